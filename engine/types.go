@@ -114,7 +114,15 @@ type Decision struct {
 	Bundle     BundleInfo      `json:"bundle"`
 	Timings    Timings         `json:"timings_us"`
 	Analysis   *AnalysisDigest `json:"analysis,omitempty"`
+
+	redact []Evidence // the policy's redaction spans
+	vault  *Vault     // originals behind the placeholders; never serialised
 }
+
+// Vault returns the placeholders of this decision's redaction with the
+// values they replaced, for restoring a response in-process. It is nil
+// when nothing was redacted.
+func (d *Decision) Vault() *Vault { return d.vault }
 
 // Reason is one rule that fired.
 type Reason struct {

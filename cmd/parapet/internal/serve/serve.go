@@ -1,0 +1,160 @@
+// Package serve is `parapet serve`: the decision service on one listener.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/spf13/cobra"
+
+	"github.com/parapet-dev/parapet/bundles"
+	"github.com/parapet-dev/parapet/cmd/parapet/internal/config"
+	"github.com/parapet-dev/parapet/connectors/api"
+	"github.com/parapet-dev/parapet/engine"
+	"github.com/parapet-dev/parapet/engine/detectors"
+)
+
+// Flags are serve's command-line flags; set ones override the config file.
+type Flags struct {
+	Addr      string
+	Bundle    string
+	Config    string
+	LogLevel  string
+	LogFormat string
+}
+
+// Command builds `parapet serve`.
+func Command() *cobra.Command {
+	var f Flags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the decision service (POST /v1/decide)",
+		Long: `Run the decision service.
+
+With no flags it serves the embedded default policy library on
+127.0.0.1:8282 and needs no other service. Listening beyond loopback
+requires an API keys file (server.keys_file in --config).
+
+Routes: POST /v1/decide, GET /health, GET /health/ready, GET /metrics,
+GET /v1/bundles. SIGTERM or SIGINT drains in-flight requests and exits.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := f.config(cmd)
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGTERM, syscall.SIGINT)
+			defer stop()
+			return Run(ctx, cfg, NewLogger(cfg.Log), nil)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.Addr, "addr", "127.0.0.1:8282", "listen address (host:port)")
+	fl.StringVar(&f.Bundle, "bundle", "", "policy bundle: a folder or a .tar.gz (default: the embedded library)")
+	fl.StringVar(&f.Config, "config", "", "YAML config file")
+	fl.StringVar(&f.LogLevel, "log-level", "info", "log level: trace, debug, info, warn, error")
+	fl.StringVar(&f.LogFormat, "log-format", "text", "log format: text or json")
+	return cmd
+}
+
+// config merges the file (if any) with the flags the user set.
+func (f *Flags) config(cmd *cobra.Command) (config.Config, error) {
+	cfg := config.Default()
+	if f.Config != "" {
+		var err error
+		if cfg, err = config.Load(f.Config); err != nil {
+			return cfg, err
+		}
+	}
+	set := cmd.Flags().Changed
+	if set("addr") {
+		cfg.Server.Addr = f.Addr
+	}
+	if set("bundle") {
+		cfg.Bundle.Path = f.Bundle
+	}
+	if set("log-level") {
+		cfg.Log.Level = f.LogLevel
+	}
+	if set("log-format") {
+		cfg.Log.Format = f.LogFormat
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, fmt.Errorf("invalid configuration:\n%w", err)
+	}
+	return cfg, nil
+}
+
+// NewLogger makes the process logger.
+func NewLogger(c config.Log) hclog.Logger {
+	return hclog.New(&hclog.LoggerOptions{
+		Name:       "parapet",
+		Level:      hclog.LevelFromString(c.Level),
+		JSONFormat: c.Format == "json",
+		Output:     os.Stderr,
+		TimeFormat: time.RFC3339,
+	})
+}
+
+// Run serves until ctx ends, then drains. ready, when not nil, receives the
+// bound address once the listener is up (for tests).
+func Run(ctx context.Context, cfg config.Config, log hclog.Logger, ready chan<- string) error {
+	log.Info("starting parapet", "config", cfg.Effective())
+
+	eng := engine.New(engine.Options{Logger: log.Named("engine"), Analyzer: detectors.Default()})
+	src := bundles.Source(cfg.Bundle.Path)
+	p, err := bundles.Compile(ctx, src, log.Named("bundle"))
+	if err != nil {
+		return err
+	}
+	eng.Activate(p)
+	log.Info("bundle active", "name", p.Name, "revision", p.Revision, "detectors", strings.Join(eng.Analyzer().Names(), ","))
+
+	opts := api.Options{Logger: log.Named("api"), MaxBodyBytes: cfg.Server.MaxBodyBytes}
+	if cfg.Server.KeysFile != "" {
+		keys, err := api.LoadKeys(cfg.Server.KeysFile)
+		if err != nil {
+			return err
+		}
+		opts.Keys = keys
+		log.Info("API keys loaded", "file", cfg.Server.KeysFile, "keys", keys.Len())
+	} else {
+		log.Warn("no keys file: the API takes unauthenticated calls, on loopback only", "addr", cfg.Server.Addr)
+	}
+	srv := api.New(eng, opts)
+
+	ln, err := net.Listen("tcp", cfg.Server.Addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", cfg.Server.Addr, err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: log.StandardLogger(&hclog.StandardLoggerOptions{InferLevels: true})}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String())
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serving: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining in-flight requests", "timeout", time.Duration(cfg.Server.ShutdownTimeout).String())
+	sctx, cancel := context.WithTimeout(context.Background(), time.Duration(cfg.Server.ShutdownTimeout))
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,300 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+var messagePaths, documentPaths [64]string
+
+func init() {
+	for i := range messagePaths {
+		messagePaths[i] = "messages[" + strconv.Itoa(i) + "].content"
+		documentPaths[i] = "context.documents[" + strconv.Itoa(i) + "].text"
+	}
+}
+
+func messagePath(i int) string {
+	if i < len(messagePaths) {
+		return messagePaths[i]
+	}
+	return "messages[" + strconv.Itoa(i) + "].content"
+}
+
+func documentPath(i int) string {
+	if i < len(documentPaths) {
+		return documentPaths[i]
+	}
+	return "context.documents[" + strconv.Itoa(i) + "].text"
+}
+
+// policyDecision is the shape data.parapet.main.decision must have.
+type policyDecision struct {
+	Effect      string   `json:"effect"`
+	Reasons     []Reason `json:"reasons"`
+	Obligations struct {
+		Redact         []Evidence `json:"redact"`
+		Restore        bool       `json:"restore"`
+		StripReasoning bool       `json:"strip_reasoning"`
+		Notice         string     `json:"notice"`
+	} `json:"obligations"`
+	Route *Route `json:"route"`
+}
+
+// readDecision checks the policy's answer and copies it into d. The
+// engine never lets a reason's effect be stronger than the decision's: the
+// effect is the strongest of the policy's effect and its reasons' effects.
+func readDecision(v any, d *Decision) error {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return fmt.Errorf("decision is %T, want an object", v)
+	}
+	// The result is small; a JSON round trip is the simplest strict reader.
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	var pd policyDecision
+	if err := json.Unmarshal(raw, &pd); err != nil {
+		return fmt.Errorf("decision: %w", err)
+	}
+	if _, ok := effectRank[pd.Effect]; !ok {
+		return fmt.Errorf("decision.effect %q is not one of allow, warn, redact, review, deny", pd.Effect)
+	}
+	effect := pd.Effect
+	for i, r := range pd.Reasons {
+		if _, ok := effectRank[r.Effect]; !ok {
+			return fmt.Errorf("decision.reasons[%d] (%s): effect %q is not one of allow, warn, redact, review, deny", i, r.ID, r.Effect)
+		}
+		if r.ID == "" {
+			return fmt.Errorf("decision.reasons[%d]: id is empty", i)
+		}
+		if Stronger(r.Effect, effect) {
+			effect = r.Effect
+		}
+		if pd.Reasons[i].Controls == nil {
+			pd.Reasons[i].Controls = []string{}
+		}
+	}
+	if pd.Reasons == nil {
+		pd.Reasons = []Reason{}
+	}
+	d.Effect = effect
+	d.Allow = effect != EffectDeny && effect != EffectReview
+	d.Reasons = pd.Reasons
+	if pd.Route != nil && (pd.Route.Model != "" || pd.Route.Upstream != "") {
+		d.Route = pd.Route
+	}
+	ob := &Obligations{
+		StripReasoning: pd.Obligations.StripReasoning,
+		Notice:         pd.Obligations.Notice,
+		Restore:        pd.Obligations.Restore,
+	}
+	d.redact = pd.Obligations.Redact
+	if ob.StripReasoning || ob.Notice != "" || ob.Restore || len(d.redact) > 0 {
+		d.Obligations = ob
+	}
+	return nil
+}
+
+// Vault maps placeholders to the values they replaced, for one request.
+// It never leaves the process: decisions carry placeholders and types
+// only.
+type Vault struct {
+	byValue map[string]string // type+"\x00"+value -> placeholder
+	values  map[string]string // placeholder -> value
+	next    map[string]int    // type -> last number used
+}
+
+// Placeholder returns the placeholder for value of type typ, making one if
+// the value has not been seen in this request.
+func (v *Vault) Placeholder(typ, value string) string {
+	if v.byValue == nil {
+		v.byValue, v.values, v.next = map[string]string{}, map[string]string{}, map[string]int{}
+	}
+	k := typ + "\x00" + value
+	if p, ok := v.byValue[k]; ok {
+		return p
+	}
+	v.next[typ]++
+	p := "<" + typ + "_" + strconv.Itoa(v.next[typ]) + ">"
+	v.byValue[k] = p
+	v.values[p] = value
+	return p
+}
+
+// Len is the number of placeholders.
+func (v *Vault) Len() int { return len(v.values) }
+
+var placeholderRE = regexp.MustCompile(`<[A-Z][A-Z0-9_]*_[0-9]+>`)
+
+// Restore puts the original values back in place of their placeholders.
+// Placeholders the vault does not know are left as they are.
+func (v *Vault) Restore(s string) string {
+	if v == nil || len(v.values) == 0 || !strings.Contains(s, "<") {
+		return s
+	}
+	return placeholderRE.ReplaceAllStringFunc(s, func(p string) string {
+		if val, ok := v.values[p]; ok {
+			return val
+		}
+		return p
+	})
+}
+
+// applyObligations carries out the policy's redaction and reasoning
+// stripping on copies of the request's text.
+func applyObligations(req *Request, d *Decision) {
+	if len(d.redact) > 0 && d.Effect != EffectDeny {
+		redact(req, d)
+	}
+	if d.Obligations != nil && d.Obligations.StripReasoning && req.Response != nil {
+		if d.Response == nil {
+			r := *req.Response
+			d.Response = &r
+		}
+		d.Response.Reasoning = ""
+		d.Response.Content = StripThink(d.Response.Content)
+	}
+}
+
+type span struct {
+	start, end int // code points
+	typ        string
+}
+
+// redact replaces every span the policy listed with a numbered
+// placeholder, in the messages (prompt phase) and the response (response
+// phase). Overlapping spans merge; the longer type wins.
+func redact(req *Request, d *Decision) {
+	byField := map[string][]span{}
+	for _, ev := range d.redact {
+		if ev.End <= ev.Start || ev.Type == "" {
+			continue
+		}
+		byField[ev.Field] = append(byField[ev.Field], span{ev.Start, ev.End, ev.Type})
+	}
+	if len(byField) == 0 {
+		return
+	}
+	vault := &Vault{}
+	d.vault = vault
+	if len(req.Messages) > 0 {
+		changed := false
+		msgs := make([]Message, len(req.Messages))
+		copy(msgs, req.Messages)
+		for i := range msgs {
+			if sp := byField[messagePath(i)]; len(sp) > 0 {
+				msgs[i].Content = applySpans(msgs[i].Content, sp, vault)
+				changed = true
+			}
+		}
+		if changed {
+			d.Messages = msgs
+		}
+	}
+	if req.Response != nil {
+		c, r := byField["response.content"], byField["response.reasoning"]
+		if len(c) > 0 || len(r) > 0 {
+			resp := *req.Response
+			if len(c) > 0 {
+				resp.Content = applySpans(resp.Content, c, vault)
+			}
+			if len(r) > 0 {
+				resp.Reasoning = applySpans(resp.Reasoning, r, vault)
+			}
+			d.Response = &resp
+		}
+	}
+	if vault.Len() > 0 {
+		if d.Obligations == nil {
+			d.Obligations = &Obligations{}
+		}
+		d.Obligations.Placeholders = make(map[string]string, vault.Len())
+		for p := range vault.values {
+			d.Obligations.Placeholders[p] = p[1:strings.LastIndexByte(p, '_')]
+		}
+	}
+}
+
+func applySpans(text string, spans []span, vault *Vault) string {
+	valid := spans[:0:0]
+	for _, s := range spans {
+		if s.start < 0 {
+			s.start = 0
+		}
+		if s.end > s.start {
+			valid = append(valid, s)
+		}
+	}
+	spans = valid
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end > spans[j].end
+	})
+	merged := spans[:0:0]
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s.start < merged[n-1].end {
+			if s.end > merged[n-1].end {
+				merged[n-1].end = s.end
+			}
+			continue
+		}
+		merged = append(merged, s)
+	}
+	// Code point offsets to byte offsets in one walk: the points are
+	// non-decreasing because merged spans do not overlap.
+	points := make([]int, 0, 2*len(merged))
+	for _, s := range merged {
+		points = append(points, s.start, s.end)
+	}
+	at := make([]int, len(points))
+	j, cp := 0, 0
+	for i := range text {
+		for j < len(points) && points[j] == cp {
+			at[j] = i
+			j++
+		}
+		cp++
+	}
+	for ; j < len(points); j++ {
+		at[j] = len(text)
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	prev := 0
+	for k, s := range merged {
+		bs, be := at[2*k], at[2*k+1]
+		if bs >= be {
+			continue
+		}
+		b.WriteString(text[prev:bs])
+		b.WriteString(vault.Placeholder(s.typ, text[bs:be]))
+		prev = be
+	}
+	b.WriteString(text[prev:])
+	return b.String()
+}
+
+// StripThink removes <think>…</think> blocks (self-hosted DeepSeek R1 puts
+// its reasoning there) from content. An unclosed block is removed to the
+// end, since its text is reasoning too.
+func StripThink(s string) string {
+	for {
+		i := strings.Index(s, "<think>")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], "</think>")
+		if j < 0 {
+			return strings.TrimRight(s[:i], " \n")
+		}
+		s = s[:i] + strings.TrimLeft(s[i+j+len("</think>"):], "\n")
+	}
+}

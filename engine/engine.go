@@ -1,0 +1,259 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/hashicorp/go-hclog"
+	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown/print"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+// DecisionQuery is the one query the engine evaluates.
+const DecisionQuery = "data.parapet.main.decision"
+
+// Reason ids of the engine's own fail-closed decisions.
+const (
+	ReasonNoBundle          = "parapet.no_bundle"
+	ReasonUndefinedDecision = "parapet.undefined_decision"
+	ReasonEvalError         = "parapet.eval_error"
+	ReasonInvalidDecision   = "parapet.invalid_decision"
+	ReasonAccessError       = "parapet.access_error"
+)
+
+// Policy is a compiled bundle, ready to evaluate. It is immutable.
+type Policy struct {
+	Name      string
+	Revision  string
+	Activated time.Time
+
+	query rego.PreparedEvalQuery
+	rbac  *rbac
+}
+
+// CompileOptions tune Compile.
+type CompileOptions struct {
+	// Logger receives the policy's print() output. Default: no output.
+	Logger hclog.Logger
+}
+
+// Compile prepares a bundle for evaluation. Test files (_test.rego) should
+// be left out by the loader; they compile but are dead weight here.
+func Compile(ctx context.Context, name string, b *bundle.Bundle, opts CompileOptions) (*Policy, error) {
+	if b == nil {
+		return nil, errors.New("compiling bundle: no bundle")
+	}
+	log := opts.Logger
+	if log == nil {
+		log = hclog.NewNullLogger()
+	}
+	if b.Manifest.Roots == nil {
+		b.Manifest.Init()
+	}
+	ss, err := inputSchemaSet()
+	if err != nil {
+		return nil, err
+	}
+	r := rego.New(
+		rego.Query(DecisionQuery),
+		rego.ParsedBundle(name, b),
+		rego.Schemas(ss),
+		rego.EnablePrintStatements(true),
+		rego.PrintHook(printHook{log: log.Named("rego")}),
+	)
+	pq, err := r.PrepareForEval(ctx)
+	if err != nil {
+		return nil, compileError(name, err)
+	}
+	var spec any
+	if p, ok := b.Data["parapet"].(map[string]any); ok {
+		spec = p["rbac"]
+	}
+	rb, err := newRBAC(spec)
+	if err != nil {
+		return nil, fmt.Errorf("compiling bundle %q: %w", name, err)
+	}
+	return &Policy{Name: name, Revision: b.Manifest.Revision, Activated: time.Now(), query: pq, rbac: rb}, nil
+}
+
+// printHook sends Rego print() output to the log, with its location.
+type printHook struct{ log hclog.Logger }
+
+func (h printHook) Print(pc print.Context, msg string) error {
+	loc := ""
+	if pc.Location != nil {
+		loc = pc.Location.String()
+	}
+	h.log.Info(msg, "location", loc)
+	return nil
+}
+
+// Options configure an Engine.
+type Options struct {
+	Logger   hclog.Logger
+	Analyzer *analysis.Analyzer
+	Limits   Limits
+}
+
+// Engine decides requests against the active policy. It is safe for
+// concurrent use; Activate swaps the policy atomically, so a request in
+// flight finishes on the policy it started with.
+type Engine struct {
+	log      hclog.Logger
+	analyzer *analysis.Analyzer
+	limits   Limits
+	policy   atomic.Pointer[Policy]
+}
+
+// New makes an engine with no policy: until Activate, every decision is a
+// fail-closed deny.
+func New(opts Options) *Engine {
+	if opts.Logger == nil {
+		opts.Logger = hclog.NewNullLogger()
+	}
+	if opts.Analyzer == nil {
+		opts.Analyzer = analysis.NewAnalyzer()
+	}
+	return &Engine{log: opts.Logger, analyzer: opts.Analyzer, limits: opts.Limits.withDefaults()}
+}
+
+// Activate makes p the policy for every later decision.
+func (e *Engine) Activate(p *Policy) { e.policy.Store(p) }
+
+// Policy returns the active policy, or nil.
+func (e *Engine) Policy() *Policy { return e.policy.Load() }
+
+// Analyzer returns the engine's analyzer.
+func (e *Engine) Analyzer() *analysis.Analyzer { return e.analyzer }
+
+// Limits returns the engine's request limits.
+func (e *Engine) Limits() Limits { return e.limits }
+
+// Decide validates req, resolves access, runs the detectors, evaluates the
+// policy and applies its obligations. A request the engine refuses gives a
+// *RequestError; every other failure gives a fail-closed deny decision,
+// never an error.
+func (e *Engine) Decide(ctx context.Context, req *Request) (*Decision, error) {
+	t0 := time.Now()
+	if err := e.limits.Validate(req); err != nil {
+		return nil, err
+	}
+	d := &Decision{DecisionID: newID()}
+	t1 := time.Now()
+	d.Timings.Validate = us(t1.Sub(t0))
+
+	p := e.policy.Load()
+	if p == nil {
+		e.failClosed(d, ReasonNoBundle, "no policy bundle is active; denying by default")
+		d.Timings.Total = us(time.Since(t0))
+		return d, nil
+	}
+	d.Bundle = BundleInfo{Name: p.Name, Revision: p.Revision}
+
+	acc, err := p.rbac.resolve(req.Subject, req.Subject.Tenant, req.Resource.Model, req.Resource.Endpoint)
+	t2 := time.Now()
+	d.Timings.Access = us(t2.Sub(t1))
+	if err != nil {
+		e.log.Error("resolving access", "decision_id", d.DecisionID, "error", err)
+		e.failClosed(d, ReasonAccessError, "role resolution failed; denying by default")
+		d.Timings.Total = us(time.Since(t0))
+		return d, nil
+	}
+
+	in := &analysis.Input{Phase: req.Phase, Fields: Fields(req), Labels: req.Context.Labels}
+	an := e.analyzer.Analyze(ctx, in)
+	t3 := time.Now()
+	d.Timings.Analysis = us(t3.Sub(t2))
+	d.Analysis = digest(an)
+
+	rs, err := p.query.Eval(ctx, rego.EvalParsedInput(buildInput(req, acc, an)))
+	t4 := time.Now()
+	d.Timings.Eval = us(t4.Sub(t3))
+	switch {
+	case err != nil:
+		e.log.Error("evaluating policy", "decision_id", d.DecisionID, "bundle", p.Name, "error", err)
+		e.failClosed(d, ReasonEvalError, "policy evaluation failed; denying by default")
+	case len(rs) == 0 || len(rs[0].Expressions) == 0:
+		e.failClosed(d, ReasonUndefinedDecision, DecisionQuery+" is undefined for this input; denying by default")
+	default:
+		if err := readDecision(rs[0].Expressions[0].Value, d); err != nil {
+			e.log.Error("reading policy decision", "decision_id", d.DecisionID, "bundle", p.Name, "error", err)
+			e.failClosed(d, ReasonInvalidDecision, "the policy's decision is malformed ("+err.Error()+"); denying by default")
+		} else {
+			applyObligations(req, d)
+		}
+	}
+	d.Timings.Total = us(time.Since(t0))
+	return d, nil
+}
+
+func (e *Engine) failClosed(d *Decision, id, msg string) {
+	d.Effect = EffectDeny
+	d.Allow = false
+	d.FailClosed = true
+	d.Reasons = []Reason{{
+		ID: id, Effect: EffectDeny, Message: msg, Severity: "critical",
+		Controls: []string{"PARAPET-FAIL-CLOSED"},
+	}}
+	d.Route, d.Obligations, d.Messages, d.Response = nil, nil, nil, nil
+}
+
+func us(d time.Duration) int64 { return d.Microseconds() }
+
+func newID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.NewString()
+	}
+	return id.String()
+}
+
+func init() { uuid.EnableRandPool() }
+
+func digest(an *analysis.Analysis) *AnalysisDigest {
+	dg := &AnalysisDigest{}
+	if len(an.Findings) > 0 {
+		dg.Counts = make(map[string]int)
+		for i := range an.Findings {
+			dg.Counts[an.Findings[i].Type]++
+		}
+	}
+	for i := range an.Signals {
+		if s := &an.Signals[i]; s.Kind == "injection" && s.Score > dg.InjectionScore {
+			dg.InjectionScore = round4(s.Score)
+		}
+	}
+	return dg
+}
+
+// Fields lists the text fields of a request in a fixed order, as the
+// detectors see them.
+func Fields(req *Request) []analysis.Field {
+	fields := make([]analysis.Field, 0, len(req.Messages)+len(req.Context.Documents)+2)
+	for i := range req.Messages {
+		m := &req.Messages[i]
+		fields = append(fields, analysis.Field{Path: messagePath(i), Source: m.Role, Text: m.Content})
+	}
+	if req.Response != nil {
+		fields = append(fields, analysis.Field{Path: "response.content", Source: "response", Text: req.Response.Content})
+		if req.Response.Reasoning != "" {
+			fields = append(fields, analysis.Field{Path: "response.reasoning", Source: "reasoning", Text: req.Response.Reasoning})
+		}
+	}
+	for i := range req.Context.Documents {
+		d := &req.Context.Documents[i]
+		src := "document"
+		if d.Source == "tool" {
+			src = "tool"
+		}
+		fields = append(fields, analysis.Field{Path: documentPath(i), Source: src, Text: d.Text})
+	}
+	return fields
+}
