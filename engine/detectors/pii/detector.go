@@ -1,0 +1,363 @@
+package pii
+
+import (
+	"context"
+	"strings"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+// Type names, as Presidio names them.
+const (
+	EmailAddress    = "EMAIL_ADDRESS"
+	PhoneNumber     = "PHONE_NUMBER"
+	CreditCard      = "CREDIT_CARD"
+	IBANCode        = "IBAN_CODE"
+	USSSN           = "US_SSN"
+	IPAddress       = "IP_ADDRESS"
+	MACAddress      = "MAC_ADDRESS"
+	URL             = "URL"
+	Crypto          = "CRYPTO"
+	USBankNumber    = "US_BANK_NUMBER"
+	USDriverLicense = "US_DRIVER_LICENSE"
+	USPassport      = "US_PASSPORT"
+	UKNHS           = "UK_NHS"
+	UKNINO          = "UK_NINO"
+	DateTime        = "DATE_TIME"
+)
+
+const (
+	tEmail = iota
+	tPhone
+	tCard
+	tIBAN
+	tSSN
+	tIP
+	tMAC
+	tURL
+	tCrypto
+	tBank
+	tDL
+	tPassport
+	tNHS
+	tNINO
+	tDate
+	numTypes
+)
+
+var typeNames = [numTypes]string{EmailAddress, PhoneNumber, CreditCard, IBANCode, USSSN, IPAddress,
+	MACAddress, URL, Crypto, USBankNumber, USDriverLicense, USPassport, UKNHS, UKNINO, DateTime}
+
+// Types lists every entity type the detector can report.
+func Types() []string {
+	out := make([]string, numTypes)
+	copy(out, typeNames[:])
+	return out
+}
+
+// Name is the detector name and the category of its findings.
+const Name = "pii"
+
+// Options configures a Detector.
+type Options struct {
+	// DefaultRegion is the ISO 3166 region used to read phone numbers
+	// written without a country code. Empty means "US".
+	DefaultRegion string
+	// Types limits the entity types reported (names as in Types). Nil or
+	// empty means all. Disabled types are still recognised, so that a
+	// disabled card number is not reported as a phone number instead.
+	Types []string
+	// MinScore drops findings scoring below it. Zero keeps everything the
+	// detector would report (its own floor is 0.3).
+	MinScore float64
+}
+
+// Detector finds personal data with hand-written scanners and validators.
+// It holds only configuration, so one Detector may be used by many
+// goroutines at once.
+type Detector struct {
+	region   string
+	enabled  [numTypes]bool
+	minScore float64
+}
+
+// minReport is the lowest score the detector reports at all.
+const minReport = 0.3
+
+// New returns a detector configured by opts.
+func New(opts Options) *Detector {
+	d := &Detector{region: strings.ToUpper(opts.DefaultRegion), minScore: opts.MinScore}
+	if d.region == "" {
+		d.region = "US"
+	}
+	if d.minScore < minReport {
+		d.minScore = minReport
+	}
+	if len(opts.Types) == 0 {
+		for i := range d.enabled {
+			d.enabled[i] = true
+		}
+	} else {
+		for _, name := range opts.Types {
+			for i, tn := range typeNames {
+				if strings.EqualFold(name, tn) {
+					d.enabled[i] = true
+				}
+			}
+		}
+	}
+	return d
+}
+
+// Name returns "pii".
+func (d *Detector) Name() string { return Name }
+
+var _ analysis.Detector = (*Detector)(nil)
+
+// Scan reports personal data found in f.Text.
+func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Report) {
+	s := scanner{d: d, t: f.Text, f: f, r: r}
+	s.run(ctx)
+}
+
+// Trigger classes: the scanner skips every byte whose class is zero.
+const (
+	trDigit = 1 + iota
+	trAt
+	trColon
+	trDot
+)
+
+var trigger = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = trDigit
+	}
+	t['@'] = trAt
+	t[':'] = trColon
+	t['.'] = trDot
+	return
+}()
+
+// scanner is the state of one Scan. It lives on the stack.
+type scanner struct {
+	d *Detector
+	t string
+	f *analysis.Field
+	r *analysis.Report
+	// last is the end of the last reported (or deliberately consumed)
+	// span; nothing new starts before it.
+	last int
+	// floor is where the previous handler left off; left scans for a
+	// token stop there so no byte is rescanned without bound.
+	floor int
+}
+
+const chunk = 1 << 16
+
+func (s *scanner) run(ctx context.Context) {
+	t := s.t
+	n := len(t)
+	i := 0
+	nextCheck := chunk
+	for i < n {
+		// Fast skip over bytes that start nothing.
+		for i+4 <= n && trigger[t[i]] == 0 && trigger[t[i+1]] == 0 && trigger[t[i+2]] == 0 && trigger[t[i+3]] == 0 {
+			i += 4
+		}
+		for i < n && trigger[t[i]] == 0 {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		if i >= nextCheck {
+			if ctx.Err() != nil {
+				return
+			}
+			nextCheck = i + chunk
+		}
+		var next int
+		switch trigger[t[i]] {
+		case trDigit:
+			next = s.digit(i)
+		case trAt:
+			next = s.at(i)
+		case trColon:
+			next = s.colon(i)
+		default:
+			next = s.dot(i)
+		}
+		if next <= i {
+			next = i + 1
+		}
+		i = next
+		if i > s.floor {
+			s.floor = i
+		}
+	}
+}
+
+func (s *scanner) report(typ int, start, end int, score float64) {
+	if end > s.last {
+		s.last = end
+	}
+	if score > 1 {
+		score = 1
+	}
+	if !s.d.enabled[typ] || score < s.d.minScore || start < 0 || end > len(s.t) || start >= end {
+		return
+	}
+	s.r.AddFinding(Name, "pii", typeNames[typ], s.f, start, end, score)
+}
+
+// consume marks [.., end) as handled without reporting.
+func (s *scanner) consume(end int) {
+	if end > s.last {
+		s.last = end
+	}
+}
+
+// ---- '@': email addresses ----
+
+func (s *scanner) at(i int) int {
+	t := s.t
+	lim := i - 64
+	if lim < s.last {
+		lim = s.last
+	}
+	j := i
+	for j > lim && isLocalChar(t[j-1]) {
+		j--
+	}
+	if j == i-64 && j > 0 && isLocalChar(t[j-1]) {
+		return i + 1 // local part longer than RFC 5321 allows
+	}
+	for j < i && (t[j] == '.' || t[j] == '\'' || t[j] == '/' || t[j] == '|' || t[j] == '`' || t[j] == '{') {
+		j++
+	}
+	if j == i || t[i-1] == '.' {
+		return i + 1
+	}
+	e := parseHost(t, i+1, 253)
+	if e < 0 {
+		return i + 1
+	}
+	s.report(tEmail, j, e, 0.9)
+	return e
+}
+
+// ---- ':': URLs with a scheme, IPv6 and MAC addresses ----
+
+func (s *scanner) colon(i int) int {
+	t := s.t
+	n := len(t)
+	if i+2 < n && t[i+1] == '/' && t[i+2] == '/' {
+		return s.schemeURL(i)
+	}
+	if i+1 >= n || !(isHex(t[i+1]) || t[i+1] == ':') {
+		return i + 1
+	}
+	// Up to four hex digits before the first ':' of an address.
+	st := i
+	for st > i-4 && st > 0 && isHex(t[st-1]) {
+		st--
+	}
+	if st < s.last {
+		return i + 1
+	}
+	if st > 0 {
+		c := t[st-1]
+		if isAlnum(c) || c == ':' || c == '.' || c == '_' || c == '-' || c == '@' {
+			return i + 1
+		}
+	}
+	if e := parseMAC(t, st); e > 0 && t[st+2] == ':' && boundaryAfter(t, e) {
+		s.report(tMAC, st, e, 0.7)
+		return e
+	}
+	e := parseIPv6(t, st)
+	if e < 0 || !boundaryAfter(t, e) {
+		return i + 1
+	}
+	hasDigit := false
+	for k := st; k < e; k++ {
+		if isDigit(t[k]) {
+			hasDigit = true
+			break
+		}
+	}
+	if !hasDigit {
+		return i + 1
+	}
+	// Trailing ':' is not part of an address (e.g. "fe80::1: up").
+	score := 0.7
+	if contextAround(t, st, e)&ctxIP != 0 {
+		score = 0.9
+	}
+	s.report(tIP, st, e, score)
+	return e
+}
+
+// boundaryAfter reports whether a value ending at e is not glued to more
+// word characters or address punctuation.
+func boundaryAfter(t string, e int) bool {
+	if e >= len(t) {
+		return true
+	}
+	c := t[e]
+	if isAlnum(c) || c == '_' || c == '@' {
+		return false
+	}
+	if (c == ':' || c == '.' || c == '-') && e+1 < len(t) && isAlnum(t[e+1]) {
+		return false
+	}
+	return true
+}
+
+var urlSchemes = []string{"http", "https", "ftp", "ftps", "sftp", "ws", "wss"}
+
+func (s *scanner) schemeURL(i int) int {
+	t := s.t
+	st := i
+	for st > i-6 && st > 0 && isLetter(t[st-1]) {
+		st--
+	}
+	if st > 0 && (isAlnum(t[st-1]) || t[st-1] == '+' || t[st-1] == '-' || t[st-1] == '.') || st < s.last {
+		return i + 3
+	}
+	ok := false
+	for _, sc := range urlSchemes {
+		if equalFold(t[st:i], sc) {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return i + 3
+	}
+	e := parseURLRest(t, i+3, 4096)
+	if e < 0 {
+		return i + 3
+	}
+	s.report(tURL, st, e, 0.6)
+	return e
+}
+
+// ---- '.': "www." URLs ----
+
+func (s *scanner) dot(i int) int {
+	t := s.t
+	if i < 3 || lower(t[i-1]) != 'w' || lower(t[i-2]) != 'w' || lower(t[i-3]) != 'w' {
+		return i + 1
+	}
+	st := i - 3
+	if st < s.last || (st > 0 && (isAlnum(t[st-1]) || t[st-1] == '.' || t[st-1] == '/' || t[st-1] == '@' || t[st-1] == '-')) {
+		return i + 1
+	}
+	e := parseURLRest(t, st, 4096)
+	if e < 0 {
+		return i + 1
+	}
+	s.report(tURL, st, e, 0.5)
+	return e
+}

@@ -1,0 +1,642 @@
+package pii
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Everything that starts at a digit: card, phone, SSN, IBAN, IPv4, NHS,
+// NINO, bank, licence and passport numbers, Bitcoin addresses, MAC
+// addresses written with dashes, and dates of birth.
+
+const (
+	maxGroups   = 8
+	maxDigits   = 19
+	maxTokenLen = 96
+)
+
+type span struct{ s, e int }
+
+// phrase is a run of digit groups joined by phone- and card-style
+// separators: one space, one of "-./", " - ", and parentheses.
+type phrase struct {
+	start     int // first byte, including a leading '+' or '('
+	plus      bool
+	paren     bool // group 0 is in parentheses: "(555) 123-4567"
+	truncated bool // stopped by a limit while more digits followed
+	ng        int
+	nd        int
+	g         [maxGroups]span
+	sep       [maxGroups]byte // separator before group k: ' ', '-', '.', '/' or 'x' (mixed)
+}
+
+func (s *scanner) digitsOf(p *phrase, ng int, buf *[24]byte) []byte {
+	n := 0
+	for k := 0; k < ng; k++ {
+		for i := p.g[k].s; i < p.g[k].e && n < len(buf); i++ {
+			buf[n] = s.t[i]
+			n++
+		}
+	}
+	return buf[:n]
+}
+
+func (s *scanner) digit(i int) int {
+	t := s.t
+	lim := i - maxTokenLen
+	if lim < s.floor {
+		lim = s.floor
+	}
+	ts := i
+	for ts > lim && isAlnum(t[ts-1]) {
+		ts--
+	}
+	te := i
+	for te < len(t) && isAlnum(t[te]) {
+		te++
+	}
+	if ts > 0 && isAlnum(t[ts-1]) {
+		return te // the token began before where we may look
+	}
+	if ts < s.last {
+		return te
+	}
+	pure := true
+	for k := ts; k < te; k++ {
+		if !isDigit(t[k]) {
+			pure = false
+			break
+		}
+	}
+	if !pure {
+		if te-ts > maxTokenLen {
+			return te
+		}
+		return s.token(ts, te)
+	}
+	return s.number(i, te)
+}
+
+// leftOK reports whether a number may start at st: not glued to a word,
+// an identifier ("ID-123", "v1.2"), an email or a currency amount.
+func leftOK(t string, st int) bool {
+	if st == 0 {
+		return true
+	}
+	c := t[st-1]
+	if isAlnum(c) || c == '_' || c == '@' || c == '$' || c == '#' && st >= 2 && isAlnum(t[st-2]) {
+		return false
+	}
+	if (c == '-' || c == '.' || c == '/' || c == ',' || c == '+' || c == '=' || c == '\\') && st >= 2 && (isAlnum(t[st-2]) || t[st-2] == '.') {
+		return false
+	}
+	if c >= utf8.RuneSelf {
+		r, _ := utf8.DecodeLastRuneInString(t[:st])
+		if unicode.Is(unicode.Sc, r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isExtStart(t string, j int) (int, bool) {
+	// "x123", "ext 123", "ext. 123", "extension 123"; j points at the letter.
+	k := j
+	switch {
+	case k < len(t) && (t[k] == 'x' || t[k] == 'X'):
+		k++
+	case k+3 <= len(t) && equalFold(t[k:k+3], "ext"):
+		k += 3
+		if k+6 <= len(t) && equalFold(t[k:k+6], "ension") {
+			k += 6
+		}
+		if k < len(t) && t[k] == '.' {
+			k++
+		}
+	default:
+		return 0, false
+	}
+	if k < len(t) && t[k] == ' ' {
+		k++
+	}
+	d := k
+	for k < len(t) && isDigit(t[k]) && k-d <= 6 {
+		k++
+	}
+	if k == d || k-d > 6 || (k < len(t) && isAlnum(t[k])) {
+		return 0, false
+	}
+	return k, true
+}
+
+func (s *scanner) buildPhrase(i int, p *phrase) {
+	t := s.t
+	p.start = i
+	if i > 0 && t[i-1] == '(' {
+		p.paren = true
+		p.start = i - 1
+	}
+	if p.start > 0 && t[p.start-1] == '+' {
+		p.plus = true
+		p.start--
+	}
+	parenOpen, parenUsed := p.paren, p.paren
+	j := i
+	for {
+		gs := j
+		for j < len(t) && isDigit(t[j]) {
+			j++
+		}
+		if j < len(t) && isLetter(t[j]) && p.ng > 0 {
+			if _, ok := isExtStart(t, j); !ok {
+				return // the group is glued to a word: not ours
+			}
+		}
+		if p.nd+(j-gs) > maxDigits || p.ng == maxGroups {
+			p.truncated = true
+			return
+		}
+		p.g[p.ng] = span{gs, j}
+		p.ng++
+		p.nd += j - gs
+		if p.ng == 1 && p.paren && (j >= len(t) || t[j] != ')') {
+			p.paren = false
+			p.start = i
+			if p.plus {
+				p.start = i - 1
+				if t[p.start] != '+' {
+					p.plus = false
+					p.start = i
+				}
+			}
+			parenOpen, parenUsed = false, false
+		}
+		k := j
+		closed, opened := false, false
+		if k < len(t) && t[k] == ')' && parenOpen {
+			k++
+			parenOpen, closed = false, true
+		}
+		sp := 0
+		if k < len(t) && t[k] == ' ' {
+			k++
+			sp++
+		}
+		var punct byte
+		if k < len(t) && (t[k] == '-' || t[k] == '.' || t[k] == '/') {
+			punct = t[k]
+			k++
+			if sp > 0 && k < len(t) && t[k] == ' ' {
+				k++
+			}
+		}
+		if k < len(t) && t[k] == '(' && !parenUsed {
+			k++
+			parenOpen, parenUsed, opened = true, true, true
+		}
+		if k == j || k >= len(t) || !isDigit(t[k]) {
+			return
+		}
+		if p.ng == maxGroups {
+			p.truncated = true
+			return
+		}
+		kind := byte('x')
+		switch {
+		case !closed && !opened && punct == 0 && sp == 1:
+			kind = ' '
+		case !closed && !opened && punct != 0 && sp == 0:
+			kind = punct
+		}
+		p.sep[p.ng] = kind
+		j = k
+	}
+}
+
+func (s *scanner) number(i, te int) int {
+	t := s.t
+	var p phrase
+	s.buildPhrase(i, &p)
+	firstEnd := p.g[0].e
+	if !leftOK(t, p.start) {
+		return firstEnd
+	}
+	if p.start < s.last {
+		return firstEnd
+	}
+	// MAC address written with dashes, starting with a digit pair.
+	if te-i == 2 && te < len(t) && t[te] == '-' {
+		if e := parseMAC(t, i); e > 0 && boundaryAfter(t, e) {
+			s.report(tMAC, i, e, 0.7)
+			return e
+		}
+	}
+	for ng := p.ng; ng >= 1 && ng > p.ng-4; ng-- {
+		if ng < p.ng && p.sep[ng] != ' ' {
+			continue // a prefix must end at a space
+		}
+		if end, ok := s.classify(&p, ng); ok {
+			return end
+		}
+	}
+	if e, ok := s.monthDate(i, te); ok {
+		return e
+	}
+	return firstEnd
+}
+
+// classify decides what the first ng groups of p are. It returns the end
+// of the consumed span and true when it reported (or deliberately
+// swallowed) something.
+func (s *scanner) classify(p *phrase, ng int) (int, bool) {
+	t := s.t
+	full := ng == p.ng
+	start := p.start
+	end := p.g[ng-1].e
+	var buf [24]byte
+	d := s.digitsOf(p, ng, &buf)
+	nd := len(d)
+	if full && p.truncated {
+		return 0, false
+	}
+	if end < len(t) {
+		c := t[end]
+		if c == '@' || c == '_' || (c == ':' && end+1 < len(t) && isHex(t[end+1])) {
+			return 0, false
+		}
+		if c == '.' && end+1 < len(t) && isAlnum(t[end+1]) {
+			return 0, false
+		}
+	}
+	plain := !p.plus && !p.paren
+	sameSep := func(kinds string) bool {
+		k0 := p.sep[1]
+		for k := 1; k < ng; k++ {
+			if p.sep[k] != k0 {
+				return false
+			}
+		}
+		for k := 0; k < len(kinds); k++ {
+			if kinds[k] == k0 {
+				return true
+			}
+		}
+		return false
+	}
+	glen := func(k int) int { return p.g[k].e - p.g[k].s }
+	ctxDone := false
+	var ctx uint32
+	context := func() uint32 {
+		if !ctxDone {
+			ctx = contextAround(t, start, end)
+			ctxDone = true
+		}
+		return ctx
+	}
+
+	// Dates: d/m/y, m-d-y, y-m-d (with an optional time after a space).
+	if plain && ng >= 3 && (ng == 3 || p.sep[3] == ' ') && p.sep[1] == p.sep[2] && (p.sep[1] == '/' || p.sep[1] == '-' || p.sep[1] == '.') {
+		if de, ok := numericDate(t, p.g[0], p.g[1], p.g[2]); ok {
+			if context()&ctxDOB != 0 {
+				s.report(tDate, start, de, 0.75)
+			} else {
+				s.consume(de)
+			}
+			return de, true
+		}
+	}
+
+	// IPv4.
+	if plain && ng == 4 && sameSep(".") {
+		if e := parseIPv4(t, start); e == end {
+			if e < len(t) && t[e] == '.' && e+1 < len(t) && isDigit(t[e+1]) {
+				return 0, false
+			}
+			c := context()
+			score := 0.6
+			if c&ctxIP != 0 {
+				score = 0.85
+			}
+			if c&ctxVersion != 0 {
+				score -= 0.3
+			}
+			s.report(tIP, start, end, score)
+			return end, true
+		}
+		return 0, false
+	}
+	if plain && nd < 7 && ng >= 2 && sameSep(".") {
+		return 0, false // 1.2.3, 10.4.1: versions, not anything here
+	}
+
+	// US SSN: 3-2-4 with one separator used twice, or nine digits with
+	// context.
+	if plain && nd == 9 && ((ng == 3 && glen(0) == 3 && glen(1) == 2 && sameSep("- .")) || ng == 1) && validSSN(d) {
+		c := context()
+		if ng == 3 {
+			score := 0.5
+			if c&ctxSSN != 0 {
+				score = 0.85
+			} else if c&ctxPhone != 0 {
+				score = 0.3
+			}
+			if c&ctxPhone == 0 || c&ctxSSN != 0 {
+				s.report(tSSN, start, end, score)
+				return end, true
+			}
+		} else if c&ctxSSN != 0 {
+			s.report(tSSN, start, end, 0.6)
+			return end, true
+		}
+	}
+
+	// Payment cards: 12-19 digits, ungrouped, in fours, or 4-6-5 / 4-6-4.
+	if plain && nd >= 12 && nd <= 19 && luhn(d) {
+		grouped := ng == 1
+		if ng >= 3 && sameSep(" -") {
+			grouped = true
+			for k := 0; k < ng-1; k++ {
+				if glen(k) != 4 {
+					grouped = false
+				}
+			}
+			if glen(ng-1) > 4 {
+				grouped = false
+			}
+			if ng == 3 && glen(0) == 4 && glen(1) == 6 && (glen(2) == 5 || glen(2) == 4) {
+				grouped = true
+			}
+		}
+		if grouped {
+			c := context()
+			issuer := cardIssuerOK(d)
+			score := 0.0
+			switch {
+			case issuer && c&ctxCard != 0:
+				score = 0.9
+			case issuer:
+				score = 0.55
+			case c&ctxCard != 0:
+				score = 0.5
+			}
+			if c&ctxNotCard != 0 {
+				score -= 0.3
+			}
+			if c&ctxPhone != 0 && c&ctxCard == 0 {
+				score = 0 // a phone number that happens to pass Luhn
+			}
+			if score > 0 && !(c&ctxBank != 0 && c&ctxCard == 0 && !issuer) {
+				s.report(tCard, start, end, score)
+				return end, true
+			}
+		}
+	}
+
+	// UK NHS number: 10 digits, 3-3-4 or ungrouped, mod 11.
+	nhsShape := plain && nd == 10 && (ng == 1 || (ng == 3 && glen(0) == 3 && glen(1) == 3 && sameSep(" -")))
+	if nhsShape && validNHS(d) {
+		c := context()
+		if c&ctxNHS != 0 {
+			s.report(tNHS, start, end, 0.85)
+			return end, true
+		}
+		if c&ctxPhone == 0 && !s.validPhone(p, ng, d) {
+			s.report(tNHS, start, end, 0.4)
+			return end, true
+		}
+	}
+
+	// UK National Insurance number written "AB 12 34 56 C".
+	if plain && ng == 3 && nd == 6 && glen(0) == 2 && glen(1) == 2 && sameSep(" ") {
+		if st, e, ok := ninoAround(t, start, end); ok {
+			score := 0.6
+			if context()&ctxNINO != 0 {
+				score = 0.85
+			}
+			s.report(tNINO, st, e, score)
+			return e, true
+		}
+	}
+
+	// Phone numbers.
+	if nd >= 7 && nd <= 15 && !(p.plus && p.paren) {
+		pend := end
+		if full {
+			if e, ok := isExtStart(t, skipSpace1(t, end)); ok {
+				pend = e
+			}
+		}
+		c := context()
+		valid := s.validPhone(p, ng, d)
+		score := 0.0
+		switch {
+		case valid && c&ctxPhone != 0:
+			score = 0.85
+		case valid && (ng > 1 || p.plus || p.paren):
+			score = 0.6
+		case valid:
+			score = 0.45 // bare digits that happen to be a valid number
+		case c&ctxPhone != 0 && phoneShape(p, ng, nd):
+			score = 0.5
+		case p.plus && nd >= 8 && ng > 1 && possiblePhone(p, ng, d):
+			score = 0.4
+		}
+		if c&ctxNotCard != 0 {
+			score -= 0.3
+		}
+		if c&(ctxCard|ctxBank|ctxSSN|ctxPassport|ctxDL|ctxIBAN) != 0 && c&ctxPhone == 0 && !p.plus {
+			score -= 0.2
+		}
+		if score >= minReport {
+			s.report(tPhone, start, pend, score)
+			return pend, true
+		}
+	}
+
+	// Weak patterns that need context.
+	if plain && full {
+		c := context()
+		dlShape := nd >= 4 && nd <= 14 && (ng == 1 || sameSep("- "))
+		switch {
+		case c&ctxPassport != 0 && ng == 1 && nd == 9:
+			s.report(tPassport, start, end, 0.6)
+			return end, true
+		case c&ctxDL != 0 && dlShape && nd >= 5:
+			s.report(tDL, start, end, 0.6)
+			return end, true
+		case c&ctxBank != 0 && ng == 1 && nd >= 8 && nd <= 17:
+			s.report(tBank, start, end, 0.6)
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+func skipSpace1(t string, i int) int {
+	if i < len(t) && t[i] == ' ' {
+		return i + 1
+	}
+	return i
+}
+
+// phoneShape is the loose test for numbers in a phone context: groups of
+// digits as people write phone numbers, not an amount or a version.
+func phoneShape(p *phrase, ng, nd int) bool {
+	if nd < 7 || nd > 13 {
+		return false
+	}
+	if ng == 1 {
+		return nd >= 7 && nd <= 12
+	}
+	dots := 0
+	for k := 1; k < ng; k++ {
+		if p.sep[k] == '.' {
+			dots++
+		}
+		if p.sep[k] == '/' && ng > 2 {
+			return false
+		}
+	}
+	if dots > 0 && ng < 3 {
+		return false
+	}
+	for k := 0; k < ng; k++ {
+		l := p.g[k].e - p.g[k].s
+		if l > 8 || (l == 1 && k > 0 && !(p.plus || p.sep[k] == 'x')) {
+			return false
+		}
+	}
+	return true
+}
+
+// phoneDigits writes the number as phonenumbers should read it: '+' and
+// the digits, with a national trunk "(0)" after a country code dropped
+// and "00"/"011" international prefixes turned into '+'.
+func (s *scanner) phoneDigits(p *phrase, ng int, d []byte, out *[32]byte) (int, bool) {
+	n := 0
+	intl := p.plus
+	src := d
+	if !intl && len(d) > 2 && d[0] == '0' && d[1] == '0' {
+		intl, src = true, d[2:]
+	} else if !intl && s.d.region == "US" && len(d) > 3 && d[0] == '0' && d[1] == '1' && d[2] == '1' {
+		intl, src = true, d[3:]
+	}
+	if intl {
+		out[n] = '+'
+		n++
+	}
+	skip := -1
+	if p.plus && ng >= 3 {
+		// "+41 (0)96 471 07 95": drop the parenthesised trunk zero.
+		for k := 1; k < ng; k++ {
+			g := p.g[k]
+			if g.e-g.s == 1 && s.t[g.s] == '0' && g.s > 0 && s.t[g.s-1] == '(' {
+				skip = g.s
+			}
+		}
+	}
+	off := len(d) - len(src)
+	idx := 0
+	for k := 0; k < ng; k++ {
+		for i := p.g[k].s; i < p.g[k].e; i++ {
+			if idx >= off && i != skip && n < len(out) {
+				out[n] = s.t[i]
+				n++
+			}
+			idx++
+		}
+	}
+	return n, intl
+}
+
+func (s *scanner) validPhone(p *phrase, ng int, d []byte) bool {
+	var buf [32]byte
+	n, intl := s.phoneDigits(p, ng, d, &buf)
+	nd := n
+	if intl {
+		nd--
+	}
+	if nd < 7 || nd > 15 {
+		return false
+	}
+	return phoneValid(string(buf[:n]), s.d.region)
+}
+
+func possiblePhone(p *phrase, ng int, d []byte) bool {
+	_ = p
+	_ = ng
+	return len(d) >= 8 && len(d) <= 15
+}
+
+// numericDate checks three groups as a calendar date: y-m-d, d-m-y or
+// m-d-y with a two- or four-digit year. It returns the end of the date
+// (including a following "hh:mm[:ss]" time) when it is one.
+func numericDate(t string, a, b, c span) (int, bool) {
+	val := func(g span) int {
+		v := 0
+		for i := g.s; i < g.e; i++ {
+			v = v*10 + int(t[i]-'0')
+		}
+		return v
+	}
+	la, lb, lc := a.e-a.s, b.e-b.s, c.e-c.s
+	va, vb, vc := val(a), val(b), val(c)
+	ok := false
+	switch {
+	case la == 4 && lb <= 2 && lc <= 2:
+		ok = va >= 1000 && vb >= 1 && vb <= 12 && vc >= 1 && vc <= 31
+	case la <= 2 && lb <= 2 && (lc == 4 || lc == 2):
+		dm := (va >= 1 && va <= 31 && vb >= 1 && vb <= 12) || (va >= 1 && va <= 12 && vb >= 1 && vb <= 31)
+		ok = dm && (lc == 2 || vc >= 1000)
+	}
+	if !ok {
+		return 0, false
+	}
+	e := c.e
+	// Optional time: " 11:34:35" or "T11:34".
+	if e+3 < len(t) && (t[e] == ' ' || t[e] == 'T') && isDigit(t[e+1]) {
+		k := e + 1
+		parts := 0
+		for parts < 3 {
+			d := k
+			for k < len(t) && isDigit(t[k]) && k-d < 2 {
+				k++
+			}
+			if k-d != 2 && !(parts == 0 && k-d == 1) {
+				break
+			}
+			parts++
+			if parts < 3 && k+1 < len(t) && t[k] == ':' && isDigit(t[k+1]) {
+				k++
+				continue
+			}
+			break
+		}
+		if parts >= 2 && (k >= len(t) || !isAlnum(t[k])) {
+			e = k
+		}
+	}
+	return e, true
+}
+
+// ninoAround finds the letters around "12 34 56" in "AB 12 34 56 C".
+func ninoAround(t string, st, e int) (int, int, bool) {
+	if st < 3 || t[st-1] != ' ' || !isLetter(t[st-2]) || !isLetter(t[st-3]) {
+		return 0, 0, false
+	}
+	if st >= 4 && isAlnum(t[st-4]) {
+		return 0, 0, false
+	}
+	if !validNINOPrefix(t[st-3], t[st-2]) {
+		return 0, 0, false
+	}
+	k := skipSpace1(t, e)
+	if k >= len(t) {
+		return 0, 0, false
+	}
+	c := t[k] &^ 0x20
+	if c < 'A' || c > 'D' || (k+1 < len(t) && isAlnum(t[k+1])) {
+		return 0, 0, false
+	}
+	return st - 3, k + 1, true
+}
