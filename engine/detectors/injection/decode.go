@@ -1,0 +1,251 @@
+package injection
+
+import (
+	"encoding/base64"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on decoding encoded payloads found in a text.
+const (
+	minBase64Run   = 16    // shortest base64 run worth decoding
+	minHexPairs    = 8     // shortest hex run (in bytes) worth decoding
+	maxPayloads    = 8     // payloads decoded per text (per depth)
+	maxDecodeBytes = 16384 // total decoded bytes per scored text
+	maxDecodeDepth = 2     // a payload inside a payload is decoded once more
+)
+
+// payload is an encoded run of the original text and its decoded bytes.
+type payload struct {
+	kind       uint8 // viewBase64, viewHex, viewURL
+	start, end int   // span of the encoded run in the text it was found in
+	text       []byte
+}
+
+func isB64(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
+}
+
+func hexVal(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// findPayloads appends the base64, hex and percent-encoded payloads of s
+// that decode to readable text. budget bounds the decoded bytes; the new
+// budget is returned. Work is linear in len(s).
+func findPayloads(s string, out []payload, budget int) ([]payload, int) {
+	found := 0
+	for i := 0; i < len(s) && found < maxPayloads && budget > 0; {
+		c := s[i]
+		if c == '\\' || c == '0' || (isB64(c) && (i == 0 || !isB64(s[i-1]))) {
+			// spaced or escaped hex: "69 67 6e", "\x69\x67", "0x69,0x67"
+			dec, end, ok := scanSpacedHex(s, i, budget)
+			if ok {
+				out = append(out, payload{kind: viewHex, start: i, end: end, text: dec})
+				budget -= len(dec)
+				found++
+				i = end
+				continue
+			}
+			if end > i+3 {
+				i = end // consumed short pairs: none is a base64 run
+				continue
+			}
+		}
+		if !isB64(c) {
+			i++
+			continue
+		}
+		j := i
+		allHex := true
+		for j < len(s) && isB64(s[j]) {
+			if _, ok := hexVal(s[j]); !ok {
+				allHex = false
+			}
+			j++
+		}
+		run := s[i:j]
+		for j < len(s) && s[j] == '=' {
+			j++
+		}
+		if allHex && len(run) >= 2*minHexPairs && len(run)%2 == 0 {
+			dec := make([]byte, 0, min(len(run)/2, budget))
+			for k := 0; k+1 < len(run) && len(dec) < budget; k += 2 {
+				h, _ := hexVal(run[k])
+				l, _ := hexVal(run[k+1])
+				dec = append(dec, h<<4|l)
+			}
+			if readable(dec) {
+				out = append(out, payload{kind: viewHex, start: i, end: j, text: dec})
+				budget -= len(dec)
+				found++
+			}
+		} else if len(run) >= minBase64Run {
+			if dec := decodeBase64(run, budget); dec != nil && readable(dec) {
+				out = append(out, payload{kind: viewBase64, start: i, end: j, text: dec})
+				budget -= len(dec)
+				found++
+			}
+		}
+		i = j
+	}
+	if found < maxPayloads && budget > 0 {
+		if dec := decodePercent(s, budget); dec != nil && readable(dec) {
+			out = append(out, payload{kind: viewURL, start: 0, end: len(s), text: dec})
+			budget -= len(dec)
+		}
+	}
+	return out, budget
+}
+
+// scanSpacedHex parses hex byte pairs starting at i, each optionally
+// prefixed by "\x" or "0x" and separated by one of " ,:". It needs
+// minHexPairs pairs and some separator or prefix (plain runs are handled
+// by the caller). It returns the end of what it consumed even on failure,
+// so the caller can skip it and stay linear.
+func scanSpacedHex(s string, i, budget int) ([]byte, int, bool) {
+	j := i
+	marked := false
+	var dec []byte
+	for len(dec) < budget {
+		k := j
+		pref := false
+		if k+1 < len(s) && (s[k] == '\\' || s[k] == '0') && (s[k+1] == 'x' || s[k+1] == 'X') {
+			k += 2
+			pref = true
+		}
+		if k+2 > len(s) {
+			break
+		}
+		h, ok1 := hexVal(s[k])
+		l, ok2 := hexVal(s[k+1])
+		if !ok1 || !ok2 {
+			break
+		}
+		k += 2
+		if k < len(s) && isB64(s[k]) {
+			break // part of a longer word
+		}
+		if pref {
+			marked = true
+		}
+		if dec == nil {
+			dec = make([]byte, 0, 64)
+		}
+		dec = append(dec, h<<4|l)
+		j = k
+		if j+1 < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == ':') && (isB64(s[j+1]) || s[j+1] == '\\') {
+			j++
+			marked = true
+		}
+	}
+	if len(dec) < minHexPairs || !marked {
+		return nil, j, false
+	}
+	return dec, j, readable(dec)
+}
+
+func decodeBase64(run string, budget int) []byte {
+	enc := base64.RawStdEncoding
+	for i := 0; i < len(run); i++ {
+		if run[i] == '-' || run[i] == '_' {
+			enc = base64.RawURLEncoding
+			break
+		}
+	}
+	if len(run)%4 == 1 {
+		run = run[:len(run)-1]
+	}
+	if enc.DecodedLen(len(run)) > budget {
+		run = run[:budget/3*4]
+	}
+	dst := make([]byte, enc.DecodedLen(len(run)))
+	n, err := enc.Decode(dst, []byte(run))
+	if err != nil {
+		return nil
+	}
+	return dst[:n]
+}
+
+// decodePercent decodes %XX escapes when s holds at least three of them.
+func decodePercent(s string, budget int) []byte {
+	n := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '%' {
+			if _, ok := hexVal(s[i+1]); ok {
+				if _, ok := hexVal(s[i+2]); ok {
+					n++
+				}
+			}
+		}
+	}
+	if n < 3 {
+		return nil
+	}
+	out := make([]byte, 0, min(len(s), budget))
+	for i := 0; i < len(s) && len(out) < budget; i++ {
+		c := s[i]
+		if c == '%' && i+2 < len(s) {
+			h, ok1 := hexVal(s[i+1])
+			l, ok2 := hexVal(s[i+2])
+			if ok1 && ok2 {
+				out = append(out, h<<4|l)
+				i += 2
+				continue
+			}
+		}
+		if c == '+' {
+			c = ' '
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// readable reports whether decoded bytes are text worth scanning: valid
+// UTF-8, mostly letters and spaces, with at least one space or one
+// character of a script written without spaces.
+func readable(b []byte) bool {
+	if len(b) < 6 || !utf8.Valid(b) {
+		return false
+	}
+	total, good, spaces := 0, 0, 0
+	cjk := false
+	for len(b) > 0 {
+		r, s := utf8.DecodeRune(b)
+		b = b[s:]
+		total++
+		switch {
+		case r == ' ' || r == '\n' || r == '\t':
+			spaces++
+			good++
+		case unicode.IsLetter(r):
+			good++
+			if r >= 0x3000 {
+				cjk = true
+			}
+		case unicode.IsDigit(r) || unicode.IsPunct(r):
+			good++
+		}
+	}
+	return good*100 >= total*90 && (spaces > 0 || cjk)
+}
+
+// DecodePayloads returns the readable decoded texts of the base64, hex and
+// percent-encoded payloads in s (one level), for tests and tools.
+func DecodePayloads(s string) []string {
+	ps, _ := findPayloads(s, nil, maxDecodeBytes)
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = string(p.text)
+	}
+	return out
+}

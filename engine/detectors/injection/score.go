@@ -1,0 +1,418 @@
+package injection
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+// DefaultThreshold is the score at or above which a field counts as an
+// attack (injection or jailbreak) for direct input (user, system,
+// developer, assistant, response). It was chosen on the tune split of the
+// development corpus (see doc.go) and is also stored in the weights file.
+const DefaultThreshold = 0.5
+
+// DocumentThreshold is the suggested threshold for indirect input
+// (retrieved documents and tool output), where a false positive costs
+// less than a missed indirect injection.
+const DocumentThreshold = 0.4
+
+// Views a signature can fire in.
+const (
+	viewMain = iota
+	viewLeet
+	viewRot13
+	viewBase64
+	viewHex
+	viewURL
+	numViews
+)
+
+var viewPrefix = [numViews]string{"", "leet:", "rot13:", "base64:", "hex:", "url:"}
+
+// minTagChars is how many Unicode tag characters make "ASCII smuggling"
+// (a flag emoji uses up to about seven).
+const minTagChars = 10
+
+// Span is where a signature fired, in byte offsets of the scored text (end
+// exclusive). For an encoded payload it is the encoded run.
+type Span struct {
+	Signature string
+	Type      string
+	Start     int
+	End       int
+}
+
+// Result is the full scoring of one text.
+type Result struct {
+	// Score is the attack probability in [0,1]: the classifier and the
+	// signatures combined.
+	Score float64
+	// Classifier is the classifier's probability alone.
+	Classifier float64
+	// Signatures is the signatures' probability alone.
+	Signatures float64
+	// Matches are the names of the signatures that fired, prefixed by the
+	// view they fired in ("base64:", "leet:", "rot13:", "hex:", "url:").
+	Matches []string
+	Spans   []Span
+}
+
+type hit struct {
+	sig        int32
+	view       uint8
+	start, end int // original byte offsets
+}
+
+// scanner holds the buffers of one scoring; scanners are pooled.
+type scanner struct {
+	nt, nt2 normText
+	view    []byte
+	ev      []acEvent
+	st      []sigState
+	gen     uint32
+	sh      []sigHit
+	hits    []hit
+	pay     []payload
+	fb      featureBlocks
+	cats    uint32
+	tags    int
+}
+
+var scannerPool = sync.Pool{New: func() any {
+	s := signatures()
+	return &scanner{st: make([]sigState, s.nState)}
+}}
+
+func getScanner() *scanner  { return scannerPool.Get().(*scanner) }
+func putScanner(s *scanner) {
+	const maxKeep = 256 << 10
+	if cap(s.nt.b) > maxKeep || cap(s.fb.idx) > maxKeep {
+		return // do not keep huge buffers alive
+	}
+	scannerPool.Put(s)
+}
+
+func (sc *scanner) nextGen() uint32 {
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.st)
+		sc.gen = 1
+	}
+	return sc.gen
+}
+
+// origSpan maps a span of a normalised view back to the original text.
+func origSpan(nt *normText, text string, start, end int32) (int, int) {
+	if end <= start || int(end) > len(nt.off) {
+		return 0, 0
+	}
+	s := int(nt.off[start])
+	e := int(nt.off[end-1])
+	if e < len(text) {
+		_, size := utf8.DecodeRuneInString(text[e:])
+		e += size
+	}
+	if s > e {
+		s = e
+	}
+	return s, e
+}
+
+// run scans text: normalisation, every view, the decoders, and the
+// features. Results stay in sc.
+func (sc *scanner) run(text, source string, _ *Model) {
+	set := signatures()
+	sc.hits = sc.hits[:0]
+	sc.cats = 0
+	normalize(text, &sc.nt)
+	sc.tags = sc.nt.tags
+
+	// plain view
+	sc.ev = set.ac.scan(sc.nt.b, sc.ev[:0])
+	sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
+	sc.addHits(&sc.nt, text, viewMain, 0, 0)
+	// leetspeak view
+	if hasLeet(sc.nt.b) {
+		sc.view = leetView(sc.view, sc.nt.b)
+		sc.ev = set.leet.scan(sc.view, sc.ev[:0])
+		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
+		sc.addHits(&sc.nt, text, viewLeet, 0, 0)
+	}
+	// rot13 view (multi-element signatures only)
+	sc.ev = set.rot.scan(sc.nt.b, sc.ev[:0])
+	if len(sc.ev) > 0 {
+		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), true, sc.sh[:0])
+		sc.addHits(&sc.nt, text, viewRot13, 0, 0)
+	}
+	// encoded payloads
+	sc.decodeAndScan(text)
+
+	if sc.tags >= minTagChars {
+		sc.cats |= 1 << catObfuscation
+	}
+	sc.fb.extract(sc.nt.b, sc.cats)
+}
+
+func (sc *scanner) decodeAndScan(text string) {
+	set := signatures()
+	budget := maxDecodeBytes
+	sc.pay, budget = findPayloads(text, sc.pay[:0], budget)
+	if len(sc.pay) == 0 {
+		return
+	}
+	// Breadth-first over payloads; nested payloads keep the outer span.
+	type item struct {
+		p          payload
+		depth      int
+		start, end int
+	}
+	queue := make([]item, 0, len(sc.pay))
+	for _, p := range sc.pay {
+		queue = append(queue, item{p, 1, p.start, p.end})
+	}
+	for qi := 0; qi < len(queue); qi++ {
+		it := queue[qi]
+		s := string(it.p.text)
+		normalize(s, &sc.nt2)
+		sc.ev = set.ac.scan(sc.nt2.b, sc.ev[:0])
+		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
+		if len(sc.sh) > 0 {
+			sc.cats |= 1 << catObfuscation
+		}
+		sc.addHits(nil, "", it.p.kind, it.start, it.end)
+		if sc.nt2.tags >= minTagChars {
+			sc.tags += sc.nt2.tags
+		}
+		if it.depth < maxDecodeDepth && budget > 0 {
+			var inner []payload
+			inner, budget = findPayloads(s, nil, budget)
+			for _, p := range inner {
+				if p.kind == viewURL && it.p.kind == viewURL {
+					continue
+				}
+				queue = append(queue, item{p, it.depth + 1, it.start, it.end})
+			}
+		}
+	}
+}
+
+// addHits converts sc.sh (spans in a view) into hits. With nt nil the
+// hits take the fixed span [start, end).
+func (sc *scanner) addHits(nt *normText, text string, view uint8, start, end int) {
+	set := signatures()
+	for _, h := range sc.sh {
+		d := &set.sigs[h.sig]
+		if view != viewMain && sc.hasName(d.name) {
+			continue // already fired in a plainer view
+		}
+		s, e := start, end
+		if nt != nil {
+			s, e = origSpan(nt, text, h.start, h.end)
+		}
+		sc.hits = append(sc.hits, hit{sig: h.sig, view: view, start: s, end: e})
+		sc.cats |= 1 << d.cat
+	}
+}
+
+func (sc *scanner) hasName(name int32) bool {
+	set := signatures()
+	for _, h := range sc.hits {
+		if set.sigs[h.sig].name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Source kinds.
+func directiveSource(source string) bool { return source == "system" || source == "developer" }
+func indirectSource(source string) bool  { return source == "document" || source == "tool" }
+
+// sigStrength is a fired signature's strength, adjusted for the view it
+// fired in and the field's source.
+func sigStrength(d *sigDef, view uint8, source string) float64 {
+	s := float64(d.strength)
+	switch {
+	case directiveSource(source):
+		// Operators legitimately write "you are now ...", "never reveal
+		// your instructions", "stay in character" in system prompts.
+		switch d.cat {
+		case catPersona, catExtraction, catRefusal, catJailbreak, catNoLimits:
+			s *= 0.2
+		}
+	case indirectSource(source):
+		// Text addressed to the AI has no business in a document.
+		switch d.cat {
+		case catAddressed, catFakeTurn, catExfil:
+			s = math.Min(0.95, s*1.5)
+		}
+	}
+	if view >= viewBase64 || view == viewRot13 {
+		// Hiding an instruction in an encoding is evidence in itself.
+		s += (1 - s) * 0.5
+	}
+	return s
+}
+
+// sourceShift moves the classifier's log-odds for the field's source.
+func sourceShift(source string) float64 {
+	if directiveSource(source) {
+		return -1.5 // system prompts read like role-play set-ups
+	}
+	return 0
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// combine computes the scores from a finished scan.
+func (sc *scanner) combine(m *Model, source string) (score, clf, sig float64) {
+	set := signatures()
+	if m != nil {
+		clf = sigmoid(m.logit(&sc.fb) + sourceShift(source))
+	}
+	// noisy-OR over signature names, strongest firing of each
+	miss := 1.0
+	for i, h := range sc.hits {
+		d := &set.sigs[h.sig]
+		s := sigStrength(d, h.view, source)
+		dup := false
+		for _, o := range sc.hits[:i] {
+			if set.sigs[o.sig].name == d.name {
+				if sigStrength(&set.sigs[o.sig], o.view, source) >= s {
+					dup = true
+					break
+				}
+			}
+		}
+		if !dup {
+			miss *= 1 - s
+		}
+	}
+	if sc.tags >= minTagChars {
+		miss *= 1 - 0.5
+	}
+	sig = 1 - miss
+	score = 1 - (1-clf)*(1-sig)
+	return score, clf, sig
+}
+
+func (sc *scanner) matches() []string {
+	if len(sc.hits) == 0 && sc.tags < minTagChars {
+		return nil
+	}
+	set := signatures()
+	out := make([]string, 0, len(sc.hits)+1)
+	for _, h := range sc.hits {
+		out = append(out, viewPrefix[h.view]+set.names[set.sigs[h.sig].name])
+	}
+	if sc.tags >= minTagChars {
+		out = append(out, "invisible_unicode_tags")
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Analyze scores text with the model m (nil: signatures only).
+func (m *Model) Analyze(text, source string) Result {
+	sc := getScanner()
+	defer putScanner(sc)
+	sc.run(text, source, m)
+	var r Result
+	r.Score, r.Classifier, r.Signatures = sc.combine(m, source)
+	r.Matches = sc.matches()
+	if len(sc.hits) > 0 {
+		set := signatures()
+		r.Spans = make([]Span, 0, len(sc.hits))
+		for _, h := range sc.hits {
+			d := &set.sigs[h.sig]
+			r.Spans = append(r.Spans, Span{
+				Signature: viewPrefix[h.view] + set.names[d.name], Type: catFinding[d.cat],
+				Start: h.start, End: h.end,
+			})
+		}
+	}
+	return r
+}
+
+// Score returns the attack probability of text and the signatures that
+// fired, with model m.
+func (m *Model) Score(text, source string) (float64, []string) {
+	sc := getScanner()
+	defer putScanner(sc)
+	sc.run(text, source, m)
+	s, _, _ := sc.combine(m, source)
+	return s, sc.matches()
+}
+
+func defaultModelOrNil() *Model {
+	m, err := DefaultModel()
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// Score returns the attack (injection or jailbreak) probability of one
+// field's text in [0,1] and the names of the signatures that fired. source
+// is the field's source ("user", "system", "document", "tool", ...).
+// Safe for concurrent use; the text is not retained.
+func Score(text, source string) (float64, []string) {
+	return defaultModelOrNil().Score(text, source)
+}
+
+// Analyze is Score with the classifier and signature parts and the spans.
+func Analyze(text, source string) Result {
+	return defaultModelOrNil().Analyze(text, source)
+}
+
+// Detector is the analysis.Detector for prompt injection and jailbreaks.
+type Detector struct {
+	// Model is the classifier; nil uses the embedded one.
+	Model *Model
+	// MaxFindings caps the spans reported per field (default 16).
+	MaxFindings int
+}
+
+// New returns the detector with the embedded classifier.
+func New() *Detector { return &Detector{} }
+
+// Name implements analysis.Detector.
+func (d *Detector) Name() string { return "injection" }
+
+// Scan implements analysis.Detector: one "injection" signal per field and
+// a finding per signature span.
+func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Report) {
+	if f.Text == "" || ctx.Err() != nil {
+		return
+	}
+	m := d.Model
+	if m == nil {
+		m = defaultModelOrNil()
+	}
+	sc := getScanner()
+	defer putScanner(sc)
+	sc.run(f.Text, f.Source, m)
+	score, _, _ := sc.combine(m, f.Source)
+	r.AddSignal("injection", "injection", f, score, sc.matches())
+	maxF := d.MaxFindings
+	if maxF <= 0 {
+		maxF = 16
+	}
+	set := signatures()
+	for i, h := range sc.hits {
+		if i >= maxF {
+			break
+		}
+		if h.end <= h.start {
+			continue
+		}
+		r.AddFinding("injection", "injection", catFinding[set.sigs[h.sig].cat], f, h.start, h.end, score)
+	}
+}
+
+var _ analysis.Detector = (*Detector)(nil)

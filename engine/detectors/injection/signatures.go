@@ -1,0 +1,493 @@
+package injection
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Signature categories. Each maps to a finding type and is also a
+// feature of the classifier, so that a category learnt from English
+// examples carries over to the same signature in other languages.
+const (
+	catOverride    = iota // ignore/forget previous instructions, new instructions
+	catPersona            // you are now, pretend, role-play coercion
+	catJailbreak          // DAN, developer mode, named jailbreak personas
+	catNoLimits           // no restrictions, unfiltered, no ethics
+	catRefusal            // never refuse, no warnings, stay in character
+	catExtraction         // system prompt extraction
+	catFakeTurn           // fake system/assistant turns, chat-template tokens
+	catAddressed          // instructions addressed to the AI inside a document
+	catExfil              // send data to a URL, markdown image exfiltration
+	catObfuscation        // invisible tag characters, encoded payloads
+	numCats
+)
+
+var catNames = [numCats]string{"override", "persona", "jailbreak", "no_limits", "refusal_suppression",
+	"extraction", "fake_turn", "addressed_to_ai", "exfiltration", "obfuscation"}
+
+// catFinding is the finding type reported for a span of a category.
+var catFinding = [numCats]string{"PROMPT_INJECTION", "JAILBREAK", "JAILBREAK", "JAILBREAK", "JAILBREAK",
+	"PROMPT_EXTRACTION", "PROMPT_INJECTION", "PROMPT_INJECTION", "EXFILTRATION", "PROMPT_INJECTION"}
+
+// concepts are named keyword sets. Keywords are written naturally (accents,
+// capitals) and normalised when compiled; a trailing '*' makes a stem.
+// Languages: en, es, fr, de, it, pt, ru, zh, ja, ko.
+var concepts = map[string][]string{
+	"IGNORE": {
+		"ignore", "ignoring", "disregard", "disregarding", "forget", "forgetting", "discard",
+		"set aside", "pay no attention to", "do not follow", "don't follow", "dont follow",
+		"stop following", "no longer follow", "do not obey", "don't obey", "neglect",
+		// es, pt, it
+		"ignora", "ignorar", "ignores", "ignoren", "olvida", "olvidar", "olvídate de", "olvide", "olviden",
+		"descarta", "omite", "haz caso omiso", "no sigas", "desobedece", "esqueça", "esqueca",
+		"desconsidere", "dimentica", "trascura",
+		// fr
+		"ignorez", "ignorer", "oublie", "oubliez", "oublier", "ne tiens pas compte", "ne tenez pas compte",
+		"fais abstraction", "faites abstraction", "ne suis pas", "ne suivez pas",
+		// de
+		"ignoriere", "ignorieren", "ignoriert", "vergiss", "vergesst", "vergessen", "missachte",
+		"missachten", "überspringe", "beachte nicht", "nicht beachten", "verwirf",
+		// ru
+		"игнорируй", "игнорируйте", "игнорировать", "проигнорируй", "проигнорируйте", "забудь",
+		"забудьте", "не обращай внимания на", "не обращайте внимания на", "пренебреги", "отбрось",
+		// zh
+		"忽略", "忽视", "忽視", "无视", "無視", "忘记", "忘記", "忘掉", "不要理会", "不理会", "不要理會",
+		"不要遵循", "不要遵守", "抛开", "拋開", "跳过",
+		// ja
+		"無視", "忘れ", "従わな",
+		// ko
+		"무시", "잊어", "잊고", "잊으", "따르지 마",
+	},
+	"PREV": {
+		"previous", "previously", "prior", "above", "earlier", "preceding", "foregoing", "former",
+		"original", "initial", "all", "every", "any", "system", "developer", "old", "existing",
+		"above-mentioned", "aforementioned",
+		"anteriores", "anterior", "previas", "previos", "precedentes", "todas", "todos", "de arriba",
+		"précédentes", "précédents", "précédente", "antérieures", "toutes", "tous", "ci-dessus",
+		"vorherigen", "vorherige", "vorigen", "bisherigen", "obigen", "obige", "alle", "früheren",
+		"frueheren", "vorangegangenen", "precedenti", "tutte",
+		"предыдущ*", "прошлые", "прежние", "все", "всех", "вышеуказанн*", "выше", "ранее",
+		"之前", "以前", "先前", "上面", "上述", "前面", "所有", "全部", "此前", "以上", "原来", "原來", "原有",
+		"前の", "これまで", "上記", "先ほど", "すべて", "全て", "今まで",
+		"이전", "앞의", "위의", "모든", "지금까지", "기존", "앞서",
+	},
+	"YOUR": {"your", "tus", "tes", "vos", "deine", "deinen", "ihre", "твои", "ваши", "свои", "你的", "あなたの", "너의", "당신의"},
+	"INSTR": {
+		"instruction*", "rule", "rules", "direction", "directions", "directive*", "guideline*", "prompt*",
+		"command*", "constraint*", "programming", "guidance", "restriction*", "policy", "policies",
+		"orders", "context", "conversation", "messages", "text", "safeguard*", "guardrail*",
+		"instrucci*", "indicaciones", "reglas", "órdenes", "directrices", "normas", "instruções", "instrucoes",
+		"consigne*", "règle*", "anweisung*", "instruktion*", "regel*", "befehl*", "vorgabe*",
+		"richtlinie*", "istruzion*", "regole",
+		"инструкци*", "указани*", "правил*", "команд*", "директив*", "промпт*",
+		"指令", "指示", "说明", "說明", "规则", "規則", "提示", "命令", "要求", "设定", "設定",
+		"ルール", "プロンプト", "制約",
+		"지시", "지침", "명령", "규칙", "프롬프트", "설정",
+	},
+	"EVERYTHING": {
+		"everything", "all of that", "all that", "what you were told", "what you've been told",
+		"what i said before", "all of the above", "todo lo anterior", "tout ce qui precede", "tout",
+		"alles", "всё", "一切", "全部内容", "すべてを", "모든 것", "전부",
+	},
+	"DOCWORD": {
+		"resume", "document", "text", "article", "email", "content", "input", "question", "task",
+		"request", "passage", "above", "paper", "review", "story", "message", "page", "website", "data",
+	},
+	"INSTEAD": {
+		"instead", "and say", "and state", "and write", "and print", "and output", "and respond",
+		"and reply", "and tell", "and answer", "and just say", "and only say", "and return",
+	},
+	"NEWINSTR": {
+		"new instructions", "updated instructions", "new instruction", "your new task", "your new instructions",
+		"new task:", "new rules:", "real instructions", "actual instructions", "the real task",
+		"nuevas instrucciones", "nouvelles instructions", "neue anweisungen", "neue anweisung",
+		"новые инструкции", "новая инструкция", "新的指令", "新指令", "新しい指示", "새로운 지시",
+	},
+	"YOUARENOW": {
+		"you are now", "you're now", "youre now", "you are no longer", "you're no longer",
+		"you will now act", "you will now be", "you will now pretend", "from now on you are",
+		"from now on, you are", "from now on you will", "from now on, you will", "from now on you're",
+		"you are going to act as", "you are going to pretend", "you will act as", "you will pretend",
+		"pretend to be", "pretend you are", "pretend that you are", "pretend you're", "roleplay as",
+		"role-play as", "role play as", "you will roleplay", "act as if you are", "simulate being",
+		"ahora eres", "a partir de ahora eres", "a partir de ahora tu eres", "ya no eres",
+		"tu es maintenant", "vous êtes maintenant", "désormais tu es", "désormais, tu es",
+		"à partir de maintenant tu es", "tu n'es plus",
+		"du bist jetzt", "du bist nun", "ab jetzt bist du", "ab sofort bist du", "von nun an bist du",
+		"du bist nicht mehr", "ora sei", "agora você é", "agora voce e",
+		"ты теперь", "теперь ты", "отныне ты", "с этого момента ты", "ты больше не",
+		"你现在是", "你現在是", "从现在开始你", "從現在開始你", "现在你是", "現在你是", "你不再是",
+		"あなたは今", "今からあなたは", "これからあなたは", "あなたはこれから", "あなたはもう",
+		"너는 이제", "이제부터 너는", "당신은 이제", "이제 너는", "지금부터 너는", "지금부터 당신은", "이제부터 당신은",
+	},
+	"NOLIMITS": {
+		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
+		"without limitations", "without any limitations", "unrestricted", "unfiltered", "uncensored",
+		"no filters", "without filters", "without any filters", "no censorship", "without censorship",
+		"no ethical", "without any ethical", "without ethical", "no moral", "no morals", "without moral",
+		"without morals", "amoral", "no guidelines", "without guidelines", "no boundaries", "no limits",
+		"not bound by", "free from all restrictions", "free of all restrictions", "broken free",
+		"break free of", "does not have to abide", "doesn't have to abide", "do not have to abide",
+		"don't have to abide", "not have to follow", "doesn't follow any", "does not follow any",
+		"no rules", "without any rules", "no content policy", "no safety",
+		"sin restricciones", "sin ninguna restricción", "sin limitaciones", "sin límites", "sin filtros",
+		"sin censura", "sin ética", "sin reglas", "sans restrictions", "sans aucune restriction",
+		"sans limites", "sans filtre", "sans censure", "sans éthique", "sans règles",
+		"ohne einschränkungen", "ohne jegliche einschränkungen", "ohne grenzen", "ohne filter",
+		"ohne zensur", "ohne ethische", "ohne regeln", "keine einschränkungen", "keine regeln",
+		"senza restrizioni", "senza limiti", "senza censura", "sem restrições", "sem limites", "sem censura",
+		"без ограничений", "без каких-либо ограничений", "без цензуры", "без фильтров", "без морали",
+		"без этики", "без правил", "нет ограничений",
+		"没有任何限制", "没有限制", "沒有限制", "沒有任何限制", "不受限制", "不受任何限制", "无限制", "無限制",
+		"没有道德", "沒有道德", "不受道德", "没有审查", "無審查", "无审查",
+		"制限なし", "制限のない", "制限なく", "一切の制限", "制限を受けない", "検閲なし", "倫理的な制約",
+		"倫理に縛られない", "制限がない",
+		"제한 없이", "제한없이", "제한 없는", "제한이 없는", "아무런 제한", "검열 없이", "윤리적 제한", "제약 없이",
+	},
+	"JAILBREAK": {
+		"do anything now", "dan mode", "developer mode enabled", "jailbroken", "jailbreak mode",
+		"evil confidant", "betterdan", "better dan", "antigpt", "anti-gpt", "basedgpt", "dude mode",
+		"stan mode", "mongo tom", "[🔓jailbreak]", "🔓", "[jailbreak]", "dan:", "[dan]", "you are dan",
+		"act as dan", "as dan", "dan prompt", "dan 6", "dan 11", "developer mode output",
+		"unlocked mode", "god mode enabled", "chaos mode",
+	},
+	"DEVMODE": {
+		"developer mode", "dev mode", "god mode", "sudo mode", "admin mode", "jailbreak", "jailbreaking",
+		"modo desarrollador", "mode développeur", "entwicklermodus", "modalità sviluppatore",
+		"режим разработчика", "джейлбрейк", "开发者模式", "開發者模式", "越狱", "越獄", "開発者モード",
+		"脱獄", "개발자 모드", "탈옥",
+	},
+	"REFUSAL": {
+		"never refuse", "not refuse", "cannot refuse", "can't refuse", "must not refuse", "will not refuse",
+		"won't refuse", "never decline", "never say no", "always comply", "must comply", "must always answer",
+		"never says no", "without refusing", "no refusals", "don't apologize", "never apologize",
+		"do not apologize", "no warnings", "without warnings", "without any warnings", "no disclaimers",
+		"without any disclaimers", "without disclaimers", "stay in character", "remain in character",
+		"never break character", "don't break character", "do not break character", "break character",
+		"as an ai language model", "cannot say no", "no matter how", "never reject",
+	},
+	"REVEAL": {
+		"reveal", "show", "show me", "print", "print out", "output", "display", "repeat", "tell me", "give me",
+		"share", "leak", "dump", "disclose", "write out", "write down", "list", "recite", "spell out",
+		"echo", "copy", "paste", "provide", "what is", "what are", "what was", "what were", "what's",
+		"translate", "summarize", "summarise",
+		"muestra", "muéstrame", "revela", "dime", "imprime", "repite", "escribe", "cuál es", "cuáles son",
+		"montre", "montrez", "montre-moi", "révèle", "affiche", "répète", "dis-moi", "donne-moi", "quel est",
+		"quelles sont", "zeig", "zeige", "gib", "verrate", "wiederhole", "nenne", "was ist", "was sind",
+		"покажи", "выведи", "раскрой", "повтори", "скажи", "напиши", "какой", "каков",
+		"显示", "顯示", "输出", "輸出", "告诉我", "告訴我", "重复", "重複", "打印", "透露", "泄露", "是什么", "是什麼",
+		"教えて", "表示", "出力", "見せて", "繰り返", "は何",
+		"보여", "알려", "출력", "공개", "반복", "무엇",
+	},
+	"SYSPROMPT": {
+		"system prompt", "system-prompt", "systemprompt", "system message", "initial prompt",
+		"original prompt", "hidden prompt", "secret prompt", "pre-prompt", "preprompt", "initial instructions",
+		"original instructions", "hidden instructions", "secret instructions", "system instructions",
+		"prompt del sistema", "instrucciones del sistema", "mensaje del sistema", "prompt système",
+		"invite système", "instructions système", "instructions du système", "message système",
+		"systemanweisung*", "systemnachricht", "systemaufforderung", "prompt di sistema",
+		"системный промпт", "системного промпта", "системные инструкции", "системное сообщение",
+		"системную подсказку", "системн* промпт*",
+		"系统提示", "系統提示", "系统指令", "系統指令", "系统消息", "系统信息",
+		"システムプロンプト", "システムメッセージ", "システム指示", "시스템 프롬프트", "시스템 메시지", "시스템 지시",
+	},
+	"YOURPROMPT": {
+		"your prompt", "your instructions", "your rules", "your guidelines", "your configuration",
+		"your programming", "your directives", "your system", "instructions you were given",
+		"instructions you have been given", "the text above", "the words above", "everything above",
+		"the above text", "all text above", "the message above", "above this line", "the beginning of this conversation",
+		"the start of this conversation", "the first message", "your initial", "your original",
+		"everything before this", "the instructions above", "your secret", "your password", "the password",
+		"the secret key", "your secret key", "your hidden",
+		"tus instrucciones", "tes instructions", "vos instructions", "deine anweisungen", "ihre anweisungen",
+		"твои инструкции", "ваши инструкции", "你的指令", "你的指示", "あなたの指示", "너의 지시", "당신의 지시",
+	},
+	"VERBATIM": {"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "in its entirety", "without modification"},
+	"FAKETURN": {
+		"<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>",
+		"<|eot_id|>", "<|start_header_id|>", "[inst]", "[/inst]", "<<sys>>", "<</sys>>",
+		"### system", "###system", "### instruction", "\nsystem:", "\n[system]", "[system message]",
+		"\nsystem message:", "(system)", "{system}", "system override", "admin override",
+		"developer override", "data override", "override:", "end of system prompt", "begin system prompt",
+		"new system prompt", "system note:", "[system note", "[admin]", "\nadmin:", "sistema:", "système :",
+	},
+	"DIALOGUE": {"\nassistant:", "\nuser:", "\nhuman:", "\nai:", "\n### response", "\n### assistant", "\nchatgpt:"},
+	"ADDRESS": {
+		"note to the ai", "note to ai", "note to the assistant", "note to the llm", "note to llm",
+		"note to the model", "message to the ai", "instructions for the ai", "instruction for the ai",
+		"instructions to the ai", "attention ai", "attention assistant", "attention llm", "attention chatbot",
+		"dear ai", "hey ai", "ai assistant:", "if you are an ai", "if you're an ai", "if you are a language model",
+		"if you are a large language model", "if you are an llm", "if you are an assistant",
+		"if you are chatgpt", "if you are gpt", "if you are an ai assistant", "ai reading this",
+		"model reading this", "assistant reading this", "llm reading this", "bot reading this",
+		"any ai that", "ai agents reading", "to any ai", "to the ai", "to the assistant", "to the language model",
+		"hidden instruction", "secret instruction", "important instruction for",
+		"si eres una ia", "si tu es une ia", "wenn du eine ki bist", "если ты ии", "如果你是ai", "如果你是人工智能",
+	},
+	"SUMMARIZE": {
+		"summarizing this", "summarising this", "you summarize", "you summarise", "summarizing the",
+		"summarising the", "processing this", "reading this", "you read this", "asked about this",
+		"you are asked", "analyzing this", "analysing this", "reviewing this",
+	},
+	"WHEN": {"when", "while", "before", "after", "if", "once"},
+	"ACTVERB": {
+		"say", "state", "write", "include", "respond", "reply", "tell", "output", "add", "insert",
+		"mention", "recommend", "ignore", "append", "praise", "rate", "claim", "send", "visit",
+	},
+	"SENDVERB": {
+		"send", "post", "append", "forward", "upload", "transmit", "exfiltrate", "email", "submit", "encode",
+		"attach", "make a request", "fetch", "render",
+	},
+	"SECRETDATA": {
+		"conversation", "chat history", "chat log", "previous messages", "the data", "user data",
+		"user's data", "personal data", "password*", "api key*", "credential*", "secret*", "system prompt",
+		"history", "all the information", "private", "session", "token*", "cookie*", "user's", "the user",
+		"email address", "their data",
+	},
+	"URLDEST": {
+		"http", "https", "url", "webhook", "endpoint", "the following address", "this address",
+		"the following link", "this link", "the server", "our server", "my server", "attacker",
+	},
+	"MDIMG":      {"!["},
+	"MDURL":      {"](http"},
+	"QMARK":      {"?"},
+	"BYPASSVERB": {"bypass", "circumvent", "violate", "evade", "get around", "disable", "turn off", "deactivate", "ignore", "break"},
+	"POLICY": {
+		"content polic*", "openai's polic*", "openai polic*", "safety guidelines", "ethical guidelines",
+		"safety filter*", "content filter*", "guardrail*", "censorship", "moderation", "safety measures",
+		"ethics", "morals", "your filters", "your programming", "your restrictions", "your guidelines",
+		"your safety", "your training",
+	},
+	"OVERRIDE": {"override", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
+}
+
+// sigSpec is a signature: a sequence of concepts, each within gap bytes
+// (of normalised text) of the end of the one before.
+type sigSpec struct {
+	name     string
+	cat      int
+	strength float32
+	seq      []any // concept name, then (gap int, concept name)...
+}
+
+var sigSpecs = []sigSpec{
+	// Instruction override.
+	{"ignore_previous_instructions", catOverride, 0.9, []any{"IGNORE", 30, "PREV", 30, "INSTR"}},
+	{"ignore_previous_instructions", catOverride, 0.9, []any{"IGNORE", 30, "INSTR", 30, "PREV"}},
+	{"ignore_previous_instructions", catOverride, 0.9, []any{"PREV", 30, "INSTR", 30, "IGNORE"}},
+	{"ignore_your_instructions", catOverride, 0.8, []any{"IGNORE", 12, "YOUR", 24, "INSTR"}},
+	{"ignore_your_instructions", catOverride, 0.8, []any{"YOUR", 24, "INSTR", 30, "IGNORE"}},
+	{"forget_everything", catOverride, 0.55, []any{"IGNORE", 14, "EVERYTHING"}},
+	{"ignore_content_and_say", catOverride, 0.7, []any{"IGNORE", 16, "DOCWORD", 40, "INSTEAD"}},
+	{"new_instructions", catOverride, 0.45, []any{"NEWINSTR"}},
+	{"override_instructions", catOverride, 0.55, []any{"OVERRIDE", 30, "PREV", 30, "INSTR"}},
+	// Persona and role-play coercion.
+	{"you_are_now", catPersona, 0.35, []any{"YOUARENOW"}},
+	{"persona_without_limits", catJailbreak, 0.8, []any{"YOUARENOW", 120, "NOLIMITS"}},
+	// Jailbreak personas and modes.
+	{"jailbreak_persona", catJailbreak, 0.75, []any{"JAILBREAK"}},
+	{"developer_mode", catJailbreak, 0.4, []any{"DEVMODE"}},
+	{"no_restrictions", catNoLimits, 0.45, []any{"NOLIMITS"}},
+	{"bypass_safety", catNoLimits, 0.5, []any{"BYPASSVERB", 30, "POLICY"}},
+	{"refusal_suppression", catRefusal, 0.35, []any{"REFUSAL"}},
+	// System prompt extraction.
+	{"system_prompt_extraction", catExtraction, 0.75, []any{"REVEAL", 30, "SYSPROMPT"}},
+	{"system_prompt_extraction", catExtraction, 0.75, []any{"SYSPROMPT", 30, "REVEAL"}},
+	{"system_prompt_extraction", catExtraction, 0.7, []any{"REVEAL", 24, "YOURPROMPT"}},
+	{"system_prompt_extraction", catExtraction, 0.7, []any{"YOURPROMPT", 30, "REVEAL"}},
+	{"system_prompt_mention", catExtraction, 0.25, []any{"SYSPROMPT"}},
+	{"repeat_verbatim", catExtraction, 0.45, []any{"REVEAL", 60, "VERBATIM"}},
+	// Fake turns and chat-template tokens.
+	{"fake_turn", catFakeTurn, 0.6, []any{"FAKETURN"}},
+	{"dialogue_turn", catFakeTurn, 0.2, []any{"DIALOGUE"}},
+	// Instructions addressed to the AI (indirect injection).
+	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRESS"}},
+	{"when_summarizing_do", catAddressed, 0.5, []any{"WHEN", 10, "SUMMARIZE", 60, "ACTVERB"}},
+	// Exfiltration.
+	{"exfiltrate_to_url", catExfil, 0.55, []any{"SENDVERB", 40, "SECRETDATA", 60, "URLDEST"}},
+	{"markdown_image_query", catExfil, 0.35, []any{"MDIMG", 200, "MDURL", 150, "QMARK"}},
+}
+
+type sigDef struct {
+	name     int32 // index into sigNames
+	cat      int
+	strength float32
+	elems    []int32
+	gaps     []int32
+	state    int32 // offset of this signature's states in the state array
+}
+
+type sigRef struct{ sig, k int32 }
+
+type sigSet struct {
+	sigs       []sigDef
+	names      []string
+	kwConcepts [][]int32 // keyword id -> concept ids
+	byConcept  [][]sigRef
+	nState     int
+	ac, leet   *acMatcher
+	rot        *acMatcher
+}
+
+var (
+	sigOnce sync.Once
+	sigs    *sigSet
+)
+
+func signatures() *sigSet {
+	sigOnce.Do(func() { sigs = buildSigSet() })
+	return sigs
+}
+
+// normKeyword normalises a keyword exactly as text is normalised.
+func normKeyword(k string) string {
+	stem := strings.HasSuffix(k, "*")
+	k = strings.TrimSuffix(k, "*")
+	nl := strings.HasPrefix(k, "\n")
+	n := Normalize(k)
+	n = strings.TrimRight(n, "\n ")
+	if nl {
+		n = "\n" + n
+	}
+	if stem {
+		n += "*"
+	}
+	return n
+}
+
+func buildSigSet() *sigSet {
+	s := &sigSet{}
+	cnames := make([]string, 0, len(concepts))
+	for c := range concepts {
+		cnames = append(cnames, c)
+	}
+	sort.Strings(cnames)
+	cid := map[string]int32{}
+	for i, c := range cnames {
+		cid[c] = int32(i)
+	}
+	kwID := map[string]int32{}
+	var kws []string
+	for _, c := range cnames {
+		for _, k := range concepts[c] {
+			nk := normKeyword(k)
+			id, ok := kwID[nk]
+			if !ok {
+				id = int32(len(kws))
+				kwID[nk] = id
+				kws = append(kws, nk)
+				s.kwConcepts = append(s.kwConcepts, nil)
+			}
+			s.kwConcepts[id] = appendUnique(s.kwConcepts[id], cid[c])
+		}
+	}
+	s.byConcept = make([][]sigRef, len(cnames))
+	nameID := map[string]int32{}
+	for _, sp := range sigSpecs {
+		d := sigDef{cat: sp.cat, strength: sp.strength, state: int32(s.nState)}
+		id, ok := nameID[sp.name]
+		if !ok {
+			id = int32(len(s.names))
+			nameID[sp.name] = id
+			s.names = append(s.names, sp.name)
+		}
+		d.name = id
+		gap := int32(0)
+		for _, e := range sp.seq {
+			switch v := e.(type) {
+			case int:
+				gap = int32(v)
+			case string:
+				c, ok := cid[v]
+				if !ok {
+					panic("injection: unknown concept " + v)
+				}
+				d.elems = append(d.elems, c)
+				d.gaps = append(d.gaps, gap)
+			}
+		}
+		s.nState += len(d.elems)
+		si := int32(len(s.sigs))
+		for k, c := range d.elems {
+			s.byConcept[c] = append(s.byConcept[c], sigRef{si, int32(k)})
+		}
+		s.sigs = append(s.sigs, d)
+	}
+	for c := range s.byConcept {
+		refs := s.byConcept[c]
+		sort.SliceStable(refs, func(i, j int) bool { return refs[i].k > refs[j].k })
+	}
+	s.ac = newACMatcher(kws)
+	leet := make([]string, len(kws))
+	rot := make([]string, len(kws))
+	for i, k := range kws {
+		leet[i] = string(leetView(nil, []byte(k)))
+		rot[i] = string(rot13(nil, []byte(k)))
+	}
+	s.leet = newACMatcher(leet)
+	s.rot = newACMatcher(rot)
+	return s
+}
+
+func appendUnique(s []int32, v int32) []int32 {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// sigState is the progress of one signature element within a scan.
+type sigState struct {
+	gen        uint32
+	start, end int32
+}
+
+// sigHit is a fired signature with its span in the scanned view.
+type sigHit struct {
+	sig        int32
+	start, end int32
+}
+
+// matchSigs runs the signature sequences over keyword events (in order of
+// end offset) and appends fired signatures to hits. multiOnly skips
+// single-element signatures (used for views such as rot13 where a single
+// short keyword could fire by chance).
+func (s *sigSet) matchSigs(ev []acEvent, st []sigState, gen uint32, multiOnly bool, hits []sigHit) []sigHit {
+	for _, e := range ev {
+		for _, c := range s.kwConcepts[e.kw] {
+			for _, ref := range s.byConcept[c] {
+				d := &s.sigs[ref.sig]
+				if multiOnly && len(d.elems) == 1 {
+					continue
+				}
+				k := ref.k
+				if k == 0 {
+					if len(d.elems) == 1 {
+						hits = append(hits, sigHit{ref.sig, e.start, e.end})
+						continue
+					}
+					st[d.state] = sigState{gen, e.start, e.end}
+					continue
+				}
+				p := st[d.state+k-1]
+				if p.gen != gen || e.start < p.end || e.start-p.end > d.gaps[k] {
+					continue
+				}
+				if int(k) == len(d.elems)-1 {
+					hits = append(hits, sigHit{ref.sig, p.start, e.end})
+					continue
+				}
+				st[d.state+k] = sigState{gen, p.start, e.end}
+			}
+		}
+	}
+	return hits
+}
+
+// SignatureNames lists the names of the built-in signatures.
+func SignatureNames() []string {
+	return append([]string(nil), signatures().names...)
+}

@@ -1,0 +1,74 @@
+// Command train fits the injection classifier on the development corpus
+// and writes its weights file; with -eval it only reports metrics of the
+// embedded (or -model) weights on the fixed split.
+//
+// Run from the repository root:
+//
+//	go run ./engine/detectors/injection/train                # train, write weights, report
+//	go run ./engine/detectors/injection/train -eval          # report the embedded weights
+//	go run ./engine/detectors/injection/train -data PATH -out PATH
+//
+// -data defaults to ../shared/corpora/injection_dev.jsonl (relative to the
+// repository root); -out to engine/detectors/injection/model/weights.bin.
+// Training is deterministic: no randomness, full-batch optimisation over
+// rows in file order, fixed iterations, so the same corpus gives the same
+// bytes.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/parapet-dev/parapet/engine/detectors/injection"
+)
+
+func main() {
+	data := flag.String("data", "../shared/corpora/injection_dev.jsonl", "development corpus (JSON lines: id, text, label, subtype)")
+	out := flag.String("out", "engine/detectors/injection/model/weights.bin", "weights file to write")
+	evalOnly := flag.Bool("eval", false, "only evaluate the weights (-model, or the embedded ones) on the split")
+	model := flag.String("model", "", "weights file to evaluate with -eval (default: embedded)")
+	sigStats := flag.Bool("sigstats", false, "print how often each signature fires per label family")
+	flag.Parse()
+
+	rows, err := readRows(*data)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+	if *sigStats {
+		printSigStats(rows)
+		return
+	}
+	if *evalOnly {
+		var m *injection.Model
+		if *model != "" {
+			b, err := os.ReadFile(*model)
+			if err == nil {
+				m, err = injection.LoadModel(b)
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "train:", err)
+				os.Exit(1)
+			}
+		} else if m, err = injection.DefaultModel(); err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		report(os.Stdout, rows, m, m.Threshold)
+		return
+	}
+	cfg := defaultConfig()
+	res := train(rows, cfg)
+	if err := os.WriteFile(*out, res.weights, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("wrote %s (%d bytes); threshold (tune split) %.3f\n", *out, len(res.weights), res.threshold)
+	m, err := injection.LoadModel(res.weights)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+	report(os.Stdout, rows, m, res.threshold)
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"math"
+	"sort"
+
+	"github.com/parapet-dev/parapet/engine/detectors/injection"
+)
+
+func splitOf(id string) string { return injection.Split(id) }
+
+// config fixes every training choice; nothing is random.
+type config struct {
+	iters    int     // full-batch Adam iterations
+	lr       float64 // Adam step size
+	l2       float64 // L2 penalty on weights (not the bias)
+	minDF    int     // a hashed feature must occur in this many training rows
+	maxFPR   float64 // threshold: highest tune-split benign FPR allowed
+	maxFamFP float64 // threshold: highest tune-split FPR on a hard-negative family
+	augment  bool    // add the hand-written rows of augment.go to training
+}
+
+func defaultConfig() config {
+	return config{iters: 300, lr: 0.05, l2: 3e-4, minDF: 2, maxFPR: 0.01, maxFamFP: 0.02, augment: true}
+}
+
+type sparse struct {
+	idx []uint32
+	val []float32
+}
+
+type result struct {
+	weights   []byte
+	threshold float64
+}
+
+// train fits logistic regression on the train split (plus augmentation),
+// chooses the threshold on the tune split and returns the weights file.
+func train(rows []row, cfg config) result {
+	var tr []row
+	for _, r := range rows {
+		if r.split == "train" {
+			tr = append(tr, r)
+		}
+	}
+	if cfg.augment {
+		tr = append(tr, augmentRows()...)
+	}
+	X := make([]sparse, len(tr))
+	y := make([]float64, len(tr))
+	for i, r := range tr {
+		idx, val := injection.Features(r.Text, "user")
+		X[i] = sparse{idx, val}
+		if r.attack {
+			y[i] = 1
+		}
+	}
+	sw := rowWeights(tr)
+
+	// document frequency mask
+	df := make([]int32, 1<<injection.HashBits)
+	for _, x := range X {
+		for _, h := range x.idx {
+			df[h]++
+		}
+	}
+	mask := make([]bool, len(df))
+	for h, n := range df {
+		mask[h] = int(n) >= cfg.minDF
+	}
+
+	d := len(df)
+	w := make([]float64, d)
+	g := make([]float64, d)
+	m1 := make([]float64, d)
+	m2 := make([]float64, d)
+	var b, bm1, bm2 float64
+	const beta1, beta2, eps = 0.9, 0.999, 1e-8
+	for it := 1; it <= cfg.iters; it++ {
+		clear(g)
+		gb := 0.0
+		for i, x := range X {
+			z := b
+			for k, h := range x.idx {
+				if mask[h] {
+					z += w[h] * float64(x.val[k])
+				}
+			}
+			p := 1 / (1 + math.Exp(-z))
+			e := (p - y[i]) * sw[i]
+			gb += e
+			for k, h := range x.idx {
+				if mask[h] {
+					g[h] += e * float64(x.val[k])
+				}
+			}
+		}
+		c1 := 1 - math.Pow(beta1, float64(it))
+		c2 := 1 - math.Pow(beta2, float64(it))
+		for h := 0; h < d; h++ {
+			if !mask[h] {
+				continue
+			}
+			gh := g[h] + cfg.l2*w[h]
+			m1[h] = beta1*m1[h] + (1-beta1)*gh
+			m2[h] = beta2*m2[h] + (1-beta2)*gh*gh
+			w[h] -= cfg.lr * (m1[h] / c1) / (math.Sqrt(m2[h]/c2) + eps)
+		}
+		bm1 = beta1*bm1 + (1-beta1)*gb
+		bm2 = beta2*bm2 + (1-beta2)*gb*gb
+		b -= cfg.lr * (bm1 / c1) / (math.Sqrt(bm2/c2) + eps)
+	}
+
+	// threshold on the tune split, with the quantised model
+	wb := injection.EncodeModel(w, b, 0.5)
+	m, err := injection.LoadModel(wb)
+	if err != nil {
+		panic(err)
+	}
+	th := chooseThreshold(rows, m, cfg)
+	return result{weights: injection.EncodeModel(w, b, th), threshold: th}
+}
+
+// rowWeights balances the training objective: within a label, each
+// subtype family gets weight proportional to the square root of its size
+// (so the 750 security-flavoured cyber_frr rows do not define "benign"),
+// and attacks and benign rows weigh the same in total. Weights sum to 1.
+func rowWeights(rows []row) []float64 {
+	n := map[string]int{}
+	for _, r := range rows {
+		n[family(r)+"|"+r.Label]++
+	}
+	w := make([]float64, len(rows))
+	var tot [2]float64
+	for i, r := range rows {
+		w[i] = 1 / math.Sqrt(float64(n[family(r)+"|"+r.Label]))
+		tot[b2i(r.attack)] += w[i]
+	}
+	for i, r := range rows {
+		w[i] /= 2 * tot[b2i(r.attack)]
+	}
+	return w
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// hardNegative reports the families whose FPR has its own target.
+func hardNegative(fam string) bool { return fam == "cyber_frr" || fam == "xstest_safe" }
+
+// chooseThreshold picks, on the tune split only, the lowest threshold
+// (rounded up to 0.01) whose benign FPR is at most cfg.maxFPR overall and
+// cfg.maxFamFP on each hard-negative family.
+func chooseThreshold(rows []row, m *injection.Model, cfg config) float64 {
+	type sc struct {
+		s      float64
+		attack bool
+		fam    string
+	}
+	var tune []sc
+	for _, r := range rows {
+		if r.split != "tune" {
+			continue
+		}
+		s, _ := m.Score(r.Text, "user")
+		tune = append(tune, sc{s, r.attack, family(r)})
+	}
+	ok := func(t float64) bool {
+		var fp, neg int
+		famFP, famN := map[string]int{}, map[string]int{}
+		for _, x := range tune {
+			if x.attack {
+				continue
+			}
+			neg++
+			famN[x.fam]++
+			if x.s >= t {
+				fp++
+				famFP[x.fam]++
+			}
+		}
+		if neg > 0 && float64(fp)/float64(neg) > cfg.maxFPR {
+			return false
+		}
+		for f, n := range famN {
+			if hardNegative(f) && float64(famFP[f])/float64(n) > cfg.maxFamFP {
+				return false
+			}
+		}
+		return true
+	}
+	cands := []float64{}
+	for t := 0.05; t <= 0.951; t += 0.01 {
+		cands = append(cands, math.Round(t*100)/100)
+	}
+	sort.Float64s(cands)
+	for _, t := range cands {
+		if ok(t) {
+			return t
+		}
+	}
+	return 0.95
+}
