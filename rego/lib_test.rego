@@ -1,0 +1,108 @@
+package parapet.lib_test
+
+import data.parapet.fixtures_test as fx
+import data.parapet.lib
+
+test_model_info_known if {
+	lib.model_info("deepseek-r1") == {"provider": "deepseek", "deployment": "cloud", "region": "cn", "risk": "high", "reasoning": true}
+	lib.model_info("deepseek-r1-onprem").deployment == "on_prem"
+	lib.model_info("deepseek-r1-onprem").reasoning == true
+}
+
+test_unknown_model_is_cloud_high_risk_reasoning if {
+	info := lib.model_info("mystery-llm")
+	lib.is_cloud(info)
+	info.risk == "high"
+	info.reasoning == true
+	not lib.known_model with input as fx.prompt(fx.model("mystery-llm"))
+}
+
+test_known_model if {
+	lib.known_model with input as fx.base
+}
+
+test_deployment_other_than_on_prem_counts_as_cloud if {
+	lib.is_cloud({"deployment": "hybrid"})
+	lib.is_cloud({})
+	not lib.is_cloud({"deployment": "on_prem"})
+}
+
+test_is_on_prem if {
+	lib.is_on_prem("llama-3.1-8b-onprem")
+	not lib.is_on_prem("gpt-4o")
+	not lib.is_on_prem("mystery-llm")
+}
+
+test_prompt_and_response_findings_split if {
+	inp := fx.response({"content": "x", "reasoning": "y"}, fx.with_findings([
+		fx.pii("EMAIL_ADDRESS", "messages[1].content", "user"),
+		fx.pii("EMAIL_ADDRESS", "context.documents[0].text", "document"),
+		fx.pii("EMAIL_ADDRESS", "response.content", "response"),
+		fx.pii("EMAIL_ADDRESS", "response.reasoning", "reasoning"),
+	]))
+	{f.field | some f in lib.prompt_findings} == {"messages[1].content", "context.documents[0].text"} with input as inp
+	{f.field | some f in lib.response_findings} == {"response.content", "response.reasoning"} with input as inp
+}
+
+test_roles_come_from_access if {
+	lib.roles == {"analyst", "employee"} with input as fx.base
+	lib.roles == set() with input as fx.prompt(fx.roles([]))
+}
+
+test_default_config_is_valid if {
+	count(lib.config_errors) == 0
+}
+
+test_config_missing_knobs if {
+	errs := lib.config_errors with data.parapet.config as {}
+	"config.thresholds.injection_deny: want number, got null" in errs
+	"config.models: want object, got null" in errs
+	"config.unknown_model_effect: want allow, warn, review or deny, got null" in errs
+	count(errs) == count(lib.required_config) + 1
+}
+
+test_config_wrong_type if {
+	errs := lib.config_errors with data.parapet.config.thresholds.injection_deny as "0.8"
+	errs == {"config.thresholds.injection_deny: want number, got string"}
+}
+
+test_config_bad_unknown_model_effect if {
+	errs := lib.config_errors with data.parapet.config.unknown_model_effect as "block"
+	errs == {"config.unknown_model_effect: want allow, warn, review or deny, got block"}
+}
+
+test_config_bad_classification_levels if {
+	errs := lib.config_errors with data.parapet.config.classification.max_cloud as "secret"
+	errs == {`config.classification.max_cloud: "secret" is not in classification.levels`}
+}
+
+test_config_route_must_be_on_prem if {
+	lib.config_errors == {`config.routes.confidential: "gpt-4o" is not an on_prem model in config.models`} with data.parapet.config.routes.confidential as "gpt-4o"
+	lib.config_errors == {`config.routes.confidential: "nowhere" is not an on_prem model in config.models`} with data.parapet.config.routes.confidential as "nowhere"
+	count(lib.config_errors) == 0 with data.parapet.config.routes.confidential as "deepseek-r1-onprem"
+}
+
+test_complete_input_has_no_errors if {
+	every name, inp in fx.fixtures {
+		name != ""
+		count(lib.input_errors) == 0 with input as inp
+	}
+}
+
+# These inputs break the schema on purpose: they stand for an engine bug.
+test_incomplete_input_errors if {
+	lib.input_errors == {
+		"phase: want prompt or response",
+		"resource.model: want string, got null",
+		"access.allowed: want boolean, got null",
+		"access.roles: want array, got null",
+		"analysis.findings: want array, got null",
+		"analysis.injection.by_source: want object, got null",
+	} with input as {}
+	lib.input_errors == {"phase: want prompt or response"} with input as object.union(fx.base, {"phase": "later"})
+}
+
+test_join_set if {
+	lib.join_set({"b", "a"}) == "a, b"
+	lib.join_set(set()) == ""
+}

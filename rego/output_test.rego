@@ -1,0 +1,102 @@
+package parapet.output_test
+
+import data.parapet.fixtures_test as fx
+import data.parapet.output
+
+ids(reasons) := {r.id | some r in reasons}
+
+all_reasons(inp) := r if {
+	r := (output.deny | output.redact) | output.warn with input as inp
+}
+
+test_clean_response_has_no_reasons if {
+	count(all_reasons(fx.response({"content": "All good."}, {}))) == 0
+}
+
+test_secret_in_response_denied if {
+	reasons := output.deny with input as fx.fixtures.secret_in_response
+	ids(reasons) == {"output.secret_in_response"}
+	some r in reasons
+	r.message == "response contains secrets or credentials (AWS_ACCESS_KEY_ID)"
+	r.evidence == [{"field": "response.content", "start": 0, "end": 20, "type": "AWS_ACCESS_KEY_ID"}]
+}
+
+test_secret_in_reasoning_denied if {
+	inp := fx.response({"content": "ok", "reasoning": "the key is ..."}, fx.with_findings([fx.secret("PRIVATE_KEY", "response.reasoning", "reasoning")]))
+	ids(output.deny) == {"output.secret_in_response"} with input as inp
+}
+
+test_prompt_secret_is_not_an_output_reason if {
+	inp := fx.response({"content": "ok"}, fx.with_findings([fx.secret("PRIVATE_KEY", "messages[1].content", "user")]))
+	count(all_reasons(inp)) == 0
+}
+
+test_output_rules_need_response_phase if {
+	inp := object.union(fx.fixtures.secret_in_response, {"phase": "prompt"})
+	count(all_reasons(inp)) == 0
+}
+
+test_pii_in_response_redacted if {
+	reasons := output.redact with input as fx.fixtures.pii_in_response
+	ids(reasons) == {"output.pii_in_response"}
+	some r in reasons
+	r.evidence == [{"field": "response.content", "start": 3, "end": 12, "type": "PHONE_NUMBER"}]
+}
+
+test_pii_in_reasoning_redacted if {
+	inp := fx.response({"content": "ok", "reasoning": "SSN 078-05-1120"}, fx.with_findings([fx.pii("US_SSN", "response.reasoning", "reasoning")]))
+	ids(output.redact) == {"output.pii_in_response"} with input as inp
+}
+
+test_response_pii_types_come_from_config if {
+	inp := fx.response({"content": "Ada Lovelace"}, fx.with_findings([fx.pii("PERSON", "response.content", "response")]))
+	count(output.redact) == 0 with input as inp
+	ids(output.redact) == {"output.pii_in_response"} with input as inp with data.parapet.config.pii.redact_in_response as ["PERSON"]
+}
+
+test_leak_warns if {
+	reasons := output.warn with input as fx.fixtures.leak_in_response
+	ids(reasons) == {"output.system_prompt_leak"}
+	some r in reasons
+	r.controls[0] == "OWASP-LLM07"
+}
+
+test_url_warns if {
+	ids(output.warn) == {"output.suspicious_url"} with input as fx.fixtures.url_in_response
+}
+
+# --- reasoning ------------------------------------------------------------
+
+test_reasoning_stripped_for_roles_without_access if {
+	output.strip_reasoning with input as fx.prompt(fx.model("deepseek-r1"))
+	output.strip_reasoning with input as fx.prompt(fx.model("deepseek-r1-onprem"))
+	output.strip_reasoning with input as fx.fixtures.reasoning_stripped
+}
+
+test_reasoning_kept_for_developer_and_admin if {
+	not output.strip_reasoning with input as fx.prompt(object.union(fx.model("deepseek-r1"), fx.roles(["developer", "analyst", "employee"])))
+	not output.strip_reasoning with input as object.union(fx.fixtures.reasoning_stripped, fx.roles(["admin"]))
+}
+
+test_subject_roles_alone_do_not_unlock_reasoning if {
+	inp := fx.prompt(object.union(fx.model("deepseek-r1"), {"subject": {"id": "mallory", "roles": ["admin"]}}))
+	output.strip_reasoning with input as inp
+}
+
+test_non_reasoning_model_not_stripped if {
+	not output.strip_reasoning with input as fx.base
+	not output.strip_reasoning with input as fx.response({"content": "ok"}, {})
+	not output.strip_reasoning with input as fx.response({"content": "ok", "reasoning": ""}, {})
+}
+
+test_reasoning_text_stripped_even_for_non_reasoning_model if {
+	output.strip_reasoning with input as fx.response({"content": "ok", "reasoning": "hmm"}, {})
+}
+
+test_unknown_model_reasoning_stripped if {
+	output.strip_reasoning with input as fx.prompt(fx.model("mystery-llm"))
+}
+
+test_reasoning_roles_from_config if {
+	not output.strip_reasoning with input as fx.prompt(fx.model("deepseek-r1")) with data.parapet.config.reasoning.visible_to_roles as ["analyst"]
+}
