@@ -1,0 +1,591 @@
+package names
+
+import "strings"
+
+const maxAddrTokens = 40 // lookahead bound; must stay well below ring
+
+func isHouseNum(t *token) bool {
+	return t != nil && t.kind == tNum && t.nletters <= 6 && (t.shape&sNumAlpha == 0 || t.end-t.start-int32(t.nletters) <= 2)
+}
+
+func isPlainNum(t *token, lo, hi int) bool {
+	return t != nil && t.kind == tNum && t.shape&sNumAlpha == 0 && int(t.nletters) >= lo && int(t.nletters) <= hi
+}
+
+func (s *scanner) isOrdinal(t *token) bool {
+	if t == nil || t.kind != tNum || t.shape&sNumAlpha == 0 {
+		return false
+	}
+	suf := strings.ToLower(s.text[t.start+int32(t.nletters) : t.end])
+	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
+}
+
+func isPunct(t *token, c rune) bool { return t != nil && t.kind == tPunct && t.punct == c }
+
+// dotAfter returns j+1 when token j is directly followed by a period token.
+func (s *scanner) dotAfter(j int) int {
+	if t, p := s.at(j), s.at(j+1); t != nil && isPunct(p, '.') && p.start == t.end {
+		return j + 2
+	}
+	return j + 1
+}
+
+var yearPrep = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields("in since by of from until till before after during around circa early late mid the") {
+		m[hashWord(w)] = true
+	}
+	return m
+}()
+
+// addressAt matches a street address starting at token i. locs receives
+// the place names inside it (city, region, country); the count is returned.
+func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
+	t := s.at(i)
+	nl := 0
+	switch t.kind {
+	case tNum:
+		return d.addrFromNumber(s, i, locs)
+	case tWord:
+		if end := s.boxAt(i); end > i {
+			e, n := d.addrTail(s, end, locs, true)
+			return span{i, e, 0.85}, n
+		}
+		v := s.vocab(t)
+		if v&vUnit != 0 && t.shape&sCap != 0 && t.nletters >= 3 {
+			if end := s.unitAt(i); end > i {
+				// "Apt. 675 62314 Mellemvej 32 ..." : a unit before the street
+				k, _ := s.skipSep(end)
+				if nt := s.at(k); isHouseNum(nt) {
+					if sp, n := d.addrFromNumber(s, k, locs); sp.to > k {
+						return span{i, sp.to, sp.score}, n
+					}
+				}
+				w := strings.ToLower(s.str(t))
+				if w == "apt" || w == "apartment" || w == "suite" || w == "ste" {
+					e, n := d.addrTail(s, end, locs, false)
+					return span{i, e, 0.55}, n
+				}
+			}
+			return span{}, 0
+		}
+		if end, score := s.streetFirst(i); end > i {
+			if score < 0.7 && s.addrContext(i) {
+				score = 0.7
+			}
+			e, n := d.addrTail(s, end, locs, false)
+			if e > end {
+				score += 0.1
+			}
+			return span{i, e, min(score, 0.9)}, n
+		}
+	}
+	return span{}, nl
+}
+
+// addrContext reports whether the words before i announce an address.
+func (s *scanner) addrContext(i int) bool {
+	for k := i - 1; k >= i-3; k-- {
+		t := s.at(k)
+		if t == nil {
+			return false
+		}
+		if t.kind == tPunct {
+			if t.punct == ':' || t.punct == ',' {
+				continue
+			}
+			return false
+		}
+		if s.vocab(t)&vAddrCtx != 0 {
+			return true
+		}
+		if t.kind != tWord {
+			return false
+		}
+	}
+	return false
+}
+
+func (d *Detector) addrFromNumber(s *scanner, i int, locs *[8]span) (span, int) {
+	t := s.at(i)
+	if !isHouseNum(t) {
+		return span{}, 0
+	}
+	// "In 1999 Apple Park opened": a year after a preposition is no house number.
+	if t.nletters == 4 && t.shape&sNumAlpha == 0 {
+		if p := s.at(i - 1); p != nil && p.kind == tWord && yearPrep[s.hash(p)] {
+			if y := s.text[t.start:t.end]; y >= "1500" && y <= "2099" {
+				return span{}, 0
+			}
+		}
+	}
+	j := i + 1
+	// a second number ("9554 62 Rue Gafsa", "370 3911 Fourth Avenue") or a range "12-14"
+	if nt := s.at(j); isHouseNum(nt) && nt.nl == 0 {
+		j++
+	} else if isPunct(nt, '-') && nt.start == t.end {
+		if n2 := s.at(j + 1); isHouseNum(n2) && n2.start == nt.end {
+			j += 2
+		}
+	}
+	if nt := s.at(j); isPunct(nt, ',') {
+		if n2 := s.at(j + 1); n2 != nil && n2.kind == tWord && s.vocab(n2)&vPrefixType != 0 {
+			j++ // "12, rue de Rivoli"
+		}
+	}
+	end, score := s.streetAfterNumber(j)
+	if end <= j {
+		return span{}, 0
+	}
+	if s.addrContext(i) {
+		score += 0.1
+	}
+	e, n := d.addrTail(s, end, locs, false)
+	if e > end {
+		score += 0.05
+	}
+	return span{i, e, min(score, 0.95)}, n
+}
+
+// streetAfterNumber matches the street name after a house number.
+func (s *scanner) streetAfterNumber(j int) (int, float64) {
+	t := s.at(j)
+	if t == nil || t.nl > 1 {
+		return j, 0
+	}
+	if t.kind == tWord && s.vocab(t)&vDir != 0 && t.shape&sCap != 0 {
+		if nt := s.at(s.dotAfter(j)); nt != nil && nt.kind == tWord && nt.shape&sCap != 0 {
+			j = s.dotAfter(j)
+			t = nt
+		}
+	}
+	if t.kind != tWord && !s.isOrdinal(t) {
+		return j, 0
+	}
+	if t.kind == tWord && s.vocab(t)&vPrefixType != 0 {
+		if end := s.nameAfterType(j); end > j+1 {
+			return end, 0.8
+		}
+	}
+	k, words := j, 0
+	lastSuffix := -1
+	special := false // a street-type ending or word
+	plain := true    // no English words among the name words
+	for k < j+6 {
+		t := s.at(k)
+		if t == nil || (k > j && t.nl > 0) {
+			break
+		}
+		if s.isOrdinal(t) {
+			words++
+			k++
+			continue
+		}
+		if t.kind != tWord {
+			break
+		}
+		v := s.vocab(t)
+		str := s.str(t)
+		ending := hasStreetEnding(str)
+		if t.shape&sLower != 0 && !ending && v&vStreetLower == 0 {
+			if v&vParticle != 0 && words > 0 {
+				k++
+				continue
+			}
+			if v&vSuffix != 0 && words > 0 && t.nletters <= 6 {
+				lastSuffix = k
+				k = s.dotAfter(k)
+				break
+			}
+			break
+		}
+		if ending || v&(vStreetLower|vPrefixType) != 0 {
+			special = true
+		}
+		if v&vSuffix != 0 && words > 0 {
+			lastSuffix = k
+		}
+		if f := s.flags(t); f&gAnyWord != 0 && v&(vSuffix|vDir) == 0 {
+			plain = false
+		}
+		words++
+		if v&(vSuffix|vStreetLower) != 0 {
+			k = s.dotAfter(k)
+		} else {
+			k++
+		}
+	}
+	if lastSuffix >= 0 {
+		end := s.dotAfter(lastSuffix)
+		if nt := s.at(end); nt != nil && nt.nl == 0 && nt.kind == tWord && nt.shape&sCap != 0 && s.vocab(nt)&vDir != 0 && nt.nletters <= 2 {
+			end = s.dotAfter(end)
+		}
+		return end, 0.85
+	}
+	if words >= 1 && words <= 4 {
+		// the number after the name: "5049 Harjukuja 54", "Puruntie 82"
+		if nt := s.at(k); isHouseNum(nt) && nt.nletters <= 5 && nt.nl == 0 {
+			if special {
+				return k + 1, 0.75
+			}
+			if plain {
+				return k + 1, 0.6
+			}
+		}
+		if special && words <= 3 {
+			return k, 0.6
+		}
+	}
+	return j, 0
+}
+
+// nameAfterType matches "Rue de la Paix", "Via Franscini 71", "Avenue
+// Teboulbi St." starting at the street-type word j.
+func (s *scanner) nameAfterType(j int) int {
+	k := s.dotAfter(j)
+	words := 0
+	for k < j+7 {
+		t := s.at(k)
+		if t == nil || t.nl > 0 || t.kind != tWord {
+			break
+		}
+		v := s.vocab(t)
+		if t.shape&sCap == 0 {
+			if v&vParticle != 0 || (words == 0 && t.nletters <= 3) {
+				k++
+				continue
+			}
+			if words > 0 || t.nletters < 3 {
+				break
+			}
+		}
+		if v&vSuffix != 0 && words > 0 {
+			k = s.dotAfter(k)
+			words++
+			break
+		}
+		words++
+		k++
+	}
+	if words == 0 {
+		return j
+	}
+	if nt := s.at(k); isHouseNum(nt) && nt.nl == 0 && nt.nletters <= 5 {
+		k++
+	}
+	return k
+}
+
+// streetFirst matches a street name followed by its number, at word i:
+// "Hauptstraße 5", "Via Franscini 71", "Søndergade 52", "Erzsébet tér 19."
+func (s *scanner) streetFirst(i int) (int, float64) {
+	t := s.at(i)
+	v := s.vocab(t)
+	if v&vPrefixType != 0 && t.shape&sCap != 0 {
+		if end := s.nameAfterType(i); end > i+1 {
+			if nt := s.at(end - 1); isHouseNum(nt) {
+				return end, 0.75
+			}
+		}
+	}
+	k, words := i, 0
+	special, plain := false, true
+	for k < i+4 {
+		t := s.at(k)
+		if t == nil || t.kind != tWord || (k > i && t.nl > 0) {
+			break
+		}
+		v := s.vocab(t)
+		ending := hasStreetEnding(s.str(t))
+		if t.shape&sCap == 0 && !ending && v&vStreetLower == 0 {
+			if v&vParticle != 0 && words > 0 {
+				k++
+				continue
+			}
+			break
+		}
+		if ending || v&(vStreetLower|vPrefixType) != 0 {
+			special = true
+		}
+		if f := s.flags(t); f&gAnyWord != 0 && !ending && v&vStreetLower == 0 {
+			plain = false
+		}
+		words++
+		if v&vStreetLower != 0 {
+			k = s.dotAfter(k)
+		} else {
+			k++
+		}
+	}
+	nt := s.at(k)
+	if words == 0 || !isHouseNum(nt) || nt.nl > 0 || nt.nletters > 4 {
+		return i, 0
+	}
+	// "Windows 10", "Python 3": the number must not run on into a unit or version.
+	if nx := s.at(k + 1); nx != nil && nx.start == nt.end && nx.kind == tPunct && (nx.punct == '%' || nx.punct == ':' || nx.punct == '/') {
+		return i, 0
+	}
+	switch {
+	case special:
+		return k + 1, 0.75
+	case plain && s.addrContext(i):
+		return k + 1, 0.6
+	}
+	return i, 0
+}
+
+// boxAt matches "PO Box 12", "P.O. Box 12", "Post Office Box 12",
+// "Postbox 21", "PSC 0413, Box 8144", "Unit 4719 Box 7394", "CMR 402 Box 3".
+func (s *scanner) boxAt(i int) int {
+	var buf [16]byte
+	n := 0
+	k := i
+	for k < i+7 && n < len(buf) {
+		t := s.at(k)
+		if t == nil {
+			return i
+		}
+		if t.kind == tPunct && t.punct == '.' {
+			k++
+			continue
+		}
+		if t.kind != tWord || t.nletters > 6 {
+			break
+		}
+		for _, c := range []byte(s.str(t)) {
+			if n < len(buf) {
+				buf[n] = lowerASCII[c]
+				n++
+			}
+		}
+		k++
+		w := string(buf[:n])
+		if w == "pobox" || w == "postofficebox" || w == "postbox" || w == "pob" {
+			if nt := s.at(k); isHouseNum(nt) {
+				return k + 1
+			}
+			return i
+		}
+		if !strings.HasPrefix("postofficebox", w) && !strings.HasPrefix("pobox", w) {
+			break
+		}
+	}
+	// military and unit boxes
+	t := s.at(i)
+	w := strings.ToLower(s.str(t))
+	if w == "psc" || w == "cmr" || w == "unit" {
+		k := i + 1
+		if !isHouseNum(s.at(k)) {
+			return i
+		}
+		k++
+		if isPunct(s.at(k), ',') {
+			k++
+		}
+		if b := s.at(k); b != nil && b.kind == tWord && strings.EqualFold(s.str(b), "box") && isHouseNum(s.at(k+1)) {
+			return k + 2
+		}
+	}
+	return i
+}
+
+// unitAt matches "Apt. 4B", "Suite 200", "Unit #3" at word i.
+func (s *scanner) unitAt(i int) int {
+	t := s.at(i)
+	if t == nil || t.kind != tWord || s.vocab(t)&vUnit == 0 {
+		return i
+	}
+	w := strings.ToLower(s.str(t))
+	if w == "no" {
+		return i
+	}
+	k := s.dotAfter(i)
+	if isPunct(s.at(k), '#') {
+		k++
+	}
+	nt := s.at(k)
+	if nt == nil || nt.nl > 0 {
+		return i
+	}
+	if isHouseNum(nt) || nt.kind == tAlnum && nt.end-nt.start <= 5 || nt.kind == tWord && nt.nletters == 1 && nt.shape&sCap != 0 {
+		return k + 1
+	}
+	return i
+}
+
+// skipSep skips commas between address parts and reports whether a line
+// break was crossed.
+func (s *scanner) skipSep(j int) (int, bool) {
+	nl := false
+	for c := 0; c < 3; c++ {
+		t := s.at(j)
+		if t == nil {
+			return j, nl
+		}
+		if t.nl > 0 {
+			nl = true
+		}
+		if t.kind == tPunct && (t.punct == ',' || t.punct == '-' && t.nl > 0) {
+			j++
+			continue
+		}
+		break
+	}
+	if t := s.at(j); t != nil && t.nl > 0 {
+		nl = true
+	}
+	return j, nl
+}
+
+// zipAt matches a postcode at j: 12345, 12345-6789, 1234 (4-6 digits),
+// "SW1A 1AA", "K1A 0B1". Returns the end or j.
+func (s *scanner) zipAt(j int, loose bool) int {
+	t := s.at(j)
+	if t == nil {
+		return j
+	}
+	if isPlainNum(t, 5, 5) || loose && isPlainNum(t, 4, 6) {
+		if d, n := s.at(j+1), s.at(j+2); isPunct(d, '-') && d.start == t.end && isPlainNum(n, 4, 4) && n.start == d.end {
+			return j + 3
+		}
+		return j + 1
+	}
+	if t.kind == tAlnum && t.end-t.start <= 4 && t.shape&sAllCaps|sCap != 0 {
+		str := s.str(t)
+		if str[0] >= 'A' && str[0] <= 'Z' && strings.ToUpper(str) == str {
+			if n := s.at(j + 1); n != nil && n.kind == tNum && n.shape&sNumAlpha != 0 && n.end-n.start == 3 && n.nl == 0 {
+				ns := s.text[n.start:n.end]
+				if ns[0] >= '0' && ns[0] <= '9' && strings.ToUpper(ns) == ns {
+					return j + 2
+				}
+			}
+		}
+	}
+	return j
+}
+
+// addrTail extends an address over unit, city, region, postcode and
+// country parts: ", Apt 4, Springfield, IL 62704", "\nLAPPEENRANTA\nSK\n53650".
+func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, int) {
+	end := j
+	nloc := 0
+	var unit, city, state, zip, country bool
+	start := j
+	for parts := 0; parts < 7 && end-start < maxAddrTokens-12; parts++ {
+		k, nl := s.skipSep(end)
+		t := s.at(k)
+		if t == nil {
+			break
+		}
+		if nl && t.nl > 2 {
+			break
+		}
+		// military: "APO AA 42323"
+		if t.kind == tWord && s.vocab(t)&vMilitary != 0 && t.shape&sAllCaps != 0 {
+			if a := s.at(k + 1); a != nil && a.shape&sAllCaps != 0 && a.nletters == 2 {
+				if z := s.zipAt(k+2, true); z > k+2 {
+					end = z
+					zip = true
+					continue
+				}
+			}
+		}
+		if !unit && t.kind == tWord && s.vocab(t)&vUnit != 0 && t.shape&sCap != 0 {
+			if e := s.unitAt(k); e > k {
+				end, unit = e, true
+				continue
+			}
+		}
+		if !zip {
+			if e := s.zipAt(k, city || state || country || box); e > k {
+				if city || state || country || box || nl || isPunct(s.at(k-1), ',') {
+					end, zip = e, true
+					continue
+				}
+			}
+		}
+		if t.kind != tWord || t.shape&sCap == 0 {
+			break
+		}
+		if !state && t.shape&sAllCaps != 0 && t.nletters <= 3 {
+			if s.flags(t)&gAbbr != 0 && t.nletters == 2 || s.zipAt(s.skipSepIdx(k+1), true) > s.skipSepIdx(k+1) {
+				end, state = k+1, true
+				continue
+			}
+			break
+		}
+		// a place from the gazetteer: city, region or country
+		pe, pf := s.placeAt(k)
+		if pe > k && (!country || pf&gCountry == 0) {
+			if pf&gCountry != 0 {
+				country = true
+			} else if pf&gState != 0 && (city || !s.nextIsPlace(pe)) {
+				state = true
+			} else if !city && !state && !zip {
+				city = true
+			} else if pf&gState != 0 {
+				state = true
+			} else {
+				break
+			}
+			if nloc < len(locs) {
+				locs[nloc] = span{k, pe, 0.7}
+				nloc++
+			}
+			end = pe
+			continue
+		}
+		if city || state || zip || country {
+			break
+		}
+		// an unknown city: capitalised words confirmed by what follows
+		ce := k
+		for ce < k+3 {
+			w := s.at(ce)
+			if w == nil || w.kind != tWord || w.shape&sCap == 0 || (ce > k && w.nl > 0) || s.flags(w)&gCommon != 0 && w.shape&sAllCaps == 0 {
+				break
+			}
+			if w.shape&sAllCaps != 0 && w.nletters <= 3 && ce > k {
+				break
+			}
+			ce++
+		}
+		if ce == k {
+			break
+		}
+		nk, _ := s.skipSep(ce)
+		nt := s.at(nk)
+		confirmed := false
+		if nt != nil {
+			if nt.kind == tWord && nt.shape&sAllCaps != 0 && nt.nletters <= 3 && (s.flags(nt)&gAbbr != 0 || s.zipAt(s.skipSepIdx(nk+1), true) > s.skipSepIdx(nk+1)) {
+				confirmed = true
+			} else if s.zipAt(nk, true) > nk {
+				confirmed = true
+			} else if _, pf := s.placeAt(nk); pf&(gCountry|gState) != 0 {
+				confirmed = true
+			}
+		}
+		if !confirmed {
+			break
+		}
+		if nloc < len(locs) {
+			locs[nloc] = span{k, ce, 0.6}
+			nloc++
+		}
+		city = true
+		end = ce
+	}
+	return end, nloc
+}
+
+func (s *scanner) skipSepIdx(j int) int {
+	k, _ := s.skipSep(j)
+	return k
+}
+
+// nextIsPlace reports whether a country or region follows j.
+func (s *scanner) nextIsPlace(j int) bool {
+	k, _ := s.skipSep(j)
+	_, pf := s.placeAt(k)
+	return pf&(gCountry|gState) != 0
+}

@@ -1,0 +1,223 @@
+package names
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/gazetteer.txt.gz
+var gazetteerGz []byte
+
+// Gazetteer flags, one bit per code letter of data/gazetteer.txt.gz.
+const (
+	gFirst    uint32 = 1 << iota // F given name
+	gLast                        // L frequent surname
+	gLastRare                    // l rare surname
+	gName                        // N person name (first or last)
+	gWord                        // W English word, mostly lowercase
+	gCommon                      // C common English word
+	gProper                      // P proper noun that is not a name
+	gCountry                     // K
+	gState                       // S state, province, region
+	gAbbr                        // A state/province abbreviation
+	gCityBig                     // B
+	gCity                        // Y
+	gTown                        // T
+	gMWStart                     // first word of a multi-word entry
+	gMW2                         // (on the first word) some entry has >= 2 words
+	gMW3                         // ... >= 3 words
+	gMW4                         // ... 4 words
+)
+
+const (
+	gAnyName  = gFirst | gLast | gLastRare | gName
+	gSurname  = gLast | gLastRare
+	gAnyWord  = gWord | gCommon
+	gAnyPlace = gCountry | gState | gCityBig | gCity | gTown
+	gBigPlace = gCountry | gState | gCityBig
+)
+
+var codeFlags = [256]uint32{
+	'F': gFirst, 'L': gLast, 'l': gLastRare, 'N': gName, 'W': gWord, 'C': gCommon,
+	'P': gProper, 'K': gCountry, 'S': gState, 'A': gAbbr, 'B': gCityBig, 'Y': gCity, 'T': gTown,
+}
+
+// table is an open-addressing hash set of 64-bit token or phrase hashes
+// with their flags. Keys are never 0 (hash 0 is remapped).
+type table struct {
+	keys  []uint64
+	flags []uint32
+	mask  uint64
+}
+
+func (t *table) get(h uint64) uint32 {
+	if h == 0 {
+		h = 1
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		k := t.keys[i]
+		if k == h {
+			return t.flags[i]
+		}
+		if k == 0 {
+			return 0
+		}
+	}
+}
+
+func (t *table) or(h uint64, f uint32) {
+	if h == 0 {
+		h = 1
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		k := t.keys[i]
+		if k == h {
+			t.flags[i] |= f
+			return
+		}
+		if k == 0 {
+			t.keys[i], t.flags[i] = h, f
+			return
+		}
+	}
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *table
+)
+
+// gazetteer returns the word table, decoding the embedded data on first use.
+func gazetteer() *table {
+	gazOnce.Do(func() { gaz = loadGazetteer(gazetteerGz) })
+	return gaz
+}
+
+func loadGazetteer(gz []byte) *table {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		panic("names: bad embedded gazetteer: " + err.Error())
+	}
+	var lines [][2]string
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		l := sc.Text()
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		tab := strings.IndexByte(l, '\t')
+		if tab <= 0 {
+			continue
+		}
+		lines = append(lines, [2]string{l[:tab], l[tab+1:]})
+	}
+	if err := sc.Err(); err != nil {
+		panic("names: bad embedded gazetteer: " + err.Error())
+	}
+	size := 1
+	for size < len(lines)*2 {
+		size <<= 1
+	}
+	t := &table{keys: make([]uint64, size), flags: make([]uint32, size), mask: uint64(size - 1)}
+	for _, l := range lines {
+		var f uint32
+		for i := 0; i < len(l[0]); i++ {
+			f |= codeFlags[l[0][i]]
+		}
+		words := strings.Split(l[1], " ")
+		if len(words) == 1 {
+			t.or(hashWord(words[0]), f)
+			continue
+		}
+		h := phraseStart
+		for _, w := range words {
+			h = phraseAdd(h, hashWord(w))
+		}
+		t.or(h, f)
+		mw := gMWStart | gMW2
+		if len(words) >= 3 {
+			mw |= gMW3
+		}
+		if len(words) >= 4 {
+			mw |= gMW4
+		}
+		t.or(hashWord(words[0]), mw)
+	}
+	return t
+}
+
+const (
+	fnvOffset   = 14695981039346656037
+	fnvPrime    = 1099511628211
+	phraseStart uint64 = 0x9e3779b97f4a7c15
+)
+
+// phraseAdd folds a word hash into a phrase hash.
+func phraseAdd(h, w uint64) uint64 {
+	h ^= w + 0x9e3779b97f4a7c15 + (h << 6) + (h >> 2)
+	return h * 0xff51afd7ed558ccd
+}
+
+// lowerASCII maps A-Z to a-z and keeps other bytes.
+var lowerASCII = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if i >= 'A' && i <= 'Z' {
+			t[i] = byte(i) + 'a' - 'A'
+		}
+	}
+	return
+}()
+
+// foldLatin gives the ASCII base letters of lowercased U+00C0..U+017F, so
+// that "Goiânia" and "Goiania" hash alike.
+var foldLatin = strings.Split("a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|ss|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|y|a|a|a|a|a|a|c|c|c|c|c|c|c|c|d|d|d|d|e|e|e|e|e|e|e|e|e|e|g|g|g|g|g|g|g|g|h|h|h|h|i|i|i|i|i|i|i|i|i|i|||j|j|k|k|k|l|l|l|l|l|l|l|l|l|l|n|n|n|n|n|n||n|n|o|o|o|o|o|o|oe|oe|r|r|r|r|r|r|s|s|s|s|s|s|s|s|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|u|u|w|w|y|y|y|z|z|z|z|z|z|", "|")
+
+// hashWord hashes a word case- and accent-insensitively. Apostrophes are
+// normalised to ASCII; other bytes are hashed as they are.
+func hashWord(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			h = (h ^ uint64(lowerASCII[c])) * fnvPrime
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		h = hashRune(h, r)
+	}
+	return h
+}
+
+func hashRune(h uint64, r rune) uint64 {
+	if r == '’' || r == 'ʼ' {
+		return (h ^ '\'') * fnvPrime
+	}
+	r = unicode.ToLower(r)
+	if r >= 0xC0 && r < 0x180 {
+		if f := foldLatin[r-0xC0]; f != "" {
+			for j := 0; j < len(f); j++ {
+				h = (h ^ uint64(f[j])) * fnvPrime
+			}
+			return h
+		}
+	}
+	if unicode.Is(unicode.Mn, r) { // combining accents: drop
+		return h
+	}
+	var buf [4]byte
+	n := utf8.EncodeRune(buf[:], r)
+	for j := 0; j < n; j++ {
+		h = (h ^ uint64(buf[j])) * fnvPrime
+	}
+	return h
+}

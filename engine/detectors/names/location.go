@@ -1,0 +1,146 @@
+package names
+
+// placeAt looks up the longest gazetteer place starting at word i: a
+// multi-word entry ("New York", "Villafranca del Cid") or a single word.
+// It returns the end token and the entry's flags.
+func (s *scanner) placeAt(i int) (end int, f uint32) {
+	t := s.at(i)
+	if t == nil || t.kind != tWord {
+		return i, 0
+	}
+	f0 := s.flags(t)
+	if f0&gMWStart != 0 {
+		maxWords := 2
+		if f0&gMW4 != 0 {
+			maxWords = 4
+		} else if f0&gMW3 != 0 {
+			maxWords = 3
+		}
+		var hs [4]uint64
+		var ends [4]int
+		hs[0] = phraseAdd(phraseStart, s.hash(t))
+		ends[0] = i + 1
+		k, j := 1, i+1
+		for k < maxWords {
+			nt := s.at(j)
+			if nt != nil && nt.kind == tPunct && nt.punct == '.' && nt.start == s.at(j-1).end {
+				j++ // "St. Louis"
+				nt = s.at(j)
+			}
+			if nt == nil || nt.kind != tWord || nt.nl > 0 {
+				break
+			}
+			hs[k] = phraseAdd(hs[k-1], s.hash(nt))
+			j++
+			ends[k] = j
+			k++
+		}
+		for k--; k >= 1; k-- {
+			if pf := s.gaz.get(hs[k]); pf&gAnyPlace != 0 {
+				// every capitalisable word should be capitalised
+				return ends[k], pf
+			}
+		}
+	}
+	if f0&gAnyPlace != 0 {
+		return i + 1, f0
+	}
+	return i, 0
+}
+
+// locContext reports whether the words before i introduce a place:
+// "in", "from", "lives in", "flew to".
+func (s *scanner) locContext(i int) bool {
+	p := s.at(i - 1)
+	if p == nil || p.kind != tWord || p.shape&sCap != 0 && p.shape&sSentence == 0 {
+		return false
+	}
+	return s.vocab(p)&vLocPrep != 0
+}
+
+// placeFollows reports whether token j (after an optional comma) is a
+// state, abbreviation or country: "Springfield, IL", "Lyon, France".
+func (s *scanner) placeFollows(j int) bool {
+	t := s.at(j)
+	if t != nil && t.kind == tPunct && t.punct == ',' {
+		j++
+		t = s.at(j)
+	}
+	if t == nil || t.kind != tWord || t.nl > 0 || t.shape&sCap == 0 {
+		return false
+	}
+	f := s.flags(t)
+	if t.shape&sAllCaps != 0 && t.nletters <= 3 {
+		return f&gAbbr != 0
+	}
+	_, pf := s.placeAt(j)
+	return pf&(gCountry|gState) != 0
+}
+
+// locationAt matches a place name at capitalised word i.
+func (d *Detector) locationAt(s *scanner, i int) span {
+	t := s.at(i)
+	if t.shape&sAllCaps != 0 && t.nletters <= 3 {
+		return span{} // abbreviations only inside addresses
+	}
+	end, pf := s.placeAt(i)
+	if end == i {
+		return span{}
+	}
+	ctx := s.locContext(i) || s.placeFollows(end)
+	multi := end-i > 1
+	f := s.flags(t)
+	if multi {
+		f = pf
+	}
+	name := f&gAnyName != 0
+	word := f&gAnyWord != 0
+	common := f&gCommon != 0
+	if s.vocab(t)&vNotName != 0 && !multi {
+		return span{}
+	}
+	var score float64
+	switch {
+	case pf&(gCountry|gState) != 0:
+		switch {
+		case multi || !name && !common:
+			score = 0.85
+		case ctx && !common:
+			score = 0.8
+		case !common:
+			score = 0.45
+		}
+	case pf&gCityBig != 0:
+		switch {
+		case multi || !name && !word:
+			score = 0.75
+			if ctx {
+				score = 0.85
+			}
+		case ctx && !common:
+			score = 0.7
+		}
+	case pf&gCity != 0:
+		switch {
+		case (multi || !name && !word) && ctx:
+			score = 0.75
+		case multi:
+			score = 0.5
+		case !name && !word:
+			score = 0.45
+		case ctx && !common:
+			score = 0.6
+		}
+	default: // town
+		switch {
+		case (multi || !name && !word) && ctx:
+			score = 0.65
+		case multi:
+			score = 0.45
+		}
+	}
+	if score == 0 {
+		return span{}
+	}
+	return span{i, end, score}
+}

@@ -1,0 +1,194 @@
+package names
+
+import (
+	"context"
+	"sync"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+// Entity types reported, in Presidio's naming.
+const (
+	TypePerson        = "PERSON"
+	TypeStreetAddress = "STREET_ADDRESS"
+	TypeLocation      = "LOCATION"
+)
+
+// DefaultMinScore is the score a finding needs when Options.MinScore is 0.
+const DefaultMinScore = 0.5
+
+// Options configures a Detector.
+type Options struct {
+	// Types lists the entity types to report (TypePerson, TypeStreetAddress,
+	// TypeLocation); nil or empty reports all of them.
+	Types []string
+	// MinScore drops findings scored below it. 0 means DefaultMinScore;
+	// a negative value reports every candidate (scores start at 0.3).
+	MinScore float64
+	// NestedLocations also reports the city, region and country inside a
+	// street address as LOCATION findings.
+	NestedLocations bool
+}
+
+// Detector finds person names, street addresses and place names. It is
+// safe for concurrent use and keeps no text.
+type Detector struct {
+	person, address, location bool
+	minScore                  float64
+	nested                    bool
+}
+
+// New returns a names detector.
+func New(opts Options) *Detector {
+	d := &Detector{minScore: opts.MinScore, nested: opts.NestedLocations}
+	if d.minScore == 0 {
+		d.minScore = DefaultMinScore
+	}
+	if len(opts.Types) == 0 {
+		d.person, d.address, d.location = true, true, true
+	}
+	for _, t := range opts.Types {
+		switch t {
+		case TypePerson:
+			d.person = true
+		case TypeStreetAddress:
+			d.address = true
+		case TypeLocation:
+			d.location = true
+		}
+	}
+	return d
+}
+
+// Name implements analysis.Detector.
+func (d *Detector) Name() string { return "names" }
+
+var _ analysis.Detector = (*Detector)(nil)
+
+var scannerPool = sync.Pool{New: func() any { return new(scanner) }}
+
+// Scan implements analysis.Detector. Findings are reported in order of
+// their start; spans of one type never overlap. A LOCATION may lie inside
+// a STREET_ADDRESS when Options.NestedLocations is set.
+func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Report) {
+	if f == nil || len(f.Text) == 0 || !(d.person || d.address || d.location) {
+		return
+	}
+	s := scannerPool.Get().(*scanner)
+	s.reset(f.Text, gazetteer())
+	d.scan(ctx, s, func(typ string, start, end int, score float64) {
+		r.AddFinding("names", "pii", typ, f, start, end, score)
+	})
+	s.text = ""
+	scannerPool.Put(s)
+}
+
+// span is a finding in token indices [from, to).
+type span struct {
+	from, to int
+	score    float64
+}
+
+func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, start, end int, score float64)) {
+	out := func(typ string, sp span) {
+		if sp.score < d.minScore {
+			return
+		}
+		a, b := s.at(sp.from), s.at(sp.to-1)
+		if a == nil || b == nil {
+			return
+		}
+		end := int(b.end)
+		if b.kind == tPunct && sp.to-1 > sp.from { // never end on a period or comma
+			end = int(s.at(sp.to - 2).end)
+		}
+		emit(typ, int(a.start), end, sp.score)
+	}
+	var locs [8]span
+	for i, n := 0, 0; ; n++ {
+		if n&1023 == 1023 && ctx.Err() != nil {
+			return
+		}
+		t := s.at(i)
+		if t == nil {
+			return
+		}
+		switch t.kind {
+		case tPunct:
+			i++
+			continue
+		case tNum:
+			if d.address {
+				if sp, nl := d.addressAt(s, i, &locs); sp.to > i {
+					out(TypeStreetAddress, sp)
+					if d.nested && d.location && sp.score >= d.minScore {
+						for _, l := range locs[:nl] {
+							out(TypeLocation, l)
+						}
+					}
+					i = sp.to
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		// words
+		if t.shape&sCap == 0 {
+			if t.kind == tWord && d.person && t.nletters >= 2 && s.lowerNameTrigger(i-1) {
+				if sp := d.lowerPerson(s, i); sp.to > i {
+					out(TypePerson, sp)
+					i = sp.to
+					continue
+				}
+			}
+			if d.address && t.kind == tWord && t.nletters >= 5 && hasStreetEnding(s.str(t)) {
+				if sp, nl := d.addressAt(s, i, &locs); sp.to > i {
+					out(TypeStreetAddress, sp)
+					if d.nested && d.location && sp.score >= d.minScore {
+						for _, l := range locs[:nl] {
+							out(TypeLocation, l)
+						}
+					}
+					i = sp.to
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		if d.address {
+			if sp, nl := d.addressAt(s, i, &locs); sp.to > i {
+				out(TypeStreetAddress, sp)
+				if d.nested && d.location && sp.score >= d.minScore {
+					for _, l := range locs[:nl] {
+						out(TypeLocation, l)
+					}
+				}
+				i = sp.to
+				continue
+			}
+		}
+		if t.kind != tWord {
+			i++
+			continue
+		}
+		var p, l span
+		if d.person {
+			p = d.personAt(s, i)
+		}
+		if d.location {
+			l = d.locationAt(s, i)
+		}
+		switch {
+		case l.to > i && l.score >= p.score && l.score >= d.minScore:
+			out(TypeLocation, l)
+			i = l.to
+		case p.to > i && p.score >= d.minScore:
+			out(TypePerson, p)
+			i = p.to
+		default:
+			i++
+		}
+	}
+}

@@ -1,0 +1,344 @@
+package names
+
+// Context strengths before a name.
+const (
+	ctxNone = iota
+	ctxWeak
+	ctxMedium
+	ctxStrong
+)
+
+// personContext grades the words before token i as evidence that a person
+// name starts at i.
+func (s *scanner) personContext(i int) int {
+	p1 := s.at(i - 1)
+	if p1 == nil {
+		return ctxNone
+	}
+	if p1.kind == tPunct {
+		switch p1.punct {
+		case '.':
+			// "Dr. Smith", "Mrs. Barbara Yudina"
+			if p2 := s.at(i - 2); p2 != nil && p2.end == p1.start && s.vocab(p2)&vTitle != 0 && p2.shape&sCap != 0 {
+				return ctxStrong
+			}
+		case ':':
+			// "Name: John", "From: Alice"
+			p2 := s.at(i - 2)
+			if v := s.vocab(p2); v&vNameWord != 0 {
+				return ctxStrong
+			} else if v&(vGreet|vRelation) != 0 {
+				return ctxMedium
+			}
+		case ',':
+			// "Dear John," is after; "Hi, John" before.
+			if v := s.vocab(s.at(i - 2)); v&vGreet != 0 {
+				return ctxMedium
+			}
+		}
+		return ctxNone
+	}
+	if p1.kind != tWord {
+		return ctxNone
+	}
+	v := s.vocab(p1)
+	switch {
+	case v&vTitle != 0:
+		if p1.shape&sCap != 0 || p1.nletters > 3 {
+			return ctxStrong
+		}
+		return ctxMedium
+	case v&vIntro != 0:
+		return ctxStrong
+	}
+	// "name is", "name's", "I am", "I'm", "this is"
+	if h := s.hash(p1); h == hIs || h == hWas {
+		p2 := s.at(i - 2)
+		if p2 != nil && s.vocab(p2)&vNameWord != 0 {
+			return ctxStrong
+		}
+		if p2 != nil && p2.kind == tWord && (s.hash(p2) == hThis || s.hash(p2) == hIt) {
+			return ctxMedium
+		}
+		return ctxNone
+	} else if h == hAm {
+		if p2 := s.at(i - 2); p2 != nil && s.hash(p2) == hI {
+			return ctxMedium
+		}
+	} else if h == hIm {
+		return ctxMedium
+	} else if h == hName && p1.shape&sPoss != 0 {
+		return ctxStrong
+	}
+	switch {
+	case v&vGreet != 0:
+		return ctxMedium
+	case v&vRelation != 0:
+		return ctxMedium
+	case v&vPersonPre != 0:
+		return ctxWeak
+	}
+	return ctxNone
+}
+
+var (
+	hIs   = hashWord("is")
+	hWas  = hashWord("was")
+	hThis = hashWord("this")
+	hIt   = hashWord("it")
+	hAm   = hashWord("am")
+	hI    = hashWord("i")
+	hIm   = hashWord("i'm")
+	hName = hashWord("name")
+	hMy   = hashWord("my")
+)
+
+// lowerNameTrigger reports whether token i ends a phrase after which a
+// lower-case name is plausible: "my name is", "I am", "call me", "dear".
+func (s *scanner) lowerNameTrigger(i int) bool {
+	t := s.at(i)
+	if t == nil || t.kind != tWord || t.nletters > 6 {
+		return false
+	}
+	h := s.hash(t)
+	if h == hIs {
+		p := s.at(i - 1)
+		return p != nil && s.vocab(p)&vNameWord != 0
+	}
+	if h == hName && t.shape&sPoss != 0 {
+		return true
+	}
+	return s.vocab(t)&vIntro != 0
+}
+
+// lowerPerson matches a lower-case name after a trigger: "my name is eva
+// kleist". Every word must be in a name list and not a common word.
+func (d *Detector) lowerPerson(s *scanner, i int) span {
+	j := i
+	for ; j < i+3; j++ {
+		t := s.at(j)
+		if t == nil || t.kind != tWord || (j > i && t.nl > 0) {
+			break
+		}
+		f := s.flags(t)
+		if f&gAnyName == 0 || f&gCommon != 0 || s.vocab(t)&vNotName != 0 {
+			break
+		}
+		if t.shape&sPoss != 0 {
+			j++
+			break
+		}
+	}
+	if j == i {
+		return span{}
+	}
+	return span{i, j, 0.7}
+}
+
+// personAt matches a person name starting at capitalised word i.
+func (d *Detector) personAt(s *scanner, i int) span {
+	t0 := s.at(i)
+	if t0.nletters < 2 && t0.shape&sDotAfter == 0 { // lone capital letter
+		return span{}
+	}
+	var idx [6]int // name tokens (not particles or initials)
+	n := 0
+	j := i
+	last := i // one past the last token of the name
+	org := false
+	for j < i+8 && n < len(idx) {
+		t := s.at(j)
+		if t == nil {
+			break
+		}
+		if j > i {
+			if t.nl > 0 {
+				break
+			}
+			if p := s.at(j - 1); p != nil && p.shape&sPoss != 0 {
+				break
+			}
+		}
+		if t.kind != tWord {
+			break
+		}
+		v := s.vocab(t)
+		if t.shape&sCap != 0 {
+			if j > i && (v&vTitle != 0 && t.shape&sDotAfter != 0) {
+				break
+			}
+			if v&vOrg != 0 {
+				org = true
+				break
+			}
+			if j > i && v&vSuffix != 0 && s.flags(t)&gAnyName == 0 {
+				org = true // "Baker Street": a place, not a person
+				break
+			}
+			if t.nletters == 1 { // initial, maybe with a period
+				j++
+				if nx := s.at(j); nx != nil && nx.kind == tPunct && nx.punct == '.' && nx.start == t.end {
+					j++
+				}
+				continue
+			}
+			if j > i && v&vNotName != 0 {
+				break
+			}
+			idx[n] = j
+			n++
+			j++
+			last = j
+			continue
+		}
+		// lower-case particle between capitalised words: "van der", "de la"
+		if v&vParticle != 0 && n > 0 {
+			nx := s.at(j + 1)
+			if nx != nil && nx.kind == tWord && nx.nl == 0 && (nx.shape&sCap != 0 || s.vocab(nx)&vParticle != 0) {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if n == 0 || org {
+		return span{}
+	}
+	// an initial after the last word ("John A.") is dropped; one between
+	// words ("Janka M. Szász") is kept since last marks the last word.
+	ctx := s.personContext(i)
+	score := d.nameEvidence(s, idx[:n], ctx)
+	if score <= 0 {
+		return span{}
+	}
+	// after-context: possessive, or a verb that people do
+	lt := s.at(last - 1)
+	if lt.shape&sPoss != 0 {
+		score += 0.05
+	} else if nx := s.at(last); nx != nil && nx.kind == tWord && nx.nl == 0 && s.vocab(nx)&vPostVerb != 0 && nx.shape&sLower != 0 {
+		score += 0.05
+	}
+	switch ctx {
+	case ctxStrong:
+		score = max(score, 0.85)
+	case ctxMedium:
+		score += 0.15
+	case ctxWeak:
+		score += 0.05
+	}
+	if score > 0.95 {
+		score = 0.95
+	}
+	return span{i, last, score}
+}
+
+// nameEvidence scores capitalised words as a person name from the lists
+// alone; 0 means "not a name".
+func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
+	type feat struct {
+		f                    uint32
+		first, sur, name     bool
+		word, common, proper bool
+		place, bigPlace      bool
+		unknown, shape       bool
+		notName, sentence    bool
+	}
+	var fs [6]feat
+	for k, j := range idx {
+		t := s.at(j)
+		f := s.flags(t)
+		if f == 0 && t.shape&sHyphen != 0 && t.h1 != t.h {
+			f = s.gaz.get(t.h1) &^ (gMWStart | gMW2 | gMW3 | gMW4)
+		}
+		ft := feat{f: f}
+		ft.first = f&gFirst != 0
+		ft.sur = f&gSurname != 0
+		ft.name = f&gAnyName != 0
+		ft.word = f&gAnyWord != 0
+		ft.common = f&gCommon != 0
+		ft.proper = f&gProper != 0
+		ft.place = f&gAnyPlace != 0
+		ft.bigPlace = f&gBigPlace != 0
+		ft.notName = s.vocab(t)&vNotName != 0
+		ft.sentence = t.shape&sSentence != 0
+		ft.unknown = f&(gAnyName|gAnyWord|gProper|gAnyPlace) == 0
+		str := s.str(t)
+		ft.shape = t.shape&sInnerCap != 0 && t.shape&sAllCaps == 0 || hasSurnameEnding(str)
+		if t.shape&sAllCaps != 0 && t.nletters <= 3 {
+			return 0 // acronym
+		}
+		fs[k] = ft
+	}
+	f0 := fs[0]
+	if len(idx) == 1 {
+		switch {
+		case f0.notName:
+			return 0
+		case f0.common:
+			if ctx == ctxStrong && f0.name {
+				return 0.5
+			}
+			return 0
+		case f0.word:
+			if ctx >= ctxMedium && f0.name || ctx == ctxStrong {
+				return 0.5
+			}
+			return 0
+		case f0.first && !f0.place && !f0.proper:
+			return 0.6
+		case f0.first && !f0.bigPlace && !f0.proper:
+			return 0.5
+		case f0.name && !f0.place && !f0.proper:
+			if f0.sentence && ctx == ctxNone {
+				return 0.4
+			}
+			return 0.5
+		case f0.name && !f0.proper:
+			return 0.35
+		case f0.unknown && ctx == ctxStrong:
+			return 0.5
+		case f0.unknown:
+			if f0.shape {
+				return 0.4
+			}
+			return 0.3
+		case f0.proper:
+			return 0
+		}
+		return 0.3
+	}
+	// two or more words
+	lastF := fs[len(idx)-1]
+	nameish := 0 // words that are names or unknown-but-name-shaped
+	for k := range idx {
+		ft := fs[k]
+		if ft.notName || (ft.common && !ft.name) || (ft.proper && !ft.name) {
+			if ctx != ctxStrong {
+				return 0
+			}
+		}
+		if ft.place && !ft.name && ft.f&(gCountry|gState|gCityBig|gCity) != 0 {
+			return 0 // a place name ("New Mexico", "Porto Alegre")
+		}
+		if (ft.name && !ft.common) || ft.unknown {
+			nameish++
+		}
+	}
+	switch {
+	case f0.first && !f0.common && (lastF.sur || lastF.name) && !lastF.common:
+		return 0.85
+	case f0.first && !f0.common && (lastF.unknown || lastF.shape) && !lastF.word:
+		return 0.8
+	case f0.first && f0.common && !f0.sentence && lastF.sur && !lastF.word:
+		return 0.6 // "May Johnson" mid-sentence
+	case f0.first && !f0.word && lastF.word && lastF.sur:
+		return 0.7 // "John Baker"
+	case nameish == len(idx) && (f0.name || lastF.name):
+		return 0.7
+	case nameish == len(idx):
+		return 0.6 // unknown capitalised words: foreign names
+	case f0.first && !f0.word:
+		return 0.45
+	}
+	return 0.3
+}

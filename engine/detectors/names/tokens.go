@@ -1,0 +1,358 @@
+package names
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds.
+const (
+	tWord  uint8 = iota + 1 // letters (with inner ' and -)
+	tNum                    // starts with a digit: 42, 221B, 5th, 0B1
+	tAlnum                  // starts with a letter, has digits: SW1A, M1
+	tPunct                  // one punctuation rune
+)
+
+// Token shape bits.
+const (
+	sCap      uint16 = 1 << iota // first rune upper case
+	sAllCaps                     // two or more letters, none lower case
+	sLower                       // first rune lower case
+	sPoss                        // followed by 's / ’s (not part of the token)
+	sHyphen                      // has an inner hyphen
+	sNonASCII                    // has non-ASCII bytes
+	sSentence                    // starts a sentence / line / text
+	sInnerCap                    // an upper-case letter after the first (McDonald)
+	sDotAfter                    // directly followed by '.'
+	sNumAlpha                    // tNum with letters
+)
+
+type token struct {
+	start, end int32
+	kind       uint8
+	nl         uint8  // newlines in the gap before the token (capped at 3)
+	shape      uint16 // s* bits
+	punct      rune   // for tPunct
+	nletters   int16  // letters (words) or digits (numbers)
+	hashed     bool
+	looked     bool
+	h          uint64 // hashWord of the token
+	h1         uint64 // hash of the part before the first hyphen
+	g          uint32 // gazetteer flags of h (when looked)
+}
+
+const ring = 64 // tokens kept; lookbehind + lookahead must stay below this
+
+// scanner tokenises text lazily into a ring of tokens.
+type scanner struct {
+	text     string
+	pos      int // next byte to tokenise
+	produced int // tokens produced so far
+	sentence bool
+	gaz      *table
+	toks     [ring]token
+}
+
+func (s *scanner) reset(text string, g *table) {
+	s.text, s.pos, s.produced, s.sentence, s.gaz = text, 0, 0, true, g
+}
+
+// at returns token i, or nil past the end of text or out of the ring.
+func (s *scanner) at(i int) *token {
+	if i < 0 || i < s.produced-ring {
+		return nil
+	}
+	for s.produced <= i {
+		if !s.next() {
+			return nil
+		}
+	}
+	return &s.toks[i%ring]
+}
+
+// charClass for ASCII bytes.
+const (
+	cSpace = iota
+	cNL
+	cLower
+	cUpper
+	cDigit
+	cPunct
+	cHigh // >= 0x80
+)
+
+var class = func() (t [256]uint8) {
+	for i := range t {
+		switch {
+		case i >= 0x80:
+			t[i] = cHigh
+		case i == '\n':
+			t[i] = cNL
+		case i == ' ' || i == '\t' || i == '\r' || i == '\v' || i == '\f':
+			t[i] = cSpace
+		case i >= 'a' && i <= 'z':
+			t[i] = cLower
+		case i >= 'A' && i <= 'Z':
+			t[i] = cUpper
+		case i >= '0' && i <= '9':
+			t[i] = cDigit
+		case i < 0x20:
+			t[i] = cSpace
+		default:
+			t[i] = cPunct
+		}
+	}
+	return
+}()
+
+func isLetterRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+
+// next produces one token; false at end of text.
+func (s *scanner) next() bool {
+	text := s.text
+	p := s.pos
+	nl := 0
+	// skip spaces
+	for p < len(text) {
+		c := class[text[p]]
+		if c == cSpace {
+			p++
+			continue
+		}
+		if c == cNL {
+			nl++
+			p++
+			continue
+		}
+		if c == cHigh {
+			r, n := utf8.DecodeRuneInString(text[p:])
+			if r == 0xA0 || r == 0x2028 || r == 0x2029 || (r >= 0x2000 && r <= 0x200B) || r == 0x3000 || r == 0x202F || r == 0xFEFF {
+				if r == 0x2028 || r == 0x2029 {
+					nl++
+				}
+				p += n
+				continue
+			}
+		}
+		break
+	}
+	if p >= len(text) {
+		s.pos = p
+		return false
+	}
+	t := &s.toks[s.produced%ring]
+	*t = token{start: int32(p)}
+	if nl > 3 {
+		nl = 3
+	}
+	t.nl = uint8(nl)
+	if nl > 0 {
+		s.sentence = true
+	}
+	if s.sentence {
+		t.shape |= sSentence
+	}
+	s.sentence = false
+	c := text[p]
+	switch class[c] {
+	case cDigit:
+		t.kind = tNum
+		q := p
+		for q < len(text) && class[text[q]] == cDigit {
+			q++
+		}
+		t.nletters = int16(min(q-p, 1000))
+		for q < len(text) {
+			k := class[text[q]]
+			if k == cLower || k == cUpper || k == cDigit {
+				t.shape |= sNumAlpha
+				q++
+				continue
+			}
+			break
+		}
+		p = q
+	case cLower, cUpper, cHigh:
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[p:])
+			if !isLetterRune(r) {
+				t.kind, t.punct = tPunct, r
+				p += n
+				s.afterPunct(r)
+				break
+			}
+		}
+		t.kind = tWord
+		if unicode.IsUpper(r) {
+			t.shape |= sCap
+		} else {
+			t.shape |= sLower
+		}
+		upper, lower := 0, 0
+		if t.shape&sCap != 0 {
+			upper++
+		} else {
+			lower++
+		}
+		letters := 1
+		q := p + n
+		if c >= utf8.RuneSelf {
+			t.shape |= sNonASCII
+		}
+	loop:
+		for q < len(text) {
+			b := text[q]
+			switch class[b] {
+			case cLower:
+				lower++
+				letters++
+				q++
+			case cUpper:
+				upper++
+				letters++
+				t.shape |= sInnerCap
+				q++
+			case cDigit:
+				t.kind = tAlnum
+				q++
+			case cHigh:
+				r, n := utf8.DecodeRuneInString(text[q:])
+				if isLetterRune(r) {
+					t.shape |= sNonASCII
+					if unicode.IsUpper(r) {
+						upper++
+						t.shape |= sInnerCap
+					} else if unicode.IsLower(r) {
+						lower++
+					}
+					letters++
+					q += n
+					continue
+				}
+				if r == '’' || r == 'ʼ' {
+					if q2, ok := s.apostrophe(t, q, n); ok {
+						q = q2
+						continue
+					}
+				}
+				break loop
+			case cPunct:
+				if b == '\'' {
+					if q2, ok := s.apostrophe(t, q, 1); ok {
+						q = q2
+						continue
+					}
+					break loop
+				}
+				if b == '-' && q+1 < len(text) && startsLetter(text[q+1:]) {
+					if t.shape&sHyphen == 0 {
+						t.h1 = hashWord(text[p:q])
+					}
+					t.shape |= sHyphen
+					q++
+					continue
+				}
+				break loop
+			default:
+				break loop
+			}
+		}
+		if letters >= 2 && lower == 0 {
+			t.shape |= sAllCaps
+		}
+		t.nletters = int16(min(letters, 1000))
+		p = q
+		// possessive 's right after the word
+		if p < len(text) {
+			if text[p] == '\'' && p+1 < len(text) && (text[p+1] == 's' || text[p+1] == 'S') && (p+2 >= len(text) || !startsLetter(text[p+2:])) {
+				t.shape |= sPoss
+				t.end = int32(p)
+				s.pos = p + 2
+				s.produced++
+				return true
+			}
+			if len(text)-p >= 4 && text[p:p+3] == "’" && (text[p+3] == 's' || text[p+3] == 'S') && (p+4 >= len(text) || !startsLetter(text[p+4:])) {
+				t.shape |= sPoss
+				t.end = int32(p)
+				s.pos = p + 4
+				s.produced++
+				return true
+			}
+			if text[p] == '.' {
+				t.shape |= sDotAfter
+			}
+		}
+	default: // ASCII punctuation
+		t.kind, t.punct = tPunct, rune(c)
+		p++
+		s.afterPunct(rune(c))
+	}
+	t.end = int32(p)
+	s.pos = p
+	s.produced++
+	return true
+}
+
+// apostrophe decides whether the apostrophe of n bytes at q continues the
+// word (O'Brien, d'Ivoire) rather than ending it (possessive, quote).
+func (s *scanner) apostrophe(t *token, q, n int) (int, bool) {
+	text := s.text
+	if q+n >= len(text) || !startsLetter(text[q+n:]) {
+		return q, false
+	}
+	// 's followed by a non-letter is a possessive: stop here.
+	if (text[q+n] == 's' || text[q+n] == 'S') && (q+n+1 >= len(text) || !startsLetter(text[q+n+1:])) {
+		return q, false
+	}
+	return q + n, true
+}
+
+func startsLetter(s string) bool {
+	c := s[0]
+	switch class[c] {
+	case cLower, cUpper:
+		return true
+	case cHigh:
+		r, _ := utf8.DecodeRuneInString(s)
+		return isLetterRune(r)
+	}
+	return false
+}
+
+func (s *scanner) afterPunct(r rune) {
+	switch r {
+	case '.', '!', '?', ':', ';', '"', '“', '”', '(', '[', '•', '*', '>', '|', '…', '-', '–', '—':
+		s.sentence = true
+	}
+}
+
+// word returns the token's text.
+func (s *scanner) str(t *token) string { return s.text[t.start:t.end] }
+
+// hash returns the token's word hash, computed on first use.
+func (s *scanner) hash(t *token) uint64 {
+	if !t.hashed {
+		t.h = hashWord(s.text[t.start:t.end])
+		if t.shape&sHyphen == 0 {
+			t.h1 = t.h
+		}
+		t.hashed = true
+	}
+	return t.h
+}
+
+// flags returns the gazetteer flags of a word token.
+func (s *scanner) flags(t *token) uint32 {
+	if !t.looked {
+		t.looked = true
+		if t.kind == tWord {
+			t.g = s.gaz.get(s.hash(t))
+		}
+	}
+	return t.g
+}
+
+// gap reports what separates token i-1 from token i: whether they are
+// adjacent (no space) is start==end of the previous.
+func (s *scanner) adjacent(a, b *token) bool { return a.end == b.start }

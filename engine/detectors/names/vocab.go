@@ -1,0 +1,143 @@
+package names
+
+import "strings"
+
+// Small authored word sets (this project's own), looked up by word hash.
+const (
+	vLocPrep   uint32 = 1 << iota // in, from, near ...: a place may follow
+	vTitle                        // Mr, Dr ...: a person follows
+	vRelation                     // brother, colleague ...: a person may follow
+	vGreet                        // hi, dear, thanks ...: a person may follow
+	vPersonPre                    // by, with, met ...: weak person context
+	vOrg                          // Inc, University ...: not a person
+	vSuffix                       // Street, Ave ...: US/UK street suffix
+	vPrefixType                   // Rue, Via, Calle ...: street type before the name
+	vUnit                         // Apt, Suite ...
+	vDir                          // N, NW, North ...
+	vParticle                     // van, de, bin ...
+	vAddrCtx                      // address, lives, located ...
+	vPostVerb                     // said, told ...: after a person
+	vStreetLower                  // lowercase street words inside a name: tér, u, utca
+	vMilitary                     // APO, FPO, DPO
+	vNameWord                     // "name" (for "name is", "Name:")
+	vIntro                        // named, called: a name follows
+	vNotName                      // words that look like names but start no name
+)
+
+var vocab = func() map[uint64]uint32 {
+	m := map[uint64]uint32{}
+	add := func(f uint32, words string) {
+		for _, w := range strings.Fields(words) {
+			m[hashWord(w)] |= f
+		}
+	}
+	add(vLocPrep, `in from at near to around outside across throughout within toward towards into
+		visit visiting visited via between reach reached leave leaving left fly flew flying moved move
+		based born live lives living lived resides residing relocated travel traveling travelling trip
+		en à au aus nach bei`)
+	add(vTitle, `mr mrs ms miss mx mister madam madame dr doctor prof professor sir dame lady lord rev
+		reverend fr father sister brother capt captain col colonel sgt sergeant lt lieutenant cpl
+		officer detective det judge justice senator sen rep representative governor gov mayor
+		uncle aunt auntie cousin grandma grandpa granny nana mme mlle herr frau señor señora sra srta
+		monsieur dott ing signor signora dona don mrs. inspector agent coach nurse pastor rabbi imam
+		president ceo prince princess king queen saint`)
+	add(vRelation, `brother sister son daughter wife husband mother father mom mum dad friend colleague
+		boss manager patient client customer neighbor neighbour partner boyfriend girlfriend fiance
+		fiancé fiancée teacher student coworker co-worker roommate assistant employee tenant landlord
+		grandson granddaughter nephew niece stepson stepdaughter child baby contact user member`)
+	add(vGreet, `dear hi hello hey thanks thank congratulations welcome greetings sincerely regards
+		cheers signed attn attention cc from to bye goodbye love yours`)
+	add(vPersonPre, `by with met meet meeting ask asked tell told call called email emailed text texted
+		ping contact contacted thank thanks visit visited see saw and or for per hired fired interview
+		interviewed invite invited introduce introduced joined join`)
+	add(vOrg, `inc incorporated corp corporation co llc llp ltd plc gmbh ag sa srl bv nv oy ab as asa
+		company companies group bank university college institute school academy foundation association
+		society hospital clinic church hotel hotels airlines airways systems technologies technology
+		solutions partners holdings industries labs laboratories international club council committee
+		department ministry agency party fund trust museum library orchestra magazine times news press
+		records studios studio team fc network networks services service software media entertainment
+		pharmaceuticals motors energy capital ventures consulting insurance airport station center centre
+		restaurant cafe café bar grill store stores shop market mall`)
+	add(vSuffix, `st street ave avenue av rd road blvd boulevard ln lane dr drive way ct court pl place
+		ter terrace cir circle pkwy parkway hwy highway sq square trl trail loop aly alley cres crescent
+		close grove gdns gardens row walk hill pike path ridge crossing xing expy expressway fwy freeway
+		tpke turnpike mews green rise wharf quay broadway heights view point bend cove glen landing
+		meadow meadows commons route rte streets squares avenues roads lanes drives courts parks
+		plaza park pass run estates fort junction manor orchard springs vale valley villas`)
+	add(vPrefixType, `rue avenue av avenida via viale vicolo corso piazza piazzale largo calle carrer camino
+		paseo plaza rua travessa praça praca estrada alameda boulevard bd bld chemin allée allee impasse
+		quai cours route strada ulica ul utca ulice ulitsa prospekt cesta calea strada bulevardul
+		λεωφόρος οδός λ rambla ronda avinguda passeig`)
+	add(vUnit, `apt apartment suite ste unit fl floor room rm bldg building flat no`)
+	add(vDir, `n s e w ne nw se sw north south east west northeast northwest southeast southwest`)
+	add(vParticle, `van der den de del della dello dei degli di da das dos do du la le les lo von zu
+		vom ten ter bin binti ibn al el y af av st saint san santa mac`)
+	add(vAddrCtx, `address addresses at on located locate lives live living lived resides reside moved
+		move ship shipping deliver delivery send sent mail mailed visit office is to`)
+	add(vPostVerb, `said says told asked wrote writes replied answered lives lived works worked born died
+		who was is has had and will would did does called emailed texted agreed thinks thought added
+		explained noted`)
+	add(vStreetLower, `tér ter u utca út ut körút korut köz koz sor kapu ulica ul ulice cesta st str`)
+	add(vMilitary, `apo fpo dpo`)
+	add(vNameWord, `name names`)
+	add(vIntro, `named called call nicknamed aka alias`)
+	add(vNotName, `i i'm i'll i've i'd ok okay yes no hello hi hey dear thanks please sorry god lord
+		jesus christ allah buddha mr mrs ms dr sir madam january february march april may june july
+		august september october november december monday tuesday wednesday thursday friday saturday
+		sunday jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+		sun english french german spanish italian american british european african asian chinese
+		japanese russian christmas easter halloween thanksgiving internet google facebook twitter
+		amazon apple microsoft windows linux android iphone chatgpt openai python java javascript
+		covid re fw fwd subject note`)
+	return m
+}()
+
+func (s *scanner) vocab(t *token) uint32 {
+	if t == nil || t.kind != tWord {
+		return 0
+	}
+	return vocab[s.hash(t)]
+}
+
+// Street-name endings in languages that write the street type into the
+// name (Hauptstraße, Mannerheimintie, Søndergade, Kungsgatan).
+var streetEndings = []string{
+	"straße", "strasse", "gasse", "weg", "platz", "allee", "ufer", "steig", "pfad",
+	"katu", "tie", "kuja", "polku", "raitti", "gade", "vej", "vænget", "stræde",
+	"gata", "gatan", "vägen", "väg", "veien", "vei", "veg", "vegen", "laan", "straat",
+	"plein", "gracht", "kade", "singel", "dreef", "utca", "körút", "ulica", "sokak",
+	"sokağı", "caddesi", "bulvarı", "prospekt", "stræti", "gränd", "torget", "torg",
+}
+
+// hasStreetEnding reports whether a word ends with a street type.
+func hasStreetEnding(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, e := range streetEndings {
+		if len(w) > len(e)+2 && strings.EqualFold(w[len(w)-len(e):], e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Surname endings common across European languages; used only as weak
+// evidence for a capitalised word that no list knows.
+var surnameEndings = []string{
+	"son", "sen", "sson", "ová", "ova", "ski", "ska", "sky", "ský", "wicz", "owicz", "ić", "vić",
+	"dóttir", "poulos", "escu", "enko", "ov", "ev", "eva", "yan", "ian", "ini", "elli", "etti",
+	"ez", "es", "berg", "mann", "stein", "ović", "ak", "czyk", "chuk", "uk", "aki", "oglu", "oğlu",
+}
+
+func hasSurnameEnding(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, e := range surnameEndings {
+		if len(w) > len(e)+2 && strings.EqualFold(w[len(w)-len(e):], e) {
+			return true
+		}
+	}
+	return false
+}
