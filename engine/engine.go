@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/hashicorp/go-hclog"
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/topdown/print"
@@ -256,4 +257,23 @@ func Fields(req *Request) []analysis.Field {
 		fields = append(fields, analysis.Field{Path: documentPath(i), Source: src, Text: d.Text})
 	}
 	return fields
+}
+
+// Input returns the policy input the engine would evaluate for req: the
+// request with input.access and input.analysis filled in. It is what
+// `opa eval -i` or a _test.rego case needs to reproduce a decision.
+func (e *Engine) Input(ctx context.Context, req *Request) (ast.Value, error) {
+	if err := e.limits.Validate(req); err != nil {
+		return nil, err
+	}
+	p := e.policy.Load()
+	if p == nil {
+		return nil, errors.New("no policy bundle is active")
+	}
+	acc, err := p.rbac.resolve(req.Subject, req.Subject.Tenant, req.Resource.Model, req.Resource.Endpoint)
+	if err != nil {
+		return nil, fmt.Errorf("resolving access: %w", err)
+	}
+	an := e.analyzer.Analyze(ctx, &analysis.Input{Phase: req.Phase, Fields: Fields(req), Labels: req.Context.Labels})
+	return buildInput(req, acc, an), nil
 }

@@ -48,6 +48,7 @@ analysis(findings, by_source) := {
 		"score": max(array.concat([0], [s | some s in by_source])),
 		"by_source": by_source,
 		"fields": {},
+		"matches": [],
 	},
 }
 

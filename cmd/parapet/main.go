@@ -31,6 +31,7 @@ and records every decision.`,
 		serve.Command(),
 		policy.TestCommand(),
 		policy.CheckCommand(),
+		policy.InputCommand(),
 		versionCommand(),
 	)
 	policy.Exit(root.ExecuteContext(context.Background()))
