@@ -21,13 +21,19 @@ const (
 	ctxNHS
 	ctxNINO
 	ctxCrypto
+	ctxStreet // street, avenue, suite: a number in an address
 )
 
 var ctxWords = map[string]uint32{}
 
+// ctxShape has, per first letter, a bit for each word length in the
+// table, so that most words are rejected without a map lookup.
+var ctxShape [26]uint32
+
 func addCtx(bit uint32, words ...string) {
 	for _, w := range words {
 		ctxWords[w] |= bit
+		ctxShape[w[0]-'a'] |= 1 << len(w)
 	}
 }
 
@@ -52,6 +58,62 @@ func init() {
 	addCtx(ctxNHS, "nhs", "health", "patient")
 	addCtx(ctxNINO, "nino", "insurance", "ni")
 	addCtx(ctxCrypto, "bitcoin", "btc", "wallet", "crypto", "address")
+	addCtx(ctxStreet, "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
+		"drive", "dr", "suite", "apt", "apartment", "court", "ct", "plaza", "highway", "hwy", "way", "place", "pl",
+		"square", "sq", "terrace", "parkway", "pkwy", "floor", "fl", "unit", "box")
+}
+
+// negBefore is how far before a candidate a negative word ("order",
+// "tracking", "version") counts: it must label the number, as in "order
+// number 12345" or "version 1.2.3.4", not just occur in the sentence.
+const negBefore = 24
+
+// negativeBefore returns the context bits of the words in the few bytes
+// before s; only the negative bits of it are meant to be used.
+func negativeBefore(t string, s int) uint32 {
+	lo := s - negBefore
+	if lo < 0 {
+		lo = 0
+	} else {
+		for lo < s && isAlnum(t[lo]) {
+			lo++
+		}
+	}
+	return wordsIn(t, lo, s) & (ctxNotCard | ctxVersion)
+}
+
+// streetAfter reports whether the one or two words right after e name a
+// street ("17031 2202 Rissik St"), which makes the number part of an
+// address.
+func streetAfter(t string, e int) bool {
+	hi := e + 20
+	if hi > len(t) {
+		hi = len(t)
+	}
+	words := 0
+	i := e
+	for i < hi && words < 3 {
+		if t[i] == '\n' {
+			return false
+		}
+		if !isAlnum(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && isAlnum(t[j]) {
+			j++
+		}
+		if j > hi {
+			return false
+		}
+		words++
+		if wordsIn(t, i, j)&ctxStreet != 0 {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 const (
@@ -79,7 +141,7 @@ func contextAround(t string, s, e int) uint32 {
 			hi--
 		}
 	}
-	return wordsIn(t, lo, s) | wordsIn(t, e, hi)
+	return (wordsIn(t, lo, s)|wordsIn(t, e, hi))&^(ctxNotCard|ctxVersion|ctxStreet) | negativeBefore(t, s)
 }
 
 func wordsIn(t string, lo, hi int) uint32 {
@@ -95,7 +157,7 @@ func wordsIn(t string, lo, hi int) uint32 {
 		for j < hi && isAlnum(t[j]) {
 			j++
 		}
-		if n := j - i; n <= len(buf) && isLetter(t[i]) {
+		if n := j - i; n <= len(buf) && isLetter(t[i]) && ctxShape[lower(t[i])-'a']&(1<<n) != 0 {
 			for k := 0; k < n; k++ {
 				buf[k] = lower(t[i+k])
 			}

@@ -46,6 +46,8 @@ func TestDevCorpus(t *testing.T) {
 		Text     string `json:"text"`
 		Entities []ent  `json:"entities"`
 	}
+	// The corpus generator calls URLs DOMAIN_NAME; score them as URL.
+	rename := map[string]string{"DOMAIN_NAME": URL}
 	ours := map[string]bool{}
 	for _, n := range typeNames {
 		ours[n] = true
@@ -65,6 +67,11 @@ func TestDevCorpus(t *testing.T) {
 		var r row
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatal(err)
+		}
+		for i := range r.Entities {
+			if n, ok := rename[r.Entities[i].Type]; ok {
+				r.Entities[i].Type = n
+			}
 		}
 		f := &analysis.Field{Path: "text", Text: r.Text}
 		var rep analysis.Report

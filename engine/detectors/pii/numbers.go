@@ -1,6 +1,7 @@
 package pii
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -436,7 +437,7 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 			score = 0.6
 		case valid:
 			score = 0.45 // bare digits that happen to be a valid number
-		case c&ctxPhone != 0 && phoneShape(p, ng, nd):
+		case c&ctxPhone != 0 && phoneShape(p, ng, nd) && !streetAfter(t, end):
 			score = 0.5
 		case p.plus && nd >= 8 && ng > 1 && possiblePhone(p, ng, d):
 			score = 0.4
@@ -454,7 +455,7 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 	}
 
 	// Weak patterns that need context.
-	if plain && full {
+	if plain && full && nd >= 5 {
 		c := context()
 		dlShape := nd >= 4 && nd <= 14 && (ng == 1 || sameSep("- "))
 		switch {
@@ -549,9 +550,15 @@ func (s *scanner) phoneDigits(p *phrase, ng int, d []byte, out *[32]byte) (int, 
 	return n, intl
 }
 
+// phoneBufs holds digit buffers for phone validation: the regexp
+// matcher keeps a reference to its input, so a stack buffer would escape
+// and cost an allocation per candidate.
+var phoneBufs = sync.Pool{New: func() any { return new([32]byte) }}
+
 func (s *scanner) validPhone(p *phrase, ng int, d []byte) bool {
-	var buf [32]byte
-	n, intl := s.phoneDigits(p, ng, d, &buf)
+	buf := phoneBufs.Get().(*[32]byte)
+	defer phoneBufs.Put(buf)
+	n, intl := s.phoneDigits(p, ng, d, buf)
 	nd := n
 	if intl {
 		nd--
@@ -559,7 +566,10 @@ func (s *scanner) validPhone(p *phrase, ng int, d []byte) bool {
 	if nd < 7 || nd > 15 {
 		return false
 	}
-	return phoneValid(string(buf[:n]), s.d.region)
+	if intl {
+		return phoneValidDigits(buf[1:n], true, s.d.region)
+	}
+	return phoneValidDigits(buf[:n], false, s.d.region)
 }
 
 func possiblePhone(p *phrase, ng int, d []byte) bool {

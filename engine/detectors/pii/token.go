@@ -175,9 +175,12 @@ func isMonth(w string) bool {
 	if len(w) < 3 || len(w) > 9 {
 		return false
 	}
+	c0, c1, c2 := lower(w[0]), lower(w[1]), lower(w[2])
 	for _, m := range monthNames {
-		if (len(w) == len(m) || len(w) == 3) && equalFold(w, m[:len(w)]) {
-			return true
+		if m[0] == c0 && m[1] == c1 && m[2] == c2 {
+			if len(w) == 3 || (len(w) == len(m) && equalFold(w, m)) {
+				return true
+			}
 		}
 	}
 	return false
