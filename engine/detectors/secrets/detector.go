@@ -1,0 +1,394 @@
+package secrets
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+// Options configure a Detector.
+type Options struct {
+	// Rules lists the rule ids to run; nil runs all of them. Unknown ids
+	// make New panic (a configuration error).
+	Rules []string
+	// MinEntropy is the Shannon entropy (bits per byte) a GENERIC_SECRET
+	// value must exceed; password assignments use MinEntropy-1, since
+	// people choose passwords. 0 means the default, 3.0.
+	MinEntropy float64
+}
+
+// DefaultMinEntropy is the MinEntropy used when Options leave it 0.
+const DefaultMinEntropy = 3.0
+
+// Detector finds credentials in text. It is safe for concurrent use and
+// keeps no text between calls.
+type Detector struct {
+	rules      []*rule
+	ac         *acMatcher
+	kwIdx      []int32 // keyword id -> start in kwRules; kwIdx[k+1] is the end
+	kwRules    []kwRule
+	minEntropy float64
+	pool       sync.Pool
+	byID       map[string]int // rule id -> index in rules, for scanners that report several types
+	ix         struct{ password, generic, connPassword, urlCreds int }
+}
+
+// ruleIndex returns the index of rule id in d.rules, or -1 when disabled.
+func (d *Detector) ruleIndex(id string) int {
+	if i, ok := d.byID[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// kwRule links a keyword to a rule it triggers.
+type kwRule struct {
+	rule     int32
+	anchored bool // matches start at the keyword: window [ks-1, ks+maxLen], prefix gate
+}
+
+// Name implements analysis.Detector.
+func (d *Detector) Name() string { return "secrets" }
+
+// New builds a detector. It compiles the rule set once per process and the
+// keyword automaton once per detector, so build one and share it.
+func New(opts Options) *Detector {
+	compileAll()
+	if compileErr != nil {
+		panic(compileErr)
+	}
+	d := &Detector{minEntropy: opts.MinEntropy}
+	if d.minEntropy == 0 {
+		d.minEntropy = DefaultMinEntropy
+	}
+	if opts.Rules == nil {
+		d.rules = allRules
+	} else {
+		byID := map[string]*rule{}
+		for _, r := range allRules {
+			byID[r.info.ID] = r
+		}
+		for _, id := range opts.Rules {
+			r, ok := byID[id]
+			if !ok {
+				panic(fmt.Sprintf("secrets: unknown rule id %q", id))
+			}
+			d.rules = append(d.rules, r)
+		}
+	}
+	d.byID = map[string]int{}
+	for i, r := range d.rules {
+		d.byID[r.info.ID] = i
+	}
+	d.ix.password = d.ruleIndex(idPassword)
+	d.ix.generic = d.ruleIndex(idGeneric)
+	d.ix.connPassword = d.ruleIndex(idConnPassword)
+	d.ix.urlCreds = d.ruleIndex(idURLCreds)
+	var kws []string
+	kwID := map[string]int{}
+	var links [][]kwRule
+	for ri, r := range d.rules {
+		for _, k := range r.def.Keywords {
+			id, ok := kwID[k]
+			if !ok {
+				id = len(kws)
+				kwID[k] = id
+				kws = append(kws, k)
+				links = append(links, nil)
+			}
+			links[id] = append(links[id], kwRule{rule: int32(ri), anchored: r.anchoredFor(k)})
+		}
+	}
+	ac, err := newACMatcher(kws)
+	if err != nil {
+		panic(err)
+	}
+	d.ac = ac
+	d.kwIdx = make([]int32, len(kws)+1)
+	for i, l := range links {
+		d.kwIdx[i] = int32(len(d.kwRules))
+		d.kwRules = append(d.kwRules, l...)
+	}
+	d.kwIdx[len(kws)] = int32(len(d.kwRules))
+	n := len(d.rules)
+	d.pool.New = func() any {
+		return &scanState{pending: make([]window, n)}
+	}
+	return d
+}
+
+type window struct {
+	start, end int
+	active     bool
+}
+
+type span struct {
+	rule       int32
+	start, end int
+}
+
+// scanState is the per-call scratch space, pooled so that a scan of clean
+// text allocates nothing.
+type scanState struct {
+	pending []window // per rule
+	active  []int32  // rules with a pending window
+	found   []span
+	// last generic assignment key handled, so that two keywords in one
+	// key ("secret_token") do not scan it twice
+	lastKeyStart, lastKeyEnd int
+}
+
+func (st *scanState) add(ri int, start, end int) {
+	if start < end {
+		st.found = append(st.found, span{rule: int32(ri), start: start, end: end})
+	}
+}
+
+// ctxCheckEvery is how many bytes are scanned between context checks.
+const ctxCheckEvery = 1 << 18
+
+// Scan implements analysis.Detector.
+func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Report) {
+	text := f.Text
+	if len(text) == 0 {
+		return
+	}
+	st := d.pool.Get().(*scanState)
+	st.active, st.found = st.active[:0], st.found[:0]
+	st.lastKeyStart, st.lastKeyEnd = -1, -1
+
+	m := d.ac
+	s, i := 0, 0
+	nextCheck := ctxCheckEvery
+	for {
+		i, s = m.next(text, i, s)
+		if i < 0 {
+			break
+		}
+		for _, kw := range m.outputs(s) {
+			ke := i
+			ks := i - int(m.patLen[kw])
+			for _, l := range d.kwRules[d.kwIdx[kw]:d.kwIdx[kw+1]] {
+				d.hit(st, text, l, ks, ke)
+			}
+		}
+		if i > nextCheck {
+			nextCheck = i + ctxCheckEvery
+			if ctx.Err() != nil {
+				break
+			}
+		}
+	}
+	for _, ri := range st.active {
+		w := &st.pending[ri]
+		if w.active {
+			d.runRegex(st, text, int(ri), w.start, w.end)
+			w.active = false
+		}
+	}
+	d.report(st, f, r)
+	d.pool.Put(st)
+}
+
+func (d *Detector) hit(st *scanState, text string, l kwRule, ks, ke int) {
+	ri := int(l.rule)
+	rl := d.rules[ri]
+	if rl.def.Scan != nil {
+		rl.def.Scan(d, st, text, ks, ke, ri)
+		return
+	}
+	var ws, we int
+	if l.anchored {
+		if !rl.prefixAt(text, ks) {
+			return
+		}
+		ws, we = ks-1, ks+rl.maxLen+1
+	} else {
+		ws, we = ks-rl.maxLen-1, ke+rl.maxLen+1
+	}
+	if ws < 0 {
+		ws = 0
+	}
+	if we > len(text) {
+		we = len(text)
+	}
+	w := &st.pending[ri]
+	if w.active {
+		if ws <= w.end {
+			if we > w.end {
+				w.end = we
+			}
+			if ws < w.start {
+				w.start = ws
+			}
+			return
+		}
+		d.runRegex(st, text, ri, w.start, w.end)
+	} else {
+		w.active = true
+		st.active = append(st.active, int32(ri))
+	}
+	w.start, w.end = ws, we
+}
+
+// runRegex runs rule ri's pattern over text[ws:we] and records accepted
+// secrets.
+func (d *Detector) runRegex(st *scanState, text string, ri int, ws, we int) {
+	rl := d.rules[ri]
+	win := text[ws:we]
+	if !rl.re.MatchString(win) {
+		return
+	}
+	for _, m := range rl.re.FindAllStringSubmatchIndex(win, -1) {
+		s, e := m[0], m[1]
+		// gitleaks trims newlines off the match before taking the group.
+		for e > s && win[e-1] == '\n' {
+			e--
+		}
+		ms, me := s, e
+		if rl.group > 0 {
+			if 2*rl.group+1 >= len(m) || m[2*rl.group] < 0 {
+				continue
+			}
+			s, e = m[2*rl.group], m[2*rl.group+1]
+		} else {
+			for g := 1; 2*g+1 < len(m); g++ {
+				if m[2*g] >= 0 && m[2*g+1] > m[2*g] {
+					s, e = m[2*g], m[2*g+1]
+					break
+				}
+			}
+		}
+		if e > me {
+			e = me
+		}
+		if s >= e {
+			continue
+		}
+		if !d.accept(rl, text, ws+ms, ws+me, ws+s, ws+e) {
+			continue
+		}
+		st.add(ri, ws+s, ws+e)
+	}
+}
+
+// accept applies entropy, allowlists, stopwords and the rule's validator.
+func (d *Detector) accept(rl *rule, text string, ms, me, s, e int) bool {
+	secret := text[s:e]
+	if rl.def.Entropy != 0 && shannon(secret) <= rl.def.Entropy {
+		return false
+	}
+	if rl.gitleaks && !rl.def.NoGlobal {
+		for _, re := range globalAllow {
+			if re.MatchString(secret) {
+				return false
+			}
+		}
+		for _, w := range gitleaksGlobalStopwords {
+			if containsFold(secret, w) {
+				return false
+			}
+		}
+	}
+	for _, re := range rl.allow {
+		if re.MatchString(secret) {
+			return false
+		}
+	}
+	for _, re := range rl.allowMatch {
+		if re.MatchString(text[ms:me]) {
+			return false
+		}
+	}
+	if len(rl.allowLine) > 0 {
+		ls, le := lineBounds(text, ms, me)
+		for _, re := range rl.allowLine {
+			if re.MatchString(text[ls:le]) {
+				return false
+			}
+		}
+	}
+	for _, w := range rl.stop {
+		if containsFold(secret, w) {
+			return false
+		}
+	}
+	if rl.def.Validate != nil && !rl.def.Validate(secret) {
+		return false
+	}
+	return true
+}
+
+func lineBounds(text string, s, e int) (int, int) {
+	ls := strings.LastIndexByte(text[:s], '\n') + 1
+	le := strings.IndexByte(text[e:], '\n')
+	if le < 0 {
+		le = len(text)
+	} else {
+		le += e
+	}
+	return ls, le
+}
+
+// report resolves overlaps and hands the findings to the report: exact
+// duplicates are dropped, and a generic finding that overlaps a provider
+// or identifier finding gives way to it.
+func (d *Detector) report(st *scanState, f *analysis.Field, r *analysis.Report) {
+	fs := st.found
+	if len(fs) == 0 {
+		return
+	}
+	slices.SortFunc(fs, func(a, b span) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		if a.end != b.end {
+			return b.end - a.end
+		}
+		return int(a.rule) - int(b.rule)
+	})
+	for i := range fs {
+		a := &fs[i]
+		if a.rule < 0 {
+			continue
+		}
+		for j := i + 1; j < len(fs) && fs[j].start < a.end; j++ {
+			b := &fs[j]
+			if b.rule < 0 {
+				continue
+			}
+			ra, rb := d.rules[a.rule], d.rules[b.rule]
+			ga, gb := ra.def.Kind == kindGeneric, rb.def.Kind == kindGeneric
+			switch {
+			case ga && !gb:
+				a.rule = -1
+			case gb && !ga:
+				b.rule = -1
+			case ga && gb:
+				b.rule = -1 // keep the earlier, longer one
+			case a.start == b.start && a.end == b.end:
+				// One span, two formats: keep the more specific (higher
+				// score, then earlier rule).
+				if rb.score > ra.score {
+					a.rule = -1
+				} else {
+					b.rule = -1
+				}
+			}
+			if a.rule < 0 {
+				break
+			}
+		}
+	}
+	for _, a := range fs {
+		if a.rule < 0 {
+			continue
+		}
+		rl := d.rules[a.rule]
+		r.AddFinding("secrets", "secret", rl.info.Type, f, a.start, a.end, rl.score)
+	}
+}

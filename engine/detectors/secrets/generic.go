@@ -1,0 +1,319 @@
+package secrets
+
+// The assignment scanner: `password = "..."`, `api_key: ...`,
+// `"client_secret": "..."`, `DB_PASSWORD=...`, `--token value`,
+// `<password>...</password>`, `<add key="Password" value="..."/>`,
+// `Authorization: Bearer ...`, `Password=...;` in connection strings.
+// It runs on keyword hits ("pass", "pwd", "secret", "token", "key",
+// "auth", "cred") and reads the key name around the hit, the operator and
+// the value without a regex.
+
+const (
+	idPassword     = "PASSWORD_ASSIGNMENT"
+	idGeneric      = "GENERIC_SECRET"
+	idConnPassword = "CONNECTION_STRING_PASSWORD"
+	idURLCreds     = "URL_CREDENTIALS"
+)
+
+const (
+	maxKeyName  = 64
+	maxValueLen = 256
+)
+
+// Key names containing one of these are not secret-valued (or are English
+// words that contain a keyword).
+var nameNegatives = []string{
+	"bypass", "compass", "passage", "passeng", "passport", "passive", "passthrough",
+	"passion", "surpass", "trespass", "impass", "overpass", "underpass", "passing",
+	"keyboard", "keyword", "keynote", "keystone", "keystroke", "keypad", "keypress",
+	"keycode", "keyframe", "keyup", "keydown", "keymap", "keybind", "keyset",
+	"monkey", "donkey", "turkey", "jockey", "hockey", "whiskey", "hotkey", "turnkey",
+	"tokeniz", "tokens", "keys", "secrets_manager", "secretsmanager",
+	"authority", "authors", "author_", "authored", "authentic", "authz", "authoriz",
+	"secretar", "secretion", "secrete",
+	"_name", "-name", ".name", "name_", "keyname", "tokenname", "secretname",
+	"url", "uri", "endpoint", "path", "file", "_dir", "length", "_len", "size",
+	"_type", "type_", "count", "ttl", "expir", "timeout", "header", "field",
+	"param", "policy", "prompt", "label", "hint", "regex", "pattern", "format",
+	"version", "algorithm", "_alg", "method", "provider", "mode", "enable",
+	"required", "_min", "_max", "max_", "min_", "reset", "forgot", "rotat",
+	"strength", "validat", "placeholder", "input", "public", "pubkey", "_pub",
+	"csrf", "xsrf", "_ref", "keyref", "secretref", "_arn", "index", "_idx",
+	"primary", "foreign", "sort_key", "sortkey", "partition", "cache", "idempoten",
+	"hash_key", "hashkey", "range_key", "lookup", "routing", "shard", "unique",
+	"translation", "i18n", "schema", "sequence", "natural", "bucket",
+	"usage", "limit", "created", "updated", "changed", "confirm_", "display",
+	"description", "desc_", "_desc", "title", "message", "error", "status",
+	"event", "callback", "handler", "request", "response", "storage_class",
+	"token_uri", "tokenuri", "key_id", "keyid", "_id", "-id",
+}
+
+// isWordName reports names that are only a keyword (bare "key", "token",
+// "auth"): they need a stronger value.
+func isBareName(name string) bool {
+	switch len(name) {
+	case 3, 4, 5:
+		return equalFold(name, "key") || equalFold(name, "auth") || equalFold(name, "token") || equalFold(name, "creds")
+	}
+	return false
+}
+
+var authSchemes = []string{"bearer ", "basic ", "token ", "digest ", "apikey "}
+
+func isPasswordName(name string) bool {
+	return containsFold(name, "pass") || containsFold(name, "pwd")
+}
+
+func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) {
+	// The key name: identifier bytes around the hit.
+	ns := ks
+	for ns > 0 && ks-ns < maxKeyName && isIdent(text[ns-1]) {
+		ns--
+	}
+	ne := ke
+	for ne < len(text) && ne-ke < maxKeyName && isIdent(text[ne]) {
+		ne++
+	}
+	if ns == st.lastKeyStart && ne == st.lastKeyEnd {
+		return
+	}
+	st.lastKeyStart, st.lastKeyEnd = ns, ne
+	for ne > ke && (text[ne-1] == '.' || text[ne-1] == '-') {
+		ne--
+	}
+	name := text[ns:ne]
+	for _, neg := range nameNegatives {
+		if containsFold(name, neg) {
+			return
+		}
+	}
+	// Name ending in "Id"/"ID" (tokenId, KEY_ID handled above).
+	if len(name) > 2 && name[len(name)-2] == 'I' && (name[len(name)-1] == 'd' || name[len(name)-1] == 'D') {
+		return
+	}
+	password := isPasswordName(name)
+
+	// Operator.
+	i := ne
+	var openQuote byte
+	if ns > 0 {
+		switch text[ns-1] {
+		case '"', '\'', '`':
+			openQuote = text[ns-1]
+		}
+	}
+	if i < len(text) && openQuote != 0 && text[i] == openQuote {
+		i++
+	} else if i+1 < len(text) && text[i] == '\\' && text[i+1] == '"' { // "{\"password\": \"...\"}"
+		i += 2
+	}
+	if i < len(text) && text[i] == ']' {
+		i++
+	}
+	xml := ns > 0 && text[ns-1] == '<' && i < len(text) && text[i] == '>'
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	if i >= len(text) {
+		return
+	}
+	opStart := i
+	switch {
+	case xml:
+		i++
+	case text[i] == '=':
+		i++
+		for i < len(text) && (text[i] == '=' || text[i] == '>') && i-opStart < 3 {
+			i++ // ==, ===, =>
+		}
+	case text[i] == ':':
+		i++
+		if i < len(text) && text[i] == '=' {
+			i++
+		}
+	case text[i] == '?' && i+1 < len(text) && text[i+1] == '=':
+		i += 2
+	case text[i] == '-' && i+1 < len(text) && text[i+1] == '>':
+		i += 2
+	case openQuote != 0 && i+5 < len(text) && equalFold(text[i:i+5], "value"):
+		// <add key="Password" value="..."/>
+		i += 5
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		if i >= len(text) || text[i] != '=' {
+			return
+		}
+		i++
+	case name[0] == '-' && i > ne && i < len(text):
+		// --password value
+	default:
+		return
+	}
+	spaced := i < len(text) && isSpace(text[i])
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	if i >= len(text) {
+		return
+	}
+
+	// Value.
+	vs, ve, quoted := i, i, false
+	c := text[i]
+	switch {
+	case xml:
+		for ve < len(text) && ve-vs < maxValueLen && text[ve] != '<' && text[ve] != '\n' {
+			ve++
+		}
+		if ve >= len(text) || text[ve] != '<' {
+			return
+		}
+	case c == '"' || c == '\'' || c == '`':
+		quoted = true
+		vs++
+		ve = vs
+		for ve < len(text) && ve-vs < maxValueLen && text[ve] != c && text[ve] != '\n' {
+			if text[ve] == '\\' && c == '"' && ve+1 < len(text) && text[ve+1] == '"' {
+				break // \" closes a value inside a JSON-escaped string
+			}
+			ve++
+		}
+		if ve >= len(text) || (text[ve] != c && text[ve] != '\\') {
+			return
+		}
+	case c == '\\' && i+1 < len(text) && text[i+1] == '"':
+		quoted = true
+		vs += 2
+		ve = vs
+		for ve < len(text) && ve-vs < maxValueLen && text[ve] != '\\' && text[ve] != '"' && text[ve] != '\n' {
+			ve++
+		}
+		if ve >= len(text) || text[ve] != '\\' {
+			return
+		}
+	default:
+		if spaced && c == '#' {
+			return // a comment
+		}
+		for ve < len(text) && ve-vs < maxValueLen {
+			b := text[ve]
+			if b <= ' ' || b == ',' || b == ';' || b == '&' || b == ')' || b == ']' || b == '}' ||
+				b == '<' || b == '"' || b == '\'' || b == '`' || b == 0x7f {
+				break
+			}
+			ve++
+		}
+		if ve-vs >= maxValueLen {
+			return
+		}
+	}
+	// Authorization: Bearer <token> / Basic <b64>.
+	if v := text[vs:ve]; containsFold(name, "auth") && len(v) > 7 {
+		for _, scheme := range authSchemes {
+			if hasPrefixFold(v, scheme) {
+				vs += len(scheme)
+				if !quoted {
+					ve = vs
+					for ve < len(text) && ve-vs < maxValueLen && text[ve] > ' ' && text[ve] != '"' && text[ve] != '\'' && text[ve] != ',' && text[ve] != ';' {
+						ve++
+					}
+				}
+				break
+			}
+		}
+	}
+	v := text[vs:ve]
+	if !d.acceptValue(v, name, password, quoted) {
+		return
+	}
+	ri := d.ix.generic
+	if password {
+		ri = d.ix.password
+		// Connection-string context: Password=...; or ?password=...&
+		prev := ns - 1
+		for prev >= 0 && isSpace(text[prev]) {
+			prev--
+		}
+		if (prev >= 0 && (text[prev] == ';' || text[prev] == '&' || text[prev] == '?')) ||
+			(!quoted && ve < len(text) && (text[ve] == ';' || text[ve] == '&')) {
+			ri = d.ix.connPassword
+		}
+	}
+	if ri >= 0 {
+		st.add(ri, vs, ve)
+	}
+}
+
+// acceptValue decides whether an assigned value looks like a real secret.
+func (d *Detector) acceptValue(v, name string, password, quoted bool) bool {
+	if password {
+		if len(v) < 5 || len(v) > 128 {
+			return false
+		}
+	} else if len(v) < 8 {
+		return false
+	}
+	if isPlaceholder(v) {
+		return false
+	}
+	if !quoted {
+		// Unquoted identifiers are variables (password = user_password,
+		// token: str, secret = config.secret), calls or YAML syntax.
+		switch v[0] {
+		case '!', '&', '*', '|', '>', '(', ':':
+			return false
+		}
+		ident, digit := true, false
+		for i := 0; i < len(v); i++ {
+			c := v[i]
+			if isDigit(c) {
+				digit = true
+			} else if !isLetter(c) && c != '_' && c != '.' && c != '-' {
+				ident = false
+			}
+			if c == '(' {
+				return false
+			}
+		}
+		if ident && !digit {
+			return false
+		}
+	}
+	h := shannon(v)
+	if password {
+		min := d.minEntropy - 1
+		if h <= min {
+			return false
+		}
+		// Words with spaces are prose ("the one you chose"), not passwords,
+		// unless quoted; a password has no space-separated run of words.
+		if !quoted && charClasses(v) == 1 && len(v) < 8 {
+			return false
+		}
+		return true
+	}
+	if h <= d.minEntropy {
+		return false
+	}
+	digit := false
+	for i := 0; i < len(v); i++ {
+		if isDigit(v[i]) {
+			digit = true
+			break
+		}
+		if v[i] == ' ' {
+			return false // a phrase, not a token
+		}
+	}
+	if !digit && !(len(v) >= 20 && h > d.minEntropy+1) {
+		return false
+	}
+	if isBareName(name) && (len(v) < 16 || h < d.minEntropy+0.5) {
+		return false
+	}
+	if hasStopword(v) {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,449 @@
+package secrets
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Rule kinds.
+const (
+	kindProvider   = iota // a provider's credential format
+	kindGeneric           // keyword = value with no known format
+	kindIdentifier        // an account, bucket or client identifier: sensitive, not a credential
+)
+
+// ruleDef is one rule as written in a table (zz_gitleaks.go is generated;
+// rules_parapet.go is written by hand). Either Pattern or Scan is set.
+type ruleDef struct {
+	ID         string // Parapet rule id, stable UPPER_SNAKE
+	Type       string // finding type; "" = ID (several rules may report one type)
+	Upstream   string // id in the rule set it was derived from
+	Desc       string
+	Contextual bool // the pattern needs a keyword and an assignment before the value
+	Pattern    string
+	Keywords   []string // lower-case literals; at least one must occur near a match
+	Entropy    float64  // the secret's Shannon entropy must be above this
+	Group      int      // capture group holding the secret; 0 = first non-empty group, or the whole match
+	Allow      []string // regexes on the secret that reject a match
+	AllowMatch []string // regexes on the whole match that reject it
+	AllowLine  []string // regexes on the line that reject it
+	Stopwords  []string // reject a secret containing one of these (case-insensitive)
+
+	// Parapet fields (zero in generated rules).
+	Source   string // "" = gitleaks; else e.g. "noseyparker (Apache-2.0)" or "parapet"
+	License  string
+	Score    float64 // 0 = default for the kind
+	Kind     int
+	Window   int                      // bytes scanned around a keyword when the pattern is unbounded (default 512)
+	Validate func(secret string) bool // extra check on the secret
+	Scan     scanFunc                 // custom scanner, called per keyword hit instead of a pattern
+	NoGlobal bool                     // skip gitleaks' global allowlist
+}
+
+// scanFunc is a hand-written matcher. It is called for each keyword hit
+// text[ks:ke] and reports spans with st.add.
+type scanFunc func(d *Detector, st *scanState, text string, ks, ke int, ri int)
+
+// RuleInfo describes one rule.
+type RuleInfo struct {
+	ID          string // stable rule id
+	Type        string // the finding type it reports (usually ID)
+	Description string
+	Source      string // where the rule comes from (rule set and version, upstream id)
+	License     string // licence of the rule data
+	Generic     bool   // generic assignment rule (lower score), not a provider format
+	Identifier  bool   // reports identifiers (account ids, bucket names), not credentials
+	Score       float64
+}
+
+// rule is a compiled ruleDef.
+type rule struct {
+	def        *ruleDef
+	info       RuleInfo
+	re         *regexp.Regexp
+	group      int
+	maxLen     int         // longest possible match in bytes, capped by the window
+	prefixes   [][]litByte // literal prefixes every match starts with, nil if unknown
+	allow      []*regexp.Regexp
+	allowMatch []*regexp.Regexp
+	allowLine  []*regexp.Regexp
+	stop       []string
+	score      float64
+	gitleaks   bool
+}
+
+// litByte is one byte of a literal prefix; fold means ASCII case-insensitive.
+type litByte struct {
+	b    byte
+	fold bool
+}
+
+var (
+	compileOnce sync.Once
+	allRules    []*rule
+	compileErr  error
+	globalAllow []*regexp.Regexp
+)
+
+func defs() []*ruleDef {
+	var out []*ruleDef
+	for i := range gitleaksRules {
+		out = append(out, &gitleaksRules[i])
+	}
+	for i := range parapetRules {
+		out = append(out, &parapetRules[i])
+	}
+	return out
+}
+
+func compileAll() {
+	compileOnce.Do(func() {
+		for _, p := range gitleaksGlobalAllow {
+			globalAllow = append(globalAllow, regexp.MustCompile(p))
+		}
+		seen := map[string]bool{}
+		for _, d := range defs() {
+			r, err := compileRule(d)
+			if err != nil {
+				compileErr = err
+				return
+			}
+			if seen[d.ID] {
+				compileErr = fmt.Errorf("secrets: duplicate rule id %s", d.ID)
+				return
+			}
+			seen[d.ID] = true
+			allRules = append(allRules, r)
+		}
+	})
+}
+
+func compileRule(d *ruleDef) (*rule, error) {
+	r := &rule{def: d, group: d.Group, stop: d.Stopwords}
+	r.gitleaks = d.Source == ""
+	src, lic := d.Source, d.License
+	if r.gitleaks {
+		src, lic = gitleaksSource, "MIT"
+	}
+	if d.Upstream != "" {
+		src += " rule " + d.Upstream
+	}
+	r.score = d.Score
+	if r.score == 0 {
+		switch {
+		case d.Kind == kindGeneric:
+			r.score = 0.5
+		case d.Kind == kindIdentifier:
+			r.score = 0.3
+		case d.Contextual:
+			r.score = 0.7
+		default:
+			r.score = 0.9
+		}
+	}
+	typ := d.Type
+	if typ == "" {
+		typ = d.ID
+	}
+	r.info = RuleInfo{ID: d.ID, Type: typ, Description: d.Desc, Source: src, License: lic,
+		Generic: d.Kind == kindGeneric, Identifier: d.Kind == kindIdentifier, Score: r.score}
+	if len(d.Keywords) == 0 {
+		return nil, fmt.Errorf("secrets: rule %s has no keyword", d.ID)
+	}
+	for _, k := range d.Keywords {
+		if k != strings.ToLower(k) {
+			return nil, fmt.Errorf("secrets: rule %s keyword %q is not lower case", d.ID, k)
+		}
+	}
+	window := d.Window
+	if window == 0 {
+		window = 512
+	}
+	r.maxLen = window
+	if d.Scan == nil {
+		re, err := regexp.Compile(d.Pattern)
+		if err != nil {
+			return nil, fmt.Errorf("secrets: rule %s: %v", d.ID, err)
+		}
+		r.re = re
+		parsed, err := syntax.Parse(d.Pattern, syntax.Perl)
+		if err != nil {
+			return nil, err
+		}
+		if n := maxLen(parsed); n >= 0 && n < window {
+			r.maxLen = n
+		}
+		if ps, _, ok := prefixes(parsed); ok {
+			r.prefixes = ps
+		}
+	}
+	for _, list := range []struct {
+		src []string
+		dst *[]*regexp.Regexp
+	}{{d.Allow, &r.allow}, {d.AllowMatch, &r.allowMatch}, {d.AllowLine, &r.allowLine}} {
+		for _, p := range list.src {
+			re, err := regexp.Compile(p)
+			if err != nil {
+				return nil, fmt.Errorf("secrets: rule %s allowlist: %v", d.ID, err)
+			}
+			*list.dst = append(*list.dst, re)
+		}
+	}
+	return r, nil
+}
+
+// Rules lists every rule the package knows, sorted by id.
+func Rules() []RuleInfo {
+	compileAll()
+	if compileErr != nil {
+		panic(compileErr)
+	}
+	out := make([]RuleInfo, len(allRules))
+	for i, r := range allRules {
+		out[i] = r.info
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// maxLen returns the longest match of re in bytes, or -1 if unbounded.
+func maxLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += runeBytes(r)
+		}
+		return n
+	case syntax.OpCharClass:
+		for i := 1; i < len(re.Rune); i += 2 {
+			if re.Rune[i] >= 0x80 {
+				return 4
+			}
+		}
+		return 1
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 4
+	case syntax.OpCapture:
+		return maxLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	case syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return -1
+		}
+		n := maxLen(re.Sub[0])
+		if n < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat:
+		t := 0
+		for _, s := range re.Sub {
+			n := maxLen(s)
+			if n < 0 {
+				return -1
+			}
+			t += n
+		}
+		return t
+	case syntax.OpAlternate:
+		m := 0
+		for _, s := range re.Sub {
+			n := maxLen(s)
+			if n < 0 {
+				return -1
+			}
+			if n > m {
+				m = n
+			}
+		}
+		return m
+	default: // empty-width assertions, empty match
+		return 0
+	}
+}
+
+func runeBytes(r rune) int {
+	switch {
+	case r < 0x80:
+		return 1
+	case r < 0x800:
+		return 2
+	case r < 0x10000:
+		return 3
+	}
+	return 4
+}
+
+const (
+	maxPrefixes   = 64
+	maxPrefixLen  = 16
+	maxClassRunes = 4
+)
+
+// prefixes returns literal byte strings one of which starts every match of
+// re. exact reports that the strings are the whole match (so a following
+// concatenation element may extend them). ok is false when re can start
+// with something that is not a short literal.
+func prefixes(re *syntax.Regexp) (out [][]litByte, exact, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		var p []litByte
+		fold := re.Flags&syntax.FoldCase != 0
+		for _, r := range re.Rune {
+			if r >= 0x80 {
+				return nil, false, false
+			}
+			p = append(p, litByte{byte(r), fold && isLetter(byte(r))})
+		}
+		return [][]litByte{p}, true, true
+	case syntax.OpCharClass:
+		var rs []rune
+		for i := 0; i < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if r >= 0x80 || len(rs) >= maxClassRunes*2 {
+					return nil, false, false
+				}
+				rs = append(rs, r)
+			}
+		}
+		for _, r := range rs {
+			out = append(out, []litByte{{byte(r), false}})
+		}
+		if len(out) > maxClassRunes*2 {
+			return nil, false, false
+		}
+		return out, true, true
+	case syntax.OpCapture:
+		return prefixes(re.Sub[0])
+	case syntax.OpPlus:
+		p, _, ok := prefixes(re.Sub[0])
+		return p, false, ok
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false, false
+		}
+		p, _, ok := prefixes(re.Sub[0])
+		return p, false, ok
+	case syntax.OpAlternate:
+		exact = true
+		for _, s := range re.Sub {
+			p, ex, ok := prefixes(s)
+			if !ok {
+				return nil, false, false
+			}
+			exact = exact && ex
+			out = append(out, p...)
+		}
+		if len(out) > maxPrefixes {
+			return nil, false, false
+		}
+		return out, exact, true
+	case syntax.OpConcat:
+		out = [][]litByte{{}}
+		exact = true
+		for _, s := range re.Sub {
+			switch s.Op {
+			case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+				if len(out) == 1 && len(out[0]) == 0 {
+					continue // leading assertion
+				}
+			}
+			p, ex, ok := prefixes(s)
+			if !ok || len(out)*len(p) > maxPrefixes {
+				exact = false
+				break
+			}
+			var next [][]litByte
+			for _, a := range out {
+				for _, b := range p {
+					c := append(append([]litByte{}, a...), b...)
+					if len(c) > maxPrefixLen {
+						c = c[:maxPrefixLen]
+						ex = false
+					}
+					next = append(next, c)
+				}
+			}
+			out = next
+			if !ex {
+				exact = false
+				break
+			}
+		}
+		for _, p := range out {
+			if len(p) == 0 {
+				return nil, false, false
+			}
+		}
+		return out, exact, true
+	}
+	return nil, false, false
+}
+
+func isLetter(b byte) bool { return ('a' <= b && b <= 'z') || ('A' <= b && b <= 'Z') }
+
+// anchoredFor reports whether every match of r starts with one of the
+// rule's keywords, and keyword kw can start a match: then a hit on kw only
+// needs a window that starts at the hit, and the literal prefixes can be
+// checked at the hit before any regex runs.
+func (r *rule) anchoredFor(kw string) bool {
+	if r.prefixes == nil {
+		return false
+	}
+	kwStarts := false
+	for _, p := range r.prefixes {
+		lp := lowerLit(p)
+		covered := false
+		for _, k := range r.def.Keywords {
+			if strings.HasPrefix(lp, k) {
+				covered = true
+				if k == kw {
+					kwStarts = true
+				}
+			}
+		}
+		if !covered {
+			return false
+		}
+	}
+	return kwStarts
+}
+
+func lowerLit(p []litByte) string {
+	b := make([]byte, len(p))
+	for i, c := range p {
+		b[i] = lowerASCII(c.b)
+	}
+	return string(b)
+}
+
+// prefixAt reports whether one of r's literal prefixes occurs at text[i:].
+func (r *rule) prefixAt(text string, i int) bool {
+outer:
+	for _, p := range r.prefixes {
+		if i+len(p) > len(text) {
+			continue
+		}
+		for j, c := range p {
+			t := text[i+j]
+			if c.fold {
+				t = lowerASCII(t)
+				if t != lowerASCII(c.b) {
+					continue outer
+				}
+			} else if t != c.b {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,320 @@
+package secrets
+
+// Hand-written rules. Formats marked "np" are adapted from Nosey Parker's
+// built-in rules (github.com/praetorian-inc/noseyparker,
+// crates/noseyparker/data/default/builtin/rules, commit
+// 2e6e7f36ce36619852532bbe698d8cb7a26d2da7, Apache License 2.0; Copyright
+// Praetorian Security, Inc.): rewritten for Go RE2, which has no
+// lookaround or backreferences, so trailing "(?= ...)" context became a
+// consumed, non-captured group and every secret sits in a capture group.
+// The others are Parapet's own, from the providers' published token
+// formats.
+
+const (
+	srcNP      = "noseyparker 2e6e7f36 (Apache-2.0), adapted"
+	licNP      = "Apache-2.0"
+	srcParapet = "parapet"
+	licParapet = "same as Parapet"
+	// tokenEnd is the byte after a token (RE2 has no lookahead).
+	tokenEnd = `(?:[^A-Za-z0-9_\-]|$)`
+)
+
+func np(id, desc, pattern string, kws ...string) ruleDef {
+	return ruleDef{ID: id, Desc: desc, Pattern: pattern, Keywords: kws, Source: srcNP, License: licNP}
+}
+
+func own(id, desc, pattern string, kws ...string) ruleDef {
+	return ruleDef{ID: id, Desc: desc, Pattern: pattern, Keywords: kws, Source: srcParapet, License: licParapet}
+}
+
+func with(r ruleDef, f func(*ruleDef)) ruleDef { f(&r); return r }
+
+func entropy(h float64) func(*ruleDef) { return func(r *ruleDef) { r.Entropy = h } }
+func contextual(r *ruleDef)             { r.Contextual = true }
+func identifier(r *ruleDef)             { r.Kind = kindIdentifier }
+
+var parapetRules = []ruleDef{
+	// --- scanners written in Go (no regex) ---
+	{ID: idPassword, Desc: "A password assigned to a key such as password, passwd, pwd or passphrase (config, env, code, CLI flags, XML).",
+		Keywords: []string{"pass", "pwd"}, Scan: scanAssignment, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
+	{ID: idGeneric, Desc: "A high-entropy value assigned to a key such as secret, token, api_key, auth or credentials.",
+		Keywords: []string{"secret", "token", "key", "auth", "cred"}, Scan: scanAssignment, Kind: kindGeneric, Score: 0.5, Source: srcParapet, License: licParapet},
+	{ID: idConnPassword, Desc: "A password inside a database or broker connection string (postgres://u:p@h, mongodb+srv://, redis://, amqp://, jdbc:, ODBC/ADO.NET Password=...;).",
+		Keywords: []string{"://"}, Scan: scanURLCreds, Score: 0.85, Source: srcParapet, License: licParapet},
+	{ID: idURLCreds, Desc: "A password in the userinfo part of a URL (https://user:pass@host).",
+		Keywords: []string{"://"}, Scan: scanURLCreds, Score: 0.8, Source: srcParapet, License: licParapet},
+	{ID: "PRIVATE_KEY", Desc: "A PEM private key block (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), also with JSON-escaped line breaks as in GCP service-account files.",
+		Keywords: []string{"private key"}, Scan: scanPEM, Score: 0.95, Source: srcParapet, License: licParapet},
+	{ID: "PRIVATE_KEY_BASE64", Type: "PRIVATE_KEY", Desc: "A base64-encoded PEM private key (as in Kubernetes secrets and CI variables).",
+		Keywords: []string{"ls0tls1crudjti"}, Scan: scanBase64PEM, Score: 0.9, Source: srcNP, License: licNP},
+	{ID: "PUTTY_PRIVATE_KEY", Desc: "A PuTTY private key file (PPK).",
+		Keywords: []string{"putty-user-key-file-"}, Scan: scanPuTTY, Score: 0.95, Source: srcParapet, License: licParapet},
+
+	// --- JWT and HTTP authorization ---
+	with(own("JWT", "A JSON Web Token: three base64url segments whose header decodes to JSON with \"alg\".",
+		`\b(eyJ[A-Za-z0-9_-]{10,}={0,2}\.[A-Za-z0-9_-]{10,}={0,2}\.[A-Za-z0-9_-]{16,}={0,2})`+tokenEnd, "eyj"),
+		func(r *ruleDef) { r.Validate = validJWT; r.Score = 0.85 }),
+	with(np("HTTP_BASIC_AUTH", "Credentials in an HTTP Basic Authorization header.",
+		`(?i)authorization["']?\s*[:=]\s*["']?basic\s+([A-Za-z0-9+/]{8,}={0,2})(?:[^A-Za-z0-9+/=]|$)`, "authorization"),
+		func(r *ruleDef) { r.Validate = validBasicAuth; r.Score = 0.8 }),
+	with(np("HTTP_BEARER_TOKEN", "A token in an HTTP Bearer Authorization header.",
+		`(?i)authorization["']?\s*[:=]\s*["']?bearer\s+([A-Za-z0-9._~+/-]{16,}=*)(?:[^A-Za-z0-9._~+/=-]|$)`, "authorization"),
+		func(r *ruleDef) { r.Entropy = 3; r.Validate = notPlaceholder; r.Score = 0.75 }),
+
+	// --- cloud ---
+	with(np("AWS_SECRET_ACCESS_KEY", "An AWS secret access key assigned to an aws_secret_access_key-style name.",
+		`(?i)(?:aws)?[_.-]?secret[_.-]?(?:access)?[_.-]?key(?:[_.-]?id)?["'\]]?\s*(?::|=>|=|:=)\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`,
+		"secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret", "awssecret"), entropy(3.5)),
+	with(np("AWS_CREDENTIAL_PAIR", "An AWS access key id followed closely by its 40-character secret.",
+		`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b(?s:.){0,60}?\b([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`, "akia", "asia"),
+		func(r *ruleDef) { r.Group = 2; r.Type = "AWS_SECRET_ACCESS_KEY"; r.Entropy = 4; r.Validate = mixedBase64 }),
+	with(np("AWS_SESSION_TOKEN", "An AWS STS session token.",
+		`(?i)aws[_.-]?session[_.-]?token["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{100,})`, "aws_session_token", "awssessiontoken", "aws-session-token"), entropy(4)),
+	with(own("AWS_SESSION_TOKEN_PREFIX", "An AWS STS session token recognised by its fixed prefix.",
+		`\b((?:FwoGZXIvYXdz|IQoJb3JpZ2luX2Vj)[A-Za-z0-9/+=]{100,})`, "fwogzxivyxdz", "iqojb3jpz2lux2vj"), func(r *ruleDef) { r.Type = "AWS_SESSION_TOKEN" }),
+	np("AWS_MWS_AUTH_TOKEN", "An Amazon Marketplace Web Service auth token.",
+		`(?i)\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`, "amzn.mws."),
+	np("AWS_APPSYNC_API_KEY", "An AWS AppSync GraphQL API key.", `\b(da2-[a-z0-9]{26})\b`, "da2-"),
+	with(np("AZURE_STORAGE_ACCOUNT_KEY", "An Azure storage account key (AccountKey=... in a connection string).",
+		`(?i)AccountKey\s*=\s*([A-Za-z0-9+/]{86}==)`, "accountkey"), func(r *ruleDef) { r.Score = 0.9 }),
+	with(np("AZURE_SHARED_ACCESS_KEY", "An Azure Service Bus / Event Hubs / IoT Hub shared access key.",
+		`(?i)SharedAccessKey\s*=\s*([A-Za-z0-9+/]{42,43}=)`, "sharedaccesskey"), func(r *ruleDef) { r.Score = 0.9 }),
+	with(np("AZURE_SHARED_SECRET", "An Azure ACS shared secret (SharedSecretValue=...).",
+		`(?i)SharedSecretValue\s*=\s*([A-Za-z0-9+/]{30,100}={0,2})`, "sharedsecretvalue"), entropy(3.5)),
+	np("AZURE_APP_CONFIG_CONNECTION_STRING", "An Azure App Configuration connection string secret.",
+		`https://[a-zA-Z0-9-]+\.azconfig\.io;\s*Id=[^;\s]{4,60};\s*Secret=([a-zA-Z0-9+/]{36,50}=)`, "azconfig.io"),
+	with(own("AZURE_SAS_TOKEN", "The signature of an Azure shared access signature URL or token (sv=...&sig=...).",
+		`(?i)[?&;]sig=([A-Za-z0-9%+/]{40,}(?:%3D|=)?)`, "sig="), func(r *ruleDef) { r.Entropy = 3.5; r.Validate = sasContext }),
+	with(np("AZURE_DEVOPS_PAT", "An Azure DevOps personal access token assigned to a PAT-style name.",
+		`(?i)(?:ado_?pat|pat_?token|personal_?access_?token|azure_?devops_?(?:pat|token)|\$token)["']?\s*(?::|=)\s*["']([a-z0-9]{52})["']`,
+		"ado_pat", "adopat", "pat_token", "pattoken", "personalaccesstoken", "personal_access_token", "$token", "azure_devops", "azuredevops"), contextual),
+	own("AZURE_DEVOPS_PAT_V2", "An Azure DevOps personal access token in the 84-character format with the AZDO signature.",
+		`\b([A-Za-z0-9]{52}[A-Za-z0-9]{24}AZDO[A-Za-z0-9]{4})\b`, "azdo"),
+	with(own("AZURE_AD_CLIENT_SECRET_CONTEXT", "An Azure AD / Entra application client secret assigned to a client_secret-style name.",
+		`(?i)(?:azure|arm|aad|entra)[_.-]?client[_.-]?secret["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_~.\-]{34,40})`, "azure", "arm_client", "aad_client", "entra"),
+		func(r *ruleDef) { r.Contextual = true; r.Entropy = 3.5; r.Type = "AZURE_AD_CLIENT_SECRET" }),
+	with(own("GCP_SERVICE_ACCOUNT_KEY_ID", "The private_key_id of a GCP service-account JSON key file.",
+		`"private_key_id"\s*:\s*"([a-f0-9]{40})"`, "private_key_id"), func(r *ruleDef) { r.Score = 0.8 }),
+	own("GOOGLE_OAUTH_CLIENT_SECRET", "A Google OAuth client secret (GOCSPX-).", `\b(GOCSPX-[A-Za-z0-9_-]{28})`+tokenEnd, "gocspx-"),
+	own("GOOGLE_OAUTH_ACCESS_TOKEN", "A Google OAuth 2.0 access token (ya29.).", `\b(ya29\.[0-9A-Za-z_-]{30,})`, "ya29."),
+	with(own("GOOGLE_OAUTH_REFRESH_TOKEN", "A Google OAuth 2.0 refresh token (1//0...).", `(?:^|[^A-Za-z0-9/])(1//0[0-9A-Za-z_-]{40,})`, "1//0"), entropy(4)),
+	own("FIREBASE_CLOUD_MESSAGING_KEY", "A Firebase Cloud Messaging legacy server key.", `\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{120,160})`, ":apa91b"),
+	with(np("GOOGLE_OAUTH_CLIENT_ID", "A Google OAuth client id (identifier, not a credential).",
+		`\b([0-9]{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com)\b`, "apps.googleusercontent.com"), identifier),
+	with(own("IBM_CLOUD_API_KEY", "An IBM Cloud IAM API key.", `(?i)(?:ibm|bluemix|iam)[_.-]?(?:cloud)?[_.-]?api[_.-]?key["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_-]{44})`+tokenEnd, "ibm", "bluemix", "iam_api", "iamapi"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 3.8 }),
+	with(own("ORACLE_CLOUD_FINGERPRINT_KEY", "An Oracle Cloud (OCI) auth token assigned to an oci/oracle token name.", `(?i)(?:oci|oracle)[_.-]?(?:auth)?[_.-]?token["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9+\-_.;:(){}<>\[\]#]{20})["']`, "oci", "oracle"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 3.8 }),
+
+	// --- VCS and CI ---
+	np("BITBUCKET_APP_PASSWORD", "A Bitbucket app password / API token (ATBB).", `\b(ATBB[a-zA-Z0-9]{32})\b`, "atbb"),
+	own("BITBUCKET_ACCESS_TOKEN", "A Bitbucket repository/workspace access token (ATCTT3).", `\b(ATCTT3xFfGN0[A-Za-z0-9_=-]{150,250})`, "atctt3"),
+	with(np("GITHUB_CLIENT_SECRET", "A GitHub OAuth app client secret.",
+		`(?i)github[_.-]?(?:oauth[_.-]?)?(?:app[_.-]?)?client[_.-]?secret["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{40})\b`, "github"), contextual),
+	with(np("GITHUB_CLIENT_ID", "A GitHub OAuth app client id (identifier, not a credential).",
+		`(?i)github[_.-]?(?:oauth[_.-]?)?(?:app[_.-]?)?client[_.-]?id["']?\s*(?::|=|=>)\s*["']?((?:Iv1\.)?[a-f0-9]{16}|Ov23li[A-Za-z0-9]{14})\b`, "github"), identifier),
+	own("GITLAB_RUNNER_REGISTRATION_TOKEN_LEGACY", "A GitLab runner registration token (GR1348941).", `\b(GR1348941[0-9a-zA-Z_-]{20})`+tokenEnd, "gr1348941"),
+	with(np("JENKINS_API_TOKEN", "A Jenkins API token or crumb assigned to a jenkins-style name.",
+		`(?i)jenkins.{0,10}(?:crumb|token|api[_.-]?key)?.{0,10}?["']?\s*(?::|=|=>)\s*["']?([0-9a-f]{32,34})\b`, "jenkins"), contextual),
+	with(own("TEAMCITY_API_TOKEN", "A TeamCity access token.", `\b(eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]{36}\.[A-Za-z0-9_-]{48})`, "eyj0exaioiaivencwmij9"), func(r *ruleDef) { r.Score = 0.9 }),
+	own("SONARQUBE_TOKEN", "A SonarQube/SonarCloud token (squ_, sqp_, sqa_).", `\b((?:squ|sqp|sqa)_[a-f0-9]{40})\b`, "squ_", "sqp_", "sqa_"),
+	own("CIRCLECI_PERSONAL_TOKEN", "A CircleCI personal API token.", `\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\b`, "ccipat_"),
+	own("BUILDKITE_TOKEN", "A Buildkite API access token.", `\b(bkua_[a-f0-9]{40})\b`, "bkua_"),
+	own("DOPPLER_TOKEN", "A Doppler CLI, service, service-account, SCIM or audit token.",
+		`\b(dp\.(?:ct|st|sa|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\b`, "dp.ct.", "dp.st.", "dp.sa.", "dp.scim.", "dp.audit."),
+	own("VAULT_RECOVERY_TOKEN", "A HashiCorp Vault recovery token (hvr.).", `\b(hvr\.[A-Za-z0-9_-]{90,120})`+tokenEnd, "hvr."),
+	with(np("VAULT_TOKEN_LEGACY", "A HashiCorp Vault token in the pre-1.10 format (s./b./r. + 24 characters) next to a vault token name.",
+		`(?i)vault[_.-]?(?:token|service[_.-]?token|batch[_.-]?token)?["']?\s*(?::|=|=>)?\s*["']?\b((?-i:[sbr])\.[A-Za-z0-9]{24})\b`, "vault"), func(r *ruleDef) {
+		r.Contextual = true
+		r.Entropy = 3.5
+		r.Type = "VAULT_SERVICE_TOKEN"
+	}),
+	with(np("VAULT_UNSEAL_KEY", "A HashiCorp Vault unseal key.", `(?i)unseal[ _-]?key(?:[ _-]?\d)?["']?\s*[:=]\s*["']?([A-Za-z0-9+/]{43}=|[a-f0-9]{64,66})`, "unseal"), entropy(3.5)),
+	own("TERRAFORM_CLOUD_TOKEN_CONTEXT", "A Terraform Cloud/Enterprise token in credentials.tfrc.json or TF_TOKEN_ variables.",
+		`(?i)(?:TF_TOKEN_[a-z0-9_]+|"token")\s*[:=]\s*"?([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})`, "tf_token_", "atlasv1"),
+
+	// --- model providers ---
+	own("DEEPSEEK_API_KEY", "A DeepSeek API key (sk- + 32 hex; Alibaba DashScope keys share the format).", `\b(sk-[a-f0-9]{32})`+tokenEnd, "sk-"),
+	own("OPENROUTER_API_KEY", "An OpenRouter API key.", `\b(sk-or-v1-[a-f0-9]{64})\b`, "sk-or-"),
+	with(own("OPENAI_PROJECT_KEY", "An OpenAI project, service-account or admin key (sk-proj-, sk-svcacct-, sk-admin-) of any length.",
+		`\b(sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250})`+tokenEnd, "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-none-"), func(r *ruleDef) { r.Type = "OPENAI_API_KEY"; r.Entropy = 4 }),
+	with(own("OPENAI_COMPATIBLE_API_KEY", "An sk- prefixed API key of an OpenAI-compatible provider (Moonshot, Qwen, DeepSeek, Fireworks, local gateways...).",
+		`\b(sk-[A-Za-z0-9]{32,128})`+tokenEnd, "sk-"), func(r *ruleDef) { r.Entropy = 4; r.Score = 0.7; r.Validate = hasDigitAndLetter }),
+	with(own("ANTHROPIC_API_KEY_ANY", "An Anthropic API key (sk-ant-api..-) of any length.",
+		`\b(sk-ant-(?:api|sid)\d{2}-[A-Za-z0-9_-]{40,200})`+tokenEnd, "sk-ant-api", "sk-ant-sid"), func(r *ruleDef) { r.Type = "ANTHROPIC_API_KEY"; r.Entropy = 4 }),
+	own("GROQ_API_KEY", "A Groq API key.", `\b(gsk_[A-Za-z0-9]{52})\b`, "gsk_"),
+	own("REPLICATE_API_TOKEN", "A Replicate API token.", `\b(r8_[A-Za-z0-9]{37})\b`, "r8_"),
+	own("XAI_API_KEY", "An xAI (Grok) API key.", `\b(xai-[A-Za-z0-9]{80})\b`, "xai-"),
+	own("TOGETHER_API_KEY", "A Together AI API key.", `\b(tgp_v1_[A-Za-z0-9_-]{43})`+tokenEnd, "tgp_v1_"),
+	own("LANGSMITH_API_KEY", "A LangSmith / LangChain API key.", `\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\b`, "lsv2_"),
+	own("PINECONE_API_KEY", "A Pinecone API key.", `\b(pcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{60,70})\b`, "pcsk_"),
+	own("ELEVENLABS_API_KEY", "An ElevenLabs API key.", `\b(sk_[a-f0-9]{48})\b`, "sk_"),
+	with(own("MISTRAL_API_KEY", "A Mistral AI API key assigned to a mistral-style name.",
+		`(?i)mistral[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9]{32})\b`, "mistral"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 3.5 }),
+	with(own("GOOGLE_GEMINI_API_KEY_CONTEXT", "A Google AI Studio (Gemini) API key assigned to a gemini-style name.",
+		`(?i)(?:gemini|google[_.-]?ai|genai)[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?(AIza[\w-]{35})`+tokenEnd, "gemini", "google_ai", "genai"), func(r *ruleDef) { r.Contextual = true; r.Type = "GOOGLE_API_KEY" }),
+	with(own("WANDB_API_KEY", "A Weights & Biases API key.", `(?i)wandb[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{40})\b`, "wandb"), contextual),
+	own("TAVILY_API_KEY", "A Tavily search API key.", `\b(tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})\b`, "tvly-"),
+	own("JINA_API_KEY", "A Jina AI API key.", `\b(jina_[a-zA-Z0-9]{60})\b`, "jina_"),
+	own("FIRECRAWL_API_KEY", "A Firecrawl API key.", `\b(fc-[a-f0-9]{32})\b`, "fc-"),
+	with(own("KAGI_API_KEY", "A Kagi API key assigned to a kagi-style name.", `(?i)kagi[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_-]{40,50}\.[A-Za-z0-9_-]{40,50})`, "kagi"), contextual),
+
+	// --- package registries ---
+	own("DOCKERHUB_TOKEN", "A Docker Hub personal or organisation access token.", `\b(dckr_(?:pat|oat)_[a-zA-Z0-9_-]{27,30})`+tokenEnd, "dckr_pat_", "dckr_oat_"),
+	np("NUGET_API_KEY", "A NuGet.org API key.", `\b(oy2[a-z0-9]{43})\b`, "oy2"),
+	np("CRATES_IO_API_KEY", "A crates.io API token.", `\b(cio[a-zA-Z0-9]{32})\b`, "cio"),
+	own("NPM_TOKEN_NPMRC", "An npm auth token in an .npmrc line (//registry/:_authToken=...).",
+		`:_authToken=([A-Za-z0-9_\-.+/=]{20,})`, ":_authtoken="),
+	with(own("JFROG_REFERENCE_TOKEN_CONTEXT", "A JFrog access token (identity token) in the JWT-less format.", `\b(cmVmdGtu[A-Za-z0-9]{56})\b`, "cmvmdgtu"), func(r *ruleDef) { r.Type = "ARTIFACTORY_REFERENCE_TOKEN" }),
+
+	// --- chat and messaging ---
+	own("DISCORD_WEBHOOK", "A Discord webhook URL.", `(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,70})`, "discord.com/api/webhooks", "discordapp.com/api/webhooks"),
+	with(own("DISCORD_BOT_TOKEN", "A Discord bot token next to a discord-style name.",
+		`(?i)discord[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?((?-i:[MNO])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})`, "discord"), contextual),
+	own("TELEGRAM_BOT_TOKEN_FORMAT", "A Telegram bot token by its format (bot id : AA + 33 characters).",
+		`(?:^|[^0-9A-Za-z])([0-9]{8,10}:AA[A-Za-z0-9_-]{33})`+tokenEnd, ":aa"),
+	own("MICROSOFT_TEAMS_WEBHOOK_V2", "A Microsoft Teams / Power Automate incoming webhook URL.",
+		`(https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{40,50})?)`, "webhook.office.com/webhookb2"),
+	with(own("TWILIO_AUTH_TOKEN", "A Twilio auth token assigned to a twilio auth token name.",
+		`(?i)twilio[\w.-]{0,20}auth[\w.-]{0,10}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "twilio"), contextual),
+	with(own("SLACK_SIGNING_SECRET", "A Slack app signing secret.", `(?i)slack[\w.-]{0,10}signing[\w.-]{0,10}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "slack"), contextual),
+
+	// --- payments ---
+	own("STRIPE_WEBHOOK_SECRET", "A Stripe webhook signing secret.", `\b(whsec_[A-Za-z0-9]{32,64})\b`, "whsec_"),
+	own("SQUARE_OAUTH_SECRET", "A Square OAuth application secret.", `\b(sq0csp-[0-9A-Za-z_-]{43})`+tokenEnd, "sq0csp-"),
+	own("PAYPAL_BRAINTREE_ACCESS_TOKEN", "A PayPal/Braintree access token.", `(access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32})`, "access_token$production$", "access_token$sandbox$"),
+	with(own("BRAINTREE_PRIVATE_KEY", "A Braintree private key assigned to a braintree private key name.", `(?i)braintree[\w.-]{0,20}private[\w.-]{0,10}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "braintree"), contextual),
+	own("ADYEN_API_KEY", "An Adyen API key.", `\b(AQE[A-Za-z0-9+/]{40,}={0,2}-[A-Za-z0-9+/]{30,}={0,2}-[^\s"'<>]{6,40})`, "aqe"),
+	with(own("RAZORPAY_KEY_SECRET", "A Razorpay key secret next to a razorpay key id.", `(?i)razorpay[\w.-]{0,20}secret[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9]{24})\b`, "razorpay"), contextual),
+	own("PAYSTACK_SECRET_KEY", "A Paystack secret key.", `\b(sk_(?:live|test)_[a-f0-9]{40})\b`, "sk_live_", "sk_test_"),
+	own("COINBASE_CDP_KEY_NAME", "A Coinbase Developer Platform API key name with its organisation.", `(organizations/[0-9a-f-]{36}/apiKeys/[0-9a-f-]{36})`, "organizations/"),
+
+	// --- SaaS ---
+	with(own("PAGERDUTY_API_KEY", "A PagerDuty API key assigned to a pagerduty-style name.",
+		`(?i)pager[_.-]?duty[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_+-]{20})(?:[^A-Za-z0-9_+-]|$)`, "pagerduty", "pager_duty"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 3.5 }),
+	np("NEW_RELIC_INSIGHTS_QUERY_KEY", "A New Relic Insights query key.", `\b(NRIQ-[A-Za-z0-9_-]{32})\b`, "nriq-"),
+	np("NEW_RELIC_REST_API_KEY", "A New Relic REST API key.", `\b(NRRA-[a-f0-9]{42})\b`, "nrra-"),
+	np("NEW_RELIC_ADMIN_API_KEY", "A New Relic admin API key.", `\b(NRAA-[a-f0-9]{27})\b`, "nraa-"),
+	np("NEW_RELIC_LICENSE_KEY", "A New Relic license / ingest key (NRAL).", `\b([a-f0-9]{36}NRAL)\b`, "nral"),
+	np("NEW_RELIC_PIXIE_KEY", "A New Relic Pixie API or deploy key.", `\b(px-(?:api|dep)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "px-api-", "px-dep-"),
+	np("FIGMA_PAT", "A Figma personal access token.", `\b(figd_[A-Za-z0-9_-]{40})`+tokenEnd, "figd_"),
+	np("DEPENDENCY_TRACK_API_KEY", "A Dependency-Track API key.", `\b(odt_[A-Za-z0-9]{32,255})\b`, "odt_"),
+	with(np("CODECLIMATE_REPORTER_ID", "A Code Climate test reporter id.", `(?i)(?:codeclimate|cc_test_reporter_id|CC_TEST_REPORTER)[\w.-]{0,20}["']?\s*(?::|=|=>)?\s*["']?([a-f0-9]{64})\b`, "codeclimate", "cc_test_reporter"), contextual),
+	np("POSTMARK_SERVER_TOKEN", "A Postmark server or account token assigned to a postmark-style name.",
+		`(?i)(?:postmark|X-Postmark-(?:Server|Account)-Token)[\w.-]{0,25}["']?\s*(?::|=|=>|,)\s*["']?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "postmark"),
+	with(np("SAUCE_LABS_TOKEN", "A Sauce Labs access key assigned to a sauce-style name.", `(?i)sauce[\w.-]{0,20}(?:key|token)[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "sauce"), contextual),
+	np("SEGMENT_API_TOKEN", "A Segment public API token.", `\b(sgp_[A-Za-z0-9]{64})\b`, "sgp_"),
+	np("STACKHAWK_API_KEY", "A StackHawk API key.", `\b(hawk\.[0-9A-Za-z_-]{20}\.[0-9A-Za-z_-]{20})\b`, "hawk."),
+	np("SALESFORCE_ACCESS_TOKEN", "A Salesforce access or session token.", `\b(00[a-zA-Z0-9]{13}![a-zA-Z0-9._]{96})`, "00d"),
+	with(np("OKTA_API_TOKEN", "An Okta API token assigned to an okta or SSWS name.", `(?i)(?:okta[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?|SSWS\s+)(00[A-Za-z0-9_-]{40})\b`, "okta", "ssws"), func(r *ruleDef) { r.Entropy = 3.5; r.Contextual = true; r.Type = "OKTA_ACCESS_TOKEN" }),
+	with(np("AUTH0_CLIENT_SECRET", "An Auth0 application client secret next to an auth0 domain.", `(?i)auth0[\s\S]{0,200}?client[_.-]?secret["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_-]{64})\b`, "auth0"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 4 }),
+	np("ATLASSIAN_API_TOKEN_V2", "An Atlassian cloud API token (ATATT).", `\b(ATATT[A-Za-z0-9_\-=]{150,250})`, "atatt"),
+	with(np("MAILCHIMP_API_KEY_FORMAT", "A Mailchimp API key by its format (32 hex + datacenter).", `\b([a-f0-9]{32}-us[0-9]{1,2})\b`, "-us"), func(r *ruleDef) { r.Type = "MAILCHIMP_API_KEY"; r.Entropy = 3.5 }),
+	with(np("MAILGUN_API_KEY_FORMAT", "A Mailgun API key by its format.", `\b(key-[a-f0-9]{32})\b`, "key-"), func(r *ruleDef) { r.Type = "MAILGUN_PRIVATE_API_TOKEN"; r.Entropy = 3.2 }),
+	with(np("SENDGRID_API_KEY_FORMAT", "A SendGrid API key by its format.", `\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b`, "sg."), func(r *ruleDef) { r.Type = "SENDGRID_API_TOKEN" }),
+	np("MAPBOX_SECRET_TOKEN", "A Mapbox secret or temporary access token (sk., tk.).", `\b((?:sk|tk)\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})`, "sk.eyj", "tk.eyj"),
+	np("SHOPIFY_APP_SECRET", "A Shopify app shared secret (shpss_).", `\b(shpss_[a-fA-F0-9]{32})\b`, "shpss_"),
+	np("PARTICLE_IO_ACCESS_TOKEN", "A particle.io access token assigned to an access_token name near particle.", `(?i)(?:particle|access_token|particle_token)[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{40})\b`, "particle"),
+	np("THINGSBOARD_ACCESS_TOKEN", "A ThingsBoard device access token in a telemetry URL.", `(?i)/api/v1/([a-z0-9]{20})/(?:telemetry|attributes|rpc|claim)`, "/api/v1/"),
+	with(np("THINGSBOARD_PROVISION_KEY", "A ThingsBoard device provisioning key or secret.", `(?i)provision[_.-]?device[_.-]?(?:key|secret)["']?\s*(?::|=|=>)\s*["']?([a-z0-9]{20})\b`, "provision"), contextual),
+	np("TRUENAS_API_KEY", "A TrueNAS API key.", `\b(\d{1,4}-[A-Za-z0-9]{64})\b`, "truenas"),
+	with(np("BLYNK_TOKEN", "A Blynk device or organisation access token in an API URL or BLYNK_AUTH_TOKEN.", `(?i)(?:blynk[\w.-]{0,20}(?:auth|token)[\w.-]{0,10}["']?\s*(?::|=|=>|\s)\s*["']?|blynk\.cloud/external/api/[a-z]+\?token=)([A-Za-z0-9_-]{32})\b`, "blynk"), contextual),
+	with(np("TWITCH_STREAM_KEY", "A Twitch stream key.", `\b(live_[0-9]{6,12}_[A-Za-z0-9]{30})\b`, "live_"), entropy(3.5)),
+	with(own("YOUTUBE_STREAM_KEY", "A YouTube live stream key assigned to a stream key name.", `(?i)stream[_.-]?key["']?\s*(?::|=|=>)\s*["']?([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})\b`, "stream"), contextual),
+	with(np("TWITTER_SECRET_CONTEXT", "A Twitter/X consumer or access secret next to a twitter-style name.", `(?i)twitter[\w.-]{0,30}secret[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([a-zA-Z0-9]{45,50})\b`, "twitter"), contextual),
+	with(np("LINKEDIN_CLIENT_SECRET_CONTEXT", "A LinkedIn client secret next to a linkedin-style name.", `(?i)linkedin[\w.-]{0,30}secret[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([a-zA-Z0-9]{16})\b`, "linkedin"), contextual),
+	with(np("FACEBOOK_APP_SECRET_CONTEXT", "A Facebook app secret next to a facebook-style name.", `(?i)(?:facebook|fb)[\w.-]{0,20}(?:secret|token)[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "facebook", "fb_"), contextual),
+	np("DYNATRACE_TOKEN", "A Dynatrace API token.", `\b(dt0[a-zA-Z][0-9]{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64})\b`, "dt0"),
+	with(np("DJANGO_SECRET_KEY", "A Django SECRET_KEY (django-insecure- or in settings).", `(django-insecure-[a-z0-9!@#$%^&*()\-_=+]{40,60})`, "django-insecure-"), func(r *ruleDef) {
+		r.Entropy = 3.5
+		r.Validate = notPlaceholder
+	}),
+	own("SIDEKIQ_CONTRIBS_CREDENTIALS", "Sidekiq Pro/Enterprise gem source credentials (BUNDLE_ENTERPRISE__CONTRIBSYS__COM).", `(?i)BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s*[:=]\s*["']?[a-z0-9]{8}:([a-z0-9]{8})\b`, "contribsys__com"),
+	with(np("AGE_RECIPIENT", "An age X25519 recipient (public key; identifier, not a credential).", `\b(age1[0-9a-z]{58})\b`, "age1"), identifier),
+	np("KUBERNETES_BOOTSTRAP_TOKEN", "A Kubernetes bootstrap token (kubeadm join --token).", `(?i)(?:--token[\s=]+|token:\s*["']?|bootstrap[\w.-]{0,20}[:=]\s*["']?)\b([a-z0-9]{6}\.[a-z0-9]{16})\b`, "--token", "token:", "bootstrap"),
+	with(np("WIREGUARD_PRIVATE_KEY", "A WireGuard private or preshared key.", `(?i)(?:PrivateKey|PresharedKey)\s*=\s*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)`, "privatekey", "presharedkey"), entropy(3.5)),
+
+	// --- credentials in commands and code ---
+	with(np("DOTNET_NETWORK_CREDENTIAL", "A password in a .NET System.Net.NetworkCredential(\"user\", \"password\") call.",
+		`(?i)\bNetworkCredential\s*\(\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "networkcredential"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+	with(np("DOTNET_DIRECTORY_ENTRY_PASSWORD", "A password in a .NET DirectoryEntry(path, user, password) call.",
+		`(?i)\bDirectoryEntry\s*\(\s*"[^"\n]{3,100}"\s*,\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "directoryentry"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+	with(np("PSEXEC_PASSWORD", "A password in a PsExec command line (-u user -p password).",
+		`(?i)psexec[^\n]{0,120}?\s-u\s+\S+\s+-p\s+([^\s"']{3,64})`, "psexec"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+	with(np("VMWARE_VISERVER_PASSWORD", "A password in a VMware PowerCLI Connect-VIServer command.",
+		`(?i)Connect-VIServer[^\n]{0,120}?-Password\s+["']?([^\s"']{3,64})`, "connect-viserver"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+	with(np("NETRC_PASSWORD", "A password in a .netrc machine entry.",
+		`machine\s+\S{1,100}\s+login\s+\S{1,100}\s+password\s+(\S{3,128})`, "machine"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+	with(own("CLI_PASSWORD_FLAG", "A password passed on a command line to mysql/psql/sshpass/redis-cli and similar tools.",
+		`(?:\b(?:mysql|mysqldump|mariadb|sshpass|redis-cli|mongosh|mongo)\b[^\n]{0,100}?\s(?:-p|--password[ =]|-a\s)['"]?([^\s'"-][^\s'"]{3,63}))`, "mysql", "mariadb", "sshpass", "redis-cli", "mongosh", "mongo "), func(r *ruleDef) {
+		r.Validate = notPlaceholder
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	with(np("GRADLE_CREDENTIALS", "A password in a Gradle/Maven credentials block.",
+		`(?i)credentials\s*\{[^}]{0,200}?password\s*=?\s*["']([^"'\n]{3,80})["']`, "credentials"), func(r *ruleDef) { r.Validate = notPlaceholder; r.Type = idPassword }),
+	with(own("MAVEN_SETTINGS_PASSWORD", "A password in a Maven settings.xml <server> entry.",
+		`(?s)<server>.{0,300}?<password>([^<{$]{3,128})</password>`, "<server>"), func(r *ruleDef) { r.Validate = notPlaceholder; r.Type = idPassword }),
+
+	// --- password hashes ---
+	with(np("PASSWORD_HASH_MD5CRYPT", "A md5crypt password hash.", `(\$1\$[./A-Za-z0-9]{8}\$[./A-Za-z0-9]{22})`, "$1$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+	with(np("PASSWORD_HASH_BCRYPT", "A bcrypt password hash.", `(\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53})`, "$2a$", "$2b$", "$2x$", "$2y$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+	with(np("PASSWORD_HASH_SHA256CRYPT", "A sha256crypt password hash.", `(\$5\$(?:rounds=\d+\$)?[./A-Za-z0-9]{8,16}\$[./A-Za-z0-9]{43})`, "$5$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+	with(np("PASSWORD_HASH_SHA512CRYPT", "A sha512crypt password hash.", `(\$6\$(?:rounds=\d+\$)?[./A-Za-z0-9]{8,16}\$[./A-Za-z0-9]{86})`, "$6$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+	with(np("PASSWORD_HASH_CISCO", "A Cisco IOS type 8 (PBKDF2) or type 9 (scrypt) password hash.", `(\$[89]\$[./A-Za-z0-9]{8,16}\$[./A-Za-z0-9]{43})`, "$8$", "$9$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+	with(own("PASSWORD_HASH_ARGON2", "An Argon2 password hash.", `(\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{16,128})`, "$argon2"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+	with(own("PASSWORD_HASH_YESCRYPT", "A yescrypt password hash (/etc/shadow).", `(\$y\$[./A-Za-z0-9]{3,8}\$[./A-Za-z0-9]{16,32}\$[./A-Za-z0-9]{43})`, "$y$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+	with(np("PASSWORD_HASH_KERBEROS", "A Kerberos 5 AS-REP or TGS-REP hash (roastable ticket).", `(\$krb5(?:asrep|tgs)\$(?:17|18|23)\$[^\s:$]{1,200}(?::|\$)[^\s$]{0,200}\$?[a-fA-F0-9]{32}\$[a-fA-F0-9]{64,})`, "$krb5asrep$", "$krb5tgs$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+}
+
+func notPlaceholder(s string) bool { return !isPlaceholder(s) }
+
+func hasDigitAndLetter(s string) bool {
+	d, l := false, false
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			d = true
+		} else if isLetter(s[i]) {
+			l = true
+		}
+	}
+	return d && l
+}
+
+// mixedBase64 rejects 40-character runs that are plain hex or words: an
+// AWS secret key is base64 with mixed case.
+func mixedBase64(s string) bool {
+	lo, up := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			lo = true
+		} else if 'A' <= c && c <= 'Z' {
+			up = true
+		}
+	}
+	return lo && up
+}
+
+// validBasicAuth decodes the credentials and wants user:password with a
+// password that is not a placeholder.
+func validBasicAuth(s string) bool {
+	var buf [192]byte
+	n := decodeBase64Prefix(s, buf[:])
+	b := buf[:n]
+	colon := -1
+	for i, c := range b {
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+		if c == ':' && colon < 0 {
+			colon = i
+		}
+	}
+	if colon < 0 || colon == len(b)-1 {
+		return false
+	}
+	return !isPlaceholder(string(b[colon+1:]))
+}
+
+// sasContext is checked on the signature itself; the pattern already
+// needs ?sig= or &sig=.
+func sasContext(s string) bool { return !isPlaceholder(s) }
