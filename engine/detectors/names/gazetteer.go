@@ -33,19 +33,21 @@ const (
 	gMW2                         // (on the first word) some entry has >= 2 words
 	gMW3                         // ... >= 3 words
 	gMW4                         // ... 4 words
+	gGiven                       // G frequent given name
+	gRegion                      // R first-level region (GeoNames admin1)
 )
 
 const (
 	gAnyName  = gFirst | gLast | gLastRare | gName
 	gSurname  = gLast | gLastRare
 	gAnyWord  = gWord | gCommon
-	gAnyPlace = gCountry | gState | gCityBig | gCity | gTown
+	gAnyPlace = gCountry | gState | gRegion | gCityBig | gCity | gTown
 	gBigPlace = gCountry | gState | gCityBig
 )
 
 var codeFlags = [256]uint32{
-	'F': gFirst, 'L': gLast, 'l': gLastRare, 'N': gName, 'W': gWord, 'C': gCommon,
-	'P': gProper, 'K': gCountry, 'S': gState, 'A': gAbbr, 'B': gCityBig, 'Y': gCity, 'T': gTown,
+	'F': gFirst, 'G': gGiven, 'L': gLast, 'l': gLastRare, 'N': gName, 'W': gWord, 'C': gCommon,
+	'P': gProper, 'K': gCountry, 'S': gState, 'R': gRegion, 'A': gAbbr, 'B': gCityBig, 'Y': gCity, 'T': gTown,
 }
 
 // table is an open-addressing hash set of 64-bit token or phrase hashes
@@ -154,8 +156,8 @@ func loadGazetteer(gz []byte) *table {
 }
 
 const (
-	fnvOffset   = 14695981039346656037
-	fnvPrime    = 1099511628211
+	fnvOffset          = 14695981039346656037
+	fnvPrime           = 1099511628211
 	phraseStart uint64 = 0x9e3779b97f4a7c15
 )
 

@@ -48,14 +48,22 @@ func (s *scanner) placeAt(i int) (end int, f uint32) {
 	return i, 0
 }
 
-// locContext reports whether the words before i introduce a place:
-// "in", "from", "lives in", "flew to".
-func (s *scanner) locContext(i int) bool {
+// locContext grades the words before i as introducing a place: 2 for
+// "in", "near", "lives in"; 1 for "at", "to", "from", which also precede
+// people; 0 otherwise.
+func (s *scanner) locContext(i int) int {
 	p := s.at(i - 1)
 	if p == nil || p.kind != tWord || p.shape&sCap != 0 && p.shape&sSentence == 0 {
-		return false
+		return 0
 	}
-	return s.vocab(p)&vLocPrep != 0
+	v := s.vocab(p)
+	if v&vLocPrep == 0 {
+		return 0
+	}
+	if v&vLocWeak != 0 {
+		return 1
+	}
+	return 2
 }
 
 // placeFollows reports whether token j (after an optional comma) is a
@@ -87,56 +95,69 @@ func (d *Detector) locationAt(s *scanner, i int) span {
 	if end == i {
 		return span{}
 	}
-	ctx := s.locContext(i) || s.placeFollows(end)
+	lc := s.locContext(i)
+	if lc < 2 && s.placeFollows(end) {
+		lc = 2
+	}
 	multi := end-i > 1
 	f := s.flags(t)
 	if multi {
 		f = pf
+	} else if s.vocab(t)&vNotName != 0 {
+		return span{}
 	}
+	given := f&gGiven != 0
 	name := f&gAnyName != 0
 	word := f&gAnyWord != 0
 	common := f&gCommon != 0
-	if s.vocab(t)&vNotName != 0 && !multi {
+	if common && !multi {
 		return span{}
+	}
+	// how much a bare word needs context: 0 none, 1 any, 2 strong
+	need := 0
+	switch {
+	case multi || !name && !word:
+	case given:
+		need = 2
+	default:
+		need = 1
 	}
 	var score float64
 	switch {
-	case pf&(gCountry|gState) != 0:
-		switch {
-		case multi || !name && !common:
-			score = 0.85
-		case ctx && !common:
-			score = 0.8
-		case !common:
-			score = 0.45
-		}
-	case pf&gCityBig != 0:
-		switch {
-		case multi || !name && !word:
-			score = 0.75
-			if ctx {
-				score = 0.85
-			}
-		case ctx && !common:
-			score = 0.7
-		}
-	case pf&gCity != 0:
-		switch {
-		case (multi || !name && !word) && ctx:
-			score = 0.75
-		case multi:
+	case pf&gCountry != 0:
+		score = 0.85
+		if given && lc < 2 {
 			score = 0.5
-		case !name && !word:
+		}
+	case pf&(gState|gCityBig) != 0:
+		switch {
+		case need == 0:
+			score = 0.75
+		case lc >= need:
+			score = 0.7
+		default:
+			score = 0.4
+		}
+		if lc > 0 {
+			score += 0.1
+		}
+	case pf&(gCity|gRegion) != 0:
+		switch {
+		case need == 0 && lc > 0:
+			score = 0.75
+		case need == 0:
 			score = 0.45
-		case ctx && !common:
+		case lc >= need:
 			score = 0.6
 		}
 	default: // town
 		switch {
-		case (multi || !name && !word) && ctx:
+		case need == 0 && lc > 0:
 			score = 0.65
-		case multi:
+		case need == 0 && multi:
 			score = 0.45
+		case lc >= 2 && need == 1 && !word:
+			score = 0.5
 		}
 	}
 	if score == 0 {

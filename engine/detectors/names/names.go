@@ -180,6 +180,13 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		if d.location {
 			l = d.locationAt(s, i)
 		}
+		if l.to > i && p.to > i && l.score == p.score && p.to != l.to {
+			if p.to > l.to { // equal scores: the longer span wins
+				l.score = 0
+			} else {
+				p.score = 0
+			}
+		}
 		switch {
 		case l.to > i && l.score >= p.score && l.score >= d.minScore:
 			out(TypeLocation, l)

@@ -22,8 +22,8 @@ func (s *scanner) personContext(i int) int {
 			if p2 := s.at(i - 2); p2 != nil && p2.end == p1.start && s.vocab(p2)&vTitle != 0 && p2.shape&sCap != 0 {
 				return ctxStrong
 			}
-		case ':':
-			// "Name: John", "From: Alice"
+		case ':', '?':
+			// "Name: John", "From: Alice", "What's your last name? Boyle"
 			p2 := s.at(i - 2)
 			if v := s.vocab(p2); v&vNameWord != 0 {
 				return ctxStrong
@@ -141,10 +141,13 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	if t0.nletters < 2 && t0.shape&sDotAfter == 0 { // lone capital letter
 		return span{}
 	}
+	if pe, _ := s.placeAt(i); pe > i+1 {
+		return span{} // "Villafranca del Cid", "New York"
+	}
 	var idx [6]int // name tokens (not particles or initials)
 	n := 0
 	j := i
-	last := i // one past the last token of the name
+	last := i // one past the last name word
 	org := false
 	for j < i+8 && n < len(idx) {
 		t := s.at(j)
@@ -167,11 +170,22 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			if j > i && (v&vTitle != 0 && t.shape&sDotAfter != 0) {
 				break
 			}
-			if v&vOrg != 0 {
+			if v&vOrg != 0 || j > i && v&vStreetHard != 0 {
 				org = true
 				break
 			}
-			if j > i && v&vSuffix != 0 && s.flags(t)&gAnyName == 0 {
+			if j > i && v&vUnit != 0 {
+				break // "Mrs. Barbara Yudina Apt. 675"
+			}
+			if j > i && v&vNameSuffix != 0 && n > 0 {
+				j = s.dotAfter(j) // "Kevin Veitonen II", "John Smith Jr."
+				last = j
+				break
+			}
+			if j > i && t.shape&sAllCaps != 0 && t.nletters <= 3 {
+				break
+			}
+			if j > i && v&vSuffix != 0 && s.flags(t)&gSurname == 0 {
 				org = true // "Baker Street": a place, not a person
 				break
 			}
@@ -201,22 +215,41 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		}
 		break
 	}
-	if n == 0 || org {
+	if n == 0 || org || s.orgAround(i, last, n) {
 		return span{}
 	}
-	// an initial after the last word ("John A.") is dropped; one between
-	// words ("Janka M. Szász") is kept since last marks the last word.
 	ctx := s.personContext(i)
 	score := d.nameEvidence(s, idx[:n], ctx)
 	if score <= 0 {
 		return span{}
 	}
-	// after-context: possessive, or a verb that people do
 	lt := s.at(last - 1)
-	if lt.shape&sPoss != 0 {
+	nx := s.at(last)
+	switch {
+	case lt.shape&sPoss != 0:
+		if nx != nil && nx.kind == tWord && s.vocab(nx)&vPossNoun != 0 {
+			score += 0.2 // "Matej's address"
+		} else {
+			score += 0.05
+		}
+	case nx != nil && nx.kind == tWord && nx.nl == 0 && s.vocab(nx)&vPostVerb != 0 && nx.shape&sLower != 0:
 		score += 0.05
-	} else if nx := s.at(last); nx != nil && nx.kind == tWord && nx.nl == 0 && s.vocab(nx)&vPostVerb != 0 && nx.shape&sLower != 0 {
-		score += 0.05
+		if n == 1 && score < 0.5 && s.flags(t0)&(gAnyWord|gProper|gAnyPlace) == 0 && t0.shape&sAllCaps == 0 {
+			score = 0.5 // "Shovda is very reliable"
+		}
+	case isPunct(nx, ':') && nx.start == lt.end && t0.shape&sSentence != 0 && n <= 3:
+		if p := s.at(i - 1); p == nil || t0.nl > 0 {
+			if ctx < ctxMedium {
+				ctx = ctxMedium // a speaker: "Nicole: Remember me"
+			}
+		}
+	case (isPunct(nx, '?') || isPunct(nx, '!')) && isPunct(s.at(i-1), ','):
+		if ctx < ctxMedium {
+			ctx = ctxMedium // "Remember me, Mary?"
+		}
+	}
+	if n == 1 && s.locContext(i) > 0 && s.flags(t0)&gGiven == 0 {
+		score -= 0.15 // "flew to Coles", "returned to Feliciano"
 	}
 	switch ctx {
 	case ctxStrong:
@@ -232,16 +265,71 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	return span{i, last, score}
 }
 
+var hAnd = hashWord("and")
+
+func (s *scanner) isAnd(t *token) bool {
+	return t != nil && (t.kind == tPunct && t.punct == '&' || t.kind == tWord && s.hash(t) == hAnd)
+}
+
+func (s *scanner) isCapWord(t *token) bool {
+	return t != nil && t.kind == tWord && t.shape&sCap != 0 && t.nl == 0
+}
+
+// orgAround spots firm names around the name words [i, last): "Thomas
+// and Sons", "at Davis, Reynolds and Williamson", "the Clark, Romero and
+// Hall Orchestra" (surnames listed as a firm, introduced as one).
+func (s *scanner) orgAround(i, last, n int) bool {
+	nx := s.at(last)
+	if s.isAnd(nx) {
+		if w := s.at(last + 1); s.isCapWord(w) && s.vocab(w)&vOrg != 0 {
+			return true
+		}
+	}
+	if n != 1 || last != i+1 || s.flags(s.at(i))&gGiven != 0 {
+		return false
+	}
+	notGiven := func(k int) bool { w := s.at(k); return s.isCapWord(w) && s.flags(w)&gGiven == 0 }
+	// the list "A , B and C" around i: find where it starts and ends
+	first := -1
+	switch {
+	case isPunct(nx, ',') && notGiven(i+2) && s.isAnd(s.at(i+3)) && notGiven(i+4):
+		first = i
+	case isPunct(s.at(i-1), ',') && s.isAnd(nx) && notGiven(i-2) && notGiven(i+2):
+		first = i - 2
+	case s.isAnd(s.at(i-1)) && notGiven(i-2) && isPunct(s.at(i-3), ',') && notGiven(i-4):
+		first = i - 4
+	}
+	if first < 0 {
+		return false
+	}
+	if b := s.at(first - 1); b != nil && b.kind == tWord && s.vocab(b)&vFirmPre != 0 {
+		return true
+	}
+	if a := s.at(first + 5); s.isCapWord(a) && s.vocab(a)&vOrg != 0 {
+		return true
+	}
+	if a, b := s.at(first+5), s.at(first+6); a != nil && a.kind == tWord && s.hash(a) == hIs && b != nil && b.kind == tWord && (s.hash(b) == hA || s.hash(b) == hAn) {
+		return true // "Lopez, Santos and Coleman is a design agency"
+	}
+	return false
+}
+
+var (
+	hA  = hashWord("a")
+	hAn = hashWord("an")
+)
+
 // nameEvidence scores capitalised words as a person name from the lists
 // alone; 0 means "not a name".
 func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 	type feat struct {
-		f                    uint32
-		first, sur, name     bool
-		word, common, proper bool
-		place, bigPlace      bool
-		unknown, shape       bool
-		notName, sentence    bool
+		f                       uint32
+		given, first, sur, name bool
+		word, common, proper    bool
+		place, bigPlace         bool
+		unknown, shape          bool
+		notName, sentence, caps bool
+		hyphen                  bool
 	}
 	var fs [6]feat
 	for k, j := range idx {
@@ -253,6 +341,7 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		ft := feat{f: f}
 		ft.first = f&gFirst != 0
 		ft.sur = f&gSurname != 0
+		ft.given = f&gGiven != 0 || ft.first && !ft.sur
 		ft.name = f&gAnyName != 0
 		ft.word = f&gAnyWord != 0
 		ft.common = f&gCommon != 0
@@ -261,64 +350,76 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		ft.bigPlace = f&gBigPlace != 0
 		ft.notName = s.vocab(t)&vNotName != 0
 		ft.sentence = t.shape&sSentence != 0
+		ft.caps = t.shape&sAllCaps != 0
+		ft.hyphen = t.shape&sHyphen != 0
 		ft.unknown = f&(gAnyName|gAnyWord|gProper|gAnyPlace) == 0
-		str := s.str(t)
-		ft.shape = t.shape&sInnerCap != 0 && t.shape&sAllCaps == 0 || hasSurnameEnding(str)
-		if t.shape&sAllCaps != 0 && t.nletters <= 3 {
+		ft.shape = t.shape&sInnerCap != 0 && !ft.caps || hasSurnameEnding(s.str(t))
+		if ft.caps && (t.nletters <= 3 || t.nletters <= 5 && !ft.name) {
 			return 0 // acronym
 		}
 		fs[k] = ft
 	}
 	f0 := fs[0]
 	if len(idx) == 1 {
+		score := 0.0
 		switch {
 		case f0.notName:
 			return 0
 		case f0.common:
-			if ctx == ctxStrong && f0.name {
+			if ctx == ctxStrong && f0.first {
 				return 0.5
 			}
 			return 0
 		case f0.word:
-			if ctx >= ctxMedium && f0.name || ctx == ctxStrong {
+			if ctx >= ctxMedium && f0.first {
 				return 0.5
 			}
 			return 0
-		case f0.first && !f0.place && !f0.proper:
-			return 0.6
-		case f0.first && !f0.bigPlace && !f0.proper:
-			return 0.5
-		case f0.name && !f0.place && !f0.proper:
-			if f0.sentence && ctx == ctxNone {
-				return 0.4
-			}
-			return 0.5
-		case f0.name && !f0.proper:
-			return 0.35
-		case f0.unknown && ctx == ctxStrong:
-			return 0.5
-		case f0.unknown:
-			if f0.shape {
-				return 0.4
-			}
-			return 0.3
-		case f0.proper:
+		case f0.f&gCountry != 0:
 			return 0
+		case f0.proper:
+			if ctx == ctxStrong && f0.name {
+				return 0.5
+			}
+			return 0
+		case f0.given && !f0.place:
+			score = 0.6
+		case f0.given && !f0.bigPlace:
+			score = 0.5
+		case f0.name && !f0.place:
+			score = 0.5
+			if f0.sentence && ctx == ctxNone {
+				score = 0.4
+			}
+		case f0.name:
+			score = 0.35
+		case f0.unknown && ctx == ctxStrong:
+			score = 0.5
+		case f0.unknown && f0.shape:
+			score = 0.4
+		default:
+			score = 0.3
 		}
-		return 0.3
+		if (f0.caps || f0.hyphen) && ctx < ctxMedium {
+			score -= 0.15 // "HORTEN", "Weber-Santana"
+		}
+		return score
 	}
 	// two or more words
 	lastF := fs[len(idx)-1]
-	nameish := 0 // words that are names or unknown-but-name-shaped
+	nameish := 0 // words that are names or unknown
 	for k := range idx {
 		ft := fs[k]
-		if ft.notName || (ft.common && !ft.name) || (ft.proper && !ft.name) {
+		if ft.notName || (ft.common && !ft.name) || (ft.proper && !(k > 0 && f0.given)) {
 			if ctx != ctxStrong {
 				return 0
 			}
 		}
-		if ft.place && !ft.name && ft.f&(gCountry|gState|gCityBig|gCity) != 0 {
-			return 0 // a place name ("New Mexico", "Porto Alegre")
+		if ft.f&(gCountry|gState) != 0 && !(k == 0 && ft.given) {
+			return 0 // "Southern Austria"
+		}
+		if ft.place && !ft.name && ft.f&(gCityBig|gCity) != 0 {
+			return 0
 		}
 		if (ft.name && !ft.common) || ft.unknown {
 			nameish++
@@ -326,7 +427,10 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 	}
 	switch {
 	case f0.first && !f0.common && (lastF.sur || lastF.name) && !lastF.common:
-		return 0.85
+		if f0.given || lastF.sur {
+			return 0.85
+		}
+		return 0.75
 	case f0.first && !f0.common && (lastF.unknown || lastF.shape) && !lastF.word:
 		return 0.8
 	case f0.first && f0.common && !f0.sentence && lastF.sur && !lastF.word:

