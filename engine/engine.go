@@ -65,11 +65,14 @@ func Compile(ctx context.Context, name string, b *bundle.Bundle, opts CompileOpt
 	r := rego.New(
 		rego.Query(DecisionQuery),
 		rego.ParsedBundle(name, b),
+		// Keep data as AST values in the store: reads during evaluation then
+		// skip a Go-to-AST conversion of the config on every decision.
+		rego.StoreReadAST(true),
 		rego.Schemas(ss),
 		rego.EnablePrintStatements(true),
 		rego.PrintHook(printHook{log: log.Named("rego")}),
 	)
-	pq, err := r.PrepareForEval(ctx)
+	pq, err := r.PrepareForEval(ctx, rego.WithPartialEval())
 	if err != nil {
 		return nil, compileError(name, err)
 	}

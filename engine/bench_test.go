@@ -1,0 +1,67 @@
+package engine_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/parapet-dev/parapet/bundles"
+	"github.com/parapet-dev/parapet/engine"
+	"github.com/parapet-dev/parapet/engine/detectors"
+)
+
+func loadPrompt(tb testing.TB) []byte {
+	tb.Helper()
+	raw, err := os.ReadFile("testdata/prompt-2k.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return raw
+}
+
+func defaultEngine(tb testing.TB) *engine.Engine {
+	tb.Helper()
+	p, err := bundles.Compile(context.Background(), "", nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	e := engine.New(engine.Options{Analyzer: detectors.Default()})
+	e.Activate(p)
+	return e
+}
+
+// BenchmarkDecide is one decision on a realistic 2 KB support-chat prompt
+// with the default bundle and every built-in detector: decode, validate,
+// access, analysis, evaluation and redaction.
+func BenchmarkDecide(b *testing.B) {
+	raw := loadPrompt(b)
+	e := defaultEngine(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		req, err := engine.DecodeRequest(raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := e.Decide(ctx, req)
+		if err != nil || d.FailClosed {
+			b.Fatalf("%v %+v", err, d)
+		}
+	}
+}
+
+func TestDefaultBundleDecidesThePrompt(t *testing.T) {
+	e := defaultEngine(t)
+	req, err := engine.DecodeRequest(loadPrompt(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := e.Decide(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Effect != engine.EffectRedact || d.FailClosed {
+		t.Fatalf("effect %s, reasons %+v", d.Effect, d.Reasons)
+	}
+}
