@@ -192,6 +192,10 @@ func (s *scanner) streetAfterNumber(j int) (int, float64) {
 				k++
 				continue
 			}
+			if nx := s.at(k + 1); words > 0 && nx != nil && nx.kind == tWord && nx.nl == 0 && s.vocab(nx)&vStreetLower != 0 {
+				k++
+				continue
+			}
 			if v&vSuffix != 0 && words > 0 && t.nletters <= 6 {
 				lastSuffix = k
 				k = s.dotAfter(k)
@@ -373,6 +377,19 @@ func (s *scanner) boxAt(i int) int {
 	// military and unit boxes
 	t := s.at(i)
 	w := strings.ToLower(s.str(t))
+	if t.shape&sAllCaps != 0 && (w == "uss" || w == "usns" || w == "usnv" || w == "uscgc") {
+		// a ship: "USNS Bergman\nFPO AP 93757"
+		k := i + 1
+		for k < i+4 && s.isCapWord(s.at(k)) {
+			k++
+		}
+		if k > i+1 {
+			if m := s.at(s.skipSepIdx(k)); m != nil && m.kind == tWord && s.vocab(m)&vMilitary != 0 {
+				return k
+			}
+		}
+		return i
+	}
 	if w == "psc" || w == "cmr" || w == "unit" {
 		k := i + 1
 		if !isHouseNum(s.at(k)) {
@@ -417,7 +434,7 @@ func (s *scanner) unitAt(i int) int {
 // break was crossed.
 func (s *scanner) skipSep(j int) (int, bool) {
 	nl := false
-	for c := 0; c < 3; c++ {
+	for c := 0; c < 6; c++ {
 		t := s.at(j)
 		if t == nil {
 			return j, nl
@@ -428,6 +445,13 @@ func (s *scanner) skipSep(j int) (int, bool) {
 		if t.kind == tPunct && (t.punct == ',' || t.punct == '-' && t.nl > 0) {
 			j++
 			continue
+		}
+		// quoted-mail and list prefixes at a line start: "> ", "| ", "??? "
+		if t.kind == tPunct && (t.punct == '>' || t.punct == '|' || t.punct == '?') {
+			if p := s.at(j - 1); t.nl > 0 || p != nil && p.kind == tPunct && p.punct == t.punct && p.end == t.start {
+				j++
+				continue
+			}
 		}
 		break
 	}
@@ -535,6 +559,24 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 			end = pe
 			continue
 		}
+		if (city || state) && !zip && !country {
+			// an unlisted region or country before the postcode: "Greenlander 07609"
+			ce := k
+			for ce < k+3 {
+				w := s.at(ce)
+				if w == nil || w.kind != tWord || w.shape&sCap == 0 || (ce > k && w.nl > 0) || s.flags(w)&gCommon != 0 {
+					break
+				}
+				ce++
+			}
+			if ce > k {
+				if z := s.zipAt(ce, true); z > ce && s.at(ce).nl == 0 {
+					end, zip, country = z, true, true
+					continue
+				}
+			}
+			break
+		}
 		if city || state || zip || country {
 			break
 		}
@@ -553,19 +595,7 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 		if ce == k {
 			break
 		}
-		nk, _ := s.skipSep(ce)
-		nt := s.at(nk)
-		confirmed := false
-		if nt != nil {
-			if nt.kind == tWord && nt.shape&sAllCaps != 0 && nt.nletters <= 3 && (s.flags(nt)&gAbbr != 0 || s.zipAt(s.skipSepIdx(nk+1), true) > s.skipSepIdx(nk+1)) {
-				confirmed = true
-			} else if s.zipAt(nk, true) > nk {
-				confirmed = true
-			} else if _, pf := s.placeAt(nk); pf&(gCountry|gState) != 0 {
-				confirmed = true
-			}
-		}
-		if !confirmed {
+		if !s.addrPartFollows(ce, 1) {
 			break
 		}
 		if nloc < len(locs) {
@@ -576,6 +606,38 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 		end = ce
 	}
 	return end, nloc
+}
+
+// addrPartFollows reports whether, after j, the address goes on with a
+// state abbreviation, postcode, country or state, possibly after one more
+// capitalised run (a region or an unlisted country: "Greenlander 07609").
+func (s *scanner) addrPartFollows(j int, more int) bool {
+	nk, _ := s.skipSep(j)
+	nt := s.at(nk)
+	if nt == nil {
+		return false
+	}
+	if nt.kind == tWord && nt.shape&sAllCaps != 0 && nt.nletters <= 3 && (s.flags(nt)&gAbbr != 0 || s.zipAt(s.skipSepIdx(nk+1), true) > s.skipSepIdx(nk+1)) {
+		return true
+	}
+	if s.zipAt(nk, true) > nk {
+		return true
+	}
+	if _, pf := s.placeAt(nk); pf&(gCountry|gState) != 0 {
+		return true
+	}
+	if more > 0 && nt.kind == tWord && nt.shape&sCap != 0 && s.flags(nt)&gCommon == 0 {
+		e := nk + 1
+		for e < nk+3 {
+			w := s.at(e)
+			if w == nil || w.kind != tWord || w.shape&sCap == 0 || w.nl > 0 {
+				break
+			}
+			e++
+		}
+		return s.addrPartFollows(e, more-1)
+	}
+	return false
 }
 
 func (s *scanner) skipSepIdx(j int) int {

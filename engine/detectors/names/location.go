@@ -93,7 +93,7 @@ func (d *Detector) locationAt(s *scanner, i int) span {
 	}
 	end, pf := s.placeAt(i)
 	if end == i {
-		return span{}
+		return s.unlistedPlace(i)
 	}
 	lc := s.locContext(i)
 	if lc < 2 && s.placeFollows(end) {
@@ -164,4 +164,33 @@ func (d *Detector) locationAt(s *scanner, i int) span {
 		return span{}
 	}
 	return span{i, end, score}
+}
+
+// unlistedPlace matches a capitalised name that no list knows after a
+// phrase that introduces a place: "grew up in Remniku", "flew to
+// STAXROITH", "originally from Marindia", "based in Assen".
+func (s *scanner) unlistedPlace(i int) span {
+	p := s.at(i - 1)
+	if p == nil || p.kind != tWord || p.shape&sLower == 0 || s.vocab(p)&vLocPrep == 0 {
+		return span{}
+	}
+	if q := s.at(i - 2); q == nil || q.kind != tWord || s.vocab(q)&vLocVerb == 0 {
+		return span{}
+	}
+	end := i
+	for end < i+3 {
+		t := s.at(end)
+		if t == nil || t.kind != tWord || t.shape&sCap == 0 || (end > i && t.nl > 0) {
+			break
+		}
+		f := s.flags(t)
+		if f&(gAnyWord|gProper|gGiven) != 0 || s.vocab(t)&(vNotName|vOrg|vTitle) != 0 {
+			break
+		}
+		end++
+	}
+	if end == i {
+		return span{}
+	}
+	return span{i, end, 0.6}
 }

@@ -27,6 +27,7 @@ const (
 	vPossNoun                       // address, wife ...: "Matej's address"
 	vFirmPre                        // at, of, from ...: before a firm name
 	vNameSuffix                     // Jr, Sr, II, III
+	vLocVerb                        // grew (up), flew, based ...: "grew up in X"
 )
 
 var vocab = func() map[uint64]uint32 {
@@ -62,6 +63,11 @@ var vocab = func() map[uint64]uint32 {
 		passport license licence ssn id profile details record records file contract desk
 		killers killer death funeral wedding lawyer doctor`)
 	add(vFirmPre, `at of from for the by with to join joined`)
+	add(vLocVerb, `up grew originally flew fly flying based born lives live living lived moved move
+		located raised travelled traveled traveling travelling visiting visited trip vacation holiday
+		holidays situated headquartered relocated relocating returned return returning arrived arriving
+		stationed settled resides residing staying stayed went going drove driving headed heading
+		home office family`)
 	add(vNameSuffix, `jr sr ii iii iv phd md esq`)
 	add(vOrg, `inc incorporated corp corporation co llc llp ltd plc gmbh ag sa srl bv nv oy ab as asa
 		company companies group bank university college institute school academy foundation association
@@ -105,7 +111,9 @@ var vocab = func() map[uint64]uint32 {
 		decided tried went walked ran smiled laughed cried replied nodded sighed whispered yelled
 		screamed looked turned asks tells writes works leads led founded owns owned can could should
 		must may might just also never always`)
-	add(vStreetLower, `tér ter u utca út ut körút korut köz koz sor kapu ulica ul ulice cesta st str`)
+	add(vStreetLower, `tér ter u utca út ut útja körút korut köz koz sor kapu ulica ul ulice cesta st str
+		gate gata gade vej vei veien vegen tee tänav mnt maantee tie katu straße strasse weg allee
+		platz laan straat rua via`)
 	add(vMilitary, `apo fpo dpo`)
 	add(vNameWord, `name names`)
 	add(vIntro, `named called call nicknamed aka alias`)
