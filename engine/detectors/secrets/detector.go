@@ -15,6 +15,10 @@ type Options struct {
 	// Rules lists the rule ids to run; nil runs all of them. Unknown ids
 	// make New panic (a configuration error).
 	Rules []string
+	// Identifiers also enables the rules that report identifiers rather
+	// than credentials (AWS account ids, OAuth client ids, age recipients,
+	// cloud resource names) when Rules is nil. They score 0.3.
+	Identifiers bool
 	// MinEntropy is the Shannon entropy (bits per byte) a GENERIC_SECRET
 	// value must exceed; password assignments use MinEntropy-1, since
 	// people choose passwords. 0 means the default, 3.0.
@@ -66,7 +70,11 @@ func New(opts Options) *Detector {
 		d.minEntropy = DefaultMinEntropy
 	}
 	if opts.Rules == nil {
-		d.rules = allRules
+		for _, r := range allRules {
+			if r.def.Kind != kindIdentifier || opts.Identifiers {
+				d.rules = append(d.rules, r)
+			}
+		}
 	} else {
 		byID := map[string]*rule{}
 		for _, r := range allRules {
@@ -279,6 +287,9 @@ func (d *Detector) runRegex(st *scanState, text string, ri int, ws, we int) {
 // accept applies entropy, allowlists, stopwords and the rule's validator.
 func (d *Detector) accept(rl *rule, text string, ms, me, s, e int) bool {
 	secret := text[s:e]
+	if obviousFake(secret) {
+		return false
+	}
 	if rl.def.Entropy != 0 && shannon(secret) <= rl.def.Entropy {
 		return false
 	}

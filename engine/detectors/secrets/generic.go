@@ -46,6 +46,7 @@ var nameNegatives = []string{
 	"description", "desc_", "_desc", "title", "message", "error", "status",
 	"event", "callback", "handler", "request", "response", "storage_class",
 	"token_uri", "tokenuri", "key_id", "keyid", "_id", "-id",
+	"jsonwebtoken", "keyvault", "idx", "keying", "keypair", "source", "secretkeyref",
 }
 
 // isWordName reports names that are only a keyword (bare "key", "token",
@@ -102,8 +103,10 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 			openQuote = text[ns-1]
 		}
 	}
+	nameClosed := false
 	if i < len(text) && openQuote != 0 && text[i] == openQuote {
 		i++
+		nameClosed = true
 	} else if i+1 < len(text) && text[i] == '\\' && text[i+1] == '"' { // "{\"password\": \"...\"}"
 		i += 2
 	}
@@ -118,6 +121,7 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		return
 	}
 	opStart := i
+	needQuote := false
 	switch {
 	case xml:
 		i++
@@ -147,9 +151,18 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		i++
 	case name[0] == '-' && i > ne && i < len(text):
 		// --password value
+	case text[i] == ',' && openQuote != 0:
+		// ("api_token", "value"): a key and its value as call arguments
+		i++
+		needQuote = true
+	case password && i+2 < len(text) && text[i] == 'i' && text[i+1] == 's' && isSpace(text[i+2]):
+		// the password is 'value'
+		i += 2
+		needQuote = true
 	default:
 		return
 	}
+	tight := opStart == ne && i < len(text) && !isSpace(text[i]) // KEY=value
 	spaced := i < len(text) && isSpace(text[i])
 	for i < len(text) && isSpace(text[i]) {
 		i++
@@ -170,6 +183,9 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 			return
 		}
 	case c == '"' || c == '\'' || c == '`':
+		if openQuote == c && !nameClosed {
+			return // "Password:" inside a string; c closes that string
+		}
 		quoted = true
 		vs++
 		ve = vs
@@ -193,6 +209,9 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 			return
 		}
 	default:
+		if needQuote {
+			return
+		}
 		if spaced && c == '#' {
 			return // a comment
 		}
@@ -223,8 +242,24 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 			}
 		}
 	}
+	// A value quoted twice ('"abc"'): keep the inner text.
+	if ve-vs >= 2 && (text[vs] == '"' || text[vs] == '\'') && text[ve-1] == text[vs] {
+		vs++
+		ve--
+	}
 	v := text[vs:ve]
-	if !d.acceptValue(v, name, password, quoted) {
+	literal := quoted
+	if !quoted && atLineStart(text, ns) {
+		// .env / INI (KEY=value) and YAML (key: value) lines hold
+		// literals, not variable names.
+		switch {
+		case tight && text[opStart] == '=':
+			literal = true
+		case text[opStart] == ':' && spaced && lineEndsAt(text, ve) && !camelCase(v) && index(v, ".") < 0:
+			literal = true
+		}
+	}
+	if !d.acceptValue(v, name, password, quoted, literal) {
 		return
 	}
 	ri := d.ix.generic
@@ -246,18 +281,23 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 }
 
 // acceptValue decides whether an assigned value looks like a real secret.
-func (d *Detector) acceptValue(v, name string, password, quoted bool) bool {
+func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) bool {
 	if password {
 		if len(v) < 5 || len(v) > 128 {
 			return false
 		}
-	} else if len(v) < 8 {
+	} else if len(v) < 10 {
 		return false
 	}
-	if isPlaceholder(v) {
+	if isPlaceholder(v) || index(v, " ") >= 0 {
 		return false
 	}
 	if !quoted {
+		if v[0] == '\\' || index(v, "[") >= 0 {
+			return false
+		}
+	}
+	if !literal {
 		// Unquoted identifiers are variables (password = user_password,
 		// token: str, secret = config.secret), calls or YAML syntax.
 		switch v[0] {
@@ -280,6 +320,12 @@ func (d *Detector) acceptValue(v, name string, password, quoted bool) bool {
 			return false
 		}
 	}
+	if qualifiedName(v) || hostname(v) {
+		return false
+	}
+	if !password && obviousFake(v) {
+		return false
+	}
 	h := shannon(v)
 	if password {
 		min := d.minEntropy - 1
@@ -289,6 +335,10 @@ func (d *Detector) acceptValue(v, name string, password, quoted bool) bool {
 		// Words with spaces are prose ("the one you chose"), not passwords,
 		// unless quoted; a password has no space-separated run of words.
 		if !quoted && charClasses(v) == 1 && len(v) < 8 {
+			return false
+		}
+		// A capitalised word is a label ("Passwort"), not a password.
+		if 'A' <= v[0] && v[0] <= 'Z' && charClasses(v[1:]) == 1 && 'a' <= v[1] && v[1] <= 'z' {
 			return false
 		}
 		return true
@@ -312,8 +362,111 @@ func (d *Detector) acceptValue(v, name string, password, quoted bool) bool {
 	if isBareName(name) && (len(v) < 16 || h < d.minEntropy+0.5) {
 		return false
 	}
-	if hasStopword(v) {
+	if hasStopword(v) || version(v) {
 		return false
 	}
 	return true
+}
+
+// atLineStart reports whether only indentation, "export", "set", a list
+// dash or a comment mark precede position i on its line.
+func atLineStart(text string, i int) bool {
+	j := i
+	for j > 0 && isSpace(text[j-1]) {
+		j--
+	}
+	for _, w := range []string{"export", "set", "-", "#", "//"} {
+		if j >= len(w) && text[j-len(w):j] == w {
+			j -= len(w)
+			for j > 0 && isSpace(text[j-1]) {
+				j--
+			}
+			break
+		}
+	}
+	return j == 0 || text[j-1] == '\n' || text[j-1] == '\r'
+}
+
+// lineEndsAt reports whether only spaces or a comment follow position i on
+// its line.
+func lineEndsAt(text string, i int) bool {
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	return i >= len(text) || text[i] == '\n' || text[i] == '\r' || text[i] == '#'
+}
+
+func camelCase(v string) bool {
+	for i := 1; i < len(v); i++ {
+		if 'a' <= v[i-1] && v[i-1] <= 'z' && 'A' <= v[i] && v[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifiedName reports dotted code references (config.secret,
+// X25519.KeyPair): two or more identifier segments of at most 24 bytes.
+func qualifiedName(v string) bool {
+	segs, segLen := 1, 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c == '.':
+			if segLen == 0 {
+				return false
+			}
+			segs++
+			segLen = 0
+		case isLetter(c) || c == '_' || (isDigit(c) && segLen > 0):
+			segLen++
+			if segLen > 24 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return segs >= 2 && segLen > 0
+}
+
+// hostname reports host names (sm02915.int.contoso.com).
+func hostname(v string) bool {
+	dots, last := 0, 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c == '.':
+			dots++
+			last = i + 1
+		case ('a' <= c && c <= 'z') || isDigit(c) || c == '-':
+		default:
+			return false
+		}
+	}
+	if dots < 2 || last >= len(v) {
+		return false
+	}
+	for i := last; i < len(v); i++ {
+		if !isLetter(v[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// version reports values containing a dotted version number (0.11.2).
+func version(v string) bool {
+	for i := 0; i+4 < len(v); i++ {
+		if isDigit(v[i]) && v[i+1] == '.' && isDigit(v[i+2]) {
+			j := i + 3
+			for j < len(v) && isDigit(v[j]) {
+				j++
+			}
+			if j+1 < len(v) && v[j] == '.' && isDigit(v[j+1]) {
+				return true
+			}
+		}
+	}
+	return false
 }

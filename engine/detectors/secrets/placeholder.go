@@ -17,7 +17,8 @@ var placeholderParts = []string{
 	"process.env", "os.environ", "getenv", "environ[", "env(", "env[",
 	"secretkeyref", "valuefrom", "vault:", "ssm:", "arn:aws:", "keyvault",
 	"(optional)", "password1", "password123", "qwerty", "letmein", "hunter2",
-	"abcdefgh", "12345678", "00000000",
+	"abcdefgh", "12345678", "00000000", "####", "_password", "password_", "-password",
+	"<password>", "_secret_", "<secret>", "<token>",
 }
 
 // placeholderWords rejects a value equal to one of them (case-insensitive).
@@ -39,7 +40,7 @@ func isPlaceholder(v string) bool {
 	if len(v) < 3 {
 		return true
 	}
-	if repeatedRun(v) || sequential(v) {
+	if repeatedRun(v) || sequential(v) || fillerRun(v) {
 		return true
 	}
 	for _, w := range placeholderWords {

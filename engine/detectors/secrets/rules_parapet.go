@@ -30,8 +30,8 @@ func own(id, desc, pattern string, kws ...string) ruleDef {
 func with(r ruleDef, f func(*ruleDef)) ruleDef { f(&r); return r }
 
 func entropy(h float64) func(*ruleDef) { return func(r *ruleDef) { r.Entropy = h } }
-func contextual(r *ruleDef)             { r.Contextual = true }
-func identifier(r *ruleDef)             { r.Kind = kindIdentifier }
+func contextual(r *ruleDef)            { r.Contextual = true }
+func identifier(r *ruleDef)            { r.Kind = kindIdentifier }
 
 var parapetRules = []ruleDef{
 	// --- scanners written in Go (no regex) ---
@@ -53,12 +53,12 @@ var parapetRules = []ruleDef{
 	// --- JWT and HTTP authorization ---
 	with(own("JWT", "A JSON Web Token: three base64url segments whose header decodes to JSON with \"alg\".",
 		`\b(eyJ[A-Za-z0-9_-]{10,}={0,2}\.[A-Za-z0-9_-]{10,}={0,2}\.[A-Za-z0-9_-]{16,}={0,2})`+tokenEnd, "eyj"),
-		func(r *ruleDef) { r.Validate = validJWT; r.Score = 0.85 }),
+		func(r *ruleDef) { r.Validate = validJWT; r.Score = 0.85; r.Window = 16 << 10 }),
 	with(np("HTTP_BASIC_AUTH", "Credentials in an HTTP Basic Authorization header.",
 		`(?i)authorization["']?\s*[:=]\s*["']?basic\s+([A-Za-z0-9+/]{8,}={0,2})(?:[^A-Za-z0-9+/=]|$)`, "authorization"),
 		func(r *ruleDef) { r.Validate = validBasicAuth; r.Score = 0.8 }),
 	with(np("HTTP_BEARER_TOKEN", "A token in an HTTP Bearer Authorization header.",
-		`(?i)authorization["']?\s*[:=]\s*["']?bearer\s+([A-Za-z0-9._~+/-]{16,}=*)(?:[^A-Za-z0-9._~+/=-]|$)`, "authorization"),
+		`(?i)authorization["']?\s*[:=]\s*["']?bearer\s+([A-Za-z0-9._~+/-]{12,}=*)(?:[^A-Za-z0-9._~+/=-]|$)`, "authorization"),
 		func(r *ruleDef) { r.Entropy = 3; r.Validate = notPlaceholder; r.Score = 0.75 }),
 
 	// --- cloud ---
@@ -67,7 +67,12 @@ var parapetRules = []ruleDef{
 		"secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret", "awssecret"), entropy(3.5)),
 	with(np("AWS_CREDENTIAL_PAIR", "An AWS access key id followed closely by its 40-character secret.",
 		`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b(?s:.){0,60}?\b([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`, "akia", "asia"),
-		func(r *ruleDef) { r.Group = 2; r.Type = "AWS_SECRET_ACCESS_KEY"; r.Entropy = 4; r.Validate = mixedBase64 }),
+		func(r *ruleDef) {
+			r.Group = 2
+			r.Type = "AWS_SECRET_ACCESS_KEY"
+			r.Entropy = 4
+			r.Validate = mixedBase64
+		}),
 	with(np("AWS_SESSION_TOKEN", "An AWS STS session token.",
 		`(?i)aws[_.-]?session[_.-]?token["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{100,})`, "aws_session_token", "awssessiontoken", "aws-session-token"), entropy(4)),
 	with(own("AWS_SESSION_TOKEN_PREFIX", "An AWS STS session token recognised by its fixed prefix.",
@@ -76,7 +81,7 @@ var parapetRules = []ruleDef{
 		`(?i)\b(amzn\.mws\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`, "amzn.mws."),
 	np("AWS_APPSYNC_API_KEY", "An AWS AppSync GraphQL API key.", `\b(da2-[a-z0-9]{26})\b`, "da2-"),
 	with(np("AZURE_STORAGE_ACCOUNT_KEY", "An Azure storage account key (AccountKey=... in a connection string).",
-		`(?i)AccountKey\s*=\s*([A-Za-z0-9+/]{86}==)`, "accountkey"), func(r *ruleDef) { r.Score = 0.9 }),
+		`(?i)AccountKey\s*=\s*([A-Za-z0-9+/]{40,100}={0,2})`, "accountkey"), func(r *ruleDef) { r.Score = 0.9; r.Entropy = 4 }),
 	with(np("AZURE_SHARED_ACCESS_KEY", "An Azure Service Bus / Event Hubs / IoT Hub shared access key.",
 		`(?i)SharedAccessKey\s*=\s*([A-Za-z0-9+/]{42,43}=)`, "sharedaccesskey"), func(r *ruleDef) { r.Score = 0.9 }),
 	with(np("AZURE_SHARED_SECRET", "An Azure ACS shared secret (SharedSecretValue=...).",
@@ -110,8 +115,8 @@ var parapetRules = []ruleDef{
 	with(np("GITHUB_CLIENT_SECRET", "A GitHub OAuth app client secret.",
 		`(?i)github[_.-]?(?:oauth[_.-]?)?(?:app[_.-]?)?client[_.-]?secret["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{40})\b`, "github"), contextual),
 	with(np("GITHUB_CLIENT_ID", "A GitHub OAuth app client id (identifier, not a credential).",
-		`(?i)github[_.-]?(?:oauth[_.-]?)?(?:app[_.-]?)?client[_.-]?id["']?\s*(?::|=|=>)\s*["']?((?:Iv1\.)?[a-f0-9]{16}|Ov23li[A-Za-z0-9]{14})\b`, "github"), identifier),
-	own("GITLAB_RUNNER_REGISTRATION_TOKEN_LEGACY", "A GitLab runner registration token (GR1348941).", `\b(GR1348941[0-9a-zA-Z_-]{20})`+tokenEnd, "gr1348941"),
+		`(?i)github[_.-]?(?:oauth[_.-]?)?(?:app[_.-]?)?client[_.-]?id["']?\s*(?::|=|=>)\s*["']?((?:Iv1\.)?[a-f0-9]{16,20}|Ov23li[A-Za-z0-9]{14})\b`, "github"), identifier),
+	with(own("GITLAB_RUNNER_REGISTRATION_TOKEN_LEGACY", "A GitLab runner registration token (GR1348941).", `\b(GR1348941[0-9a-zA-Z_-]{20})`+tokenEnd, "gr1348941"), entropy(3.5)),
 	with(np("JENKINS_API_TOKEN", "A Jenkins API token or crumb assigned to a jenkins-style name.",
 		`(?i)jenkins.{0,10}(?:crumb|token|api[_.-]?key)?.{0,10}?["']?\s*(?::|=|=>)\s*["']?([0-9a-f]{32,34})\b`, "jenkins"), contextual),
 	with(own("TEAMCITY_API_TOKEN", "A TeamCity access token.", `\b(eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]{36}\.[A-Za-z0-9_-]{48})`, "eyj0exaioiaivencwmij9"), func(r *ruleDef) { r.Score = 0.9 }),
@@ -127,7 +132,7 @@ var parapetRules = []ruleDef{
 		r.Entropy = 3.5
 		r.Type = "VAULT_SERVICE_TOKEN"
 	}),
-	with(np("VAULT_UNSEAL_KEY", "A HashiCorp Vault unseal key.", `(?i)unseal[ _-]?key(?:[ _-]?\d)?["']?\s*[:=]\s*["']?([A-Za-z0-9+/]{43}=|[a-f0-9]{64,66})`, "unseal"), entropy(3.5)),
+	with(np("VAULT_UNSEAL_KEY", "A HashiCorp Vault unseal key.", `(?i)(?:unseal[ _-]?key(?:[ _-]?\d)?["']?\s*[:=]|operator\s+unseal)\s*["']?([A-Za-z0-9+/]{43,44}={0,1}|[a-f0-9]{64,66})`, "unseal"), entropy(3.5)),
 	own("TERRAFORM_CLOUD_TOKEN_CONTEXT", "A Terraform Cloud/Enterprise token in credentials.tfrc.json or TF_TOKEN_ variables.",
 		`(?i)(?:TF_TOKEN_[a-z0-9_]+|"token")\s*[:=]\s*"?([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})`, "tf_token_", "atlasv1"),
 
@@ -170,9 +175,10 @@ var parapetRules = []ruleDef{
 	with(own("DISCORD_BOT_TOKEN", "A Discord bot token next to a discord-style name.",
 		`(?i)discord[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?((?-i:[MNO])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})`, "discord"), contextual),
 	own("TELEGRAM_BOT_TOKEN_FORMAT", "A Telegram bot token by its format (bot id : AA + 33 characters).",
-		`(?:^|[^0-9A-Za-z])([0-9]{8,10}:AA[A-Za-z0-9_-]{33})`+tokenEnd, ":aa"),
+		`(?:^|[^0-9A-Za-z])([0-9]{8,10}:AA[A-Za-z0-9_-]{32,34})`+tokenEnd, ":aa"),
+	own("ADAFRUIT_IO_KEY", "An Adafruit IO key.", `\b(aio_[A-Za-z0-9]{28})\b`, "aio_"),
 	own("MICROSOFT_TEAMS_WEBHOOK_V2", "A Microsoft Teams / Power Automate incoming webhook URL.",
-		`(https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{40,50})?)`, "webhook.office.com/webhookb2"),
+		`(https://(?:[a-z0-9-]+\.webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook)/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{40,50})?)`, "webhook.office.com/webhookb2", "outlook.office.com/webhook", "outlook.office365.com/webhook"),
 	with(own("TWILIO_AUTH_TOKEN", "A Twilio auth token assigned to a twilio auth token name.",
 		`(?i)twilio[\w.-]{0,20}auth[\w.-]{0,10}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "twilio"), contextual),
 	with(own("SLACK_SIGNING_SECRET", "A Slack app signing secret.", `(?i)slack[\w.-]{0,10}signing[\w.-]{0,10}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "slack"), contextual),
@@ -193,18 +199,22 @@ var parapetRules = []ruleDef{
 	np("NEW_RELIC_INSIGHTS_QUERY_KEY", "A New Relic Insights query key.", `\b(NRIQ-[A-Za-z0-9_-]{32})\b`, "nriq-"),
 	np("NEW_RELIC_REST_API_KEY", "A New Relic REST API key.", `\b(NRRA-[a-f0-9]{42})\b`, "nrra-"),
 	np("NEW_RELIC_ADMIN_API_KEY", "A New Relic admin API key.", `\b(NRAA-[a-f0-9]{27})\b`, "nraa-"),
-	np("NEW_RELIC_LICENSE_KEY", "A New Relic license / ingest key (NRAL).", `\b([a-f0-9]{36}NRAL)\b`, "nral"),
+	np("NEW_RELIC_LICENSE_KEY", "A New Relic license / ingest key (NRAL).", `\b((?:eu01xx)?[a-f0-9]{30,36}NRAL)\b`, "nral"),
+	with(np("NEW_RELIC_USER_API_KEY_FORMAT", "A New Relic user API key (NRAK-).", `\b(NRAK-[A-Z0-9]{27})\b`, "nrak-"), func(r *ruleDef) { r.Type = "NEW_RELIC_USER_API_KEY" }),
 	np("NEW_RELIC_PIXIE_KEY", "A New Relic Pixie API or deploy key.", `\b(px-(?:api|dep)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "px-api-", "px-dep-"),
+	np("JENKINS_SETUP_PASSWORD", "The Jenkins initial admin password printed at first start.", `(?i)password to proceed to installation:\s*([a-f0-9]{32})\b`, "proceed to installation"),
 	np("FIGMA_PAT", "A Figma personal access token.", `\b(figd_[A-Za-z0-9_-]{40})`+tokenEnd, "figd_"),
 	np("DEPENDENCY_TRACK_API_KEY", "A Dependency-Track API key.", `\b(odt_[A-Za-z0-9]{32,255})\b`, "odt_"),
 	with(np("CODECLIMATE_REPORTER_ID", "A Code Climate test reporter id.", `(?i)(?:codeclimate|cc_test_reporter_id|CC_TEST_REPORTER)[\w.-]{0,20}["']?\s*(?::|=|=>)?\s*["']?([a-f0-9]{64})\b`, "codeclimate", "cc_test_reporter"), contextual),
 	np("POSTMARK_SERVER_TOKEN", "A Postmark server or account token assigned to a postmark-style name.",
 		`(?i)(?:postmark|X-Postmark-(?:Server|Account)-Token)[\w.-]{0,25}["']?\s*(?::|=|=>|,)\s*["']?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "postmark"),
 	with(np("SAUCE_LABS_TOKEN", "A Sauce Labs access key assigned to a sauce-style name.", `(?i)sauce[\w.-]{0,20}(?:key|token)[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "sauce"), contextual),
+	with(np("SOURCEGRAPH_TOKEN_FORMAT", "A Sourcegraph access token (sgp_).", `\b(sgp_(?:[a-f0-9]{16}|local)_[a-f0-9]{40}|sgp_[a-f0-9]{40})\b`, "sgp_"), func(r *ruleDef) { r.Type = "SOURCEGRAPH_ACCESS_TOKEN" }),
+	with(np("SQUARE_ACCESS_TOKEN_FORMAT", "A Square access token (sq0atp-, EAAA).", `\b(sq0atp-[0-9A-Za-z_-]{22}|EAAA[A-Za-z0-9_-]{60})`+tokenEnd, "sq0atp-", "eaaa"), func(r *ruleDef) { r.Type = "SQUARE_ACCESS_TOKEN" }),
 	np("SEGMENT_API_TOKEN", "A Segment public API token.", `\b(sgp_[A-Za-z0-9]{64})\b`, "sgp_"),
 	np("STACKHAWK_API_KEY", "A StackHawk API key.", `\b(hawk\.[0-9A-Za-z_-]{20}\.[0-9A-Za-z_-]{20})\b`, "hawk."),
 	np("SALESFORCE_ACCESS_TOKEN", "A Salesforce access or session token.", `\b(00[a-zA-Z0-9]{13}![a-zA-Z0-9._]{96})`, "00d"),
-	with(np("OKTA_API_TOKEN", "An Okta API token assigned to an okta or SSWS name.", `(?i)(?:okta[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?|SSWS\s+)(00[A-Za-z0-9_-]{40})\b`, "okta", "ssws"), func(r *ruleDef) { r.Entropy = 3.5; r.Contextual = true; r.Type = "OKTA_ACCESS_TOKEN" }),
+	with(np("OKTA_API_TOKEN", "An Okta API token assigned to an okta or SSWS name.", `(?:(?:[Oo]kta|OKTA)[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?|SSWS\s+)(00[A-Za-z0-9_-]{40})\b`, "okta", "ssws"), func(r *ruleDef) { r.Entropy = 3.5; r.Contextual = true; r.Type = "OKTA_ACCESS_TOKEN" }),
 	with(np("AUTH0_CLIENT_SECRET", "An Auth0 application client secret next to an auth0 domain.", `(?i)auth0[\s\S]{0,200}?client[_.-]?secret["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_-]{64})\b`, "auth0"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 4 }),
 	np("ATLASSIAN_API_TOKEN_V2", "An Atlassian cloud API token (ATATT).", `\b(ATATT[A-Za-z0-9_\-=]{150,250})`, "atatt"),
 	with(np("MAILCHIMP_API_KEY_FORMAT", "A Mailchimp API key by its format (32 hex + datacenter).", `\b([a-f0-9]{32}-us[0-9]{1,2})\b`, "-us"), func(r *ruleDef) { r.Type = "MAILCHIMP_API_KEY"; r.Entropy = 3.5 }),
@@ -215,7 +225,7 @@ var parapetRules = []ruleDef{
 	np("PARTICLE_IO_ACCESS_TOKEN", "A particle.io access token assigned to an access_token name near particle.", `(?i)(?:particle|access_token|particle_token)[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{40})\b`, "particle"),
 	np("THINGSBOARD_ACCESS_TOKEN", "A ThingsBoard device access token in a telemetry URL.", `(?i)/api/v1/([a-z0-9]{20})/(?:telemetry|attributes|rpc|claim)`, "/api/v1/"),
 	with(np("THINGSBOARD_PROVISION_KEY", "A ThingsBoard device provisioning key or secret.", `(?i)provision[_.-]?device[_.-]?(?:key|secret)["']?\s*(?::|=|=>)\s*["']?([a-z0-9]{20})\b`, "provision"), contextual),
-	np("TRUENAS_API_KEY", "A TrueNAS API key.", `\b(\d{1,4}-[A-Za-z0-9]{64})\b`, "truenas"),
+	np("TRUENAS_API_KEY", "A TrueNAS API key (REST or the WebSocket auth.login_with_api_key call).", `(?i)(?:truenas[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?|login_with_api_key[\s\S]{0,80}?["'])\b(\d{1,4}-[A-Za-z0-9]{64})\b`, "truenas", "login_with_api_key"),
 	with(np("BLYNK_TOKEN", "A Blynk device or organisation access token in an API URL or BLYNK_AUTH_TOKEN.", `(?i)(?:blynk[\w.-]{0,20}(?:auth|token)[\w.-]{0,10}["']?\s*(?::|=|=>|\s)\s*["']?|blynk\.cloud/external/api/[a-z]+\?token=)([A-Za-z0-9_-]{32})\b`, "blynk"), contextual),
 	with(np("TWITCH_STREAM_KEY", "A Twitch stream key.", `\b(live_[0-9]{6,12}_[A-Za-z0-9]{30})\b`, "live_"), entropy(3.5)),
 	with(own("YOUTUBE_STREAM_KEY", "A YouTube live stream key assigned to a stream key name.", `(?i)stream[_.-]?key["']?\s*(?::|=|=>)\s*["']?([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})\b`, "stream"), contextual),
@@ -223,9 +233,8 @@ var parapetRules = []ruleDef{
 	with(np("LINKEDIN_CLIENT_SECRET_CONTEXT", "A LinkedIn client secret next to a linkedin-style name.", `(?i)linkedin[\w.-]{0,30}secret[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([a-zA-Z0-9]{16})\b`, "linkedin"), contextual),
 	with(np("FACEBOOK_APP_SECRET_CONTEXT", "A Facebook app secret next to a facebook-style name.", `(?i)(?:facebook|fb)[\w.-]{0,20}(?:secret|token)[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "facebook", "fb_"), contextual),
 	np("DYNATRACE_TOKEN", "A Dynatrace API token.", `\b(dt0[a-zA-Z][0-9]{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64})\b`, "dt0"),
-	with(np("DJANGO_SECRET_KEY", "A Django SECRET_KEY (django-insecure- or in settings).", `(django-insecure-[a-z0-9!@#$%^&*()\-_=+]{40,60})`, "django-insecure-"), func(r *ruleDef) {
+	with(np("DJANGO_SECRET_KEY", "A Django SECRET_KEY (django-insecure- or in settings).", `(django-insecure-[^\s'"]{40,60})`, "django-insecure-"), func(r *ruleDef) {
 		r.Entropy = 3.5
-		r.Validate = notPlaceholder
 	}),
 	own("SIDEKIQ_CONTRIBS_CREDENTIALS", "Sidekiq Pro/Enterprise gem source credentials (BUNDLE_ENTERPRISE__CONTRIBSYS__COM).", `(?i)BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s*[:=]\s*["']?[a-z0-9]{8}:([a-z0-9]{8})\b`, "contribsys__com"),
 	with(np("AGE_RECIPIENT", "An age X25519 recipient (public key; identifier, not a credential).", `\b(age1[0-9a-z]{58})\b`, "age1"), identifier),
@@ -262,7 +271,7 @@ var parapetRules = []ruleDef{
 	with(np("PASSWORD_HASH_CISCO", "A Cisco IOS type 8 (PBKDF2) or type 9 (scrypt) password hash.", `(\$[89]\$[./A-Za-z0-9]{8,16}\$[./A-Za-z0-9]{43})`, "$8$", "$9$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
 	with(own("PASSWORD_HASH_ARGON2", "An Argon2 password hash.", `(\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{16,128})`, "$argon2"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
 	with(own("PASSWORD_HASH_YESCRYPT", "A yescrypt password hash (/etc/shadow).", `(\$y\$[./A-Za-z0-9]{3,8}\$[./A-Za-z0-9]{16,32}\$[./A-Za-z0-9]{43})`, "$y$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
-	with(np("PASSWORD_HASH_KERBEROS", "A Kerberos 5 AS-REP or TGS-REP hash (roastable ticket).", `(\$krb5(?:asrep|tgs)\$(?:17|18|23)\$[^\s:$]{1,200}(?::|\$)[^\s$]{0,200}\$?[a-fA-F0-9]{32}\$[a-fA-F0-9]{64,})`, "$krb5asrep$", "$krb5tgs$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
+	with(np("PASSWORD_HASH_KERBEROS", "A Kerberos 5 AS-REP or TGS-REP hash (roastable ticket).", `(\$krb5(?:asrep|tgs)\$(?:17|18|23)\$(?:[^\s:$]{1,200}[:$])?(?:[^\s:$]{1,200}[:$])?[a-fA-F0-9]{32}\$[a-fA-F0-9]{64,})`, "$krb5asrep$", "$krb5tgs$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
 }
 
 func notPlaceholder(s string) bool { return !isPlaceholder(s) }

@@ -126,3 +126,46 @@ func sequential(s string) bool {
 	}
 	return up || down
 }
+
+// obviousFake reports secrets with a long run of one byte (xxxxxx, 000000,
+// ******) or an ascending alphabet or digit run (abcdef, 123456): random
+// tokens almost never contain either, documentation stand-ins often do.
+func obviousFake(s string) bool {
+	same, seq := 1, 1
+	for i := 1; i < len(s); i++ {
+		a, b := s[i-1], s[i]
+		if b == a {
+			same++
+			if same >= 6 {
+				return true
+			}
+		} else {
+			same = 1
+		}
+		if isAlnum(a) && isAlnum(b) && b == a+1 {
+			seq++
+			if seq >= 6 {
+				return true
+			}
+		} else {
+			seq = 1
+		}
+	}
+	return false
+}
+
+// fillerRun reports a run of six or more of one byte (xxxxxx, ******).
+func fillerRun(s string) bool {
+	same := 1
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1] {
+			same++
+			if same >= 6 {
+				return true
+			}
+		} else {
+			same = 1
+		}
+	}
+	return false
+}

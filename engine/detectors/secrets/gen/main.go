@@ -32,6 +32,11 @@
 //   - vault-service-token's legacy "s." branch is dropped (its keyword "s."
 //     fires on every plural at the end of an English sentence); the
 //     hand-written VAULT_TOKEN_LEGACY rule covers it with context;
+//   - the token terminator "(?:[\x60'"\s;]|\\[nr]|$)" also accepts
+//     , < ) ] } | & : a token in a prompt is as often followed by markdown,
+//     HTML or JSON punctuation as by a quote or a space, and none of those
+//     bytes is part of any rule's token alphabet (openers such as "(" stay
+//     out: an identifier followed by "(" is a function, not a token);
 //   - allowlists whose condition needs a path are dropped; the others are
 //     kept with their target (secret, match or line).
 package main
@@ -110,6 +115,9 @@ var idOverrides = map[string]string{
 // patternOverrides replace an upstream pattern (documented above).
 var patternOverrides = map[string]string{
 	"vault-service-token": `\b(hvs\.[\w-]{90,120})(?:[\x60'"\s;]|\\[nr]|$)`,
+	// Real keys are 95 characters after the prefix ending in AA; upstream
+	// pins exactly that. Kept as is: ANTHROPIC_API_KEY_ANY in
+	// rules_parapet.go takes other lengths.
 }
 
 var keywordOverrides = map[string][]string{
@@ -118,6 +126,11 @@ var keywordOverrides = map[string][]string{
 	// "pat" + 14 alnum + "." so the rule keeps its "airtable" context
 	// keyword and gains no new one.
 }
+
+const (
+	terminator        = `(?:[\x60'"\s;]|\\[nr]|$`
+	relaxedTerminator = `(?:[\x60'"\s;,<)\]}|&]|\\[nr]|$`
+)
 
 func parapetID(id string) string {
 	if o, ok := idOverrides[id]; ok {
@@ -192,6 +205,7 @@ func main() {
 		if o, ok := patternOverrides[r.ID]; ok {
 			pat = o
 		}
+		pat = strings.ReplaceAll(pat, terminator, relaxedTerminator)
 		contextual := templ.MatchString(pat)
 		pat = templ.ReplaceAllString(pat, "")
 		if _, err := regexp.Compile(pat); err != nil {
