@@ -24,7 +24,36 @@ const (
 	ctxStreet // street, avenue, suite: a number in an address
 )
 
-var ctxWords = map[string]uint32{}
+// ctxTable is an open-addressing hash table of the context words (a Go
+// map costs more than the rest of the context scan).
+const ctxTableSize = 1024
+
+type ctxEntry struct {
+	word string
+	mask uint32
+}
+
+var ctxTable [ctxTableSize]ctxEntry
+
+func ctxHash(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+func ctxLookup(b []byte) uint32 {
+	for i := ctxHash(b) & (ctxTableSize - 1); ; i = (i + 1) & (ctxTableSize - 1) {
+		e := &ctxTable[i]
+		if e.word == "" {
+			return 0
+		}
+		if e.word == string(b) {
+			return e.mask
+		}
+	}
+}
 
 // ctxShape has, per first letter, a bit for each word length in the
 // table, so that most words are rejected without a map lookup.
@@ -32,8 +61,15 @@ var ctxShape [26]uint32
 
 func addCtx(bit uint32, words ...string) {
 	for _, w := range words {
-		ctxWords[w] |= bit
 		ctxShape[w[0]-'a'] |= 1 << len(w)
+		for i := ctxHash([]byte(w)) & (ctxTableSize - 1); ; i = (i + 1) & (ctxTableSize - 1) {
+			e := &ctxTable[i]
+			if e.word == "" || e.word == w {
+				e.word = w
+				e.mask |= bit
+				break
+			}
+		}
 	}
 }
 
@@ -125,12 +161,27 @@ const (
 // [s, e) of t. It reads at most ctxBefore+ctxAfter bytes and allocates
 // nothing.
 func contextAround(t string, s, e int) uint32 {
+	lo, hi := ctxWindow(t, s, e)
+	return (wordsIn(t, lo, s)|wordsIn(t, e, hi))&^(ctxNotCard|ctxVersion|ctxStreet) | negativeBefore(t, s)
+}
+
+// ctxWindow returns the bounds of the context window around [s, e): at
+// most ctxBefore bytes before and ctxAfter after, not cutting words, and
+// not crossing the end of a sentence, so that "born" in one sentence does
+// not make a date in the next a birth date.
+func ctxWindow(t string, s, e int) (int, int) {
 	lo := s - ctxBefore
 	if lo < 0 {
 		lo = 0
 	} else {
 		for lo < s && isAlnum(t[lo]) { // skip a word cut by the window
 			lo++
+		}
+	}
+	for k := s - 1; k > lo; k-- {
+		if sentenceEnd(t, k) {
+			lo = k + 1
+			break
 		}
 	}
 	hi := e + ctxAfter
@@ -141,7 +192,80 @@ func contextAround(t string, s, e int) uint32 {
 			hi--
 		}
 	}
-	return (wordsIn(t, lo, s)|wordsIn(t, e, hi))&^(ctxNotCard|ctxVersion|ctxStreet) | negativeBefore(t, s)
+	for k := e; k < hi; k++ {
+		if sentenceEnd(t, k) {
+			hi = k
+			break
+		}
+	}
+	return lo, hi
+}
+
+// sentenceEnd reports whether t[k] is a full stop, question or exclamation
+// mark that ends a sentence: followed by a space and a capital letter,
+// and (for '.') after a word of four or more characters, so that "Tel.",
+// "No." and "Dr." do not count.
+func sentenceEnd(t string, k int) bool {
+	c := t[k]
+	if c != '.' && c != '!' && c != '?' {
+		return false
+	}
+	if k+2 >= len(t) || t[k+1] != ' ' || !isUpper(t[k+2]) {
+		return false
+	}
+	if c == '.' {
+		n := 0
+		for j := k - 1; j >= 0 && isAlnum(t[j]) && n < 4; j-- {
+			n++
+		}
+		return n >= 4
+	}
+	return true
+}
+
+// nearestCtx returns the bits in mask of the context word nearest to
+// [s, e): the closest one before it, else the first one after it. It
+// decides between weak types when several context words are near
+// ("passport ... account number 123").
+func nearestCtx(t string, s, e int, mask uint32) uint32 {
+	lo, hi := ctxWindow(t, s, e)
+	var buf [16]byte
+	j := s
+	for j > lo {
+		if !isAlnum(t[j-1]) {
+			j--
+			continue
+		}
+		i := j
+		for i > lo && isAlnum(t[i-1]) {
+			i--
+		}
+		if n := j - i; n <= len(buf) && isLetter(t[i]) {
+			for k := 0; k < n; k++ {
+				buf[k] = lower(t[i+k])
+			}
+			if m := ctxLookup(buf[:n]) & mask; m != 0 {
+				return m
+			}
+		}
+		j = i
+	}
+	i := e
+	for i < hi {
+		if !isAlnum(t[i]) {
+			i++
+			continue
+		}
+		k := i
+		for k < hi && isAlnum(t[k]) {
+			k++
+		}
+		if m := wordsIn(t, i, k) & mask; m != 0 {
+			return m
+		}
+		i = k
+	}
+	return 0
 }
 
 func wordsIn(t string, lo, hi int) uint32 {
@@ -161,7 +285,7 @@ func wordsIn(t string, lo, hi int) uint32 {
 			for k := 0; k < n; k++ {
 				buf[k] = lower(t[i+k])
 			}
-			mask |= ctxWords[string(buf[:n])]
+			mask |= ctxLookup(buf[:n])
 		}
 		i = j
 	}

@@ -311,6 +311,9 @@ func boundaryAfter(t string, e int) bool {
 	if (c == ':' || c == '.' || c == '-') && e+1 < len(t) && isAlnum(t[e+1]) {
 		return false
 	}
+	if c == ':' && e+1 < len(t) && t[e+1] == ':' {
+		return false
+	}
 	return true
 }
 

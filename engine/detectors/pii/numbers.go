@@ -219,15 +219,21 @@ func (s *scanner) number(i, te int) int {
 	var p phrase
 	s.buildPhrase(i, &p)
 	firstEnd := p.g[0].e
+	if te-i == 2 && i > 0 && t[i-1] == '-' {
+		if e, ok := s.macDash(i); ok {
+			return e
+		}
+	}
 	if !leftOK(t, p.start) {
 		return firstEnd
 	}
 	if p.start < s.last {
 		return firstEnd
 	}
-	// MAC address written with dashes, starting with a digit pair.
-	if te-i == 2 && te < len(t) && t[te] == '-' {
-		if e := parseMAC(t, i); e > 0 && boundaryAfter(t, e) {
+	// MAC address written with dashes, starting with a digit pair, or
+	// Cisco style (0123.4567.89ab, with at least one hex letter).
+	if te < len(t) && ((te-i == 2 && t[te] == '-') || (te-i == 4 && t[te] == '.')) {
+		if e := parseMAC(t, i); e > 0 && boundaryAfter(t, e) && (t[te] == '-' || hasHexLetter(t[i:e])) {
 			s.report(tMAC, i, e, 0.7)
 			return e
 		}
@@ -260,9 +266,10 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 	if full && p.truncated {
 		return 0, false
 	}
+	colonHex := end+1 < len(t) && t[end] == ':' && isHex(t[end+1])
 	if end < len(t) {
 		c := t[end]
-		if c == '@' || c == '_' || (c == ':' && end+1 < len(t) && isHex(t[end+1])) {
+		if c == '@' || c == '_' {
 			return 0, false
 		}
 		if c == '.' && end+1 < len(t) && isAlnum(t[end+1]) {
@@ -319,7 +326,7 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 				score = 0.85
 			}
 			if c&ctxVersion != 0 {
-				score -= 0.3
+				score -= 0.4
 			}
 			s.report(tIP, start, end, score)
 			return end, true
@@ -328,6 +335,9 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 	}
 	if plain && nd < 7 && ng >= 2 && sameSep(".") {
 		return 0, false // 1.2.3, 10.4.1: versions, not anything here
+	}
+	if colonHex {
+		return 0, false // a time, or part of an IPv6 or MAC address
 	}
 
 	// US SSN: 3-2-4 with one separator used twice, or nine digits with
@@ -443,7 +453,7 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 			score = 0.4
 		}
 		if c&ctxNotCard != 0 {
-			score -= 0.3
+			score -= 0.4
 		}
 		if c&(ctxCard|ctxBank|ctxSSN|ctxPassport|ctxDL|ctxIBAN) != 0 && c&ctxPhone == 0 && !p.plus {
 			score -= 0.2
@@ -457,16 +467,26 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 	// Weak patterns that need context.
 	if plain && full && nd >= 5 {
 		c := context()
-		dlShape := nd >= 4 && nd <= 14 && (ng == 1 || sameSep("- "))
-		switch {
-		case c&ctxPassport != 0 && ng == 1 && nd == 9:
-			s.report(tPassport, start, end, 0.6)
-			return end, true
-		case c&ctxDL != 0 && dlShape && nd >= 5:
-			s.report(tDL, start, end, 0.6)
-			return end, true
-		case c&ctxBank != 0 && ng == 1 && nd >= 8 && nd <= 17:
-			s.report(tBank, start, end, 0.6)
+		dlShape := nd >= 5 && nd <= 14 && (ng == 1 || sameSep("- "))
+		var want uint32
+		if ng == 1 && nd == 9 {
+			want |= ctxPassport
+		}
+		if dlShape {
+			want |= ctxDL
+		}
+		if ng == 1 && nd >= 8 && nd <= 17 {
+			want |= ctxBank
+		}
+		if c&want != 0 {
+			switch m := nearestCtx(t, start, end, c&want); {
+			case m&ctxPassport != 0:
+				s.report(tPassport, start, end, 0.6)
+			case m&ctxDL != 0:
+				s.report(tDL, start, end, 0.6)
+			default:
+				s.report(tBank, start, end, 0.6)
+			}
 			return end, true
 		}
 	}
@@ -649,4 +669,13 @@ func ninoAround(t string, st, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return st - 3, k + 1, true
+}
+
+func hasHexLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'f' {
+			return true
+		}
+	}
+	return false
 }

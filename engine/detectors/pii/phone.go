@@ -2,6 +2,7 @@ package pii
 
 import (
 	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/nyaruka/phonenumbers"
@@ -45,10 +46,11 @@ func (d *numberDesc) match(nsn []byte) bool {
 
 type regionMeta struct {
 	id        string
+	lengths   uint32         // bit per possible national number length (general desc)
 	leading   *regexp.Regexp // prefix match; nil if the region has none
 	general   *numberDesc
 	types     []*numberDesc
-	natPrefix string // national (trunk) prefix, digits only, or ""
+	natPrefix []string // national (trunk) prefixes for parsing, digits only
 }
 
 type callingCode struct {
@@ -103,6 +105,14 @@ func (c *callingCode) load() {
 	c.once.Do(func() {
 		for _, m := range c.metas {
 			r := &regionMeta{id: m.GetId(), general: compileDesc(m.GetGeneralDesc())}
+			for _, l := range m.GetGeneralDesc().GetPossibleLength() {
+				if l > 0 && l < 32 {
+					r.lengths |= 1 << l
+				}
+			}
+			if len(m.GetGeneralDesc().GetPossibleLength()) == 0 {
+				r.lengths = ^uint32(0)
+			}
 			if ld := m.GetLeadingDigits(); ld != "" {
 				r.leading, _ = regexp.Compile("^(?:" + ld + ")")
 			}
@@ -112,10 +122,16 @@ func (c *callingCode) load() {
 					r.types = append(r.types, nd)
 				}
 			}
-			if np := m.GetNationalPrefixForParsing(); np != "" && allDigits(np) {
-				r.natPrefix = np
-			} else if np := m.GetNationalPrefix(); np != "" && allDigits(np) && m.GetNationalPrefixForParsing() == "" {
-				r.natPrefix = np
+			// The prefix for parsing is a regex; its plain-digit
+			// alternatives ("0|180020") are what national numbers start
+			// with. Alternatives with groups rewrite numbers and are left out.
+			for _, alt := range strings.Split(m.GetNationalPrefixForParsing(), "|") {
+				if alt != "" && allDigits(alt) {
+					r.natPrefix = append(r.natPrefix, alt)
+				}
+			}
+			if np := m.GetNationalPrefix(); np != "" && allDigits(np) && m.GetNationalPrefixForParsing() == "" {
+				r.natPrefix = append(r.natPrefix, np)
 			}
 			c.regions = append(c.regions, r)
 		}
@@ -123,7 +139,7 @@ func (c *callingCode) load() {
 }
 
 func (r *regionMeta) valid(nsn []byte) bool {
-	if !r.general.match(nsn) {
+	if len(nsn) >= 32 || r.lengths&(1<<len(nsn)) == 0 || !r.general.match(nsn) {
 		return false
 	}
 	for _, d := range r.types {
@@ -146,6 +162,9 @@ func validNSN(cc int, nsn []byte) bool {
 		return c.regions[0].valid(nsn)
 	}
 	for _, r := range c.regions {
+		if len(nsn) >= 32 || r.lengths&(1<<len(nsn)) == 0 {
+			continue
+		}
 		if r.leading != nil {
 			if r.leading.Match(nsn) {
 				return r.valid(nsn)
@@ -170,8 +189,8 @@ func validWithTrunk(cc int, nsn []byte) bool {
 		return false
 	}
 	for _, r := range c.regions {
-		if p := r.natPrefix; p != "" && len(nsn) > len(p) && string(nsn[:len(p)]) == p {
-			if validNSN(cc, nsn[len(p):]) {
+		for _, p := range r.natPrefix {
+			if len(nsn) > len(p) && string(nsn[:len(p)]) == p && validNSN(cc, nsn[len(p):]) {
 				return true
 			}
 		}

@@ -76,12 +76,19 @@ func (s *scanner) token(ts, te int) int {
 	}
 	if digits >= 4 && n >= 5 && n <= 16 {
 		c := contextAround(t, ts, te)
-		switch {
-		case c&ctxPassport != 0 && n == 9 && lead == 1 && letters == 1:
-			s.report(tPassport, ts, te, 0.6)
-			return te
-		case c&ctxDL != 0 && (letters <= 3 || lead == letters):
-			s.report(tDL, ts, te, 0.55)
+		var want uint32
+		if n == 9 && lead == 1 && letters == 1 {
+			want |= ctxPassport
+		}
+		if letters <= 3 || lead == letters {
+			want |= ctxDL
+		}
+		if c&want != 0 {
+			if nearestCtx(t, ts, te, c&want)&ctxPassport != 0 {
+				s.report(tPassport, ts, te, 0.6)
+			} else {
+				s.report(tDL, ts, te, 0.55)
+			}
 			return te
 		}
 	}

@@ -1,0 +1,430 @@
+package pii
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+type want struct {
+	typ, value string
+}
+
+func scan(t testing.TB, d *Detector, text string) []analysis.Finding {
+	t.Helper()
+	var r analysis.Report
+	f := &analysis.Field{Path: "messages[0].content", Source: "user", Text: text}
+	d.Scan(context.Background(), f, &r)
+	for _, fi := range r.Findings {
+		if fi.ByteStart < 0 || fi.ByteEnd > len(text) || fi.ByteStart >= fi.ByteEnd {
+			t.Fatalf("bad span [%d,%d) in %q", fi.ByteStart, fi.ByteEnd, text)
+		}
+		if fi.Score < minReport || fi.Score > 1 {
+			t.Fatalf("score %v out of range", fi.Score)
+		}
+		if fi.Detector != "pii" || fi.Category != "pii" || fi.Field != f.Path || fi.Source != "user" {
+			t.Fatalf("bad finding metadata %+v", fi)
+		}
+	}
+	return r.Findings
+}
+
+// check asserts that text yields exactly the wanted findings (type and
+// covered text), in order.
+func check(t *testing.T, d *Detector, text string, wants ...want) {
+	t.Helper()
+	got := scan(t, d, text)
+	var g []want
+	for _, f := range got {
+		g = append(g, want{f.Type, text[f.ByteStart:f.ByteEnd]})
+	}
+	if len(g) != len(wants) {
+		t.Errorf("%q:\n got  %v\n want %v", text, g, wants)
+		return
+	}
+	for i := range g {
+		if g[i] != wants[i] {
+			t.Errorf("%q:\n got  %v\n want %v", text, g, wants)
+			return
+		}
+	}
+}
+
+// none asserts that text yields no finding of type typ.
+func none(t *testing.T, d *Detector, typ, text string) {
+	t.Helper()
+	for _, f := range scan(t, d, text) {
+		if f.Type == typ {
+			t.Errorf("%q: unexpected %s %q", text, typ, text[f.ByteStart:f.ByteEnd])
+		}
+	}
+}
+
+func TestEmail(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct {
+		text  string
+		value string
+	}{
+		{"write to jane.doe@example.com today", "jane.doe@example.com"},
+		{"(first.last+tag@sub.example.co.uk)", "first.last+tag@sub.example.co.uk"},
+		{"Email:JOHN_SMITH99@Example.ORG.", "JOHN_SMITH99@Example.ORG"},
+		{"<o'brien@mail.example.ie>", "o'brien@mail.example.ie"},
+		{"user@xn--bcher-kva.example", "user@xn--bcher-kva.example"},
+	} {
+		check(t, d, c.text, want{EmailAddress, c.value})
+	}
+	for _, text := range []string{
+		"a@b", "x@y.z", "bob@@example.com", "@example.com", "user@example", "name@-example.com",
+		"user.@example.com", "twitter @handle and @example.com", "cost: 5 @ 3.99",
+		strings.Repeat("a", 70) + "@example.com",
+	} {
+		none(t, d, EmailAddress, text)
+	}
+}
+
+func TestPhone(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct{ text, value string }{
+		{"Call me on (212) 555-0143 tomorrow", "(212) 555-0143"},
+		{"phone: 212.555.0143", "212.555.0143"},
+		{"reach me at 212-555-0143x55", "212-555-0143x55"},
+		{"office +44 20 7946 0958.", "+44 20 7946 0958"},
+		{"from abroad dial 001-212-555-0143 ext. 12", "001-212-555-0143 ext. 12"},
+		{"Mobile: +41 (0)44 668 18 00", "+41 (0)44 668 18 00"},
+		{"+1-415-555-2671 is the hotline", "+1-415-555-2671"},
+		{"Tel. 030 901820", "030 901820"},
+		{"call 2125550143 now", "2125550143"},
+		{"Fax: +33 1 42 68 53 00", "+33 1 42 68 53 00"},
+	} {
+		check(t, d, c.text, want{PhoneNumber, c.value})
+	}
+	for _, text := range []string{
+		"The population was 1 234 567 in 2020.",     // no phone context, not a valid number
+		"order number 212-555-0143",                 // labelled as something else
+		"version 10.0.19041.1 was released",         // a version
+		"It cost $2125550143 in total",              // money
+		"between 1990 and 2000 there were 12345678", // not a phone without context
+		"ID-2125550143",                             // part of an identifier
+		"1.2.3.4.5.6.7.8",                           // dotted digits
+		"The office is at 17031 2202 Rissik St",     // an address
+	} {
+		none(t, d, PhoneNumber, text)
+	}
+}
+
+func TestCreditCard(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct{ text, value string }{
+		{"card 4111 1111 1111 1111 exp 12/27", "4111 1111 1111 1111"},
+		{"Visa: 4111-1111-1111-1111.", "4111-1111-1111-1111"},
+		{"amex 3782 822463 10005", "3782 822463 10005"},
+		{"number 5555555555554444", "5555555555554444"},
+		{"diners 30569309025904", "30569309025904"},
+		{"mc 2221000000000009", "2221000000000009"},
+		{"jcb 3530111333300000", "3530111333300000"},
+		{"discover 6011 1111 1111 1117", "6011 1111 1111 1117"},
+		{"maestro 6759649826438453", "6759649826438453"},
+		{"visa 19: 4111111111111111110", "4111111111111111110"},
+	} {
+		check(t, d, c.text, want{CreditCard, c.value})
+	}
+	for _, text := range []string{
+		"card 4111 1111 1111 1112",     // Luhn fails
+		"card 4111 1111 1111 11111",    // wrong grouping and length
+		"4111 111 1111 1111",           // wrong grouping
+		"account 9999 9999 9999 9995",  // passes Luhn but no issuer, no card context
+		"tracking 1234567812345670",    // Luhn passes, no issuer, negative context
+		"call 4111111111111111 extra1", // glued
+		"+4111111111111111",            // phone-like prefix
+		"12345678903",                  // 11 digits
+	} {
+		none(t, d, CreditCard, text)
+	}
+	// Context moves the score.
+	hi := scan(t, d, "my visa card 4111111111111111")
+	lo := scan(t, d, "the value 4111111111111111")
+	neg := scan(t, d, "order number 4111111111111111")
+	if len(hi) != 1 || len(lo) != 1 || !(hi[0].Score > lo[0].Score) {
+		t.Fatalf("context did not raise the score: %v %v", hi, lo)
+	}
+	if len(neg) == 1 && neg[0].Score >= lo[0].Score {
+		t.Fatalf("negative context did not lower the score: %v %v", neg, lo)
+	}
+}
+
+func TestIBAN(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct{ text, value string }{
+		{"IBAN GB82 WEST 1234 5698 7654 32, thanks", "GB82 WEST 1234 5698 7654 32"},
+		{"to DE89370400440532013000.", "DE89370400440532013000"},
+		{"iban: de89370400440532013000", "de89370400440532013000"},
+		{"FR14 2004 1010 0505 0001 3M02 606", "FR14 2004 1010 0505 0001 3M02 606"},
+		{"NO9386011117947", "NO9386011117947"},
+		{"MT84 MALT 0110 0001 2345 MTLC AST0 01S", "MT84 MALT 0110 0001 2345 MTLC AST0 01S"},
+		{"BR1800360305000010009795493C1", "BR1800360305000010009795493C1"},
+	} {
+		check(t, d, c.text, want{IBANCode, c.value})
+	}
+	for _, text := range []string{
+		"DE89370400440532013001",       // check digits wrong
+		"DE8937040044053201300",        // one short
+		"DE893704004405320130000",      // one long
+		"XX89370400440532013000",       // no such country
+		"GB82 WEST 1234 5698 7654 3",   // group short
+		"GB82 WEST 12345 698 7654 32",  // group long
+		"GB82WEST12345698765432abc",    // glued
+		"US64SVBKUS6S3300958879",       // the US has no IBAN
+		"GB82 WEST 1234 5698 7654 32X", // glued
+	} {
+		none(t, d, IBANCode, text)
+	}
+}
+
+func TestSSN(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct{ text, value string }{
+		{"SSN: 536-22-8170", "536-22-8170"},
+		{"social security number 536 22 8170", "536 22 8170"},
+		{"her ssn is 536228170.", "536228170"},
+		{"id 772-12-3456 on file", "772-12-3456"},
+	} {
+		check(t, d, c.text, want{USSSN, c.value})
+	}
+	for _, text := range []string{
+		"SSN 000-12-3456", "SSN 666-12-3456", "SSN 900-12-3456", "SSN 999-12-3456",
+		"SSN 536-00-8170", "SSN 536-22-0000", "SSN 123-45-6789", "SSN 078-05-1120",
+		"SSN 536-22/8170", "SSN 536-228-170", // mixed or wrong separators
+		"the value 536228170",  // bare nine digits without context
+		"on 12-05-1990 we met", // a date
+		"zip 12345-6789",
+	} {
+		none(t, d, USSSN, text)
+	}
+}
+
+func TestIP(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct{ text, value string }{
+		{"server 10.0.0.1 is down", "10.0.0.1"},
+		{"from 192.168.1.254:8080/path", "192.168.1.254"},
+		{"addr 2001:db8::1 ok", "2001:db8::1"},
+		{"link-local fe80::1%eth0", "fe80::1"},
+		{"mapped ::ffff:192.0.2.1.", "::ffff:192.0.2.1"},
+		{"2001:0db8:85a3:0000:0000:8a2e:0370:7334", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"},
+		{"loopback ::1 and", "::1"},
+		{"6e40:4041:c617:e898:c11:40d2:c669:2eb4 blocked", "6e40:4041:c617:e898:c11:40d2:c669:2eb4"},
+		{"(1::2:3:4:5:6:7)", "1::2:3:4:5:6:7"},
+		{"64:ff9b::192.0.2.33", "64:ff9b::192.0.2.33"},
+	} {
+		check(t, d, c.text, want{IPAddress, c.value})
+	}
+	for _, text := range []string{
+		"version 1.2.3", "256.1.1.1", "1.2.3.4.5", "01.02.03.04", "v1.2.3.4", "release 1.2.3.4",
+		"std::vector<int>", "Abc::Def", "12:30:45", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::1",
+		"2001:db8:::1", "10.0.0", "3.14159", "1.2.3.4a", "a1.2.3.4",
+	} {
+		none(t, d, IPAddress, text)
+	}
+}
+
+func TestMACURLCrypto(t *testing.T) {
+	d := New(Options{})
+	check(t, d, "MAC 00:1A:2B:3C:4D:5E.", want{MACAddress, "00:1A:2B:3C:4D:5E"})
+	check(t, d, "mac 00-1a-2b-3c-4d-5e", want{MACAddress, "00-1a-2b-3c-4d-5e"})
+	check(t, d, "mac ab-cd-ef-12-34-56", want{MACAddress, "ab-cd-ef-12-34-56"})
+	check(t, d, "cisco 0123.4567.89ab", want{MACAddress, "0123.4567.89ab"})
+	none(t, d, MACAddress, "00:1A:2B:3C:4D")
+	none(t, d, MACAddress, "00:1A:2B-3C:4D:5E")
+	none(t, d, MACAddress, "00:1A:2B:3C:4D:5E:6F")
+
+	check(t, d, "see https://docs.example.org/guide?x=1#top.", want{URL, "https://docs.example.org/guide?x=1#top"})
+	check(t, d, "(see http://en.wikipedia.org/wiki/Foo_(bar))", want{URL, "http://en.wikipedia.org/wiki/Foo_(bar)"})
+	check(t, d, "visit www.example.com, now", want{URL, "www.example.com"})
+	check(t, d, "ftp://user@files.example.net:21/pub", want{URL, "ftp://user@files.example.net:21/pub"})
+	check(t, d, "http://192.168.0.1/admin", want{URL, "http://192.168.0.1/admin"})
+	none(t, d, URL, "javascript://foo")
+	none(t, d, URL, "http://")
+	none(t, d, URL, "http://nodot/")
+	none(t, d, URL, "awww.example.com")
+
+	for _, addr := range []string{
+		"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
+		"3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+		"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+		"BC1QW508D6QEJXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXXDXX",
+		"bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297",
+	} {
+		if !strings.HasPrefix(addr, "BC1QW508") {
+			check(t, d, "send to "+addr+" please", want{Crypto, addr})
+		}
+	}
+	for _, bad := range []string{
+		"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3",         // checksum
+		"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN",          // truncated
+		"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr", // checksum
+		"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mDq", // mixed case
+		"tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx", // testnet hrp
+		"bc1zw508d6qejxtdg4y5r3zarvaryvqyzf3du",      // v2 with bech32 (not m) checksum
+		"0BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",         // not base58
+		"1111111111111111111114oLvT3",                // checksum of the all-zero hash
+	} {
+		none(t, d, Crypto, "send to "+bad+" please")
+	}
+}
+
+func TestUKAndUSIDs(t *testing.T) {
+	d := New(Options{})
+	check(t, d, "NHS number 943 476 5919", want{UKNHS, "943 476 5919"})
+	check(t, d, "nhs: 9434765919", want{UKNHS, "9434765919"})
+	none(t, d, UKNHS, "NHS number 943 476 5918")
+	none(t, d, UKNHS, "NHS number 111 111 1111")
+
+	check(t, d, "NINO AB 12 34 56 C", want{UKNINO, "AB 12 34 56 C"})
+	check(t, d, "national insurance AB123456C.", want{UKNINO, "AB123456C"})
+	none(t, d, UKNINO, "GB123456C")
+	none(t, d, UKNINO, "DA123456C")
+	none(t, d, UKNINO, "AO123456C")
+	none(t, d, UKNINO, "AB123456E")
+	none(t, d, UKNINO, "AB 12 34 56")
+
+	check(t, d, "My passport number is 912803456", want{USPassport, "912803456"})
+	check(t, d, "passport: A12345678", want{USPassport, "A12345678"})
+	check(t, d, "driver's license D1234567", want{USDriverLicense, "D1234567"})
+	check(t, d, "DL 2270-66-1551", want{USDriverLicense, "2270-66-1551"})
+	check(t, d, "bank account number 12345678901", want{USBankNumber, "12345678901"})
+	check(t, d, "my passport is 912803456 and my account number 12345678901",
+		want{USPassport, "912803456"}, want{USBankNumber, "12345678901"})
+	none(t, d, USBankNumber, "the number 12345678901")
+	none(t, d, USPassport, "the number 912803456")
+	none(t, d, USDriverLicense, "the code D1234567")
+}
+
+func TestDateOfBirth(t *testing.T) {
+	d := New(Options{})
+	check(t, d, "She was born on 03/15/1985.", want{DateTime, "03/15/1985"})
+	check(t, d, "DOB: 1990-05-12", want{DateTime, "1990-05-12"})
+	check(t, d, "Date of birth: May 5, 1990", want{DateTime, "May 5, 1990"})
+	check(t, d, "born 5th of May 1990", want{DateTime, "5th of May 1990"})
+	check(t, d, "birthday 14 Sept 1986", want{DateTime, "14 Sept 1986"})
+	check(t, d, "Born in March 1990", want{DateTime, "March 1990"})
+	none(t, d, DateTime, "The meeting is on 03/15/1985.")
+	none(t, d, DateTime, "She was born in Paris. The meeting is on 2023-01-02.")
+	none(t, d, DateTime, "born on 13/13/1990")
+	none(t, d, DateTime, "born on 2/30") // no year, and not a date shape we read
+	none(t, d, PhoneNumber, "born on 12.05.1990")
+}
+
+func TestOffsetsUTF8(t *testing.T) {
+	d := New(Options{})
+	text := "Grüße, José — mail: josé@example.com? no: jose@example.com, 電話 +44 20 7946 0958。"
+	got := scan(t, d, text)
+	if len(got) != 2 {
+		t.Fatalf("got %v", got)
+	}
+	i := strings.Index(text, "jose@example.com")
+	if got[0].Type != EmailAddress || got[0].ByteStart != i || got[0].ByteEnd != i+len("jose@example.com") {
+		t.Fatalf("email span %+v, want [%d,%d)", got[0], i, i+16)
+	}
+	j := strings.Index(text, "+44")
+	if got[1].Type != PhoneNumber || got[1].ByteStart != j || got[1].ByteEnd != j+len("+44 20 7946 0958") {
+		t.Fatalf("phone span %+v, want [%d,...)", got[1], j)
+	}
+	// Through the analyzer the offsets become code points.
+	a := analysis.NewAnalyzer(d)
+	res := a.Analyze(context.Background(), &analysis.Input{Fields: []analysis.Field{{Path: "p", Text: text}}})
+	rs := []rune(text)
+	for _, f := range res.Findings {
+		if got := string(rs[f.Start:f.End]); got != text[f.ByteStart:f.ByteEnd] {
+			t.Fatalf("code point span %q != byte span %q", got, text[f.ByteStart:f.ByteEnd])
+		}
+	}
+	// A digit after a non-ASCII letter is part of a word.
+	none(t, d, PhoneNumber, "é2125550143")
+}
+
+func TestOptions(t *testing.T) {
+	text := "card 4111 1111 1111 1111, mail a@example.com"
+	d := New(Options{Types: []string{"email_address"}})
+	check(t, d, text, want{EmailAddress, "a@example.com"})
+	// A disabled card is not reported as a phone number instead.
+	d = New(Options{Types: []string{PhoneNumber}})
+	check(t, d, text)
+	if New(Options{}).Name() != "pii" {
+		t.Fatal("name")
+	}
+	// Region: a UK national number is valid with region GB, not US.
+	gb := New(Options{DefaultRegion: "gb"})
+	check(t, gb, "ring 020 7946 0958", want{PhoneNumber, "020 7946 0958"})
+	us := New(Options{})
+	if f := scan(t, us, "the 020 7946 0958"); len(f) != 0 {
+		t.Fatalf("US region read a UK national number: %v", f)
+	}
+	hi := New(Options{MinScore: 0.8})
+	check(t, hi, "the value 4111111111111111")
+	if len(Types()) != numTypes {
+		t.Fatal("Types")
+	}
+}
+
+func TestCanceledContext(t *testing.T) {
+	d := New(Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	text := strings.Repeat("x", 1<<17) + " a@example.com"
+	var r analysis.Report
+	d.Scan(ctx, &analysis.Field{Text: text}, &r)
+	if len(r.Findings) != 0 {
+		t.Fatal("scan went on after cancellation")
+	}
+}
+
+// TestPhoneAgreesWithLibrary checks the metadata-based validator against
+// phonenumbers.Parse + IsValidNumber.
+func TestPhoneAgreesWithLibrary(t *testing.T) {
+	for _, c := range []struct {
+		num    string
+		region string
+	}{
+		{"+12125550143", "US"}, {"2125550143", "US"}, {"5551234567", "US"}, {"+442079460958", "US"},
+		{"02079460958", "GB"}, {"+447700900123", "US"}, {"+41446681800", "US"}, {"+33142685300", "US"},
+		{"+4930901820", "US"}, {"030901820", "DE"}, {"+16135550143", "US"}, {"+18005550199", "US"},
+		{"+861012345678", "US"}, {"+919876543210", "US"}, {"+5511987654321", "US"}, {"+61291234567", "US"},
+		{"+390612345678", "US"}, {"+79123456789", "US"}, {"+77123456789", "US"}, {"+4412345", "US"},
+		{"12125550143", "US"}, {"+12345678901", "US"}, {"+97121234567", "US"}, {"0612345678", "FR"},
+	} {
+		intl := c.num[0] == '+'
+		d := strings.TrimPrefix(c.num, "+")
+		got := phoneValidDigits([]byte(d), intl, c.region)
+		lib := phoneValidLib(c.num, c.region)
+		if got != lib {
+			t.Errorf("%s (%s): ours %v, library %v", c.num, c.region, got, lib)
+		}
+	}
+}
+
+func TestPathologicalInputs(t *testing.T) {
+	d := New(Options{})
+	for name, text := range map[string]string{
+		"digits":       strings.Repeat("1234567890", 100_000),
+		"digit-spaces": strings.Repeat("12 ", 300_000),
+		"dots":         strings.Repeat("1.", 500_000),
+		"ats":          strings.Repeat("a@", 500_000),
+		"at-domain":    strings.Repeat("a@b.", 250_000),
+		"colons":       strings.Repeat("1:", 500_000),
+		"hexcolons":    strings.Repeat("ab:", 300_000),
+		"url":          "http://example.com/" + strings.Repeat("(", 500_000) + strings.Repeat(")", 500_000),
+		"www":          strings.Repeat("www.", 250_000),
+		"ssn-like":     strings.Repeat("123-45-6789 ", 80_000),
+		"phones":       strings.Repeat("(212) 555-0143 ", 60_000),
+		"mixed":        strings.Repeat("+1 (2)3-4.5/6 x7 ext 8 @9:a.b-c ", 30_000),
+		"letters":      strings.Repeat("a", 1_000_000) + "1",
+		"iban":         strings.Repeat("GB82 ", 200_000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			scan(t, d, text)
+		})
+	}
+}
