@@ -35,6 +35,7 @@ const (
 	gMW4                         // ... 4 words
 	gGiven                       // G frequent given name
 	gRegion                      // R first-level region (GeoNames admin1)
+	gDict                        // D also a lower-case dictionary word
 )
 
 const (
@@ -46,7 +47,7 @@ const (
 )
 
 var codeFlags = [256]uint32{
-	'F': gFirst, 'G': gGiven, 'L': gLast, 'l': gLastRare, 'N': gName, 'W': gWord, 'C': gCommon,
+	'F': gFirst, 'G': gGiven, 'L': gLast, 'l': gLastRare, 'N': gName, 'W': gWord, 'C': gCommon, 'D': gDict,
 	'P': gProper, 'K': gCountry, 'S': gState, 'R': gRegion, 'A': gAbbr, 'B': gCityBig, 'Y': gCity, 'T': gTown,
 }
 

@@ -106,6 +106,9 @@ func (d *Detector) locationAt(s *scanner, i int) span {
 	} else if s.vocab(t)&vNotName != 0 {
 		return span{}
 	}
+	if !multi && pf&gCountry == 0 && s.orgAround(i, end, 1) {
+		return span{} // "at Davis, Reynolds and Williamson"
+	}
 	given := f&gGiven != 0
 	name := f&gAnyName != 0
 	word := f&gAnyWord != 0

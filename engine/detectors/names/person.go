@@ -403,6 +403,9 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		if (f0.caps || f0.hyphen) && ctx < ctxMedium {
 			score -= 0.15 // "HORTEN", "Weber-Santana"
 		}
+		if f0.f&gDict != 0 && f0.sentence && ctx < ctxMedium {
+			score = min(score, 0.4) // "Grant access", "Bill me later"
+		}
 		return score
 	}
 	// two or more words
@@ -410,7 +413,7 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 	nameish := 0 // words that are names or unknown
 	for k := range idx {
 		ft := fs[k]
-		if ft.notName || (ft.common && !ft.name) || (ft.proper && !(k > 0 && f0.given)) {
+		if ft.notName || (ft.common && !ft.name) || (ft.proper && !(k > 0 && f0.first)) {
 			if ctx != ctxStrong {
 				return 0
 			}

