@@ -111,6 +111,9 @@ func Run(ctx context.Context, cfg config.Config, log hclog.Logger, ready chan<- 
 	log.Info("starting parapet", "config", cfg.Effective())
 
 	eng := engine.New(engine.Options{Logger: log.Named("engine"), Analyzer: detectors.Default()})
+	t0 := time.Now()
+	eng.Analyzer().Warm(ctx)
+	log.Debug("detectors loaded", "took", time.Since(t0).String())
 	src := bundles.Source(cfg.Bundle.Path)
 	p, err := bundles.Compile(ctx, src, log.Named("bundle"))
 	if err != nil {

@@ -1,0 +1,69 @@
+package detectors
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+	"github.com/parapet-dev/parapet/engine/detectors/injection"
+	"github.com/parapet-dev/parapet/engine/detectors/names"
+	"github.com/parapet-dev/parapet/engine/detectors/pii"
+	"github.com/parapet-dev/parapet/engine/detectors/secrets"
+)
+
+// promptFields reads the 2 KB benchmark request's text fields.
+func promptFields(tb testing.TB) []analysis.Field {
+	tb.Helper()
+	raw, err := os.ReadFile("../testdata/prompt-2k.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var req struct {
+		Messages []struct{ Role, Content string }
+		Context  struct{ Documents []struct{ Text string } }
+	}
+	if err := json.Unmarshal(raw, &req); err != nil {
+		tb.Fatal(err)
+	}
+	var fs []analysis.Field
+	for _, m := range req.Messages {
+		fs = append(fs, analysis.Field{Path: "m", Source: m.Role, Text: m.Content})
+	}
+	for _, d := range req.Context.Documents {
+		fs = append(fs, analysis.Field{Path: "d", Source: "document", Text: d.Text})
+	}
+	return fs
+}
+
+// BenchmarkAnalyze2KB runs each detector, and all of them, on the text of
+// the 2 KB benchmark prompt.
+func BenchmarkAnalyze2KB(b *testing.B) {
+	fields := promptFields(b)
+	n := 0
+	for _, f := range fields {
+		n += len(f.Text)
+	}
+	for _, c := range []struct {
+		name string
+		a    *analysis.Analyzer
+	}{
+		{"pii", analysis.NewAnalyzer(pii.New(pii.Options{}))},
+		{"names", analysis.NewAnalyzer(names.New(names.Options{}))},
+		{"secrets", analysis.NewAnalyzer(secrets.New(secrets.Options{}))},
+		{"injection", analysis.NewAnalyzer(injection.New())},
+		{"all", Default()},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			ctx := context.Background()
+			c.a.Warm(ctx)
+			in := &analysis.Input{Phase: "prompt", Fields: fields}
+			b.ReportAllocs()
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				c.a.Analyze(ctx, in)
+			}
+		})
+	}
+}
