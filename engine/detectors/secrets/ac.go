@@ -14,7 +14,8 @@ import "fmt"
 type acMatcher struct {
 	class   [256]uint8
 	nclass  int
-	delta   []uint16 // state*nclass + class -> next state | acOut
+	shift   uint     // row width is 1<<shift >= nclass
+	delta   []uint16 // state<<shift | class -> next state | acOut
 	outIdx  []int32  // state -> start in outs; outIdx[s+1] is the end
 	outs    []int32  // pattern ids
 	patLen  []int32  // pattern id -> length in bytes
@@ -57,6 +58,9 @@ func newACMatcher(patterns []string) (*acMatcher, error) {
 		m.class[b] = m.class[b+('a'-'A')]
 	}
 	m.nclass = n
+	for 1<<m.shift < n {
+		m.shift++
+	}
 
 	// Trie.
 	type node struct {
@@ -87,7 +91,7 @@ func newACMatcher(patterns []string) (*acMatcher, error) {
 		return nil, fmt.Errorf("secrets: keyword automaton has %d states, limit %d", len(nodes), acStateMsk)
 	}
 	m.nstates = len(nodes)
-	m.delta = make([]uint16, len(nodes)*n)
+	m.delta = make([]uint16, len(nodes)<<m.shift)
 
 	// BFS: failure links and full transitions.
 	queue := make([]int32, 0, len(nodes))
@@ -98,17 +102,18 @@ func newACMatcher(patterns []string) (*acMatcher, error) {
 			m.delta[c] = uint16(nx)
 		}
 	}
+	sh := m.shift
 	for qi := 0; qi < len(queue); qi++ {
 		s := queue[qi]
 		f := nodes[s].fail
 		nodes[s].out = append(nodes[s].out, nodes[f].out...)
 		for c := 0; c < n; c++ {
 			if nx, ok := nodes[s].next[uint8(c)]; ok {
-				nodes[nx].fail = int32(m.delta[int(f)*n+c] & acStateMsk)
+				nodes[nx].fail = int32(m.delta[int(f)<<sh|c] & acStateMsk)
 				queue = append(queue, nx)
-				m.delta[int(s)*n+c] = uint16(nx)
+				m.delta[int(s)<<sh|c] = uint16(nx)
 			} else {
-				m.delta[int(s)*n+c] = m.delta[int(f)*n+c] & acStateMsk
+				m.delta[int(s)<<sh|c] = m.delta[int(f)<<sh|c] & acStateMsk
 			}
 		}
 	}
@@ -130,9 +135,29 @@ func newACMatcher(patterns []string) (*acMatcher, error) {
 // byte that lands in a state with outputs. It returns the position after
 // that byte and the state, or -1 and the final state when text ends.
 func (m *acMatcher) next(text string, i int, s int) (int, int) {
-	delta, nc := m.delta, m.nclass
+	delta, sh, cls := m.delta, m.shift, &m.class
+	// Unrolled by four: most bytes leave no output.
+	for ; i+3 < len(text); i += 4 {
+		t := delta[s<<sh|int(cls[text[i]])]
+		if t&acOut != 0 {
+			return i + 1, int(t & acStateMsk)
+		}
+		t = delta[int(t)<<sh|int(cls[text[i+1]])]
+		if t&acOut != 0 {
+			return i + 2, int(t & acStateMsk)
+		}
+		t = delta[int(t)<<sh|int(cls[text[i+2]])]
+		if t&acOut != 0 {
+			return i + 3, int(t & acStateMsk)
+		}
+		t = delta[int(t)<<sh|int(cls[text[i+3]])]
+		if t&acOut != 0 {
+			return i + 4, int(t & acStateMsk)
+		}
+		s = int(t)
+	}
 	for ; i < len(text); i++ {
-		t := delta[s*nc+int(m.class[text[i]])]
+		t := delta[s<<sh|int(cls[text[i]])]
 		s = int(t & acStateMsk)
 		if t&acOut != 0 {
 			return i + 1, s

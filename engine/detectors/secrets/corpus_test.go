@@ -22,7 +22,8 @@ import (
 // Recall counts a secret row as found when a finding overlaps one of its
 // labelled spans (spans_known) or, for rows without spans, when the row
 // has any finding. A not_secret row counts as flagged when it has any
-// finding. Set PARAPET_CORPUS_MISSES=1 to print missed rows' ids and
+// finding. PARAPET_SECRETS_IDENTIFIERS=1 enables the identifier rules
+// (off by default). Set PARAPET_CORPUS_MISSES=1 to print missed rows' ids and
 // types (never their text).
 func TestDevCorpus(t *testing.T) {
 	dir := os.Getenv("PARAPET_CORPORA")
@@ -49,7 +50,8 @@ func TestDevCorpus(t *testing.T) {
 		} `json:"source"`
 	}
 	type tally struct{ n, hit int }
-	d := New(Options{})
+	// PARAPET_SECRETS_IDENTIFIERS=1 also runs the identifier rules.
+	d := New(Options{Identifiers: os.Getenv("PARAPET_SECRETS_IDENTIFIERS") != ""})
 	var pos, neg tally
 	bySource := map[string]*[2]tally{}
 	byType := map[string]*[2]tally{}

@@ -214,6 +214,13 @@ func (d *Detector) hit(st *scanState, text string, l kwRule, ks, ke int) {
 		if !rl.prefixAt(text, ks) {
 			return
 		}
+		if rl.reAnch != nil {
+			if rl.wordStart && ks > 0 && isWordByte(text[ks-1]) {
+				return
+			}
+			d.runAnchored(st, text, ri, ks, min(len(text), ks+rl.maxLen+1))
+			return
+		}
 		ws, we = ks-1, ks+rl.maxLen+1
 	} else {
 		ws, we = ks-rl.maxLen-1, ke+rl.maxLen+1
@@ -252,6 +259,16 @@ func (d *Detector) runRegex(st *scanState, text string, ri int, ws, we int) {
 		return
 	}
 	for _, m := range rl.re.FindAllStringSubmatchIndex(win, -1) {
+		d.acceptMatch(st, text, ri, ws, m)
+	}
+}
+
+// acceptMatch takes the secret group of match m (offsets relative to ws)
+// and records it if the rule's checks accept it.
+func (d *Detector) acceptMatch(st *scanState, text string, ri int, ws int, m []int) {
+	rl := d.rules[ri]
+	win := text[ws:]
+	{
 		s, e := m[0], m[1]
 		// gitleaks trims newlines off the match before taking the group.
 		for e > s && win[e-1] == '\n' {
@@ -260,7 +277,7 @@ func (d *Detector) runRegex(st *scanState, text string, ri int, ws, we int) {
 		ms, me := s, e
 		if rl.group > 0 {
 			if 2*rl.group+1 >= len(m) || m[2*rl.group] < 0 {
-				continue
+				return
 			}
 			s, e = m[2*rl.group], m[2*rl.group+1]
 		} else {
@@ -275,14 +292,30 @@ func (d *Detector) runRegex(st *scanState, text string, ri int, ws, we int) {
 			e = me
 		}
 		if s >= e {
-			continue
+			return
 		}
 		if !d.accept(rl, text, ws+ms, ws+me, ws+s, ws+e) {
-			continue
+			return
 		}
 		st.add(ri, ws+s, ws+e)
 	}
 }
+
+// runAnchored tries rule ri's anchored pattern at text[ks:we].
+func (d *Detector) runAnchored(st *scanState, text string, ri int, ks, we int) {
+	rl := d.rules[ri]
+	win := text[ks:we]
+	if !rl.reAnch.MatchString(win) {
+		return
+	}
+	m := rl.reAnch.FindStringSubmatchIndex(win)
+	if m == nil {
+		return
+	}
+	d.acceptMatch(st, text, ri, ks, m)
+}
+
+func isWordByte(b byte) bool { return isAlnum(b) || b == '_' }
 
 // accept applies entropy, allowlists, stopwords and the rule's validator.
 func (d *Detector) accept(rl *rule, text string, ms, me, s, e int) bool {

@@ -83,6 +83,10 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		ne--
 	}
 	name := text[ns:ne]
+	password := isPasswordName(name)
+	if !assignmentFollows(text, ns, ne, password) {
+		return // prose: no operator after the name
+	}
 	for _, neg := range nameNegatives {
 		if containsFold(name, neg) {
 			return
@@ -92,7 +96,6 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	if len(name) > 2 && name[len(name)-2] == 'I' && (name[len(name)-1] == 'd' || name[len(name)-1] == 'D') {
 		return
 	}
-	password := isPasswordName(name)
 
 	// Operator.
 	i := ne
@@ -366,6 +369,40 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 		return false
 	}
 	return true
+}
+
+// assignmentFollows is the cheap first test: after the name (and a
+// closing quote or bracket) comes an operator, a comma, "is", or, for a
+// --flag, a space.
+func assignmentFollows(text string, ns, ne int, password bool) bool {
+	i := ne
+	if i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ']' || text[i] == '\\') {
+		i++
+		if i < len(text) && (text[i] == '"' || text[i] == ']') {
+			i++
+		}
+	}
+	if ns > 0 && text[ns-1] == '<' && i < len(text) && text[i] == '>' {
+		return true
+	}
+	sp := i
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	if i >= len(text) {
+		return false
+	}
+	switch text[i] {
+	case '=', ':', ',':
+		return true
+	case '?', '-':
+		return i+1 < len(text) && (text[i+1] == '=' || text[i+1] == '>')
+	case 'i':
+		return password && i+2 < len(text) && text[i+1] == 's' && isSpace(text[i+2])
+	case 'v', 'V':
+		return true // key="Password" value="..."
+	}
+	return text[ns] == '-' && i > sp
 }
 
 // atLineStart reports whether only indentation, "export", "set", a list

@@ -25,3 +25,42 @@ func validJWT(tok string) bool {
 	}
 	return index(h, `"alg"`) >= 0
 }
+
+// scanJWT reads header.payload.signature at an "eyJ" hit without a regex:
+// base64url segments of at least 10, 10 and 16 bytes (padding tolerated),
+// not preceded or followed by another token byte, and a header that
+// decodes to JSON with "alg".
+func scanJWT(d *Detector, st *scanState, text string, ks, ke int, ri int) {
+	if text[ks:ke] != "eyJ" || (ks > 0 && (isB64URL(text[ks-1]) || text[ks-1] == '.')) {
+		return
+	}
+	i := ks
+	for seg := 0; seg < 3; seg++ {
+		s := i
+		for i < len(text) && isB64URL(text[i]) {
+			i++
+		}
+		n := i - s
+		for i < len(text) && text[i] == '=' && i-s-n < 2 {
+			i++
+		}
+		if n < 10 || (seg == 2 && n < 16) {
+			return
+		}
+		if seg < 2 {
+			if i >= len(text) || text[i] != '.' {
+				return
+			}
+			i++
+		}
+	}
+	if i < len(text) && (text[i] == '.' || isB64URL(text[i])) {
+		return
+	}
+	if !validJWT(text[ks:i]) {
+		return
+	}
+	st.add(ri, ks, i)
+}
+
+func isB64URL(c byte) bool { return isAlnum(c) || c == '-' || c == '_' }

@@ -66,8 +66,10 @@ type rule struct {
 	info       RuleInfo
 	re         *regexp.Regexp
 	group      int
-	maxLen     int         // longest possible match in bytes, capped by the window
-	prefixes   [][]litByte // literal prefixes every match starts with, nil if unknown
+	maxLen     int            // longest possible match in bytes, capped by the window
+	prefixes   [][]litByte    // literal prefixes every match starts with, nil if unknown
+	reAnch     *regexp.Regexp // "^(?:pattern)", tried at a keyword hit when the match starts there
+	wordStart  bool           // the pattern starts with \b: checked by hand before reAnch
 	allow      []*regexp.Regexp
 	allowMatch []*regexp.Regexp
 	allowLine  []*regexp.Regexp
@@ -169,7 +171,6 @@ func compileRule(d *ruleDef) (*rule, error) {
 		if err != nil {
 			return nil, fmt.Errorf("secrets: rule %s: %v", d.ID, err)
 		}
-		r.re = re
 		parsed, err := syntax.Parse(d.Pattern, syntax.Perl)
 		if err != nil {
 			return nil, err
@@ -179,6 +180,29 @@ func compileRule(d *ruleDef) (*rule, error) {
 		}
 		if ps, _, ok := prefixes(parsed); ok {
 			r.prefixes = ps
+		}
+		// Wide gap fillers (.{0,200}, [^}]{0,200}, \s{0,30}) become
+		// unbounded: the window already bounds them, and a counted repeat
+		// compiles to one NFA state per count, which makes Go's regexp
+		// fall back from the backtracker to the slow NFA.
+		if unboundFillers(parsed) {
+			if re2, err := regexp.Compile(parsed.String()); err == nil {
+				re = re2
+			}
+		}
+		r.re = re
+		// Anchored variant: when every match starts with a literal prefix
+		// (optionally after \b), a keyword hit is the match start and the
+		// regex only has to be tried there.
+		if r.prefixes != nil {
+			lead, ok := leadingAssertions(parsed)
+			first := r.prefixes[0][0].b
+			if ok && (!lead || isAlnum(first) || first == '_') {
+				if ra, err := regexp.Compile(`^(?:` + parsed.String() + `)`); err == nil {
+					r.reAnch = ra
+					r.wordStart = lead
+				}
+			}
 		}
 	}
 	for _, list := range []struct {
@@ -208,6 +232,77 @@ func Rules() []RuleInfo {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// leadingAssertions reports whether re starts with \b (lead) before its
+// first consuming element; ok is false for any other leading assertion
+// (^, $, \B), which an anchored run could not honour.
+func leadingAssertions(re *syntax.Regexp) (lead, ok bool) {
+	for {
+		switch re.Op {
+		case syntax.OpCapture:
+			re = re.Sub[0]
+			continue
+		case syntax.OpConcat:
+			for _, s := range re.Sub {
+				switch s.Op {
+				case syntax.OpWordBoundary:
+					lead = true
+					continue
+				case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpNoWordBoundary, syntax.OpEndLine, syntax.OpEndText, syntax.OpEmptyMatch:
+					return false, false
+				}
+				l, ok := leadingAssertions(s)
+				return lead || l, ok
+			}
+			return lead, true
+		case syntax.OpAlternate:
+			lead, ok = false, true
+			for _, s := range re.Sub {
+				l, o := leadingAssertions(s)
+				if !o || (lead != l && s != re.Sub[0]) {
+					return false, false
+				}
+				lead = l
+			}
+			return lead, ok
+		case syntax.OpWordBoundary:
+			return true, true
+		case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpNoWordBoundary, syntax.OpEndLine, syntax.OpEndText:
+			return false, false
+		}
+		return false, true
+	}
+}
+
+// unboundFillers rewrites x{0,n} (n >= 16) to x* where x is any byte, a
+// negated class or a wide class, in place. It reports whether it changed
+// anything.
+func unboundFillers(re *syntax.Regexp) bool {
+	changed := false
+	for _, s := range re.Sub {
+		if unboundFillers(s) {
+			changed = true
+		}
+	}
+	if re.Op == syntax.OpRepeat && re.Min == 0 && re.Max >= 16 && len(re.Sub) == 1 {
+		sub := re.Sub[0]
+		wide := sub.Op == syntax.OpAnyChar || sub.Op == syntax.OpAnyCharNotNL
+		if sub.Op == syntax.OpCharClass {
+			n := 0
+			for i := 0; i+1 < len(sub.Rune); i += 2 {
+				n += int(sub.Rune[i+1]-sub.Rune[i]) + 1
+			}
+			wide = n > 128
+		}
+		if wide {
+			re.Op = syntax.OpStar
+			re.Flags |= syntax.NonGreedy & re.Flags
+			re.Min, re.Max = 0, -1
+			changed = true
+		}
+	}
+	return changed
 }
 
 // maxLen returns the longest match of re in bytes, or -1 if unbounded.

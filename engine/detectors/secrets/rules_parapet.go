@@ -51,9 +51,8 @@ var parapetRules = []ruleDef{
 		Keywords: []string{"putty-user-key-file-"}, Scan: scanPuTTY, Score: 0.95, Source: srcParapet, License: licParapet},
 
 	// --- JWT and HTTP authorization ---
-	with(own("JWT", "A JSON Web Token: three base64url segments whose header decodes to JSON with \"alg\".",
-		`\b(eyJ[A-Za-z0-9_-]{10,}={0,2}\.[A-Za-z0-9_-]{10,}={0,2}\.[A-Za-z0-9_-]{16,}={0,2})`+tokenEnd, "eyj"),
-		func(r *ruleDef) { r.Validate = validJWT; r.Score = 0.85; r.Window = 16 << 10 }),
+	{ID: "JWT", Desc: "A JSON Web Token: three base64url segments whose header decodes to JSON with \"alg\".",
+		Keywords: []string{"eyj"}, Scan: scanJWT, Score: 0.85, Source: srcParapet, License: licParapet},
 	with(np("HTTP_BASIC_AUTH", "Credentials in an HTTP Basic Authorization header.",
 		`(?i)authorization["']?\s*[:=]\s*["']?basic\s+([A-Za-z0-9+/]{8,}={0,2})(?:[^A-Za-z0-9+/=]|$)`, "authorization"),
 		func(r *ruleDef) { r.Validate = validBasicAuth; r.Score = 0.8 }),
@@ -66,7 +65,7 @@ var parapetRules = []ruleDef{
 		`(?i)(?:aws)?[_.-]?secret[_.-]?(?:access)?[_.-]?key(?:[_.-]?id)?["'\]]?\s*(?::|=>|=|:=)\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`,
 		"secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret", "awssecret"), entropy(3.5)),
 	with(np("AWS_CREDENTIAL_PAIR", "An AWS access key id followed closely by its 40-character secret.",
-		`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b(?s:.){0,60}?\b([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`, "akia", "asia"),
+		`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b(?s:.){0,60}?\b([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`, "akia", "asia", "abia", "acca"),
 		func(r *ruleDef) {
 			r.Group = 2
 			r.Type = "AWS_SECRET_ACCESS_KEY"
@@ -106,7 +105,7 @@ var parapetRules = []ruleDef{
 	own("FIREBASE_CLOUD_MESSAGING_KEY", "A Firebase Cloud Messaging legacy server key.", `\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{120,160})`, ":apa91b"),
 	with(np("GOOGLE_OAUTH_CLIENT_ID", "A Google OAuth client id (identifier, not a credential).",
 		`\b([0-9]{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com)\b`, "apps.googleusercontent.com"), identifier),
-	with(own("IBM_CLOUD_API_KEY", "An IBM Cloud IAM API key.", `(?i)(?:ibm|bluemix|iam)[_.-]?(?:cloud)?[_.-]?api[_.-]?key["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_-]{44})`+tokenEnd, "ibm", "bluemix", "iam_api", "iamapi"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 3.8 }),
+	with(own("IBM_CLOUD_API_KEY", "An IBM Cloud IAM API key.", `(?i)(?:ibm|bluemix|iam)[_.-]?(?:cloud)?[_.-]?api[_.-]?key["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_-]{44})`+tokenEnd, "ibm", "bluemix", "iam"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 3.8 }),
 	with(own("ORACLE_CLOUD_FINGERPRINT_KEY", "An Oracle Cloud (OCI) auth token assigned to an oci/oracle token name.", `(?i)(?:oci|oracle)[_.-]?(?:auth)?[_.-]?token["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9+\-_.;:(){}<>\[\]#]{20})["']`, "oci", "oracle"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 3.8 }),
 
 	// --- VCS and CI ---
@@ -237,6 +236,11 @@ var parapetRules = []ruleDef{
 		r.Entropy = 3.5
 	}),
 	own("SIDEKIQ_CONTRIBS_CREDENTIALS", "Sidekiq Pro/Enterprise gem source credentials (BUNDLE_ENTERPRISE__CONTRIBSYS__COM).", `(?i)BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\s*[:=]\s*["']?[a-z0-9]{8}:([a-z0-9]{8})\b`, "contribsys__com"),
+	with(np("AWS_ARN", "An Amazon Resource Name (identifier).", `\b(arn:aws(?:-cn|-us-gov)?:[a-zA-Z0-9_-]{2,}:[a-z0-9-]*:(?:\d{12})?:[^\s"'&<>\\%]+)`, "arn:aws"), identifier),
+	with(np("AWS_ACCOUNT_ID", "An AWS account id assigned to an aws_account_id-style name (identifier).", `(?i)aws_?account_?(?:id)?["'\x60]?\s*(?::|=>|=)\s*["'\x60]?(\d{4}-?\d{4}-?\d{4})\b`, "aws_account", "awsaccount"), identifier),
+	with(np("AWS_S3_BUCKET", "An S3 bucket in a virtual-hosted or path-style URL (identifier).", `(?:^|[\s/"']|%2F)((?:[a-zA-Z0-9_-]+\.)+s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com|s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com/[a-zA-Z0-9_][a-zA-Z0-9_-]*(?:\.[a-zA-Z0-9_-]+)*)`, "amazonaws.com"), identifier),
+	with(np("GCS_BUCKET", "A Google Cloud Storage bucket host or path (identifier).", `((?:[a-zA-Z0-9_-]+\.)+storage\.googleapis\.com|storage\.googleapis\.com/[a-z0-9_][a-z0-9_.-]{2,62})`, "storage.googleapis.com"), identifier),
+	with(np("SHOPIFY_DOMAIN", "A Shopify store domain (identifier).", `\b((?:[a-zA-Z0-9-]+\.)+myshopify\.com)\b`, "myshopify.com"), identifier),
 	with(np("AGE_RECIPIENT", "An age X25519 recipient (public key; identifier, not a credential).", `\b(age1[0-9a-z]{58})\b`, "age1"), identifier),
 	np("KUBERNETES_BOOTSTRAP_TOKEN", "A Kubernetes bootstrap token (kubeadm join --token).", `(?i)(?:--token[\s=]+|token:\s*["']?|bootstrap[\w.-]{0,20}[:=]\s*["']?)\b([a-z0-9]{6}\.[a-z0-9]{16})\b`, "--token", "token:", "bootstrap"),
 	with(np("WIREGUARD_PRIVATE_KEY", "A WireGuard private or preshared key.", `(?i)(?:PrivateKey|PresharedKey)\s*=\s*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)`, "privatekey", "presharedkey"), entropy(3.5)),
