@@ -150,6 +150,17 @@ type scanner struct {
 	// floor is where the previous handler left off; left scans for a
 	// token stop there so no byte is rescanned without bound.
 	floor int
+	// phoneChecks counts phone validations (see validPhone).
+	phoneChecks int
+	// work counts bytes handled and context windows read; tests use it to
+	// check that the scan stays linear.
+	work int
+}
+
+// context reads the context words around [start, end).
+func (s *scanner) context(start, end int) uint32 {
+	s.work += ctxBefore + ctxAfter
+	return contextAround(s.t, start, end)
 }
 
 const chunk = 1 << 16
@@ -190,6 +201,7 @@ func (s *scanner) run(ctx context.Context) {
 		if next <= i {
 			next = i + 1
 		}
+		s.work += next - i
 		i = next
 		if i > s.floor {
 			s.floor = i
@@ -291,7 +303,7 @@ func (s *scanner) colon(i int) int {
 	}
 	// Trailing ':' is not part of an address (e.g. "fe80::1: up").
 	score := 0.7
-	if contextAround(t, st, e)&ctxIP != 0 {
+	if s.context(st, e)&ctxIP != 0 {
 		score = 0.9
 	}
 	s.report(tIP, st, e, score)

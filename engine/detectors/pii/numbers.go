@@ -218,6 +218,9 @@ func (s *scanner) number(i, te int) int {
 	t := s.t
 	var p phrase
 	s.buildPhrase(i, &p)
+	if p.ng == 0 {
+		return te // a digit run longer than any number here
+	}
 	firstEnd := p.g[0].e
 	if te-i == 2 && i > 0 && t[i-1] == '-' {
 		if e, ok := s.macDash(i); ok {
@@ -238,11 +241,14 @@ func (s *scanner) number(i, te int) int {
 			return e
 		}
 	}
+	// Context is read once per phrase, around all of it, and shared by
+	// the attempts on its prefixes.
+	cc := lazyCtx{start: p.start, end: p.g[p.ng-1].e}
 	for ng := p.ng; ng >= 1 && ng > p.ng-4; ng-- {
 		if ng < p.ng && p.sep[ng] != ' ' {
 			continue // a prefix must end at a space
 		}
-		if end, ok := s.classify(&p, ng); ok {
+		if end, ok := s.classify(&p, ng, &cc); ok {
 			return end
 		}
 	}
@@ -255,7 +261,21 @@ func (s *scanner) number(i, te int) int {
 // classify decides what the first ng groups of p are. It returns the end
 // of the consumed span and true when it reported (or deliberately
 // swallowed) something.
-func (s *scanner) classify(p *phrase, ng int) (int, bool) {
+type lazyCtx struct {
+	start, end int
+	done       bool
+	bits       uint32
+}
+
+func (c *lazyCtx) get(s *scanner) uint32 {
+	if !c.done {
+		c.bits = s.context(c.start, c.end)
+		c.done = true
+	}
+	return c.bits
+}
+
+func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 	t := s.t
 	full := ng == p.ng
 	start := p.start
@@ -292,15 +312,7 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 		return false
 	}
 	glen := func(k int) int { return p.g[k].e - p.g[k].s }
-	ctxDone := false
-	var ctx uint32
-	context := func() uint32 {
-		if !ctxDone {
-			ctx = contextAround(t, start, end)
-			ctxDone = true
-		}
-		return ctx
-	}
+	context := func() uint32 { return lc.get(s) }
 
 	// Dates: d/m/y, m-d-y, y-m-d (with an optional time after a space).
 	if plain && ng >= 3 && (ng == 3 || p.sep[3] == ' ') && p.sep[1] == p.sep[2] && (p.sep[1] == '/' || p.sep[1] == '-' || p.sep[1] == '.') {
@@ -419,7 +431,7 @@ func (s *scanner) classify(p *phrase, ng int) (int, bool) {
 
 	// UK National Insurance number written "AB 12 34 56 C".
 	if plain && ng == 3 && nd == 6 && glen(0) == 2 && glen(1) == 2 && sameSep(" ") {
-		if st, e, ok := ninoAround(t, start, end); ok {
+		if st, e, ok := ninoAround(t, start, end); ok && st >= s.last {
 			score := 0.6
 			if context()&ctxNINO != 0 {
 				score = 0.85
@@ -576,6 +588,14 @@ func (s *scanner) phoneDigits(p *phrase, ng int, d []byte, out *[32]byte) (int, 
 var phoneBufs = sync.Pool{New: func() any { return new([32]byte) }}
 
 func (s *scanner) validPhone(p *phrase, ng int, d []byte) bool {
+	// Each validation runs a few regular expressions. Ordinary text has
+	// a handful of candidates; text built to have a candidate every few
+	// bytes ("12 12 12 ...") gets a budget proportional to its length,
+	// after which numbers are judged by shape and context alone.
+	if s.phoneChecks >= 64+len(s.t)/256 {
+		return false
+	}
+	s.phoneChecks++
 	buf := phoneBufs.Get().(*[32]byte)
 	defer phoneBufs.Put(buf)
 	n, intl := s.phoneDigits(p, ng, d, buf)

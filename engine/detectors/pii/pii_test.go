@@ -405,6 +405,35 @@ func TestPhoneAgreesWithLibrary(t *testing.T) {
 	}
 }
 
+// scanWork runs the scanner on text and returns its work count.
+func scanWork(d *Detector, text string) int {
+	var r analysis.Report
+	s := scanner{d: d, t: text, f: &analysis.Field{Text: text}, r: &r}
+	s.run(context.Background())
+	return s.work
+}
+
+// TestLinearWork checks that the work done grows in proportion to the
+// input on inputs built to provoke rescans: quadrupling the input must
+// not much more than quadruple the work.
+func TestLinearWork(t *testing.T) {
+	d := New(Options{})
+	for _, unit := range []string{
+		"1234567890", "12 ", "1.", "a@", "a@b.", "1:", "ab:", "www.", "123-45-6789 ",
+		"(212) 555-0143 ", "+1 (2)3-4.5/6 x7 ext 8 @9:a.b-c ", "GB82 ", "born 5 May 1990 ",
+		"00-1a-", "4111 1111 1111 1111 ", "x@y.com ",
+	} {
+		small := scanWork(d, strings.Repeat(unit, 20_000/len(unit)+1))
+		large := scanWork(d, strings.Repeat(unit, 80_000/len(unit)+1))
+		if small == 0 || float64(large) > 4.6*float64(small) {
+			t.Errorf("%q: work %d for 20 KB, %d for 80 KB", unit, small, large)
+		}
+		if per := float64(large) / 80_000; per > 400 {
+			t.Errorf("%q: %.0f units of work per byte", unit, per)
+		}
+	}
+}
+
 func TestPathologicalInputs(t *testing.T) {
 	d := New(Options{})
 	for name, text := range map[string]string{

@@ -43,7 +43,7 @@ func (s *scanner) token(ts, te int) int {
 		if n == 9 && validNINOPrefix(tok[0], tok[1]) && allDigits(tok[2:8]) {
 			if c := tok[8] &^ 0x20; c >= 'A' && c <= 'D' && isUpper(tok[0]) == isUpper(tok[8]) {
 				score := 0.6
-				if contextAround(t, ts, te)&ctxNINO != 0 {
+				if s.context(ts, te)&ctxNINO != 0 {
 					score = 0.85
 				}
 				s.report(tNINO, ts, te, score)
@@ -75,7 +75,7 @@ func (s *scanner) token(ts, te int) int {
 		}
 	}
 	if digits >= 4 && n >= 5 && n <= 16 {
-		c := contextAround(t, ts, te)
+		c := s.context(ts, te)
 		var want uint32
 		if n == 9 && lead == 1 && letters == 1 {
 			want |= ctxPassport
@@ -146,7 +146,7 @@ func (s *scanner) iban(ts, te int) (int, bool) {
 		return 0, false
 	}
 	score := 0.9
-	if contextAround(t, ts, end)&ctxIBAN != 0 {
+	if s.context(ts, end)&ctxIBAN != 0 {
 		score = 1.0
 	}
 	s.report(tIBAN, ts, end, score)
@@ -303,7 +303,7 @@ func (s *scanner) monthDate(ts, te int) (int, bool) {
 	if start < s.last {
 		return 0, false
 	}
-	if contextAround(t, start, end)&ctxDOB == 0 {
+	if s.context(start, end)&ctxDOB == 0 {
 		return 0, false
 	}
 	s.report(tDate, start, end, 0.75)
