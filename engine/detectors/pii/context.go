@@ -22,7 +22,12 @@ const (
 	ctxNINO
 	ctxCrypto
 	ctxStreet // street, avenue, suite: a number in an address
+	ctxNumber // "number", "no": a phone word only when no other type's word is near
 )
+
+// ctxTyped is the context of the types whose words can explain a nearby
+// "number".
+const ctxTyped = ctxCard | ctxSSN | ctxIBAN | ctxDL | ctxPassport | ctxBank | ctxNHS | ctxNINO | ctxCrypto | ctxIP
 
 // ctxTable is an open-addressing hash table of the context words (a Go
 // map costs more than the rest of the context scan).
@@ -94,6 +99,7 @@ func init() {
 	addCtx(ctxNHS, "nhs", "health", "patient")
 	addCtx(ctxNINO, "nino", "insurance", "ni")
 	addCtx(ctxCrypto, "bitcoin", "btc", "wallet", "crypto", "address")
+	addCtx(ctxNumber, "number", "numbers", "num", "nbr", "contact")
 	addCtx(ctxStreet, "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
 		"drive", "dr", "suite", "apt", "apartment", "court", "ct", "plaza", "highway", "hwy", "way", "place", "pl",
 		"square", "sq", "terrace", "parkway", "pkwy", "floor", "fl", "unit", "box")
@@ -118,9 +124,26 @@ func negativeBefore(t string, s int) uint32 {
 	return wordsIn(t, lo, s) & (ctxNotCard | ctxVersion)
 }
 
-// streetAfter reports whether the one or two words right after e name a
-// street ("17031 2202 Rissik St"), which makes the number part of an
-// address.
+// streetNear reports whether the word right before [s, e) or one of the
+// two right after it names a street or a unit ("17031 2202 Rissik St",
+// "Apt. 675 62314"), which makes the number part of an address.
+func streetNear(t string, s, e int) bool {
+	k := s
+	for k > 0 && s-k < 3 && (t[k-1] == ' ' || t[k-1] == '.' || t[k-1] == ',') {
+		k--
+	}
+	j := k
+	for j > 0 && k-j < 16 && isAlnum(t[j-1]) {
+		j--
+	}
+	if j < k && (j == 0 || !isAlnum(t[j-1])) && wordsIn(t, j, k)&ctxStreet != 0 {
+		return true
+	}
+	return streetAfter(t, e)
+}
+
+// streetAfter reports whether one of the two words right after e names a
+// street.
 func streetAfter(t string, e int) bool {
 	hi := e + 20
 	if hi > len(t) {

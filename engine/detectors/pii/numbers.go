@@ -429,8 +429,8 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		}
 	}
 
-	// UK National Insurance number written "AB 12 34 56 C".
-	if plain && ng == 3 && nd == 6 && glen(0) == 2 && glen(1) == 2 && sameSep(" ") {
+	// UK National Insurance number written "AB 12 34 56 C" or "AB 123456 C".
+	if plain && nd == 6 && ((ng == 3 && glen(0) == 2 && glen(1) == 2 && sameSep(" ")) || ng == 1) {
 		if st, e, ok := ninoAround(t, start, end); ok && st >= s.last {
 			score := 0.6
 			if context()&ctxNINO != 0 {
@@ -450,6 +450,9 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			}
 		}
 		c := context()
+		if c&ctxNumber != 0 && c&(ctxTyped|ctxNotCard) == 0 {
+			c |= ctxPhone // "my number is ...", "UK no. ..."
+		}
 		valid := s.validPhone(p, ng, d)
 		score := 0.0
 		switch {
@@ -459,7 +462,7 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			score = 0.6
 		case valid:
 			score = 0.45 // bare digits that happen to be a valid number
-		case c&ctxPhone != 0 && phoneShape(p, ng, nd) && !streetAfter(t, end):
+		case c&ctxPhone != 0 && phoneShape(p, ng, nd) && !streetNear(t, start, end):
 			score = 0.5
 		case p.plus && nd >= 8 && ng > 1 && possiblePhone(p, ng, d):
 			score = 0.4

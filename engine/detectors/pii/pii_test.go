@@ -98,6 +98,8 @@ func TestPhone(t *testing.T) {
 		{"Tel. 030 901820", "030 901820"},
 		{"call 2125550143 now", "2125550143"},
 		{"Fax: +33 1 42 68 53 00", "+33 1 42 68 53 00"},
+		{"My UK number is 078 1234 5678", "078 1234 5678"},
+		{"my number: 09-7625400", "09-7625400"},
 	} {
 		check(t, d, c.text, want{PhoneNumber, c.value})
 	}
@@ -110,6 +112,8 @@ func TestPhone(t *testing.T) {
 		"ID-2125550143",                             // part of an identifier
 		"1.2.3.4.5.6.7.8",                           // dotted digits
 		"The office is at 17031 2202 Rissik St",     // an address
+		"Mrs. Yudina, Apt. 675 62314, Aalborg",      // an address
+		"my card number is 1234 5678 9012 3456",     // card context explains "number"
 	} {
 		none(t, d, PhoneNumber, text)
 	}
@@ -128,6 +132,7 @@ func TestCreditCard(t *testing.T) {
 		{"discover 6011 1111 1111 1117", "6011 1111 1111 1117"},
 		{"maestro 6759649826438453", "6759649826438453"},
 		{"visa 19: 4111111111111111110", "4111111111111111110"},
+		{"uatp 122000000000003", "122000000000003"},
 	} {
 		check(t, d, c.text, want{CreditCard, c.value})
 	}
@@ -284,6 +289,7 @@ func TestUKAndUSIDs(t *testing.T) {
 
 	check(t, d, "NINO AB 12 34 56 C", want{UKNINO, "AB 12 34 56 C"})
 	check(t, d, "national insurance AB123456C.", want{UKNINO, "AB123456C"})
+	check(t, d, "NI number AB 123456 C", want{UKNINO, "AB 123456 C"})
 	none(t, d, UKNINO, "GB123456C")
 	none(t, d, UKNINO, "DA123456C")
 	none(t, d, UKNINO, "AO123456C")
@@ -298,6 +304,7 @@ func TestUKAndUSIDs(t *testing.T) {
 	check(t, d, "my passport is 912803456 and my account number 12345678901",
 		want{USPassport, "912803456"}, want{USBankNumber, "12345678901"})
 	none(t, d, USBankNumber, "the number 12345678901")
+	none(t, d, PhoneNumber, "account number 12345678")
 	none(t, d, USPassport, "the number 912803456")
 	none(t, d, USDriverLicense, "the code D1234567")
 }

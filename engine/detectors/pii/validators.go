@@ -88,6 +88,8 @@ func cardIssuerOK[T ~string | ~[]byte](d T) bool {
 		return n >= 16 && n <= 19
 	case p4 == 1800 || p4 == 2131: // JCB (legacy 15-digit)
 		return n == 15
+	case p1 == 1: // UATP
+		return n == 15
 	case p4 == 6011, p3 >= 644 && p3 <= 649, p2 == 65, p6 >= 622126 && p6 <= 622925: // Discover
 		return n >= 16 && n <= 19
 	case p2 == 62, p2 == 81: // UnionPay
