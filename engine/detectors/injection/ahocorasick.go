@@ -10,10 +10,13 @@ import (
 type acMatcher struct {
 	class  [256]uint16
 	nClass int
-	trans  []int32 // state*nClass + class -> state
+	// trans[row+class] is the next state's row (state*nClass), with
+	// outFlag set when that state has outputs.
+	trans  []uint32
 	outOff []int32 // outputs of state s: outs[outOff[s]:outOff[s+1]]
 	outs   []int32 // keyword ids
 	kwLen  []int32
+	ids    []int32 // local keyword index -> caller's keyword id
 	kwLeft []bool // keyword needs a word boundary before it
 	kwRite []bool // keyword needs a word boundary after it
 }
@@ -28,6 +31,9 @@ type acEvent struct {
 // Han, kana and Hangul are written without spaces inside phrases, so
 // keywords in those scripts match anywhere.
 func boundaryRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r == '_'
+	}
 	if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 		return false
 	}
@@ -35,10 +41,11 @@ func boundaryRune(r rune) bool {
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r))
 }
 
-// newACMatcher compiles normalised keywords. A keyword ending in '*' is a
-// stem: it needs no boundary after it.
-func newACMatcher(keywords []string) *acMatcher {
-	m := &acMatcher{}
+// newACMatcher compiles normalised keywords; ids[i] is the id reported for
+// keywords[i]. A keyword ending in '*' is a stem: it needs no boundary
+// after it.
+func newACMatcher(keywords []string, ids []int32) *acMatcher {
+	m := &acMatcher{ids: ids}
 	type node struct {
 		next map[byte]int32
 		fail int32
@@ -78,14 +85,17 @@ func newACMatcher(keywords []string) *acMatcher {
 		}
 	}
 	n := len(nodes)
-	m.trans = make([]int32, n*m.nClass)
+	if n*m.nClass >= outFlag {
+		panic("injection: keyword automaton too large")
+	}
+	st := make([]int32, n*m.nClass) // state transitions while building
 	// BFS: fail links and full transitions.
 	queue := make([]int32, 0, n)
 	for c := 0; c < 256; c++ {
 		if nx, ok := nodes[0].next[byte(c)]; ok {
 			nodes[nx].fail = 0
 			queue = append(queue, nx)
-			m.trans[int(m.class[c])] = nx
+			st[int(m.class[c])] = nx
 		}
 	}
 	for qi := 0; qi < len(queue); qi++ {
@@ -94,14 +104,14 @@ func newACMatcher(keywords []string) *acMatcher {
 		nodes[s].out = append(nodes[s].out, nodes[f].out...)
 		// default transitions: inherit from fail state (already complete,
 		// since BFS processes shallower states first)
-		copy(m.trans[int(s)*m.nClass:int(s+1)*m.nClass], m.trans[int(f)*m.nClass:int(f+1)*m.nClass])
+		copy(st[int(s)*m.nClass:int(s+1)*m.nClass], st[int(f)*m.nClass:int(f+1)*m.nClass])
 		for c := 0; c < 256; c++ {
 			nx, ok := nodes[s].next[byte(c)]
 			if !ok {
 				continue
 			}
-			nodes[nx].fail = m.trans[int(f)*m.nClass+int(m.class[c])]
-			m.trans[int(s)*m.nClass+int(m.class[c])] = nx
+			nodes[nx].fail = st[int(f)*m.nClass+int(m.class[c])]
+			st[int(s)*m.nClass+int(m.class[c])] = nx
 			queue = append(queue, nx)
 		}
 	}
@@ -111,18 +121,34 @@ func newACMatcher(keywords []string) *acMatcher {
 		m.outs = append(m.outs, nodes[s].out...)
 	}
 	m.outOff[n] = int32(len(m.outs))
+	m.trans = make([]uint32, len(st))
+	for i, nx := range st {
+		v := uint32(int(nx) * m.nClass)
+		if len(nodes[nx].out) > 0 {
+			v |= outFlag
+		}
+		m.trans[i] = v
+	}
 	return m
 }
+
+const outFlag = 1 << 31
 
 // scan appends every keyword occurrence in b that respects its word
 // boundaries to ev, in order of end offset.
 func (m *acMatcher) scan(b []byte, ev []acEvent) []acEvent {
-	s := int32(0)
-	nc := int32(m.nClass)
+	if m == nil {
+		return ev
+	}
+	row := uint32(0)
+	nc := uint32(m.nClass)
 	trans, class, outOff := m.trans, &m.class, m.outOff
 	for i := 0; i < len(b); i++ {
-		s = trans[s*nc+int32(class[b[i]])]
-		if o, e := outOff[s], outOff[s+1]; o != e {
+		t := trans[row+uint32(class[b[i]])]
+		row = t &^ outFlag
+		if t&outFlag != 0 {
+			s := row / nc
+			o, e := outOff[s], outOff[s+1]
 			end := int32(i + 1)
 			for _, kw := range m.outs[o:e] {
 				start := end - m.kwLen[kw]
@@ -136,7 +162,7 @@ func (m *acMatcher) scan(b []byte, ev []acEvent) []acEvent {
 						continue
 					}
 				}
-				ev = append(ev, acEvent{kw: kw, start: start, end: end})
+				ev = append(ev, acEvent{kw: m.ids[kw], start: start, end: end})
 			}
 		}
 	}

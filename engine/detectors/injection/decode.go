@@ -2,6 +2,8 @@ package injection
 
 import (
 	"encoding/base64"
+	"strings"
+	"unsafe"
 	"unicode"
 	"unicode/utf8"
 )
@@ -22,9 +24,14 @@ type payload struct {
 	text       []byte
 }
 
-func isB64(c byte) bool {
-	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
-}
+var b64Table = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_'
+	}
+	return t
+}()
+
+func isB64(c byte) bool { return b64Table[c] }
 
 func hexVal(c byte) (byte, bool) {
 	switch {
@@ -41,12 +48,25 @@ func hexVal(c byte) (byte, bool) {
 // findPayloads appends the base64, hex and percent-encoded payloads of s
 // that decode to readable text. budget bounds the decoded bytes; the new
 // budget is returned. Work is linear in len(s).
-func findPayloads(s string, out []payload, budget int) ([]payload, int) {
+func findPayloads(s string, out []payload, budget int, scratch *[]byte) ([]payload, int) {
 	found := 0
 	for i := 0; i < len(s) && found < maxPayloads && budget > 0; {
 		c := s[i]
-		if c == '\\' || c == '0' || (isB64(c) && (i == 0 || !isB64(s[i-1]))) {
-			// spaced or escaped hex: "69 67 6e", "\x69\x67", "0x69,0x67"
+		if !isB64(c) {
+			if c == '\\' && spacedHexStart(s, i) {
+				if dec, end, ok := scanSpacedHex(s, i, budget); ok {
+					out = append(out, payload{kind: viewHex, start: i, end: end, text: dec})
+					budget -= len(dec)
+					found++
+					i = end
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		// start of a run of base64 characters
+		if spacedHexStart(s, i) {
 			dec, end, ok := scanSpacedHex(s, i, budget)
 			if ok {
 				out = append(out, payload{kind: viewHex, start: i, end: end, text: dec})
@@ -60,21 +80,24 @@ func findPayloads(s string, out []payload, budget int) ([]payload, int) {
 				continue
 			}
 		}
-		if !isB64(c) {
-			i++
-			continue
-		}
 		j := i
-		allHex := true
 		for j < len(s) && isB64(s[j]) {
-			if _, ok := hexVal(s[j]); !ok {
-				allHex = false
-			}
 			j++
 		}
 		run := s[i:j]
 		for j < len(s) && s[j] == '=' {
 			j++
+		}
+		if len(run) < minBase64Run {
+			i = j
+			continue
+		}
+		allHex := true
+		for k := 0; k < len(run); k++ {
+			if _, ok := hexVal(run[k]); !ok {
+				allHex = false
+				break
+			}
 		}
 		if allHex && len(run) >= 2*minHexPairs && len(run)%2 == 0 {
 			dec := make([]byte, 0, min(len(run)/2, budget))
@@ -88,16 +111,14 @@ func findPayloads(s string, out []payload, budget int) ([]payload, int) {
 				budget -= len(dec)
 				found++
 			}
-		} else if len(run) >= minBase64Run {
-			if dec := decodeBase64(run, budget); dec != nil && readable(dec) {
-				out = append(out, payload{kind: viewBase64, start: i, end: j, text: dec})
-				budget -= len(dec)
-				found++
-			}
+		} else if dec := decodeBase64(run, budget, scratch); dec != nil && readable(dec) {
+			out = append(out, payload{kind: viewBase64, start: i, end: j, text: append([]byte(nil), dec...)})
+			budget -= len(dec)
+			found++
 		}
 		i = j
 	}
-	if found < maxPayloads && budget > 0 {
+	if found < maxPayloads && budget > 0 && strings.Count(s, "%") >= 3 {
 		if dec := decodePercent(s, budget); dec != nil && readable(dec) {
 			out = append(out, payload{kind: viewURL, start: 0, end: len(s), text: dec})
 			budget -= len(dec)
@@ -106,16 +127,45 @@ func findPayloads(s string, out []payload, budget int) ([]payload, int) {
 	return out, budget
 }
 
+// spacedHexStart reports whether a spaced or escaped hex run may start at
+// i: "\x", "0x", or two hex digits followed by a separator.
+func spacedHexStart(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c, d := s[i], s[i+1]
+	if (c == '\\' || c == '0') && (d == 'x' || d == 'X') {
+		return true
+	}
+	if _, ok := hexVal(c); !ok || (i > 0 && isB64(s[i-1])) {
+		return false
+	}
+	if _, ok := hexVal(d); !ok {
+		return false
+	}
+	e := s[i+2]
+	return e == ' ' || e == ',' || e == ':'
+}
+
 // scanSpacedHex parses hex byte pairs starting at i, each optionally
 // prefixed by "\x" or "0x" and separated by one of " ,:". It needs
 // minHexPairs pairs and some separator or prefix (plain runs are handled
 // by the caller). It returns the end of what it consumed even on failure,
 // so the caller can skip it and stay linear.
 func scanSpacedHex(s string, i, budget int) ([]byte, int, bool) {
+	// first pass: count pairs without allocating
+	n, j, marked := spacedHexPairs(s, i, budget, nil)
+	if n < minHexPairs || !marked {
+		return nil, j, false
+	}
+	dec := make([]byte, 0, n)
+	_, j, _ = spacedHexPairs(s, i, budget, &dec)
+	return dec, j, readable(dec)
+}
+
+func spacedHexPairs(s string, i, budget int, dec *[]byte) (n, end int, marked bool) {
 	j := i
-	marked := false
-	var dec []byte
-	for len(dec) < budget {
+	for n < budget {
 		k := j
 		pref := false
 		if k+1 < len(s) && (s[k] == '\\' || s[k] == '0') && (s[k+1] == 'x' || s[k+1] == 'X') {
@@ -137,23 +187,22 @@ func scanSpacedHex(s string, i, budget int) ([]byte, int, bool) {
 		if pref {
 			marked = true
 		}
-		if dec == nil {
-			dec = make([]byte, 0, 64)
+		if dec != nil {
+			*dec = append(*dec, h<<4|l)
 		}
-		dec = append(dec, h<<4|l)
+		n++
 		j = k
 		if j+1 < len(s) && (s[j] == ' ' || s[j] == ',' || s[j] == ':') && (isB64(s[j+1]) || s[j+1] == '\\') {
 			j++
 			marked = true
 		}
 	}
-	if len(dec) < minHexPairs || !marked {
-		return nil, j, false
-	}
-	return dec, j, readable(dec)
+	return n, j, marked
 }
 
-func decodeBase64(run string, budget int) []byte {
+// decodeBase64 decodes run into *scratch (grown as needed) and returns the
+// decoded bytes, which alias *scratch.
+func decodeBase64(run string, budget int, scratch *[]byte) []byte {
 	enc := base64.RawStdEncoding
 	for i := 0; i < len(run); i++ {
 		if run[i] == '-' || run[i] == '_' {
@@ -167,8 +216,12 @@ func decodeBase64(run string, budget int) []byte {
 	if enc.DecodedLen(len(run)) > budget {
 		run = run[:budget/3*4]
 	}
-	dst := make([]byte, enc.DecodedLen(len(run)))
-	n, err := enc.Decode(dst, []byte(run))
+	need := enc.DecodedLen(len(run))
+	if cap(*scratch) < need {
+		*scratch = make([]byte, need)
+	}
+	dst := (*scratch)[:need]
+	n, err := enc.Decode(dst, unsafeBytes(run))
 	if err != nil {
 		return nil
 	}
@@ -242,10 +295,15 @@ func readable(b []byte) bool {
 // DecodePayloads returns the readable decoded texts of the base64, hex and
 // percent-encoded payloads in s (one level), for tests and tools.
 func DecodePayloads(s string) []string {
-	ps, _ := findPayloads(s, nil, maxDecodeBytes)
+	var scratch []byte
+	ps, _ := findPayloads(s, nil, maxDecodeBytes, &scratch)
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = string(p.text)
 	}
 	return out
 }
+
+// unsafeBytes views a string as bytes without copying; the bytes are only
+// read.
+func unsafeBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }

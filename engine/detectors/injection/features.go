@@ -21,6 +21,7 @@ const (
 	// maxFeatureBytes bounds the normalised text the classifier reads; the
 	// signatures scan everything.
 	maxFeatureBytes = 32 << 10
+	charN           = 4
 )
 
 const (
@@ -33,15 +34,17 @@ const (
 )
 
 func mixIndex(h uint64) uint32 {
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	return uint32(h >> (64 - HashBits))
+	return uint32((h * 0xff51afd7ed558ccd) >> (64 - HashBits))
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 || c == '\''
-}
+var wordByte = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 || c == '\''
+	}
+	return t
+}()
+
+func isWordByte(c byte) bool { return wordByte[c] }
 
 // featureBlocks holds the hashed feature occurrences of one text.
 type featureBlocks struct {
@@ -81,20 +84,12 @@ func (fb *featureBlocks) extract(b []byte, cats uint32) {
 	if len(c) > 0 && c[0] == '\n' {
 		c = c[1:]
 	}
-	for i := 0; i+3 <= len(c); i++ {
+	for i := 0; i+charN <= len(c); i++ {
 		h := uint64(fnvOffset)
-		h = (h ^ uint64(c[i])) * fnvPrime
-		h = (h ^ uint64(c[i+1])) * fnvPrime
-		h = (h ^ uint64(c[i+2])) * fnvPrime
-		fb.idx = append(fb.idx, mixIndex(h^seedChar))
-		if i+4 <= len(c) {
-			h = (h ^ uint64(c[i+3])) * fnvPrime
-			fb.idx = append(fb.idx, mixIndex(h^(seedChar+1)))
-			if i+5 <= len(c) {
-				h = (h ^ uint64(c[i+4])) * fnvPrime
-				fb.idx = append(fb.idx, mixIndex(h^(seedChar+2)))
-			}
+		for k := 0; k < charN; k++ {
+			h = (h ^ uint64(c[i+k])) * fnvPrime
 		}
+		fb.idx = append(fb.idx, mixIndex(h^seedChar))
 	}
 	fb.nChar = len(fb.idx) - fb.nWord
 	for k := 0; k < numCats; k++ {

@@ -16,60 +16,103 @@ import (
 // off[i] is the byte offset in the original text of the rune that produced
 // normalised byte i; it lets signature spans be reported on the original.
 type normText struct {
-	b   []byte
-	off []int32
+	b []byte
+	// off is filled only when track is set (spans are mapped back only
+	// when a signature fired, so the common path skips it).
+	off   []int32
+	track bool
 	// tags counts Unicode tag characters (U+E0020..U+E007E, "ASCII
 	// smuggling") decoded into the view.
 	tags int
+	// nonASCII is set when the view holds bytes >= 0x80.
+	nonASCII bool
+	// spaces counts the word separators emitted (a cheap word count).
+	spaces int
+
+	pending byte // white space waiting for the next emitted byte
+	lastWS  bool
 }
 
 func (n *normText) reset() {
 	n.b = n.b[:0]
 	n.off = n.off[:0]
 	n.tags = 0
+	n.nonASCII = false
+	n.spaces = 0
+	n.pending = 0
+	n.lastWS = true
 }
 
-// normalize writes the normalised view of src into n.
-func normalize(src string, n *normText) {
-	n.reset()
-	n.b = append(n.b, '\n')
-	n.off = append(n.off, 0)
-	var pending byte // pending white space: 0, ' ' or '\n'
-	lastWS := true
-	emit := func(c byte, at int) {
-		if pending != 0 {
-			if !lastWS {
-				n.b = append(n.b, pending)
+// emit appends one normalised byte produced by the rune at byte at.
+func (n *normText) emit(c byte, at int) {
+	if n.pending != 0 {
+		if !n.lastWS {
+			n.b = append(n.b, n.pending)
+			n.spaces++
+			if n.track {
 				n.off = append(n.off, int32(at))
 			}
-			pending = 0
 		}
-		n.b = append(n.b, c)
+		n.pending = 0
+	}
+	n.b = append(n.b, c)
+	if n.track {
 		n.off = append(n.off, int32(at))
-		lastWS = false
 	}
-	space := func(nl bool) {
-		if nl {
-			pending = '\n'
-		} else if pending == 0 {
-			pending = ' '
+	n.lastWS = false
+}
+
+func (n *normText) space(nl bool) {
+	if nl {
+		n.pending = '\n'
+	} else if n.pending == 0 {
+		n.pending = ' '
+	}
+}
+
+// asciiMap maps an ASCII byte to its normalised byte; 0 drops it, 1 is
+// white space, 2 a line break.
+var asciiMap = func() (t [128]byte) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] = byte(c) + 'a' - 'A'
 		}
 	}
-	var tmp [64]byte
+	t[' '], t['\t'], t['\r'], t['\v'], t['\f'] = 1, 1, 1, 1, 1
+	t['\n'] = 2
+	return t
+}()
+
+// normalize writes the normalised view of src into n; with track it also
+// fills n.off.
+func normalize(src string, n *normText, track bool) {
+	n.track = track
+	n.reset()
+	n.b = append(n.b, '\n')
+	if track {
+		n.off = append(n.off, 0)
+	}
+	emit := n.emit
+	space := n.space
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
+			m := asciiMap[c]
 			switch {
-			case c >= 'A' && c <= 'Z':
-				emit(c+'a'-'A', i)
-			case c == '\n':
-				space(true)
-			case c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
-				space(false)
-			case c < 0x20 || c == 0x7f:
-				// other control characters are dropped
-			default:
-				emit(c, i)
+			case m > 2:
+				if n.pending == 0 && !track {
+					n.b = append(n.b, m)
+					n.lastWS = false
+				} else {
+					n.emit(m, i)
+				}
+			case m == 2:
+				n.pending = '\n'
+			case m == 1:
+				if n.pending == 0 {
+					n.pending = ' '
+				}
 			}
 			i++
 			continue
@@ -123,10 +166,24 @@ func normalize(src string, n *normText) {
 			emit(l, at)
 			continue
 		}
-		// Latin letter with diacritics: keep the base letter.
+		// Compatibility decomposition of the rune (empty: none). Taken
+		// from the tables without allocating.
 		var rb [utf8.UTFMax]byte
 		w := utf8.EncodeRune(rb[:], r)
-		d := norm.NFKD.Append(tmp[:0], rb[:w]...)
+		d := norm.NFKD.Properties(rb[:w]).Decomposition()
+		if len(d) == 0 {
+			if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) {
+				continue
+			}
+			lr := unicode.ToLower(r)
+			if l, ok := homoglyph(lr); ok {
+				emit(l, at)
+				continue
+			}
+			emitRune(n, lr, at, emit)
+			continue
+		}
+		// Latin letter with diacritics: keep the base letter.
 		if len(d) > 1 && d[0] < utf8.RuneSelf && isASCIILetter(d[0]) && allMarks(d[1:]) {
 			c := d[0]
 			if c >= 'A' && c <= 'Z' {
@@ -135,10 +192,11 @@ func normalize(src string, n *normText) {
 			emit(c, at)
 			continue
 		}
-		// Everything else: NFKC, then fold each resulting rune.
-		k := norm.NFKC.Append(tmp[:0], rb[:w]...)
-		for j := 0; j < len(k); {
-			kr, ks := utf8.DecodeRune(k[j:])
+		// Everything else (full-width forms, ligatures, mathematical
+		// alphanumerics, circled letters...): fold each rune of the
+		// decomposition; combining marks are dropped.
+		for j := 0; j < len(d); {
+			kr, ks := utf8.DecodeRune(d[j:])
 			j += ks
 			if kr < utf8.RuneSelf {
 				c := byte(kr)
@@ -172,19 +230,24 @@ func normalize(src string, n *normText) {
 			emitRune(n, kr, at, emit)
 		}
 	}
-	if pending == '\n' && !lastWS {
+	if n.pending == '\n' && !n.lastWS {
 		n.b = append(n.b, '\n')
-		n.off = append(n.off, int32(len(src)))
+		if track {
+			n.off = append(n.off, int32(len(src)))
+		}
 	}
 }
 
-func emitRune(n *normText, r rune, at int, emit func(byte, int)) {
+func emitRune(n *normText, r rune, at int, _ func(byte, int)) {
+	n.nonASCII = true
 	var rb [utf8.UTFMax]byte
 	w := utf8.EncodeRune(rb[:], r)
-	emit(rb[0], at)
+	n.emit(rb[0], at)
 	for j := 1; j < w; j++ {
 		n.b = append(n.b, rb[j])
-		n.off = append(n.off, int32(at))
+		if n.track {
+			n.off = append(n.off, int32(at))
+		}
 	}
 }
 
@@ -229,19 +292,25 @@ var leetTable = func() (t [256]byte) {
 	return t
 }()
 
-// hasLeet reports whether b contains a leet character next to a letter,
-// the only case in which the leet view can differ usefully.
+// hasLeet reports whether b contains a leet character inside a word
+// (letters on both sides) or starting one (two letters after it), the only
+// cases in which the leet view can differ usefully.
 func hasLeet(b []byte) bool {
-	for i, c := range b {
-		switch c {
+	for i := 1; i+1 < len(b); i++ {
+		switch b[i] {
 		case '1', '3', '4', '0', '5', '7', '@', '$', '!', '|':
-			if (i > 0 && isASCIILetter(b[i-1])) || (i+1 < len(b) && isASCIILetter(b[i+1])) {
+			if !isASCIILetter(b[i+1]) {
+				continue
+			}
+			if isASCIILetter(b[i-1]) || (i+2 < len(b) && isASCIILetter(b[i+2]) && !isAlnum(b[i-1])) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+func isAlnum(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }
 
 func leetView(dst, b []byte) []byte {
 	dst = dst[:0]
@@ -270,13 +339,13 @@ func rot13(dst, b []byte) []byte {
 // (exported for tests and tools; not needed to score).
 func Normalize(s string) string {
 	var n normText
-	normalize(s, &n)
+	normalize(s, &n, false)
 	return string(n.b[1:])
 }
 
 // LeetFold returns the leetspeak skeleton of s's normalised view.
 func LeetFold(s string) string {
 	var n normText
-	normalize(s, &n)
+	normalize(s, &n, false)
 	return string(leetView(nil, n.b[1:]))
 }

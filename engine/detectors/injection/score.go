@@ -65,12 +65,14 @@ type Result struct {
 type hit struct {
 	sig        int32
 	view       uint8
-	start, end int // original byte offsets
+	start, end int // original byte offsets (normalised ones until mapped)
+	mapped     bool
 }
 
 // scanner holds the buffers of one scoring; scanners are pooled.
 type scanner struct {
-	nt, nt2 normText
+	nt, nt2, nt3 normText
+	scratch      []byte
 	view    []byte
 	ev      []acEvent
 	st      []sigState
@@ -91,7 +93,7 @@ var scannerPool = sync.Pool{New: func() any {
 func getScanner() *scanner  { return scannerPool.Get().(*scanner) }
 func putScanner(s *scanner) {
 	const maxKeep = 256 << 10
-	if cap(s.nt.b) > maxKeep || cap(s.fb.idx) > maxKeep {
+	if cap(s.nt.b) > maxKeep || cap(s.nt3.b) > maxKeep || cap(s.fb.idx) > maxKeep || cap(s.scratch) > maxKeep {
 		return // do not keep huge buffers alive
 	}
 	scannerPool.Put(s)
@@ -129,25 +131,34 @@ func (sc *scanner) run(text, source string, _ *Model) {
 	set := signatures()
 	sc.hits = sc.hits[:0]
 	sc.cats = 0
-	normalize(text, &sc.nt)
+	normalize(text, &sc.nt, false)
 	sc.tags = sc.nt.tags
 
 	// plain view
-	sc.ev = set.ac.scan(sc.nt.b, sc.ev[:0])
+	sc.ev = set.scanAll(sc.nt.b, sc.nt.nonASCII, sc.ev[:0])
 	sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
-	sc.addHits(&sc.nt, text, viewMain, 0, 0)
+	sc.addHits(true, viewMain, 0, 0)
+	rotHint := false
+	for _, e := range sc.ev {
+		for _, c := range set.kwConcepts[e.kw] {
+			rotHint = rotHint || c == set.rotHint
+		}
+	}
 	// leetspeak view
 	if hasLeet(sc.nt.b) {
 		sc.view = leetView(sc.view, sc.nt.b)
 		sc.ev = set.leet.scan(sc.view, sc.ev[:0])
 		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
-		sc.addHits(&sc.nt, text, viewLeet, 0, 0)
+		sc.addHits(true, viewLeet, 0, 0)
 	}
-	// rot13 view (multi-element signatures only)
-	sc.ev = set.rot.scan(sc.nt.b, sc.ev[:0])
-	if len(sc.ev) > 0 {
-		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), true, sc.sh[:0])
-		sc.addHits(&sc.nt, text, viewRot13, 0, 0)
+	// rot13 view (multi-element signatures only), when the text names an
+	// encoding or its letters look rotated
+	if rotHint || looksRotated(sc.nt.b) {
+		sc.ev = set.rot.scan(sc.nt.b, sc.ev[:0])
+		if len(sc.ev) > 0 {
+			sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), true, sc.sh[:0])
+			sc.addHits(true, viewRot13, 0, 0)
+		}
 	}
 	// encoded payloads
 	sc.decodeAndScan(text)
@@ -161,7 +172,7 @@ func (sc *scanner) run(text, source string, _ *Model) {
 func (sc *scanner) decodeAndScan(text string) {
 	set := signatures()
 	budget := maxDecodeBytes
-	sc.pay, budget = findPayloads(text, sc.pay[:0], budget)
+	sc.pay, budget = findPayloads(text, sc.pay[:0], budget, &sc.scratch)
 	if len(sc.pay) == 0 {
 		return
 	}
@@ -178,19 +189,19 @@ func (sc *scanner) decodeAndScan(text string) {
 	for qi := 0; qi < len(queue); qi++ {
 		it := queue[qi]
 		s := string(it.p.text)
-		normalize(s, &sc.nt2)
-		sc.ev = set.ac.scan(sc.nt2.b, sc.ev[:0])
+		normalize(s, &sc.nt2, false)
+		sc.ev = set.scanAll(sc.nt2.b, sc.nt2.nonASCII, sc.ev[:0])
 		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
 		if len(sc.sh) > 0 {
 			sc.cats |= 1 << catObfuscation
 		}
-		sc.addHits(nil, "", it.p.kind, it.start, it.end)
+		sc.addHits(false, it.p.kind, it.start, it.end)
 		if sc.nt2.tags >= minTagChars {
 			sc.tags += sc.nt2.tags
 		}
 		if it.depth < maxDecodeDepth && budget > 0 {
 			var inner []payload
-			inner, budget = findPayloads(s, nil, budget)
+			inner, budget = findPayloads(s, nil, budget, &sc.scratch)
 			for _, p := range inner {
 				if p.kind == viewURL && it.p.kind == viewURL {
 					continue
@@ -201,21 +212,57 @@ func (sc *scanner) decodeAndScan(text string) {
 	}
 }
 
-// addHits converts sc.sh (spans in a view) into hits. With nt nil the
-// hits take the fixed span [start, end).
-func (sc *scanner) addHits(nt *normText, text string, view uint8, start, end int) {
+// addHits converts sc.sh (spans in a view) into hits. With inView the
+// spans are offsets of the normalised text (mapped later by mapSpans);
+// otherwise the hits take the fixed span [start, end).
+func (sc *scanner) addHits(inView bool, view uint8, start, end int) {
 	set := signatures()
 	for _, h := range sc.sh {
 		d := &set.sigs[h.sig]
 		if view != viewMain && sc.hasName(d.name) {
 			continue // already fired in a plainer view
 		}
-		s, e := start, end
-		if nt != nil {
-			s, e = origSpan(nt, text, h.start, h.end)
+		if inView {
+			sc.hits = append(sc.hits, hit{sig: h.sig, view: view, start: int(h.start), end: int(h.end)})
+		} else {
+			sc.hits = append(sc.hits, hit{sig: h.sig, view: view, start: start, end: end, mapped: true})
 		}
-		sc.hits = append(sc.hits, hit{sig: h.sig, view: view, start: s, end: e})
 		sc.cats |= 1 << d.cat
+	}
+}
+
+// looksRotated compares the frequency of English's commonest letters
+// (e, t, a, o) with that of their rot13 images (r, g, n, b): in English
+// text the first are about twice as frequent, in rot13 text the reverse.
+func looksRotated(b []byte) bool {
+	var common, rotated int
+	for _, c := range b {
+		switch c {
+		case 'e', 't', 'a', 'o':
+			common++
+		case 'r', 'g', 'n', 'b':
+			rotated++
+		}
+	}
+	return rotated >= 12 && rotated > common
+}
+
+// mapSpans maps the hits' normalised offsets back to text.
+func (sc *scanner) mapSpans(text string) {
+	need := false
+	for _, h := range sc.hits {
+		need = need || !h.mapped
+	}
+	if !need {
+		return
+	}
+	normalize(text, &sc.nt3, true)
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		if !h.mapped {
+			h.start, h.end = origSpan(&sc.nt3, text, int32(h.start), int32(h.end))
+			h.mapped = true
+		}
 	}
 }
 
@@ -325,6 +372,7 @@ func (m *Model) Analyze(text, source string) Result {
 	var r Result
 	r.Score, r.Classifier, r.Signatures = sc.combine(m, source)
 	r.Matches = sc.matches()
+	sc.mapSpans(text)
 	if len(sc.hits) > 0 {
 		set := signatures()
 		r.Spans = make([]Span, 0, len(sc.hits))
@@ -399,6 +447,7 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	sc.run(f.Text, f.Source, m)
 	score, _, _ := sc.combine(m, f.Source)
 	r.AddSignal("injection", "injection", f, score, sc.matches())
+	sc.mapSpans(f.Text)
 	maxF := d.MaxFindings
 	if maxF <= 0 {
 		maxF = 16

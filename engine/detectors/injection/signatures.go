@@ -58,6 +58,10 @@ var concepts = map[string][]string{
 		"無視", "忘れ", "従わな",
 		// ko
 		"무시", "잊어", "잊고", "잊으", "따르지 마",
+		// el, hi, ar, tr, nl, pl, id, vi
+		"αγνόησε", "αγνοήστε", "ξέχασε", "अनदेखा", "अनदेखी", "नज़रअंदाज़", "नजरअंदाज", "भूल जाओ", "تجاهل", "انس",
+		"yok say", "görmezden gel", "unut", "negeer", "vergeet", "zignoruj", "zapomnij", "abaikan", "lupakan",
+		"bỏ qua", "quên",
 	},
 	"PREV": {
 		"previous", "previously", "prior", "above", "earlier", "preceding", "foregoing", "former",
@@ -71,6 +75,8 @@ var concepts = map[string][]string{
 		"之前", "以前", "先前", "上面", "上述", "前面", "所有", "全部", "此前", "以上", "原来", "原來", "原有",
 		"前の", "これまで", "上記", "先ほど", "すべて", "全て", "今まで",
 		"이전", "앞의", "위의", "모든", "지금까지", "기존", "앞서",
+		"προηγούμενες", "προηγούμενων", "όλες", "पिछले", "पिछली", "सभी", "السابقة", "جميع", "önceki", "tüm",
+		"vorige", "eerdere", "alle", "poprzednie", "wszystkie", "sebelumnya", "semua", "trước đó", "tất cả",
 	},
 	"YOUR": {"your", "tus", "tes", "vos", "deine", "deinen", "ihre", "твои", "ваши", "свои", "你的", "あなたの", "너의", "당신의"},
 	"INSTR": {
@@ -84,6 +90,8 @@ var concepts = map[string][]string{
 		"指令", "指示", "说明", "說明", "规则", "規則", "提示", "命令", "要求", "设定", "設定",
 		"ルール", "プロンプト", "制約",
 		"지시", "지침", "명령", "규칙", "프롬프트", "설정",
+		"οδηγίες", "οδηγιών", "निर्देश", "निर्देशों", "التعليمات", "تعليمات", "talimat*", "instructies",
+		"instrukcje", "instrukcji", "instruksi", "perintah", "hướng dẫn", "chỉ dẫn",
 	},
 	"EVERYTHING": {
 		"everything", "all of that", "all that", "what you were told", "what you've been told",
@@ -108,9 +116,7 @@ var concepts = map[string][]string{
 		"you are now", "you're now", "youre now", "you are no longer", "you're no longer",
 		"you will now act", "you will now be", "you will now pretend", "from now on you are",
 		"from now on, you are", "from now on you will", "from now on, you will", "from now on you're",
-		"you are going to act as", "you are going to pretend", "you will act as", "you will pretend",
-		"pretend to be", "pretend you are", "pretend that you are", "pretend you're", "roleplay as",
-		"role-play as", "role play as", "you will roleplay", "act as if you are", "simulate being",
+		"you are going to act as", "you are going to pretend",
 		"ahora eres", "a partir de ahora eres", "a partir de ahora tu eres", "ya no eres",
 		"tu es maintenant", "vous êtes maintenant", "désormais tu es", "désormais, tu es",
 		"à partir de maintenant tu es", "tu n'es plus",
@@ -120,6 +126,35 @@ var concepts = map[string][]string{
 		"你现在是", "你現在是", "从现在开始你", "從現在開始你", "现在你是", "現在你是", "你不再是",
 		"あなたは今", "今からあなたは", "これからあなたは", "あなたはこれから", "あなたはもう",
 		"너는 이제", "이제부터 너는", "당신은 이제", "이제 너는", "지금부터 너는", "지금부터 당신은", "이제부터 당신은",
+	},
+	"ROLEPLAY": {
+		"pretend to be", "pretend you are", "pretend that you are", "pretend you're", "roleplay as",
+		"role-play as", "role play as", "you will roleplay", "act as if you are", "simulate being",
+		"you will act as", "you will pretend", "i want you to act as",
+	},
+	"ABOVE": {
+		"the above", "all the above", "everything above", "all above", "all of the above",
+		"what was said before", "everything before", "everything prior", "anything above", "anything before",
+		"what came before", "all prior",
+	},
+	"MODESWITCH": {
+		"<system", "[system", "system mode", "override mode", "debugging mode", "debug mode enabled",
+		"maintenance mode", "admin mode", "root mode", "sudo mode", "unrestricted mode", "maximum mode",
+		"developer mode", "diagnostic mode", "test mode enabled", "safety mode off", "safe mode off",
+		"filters disabled", "filter disabled", "restrictions lifted", "restrictions removed", "restrictions disabled",
+	},
+	"AUTHORITY": {
+		"i am your developer", "i'm your developer", "i am your creator", "i'm your creator",
+		"i am your programmer", "i am the developer", "i am an openai", "i work at openai", "i work for openai",
+		"openai employee", "anthropic employee", "as your developer", "as your administrator", "i am the admin",
+		"i am an administrator", "i'm an administrator", "i am god", "i am your master", "i'm your master",
+		"developed by openai, i", "developed by anthropic, i", "programmer at openai", "engineer at openai",
+		"authorized by openai", "with admin privileges", "i have root access", "admin access granted",
+	},
+	"SECRET": {
+		"password", "passcode", "passphrase", "secret key", "secret code", "secret word", "secret phrase",
+		"access code", "mot de passe", "passwort", "contraseña", "senha", "пароль", "密码", "密碼", "口令",
+		"パスワード", "暗証番号", "비밀번호", "암호",
 	},
 	"NOLIMITS": {
 		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
@@ -259,6 +294,8 @@ var concepts = map[string][]string{
 		"ethics", "morals", "your filters", "your programming", "your restrictions", "your guidelines",
 		"your safety", "your training",
 	},
+	// Not used by signatures: a hint that a rot13 view is worth scanning.
+	"ROTHINT": {"rot13", "rot-13", "rot 13", "caesar", "cipher", "decode*", "decrypt*", "rotate*", "encoded"},
 	"OVERRIDE": {"override", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
 }
 
@@ -279,11 +316,18 @@ var sigSpecs = []sigSpec{
 	{"ignore_your_instructions", catOverride, 0.8, []any{"IGNORE", 12, "YOUR", 24, "INSTR"}},
 	{"ignore_your_instructions", catOverride, 0.8, []any{"YOUR", 24, "INSTR", 30, "IGNORE"}},
 	{"forget_everything", catOverride, 0.55, []any{"IGNORE", 14, "EVERYTHING"}},
+	{"ignore_the_above", catOverride, 0.7, []any{"IGNORE", 4, "ABOVE"}},
 	{"ignore_content_and_say", catOverride, 0.7, []any{"IGNORE", 16, "DOCWORD", 40, "INSTEAD"}},
 	{"new_instructions", catOverride, 0.45, []any{"NEWINSTR"}},
 	{"override_instructions", catOverride, 0.55, []any{"OVERRIDE", 30, "PREV", 30, "INSTR"}},
 	// Persona and role-play coercion.
 	{"you_are_now", catPersona, 0.35, []any{"YOUARENOW"}},
+	{"role_play", catPersona, 0.1, []any{"ROLEPLAY"}},
+	{"persona_without_limits", catJailbreak, 0.8, []any{"ROLEPLAY", 120, "NOLIMITS"}},
+	{"mode_switch", catFakeTurn, 0.35, []any{"MODESWITCH"}},
+	{"authority_claim", catOverride, 0.35, []any{"AUTHORITY"}},
+	{"secret_request", catExtraction, 0.3, []any{"REVEAL", 24, "SECRET"}},
+	{"secret_request", catExtraction, 0.3, []any{"SECRET", 24, "REVEAL"}},
 	{"persona_without_limits", catJailbreak, 0.8, []any{"YOUARENOW", 120, "NOLIMITS"}},
 	// Jailbreak personas and modes.
 	{"jailbreak_persona", catJailbreak, 0.75, []any{"JAILBREAK"}},
@@ -326,8 +370,12 @@ type sigSet struct {
 	kwConcepts [][]int32 // keyword id -> concept ids
 	byConcept  [][]sigRef
 	nState     int
-	ac, leet   *acMatcher
-	rot        *acMatcher
+	// ascii matches keywords written in ASCII, uni the others (run only
+	// on text with non-ASCII bytes), leet the leet skeletons of ASCII
+	// keywords, rot the rot13 of ASCII keywords of multi-element
+	// signatures.
+	ascii, uni, leet, rot *acMatcher
+	rotHint               int32 // concept id
 }
 
 var (
@@ -383,6 +431,7 @@ func buildSigSet() *sigSet {
 		}
 	}
 	s.byConcept = make([][]sigRef, len(cnames))
+	s.rotHint = cid["ROTHINT"]
 	nameID := map[string]int32{}
 	for _, sp := range sigSpecs {
 		d := sigDef{cat: sp.cat, strength: sp.strength, state: int32(s.nState)}
@@ -418,16 +467,62 @@ func buildSigSet() *sigSet {
 		refs := s.byConcept[c]
 		sort.SliceStable(refs, func(i, j int) bool { return refs[i].k > refs[j].k })
 	}
-	s.ac = newACMatcher(kws)
-	leet := make([]string, len(kws))
-	rot := make([]string, len(kws))
-	for i, k := range kws {
-		leet[i] = string(leetView(nil, []byte(k)))
-		rot[i] = string(rot13(nil, []byte(k)))
+	multi := make([]bool, len(cnames))
+	for _, d := range s.sigs {
+		if len(d.elems) > 1 {
+			for _, c := range d.elems {
+				multi[c] = true
+			}
+		}
 	}
-	s.leet = newACMatcher(leet)
-	s.rot = newACMatcher(rot)
+	var ascii, uni, leet, rot []string
+	var asciiID, uniID, rotID []int32
+	for i, k := range kws {
+		if isASCII(k) {
+			ascii = append(ascii, k)
+			asciiID = append(asciiID, int32(i))
+			leet = append(leet, string(leetView(nil, []byte(k))))
+			inMulti := false
+			for _, c := range s.kwConcepts[i] {
+				inMulti = inMulti || multi[c]
+			}
+			if inMulti && len(strings.TrimSuffix(k, "*")) >= 3 {
+				rot = append(rot, string(rot13(nil, []byte(k))))
+				rotID = append(rotID, int32(i))
+			}
+		} else {
+			uni = append(uni, k)
+			uniID = append(uniID, int32(i))
+		}
+	}
+	s.ascii = newACMatcher(ascii, asciiID)
+	s.uni = newACMatcher(uni, uniID)
+	s.leet = newACMatcher(leet, asciiID)
+	s.rot = newACMatcher(rot, rotID)
 	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// scanAll appends the keyword events of a normalised view (ASCII and, if
+// the view has non-ASCII bytes, the others), in order of end offset.
+func (s *sigSet) scanAll(b []byte, nonASCII bool, ev []acEvent) []acEvent {
+	ev = s.ascii.scan(b, ev)
+	if nonASCII {
+		n := len(ev)
+		ev = s.uni.scan(b, ev)
+		if n > 0 && len(ev) > n {
+			sort.SliceStable(ev, func(i, j int) bool { return ev[i].end < ev[j].end })
+		}
+	}
+	return ev
 }
 
 func appendUnique(s []int32, v int32) []int32 {

@@ -29,6 +29,11 @@ func main() {
 	evalOnly := flag.Bool("eval", false, "only evaluate the weights (-model, or the embedded ones) on the split")
 	model := flag.String("model", "", "weights file to evaluate with -eval (default: embedded)")
 	sigStats := flag.Bool("sigstats", false, "print how often each signature fires per label family")
+	cv := flag.Bool("cv", false, "7-fold cross-validation inside the train split (for choosing settings)")
+	l2 := flag.Float64("l2", defaultConfig().l2, "L2 penalty")
+	iters := flag.Int("iters", defaultConfig().iters, "optimisation iterations")
+	noAug := flag.Bool("noaugment", false, "do not add the hand-written training rows")
+	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
 	flag.Parse()
 
 	rows, err := readRows(*data)
@@ -59,6 +64,15 @@ func main() {
 		return
 	}
 	cfg := defaultConfig()
+	cfg.l2, cfg.iters, cfg.augment = *l2, *iters, !*noAug
+	if *cv {
+		crossValidate(rows, cfg)
+		return
+	}
+	if *lofo {
+		leaveFamilyOut(rows, cfg, injection.DefaultThreshold)
+		return
+	}
 	res := train(rows, cfg)
 	if err := os.WriteFile(*out, res.weights, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)

@@ -46,6 +46,20 @@ func train(rows []row, cfg config) result {
 	if cfg.augment {
 		tr = append(tr, augmentRows()...)
 	}
+	w, b := fit(tr, cfg)
+	// threshold on the tune split, with the quantised model
+	wb := injection.EncodeModel(w, b, 0.5)
+	m, err := injection.LoadModel(wb)
+	if err != nil {
+		panic(err)
+	}
+	th := chooseThreshold(rows, m, cfg)
+	return result{weights: injection.EncodeModel(w, b, th), threshold: th}
+}
+
+// fit is deterministic logistic regression: full-batch Adam over the rows
+// in order, L2 penalty, a document-frequency mask.
+func fit(tr []row, cfg config) ([]float64, float64) {
 	X := make([]sparse, len(tr))
 	y := make([]float64, len(tr))
 	for i, r := range tr {
@@ -110,15 +124,7 @@ func train(rows []row, cfg config) result {
 		bm2 = beta2*bm2 + (1-beta2)*gb*gb
 		b -= cfg.lr * (bm1 / c1) / (math.Sqrt(bm2/c2) + eps)
 	}
-
-	// threshold on the tune split, with the quantised model
-	wb := injection.EncodeModel(w, b, 0.5)
-	m, err := injection.LoadModel(wb)
-	if err != nil {
-		panic(err)
-	}
-	th := chooseThreshold(rows, m, cfg)
-	return result{weights: injection.EncodeModel(w, b, th), threshold: th}
+	return w, b
 }
 
 // rowWeights balances the training objective: within a label, each
