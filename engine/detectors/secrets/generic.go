@@ -274,7 +274,7 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 			prev--
 		}
 		if (prev >= 0 && (text[prev] == ';' || text[prev] == '&' || text[prev] == '?')) ||
-			(!quoted && ve < len(text) && (text[ve] == ';' || text[ve] == '&')) {
+			(!quoted && ve < len(text) && text[ve] == ';' && tight) {
 			ri = d.ix.connPassword
 		}
 	}

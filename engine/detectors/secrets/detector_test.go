@@ -1,0 +1,378 @@
+package secrets
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+func scan(d *Detector, text string) []analysis.Finding {
+	var r analysis.Report
+	d.Scan(context.Background(), &analysis.Field{Path: "p", Source: "user", Text: text}, &r)
+	return r.Findings
+}
+
+// Test values are assembled at run time so that this file does not look
+// like a leak to other scanners.
+func rep(s string, n int) string { return strings.Repeat(s, n) }
+
+const b62 = "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5Fs0Ga"
+
+type tcase struct {
+	name string
+	text string
+	typ  string // "" = expect no finding
+	want string // expected span text; "" = do not check the span
+}
+
+var shared = New(Options{})
+
+func runCases(t *testing.T, cases []tcase) {
+	t.Helper()
+	for _, c := range cases {
+		fs := scan(shared, c.text)
+		if c.typ == "" {
+			if len(fs) != 0 {
+				// Never print the text or span: they may hold a secret.
+				t.Errorf("%s: want no finding, got %d (first type %s)", c.name, len(fs), fs[0].Type)
+			}
+			continue
+		}
+		ok := false
+		for _, f := range fs {
+			if f.Type != c.typ {
+				continue
+			}
+			if f.ByteStart < 0 || f.ByteEnd > len(c.text) || f.ByteStart >= f.ByteEnd {
+				t.Errorf("%s: span out of bounds [%d,%d) len %d", c.name, f.ByteStart, f.ByteEnd, len(c.text))
+				continue
+			}
+			if c.want == "" || c.text[f.ByteStart:f.ByteEnd] == c.want {
+				ok = true
+			} else {
+				t.Errorf("%s: %s span [%d,%d) is not the expected %d bytes", c.name, c.typ, f.ByteStart, f.ByteEnd, len(c.want))
+			}
+		}
+		if !ok {
+			var types []string
+			for _, f := range fs {
+				types = append(types, f.Type)
+			}
+			t.Errorf("%s: want %s, got types %v", c.name, c.typ, types)
+		}
+	}
+}
+
+func TestCloudKeys(t *testing.T) {
+	akid := "AKIA" + "QYLPMN5HHHFPZAM2"
+	awsSecret := "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "k2Lm9Qz4Tr"
+	gkey := "AIza" + "SyD8xq7Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5Fs0G"
+	azKey := rep("Zq8Lm3Xv7Rt2Kp9W", 6)[:86] + "=="
+	runCases(t, []tcase{
+		{"aws key id", "aws_access_key_id = " + akid, "AWS_ACCESS_KEY_ID", akid},
+		{"aws key id in prose", "my key is " + akid + ", keep it safe", "AWS_ACCESS_KEY_ID", akid},
+		{"aws secret assignment", "aws_secret_access_key = " + awsSecret, "AWS_SECRET_ACCESS_KEY", awsSecret},
+		{"aws example key", "AKIA" + "IOSFODNN7EXAMPLE", "", ""},
+		{"aws key id too short", "AKIA" + "QYLPMN5HHHFPZA", "", ""},
+		{"aws lower case", "akia" + "qylpmn5hhhfpzam2", "", ""},
+		{"google api key", `GOOGLE_API_KEY="` + gkey + `"`, "GOOGLE_API_KEY", gkey},
+		{"google key wrong prefix", "AIzb" + "SyD8xq7Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5Fs0G", "", ""},
+		{"azure storage", "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=" + azKey + ";EndpointSuffix=core.windows.net", "AZURE_STORAGE_ACCOUNT_KEY", azKey},
+		{"azure placeholder", "AccountName=<name>;AccountKey=<key>;", "", ""},
+		{"alibaba", "LTAI" + "5tQ8xLm3Xv7Rt2Kp9Wn4 ok", "ALIBABA_ACCESS_KEY_ID", "LTAI" + "5tQ8xLm3Xv7Rt2Kp9Wn4"},
+		{"digitalocean", "dop_v1_" + rep("3fa9c2e8", 8), "DIGITALOCEAN_PAT", "dop_v1_" + rep("3fa9c2e8", 8)},
+	})
+}
+
+func TestVCSTokens(t *testing.T) {
+	ghp := "ghp_" + b62 + "Qw3E"
+	gh2 := "github_pat_" + rep("11ABCDE2Fg0", 2)[:22] + "_" + rep(b62, 2)[:59]
+	glpat := "glpat-" + "xQ7mN3pL9rT2vB8kW4zY"
+	runCases(t, []tcase{
+		{"github classic", "token: " + ghp, "GITHUB_PAT", ghp},
+		{"github classic short", "ghp_" + b62[:30], "", ""},
+		{"github fine grained", gh2, "GITHUB_FINE_GRAINED_PAT", gh2},
+		{"github oauth", "gho_" + b62 + "Qw3E", "GITHUB_OAUTH_TOKEN", ""},
+		{"github app", "ghs_" + b62 + "Qw3E", "GITHUB_APP_TOKEN", ""},
+		{"gitlab pat", "export GITLAB_TOKEN=" + glpat, "GITLAB_PAT", glpat},
+		{"gitlab wrong prefix", "glpet-" + "xQ7mN3pL9rT2vB8kW4zY", "", ""},
+		{"bitbucket app password", "ATBB" + rep(b62, 1), "BITBUCKET_APP_PASSWORD", ""},
+	})
+}
+
+func TestChatAndPaymentTokens(t *testing.T) {
+	slackBot := "xoxb-" + "2913428372-1935247329541-gNq8Wt5ZrL0cVbXyHmPe3s2K"
+	hook := "https://hooks.slack.com/services/T0" + "1QWPLZM/B0" + "2XKVNRT/" + "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1"
+	stripe := "sk_live_" + "51H8xq7Lm3Xv7Rt2Kp9Wn4Bc"
+	tg := "5734829301:" + "AAG8xq7Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5Fs0"
+	runCases(t, []tcase{
+		{"slack bot", "SLACK_BOT_TOKEN=" + slackBot, "SLACK_BOT_TOKEN", slackBot},
+		{"slack placeholder", "xoxb-" + "0000000000-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxx", "", ""},
+		{"slack webhook", "post to " + hook, "SLACK_WEBHOOK", ""},
+		{"stripe live", `stripe.api_key = "` + stripe + `"`, "STRIPE_API_KEY", stripe},
+		{"stripe publishable is public", "pk_live_" + "51H8xq7Lm3Xv7Rt2Kp9Wn4Bc", "", ""},
+		{"telegram", "bot token " + tg, "TELEGRAM_BOT_TOKEN", tg},
+		{"discord webhook", "https://discord.com/api/webhooks/" + "938472615093847261/" + rep(b62, 3)[:68], "DISCORD_WEBHOOK", ""},
+	})
+}
+
+func TestModelProviderKeys(t *testing.T) {
+	ant := "sk-ant-api03-" + rep(b62, 3)[:93] + "AA"
+	proj := "sk-proj-" + rep(b62, 5)[:120]
+	ds := "sk-" + "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"
+	runCases(t, []tcase{
+		{"anthropic", "ANTHROPIC_API_KEY=" + ant, "ANTHROPIC_API_KEY", ant},
+		{"anthropic truncated in docs", "sk-ant-api03-...", "", ""},
+		{"openai project", `OPENAI_API_KEY="` + proj + `"`, "OPENAI_API_KEY", proj},
+		{"deepseek", "api_key=" + ds, "DEEPSEEK_API_KEY", ds},
+		{"groq", "gsk_" + rep(b62, 2)[:52], "GROQ_API_KEY", ""},
+		{"replicate", "r8_" + rep(b62, 2)[:37], "REPLICATE_API_TOKEN", ""},
+		{"perplexity", "pplx-" + rep(b62, 2)[:48], "PERPLEXITY_API_KEY", ""},
+		{"hugging face", "hf_" + "ZqLmXvRtKpWnBcYhJdFsGaQwErTyUiOpAs", "HUGGINGFACE_TOKEN", ""},
+		{"hugging face short", "hf_" + "ZqLmXvRt", "", ""},
+		{"sk- in prose", "the task-based risk-free desk-top", "", ""},
+	})
+}
+
+func TestRegistryAndSaaSTokens(t *testing.T) {
+	npm := "npm_" + rep(b62, 2)[:36]
+	runCases(t, []tcase{
+		{"npm", "//registry.npmjs.org/:_authToken=" + npm, "NPM_ACCESS_TOKEN", npm},
+		{"pypi", "pypi-AgEIcHlwaS5vcmc" + rep(b62, 3)[:70], "PYPI_UPLOAD_TOKEN", ""},
+		{"docker hub", "dckr_pat_" + rep(b62, 1)[:27], "DOCKERHUB_TOKEN", ""},
+		{"sendgrid", "SG." + rep(b62, 1)[:22] + "." + rep(b62, 2)[:43], "SENDGRID_API_TOKEN", ""},
+		{"vault service", "VAULT_TOKEN=hvs." + rep(b62, 4)[:95], "VAULT_SERVICE_TOKEN", ""},
+		{"linear", "lin_api_" + rep(b62, 2)[:40], "LINEAR_API_KEY", ""},
+	})
+}
+
+func TestPrivateKeys(t *testing.T) {
+	body := rep("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"+b62+"\n", 6)
+	pem := "-----BEGIN RSA PRIVATE KEY-----\n" + body + "-----END RSA PRIVATE KEY-----"
+	escaped := `"private_key": "-----BEGIN PRIVATE KEY-----\n` + strings.ReplaceAll(body, "\n", `\n`) + `-----END PRIVATE KEY-----\n"`
+	openssh := "-----BEGIN OPENSSH PRIVATE KEY-----\n" + body + "-----END OPENSSH PRIVATE KEY-----\n"
+	pgp := "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n" + body + "=abcd\n-----END PGP PRIVATE KEY BLOCK-----"
+	enc := "-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + body + "-----END ENCRYPTED PRIVATE KEY-----"
+	runCases(t, []tcase{
+		{"rsa pem", "key:\n" + pem + "\nthanks", "PRIVATE_KEY", pem},
+		{"json escaped (gcp service account)", escaped, "PRIVATE_KEY", ""},
+		{"openssh", openssh, "PRIVATE_KEY", ""},
+		{"pgp", pgp, "PRIVATE_KEY", ""},
+		{"encrypted", enc, "PRIVATE_KEY", enc},
+		{"truncated", "-----BEGIN EC PRIVATE KEY-----\n" + body, "PRIVATE_KEY", ""},
+		{"placeholder body", "-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----", "", ""},
+		{"public key", "-----BEGIN PUBLIC KEY-----\n" + body + "-----END PUBLIC KEY-----", "", ""},
+		{"prose", "Never paste your private key into a chat.", "", ""},
+		{"putty", "PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nPublic-Lines: 2\n" + b62 + "\nPrivate-Lines: 3\n" + body + "Private-MAC: 3fa9c2e8", "PUTTY_PRIVATE_KEY", ""},
+	})
+}
+
+func TestJWT(t *testing.T) {
+	jwt := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ." + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	noAlg := "eyJ0eXAiOiJKV1QifQ." + "eyJzdWIiOiIxMjM0NTY3ODkwIn0." + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6y"
+	runCases(t, []tcase{
+		{"jwt", "Authorization: Bearer " + jwt, "JWT", jwt},
+		{"jwt in url", "https://x.example/cb?token=" + jwt + "&x=1", "JWT", jwt},
+		{"header without alg", noAlg, "", ""},
+		{"two segments", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0", "", ""},
+	})
+}
+
+func TestConnectionStrings(t *testing.T) {
+	runCases(t, []tcase{
+		{"postgres", "DATABASE_URL=postgres://app:S3cr3tPassw0rdQ@db.internal:5432/prod", "CONNECTION_STRING_PASSWORD", "S3cr3tPassw0rdQ"},
+		{"mongodb+srv", "mongodb+srv://svc:Xq7pL2mN9rT4@cluster0.abcde.mongodb.net/app", "CONNECTION_STRING_PASSWORD", "Xq7pL2mN9rT4"},
+		{"redis no user", "redis://:Xq7pL2mN9rT4vB@cache:6379/0", "CONNECTION_STRING_PASSWORD", "Xq7pL2mN9rT4vB"},
+		{"amqp", "amqp://guest:Xq7pL2mN9rT4@mq:5672/", "CONNECTION_STRING_PASSWORD", "Xq7pL2mN9rT4"},
+		{"jdbc", "jdbc:mysql://root:Xq7pL2mN9rT4@localhost:3306/db", "CONNECTION_STRING_PASSWORD", "Xq7pL2mN9rT4"},
+		{"https userinfo", "git clone https://deploy:Xq7pL2mN9rT4vB8k@git.example.com/r.git", "URL_CREDENTIALS", "Xq7pL2mN9rT4vB8k"},
+		{"odbc", "Server=db;Database=app;User Id=app;Password=Xq7pL2mN9rT4;", "CONNECTION_STRING_PASSWORD", "Xq7pL2mN9rT4"},
+		{"variable password", "postgres://app:${DB_PASSWORD}@db/prod", "", ""},
+		{"placeholder password", "postgres://user:password@localhost/db", "", ""},
+		{"masked", "postgres://user:****@localhost/db", "", ""},
+		{"template", "mysql://<user>:<password>@host/db", "", ""},
+		{"no password", "https://user@example.com/path", "", ""},
+		{"email in url", "see https://example.com/@someone:page", "", ""},
+	})
+}
+
+func TestAssignments(t *testing.T) {
+	runCases(t, []tcase{
+		{"env password", "DB_PASSWORD=Tr0ub4dor!3x", "PASSWORD_ASSIGNMENT", "Tr0ub4dor!3x"},
+		{"yaml password", "db:\n  password: Xq7pL2mN9r\n", "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r"},
+		{"json password", `{"user": "svc", "password": "Xq7p-L2mN9r!"}`, "PASSWORD_ASSIGNMENT", "Xq7p-L2mN9r!"},
+		{"code password", `conn = connect(host, password="Xq7pL2mN9r4")`, "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
+		{"xml password", "<password>Xq7pL2mN9r4</password>", "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
+		{"dotnet appsetting", `<add key="SmtpPassword" value="Xq7pL2mN9r4"/>`, "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
+		{"cli flag", "mytool --password Xq7pL2mN9r4 --verbose", "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
+		{"generic api key", `api_key: "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"`, "GENERIC_SECRET", "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"},
+		{"generic token", `const authToken = "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1";`, "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1"},
+		{"client secret", "client_secret=Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1", "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1"},
+		// near misses
+		{"changeme", "password=changeme", "", ""},
+		{"your key", `api_key: "<your-api-key>"`, "", ""},
+		{"xxxx", "API_KEY=xxxxxxxxxxxxxxxxxxxx", "", ""},
+		{"env ref", "password: ${DB_PASSWORD}", "", ""},
+		{"shell var", "PASSWORD=$DB_PASSWORD", "", ""},
+		{"stars", `"password": "********"`, "", ""},
+		{"example", `secret: "example-secret-value-123"`, "", ""},
+		{"dummy", "token = dummy_token_12345", "", ""},
+		{"variable ref", "password = user_password", "", ""},
+		{"call", "token = get_token(user)", "", ""},
+		{"low entropy", `api_key = "aaaaabbbbbaaaaabbbbb"`, "", ""},
+		{"public key name", `public_key: "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"`, "", ""},
+		{"token count", `"max_tokens": 4096`, "", ""},
+		{"keyboard", "keyboard: Xq7pL2mN9r4Zq8", "", ""},
+		{"prose", "The password must be at least 12 characters and the token expires in an hour.", "", ""},
+		{"label", `"password": "Passwort"`, "", ""},
+		{"version", `token_version = "1.2.3-beta4"`, "", ""},
+		{"type", `token_type: "Bearer"`, "", ""},
+	})
+}
+
+func TestPasswordHashes(t *testing.T) {
+	bcrypt := "$2a$12$" + "R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
+	runCases(t, []tcase{
+		{"bcrypt", "hash: " + bcrypt, "PASSWORD_HASH", bcrypt},
+		{"bcrypt short", "$2a$12$" + "R9h/cIPz0gi", "", ""},
+	})
+}
+
+func TestIdentifiersOptIn(t *testing.T) {
+	arn := "arn:aws:iam::" + "938472615093:role/deploy"
+	if fs := scan(shared, arn); len(fs) != 0 {
+		t.Errorf("identifier rules should be off by default, got %d findings", len(fs))
+	}
+	d := New(Options{Identifiers: true})
+	fs := scan(d, arn)
+	if len(fs) != 1 || fs[0].Type != "AWS_ARN" || fs[0].Score >= 0.5 {
+		t.Errorf("want one low-score AWS_ARN finding, got %d", len(fs))
+	}
+}
+
+func TestOptionsRules(t *testing.T) {
+	ghp := "ghp_" + b62 + "Qw3E"
+	d := New(Options{Rules: []string{"GITHUB_PAT"}})
+	if fs := scan(d, "DB_PASSWORD=Tr0ub4dor&3x "+ghp); len(fs) != 1 || fs[0].Type != "GITHUB_PAT" {
+		t.Errorf("want only GITHUB_PAT, got %d findings", len(fs))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("unknown rule id should panic")
+		}
+	}()
+	New(Options{Rules: []string{"NO_SUCH_RULE"}})
+}
+
+func TestMinEntropy(t *testing.T) {
+	v := `api_key = "abcdefgh12abcdefgh12"`
+	strict := New(Options{MinEntropy: 4.5})
+	if fs := scan(strict, v); len(fs) != 0 {
+		t.Errorf("MinEntropy 4.5 should reject a low-entropy value")
+	}
+}
+
+func TestGenericGivesWayToProvider(t *testing.T) {
+	ghp := "ghp_" + b62 + "Qw3E"
+	fs := scan(shared, `GITHUB_TOKEN="`+ghp+`"`)
+	if len(fs) != 1 || fs[0].Type != "GITHUB_PAT" {
+		var types []string
+		for _, f := range fs {
+			types = append(types, f.Type)
+		}
+		t.Errorf("want one GITHUB_PAT finding, got %v", types)
+	}
+}
+
+func TestRuleCatalogue(t *testing.T) {
+	rules := Rules()
+	seen := map[string]bool{}
+	provider := 0
+	for _, r := range rules {
+		if seen[r.ID] {
+			t.Errorf("duplicate rule id %s", r.ID)
+		}
+		seen[r.ID] = true
+		if r.ID != strings.ToUpper(r.ID) || strings.ContainsAny(r.ID, " -.") {
+			t.Errorf("rule id %q is not UPPER_SNAKE", r.ID)
+		}
+		if r.Type == "" || r.Description == "" || r.Source == "" || r.License == "" {
+			t.Errorf("rule %s lacks type, description, source or licence", r.ID)
+		}
+		if !r.Generic && !r.Identifier {
+			provider++
+		}
+	}
+	if provider < 150 {
+		t.Errorf("want at least 150 provider formats, have %d", provider)
+	}
+	for _, id := range []string{"AWS_ACCESS_KEY_ID", "GITHUB_PAT", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "PRIVATE_KEY", "JWT", "CONNECTION_STRING_PASSWORD", "GENERIC_SECRET", "PASSWORD_ASSIGNMENT"} {
+		if !seen[id] {
+			t.Errorf("missing rule %s", id)
+		}
+	}
+	t.Logf("%d rules, %d provider formats", len(rules), provider)
+}
+
+func TestCleanProse(t *testing.T) {
+	text := mixedText(64<<10, 0, 42)
+	if fs := scan(shared, text); len(fs) != 0 {
+		t.Errorf("clean generated prose: %d findings (first %s)", len(fs), fs[0].Type)
+	}
+}
+
+func TestMixedFindsSprinkledSecrets(t *testing.T) {
+	text := mixedText(64<<10, 4<<10, 7)
+	fs := scan(shared, text)
+	if len(fs) < 10 {
+		t.Errorf("want the sprinkled secrets found, got %d findings", len(fs))
+	}
+	for _, f := range fs {
+		if f.ByteStart < 0 || f.ByteEnd > len(text) || f.ByteStart >= f.ByteEnd {
+			t.Fatalf("span out of bounds")
+		}
+	}
+}
+
+func TestCleanScanDoesNotAllocate(t *testing.T) {
+	text := mixedText(16<<10, 0, 9)
+	f := &analysis.Field{Text: text}
+	r := &analysis.Report{}
+	scan(shared, text) // warm the pool
+	allocs := testing.AllocsPerRun(20, func() {
+		r.Findings = r.Findings[:0]
+		shared.Scan(context.Background(), f, r)
+	})
+	if allocs > 0 {
+		t.Errorf("clean scan allocates %.1f times", allocs)
+	}
+}
+
+// TestPathological feeds 1 MB of repeated keyword fragments; it only has
+// to finish (no timing assertion).
+func TestPathological(t *testing.T) {
+	frags := []string{
+		"password=", "secret:", "token ", "api_key=", "://", "-----BEGIN ", "PRIVATE KEY", "eyJ",
+		"ghp_", "sk-", "xoxb-", "AKIA", "key-", "pass", "Authorization: Bearer ", "$2a$", "@", ":",
+	}
+	for _, fr := range frags {
+		text := strings.Repeat(fr, (1<<20)/len(fr))
+		fs := scan(shared, text)
+		for _, f := range fs {
+			if f.ByteStart < 0 || f.ByteEnd > len(text) || f.ByteStart >= f.ByteEnd {
+				t.Fatalf("span out of bounds")
+			}
+		}
+	}
+	mix := strings.Repeat(strings.Join(frags, ""), (1<<20)/len(strings.Join(frags, "")))
+	scan(shared, mix)
+}
+
+func TestContextCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var r analysis.Report
+	shared.Scan(ctx, &analysis.Field{Text: mixedText(1<<20, 0, 1)}, &r) // must return
+}

@@ -1,0 +1,136 @@
+package secrets
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+func FuzzScan(f *testing.F) {
+	for _, s := range []string{
+		"", "password=hunter22x", "postgres://u:p4ssw0rdX@h/db", "-----BEGIN RSA PRIVATE KEY-----\nMIIE",
+		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijklmnopqrstu", "ghp_" + b62 + "Qw3E", "\"api_key\": \"",
+		"LS0tLS1CRUdJTi", "PuTTY-User-Key-File-2:", "<add key=\"Password\" value=\"x", "sk-ant-api03-",
+	} {
+		f.Add(s)
+	}
+	d := New(Options{Identifiers: true})
+	f.Fuzz(func(t *testing.T, s string) {
+		var r analysis.Report
+		d.Scan(context.Background(), &analysis.Field{Text: s}, &r)
+		for _, fd := range r.Findings {
+			if fd.ByteStart < 0 || fd.ByteEnd > len(s) || fd.ByteStart >= fd.ByteEnd {
+				t.Fatalf("span [%d,%d) out of bounds for %d bytes", fd.ByteStart, fd.ByteEnd, len(s))
+			}
+		}
+	})
+}
+
+// naiveFind lists every (pattern, end) pair by brute force.
+func naiveFind(patterns []string, text string) map[[2]int]bool {
+	out := map[[2]int]bool{}
+	lt := strings.ToLower(text)
+	for id, p := range patterns {
+		if p == "" {
+			continue
+		}
+		lp := strings.ToLower(p)
+		for i := 0; i+len(lp) <= len(lt); i++ {
+			if lt[i:i+len(lp)] == lp {
+				out[[2]int{id, i + len(lp)}] = true
+			}
+		}
+	}
+	return out
+}
+
+func acFind(m *acMatcher, text string) map[[2]int]bool {
+	out := map[[2]int]bool{}
+	s, i := 0, 0
+	for {
+		i, s = m.next(text, i, s)
+		if i < 0 {
+			return out
+		}
+		for _, id := range m.outputs(s) {
+			out[[2]int{int(id), i}] = true
+		}
+	}
+}
+
+func FuzzAhoCorasick(f *testing.F) {
+	f.Add("he,she,his,hers", "ushers and HIS sheep")
+	f.Add("a,aa,aaa", "aaaaAAAA")
+	f.Add("ghp_,xoxb-,://,pass", "x://ghp_PASSxoxb-pass")
+	f.Fuzz(func(t *testing.T, pats, text string) {
+		patterns := strings.Split(pats, ",")
+		if len(patterns) > 64 {
+			patterns = patterns[:64]
+		}
+		for i, p := range patterns {
+			// ASCII case folding only: keep patterns lower case.
+			patterns[i] = strings.ToLower(p)
+			if strings.ToLower(patterns[i]) != patterns[i] || len(p) != len(patterns[i]) {
+				t.Skip()
+			}
+			for j := 0; j < len(p); j++ {
+				if p[j] >= 0x80 {
+					t.Skip() // strings.ToLower folds non-ASCII; the matcher does not
+				}
+			}
+		}
+		for j := 0; j < len(text); j++ {
+			if text[j] >= 0x80 {
+				t.Skip()
+			}
+		}
+		m, err := newACMatcher(patterns)
+		if err != nil {
+			t.Skip()
+		}
+		got, want := acFind(m, text), naiveFind(patterns, text)
+		if len(got) != len(want) {
+			t.Fatalf("automaton found %d matches, naive %d", len(got), len(want))
+		}
+		for k := range want {
+			if !got[k] {
+				t.Fatalf("automaton missed pattern %d ending at %d", k[0], k[1])
+			}
+		}
+	})
+}
+
+func TestAhoCorasickMatchesNaive(t *testing.T) {
+	d := New(Options{Identifiers: true})
+	var kws []string
+	for i := 0; i+1 < len(d.kwIdx); i++ {
+		kws = append(kws, "")
+	}
+	// Rebuild the keyword list from the rules in automaton order.
+	seen := map[string]bool{}
+	kws = kws[:0]
+	for _, r := range d.rules {
+		for _, k := range r.def.Keywords {
+			if !seen[k] {
+				seen[k] = true
+				kws = append(kws, k)
+			}
+		}
+	}
+	m, err := newACMatcher(kws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := mixedText(32<<10, 2<<10, 11) + strings.Join(kws, " ") + strings.ToUpper(strings.Join(kws, "|"))
+	got, want := acFind(m, text), naiveFind(kws, text)
+	if len(got) != len(want) {
+		t.Fatalf("automaton found %d matches, naive %d", len(got), len(want))
+	}
+	for k := range want {
+		if !got[k] {
+			t.Fatalf("automaton missed keyword %d ending at %d", k[0], k[1])
+		}
+	}
+}
