@@ -3,6 +3,7 @@ package pii
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parapet-dev/parapet/engine/analysis"
 )
@@ -350,7 +351,7 @@ func (s *scanner) schemeURL(i int) int {
 	if !ok {
 		return i + 3
 	}
-	e := parseURLRest(t, i+3, 4096)
+	e := parseURLRest(t, i+3, 4096, true)
 	if e < 0 {
 		return i + 3
 	}
@@ -358,21 +359,74 @@ func (s *scanner) schemeURL(i int) int {
 	return e
 }
 
-// ---- '.': "www." URLs ----
+// ---- '.': "www." URLs and bare domain names ----
 
 func (s *scanner) dot(i int) int {
 	t := s.t
-	if i < 3 || lower(t[i-1]) != 'w' || lower(t[i-2]) != 'w' || lower(t[i-3]) != 'w' {
+	if i+1 >= len(t) || !isAlnum(t[i+1]) || i == 0 || !isAlnum(t[i-1]) {
+		return i + 1 // sentence ends, decimals are handled elsewhere
+	}
+	// The label before the first dot of a name.
+	st := i
+	for st > 0 && i-st < 64 && (isAlnum(t[st-1]) || t[st-1] == '-') {
+		st--
+	}
+	if st > 0 {
+		c := t[st-1]
+		if isAlnum(c) || c == '-' || c == '.' || c == '/' || c == '@' || c == '_' || c == ':' || c == '\\' || c >= utf8.RuneSelf {
+			return i + 1 // not the first dot of a name, or part of a path
+		}
+	}
+	if st < s.last {
 		return i + 1
 	}
-	st := i - 3
-	if st < s.last || (st > 0 && (isAlnum(t[st-1]) || t[st-1] == '.' || t[st-1] == '/' || t[st-1] == '@' || t[st-1] == '-')) {
+	if i-st == 3 && lower(t[st]) == 'w' && lower(t[st+1]) == 'w' && lower(t[st+2]) == 'w' {
+		if e := parseURLRest(t, st, 4096, false); e > 0 {
+			s.report(tURL, st, e, 0.5)
+			return e
+		}
 		return i + 1
 	}
-	e := parseURLRest(t, st, 4096)
+	// A bare domain ("example.com/path") counts only with a common
+	// top-level domain in lower case; file names ("setup.py", "README.md")
+	// and names like "ASP.NET" stay out.
+	he := parseHost(t, st, 253)
+	if he < 0 {
+		return i + 1
+	}
+	tl := he
+	for tl > st && t[tl-1] != '.' {
+		tl--
+	}
+	if !bareTLD(t[tl:he]) {
+		return he
+	}
+	e := parseURLRest(t, st, 4096, false)
 	if e < 0 {
-		return i + 1
+		return he
 	}
-	s.report(tURL, st, e, 0.5)
+	s.report(tURL, st, e, 0.45)
 	return e
+}
+
+var bareTLDs = map[string]bool{}
+
+func init() {
+	for _, tld := range strings.Fields(`com org net edu gov mil int info biz io co ai app dev uk de fr ca au
+		us eu nl ch es it se no dk fi be at jp cn in br ru ie nz za mx ar cz hu pt gr tr kr tw hk sg
+		il ae ua ro bg hr sk si lt lv ee is lu me tv fm ly`) {
+		bareTLDs[tld] = true
+	}
+}
+
+func bareTLD(tld string) bool {
+	if len(tld) < 2 || len(tld) > 4 {
+		return false
+	}
+	for i := 0; i < len(tld); i++ {
+		if !isLower(tld[i]) {
+			return false
+		}
+	}
+	return bareTLDs[tld]
 }

@@ -213,13 +213,13 @@ func isURLChar(c byte) bool {
 // path, query and fragment starting at t[i:]. Trailing punctuation that
 // usually belongs to the sentence is left out, as are unbalanced closing
 // brackets. It returns the end or -1.
-func parseURLRest(t string, i int, maxLen int) int {
+func parseURLRest(t string, i int, maxLen int, userinfo bool) int {
 	limit := i + maxLen
 	if limit > len(t) {
 		limit = len(t)
 	}
 	// Userinfo: up to an '@' before any '/', within the limit.
-	for k := i; k < limit && k-i < 128; k++ {
+	for k := i; userinfo && k < limit && k-i < 128; k++ {
 		c := t[k]
 		if c == '@' {
 			i = k + 1

@@ -253,7 +253,13 @@ func TestMACURLCrypto(t *testing.T) {
 	none(t, d, URL, "javascript://foo")
 	none(t, d, URL, "http://")
 	none(t, d, URL, "http://nodot/")
-	none(t, d, URL, "awww.example.com")
+	check(t, d, "mail info.de@example.com", want{EmailAddress, "info.de@example.com"})
+	check(t, d, "see example.com/docs.", want{URL, "example.com/docs"})
+	check(t, d, "Booking.com and news.bbc.co.uk", want{URL, "Booking.com"}, want{URL, "news.bbc.co.uk"})
+	for _, text := range []string{"run setup.py", "read README.md", "ASP.NET Core", "e.g. this", "U.S. law",
+		"index.html", "Node.js", "config.yaml", "file.tar.gz", "v1.2.3", "src/main.go", "a.b", "3.14"} {
+		none(t, d, URL, text)
+	}
 
 	for _, addr := range []string{
 		"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
