@@ -16,8 +16,8 @@ func (s *scanner) isOrdinal(t *token) bool {
 	if t == nil || t.kind != tNum || t.shape&sNumAlpha == 0 {
 		return false
 	}
-	suf := strings.ToLower(s.text[t.start+int32(t.nletters) : t.end])
-	return suf == "st" || suf == "nd" || suf == "rd" || suf == "th"
+	suf := s.text[t.start+int32(t.nletters) : t.end]
+	return strings.EqualFold(suf, "st") || strings.EqualFold(suf, "nd") || strings.EqualFold(suf, "rd") || strings.EqualFold(suf, "th")
 }
 
 func isPunct(t *token, c rune) bool { return t != nil && t.kind == tPunct && t.punct == c }
@@ -47,6 +47,9 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 	case tNum:
 		return d.addrFromNumber(s, i, locs)
 	case tWord:
+		if t.shape&sAllCaps == 0 && !s.numberWithin(i, 7) {
+			return span{}, 0
+		}
 		if end := s.boxAt(i); end > i {
 			e, n := d.addrTail(s, end, locs, true)
 			return span{i, e, 0.85}, n
@@ -61,8 +64,7 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 						return span{i, sp.to, sp.score}, n
 					}
 				}
-				w := strings.ToLower(s.str(t))
-				if w == "apt" || w == "apartment" || w == "suite" || w == "ste" {
+				if w := s.str(t); strings.EqualFold(w, "apt") || strings.EqualFold(w, "apartment") || strings.EqualFold(w, "suite") || strings.EqualFold(w, "ste") {
 					e, n := d.addrTail(s, end, locs, false)
 					return span{i, e, 0.55}, n
 				}
@@ -81,6 +83,20 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 		}
 	}
 	return span{}, nl
+}
+
+// numberWithin reports whether a number follows within n tokens of i.
+func (s *scanner) numberWithin(i, n int) bool {
+	for k := i + 1; k <= i+n; k++ {
+		t := s.at(k)
+		if t == nil || t.nl > 1 {
+			return false
+		}
+		if t.kind == tNum {
+			return true
+		}
+	}
+	return false
 }
 
 // addrContext reports whether the words before i announce an address.
@@ -356,8 +372,8 @@ func (s *scanner) boxAt(i int) int {
 		if t.kind != tWord || t.nletters > 6 {
 			break
 		}
-		for _, c := range []byte(s.str(t)) {
-			if n < len(buf) {
+		for _, c := range s.text[t.start:t.end] {
+			if n < len(buf) && c < 0x80 {
 				buf[n] = lowerASCII[c]
 				n++
 			}
@@ -376,8 +392,8 @@ func (s *scanner) boxAt(i int) int {
 	}
 	// military and unit boxes
 	t := s.at(i)
-	w := strings.ToLower(s.str(t))
-	if t.shape&sAllCaps != 0 && (w == "uss" || w == "usns" || w == "usnv" || w == "uscgc") {
+	w := s.str(t)
+	if t.shape&sAllCaps != 0 && (w == "USS" || w == "USNS" || w == "USNV" || w == "USCGC") {
 		// a ship: "USNS Bergman\nFPO AP 93757"
 		k := i + 1
 		for k < i+4 && s.isCapWord(s.at(k)) {
@@ -390,7 +406,7 @@ func (s *scanner) boxAt(i int) int {
 		}
 		return i
 	}
-	if w == "psc" || w == "cmr" || w == "unit" {
+	if strings.EqualFold(w, "psc") || strings.EqualFold(w, "cmr") || strings.EqualFold(w, "unit") {
 		k := i + 1
 		if !isHouseNum(s.at(k)) {
 			return i
@@ -412,8 +428,7 @@ func (s *scanner) unitAt(i int) int {
 	if t == nil || t.kind != tWord || s.vocab(t)&vUnit == 0 {
 		return i
 	}
-	w := strings.ToLower(s.str(t))
-	if w == "no" {
+	if strings.EqualFold(s.str(t), "no") {
 		return i
 	}
 	k := s.dotAfter(i)

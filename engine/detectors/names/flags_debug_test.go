@@ -38,3 +38,17 @@ func TestDebugText(t *testing.T) {
 		})
 	}
 }
+
+func TestDebugTokStats(t *testing.T) {
+	if os.Getenv("NAMES_STATS") == "" {
+		t.Skip()
+	}
+	text := mixedText(64 << 10)
+	d := New(Options{})
+	s := new(scanner)
+	s.reset(text, gazetteer())
+	n := 0
+	d.scan(t.Context(), s, func(typ string, a, b int, score float64) { n++ })
+	t.Logf("bytes %d tokens %d findings %d", len(text), s.produced, n)
+	t.Logf("%s", text[:1500])
+}

@@ -105,13 +105,20 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		emit(typ, int(a.start), end, sp.score)
 	}
 	var locs [8]span
+	prevTrigger := false // the previous token may end "my name is", "called" ...
 	for i, n := 0, 0; ; n++ {
 		if n&1023 == 1023 && ctx.Err() != nil {
 			return
 		}
+		if i == s.produced {
+			s.skip()
+		}
 		t := s.at(i)
 		if t == nil {
 			return
+		}
+		if t.kind != tWord || t.shape&sCap != 0 {
+			prevTrigger = false
 		}
 		switch t.kind {
 		case tPunct:
@@ -135,14 +142,15 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		}
 		// words
 		if t.shape&sCap == 0 {
-			if t.kind == tWord && d.person && t.nletters >= 2 && s.lowerNameTrigger(i-1) {
+			if t.kind == tWord && d.person && t.nletters >= 2 && prevTrigger && s.lowerNameTrigger(i-1) {
 				if sp := d.lowerPerson(s, i); sp.to > i {
 					out(TypePerson, sp)
 					i = sp.to
 					continue
 				}
 			}
-			if d.address && t.kind == tWord && t.nletters >= 5 && hasStreetEnding(s.str(t)) {
+			prevTrigger = t.kind == tWord && maybeTrigger(s.text[t.start:t.end])
+			if d.address && t.kind == tWord && t.nletters >= 5 && s.numberNext(i) && hasStreetEnding(s.str(t)) {
 				if sp, nl := d.addressAt(s, i, &locs); sp.to > i {
 					out(TypeStreetAddress, sp)
 					if d.nested && d.location && sp.score >= d.minScore {
@@ -156,6 +164,13 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 			}
 			i++
 			continue
+		}
+		// common words with a capital ("The", "This", "In") start nothing
+		if t.kind == tWord {
+			if f := s.flags(t); f&gCommon != 0 && f&(gAnyName|gAnyPlace) == 0 && s.vocab(t)&(vUnit|vPrefixType|vTitle|vDir) == 0 {
+				i++
+				continue
+			}
 		}
 		if d.address {
 			if sp, nl := d.addressAt(s, i, &locs); sp.to > i {
@@ -198,4 +213,19 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 			i++
 		}
 	}
+}
+
+// maybeTrigger is a cheap byte test for the words after which a lower-case
+// name may follow (is, named, called, call, aka, alias, nicknamed, name's).
+func maybeTrigger(w string) bool {
+	switch len(w) {
+	case 2:
+		return lowerASCII[w[0]] == 'i' && lowerASCII[w[1]] == 's'
+	case 3, 4, 5, 6, 9:
+		switch lowerASCII[w[0]] {
+		case 'n', 'c', 'a':
+			return true
+		}
+	}
+	return false
 }

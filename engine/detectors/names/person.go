@@ -97,7 +97,22 @@ var (
 // lower-case name is plausible: "my name is", "I am", "call me", "dear".
 func (s *scanner) lowerNameTrigger(i int) bool {
 	t := s.at(i)
-	if t == nil || t.kind != tWord || t.nletters > 6 {
+	if t == nil || t.kind != tWord || t.nletters > 9 {
+		return false
+	}
+	// cheap filter before hashing: is, name's, named, nicknamed, called, call, aka, alias
+	switch w := s.text[t.start:t.end]; len(w) {
+	case 2:
+		if lowerASCII[w[0]] != 'i' || lowerASCII[w[1]] != 's' {
+			return false
+		}
+	case 3, 4, 5, 6, 9:
+		switch lowerASCII[w[0]] {
+		case 'n', 'c', 'a':
+		default:
+			return false
+		}
+	default:
 		return false
 	}
 	h := s.hash(t)
@@ -353,7 +368,7 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		ft.caps = t.shape&sAllCaps != 0
 		ft.hyphen = t.shape&sHyphen != 0
 		ft.unknown = f&(gAnyName|gAnyWord|gProper|gAnyPlace) == 0
-		ft.shape = t.shape&sInnerCap != 0 && !ft.caps || hasSurnameEnding(s.str(t))
+		ft.shape = t.shape&sInnerCap != 0 && !ft.caps || ft.unknown && hasSurnameEnding(s.str(t))
 		if ft.caps && (t.nletters <= 3 || t.nletters <= 5 && !ft.name) {
 			return 0 // acronym
 		}

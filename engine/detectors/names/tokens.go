@@ -1,6 +1,7 @@
 package names
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,6 +37,8 @@ type token struct {
 	nletters   int16  // letters (words) or digits (numbers)
 	hashed     bool
 	looked     bool
+	vlooked    bool
+	v          uint32 // vocab flags (when vlooked)
 	h          uint64 // hashWord of the token
 	h1         uint64 // hash of the part before the first hyphen
 	g          uint32 // gazetteer flags of h (when looked)
@@ -48,18 +51,29 @@ type scanner struct {
 	text     string
 	pos      int // next byte to tokenise
 	produced int // tokens produced so far
+	floor    int // first token after the last skip; earlier ones are gone
 	sentence bool
 	gaz      *table
+	noSkip   int // no skipping before this byte
+	nextTrig int // next "name"/"call" at or after pos, or len(text)
 	toks     [ring]token
 }
 
 func (s *scanner) reset(text string, g *table) {
-	s.text, s.pos, s.produced, s.sentence, s.gaz = text, 0, 0, true, g
+	s.text, s.pos, s.produced, s.floor, s.sentence, s.gaz = text, 0, 0, 0, true, g
+	s.noSkip, s.nextTrig = 0, -1
 }
 
 // at returns token i, or nil past the end of text or out of the ring.
 func (s *scanner) at(i int) *token {
-	if i < 0 || i < s.produced-ring {
+	if i < s.produced && i >= s.produced-ring && i >= s.floor {
+		return &s.toks[i&(ring-1)]
+	}
+	return s.fill(i)
+}
+
+func (s *scanner) fill(i int) *token {
+	if i < s.floor || i < s.produced-ring {
 		return nil
 	}
 	for s.produced <= i {
@@ -67,7 +81,164 @@ func (s *scanner) at(i int) *token {
 			return nil
 		}
 	}
-	return &s.toks[i%ring]
+	return &s.toks[i&(ring-1)]
+}
+
+// interesting marks bytes that may start something to report: capitals,
+// digits and non-ASCII (which may be capitals).
+var interesting = func() (t [256]bool) {
+	for i := range t {
+		t[i] = i >= 'A' && i <= 'Z' || i >= '0' && i <= '9' || i >= 0x80
+	}
+	return
+}()
+
+const skipBack = 40 // bytes of context kept before an interesting byte
+
+// skip jumps over stretches of lower-case prose: when no token is
+// pending, it moves the tokeniser to shortly before the next capital,
+// digit, non-ASCII byte or "name"/"call" (which may introduce a
+// lower-case name). The tokens skipped can never start a finding, and
+// the context rules look back no further than skipBack bytes.
+func (s *scanner) skip() {
+	text := s.text
+	p := s.pos
+	if p < s.noSkip {
+		return
+	}
+	if s.nextTrig < p {
+		s.nextTrig = len(text)
+		if k := indexTrigger(text[p:]); k >= 0 {
+			s.nextTrig = p + k
+		}
+	}
+	q := p
+	for {
+		for q < len(text) && !interesting[text[q]] {
+			q++
+		}
+		if q >= s.nextTrig {
+			q = s.nextTrig
+			break
+		}
+		e := s.boring(q)
+		if e == q {
+			break
+		}
+		q = e
+	}
+	s.noSkip = q + skipBack
+	if q-p <= skipBack+16 {
+		return
+	}
+	b := q - skipBack
+	for b < q && class[text[b-1]] != cSpace && class[text[b-1]] != cNL {
+		b++
+	}
+	// sentence state at b: look back over spaces
+	sent := false
+	nl := false
+	k := b - 1
+	for k >= 0 && (class[text[k]] == cSpace || class[text[k]] == cNL) {
+		if text[k] == '\n' {
+			nl = true
+		}
+		k--
+	}
+	if k < 0 || nl {
+		sent = true
+	} else {
+		switch text[k] {
+		case '.', '!', '?', ':', ';', '"', '(', '[', '*', '>', '|', '-':
+			sent = true
+		}
+	}
+	s.pos, s.sentence, s.floor = b, sent, s.produced
+}
+
+// boring returns the end of the word or number at q when it can neither
+// start a finding nor change one that follows within skipBack bytes
+// (sentence-initial "The", "It", a count "42 items", "35%"); else q.
+func (s *scanner) boring(q int) int {
+	text := s.text
+	c := text[q]
+	e := q + 1
+	switch class[c] {
+	case cUpper:
+		for e < len(text) && class[text[e]] == cLower {
+			e++
+		}
+		if e < len(text) {
+			switch class[text[e]] {
+			case cUpper, cDigit, cHigh:
+				return q
+			case cPunct:
+				if text[e] == '\'' || text[e] == '-' {
+					if e-q == 1 && c == 'I' && text[e] == '\'' { // I'm, I've
+						e++
+						for e < len(text) && class[text[e]] == cLower {
+							e++
+						}
+						return e
+					}
+					return q
+				}
+			}
+		}
+		if e-q == 1 {
+			if c == 'I' || c == 'A' {
+				return e
+			}
+			return q
+		}
+		h := hashWord(text[q:e])
+		if vocabT.get(h) != 0 {
+			return q
+		}
+		if f := s.gaz.get(h); f&gCommon != 0 && f&(gAnyName|gAnyPlace|gMWStart) == 0 {
+			return e
+		}
+	case cDigit:
+		for e < len(text) && class[text[e]] == cDigit {
+			e++
+		}
+		if e-q > 6 {
+			return e
+		}
+		if e < len(text) {
+			switch text[e] {
+			case '%', ':', '/', ')':
+				return e
+			case '.', ',':
+				if e+1 < len(text) && class[text[e+1]] == cDigit {
+					return e // 3.5, 1,000
+				}
+			case ' ':
+				// "42 items": a number before a plain lower-case word
+				k := e + 1
+				w := k
+				for w < len(text) && class[text[w]] == cLower {
+					w++
+				}
+				if w > k && w < len(text) && (class[text[w]] == cSpace || text[w] == '.' || text[w] == ',') && vocabT.get(hashWord(text[k:w])) == 0 {
+					return e
+				}
+			}
+		}
+	}
+	return q
+}
+
+// indexTrigger finds the next "name" or "call" in lower case.
+func indexTrigger(t string) int {
+	a := strings.Index(t, "name")
+	if a >= 0 {
+		t = t[:a]
+	}
+	if b := strings.Index(t, "call"); b >= 0 {
+		return b
+	}
+	return a
 }
 
 // charClass for ASCII bytes.
@@ -140,7 +311,7 @@ func (s *scanner) next() bool {
 		s.pos = p
 		return false
 	}
-	t := &s.toks[s.produced%ring]
+	t := &s.toks[s.produced&(ring-1)]
 	*t = token{start: int32(p)}
 	if nl > 3 {
 		nl = 3
@@ -200,6 +371,12 @@ func (s *scanner) next() bool {
 		if c >= utf8.RuneSelf {
 			t.shape |= sNonASCII
 		}
+		// fast path: a run of ASCII lower-case letters
+		for q < len(text) && class[text[q]] == cLower {
+			q++
+		}
+		lower += q - (p + n)
+		letters += q - (p + n)
 	loop:
 		for q < len(text) {
 			b := text[q]
@@ -351,6 +528,12 @@ func (s *scanner) flags(t *token) uint32 {
 		}
 	}
 	return t.g
+}
+
+// numberNext reports whether token i+1 is a number on the same line.
+func (s *scanner) numberNext(i int) bool {
+	t := s.at(i + 1)
+	return t != nil && t.kind == tNum && t.nl == 0
 }
 
 // gap reports what separates token i-1 from token i: whether they are

@@ -30,11 +30,16 @@ const (
 	vLocVerb                        // grew (up), flew, based ...: "grew up in X"
 )
 
-var vocab = func() map[uint64]uint32 {
-	m := map[uint64]uint32{}
+// vocabTable maps word hashes to v* flags; vocabT.get(h) reads it.
+type vocabTable struct{ t table }
+
+func (v *vocabTable) get(h uint64) uint32 { return v.t.get(h) }
+
+var vocabT = func() *vocabTable {
+	m := &vocabTable{table{keys: make([]uint64, 4096), flags: make([]uint32, 4096), mask: 4095}}
 	add := func(f uint32, words string) {
 		for _, w := range strings.Fields(words) {
-			m[hashWord(w)] |= f
+			m.t.or(hashWord(w), f)
 		}
 	}
 	add(vLocPrep, `in from at near to around outside across throughout within toward towards into
@@ -132,7 +137,11 @@ func (s *scanner) vocab(t *token) uint32 {
 	if t == nil || t.kind != tWord {
 		return 0
 	}
-	return vocab[s.hash(t)]
+	if !t.vlooked {
+		t.v = vocabT.get(s.hash(t))
+		t.vlooked = true
+	}
+	return t.v
 }
 
 // Street-name endings in languages that write the street type into the
@@ -145,18 +154,34 @@ var streetEndings = []string{
 	"sokağı", "caddesi", "bulvarı", "prospekt", "stræti", "gränd", "torget", "torg",
 }
 
-// hasStreetEnding reports whether a word ends with a street type.
-func hasStreetEnding(w string) bool {
+// byLastByte indexes endings by their last byte, lower-cased.
+func byLastByte(list []string) (idx [256][]string) {
+	for _, e := range list {
+		c := lowerASCII[e[len(e)-1]]
+		idx[c] = append(idx[c], e)
+	}
+	return
+}
+
+var (
+	streetEndingIdx  = byLastByte(streetEndings)
+	surnameEndingIdx = byLastByte(surnameEndings)
+)
+
+func hasEnding(w string, idx *[256][]string) bool {
 	if len(w) < 5 {
 		return false
 	}
-	for _, e := range streetEndings {
+	for _, e := range idx[lowerASCII[w[len(w)-1]]] {
 		if len(w) > len(e)+2 && strings.EqualFold(w[len(w)-len(e):], e) {
 			return true
 		}
 	}
 	return false
 }
+
+// hasStreetEnding reports whether a word ends with a street type.
+func hasStreetEnding(w string) bool { return hasEnding(w, &streetEndingIdx) }
 
 // Surname endings common across European languages; used only as weak
 // evidence for a capitalised word that no list knows.
@@ -166,14 +191,4 @@ var surnameEndings = []string{
 	"ez", "es", "berg", "mann", "stein", "ović", "ak", "czyk", "chuk", "uk", "aki", "oglu", "oğlu",
 }
 
-func hasSurnameEnding(w string) bool {
-	if len(w) < 5 {
-		return false
-	}
-	for _, e := range surnameEndings {
-		if len(w) > len(e)+2 && strings.EqualFold(w[len(w)-len(e):], e) {
-			return true
-		}
-	}
-	return false
-}
+func hasSurnameEnding(w string) bool { return hasEnding(w, &surnameEndingIdx) }
