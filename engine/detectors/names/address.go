@@ -127,6 +127,10 @@ func (d *Detector) addrFromNumber(s *scanner, i int, locs *[8]span) (span, int) 
 	if !isHouseNum(t) {
 		return span{}, 0
 	}
+	// "M.2", "v1.2", "x-42": a number glued to what precedes it is no house number
+	if p := s.at(i - 1); p != nil && p.end == t.start && !(p.kind == tPunct && (p.punct == '#' || p.punct == '(' || p.punct == ',' || p.punct == ':' || p.punct == '"' || p.punct == '>')) {
+		return span{}, 0
+	}
 	// "In 1999 Apple Park opened": a year after a preposition is no house number.
 	if t.nletters == 4 && t.shape&sNumAlpha == 0 {
 		if p := s.at(i - 1); p != nil && p.kind == tWord && yearPrep[s.hash(p)] {
@@ -137,7 +141,7 @@ func (d *Detector) addrFromNumber(s *scanner, i int, locs *[8]span) (span, int) 
 	}
 	j := i + 1
 	// a second number ("9554 62 Rue Gafsa", "370 3911 Fourth Avenue") or a range "12-14"
-	if nt := s.at(j); isHouseNum(nt) && nt.nl == 0 {
+	if nt := s.at(j); isHouseNum(nt) && nt.shape&sNumAlpha == 0 && nt.nl == 0 {
 		j++
 	} else if isPunct(nt, '-') && nt.start == t.end {
 		if n2 := s.at(j + 1); isHouseNum(n2) && n2.start == nt.end {
@@ -200,6 +204,9 @@ func (s *scanner) streetAfterNumber(j int) (int, float64) {
 		if t.kind != tWord {
 			break
 		}
+		if k > j && t.shape&sSentence != 0 && s.flags(t)&gCommon != 0 {
+			break // "444 29th St. The front ..."
+		}
 		v := s.vocab(t)
 		str := s.str(t)
 		ending := hasStreetEnding(str)
@@ -219,8 +226,14 @@ func (s *scanner) streetAfterNumber(j int) (int, float64) {
 			}
 			break
 		}
+		if v&vCalendar != 0 {
+			return j, 0 // "18 December 2022"
+		}
 		if ending || v&(vStreetLower|vPrefixType) != 0 {
 			special = true
+		}
+		if t.shape&(sAllCaps|sInnerCap) != 0 && !ending {
+			plain = false // "PCIe NVMe Gen 4"
 		}
 		if v&vSuffix != 0 && words > 0 {
 			lastSuffix = k
@@ -248,7 +261,7 @@ func (s *scanner) streetAfterNumber(j int) (int, float64) {
 			if special {
 				return k + 1, 0.75
 			}
-			if plain {
+			if n0 := s.at(j - 1); plain && n0 != nil && n0.shape&sNumAlpha == 0 {
 				return k + 1, 0.6
 			}
 		}
@@ -324,10 +337,13 @@ func (s *scanner) streetFirst(i int) (int, float64) {
 			}
 			break
 		}
+		if v&vCalendar != 0 {
+			return i, 0 // "June 20", "Chapter 5"
+		}
 		if ending || v&(vStreetLower|vPrefixType) != 0 {
 			special = true
 		}
-		if f := s.flags(t); f&gAnyWord != 0 && !ending && v&vStreetLower == 0 {
+		if f := s.flags(t); f&gAnyWord != 0 && !ending && v&vStreetLower == 0 || t.shape&(sAllCaps|sInnerCap) != 0 {
 			plain = false
 		}
 		words++
@@ -344,6 +360,9 @@ func (s *scanner) streetFirst(i int) (int, float64) {
 	// "Windows 10", "Python 3": the number must not run on into a unit or version.
 	if nx := s.at(k + 1); nx != nil && nx.start == nt.end && nx.kind == tPunct && (nx.punct == '%' || nx.punct == ':' || nx.punct == '/') {
 		return i, 0
+	}
+	if y := s.str(nt); len(y) == 4 && y >= "1900" && y <= "2099" && !special {
+		return i, 0 // "WMT 2014"
 	}
 	switch {
 	case special:

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -51,4 +52,30 @@ func TestDebugTokStats(t *testing.T) {
 	d.scan(t.Context(), s, func(typ string, a, b int, score float64) { n++ })
 	t.Logf("bytes %d tokens %d findings %d", len(text), s.produced, n)
 	t.Logf("%s", text[:1500])
+}
+
+func TestDebugBenign(t *testing.T) {
+	dir := os.Getenv("NAMES_BENIGN")
+	if dir == "" {
+		t.Skip()
+	}
+	b, _ := os.ReadFile(dir + "/injection_dev.jsonl")
+	d := New(Options{})
+	s := new(scanner)
+	counts := map[string]int{}
+	total := 0
+	for _, line := range strings.Split(string(b), "\n") {
+		var row struct{ Text, Label string }
+		if json.Unmarshal([]byte(line), &row) != nil || row.Label != "benign" {
+			continue
+		}
+		total += len(row.Text)
+		s.reset(row.Text, gazetteer())
+		d.scan(t.Context(), s, func(typ string, a, b int, score float64) {
+			counts[typ]++
+			lo, hi := max(0, a-40), min(len(row.Text), b+30)
+			t.Logf("%s %q  ...%q", typ, row.Text[a:b], row.Text[lo:hi])
+		})
+	}
+	t.Logf("bytes %d counts %v", total, counts)
 }

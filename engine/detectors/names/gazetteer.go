@@ -1,10 +1,10 @@
 package names
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"io"
 	"strings"
 	"sync"
 	"unicode"
@@ -107,51 +107,60 @@ func loadGazetteer(gz []byte) *table {
 	if err != nil {
 		panic("names: bad embedded gazetteer: " + err.Error())
 	}
-	var lines [][2]string
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	for sc.Scan() {
-		l := sc.Text()
-		if l == "" || l[0] == '#' {
-			continue
-		}
-		tab := strings.IndexByte(l, '\t')
-		if tab <= 0 {
-			continue
-		}
-		lines = append(lines, [2]string{l[:tab], l[tab+1:]})
-	}
-	if err := sc.Err(); err != nil {
+	raw, err := io.ReadAll(zr)
+	if err != nil {
 		panic("names: bad embedded gazetteer: " + err.Error())
 	}
+	data := string(raw)
+	n := strings.Count(data, "\n")
 	size := 1
-	for size < len(lines)*2 {
+	for size < n*2 {
 		size <<= 1
 	}
 	t := &table{keys: make([]uint64, size), flags: make([]uint32, size), mask: uint64(size - 1)}
-	for _, l := range lines {
-		var f uint32
-		for i := 0; i < len(l[0]); i++ {
-			f |= codeFlags[l[0][i]]
+	for len(data) > 0 {
+		nl := strings.IndexByte(data, '\n')
+		if nl < 0 {
+			nl = len(data)
 		}
-		words := strings.Split(l[1], " ")
-		if len(words) == 1 {
-			t.or(hashWord(words[0]), f)
+		line := data[:nl]
+		data = data[min(nl+1, len(data)):]
+		tab := strings.IndexByte(line, '\t')
+		if len(line) == 0 || line[0] == '#' || tab <= 0 {
+			continue
+		}
+		var f uint32
+		for i := 0; i < tab; i++ {
+			f |= codeFlags[line[i]]
+		}
+		phrase := line[tab+1:]
+		sp := strings.IndexByte(phrase, ' ')
+		if sp < 0 {
+			t.or(hashWord(phrase), f)
 			continue
 		}
 		h := phraseStart
-		for _, w := range words {
+		words := 0
+		first := phrase[:sp]
+		for phrase != "" {
+			w := phrase
+			if k := strings.IndexByte(phrase, ' '); k >= 0 {
+				w, phrase = phrase[:k], phrase[k+1:]
+			} else {
+				phrase = ""
+			}
 			h = phraseAdd(h, hashWord(w))
+			words++
 		}
 		t.or(h, f)
 		mw := gMWStart | gMW2
-		if len(words) >= 3 {
+		if words >= 3 {
 			mw |= gMW3
 		}
-		if len(words) >= 4 {
+		if words >= 4 {
 			mw |= gMW4
 		}
-		t.or(hashWord(words[0]), mw)
+		t.or(hashWord(first), mw)
 	}
 	return t
 }

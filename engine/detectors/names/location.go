@@ -103,7 +103,7 @@ func (d *Detector) locationAt(s *scanner, i int) span {
 	f := s.flags(t)
 	if multi {
 		f = pf
-	} else if s.vocab(t)&vNotName != 0 {
+	} else if s.vocab(t)&(vNotName|vDirAdj) != 0 {
 		return span{}
 	}
 	if !multi && pf&gCountry == 0 && s.orgAround(i, end, 1) {

@@ -159,6 +159,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	if pe, _ := s.placeAt(i); pe > i+1 {
 		return span{} // "Villafranca del Cid", "New York"
 	}
+	if s.vocab(t0)&vTitle != 0 && s.isCapWord(s.at(s.dotAfter(i))) {
+		return span{} // "Mayor Rudy Giuliani": the name starts after the title
+	}
 	var idx [6]int // name tokens (not particles or initials)
 	n := 0
 	j := i
@@ -368,7 +371,10 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		ft.caps = t.shape&sAllCaps != 0
 		ft.hyphen = t.shape&sHyphen != 0
 		ft.unknown = f&(gAnyName|gAnyWord|gProper|gAnyPlace) == 0
-		ft.shape = t.shape&sInnerCap != 0 && !ft.caps || ft.unknown && hasSurnameEnding(s.str(t))
+		ft.shape = t.shape&sInnerCap != 0 && !ft.caps && namePrefix(s.str(t)) || ft.unknown && hasSurnameEnding(s.str(t))
+		if t.shape&sInnerCap != 0 && !ft.caps && !ft.name && !ft.shape {
+			return 0 // camelCase: "PowerBI", "DJing", "PersonX"
+		}
 		if ft.caps && (t.nletters <= 3 || t.nletters <= 5 && !ft.name) {
 			return 0 // acronym
 		}
@@ -433,8 +439,8 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 				return 0
 			}
 		}
-		if ft.f&(gCountry|gState) != 0 && !(k == 0 && ft.given) {
-			return 0 // "Southern Austria"
+		if ft.f&(gCountry|gState) != 0 && !(k == 0 && ft.given) && !(k > 0 && f0.f&gGiven != 0) {
+			return 0 // "Southern Austria", but "Michael Jordan"
 		}
 		if ft.place && !ft.name && ft.f&(gCityBig|gCity) != 0 {
 			return 0
@@ -463,4 +469,16 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		return 0.45
 	}
 	return 0.3
+}
+
+// namePrefix reports a surname prefix before an inner capital: McDonald,
+// MacLeod, O'Brien, DeAngelo, LaToya, DiMaggio, VanDyke, FitzGerald.
+func namePrefix(w string) bool {
+	for _, p := range [...]string{"Mc", "Mac", "O'", "O’", "D'", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz", "St"} {
+		if len(w) > len(p) && w[:len(p)] == p {
+			c := w[len(p)]
+			return c >= 'A' && c <= 'Z' || c >= 0x80
+		}
+	}
+	return false
 }

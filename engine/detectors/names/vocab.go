@@ -28,6 +28,8 @@ const (
 	vFirmPre                        // at, of, from ...: before a firm name
 	vNameSuffix                     // Jr, Sr, II, III
 	vLocVerb                        // grew (up), flew, based ...: "grew up in X"
+	vCalendar // months and weekdays: "June 20" is a date, not an address
+	vDirAdj   // North, Western ...: no place on their own
 )
 
 // vocabTable maps word hashes to v* flags; vocabT.get(h) reads it.
@@ -73,6 +75,14 @@ var vocabT = func() *vocabTable {
 		holidays situated headquartered relocated relocating returned return returning arrived arriving
 		stationed settled resides residing staying stayed went going drove driving headed heading
 		home office family`)
+	add(vCalendar, `january february march april may june july august september october november
+		december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+		friday saturday sunday mon tue tues wed thu thur thurs fri sat sun week day year today
+		tomorrow yesterday chapter section page figure fig table version step part level grade
+		volume vol issue no number item episode season round phase stage class room gate terminal
+		platform row seat`)
+	add(vDirAdj, `north south east west northern southern eastern western central upper lower
+		northeast northwest southeast southwest middle greater inner outer new old`)
 	add(vNameSuffix, `jr sr ii iii iv phd md esq`)
 	add(vOrg, `inc incorporated corp corporation co llc llp ltd plc gmbh ag sa srl bv nv oy ab as asa
 		company companies group bank university college institute school academy foundation association

@@ -475,6 +475,10 @@ var authoredCountries = []string{
 	"Vietnam", "Iran", "Syria", "Laos", "Czech Republic", "Czechia", "Holland", "Bolivia",
 	"Venezuela", "Tanzania", "Moldova", "Macedonia", "Ivory Coast", "Burma", "Taiwan",
 	"Palestine", "Vatican", "Congo", "DRC", "UAE", "Emirates",
+	// continents and large regions
+	"Africa", "Asia", "Europe", "Oceania", "North America", "South America", "Central America",
+	"Latin America", "Middle East", "Western Europe", "Eastern Europe", "Southeast Asia",
+	"East Asia", "South Asia", "Central Asia", "Scandinavia", "Caribbean", "Balkans",
 }
 
 var authoredRegions = []string{
