@@ -88,7 +88,7 @@ func leftOK(t string, st int) bool {
 	if isAlnum(c) || c == '_' || c == '@' || c == '$' || c == '#' && st >= 2 && isAlnum(t[st-2]) {
 		return false
 	}
-	if (c == '-' || c == '.' || c == '/' || c == ',' || c == '+' || c == '=' || c == '\\') && st >= 2 && (isAlnum(t[st-2]) || t[st-2] == '.') {
+	if (c == '-' || c == '.' || c == '/' || c == '+' || c == '\\') && st >= 2 && (isAlnum(t[st-2]) || t[st-2] == '.') {
 		return false
 	}
 	if c >= utf8.RuneSelf {

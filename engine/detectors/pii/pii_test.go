@@ -382,6 +382,36 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+func TestKeyValueAndCSV(t *testing.T) {
+	d := New(Options{})
+	check(t, d, "host=10.0.0.1&ip=192.168.0.1", want{IPAddress, "10.0.0.1"}, want{IPAddress, "192.168.0.1"})
+	check(t, d, "name,phone\nJohn,(212) 555-0143\n", want{PhoneNumber, "(212) 555-0143"})
+	check(t, d, "iban=DE89370400440532013000", want{IBANCode, "DE89370400440532013000"})
+}
+
+func TestConcurrentScan(t *testing.T) {
+	d := New(Options{})
+	text := sampleText(16<<10, 3)
+	want := len(scan(t, d, text))
+	done := make(chan int)
+	for g := 0; g < 4; g++ {
+		go func() {
+			n := 0
+			for i := 0; i < 5; i++ {
+				var r analysis.Report
+				d.Scan(context.Background(), &analysis.Field{Text: text}, &r)
+				n = len(r.Findings)
+			}
+			done <- n
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if n := <-done; n != want {
+			t.Fatalf("concurrent scan found %d, want %d", n, want)
+		}
+	}
+}
+
 func TestCanceledContext(t *testing.T) {
 	d := New(Options{})
 	ctx, cancel := context.WithCancel(context.Background())

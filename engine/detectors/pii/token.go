@@ -9,7 +9,7 @@ func (s *scanner) token(ts, te int) int {
 	n := te - ts
 	if ts > 0 {
 		c := t[ts-1]
-		if c == '@' || c == '_' || c == '$' || c == '/' || c == '\\' || c == '=' || c == '%' || c == '&' {
+		if c == '@' || c == '_' || c == '$' || c == '/' || c == '\\' || c == '%' {
 			return te
 		}
 		if (c == '-' || c == '.' || c == '+') && ts >= 2 && isAlnum(t[ts-2]) {
