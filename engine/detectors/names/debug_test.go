@@ -1,5 +1,11 @@
 package names
 
+// Tuning helpers, all skipped unless their environment variable is set:
+// NAMES_WORDS=a,b prints gazetteer flags; NAMES_TEXT="x|y" prints every
+// candidate with its score; NAMES_STATS=1 prints token counts of the
+// benchmark text; NAMES_BENIGN=<corpora dir> prints what fires on the
+// benign prompts of injection_dev.jsonl (false-positive review).
+
 import (
 	"encoding/json"
 	"os"
