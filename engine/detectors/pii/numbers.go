@@ -470,6 +470,13 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		if c&ctxNotCard != 0 {
 			score -= 0.4
 		}
+		// Inside a longer run of numbers ("57 68 61 74 20 69 73 20", a
+		// table row) a number that happens to validate is not a phone
+		// unless a phone word says so.
+		inRun := ng < p.ng || (p.start >= 2 && t[p.start-1] == ' ' && tokenHasDigit(t, p.start-1))
+		if inRun && c&ctxPhone == 0 {
+			score = 0
+		}
 		if c&(ctxCard|ctxBank|ctxSSN|ctxPassport|ctxDL|ctxIBAN) != 0 && c&ctxPhone == 0 && !p.plus {
 			score -= 0.2
 		}
@@ -697,6 +704,17 @@ func ninoAround(t string, st, e int) (int, int, bool) {
 func hasHexLetter(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i] | 0x20; c >= 'a' && c <= 'f' {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenHasDigit reports whether the alphanumeric token ending at e (at
+// most eight bytes of it) has a digit.
+func tokenHasDigit(t string, e int) bool {
+	for k := e - 1; k >= 0 && e-k <= 8 && isAlnum(t[k]); k-- {
+		if isDigit(t[k]) {
 			return true
 		}
 	}

@@ -114,6 +114,7 @@ func TestPhone(t *testing.T) {
 		"The office is at 17031 2202 Rissik St",     // an address
 		"Mrs. Yudina, Apt. 675 62314, Aalborg",      // an address
 		"my card number is 1234 5678 9012 3456",     // card context explains "number"
+		"bytes: 57 68 61 74 20 69 73 20 61 20 6d",   // a hex dump
 	} {
 		none(t, d, PhoneNumber, text)
 	}
