@@ -19,6 +19,7 @@ type acMatcher struct {
 	ids    []int32 // local keyword index -> caller's keyword id
 	kwLeft []bool // keyword needs a word boundary before it
 	kwRite []bool // keyword needs a word boundary after it
+	kwStem []bool // keyword is a stem: its match extends to the end of the word
 }
 
 // acEvent is one keyword occurrence [start, end) in the scanned bytes.
@@ -63,6 +64,7 @@ func newACMatcher(keywords []string, ids []int32) *acMatcher {
 		m.kwLen = append(m.kwLen, int32(len(kw)))
 		m.kwLeft = append(m.kwLeft, boundaryRune(first))
 		m.kwRite = append(m.kwRite, !stem && boundaryRune(last))
+		m.kwStem = append(m.kwStem, stem && boundaryRune(last))
 		s := int32(0)
 		for i := 0; i < len(kw); i++ {
 			c := kw[i]
@@ -162,7 +164,17 @@ func (m *acMatcher) scan(b []byte, ev []acEvent) []acEvent {
 						continue
 					}
 				}
-				ev = append(ev, acEvent{kw: m.ids[kw], start: start, end: end})
+				e := end
+				if m.kwStem[kw] {
+					for int(e) < len(b) {
+						r, size := utf8.DecodeRune(b[e:])
+						if !boundaryRune(r) {
+							break
+						}
+						e += int32(size)
+					}
+				}
+				ev = append(ev, acEvent{kw: m.ids[kw], start: start, end: e})
 			}
 		}
 	}
