@@ -91,8 +91,11 @@ type span struct {
 
 func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, start, end int, score float64)) {
 	out := func(typ string, sp span) {
-		if sp.score < d.minScore {
+		if sp.score < d.minScore || sp.score <= 0 {
 			return
+		}
+		if sp.score > 1 {
+			sp.score = 1
 		}
 		a, b := s.at(sp.from), s.at(sp.to-1)
 		if a == nil || b == nil {

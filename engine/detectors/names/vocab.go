@@ -28,8 +28,8 @@ const (
 	vFirmPre                        // at, of, from ...: before a firm name
 	vNameSuffix                     // Jr, Sr, II, III
 	vLocVerb                        // grew (up), flew, based ...: "grew up in X"
-	vCalendar // months and weekdays: "June 20" is a date, not an address
-	vDirAdj   // North, Western ...: no place on their own
+	vCalendar                       // months and weekdays: "June 20" is a date, not an address
+	vDirAdj                         // North, Western ...: no place on their own
 )
 
 // vocabTable maps word hashes to v* flags; vocabT.get(h) reads it.
