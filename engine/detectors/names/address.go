@@ -574,6 +574,16 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 		}
 		// a place from the gazetteer: city, region or country
 		pe, pf := s.placeAt(k)
+		if pe > k && pf&gCountry == 0 && !city && !state && !zip {
+			// a longer capitalised run on the same line may be the city: "María Albina"
+			ce := pe
+			for ce < k+3 && s.isCapWord(s.at(ce)) {
+				ce++
+			}
+			if ce > pe && s.addrPartFollows(ce, 0) {
+				pe, pf = ce, gCity
+			}
+		}
 		if pe > k && (!country || pf&gCountry == 0) {
 			if pf&gCountry != 0 {
 				country = true

@@ -212,6 +212,8 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		case p.to > i && p.score >= d.minScore:
 			out(TypePerson, p)
 			i = p.to
+		case l.to > i+1:
+			i = l.to // a multi-word place too weak to report is no person either
 		default:
 			i++
 		}
@@ -223,7 +225,7 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 func maybeTrigger(w string) bool {
 	switch len(w) {
 	case 2:
-		return lowerASCII[w[0]] == 'i' && lowerASCII[w[1]] == 's'
+		return lowerASCII[w[0]] == 'i' && lowerASCII[w[1]] == 's' || lowerASCII[w[0]] == 'm' && lowerASCII[w[1]] == 'e'
 	case 3, 4, 5, 6, 9:
 		switch lowerASCII[w[0]] {
 		case 'n', 'c', 'a':

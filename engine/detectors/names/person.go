@@ -65,6 +65,11 @@ func (s *scanner) personContext(i int) int {
 		if p2 := s.at(i - 2); p2 != nil && s.hash(p2) == hI {
 			return ctxMedium
 		}
+	} else if h == hMe {
+		// "call me X", "everyone calls me X"
+		if p2 := s.at(i - 2); p2 != nil && p2.kind == tWord && (s.hash(p2) == hCall || s.hash(p2) == hCalls || s.hash(p2) == hCalled) {
+			return ctxStrong
+		}
 	} else if h == hIm {
 		return ctxMedium
 	} else if h == hName && p1.shape&sPoss != 0 {
@@ -82,15 +87,19 @@ func (s *scanner) personContext(i int) int {
 }
 
 var (
-	hIs   = hashWord("is")
-	hWas  = hashWord("was")
-	hThis = hashWord("this")
-	hIt   = hashWord("it")
-	hAm   = hashWord("am")
-	hI    = hashWord("i")
-	hIm   = hashWord("i'm")
-	hName = hashWord("name")
-	hMy   = hashWord("my")
+	hIs     = hashWord("is")
+	hWas    = hashWord("was")
+	hThis   = hashWord("this")
+	hIt     = hashWord("it")
+	hAm     = hashWord("am")
+	hI      = hashWord("i")
+	hIm     = hashWord("i'm")
+	hName   = hashWord("name")
+	hMy     = hashWord("my")
+	hMe     = hashWord("me")
+	hCall   = hashWord("call")
+	hCalls  = hashWord("calls")
+	hCalled = hashWord("called")
 )
 
 // lowerNameTrigger reports whether token i ends a phrase after which a
@@ -122,6 +131,10 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 	}
 	if h == hName && t.shape&sPoss != 0 {
 		return true
+	}
+	if h == hMe {
+		p := s.at(i - 1)
+		return p != nil && p.kind == tWord && (s.hash(p) == hCall || s.hash(p) == hCalls || s.hash(p) == hCalled)
 	}
 	return s.vocab(t)&vIntro != 0
 }
@@ -252,7 +265,7 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		}
 	case nx != nil && nx.kind == tWord && nx.nl == 0 && s.vocab(nx)&vPostVerb != 0 && nx.shape&sLower != 0:
 		score += 0.05
-		if n == 1 && score < 0.5 && s.flags(t0)&(gAnyWord|gProper|gAnyPlace) == 0 && t0.shape&sAllCaps == 0 {
+		if n == 1 && score < 0.5 && s.flags(t0)&(gAnyWord|gProper|gAnyPlace) == 0 && t0.shape&sAllCaps == 0 && s.vocab(nx)&vGenericVerb == 0 {
 			score = 0.5 // "Shovda is very reliable"
 		}
 	case isPunct(nx, ':') && nx.start == lt.end && t0.shape&sSentence != 0 && n <= 3:
@@ -266,6 +279,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			ctx = ctxMedium // "Remember me, Mary?"
 		}
 	}
+	if n == 1 && s.inNameList(i, last) {
+		score += 0.1 // "Matheus, Janet, Nicholas and Terri"
+	}
 	if n == 1 && s.locContext(i) > 0 && s.flags(t0)&gGiven == 0 {
 		score -= 0.15 // "flew to Coles", "returned to Feliciano"
 	}
@@ -274,6 +290,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		score = max(score, 0.85)
 	case ctxMedium:
 		score += 0.15
+		if isPunct(nx, ',') && lt.shape&sPoss == 0 {
+			score += 0.1 // "Hi Vinicio, ..."
+		}
 	case ctxWeak:
 		score += 0.05
 	}
@@ -359,7 +378,7 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		ft := feat{f: f}
 		ft.first = f&gFirst != 0
 		ft.sur = f&gSurname != 0
-		ft.given = f&gGiven != 0 || ft.first && !ft.sur
+		ft.given = f&gGiven != 0 || ft.first && f&gLast == 0
 		ft.name = f&gAnyName != 0
 		ft.word = f&gAnyWord != 0
 		ft.common = f&gCommon != 0
@@ -434,7 +453,7 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 	nameish := 0 // words that are names or unknown
 	for k := range idx {
 		ft := fs[k]
-		if ft.notName || (ft.common && !ft.name) || (ft.proper && !(k > 0 && f0.first)) {
+		if ft.notName || (ft.common && !ft.name) || (ft.proper && !(k > 0 && (f0.first || ft.sur && f0.unknown))) {
 			if ctx != ctxStrong {
 				return 0
 			}
@@ -478,6 +497,23 @@ func namePrefix(w string) bool {
 		if len(w) > len(p) && w[:len(p)] == p {
 			c := w[len(p)]
 			return c >= 'A' && c <= 'Z' || c >= 0x80
+		}
+	}
+	return false
+}
+
+// inNameList reports whether the single word at i sits in a list next to a
+// frequent given name: "Matheus, Janet", "Kevin and Alma".
+func (s *scanner) inNameList(i, last int) bool {
+	given := func(k int) bool { w := s.at(k); return s.isCapWord(w) && s.flags(w)&gGiven != 0 }
+	if p := s.at(i - 1); isPunct(p, ',') || s.isAnd(p) {
+		if given(i - 2) {
+			return true
+		}
+	}
+	if nx := s.at(last); isPunct(nx, ',') || s.isAnd(nx) {
+		if given(last + 1) {
+			return true
 		}
 	}
 	return false

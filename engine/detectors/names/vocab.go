@@ -30,6 +30,7 @@ const (
 	vLocVerb                        // grew (up), flew, based ...: "grew up in X"
 	vCalendar                       // months and weekdays: "June 20" is a date, not an address
 	vDirAdj                         // North, Western ...: no place on their own
+	vGenericVerb                    // is, has, can ...: follow anything, not only people
 )
 
 // vocabTable maps word hashes to v* flags; vocabT.get(h) reads it.
@@ -57,7 +58,9 @@ var vocabT = func() *vocabTable {
 	add(vRelation, `brother sister son daughter wife husband mother father mom mum dad friend colleague
 		boss manager patient client customer neighbor neighbour partner boyfriend girlfriend fiance
 		fiancé fiancée teacher student coworker co-worker roommate assistant employee tenant landlord
-		grandson granddaughter nephew niece stepson stepdaughter child baby contact user member`)
+		grandson granddaughter nephew niece stepson stepdaughter child baby contact user member kid
+		kids says said asks asked replied replies adds added explains explained starring featuring
+		feat ft`)
 	add(vGreet, `dear hi hello hey thanks thank congratulations welcome greetings sincerely regards
 		cheers signed attn attention cc bye goodbye love yours`)
 	add(vPersonPre, `by with met meet meeting ask asked tell told call called email emailed text texted
@@ -83,6 +86,8 @@ var vocabT = func() *vocabTable {
 		platform row seat`)
 	add(vDirAdj, `north south east west northern southern eastern western central upper lower
 		northeast northwest southeast southwest middle greater inner outer new old`)
+	add(vGenericVerb, `who was is has had and will would did does can could should must may might
+		just also never always`)
 	add(vNameSuffix, `jr sr ii iii iv phd md esq`)
 	add(vOrg, `inc incorporated corp corporation co llc llp ltd plc gmbh ag sa srl bv nv oy ab as asa
 		company companies group bank university college institute school academy foundation association
