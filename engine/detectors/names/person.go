@@ -279,6 +279,12 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			ctx = ctxMedium // "Remember me, Mary?"
 		}
 	}
+	if n == 1 && s.flags(t0)&gDict != 0 && t0.shape&sSentence != 0 && ctx < ctxMedium {
+		// "Grant access", "Bill me later", but "Roger has 5 balls"
+		if !(nx != nil && nx.kind == tWord && nx.shape&sLower != 0 && s.vocab(nx)&vPostVerb != 0) {
+			score = min(score, 0.4)
+		}
+	}
 	if n == 1 && s.inNameList(i, last) {
 		score += 0.1 // "Matheus, Janet, Nicholas and Terri"
 	}
@@ -443,9 +449,6 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		if (f0.caps || f0.hyphen) && ctx < ctxMedium {
 			score -= 0.15 // "HORTEN", "Weber-Santana"
 		}
-		if f0.f&gDict != 0 && f0.sentence && ctx < ctxMedium {
-			score = min(score, 0.4) // "Grant access", "Bill me later"
-		}
 		return score
 	}
 	// two or more words
@@ -453,7 +456,7 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 	nameish := 0 // words that are names or unknown
 	for k := range idx {
 		ft := fs[k]
-		if ft.notName || (ft.common && !ft.name) || (ft.proper && !(k > 0 && (f0.first || ft.sur && f0.unknown))) {
+		if ft.notName || (ft.common && !ft.name) || (ft.proper && !(k > 0 && (f0.first || ft.sur && f0.unknown && ft.f&gDict == 0))) {
 			if ctx != ctxStrong {
 				return 0
 			}
