@@ -216,6 +216,14 @@ func (s *scanner) buildPhrase(i int, p *phrase) {
 
 func (s *scanner) number(i, te int) int {
 	t := s.t
+	// Fast path: most numbers in prose are short and stand alone ("in
+	// 2023", "12 people"). Nothing but a date of birth can start there.
+	if te-i <= 4 && !(i > 0 && (t[i-1] == '(' || t[i-1] == '+')) && !continues(t, te) {
+		if e, ok := s.monthDate(i, te); ok {
+			return e
+		}
+		return te
+	}
 	var p phrase
 	s.buildPhrase(i, &p)
 	if p.ng == 0 {
@@ -716,6 +724,25 @@ func tokenHasDigit(t string, e int) bool {
 	for k := e - 1; k >= 0 && e-k <= 8 && isAlnum(t[k]); k-- {
 		if isDigit(t[k]) {
 			return true
+		}
+	}
+	return false
+}
+
+// continues reports whether the digits ending at e go on as a longer
+// number: a separator, or up to three of them, then a digit, or an
+// extension, or a MAC-style hex group.
+func continues(t string, e int) bool {
+	for k := e; k < len(t) && k-e < 3; k++ {
+		switch c := t[k]; {
+		case c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == ':':
+			continue
+		case isDigit(c):
+			return k > e
+		case k == e && isLetter(c):
+			return true // glued letters: "4508x769", "1a-2b"
+		default:
+			return false
 		}
 	}
 	return false

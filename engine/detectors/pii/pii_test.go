@@ -413,6 +413,24 @@ func TestConcurrentScan(t *testing.T) {
 	}
 }
 
+func TestMaybeTrigger(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for pos := 0; pos < 8; pos++ {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			m := maybeTrigger(string(b), 0)
+			if trigger[c] != 0 && (m>>(8*pos+7))&1 == 0 {
+				t.Fatalf("byte %#x at %d not flagged", c, pos)
+			}
+			for k := 0; k < 8; k++ {
+				if k != pos && (m>>(8*k+7))&1 != 0 {
+					t.Fatalf("byte %#x at %d flags position %d", c, pos, k)
+				}
+			}
+		}
+	}
+}
+
 func TestCanceledContext(t *testing.T) {
 	d := New(Options{})
 	ctx, cancel := context.WithCancel(context.Background())

@@ -173,24 +173,45 @@ func (s *scanner) macDash(i int) (int, bool) {
 	return 0, false
 }
 
-var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", "sept"}
-
 // isMonth reports whether w names a month, in full or as a three-letter
 // abbreviation (or "Sept").
 func isMonth(w string) bool {
 	if len(w) < 3 || len(w) > 9 {
 		return false
 	}
-	c0, c1, c2 := lower(w[0]), lower(w[1]), lower(w[2])
-	for _, m := range monthNames {
-		if m[0] == c0 && m[1] == c1 && m[2] == c2 {
-			if len(w) == 3 || (len(w) == len(m) && equalFold(w, m)) {
-				return true
-			}
+	var full string
+	switch uint32(lower(w[0]))<<16 | uint32(lower(w[1]))<<8 | uint32(lower(w[2])) {
+	case 'j'<<16 | 'a'<<8 | 'n':
+		full = "january"
+	case 'f'<<16 | 'e'<<8 | 'b':
+		full = "february"
+	case 'm'<<16 | 'a'<<8 | 'r':
+		full = "march"
+	case 'a'<<16 | 'p'<<8 | 'r':
+		full = "april"
+	case 'm'<<16 | 'a'<<8 | 'y':
+		full = "may"
+	case 'j'<<16 | 'u'<<8 | 'n':
+		full = "june"
+	case 'j'<<16 | 'u'<<8 | 'l':
+		full = "july"
+	case 'a'<<16 | 'u'<<8 | 'g':
+		full = "august"
+	case 's'<<16 | 'e'<<8 | 'p':
+		if len(w) == 4 && lower(w[3]) == 't' {
+			return true
 		}
+		full = "september"
+	case 'o'<<16 | 'c'<<8 | 't':
+		full = "october"
+	case 'n'<<16 | 'o'<<8 | 'v':
+		full = "november"
+	case 'd'<<16 | 'e'<<8 | 'c':
+		full = "december"
+	default:
+		return false
 	}
-	return false
+	return len(w) == 3 || (len(w) == len(full) && equalFold(w, full))
 }
 
 // monthBefore finds a month name ending just before the number at i:
