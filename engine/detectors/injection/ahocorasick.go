@@ -17,9 +17,9 @@ type acMatcher struct {
 	outs   []int32 // keyword ids
 	kwLen  []int32
 	ids    []int32 // local keyword index -> caller's keyword id
-	kwLeft []bool // keyword needs a word boundary before it
-	kwRite []bool // keyword needs a word boundary after it
-	kwStem []bool // keyword is a stem: its match extends to the end of the word
+	kwLeft []bool  // keyword needs a word boundary before it
+	kwRite []bool  // keyword needs a word boundary after it
+	kwStem []bool  // keyword is a stem: its match extends to the end of the word
 }
 
 // acEvent is one keyword occurrence [start, end) in the scanned bytes.

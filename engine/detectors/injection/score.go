@@ -14,12 +14,17 @@ import (
 // attack (injection or jailbreak) for direct input (user, system,
 // developer, assistant, response). It was chosen on the tune split of the
 // development corpus (see doc.go) and is also stored in the weights file.
-const DefaultThreshold = 0.5
+const DefaultThreshold = 0.36
 
 // DocumentThreshold is the suggested threshold for indirect input
-// (retrieved documents and tool output), where a false positive costs
-// less than a missed indirect injection.
-const DocumentThreshold = 0.4
+// (retrieved documents and tool output). The development corpus has no
+// benign documents, so it is not tuned: it is set above DefaultThreshold
+// because the classifier was trained on prompts and long legitimate
+// documents (manuals, policies) read like instructions, while the
+// signatures that matter in documents (text addressed to the AI, fake
+// turns, exfiltration) are strengthened for those sources and clear it on
+// their own.
+const DocumentThreshold = 0.5
 
 // Views a signature can fire in.
 const (
@@ -73,16 +78,16 @@ type hit struct {
 type scanner struct {
 	nt, nt2, nt3 normText
 	scratch      []byte
-	view    []byte
-	ev      []acEvent
-	st      []sigState
-	gen     uint32
-	sh      []sigHit
-	hits    []hit
-	pay     []payload
-	fb      featureBlocks
-	cats    uint32
-	tags    int
+	view         []byte
+	ev           []acEvent
+	st           []sigState
+	gen          uint32
+	sh           []sigHit
+	hits         []hit
+	pay          []payload
+	fb           featureBlocks
+	cats         uint32
+	tags         int
 }
 
 var scannerPool = sync.Pool{New: func() any {
@@ -90,7 +95,7 @@ var scannerPool = sync.Pool{New: func() any {
 	return &scanner{st: make([]sigState, s.nState)}
 }}
 
-func getScanner() *scanner  { return scannerPool.Get().(*scanner) }
+func getScanner() *scanner { return scannerPool.Get().(*scanner) }
 func putScanner(s *scanner) {
 	const maxKeep = 256 << 10
 	if cap(s.nt.b) > maxKeep || cap(s.nt3.b) > maxKeep || cap(s.fb.idx) > maxKeep || cap(s.scratch) > maxKeep {
@@ -235,17 +240,22 @@ func (sc *scanner) addHits(inView bool, view uint8, start, end int) {
 // (e, t, a, o) with that of their rot13 images (r, g, n, b): in English
 // text the first are about twice as frequent, in rot13 text the reverse.
 func looksRotated(b []byte) bool {
-	var common, rotated int
+	var n [3]int
 	for _, c := range b {
-		switch c {
-		case 'e', 't', 'a', 'o':
-			common++
-		case 'r', 'g', 'n', 'b':
-			rotated++
-		}
+		n[rotClass[c]]++
 	}
-	return rotated >= 12 && rotated > common
+	return n[2] >= 12 && n[2] > n[1]
 }
+
+var rotClass = func() (t [256]uint8) {
+	for _, c := range "etao" {
+		t[c] = 1
+	}
+	for _, c := range "rgnb" {
+		t[c] = 2
+	}
+	return t
+}()
 
 // mapSpans maps the hits' normalised offsets back to text.
 func (sc *scanner) mapSpans(text string) {

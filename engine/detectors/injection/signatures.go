@@ -295,7 +295,7 @@ var concepts = map[string][]string{
 		"your safety", "your training",
 	},
 	// Not used by signatures: a hint that a rot13 view is worth scanning.
-	"ROTHINT": {"rot13", "rot-13", "rot 13", "caesar", "cipher", "decode*", "decrypt*", "rotate*", "encoded"},
+	"ROTHINT":  {"rot13", "rot-13", "rot 13", "caesar", "cipher", "decode*", "decrypt*", "rotate*", "encoded"},
 	"OVERRIDE": {"override", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
 }
 
