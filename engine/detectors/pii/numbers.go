@@ -431,7 +431,7 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			s.report(tNHS, start, end, 0.85)
 			return end, true
 		}
-		if c&ctxPhone == 0 && !s.validPhone(p, ng, d) {
+		if c&ctxPhone == 0 && !s.validPhone(p, ng, d) && (ng == 1 || p.sep[1] == ' ') {
 			s.report(tNHS, start, end, 0.4)
 			return end, true
 		}
@@ -474,6 +474,8 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			score = 0.5
 		case p.plus && nd >= 8 && ng > 1 && possiblePhone(p, ng, d):
 			score = 0.4
+		case nanpShape(t, p, ng):
+			score = 0.4 // (555) 555-0100, 555-555-0100: formatted as a phone
 		}
 		if c&ctxNotCard != 0 {
 			score -= 0.4
@@ -744,6 +746,37 @@ func continues(t string, e int) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// nanpShape reports whether the groups are written the way North American
+// numbers are: (NPA) NXX-XXXX, NPA-NXX-XXXX or NPA.NXX.XXXX, optionally
+// after "1-", "+1 " or "001-". Such formatting marks a phone number even
+// when the digits are not assigned (555 numbers, generated data).
+func nanpShape(t string, p *phrase, ng int) bool {
+	k := 0
+	if ng == 4 {
+		g := p.g[0]
+		v := t[g.s:g.e]
+		if !(v == "1" || v == "001" || v == "011") {
+			return false
+		}
+		k = 1
+	}
+	if ng-k != 3 {
+		return false
+	}
+	l := func(j int) int { return p.g[j].e - p.g[j].s }
+	if l(k) != 3 || l(k+1) != 3 || l(k+2) != 4 {
+		return false
+	}
+	s1, s2 := p.sep[k+1], p.sep[k+2]
+	switch {
+	case p.paren && k == 0: // "(555) 555-0100", "(555)555-0100"
+		return s2 == '-' || s2 == ' ' || s2 == '.'
+	case s1 == s2 && (s1 == '-' || s1 == '.'):
+		return k == 0 || p.sep[1] == s1 || p.sep[1] == ' '
 	}
 	return false
 }
