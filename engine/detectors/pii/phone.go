@@ -116,8 +116,15 @@ func (c *callingCode) load() {
 			if ld := m.GetLeadingDigits(); ld != "" {
 				r.leading, _ = regexp.Compile("^(?:" + ld + ")")
 			}
-			for _, d := range []*phonenumbers.PhoneNumberDesc{m.GetPremiumRate(), m.GetTollFree(), m.GetSharedCost(),
-				m.GetVoip(), m.GetPersonalNumber(), m.GetPager(), m.GetUan(), m.GetVoicemail(), m.GetFixedLine(), m.GetMobile()} {
+			// Validity needs any one type to match; the common ones go
+			// first. A mobile pattern equal to the fixed-line one is
+			// tried once.
+			mobile := m.GetMobile()
+			if m.GetSameMobileAndFixedLinePattern() {
+				mobile = nil
+			}
+			for _, d := range []*phonenumbers.PhoneNumberDesc{m.GetFixedLine(), mobile, m.GetTollFree(), m.GetPremiumRate(),
+				m.GetSharedCost(), m.GetVoip(), m.GetPersonalNumber(), m.GetPager(), m.GetUan(), m.GetVoicemail()} {
 				if nd := compileDesc(d); nd != nil {
 					r.types = append(r.types, nd)
 				}

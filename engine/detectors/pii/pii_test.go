@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nyaruka/phonenumbers"
 	"github.com/parapet-dev/parapet/engine/analysis"
 )
 
@@ -496,6 +497,72 @@ func TestLinearWork(t *testing.T) {
 		if per := float64(large) / 80_000; per > 400 {
 			t.Errorf("%q: %.0f units of work per byte", unit, per)
 		}
+	}
+}
+
+// TestPhoneAgreesWithLibraryRandom compares the two validators on
+// pseudo-random national and international numbers of plausible lengths.
+func TestPhoneAgreesWithLibraryRandom(t *testing.T) {
+	x := uint64(88172645463325252)
+	next := func(n int) int { // xorshift
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return int(x % uint64(n))
+	}
+	regions := []string{"US", "GB", "DE", "FR", "IN", "BR", "AU", "JP", "IT", "CH"}
+	bad := 0
+	for i := 0; i < 600; i++ {
+		region := regions[next(len(regions))]
+		n := 7 + next(6)
+		b := make([]byte, n)
+		for k := range b {
+			b[k] = byte('0' + next(10))
+		}
+		intl := next(2) == 0
+		if intl && b[0] == '0' {
+			b[0] = '1' + byte(next(9))
+		}
+		num := string(b)
+		if intl {
+			num = "+" + num
+		}
+		if got, lib := phoneValidDigits(b, intl, region), phoneValidLib(num, region); got != lib {
+			bad++
+			t.Logf("%s (%s): ours %v, library %v", num, region, got, lib)
+		}
+	}
+	if bad > 6 { // 1%: national-prefix rewrite rules are not modelled
+		t.Errorf("%d of 600 disagree", bad)
+	}
+}
+
+// TestPhoneExampleNumbers checks every region's example fixed-line and
+// mobile numbers from the library's metadata, written internationally and
+// nationally.
+func TestPhoneExampleNumbers(t *testing.T) {
+	missIntl, missNat, total := 0, 0, 0
+	for region := range phonenumbers.GetSupportedRegions() {
+		for _, typ := range []phonenumbers.PhoneNumberType{phonenumbers.FIXED_LINE, phonenumbers.MOBILE} {
+			ex := phonenumbers.GetExampleNumberForType(region, typ)
+			if ex == nil || !phonenumbers.IsValidNumber(ex) {
+				continue
+			}
+			total++
+			e164 := phonenumbers.Format(ex, phonenumbers.E164)
+			if !phoneValidDigits([]byte(e164[1:]), true, region) {
+				missIntl++
+				t.Logf("intl %s %s", region, e164)
+			}
+			nat := phonenumbers.NormalizeDigitsOnly(phonenumbers.Format(ex, phonenumbers.NATIONAL))
+			if phoneValidLib(nat, region) && !phoneValidDigits([]byte(nat), false, region) {
+				missNat++
+				t.Logf("national %s %s", region, nat)
+			}
+		}
+	}
+	if missIntl > 0 || missNat > total/50 {
+		t.Errorf("of %d examples, %d international and %d national not accepted", total, missIntl, missNat)
 	}
 }
 
