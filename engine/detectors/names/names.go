@@ -153,7 +153,7 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 				}
 			}
 			prevTrigger = t.kind == tWord && maybeTrigger(s.text[t.start:t.end])
-			if d.address && t.kind == tWord && t.nletters >= 5 && s.numberNext(i) && hasStreetEnding(s.str(t)) {
+			if d.address && t.kind == tWord && t.nletters >= 5 && s.digitAfter(t) && hasStreetEnding(s.str(t)) {
 				if sp, nl := d.addressAt(s, i, &locs); sp.to > i {
 					out(TypeStreetAddress, sp)
 					if d.nested && d.location && sp.score >= d.minScore {

@@ -135,25 +135,7 @@ func (s *scanner) skip() {
 	for b < q && class[text[b-1]] != cSpace && class[text[b-1]] != cNL {
 		b++
 	}
-	// sentence state at b: look back over spaces
-	sent := false
-	nl := false
-	k := b - 1
-	for k >= 0 && (class[text[k]] == cSpace || class[text[k]] == cNL) {
-		if text[k] == '\n' {
-			nl = true
-		}
-		k--
-	}
-	if k < 0 || nl {
-		sent = true
-	} else {
-		switch text[k] {
-		case '.', '!', '?', ':', ';', '"', '(', '[', '*', '>', '|', '-':
-			sent = true
-		}
-	}
-	s.pos, s.sentence, s.floor = b, sent, s.produced
+	s.pos, s.sentence, s.floor = b, s.sentenceBefore(b), s.produced
 }
 
 // boring returns the end of the word or number at q when it can neither
@@ -192,10 +174,19 @@ func (s *scanner) boring(q int) int {
 			return q
 		}
 		h := hashWord(text[q:e])
-		if vocabT.get(h) != 0 {
+		if vocabT.get(h)&vStarts != 0 {
 			return q
 		}
-		if f := s.gaz.get(h); f&gCommon != 0 && f&(gAnyName|gAnyPlace|gMWStart) == 0 {
+		f := s.gaz.get(h)
+		if f&gMWStart != 0 && e+1 < len(text) && text[e] == ' ' && class[text[e+1]] == cLower {
+			f &^= gMWStart // "Little great": no multi-word place goes on in lower case
+		}
+		if f&gAnyWord != 0 && f&(gAnyName|gAnyPlace|gMWStart) == 0 {
+			return e // an English word that is no name or place: "Deploy", "The"
+		}
+		// a common word starts no name or place, except a given name
+		// mid-sentence ("Will Smith") and the first word of a place ("New York")
+		if f&gCommon != 0 && f&(gMWStart|gCountry|gState|gCityBig) == 0 && (f&gFirst == 0 || s.sentenceBefore(q)) {
 			return e
 		}
 	case cDigit:
@@ -213,6 +204,9 @@ func (s *scanner) boring(q int) int {
 				if e+1 < len(text) && class[text[e+1]] == cDigit {
 					return e // 3.5, 1,000
 				}
+				if text[e] == '.' && (e+1 == len(text) || class[text[e+1]] == cSpace || class[text[e+1]] == cNL) {
+					return e // "... in 2024. She"
+				}
 			case ' ':
 				// "42 items": a number before a plain lower-case word
 				k := e + 1
@@ -220,13 +214,32 @@ func (s *scanner) boring(q int) int {
 				for w < len(text) && class[text[w]] == cLower {
 					w++
 				}
-				if w > k && w < len(text) && (class[text[w]] == cSpace || text[w] == '.' || text[w] == ',') && vocabT.get(hashWord(text[k:w])) == 0 {
+				if w > k && w < len(text) && (class[text[w]] == cSpace || text[w] == '.' || text[w] == ',') && vocabT.get(hashWord(text[k:w]))&vStreetish == 0 {
 					return e
 				}
 			}
 		}
 	}
 	return q
+}
+
+// sentenceBefore reports whether a sentence starts at byte q.
+func (s *scanner) sentenceBefore(q int) bool {
+	k := q - 1
+	for k >= 0 && (class[s.text[k]] == cSpace || class[s.text[k]] == cNL) {
+		if s.text[k] == '\n' {
+			return true
+		}
+		k--
+	}
+	if k < 0 {
+		return true
+	}
+	switch s.text[k] {
+	case '.', '!', '?', ':', ';', '"', '(', '[', '*', '>', '|', '-':
+		return true
+	}
+	return false
 }
 
 // indexTrigger finds the next "name" or "call" in lower case.
@@ -528,6 +541,16 @@ func (s *scanner) flags(t *token) uint32 {
 		}
 	}
 	return t.g
+}
+
+// digitAfter reports whether a digit follows t after spaces, without
+// tokenising further (which would keep skip from running).
+func (s *scanner) digitAfter(t *token) bool {
+	p := int(t.end)
+	for p < len(s.text) && s.text[p] == ' ' {
+		p++
+	}
+	return p < len(s.text) && class[s.text[p]] == cDigit
 }
 
 // numberNext reports whether token i+1 is a number on the same line.

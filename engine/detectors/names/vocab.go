@@ -33,6 +33,13 @@ const (
 	vGenericVerb                    // is, has, can ...: follow anything, not only people
 )
 
+const (
+	// vStarts marks words that can begin a finding when capitalised.
+	vStarts = vTitle | vUnit | vPrefixType | vDir | vMilitary | vNameWord | vIntro | vParticle | vSuffix | vStreetLower
+	// vStreetish marks lower-case words that can follow a house number.
+	vStreetish = vPrefixType | vSuffix | vStreetLower | vDir | vUnit | vParticle
+)
+
 // vocabTable maps word hashes to v* flags; vocabT.get(h) reads it.
 type vocabTable struct{ t table }
 
