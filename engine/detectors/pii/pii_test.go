@@ -175,6 +175,7 @@ func TestIBAN(t *testing.T) {
 		{"NO9386011117947", "NO9386011117947"},
 		{"MT84 MALT 0110 0001 2345 MTLC AST0 01S", "MT84 MALT 0110 0001 2345 MTLC AST0 01S"},
 		{"BR1800360305000010009795493C1", "BR1800360305000010009795493C1"},
+		{"IBAN CH93-0076-2011-6238-5295-7", "CH93-0076-2011-6238-5295-7"},
 	} {
 		check(t, d, c.text, want{IBANCode, c.value})
 	}
@@ -188,6 +189,7 @@ func TestIBAN(t *testing.T) {
 		"GB82WEST12345698765432abc",    // glued
 		"US64SVBKUS6S3300958879",       // the US has no IBAN
 		"GB82 WEST 1234 5698 7654 32X", // glued
+		"CH93-0076 2011-6238-5295-7",   // mixed separators
 	} {
 		none(t, d, IBANCode, text)
 	}

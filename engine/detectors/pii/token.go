@@ -105,7 +105,8 @@ func allDigits(s string) bool {
 }
 
 // iban reads an IBAN starting at ts, compact or in groups of four
-// separated by single spaces, up to the length its country has.
+// separated by single spaces (or dashes), up to the length its country
+// has.
 func (s *scanner) iban(ts, te int) (int, bool) {
 	t := s.t
 	want, ok := ibanLengths[[2]byte{t[ts] &^ 0x20, t[ts+1] &^ 0x20}]
@@ -120,8 +121,15 @@ func (s *scanner) iban(ts, te int) (int, bool) {
 	} else if te-ts == 4 {
 		n := copy(buf[:], t[ts:te])
 		k := te
+		var sep byte
+		if k < len(t) {
+			sep = t[k] // groups are separated by spaces or, less often, dashes
+		}
+		if sep != ' ' && sep != '-' {
+			return 0, false
+		}
 		for n < L {
-			if k+1 >= len(t) || t[k] != ' ' || !isAlnum(t[k+1]) {
+			if k+1 >= len(t) || t[k] != sep || !isAlnum(t[k+1]) {
 				return 0, false
 			}
 			k++
