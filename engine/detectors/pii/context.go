@@ -110,20 +110,6 @@ func init() {
 // number 12345" or "version 1.2.3.4", not just occur in the sentence.
 const negBefore = 24
 
-// negativeBefore returns the context bits of the words in the few bytes
-// before s; only the negative bits of it are meant to be used.
-func negativeBefore(t string, s int) uint32 {
-	lo := s - negBefore
-	if lo < 0 {
-		lo = 0
-	} else {
-		for lo < s && isAlnum(t[lo]) {
-			lo++
-		}
-	}
-	return wordsIn(t, lo, s) & (ctxNotCard | ctxVersion)
-}
-
 // streetNear reports whether the word right before [s, e) or one of the
 // two right after it names a street or a unit ("17031 2202 Rissik St",
 // "Apt. 675 62314"), which makes the number part of an address.
@@ -185,7 +171,37 @@ const (
 // nothing.
 func contextAround(t string, s, e int) uint32 {
 	lo, hi := ctxWindow(t, s, e)
-	return (wordsIn(t, lo, s)|wordsIn(t, e, hi))&^(ctxNotCard|ctxVersion|ctxStreet) | negativeBefore(t, s)
+	return wordsBefore(t, lo, s) | wordsIn(t, e, hi)&^(ctxNotCard|ctxVersion|ctxStreet)
+}
+
+// wordsBefore is wordsIn for the window before a candidate, in one pass:
+// negative words count only within negBefore bytes of it.
+func wordsBefore(t string, lo, s int) uint32 {
+	var mask uint32
+	var buf [16]byte
+	i := lo
+	for i < s {
+		if !isAlnum(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < s && isAlnum(t[j]) {
+			j++
+		}
+		if n := j - i; n <= len(buf) && isLetter(t[i]) && ctxShape[lower(t[i])-'a']&(1<<n) != 0 {
+			for k := 0; k < n; k++ {
+				buf[k] = lower(t[i+k])
+			}
+			m := ctxLookup(buf[:n])
+			if i < s-negBefore {
+				m &^= ctxNotCard | ctxVersion
+			}
+			mask |= m &^ ctxStreet
+		}
+		i = j
+	}
+	return mask
 }
 
 // ctxWindow returns the bounds of the context window around [s, e): at

@@ -80,8 +80,8 @@ func (s *scanner) token(ts, te int) int {
 		if n == 9 && lead == 1 && letters == 1 {
 			want |= ctxPassport
 		}
-		if letters <= 3 || lead == letters {
-			want |= ctxDL
+		if (lead == letters && letters <= 3) || (letters <= 2 && digits >= 6) {
+			want |= ctxDL // "D1234567", "WDL12345"; not "1990s"
 		}
 		if c&want != 0 {
 			if nearestCtx(t, ts, te, c&want)&ctxPassport != 0 {
