@@ -13,7 +13,10 @@
 // scanner jumps to 40 bytes before the next capital letter, digit,
 // non-ASCII byte or "name"/"call", and it also jumps over sentence-initial
 // common words ("The", "It") and plain counts ("42 items", "35%"). Only
-// capitalised words, numbers and a few trigger words are looked up.
+// capitalised words, numbers and a few trigger words are looked up. The
+// skipped words can start no candidate scored 0.45 or more, so skipping
+// is off when Options.MinScore is set below that; TestSkipIsTransparent
+// checks that it changes no finding.
 //
 // Words are looked up by a 64-bit FNV-1a hash of their lower-cased,
 // accent-folded bytes in one open-addressing table built once from the

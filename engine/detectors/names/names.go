@@ -14,6 +14,11 @@ const (
 	TypeLocation      = "LOCATION"
 )
 
+// skipSafeScore: below it the scanner reads every token, since the words
+// it otherwise skips can make weak candidates (two capitalised English
+// words score 0.3).
+const skipSafeScore = 0.45
+
 // DefaultMinScore is the score a finding needs when Options.MinScore is 0.
 const DefaultMinScore = 0.5
 
@@ -76,6 +81,8 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	}
 	s := scannerPool.Get().(*scanner)
 	s.reset(f.Text, gazetteer())
+	// skipping drops only candidates weaker than skipSafeScore
+	s.noSkipping = d.minScore < skipSafeScore
 	d.scan(ctx, s, func(typ string, start, end int, score float64) {
 		r.AddFinding("names", "pii", typ, f, start, end, score)
 	})

@@ -2,7 +2,10 @@ package names
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -218,6 +221,42 @@ func TestConcurrent(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		if got := <-done; got != want {
 			t.Fatalf("concurrent result %s, want %s", got, want)
+		}
+	}
+}
+
+// TestSkipIsTransparent checks that skipping lower-case prose changes no
+// finding: the same text scanned token by token gives the same result.
+func TestSkipIsTransparent(t *testing.T) {
+	d := New(Options{MinScore: skipSafeScore, NestedLocations: true})
+	texts := []string{mixedText(64 << 10), denseText(64 << 10)}
+	if dir := os.Getenv("PARAPET_CORPORA"); dir != "" {
+		for _, name := range []string{"pii_dev.jsonl", "injection_dev.jsonl"} {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				var row struct{ Text string }
+				if json.Unmarshal([]byte(line), &row) == nil && row.Text != "" {
+					texts = append(texts, row.Text)
+				}
+			}
+		}
+	}
+	run := func(text string, noSkip bool) string {
+		s := new(scanner)
+		s.reset(text, gazetteer())
+		s.noSkipping = noSkip
+		var b strings.Builder
+		d.scan(context.Background(), s, func(typ string, a, e int, score float64) {
+			fmt.Fprintf(&b, "%s[%d:%d]%.2f ", typ, a, e, score)
+		})
+		return b.String()
+	}
+	for _, text := range texts {
+		if a, b := run(text, false), run(text, true); a != b {
+			t.Fatalf("skip changes findings in %q:\n skip   %s\n noskip %s", text[:min(len(text), 200)], a, b)
 		}
 	}
 }

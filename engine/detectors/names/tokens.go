@@ -56,6 +56,8 @@ type scanner struct {
 	gaz      *table
 	noSkip   int // no skipping before this byte
 	nextTrig int // next "name"/"call" at or after pos, or len(text)
+	// noSkipping turns skip off (tests compare both ways).
+	noSkipping bool
 	toks     [ring]token
 }
 
@@ -103,7 +105,7 @@ const skipBack = 40 // bytes of context kept before an interesting byte
 func (s *scanner) skip() {
 	text := s.text
 	p := s.pos
-	if p < s.noSkip {
+	if p < s.noSkip || s.noSkipping {
 		return
 	}
 	if s.nextTrig < p {
