@@ -58,7 +58,7 @@ type scanner struct {
 	nextTrig int // next "name"/"call" at or after pos, or len(text)
 	// noSkipping turns skip off (tests compare both ways).
 	noSkipping bool
-	toks     [ring]token
+	toks       [ring]token
 }
 
 func (s *scanner) reset(text string, g *table) {
