@@ -389,6 +389,43 @@ func TestOptions(t *testing.T) {
 	}
 }
 
+// TestProseNumbers checks that the numbers ordinary text is full of are
+// left alone.
+func TestProseNumbers(t *testing.T) {
+	d := New(Options{})
+	for _, text := range []string{
+		"Order #123-456-7890 shipped via UPS 1Z999AA10123456784",
+		"ISBN 978-3-16-148410-0 and ISBN 0-306-40615-2",
+		"coordinates 40.7128, -74.0060",
+		"From 2010-2015 sales grew 25%",
+		"Agent 007 and room 101",
+		"timestamp 1700000000000 and 1700000000",
+		"GUID 123e4567-e89b-12d3-a456-426614174000",
+		"sha 3f786850e387550fdab836ed7e6dc881de23001b",
+		"The meeting is at 10:30 in room 4.12, budget $1,234,567.89",
+		"Version 2.0.0.1 released; build 10.0.19041.1",
+		"In the 1990s the city grew from 1.2 million to 1.5 million.",
+		"Use card ending 1234",
+	} {
+		if f := scan(t, d, text); len(f) != 0 {
+			t.Errorf("%q: unexpected %v", text, f)
+		}
+	}
+	check(t, d, "My phone number is +1 (415) 555-0132 and my work line is 415.555.0199 ext 204.",
+		want{PhoneNumber, "+1 (415) 555-0132"}, want{PhoneNumber, "415.555.0199 ext 204"})
+	check(t, d, "Please call 0044 20 7946 0958 or +44 (0) 20 7946 0958",
+		want{PhoneNumber, "0044 20 7946 0958"}, want{PhoneNumber, "+44 (0) 20 7946 0958"})
+	check(t, d, "Tel: +49 30 901820, Fax: +49-30-90182-100",
+		want{PhoneNumber, "+49 30 901820"}, want{PhoneNumber, "+49-30-90182-100"})
+	check(t, d, "Numéro : +33 6 12 34 56 78", want{PhoneNumber, "+33 6 12 34 56 78"})
+	check(t, d, "Call 1-800-FLOWERS or 1-800-356-9377", want{PhoneNumber, "1-800-356-9377"})
+	check(t, d, "IPv6 FE80:0000:0000:0000:0202:B3FF:FE1E:8329", want{IPAddress, "FE80:0000:0000:0000:0202:B3FF:FE1E:8329"})
+	check(t, d, "connect to [2001:db8::ff00:42:8329]:443", want{IPAddress, "2001:db8::ff00:42:8329"})
+	check(t, d, "born 1985-03-15, DOB 15.03.1985, birth date 15/03/85",
+		want{DateTime, "1985-03-15"}, want{DateTime, "15.03.1985"}, want{DateTime, "15/03/85"})
+	check(t, d, "Date of Birth: 12th January 1975", want{DateTime, "12th January 1975"})
+}
+
 func TestKeyValueAndCSV(t *testing.T) {
 	d := New(Options{})
 	check(t, d, "host=10.0.0.1&ip=192.168.0.1", want{IPAddress, "10.0.0.1"}, want{IPAddress, "192.168.0.1"})
