@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parapet-dev/parapet/cmd/parapet/internal/detect"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/policy"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/serve"
 )
@@ -32,6 +33,8 @@ and records every decision.`,
 		policy.TestCommand(),
 		policy.CheckCommand(),
 		policy.InputCommand(),
+		detect.AnalyzeCommand(),
+		detect.EvalCommand(),
 		versionCommand(),
 	)
 	policy.Exit(root.ExecuteContext(context.Background()))

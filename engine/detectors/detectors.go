@@ -4,6 +4,9 @@
 package detectors
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/parapet-dev/parapet/engine/analysis"
 	"github.com/parapet-dev/parapet/engine/detectors/injection"
 	"github.com/parapet-dev/parapet/engine/detectors/names"
@@ -19,4 +22,27 @@ func Default() *analysis.Analyzer {
 		secrets.New(secrets.Options{}),
 		injection.New(),
 	)
+}
+
+// Names lists the built-in detectors, in the order Default runs them.
+var Names = []string{"pii", "names", "secrets", "injection"}
+
+// ByName returns an analyzer with the named built-in detectors only.
+func ByName(list []string) (*analysis.Analyzer, error) {
+	var ds []any
+	for _, n := range list {
+		switch n {
+		case "pii":
+			ds = append(ds, pii.New(pii.Options{}))
+		case "names":
+			ds = append(ds, names.New(names.Options{}))
+		case "secrets":
+			ds = append(ds, secrets.New(secrets.Options{}))
+		case "injection":
+			ds = append(ds, injection.New())
+		default:
+			return nil, fmt.Errorf("unknown detector %q (known: %s)", n, strings.Join(Names, ", "))
+		}
+	}
+	return analysis.NewAnalyzer(ds...), nil
 }
