@@ -43,6 +43,10 @@ var yearPrep = func() map[uint64]bool {
 func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 	t := s.at(i)
 	nl := 0
+	if end := s.cornerAt(i); end > i {
+		e, n := d.addrTail(s, end, locs, false)
+		return span{i, e, 0.7}, n
+	}
 	switch t.kind {
 	case tNum:
 		return d.addrFromNumber(s, i, locs)
@@ -694,4 +698,52 @@ func (s *scanner) nextIsPlace(j int) bool {
 	k, _ := s.skipSep(j)
 	_, pf := s.placeAt(k)
 	return pf&(gCountry|gState) != 0
+}
+
+var (
+	hCorner = hashWord("corner")
+	hOf     = hashWord("of")
+)
+
+// cornerAt matches the two streets of "the corner of Main St and 5th Ave",
+// "corner of Csabai kapu 39. and Mathias Pass" starting at token i.
+func (s *scanner) cornerAt(i int) int {
+	o, c := s.at(i-1), s.at(i-2)
+	if o == nil || c == nil || o.kind != tWord || c.kind != tWord || s.hash(o) != hOf || s.hash(c) != hCorner {
+		return i
+	}
+	street := func(k int) (int, bool) {
+		start, strong := k, false
+		for k < start+6 {
+			t := s.at(k)
+			if t == nil || t.nl > 0 || k > start && s.isAnd(t) {
+				break
+			}
+			switch {
+			case t.kind == tNum:
+				strong = true
+			case t.kind == tWord && t.shape&sCap != 0:
+				if s.vocab(t)&(vSuffix|vStreetHard|vPrefixType) != 0 || hasStreetEnding(s.str(t)) {
+					strong = true
+				}
+			case t.kind == tWord && s.vocab(t)&(vStreetLower|vParticle|vSuffix) != 0:
+			case t.kind == tWord && hasStreetEnding(s.str(t)):
+				strong = true
+			case isPunct(t, '.') && k > start:
+			default:
+				return k, strong && k > start
+			}
+			k++
+		}
+		return k, strong && k > start
+	}
+	e1, ok1 := street(i)
+	if !s.isAnd(s.at(e1)) {
+		return i
+	}
+	e2, ok2 := street(e1 + 1)
+	if e2 <= e1+1 || !(ok1 || ok2) {
+		return i
+	}
+	return e2
 }

@@ -77,6 +77,8 @@ func TestScan(t *testing.T) {
 		{"French", "Le bureau est au 31 rue de Rivoli, Paris.", []found{{"STREET_ADDRESS", "31 rue de Rivoli, Paris"}}},
 		{"German", "Die Adresse ist Hauptstraße 5, Berlin.", []found{{"STREET_ADDRESS", "Hauptstraße 5, Berlin"}}},
 		{"Finnish", "Tomomi Nishiyama lives at Mannerheimintie 82.", []found{{"PERSON", "Tomomi Nishiyama"}, {"STREET_ADDRESS", "Mannerheimintie 82"}}},
+		{"street corner", "Meet me at the corner of 5th and Main Street tomorrow.", []found{{"STREET_ADDRESS", "5th and Main Street"}}},
+		{"not a street corner", "Put it in the corner of the room and leave.", nil},
 		{"not an address: year", "In 1999 Apple Park was only a plan.", nil},
 		{"not an address: version", "Upgrade to Windows 10 and Python 3 today.", nil},
 
