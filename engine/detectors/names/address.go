@@ -327,6 +327,15 @@ func (s *scanner) streetFirst(i int) (int, float64) {
 	}
 	k, words := i, 0
 	special, plain := false, true
+	// a lower-case street type before: "ul. Marszałkowska 84", "rue Gafsa 12"
+	if p := s.at(i - 1); p != nil {
+		if isPunct(p, '.') {
+			p = s.at(i - 2)
+		}
+		if p != nil && p.kind == tWord && p.shape&sLower != 0 && s.vocab(p)&(vPrefixType|vStreetLower) != 0 {
+			special = true
+		}
+	}
 	for k < i+4 {
 		t := s.at(k)
 		if t == nil || t.kind != tWord || (k > i && t.nl > 0) {
@@ -362,17 +371,21 @@ func (s *scanner) streetFirst(i int) (int, float64) {
 		return i, 0
 	}
 	// "Windows 10", "Python 3": the number must not run on into a unit or version.
-	if nx := s.at(k + 1); nx != nil && nx.start == nt.end && nx.kind == tPunct && (nx.punct == '%' || nx.punct == ':' || nx.punct == '/') {
+	if nx := s.at(k + 1); nx != nil && nx.start == nt.end && nx.kind == tPunct && (nx.punct == '%' || nx.punct == ':' || nx.punct == '/' && !special) {
 		return i, 0
+	}
+	end := k + 1
+	if nx, n2 := s.at(k+1), s.at(k+2); special && isPunct(nx, '/') && nx.start == nt.end && isHouseNum(n2) && n2.start == nx.end {
+		end = k + 3 // "84/92"
 	}
 	if y := s.str(nt); len(y) == 4 && y >= "1900" && y <= "2099" && !special {
 		return i, 0 // "WMT 2014"
 	}
 	switch {
 	case special:
-		return k + 1, 0.75
+		return end, 0.75
 	case plain && s.addrContext(i):
-		return k + 1, 0.6
+		return end, 0.6
 	}
 	return i, 0
 }
@@ -506,6 +519,9 @@ func (s *scanner) zipAt(j int, loose bool) int {
 	if t == nil {
 		return j
 	}
+	if d, n := s.at(j+1), s.at(j+2); isPlainNum(t, 2, 2) && isPunct(d, '-') && d.start == t.end && isPlainNum(n, 3, 3) && n.start == d.end {
+		return j + 3 // Polish "00-514"
+	}
 	if isPlainNum(t, 5, 5) || loose && isPlainNum(t, 4, 6) {
 		if d, n := s.at(j+1), s.at(j+2); isPunct(d, '-') && d.start == t.end && isPlainNum(n, 4, 4) && n.start == d.end {
 			return j + 3
@@ -578,7 +594,7 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 		}
 		// a place from the gazetteer: city, region or country
 		pe, pf := s.placeAt(k)
-		if pe > k && pf&gCountry == 0 && !city && !state && !zip {
+		if pe > k && pf&gCountry == 0 && !city && !state && (!zip || !nl) {
 			// a longer capitalised run on the same line may be the city: "María Albina"
 			ce := pe
 			for ce < k+3 && s.isCapWord(s.at(ce)) {
@@ -593,8 +609,8 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 				country = true
 			} else if pf&gState != 0 && (city || !s.nextIsPlace(pe)) {
 				state = true
-			} else if !city && !state && !zip {
-				city = true
+			} else if !city && !state && (!zip || !nl && !country) {
+				city = true // also after the postcode: 10115 Berlin
 			} else if pf&gState != 0 {
 				state = true
 			} else {
@@ -624,6 +640,21 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 				}
 			}
 			break
+		}
+		if zip && !city && !state && !country && !nl {
+			// European order, postcode then city: "00-514 Warszawa", "10115 Berlin"
+			ce := k
+			for ce < k+3 && s.isCapWord(s.at(ce)) && s.flags(s.at(ce))&gCommon == 0 {
+				ce++
+			}
+			if ce > k {
+				if nloc < len(locs) {
+					locs[nloc] = span{k, ce, 0.6}
+					nloc++
+				}
+				end, city = ce, true
+				continue
+			}
 		}
 		if city || state || zip || country {
 			break

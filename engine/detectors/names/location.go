@@ -138,6 +138,8 @@ func (d *Detector) locationAt(s *scanner, i int) span {
 			score = 0.75
 		case lc >= need:
 			score = 0.7
+		case need == 1 && !word && pf&gCityBig != 0:
+			score = 0.55 // "a poem about Paris": a big city more often than a person
 		default:
 			score = 0.4
 		}
