@@ -75,7 +75,6 @@ func (s *scanner) token(ts, te int) int {
 		}
 	}
 	if digits >= 4 && n >= 5 && n <= 16 {
-		c := s.context(ts, te)
 		var want uint32
 		if n == 9 && lead == 1 && letters == 1 {
 			want |= ctxPassport
@@ -83,6 +82,10 @@ func (s *scanner) token(ts, te int) int {
 		if (lead == letters && letters <= 3) || (letters <= 2 && digits >= 6) {
 			want |= ctxDL // "D1234567", "WDL12345"; not "1990s"
 		}
+		if want == 0 {
+			return te
+		}
+		c := s.context(ts, te)
 		if c&want != 0 {
 			if nearestCtx(t, ts, te, c&want)&ctxPassport != 0 {
 				s.report(tPassport, ts, te, 0.6)
