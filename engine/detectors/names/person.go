@@ -269,7 +269,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			score = 0.5 // "Shovda is very reliable"
 		}
 	case isPunct(nx, ':') && nx.start == lt.end && t0.shape&sSentence != 0 && n <= 3:
-		if p := s.at(i - 1); p == nil || t0.nl > 0 {
+		// what is said starts with a capital or a quote: "Nicole: Remember me", not "Adres: ul."
+		said := s.at(last + 1)
+		if p := s.at(i - 1); (p == nil || t0.nl > 0) && said != nil && said.nl == 0 && (said.shape&sCap != 0 || said.kind == tPunct && (said.punct == '"' || said.punct == '“')) {
 			if ctx < ctxMedium {
 				ctx = ctxMedium // a speaker: "Nicole: Remember me"
 			}
