@@ -60,13 +60,24 @@ func ctxLookup(b []byte) uint32 {
 	}
 }
 
-// ctxShape has, per first letter, a bit for each word length in the
-// table, so that most words are rejected without a map lookup.
-var ctxShape [26]uint32
+// ctxShape has, per first and last character, a bit for each word length
+// in the table, so that most words are rejected without a lookup.
+var ctxShape [26][37]uint32
+
+func shapeIndex(c byte) int {
+	if isDigit(c) {
+		return 26 + int(c-'0')
+	}
+	return int(lower(c) - 'a')
+}
+
+func ctxShapeOK(t string, i, j int) bool {
+	return isLetter(t[i]) && j-i < 32 && ctxShape[lower(t[i])-'a'][shapeIndex(t[j-1])]&(1<<(j-i)) != 0
+}
 
 func addCtx(bit uint32, words ...string) {
 	for _, w := range words {
-		ctxShape[w[0]-'a'] |= 1 << len(w)
+		ctxShape[w[0]-'a'][shapeIndex(w[len(w)-1])] |= 1 << len(w)
 		for i := ctxHash([]byte(w)) & (ctxTableSize - 1); ; i = (i + 1) & (ctxTableSize - 1) {
 			e := &ctxTable[i]
 			if e.word == "" || e.word == w {
@@ -189,7 +200,7 @@ func wordsBefore(t string, lo, s int) uint32 {
 		for j < s && isAlnum(t[j]) {
 			j++
 		}
-		if n := j - i; n <= len(buf) && isLetter(t[i]) && ctxShape[lower(t[i])-'a']&(1<<n) != 0 {
+		if n := j - i; n <= len(buf) && ctxShapeOK(t, i, j) {
 			for k := 0; k < n; k++ {
 				buf[k] = lower(t[i+k])
 			}
@@ -279,7 +290,7 @@ func nearestCtx(t string, s, e int, mask uint32) uint32 {
 		for i > lo && isAlnum(t[i-1]) {
 			i--
 		}
-		if n := j - i; n <= len(buf) && isLetter(t[i]) {
+		if n := j - i; n <= len(buf) && ctxShapeOK(t, i, j) {
 			for k := 0; k < n; k++ {
 				buf[k] = lower(t[i+k])
 			}
@@ -320,7 +331,7 @@ func wordsIn(t string, lo, hi int) uint32 {
 		for j < hi && isAlnum(t[j]) {
 			j++
 		}
-		if n := j - i; n <= len(buf) && isLetter(t[i]) && ctxShape[lower(t[i])-'a']&(1<<n) != 0 {
+		if n := j - i; n <= len(buf) && ctxShapeOK(t, i, j) {
 			for k := 0; k < n; k++ {
 				buf[k] = lower(t[i+k])
 			}
