@@ -85,7 +85,7 @@ func leftOK(t string, st int) bool {
 		return true
 	}
 	c := t[st-1]
-	if isAlnum(c) || c == '_' || c == '@' || c == '$' || c == '#' && st >= 2 && isAlnum(t[st-2]) {
+	if isAlnum(c) || c == '_' || c == '@' || c == '$' {
 		return false
 	}
 	if (c == '-' || c == '.' || c == '/' || c == '+' || c == '\\') && st >= 2 && (isAlnum(t[st-2]) || t[st-2] == '.') {

@@ -431,6 +431,8 @@ func TestKeyValueAndCSV(t *testing.T) {
 	check(t, d, "host=10.0.0.1&ip=192.168.0.1", want{IPAddress, "10.0.0.1"}, want{IPAddress, "192.168.0.1"})
 	check(t, d, "name,phone\nJohn,(212) 555-0143\n", want{PhoneNumber, "(212) 555-0143"})
 	check(t, d, "iban=DE89370400440532013000", want{IBANCode, "DE89370400440532013000"})
+	check(t, d, "SSN#536-22-8170", want{USSSN, "536-22-8170"})
+	check(t, d, "Acct#12345678901", want{USBankNumber, "12345678901"})
 }
 
 func TestConcurrentScan(t *testing.T) {
