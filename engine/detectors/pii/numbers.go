@@ -472,7 +472,7 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			score = 0.45 // bare digits that happen to be a valid number
 		case c&ctxPhone != 0 && phoneShape(p, ng, nd) && !streetNear(t, start, end):
 			score = 0.5
-		case p.plus && nd >= 8 && ng > 1 && possiblePhone(p, ng, d):
+		case p.plus && nd >= 8 && ng > 1 && s.possibleIntl(p, ng, d):
 			score = 0.4
 		case nanpShape(t, p, ng):
 			score = 0.4 // (555) 555-0100, 555-555-0100: formatted as a phone
@@ -632,10 +632,13 @@ func (s *scanner) validPhone(p *phrase, ng int, d []byte) bool {
 	return phoneValidDigits(buf[:n], false, s.d.region)
 }
 
-func possiblePhone(p *phrase, ng int, d []byte) bool {
-	_ = p
-	_ = ng
-	return len(d) >= 8 && len(d) <= 15
+// possibleIntl reports whether an international number has a known
+// calling code and a national number of a length that code's regions use
+// (libphonenumber's "possible" test).
+func (s *scanner) possibleIntl(p *phrase, ng int, d []byte) bool {
+	var buf [32]byte
+	n, intl := s.phoneDigits(p, ng, d, &buf)
+	return intl && n > 1 && phonePossibleIntl(buf[1:n])
 }
 
 // numericDate checks three groups as a calendar date: y-m-d, d-m-y or

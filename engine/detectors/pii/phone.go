@@ -237,3 +237,28 @@ func phoneValidLib(num, region string) bool {
 	}
 	return phonenumbers.IsValidNumber(pn)
 }
+
+// phonePossibleIntl reports whether d (calling code and national number)
+// has a known calling code and a national number length that one of its
+// regions allows.
+func phonePossibleIntl(d []byte) bool {
+	phoneOnce.Do(loadPhoneMeta)
+	for n := 1; n <= 3 && n < len(d); n++ {
+		if d[0] == '0' {
+			return false
+		}
+		c := phoneCodes[prefixNum(d, n)]
+		if c == nil {
+			continue
+		}
+		c.load()
+		l := len(d) - n
+		for _, r := range c.regions {
+			if l < 32 && r.lengths&(1<<l) != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

@@ -104,6 +104,7 @@ func TestPhone(t *testing.T) {
 		{"Sarah (555) 555-0100 said", "(555) 555-0100"},
 		{"see 555.019.8372 today", "555.019.8372"},
 		{"or 1-555-019-8372.", "1-555-019-8372"},
+		{"Sam +44 7700 000 123 said", "+44 7700 000 123"}, // possible, not assigned
 	} {
 		check(t, d, c.text, want{PhoneNumber, c.value})
 	}
@@ -119,6 +120,7 @@ func TestPhone(t *testing.T) {
 		"Mrs. Yudina, Apt. 675 62314, Aalborg",      // an address
 		"my card number is 1234 5678 9012 3456",     // card context explains "number"
 		"bytes: 57 68 61 74 20 69 73 20 61 20 6d",   // a hex dump
+		"ref +999 1234 5678",                        // no such calling code
 	} {
 		none(t, d, PhoneNumber, text)
 	}
