@@ -51,41 +51,50 @@ var codeFlags = [256]uint32{
 	'P': gProper, 'K': gCountry, 'S': gState, 'R': gRegion, 'A': gAbbr, 'B': gCityBig, 'Y': gCity, 'T': gTown,
 }
 
-// table is an open-addressing hash set of 64-bit token or phrase hashes
-// with their flags. Keys are never 0 (hash 0 is remapped).
+// table is an open-addressing hash map from 64-bit token or phrase
+// hashes to flags. Each slot packs a 32-bit fingerprint of the hash (its
+// high half, never 0) with the flags, so a lookup touches one cache line;
+// the slot index comes from the low half. With at most half the slots
+// used, a stranger matches a fingerprint about once in two billion
+// lookups.
 type table struct {
-	keys  []uint64
-	flags []uint32
+	slots []uint64
 	mask  uint64
 }
 
-func (t *table) get(h uint64) uint32 {
-	if h == 0 {
-		h = 1
+func newTable(n int) *table {
+	size := 1
+	for size < n*2 {
+		size <<= 1
 	}
+	return &table{slots: make([]uint64, size), mask: uint64(size - 1)}
+}
+
+func fingerprint(h uint64) uint64 { return (h >> 32) | 1 }
+
+func (t *table) get(h uint64) uint32 {
+	fp := fingerprint(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		k := t.keys[i]
-		if k == h {
-			return t.flags[i]
+		e := t.slots[i]
+		if e>>32 == fp {
+			return uint32(e)
 		}
-		if k == 0 {
+		if e == 0 {
 			return 0
 		}
 	}
 }
 
 func (t *table) or(h uint64, f uint32) {
-	if h == 0 {
-		h = 1
-	}
+	fp := fingerprint(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		k := t.keys[i]
-		if k == h {
-			t.flags[i] |= f
+		e := t.slots[i]
+		if e>>32 == fp {
+			t.slots[i] = e | uint64(f)
 			return
 		}
-		if k == 0 {
-			t.keys[i], t.flags[i] = h, f
+		if e == 0 {
+			t.slots[i] = fp<<32 | uint64(f)
 			return
 		}
 	}
@@ -112,12 +121,7 @@ func loadGazetteer(gz []byte) *table {
 		panic("names: bad embedded gazetteer: " + err.Error())
 	}
 	data := string(raw)
-	n := strings.Count(data, "\n")
-	size := 1
-	for size < n*2 {
-		size <<= 1
-	}
-	t := &table{keys: make([]uint64, size), flags: make([]uint32, size), mask: uint64(size - 1)}
+	t := newTable(strings.Count(data, "\n"))
 	for len(data) > 0 {
 		nl := strings.IndexByte(data, '\n')
 		if nl < 0 {

@@ -46,7 +46,7 @@ type vocabTable struct{ t table }
 func (v *vocabTable) get(h uint64) uint32 { return v.t.get(h) }
 
 var vocabT = func() *vocabTable {
-	m := &vocabTable{table{keys: make([]uint64, 4096), flags: make([]uint32, 4096), mask: 4095}}
+	m := &vocabTable{*newTable(2048)}
 	add := func(f uint32, words string) {
 		for _, w := range strings.Fields(words) {
 			m.t.or(hashWord(w), f)
