@@ -54,7 +54,7 @@ func parseIPv6(t string, i int) int {
 		}
 		if i < len(t) && t[i] == '.' && n <= 3 && groups <= 6 {
 			// IPv4 tail takes two groups' room.
-			if e := parseIPv4(t, s); e > 0 && (groups+2 == 8 || (compressed && groups+2 < 8)) {
+			if e := parseIPv4(t, s); e > 0 && ((!compressed && groups+2 == 8) || (compressed && groups+2 < 8)) {
 				return e
 			}
 			// Not a tail: the group ends before the dot.
