@@ -334,8 +334,8 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		}
 	}
 
-	// IPv4.
-	if plain && ng == 4 && sameSep(".") {
+	// IPv4 (not the tail of something IPv6-like that did not parse).
+	if plain && ng == 4 && sameSep(".") && !afterIPv6Group(t, start) {
 		if e := parseIPv4(t, start); e == end {
 			if e < len(t) && t[e] == '.' && e+1 < len(t) && isDigit(t[e+1]) {
 				return 0, false
@@ -782,4 +782,20 @@ func nanpShape(t string, p *phrase, ng int) bool {
 		return k == 0 || p.sep[1] == s1 || p.sep[1] == ' '
 	}
 	return false
+}
+
+// afterIPv6Group reports whether st follows "::" or ":hhhh:", as the IPv4
+// tail of an IPv6 address does.
+func afterIPv6Group(t string, st int) bool {
+	if st < 2 || t[st-1] != ':' {
+		return false
+	}
+	if t[st-2] == ':' {
+		return true
+	}
+	k := st - 2
+	for k >= 0 && st-2-k < 4 && isHex(t[k]) {
+		k--
+	}
+	return k >= 0 && k < st-2 && t[k] == ':'
 }
