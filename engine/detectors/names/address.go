@@ -51,7 +51,7 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 	case tNum:
 		return d.addrFromNumber(s, i, locs)
 	case tWord:
-		if t.shape&sAllCaps == 0 && !s.numberWithin(i, 7) {
+		if t.shape&sAllCaps == 0 && !s.digitWithin(int(t.end), 48) {
 			return span{}, 0
 		}
 		if end := s.boxAt(i); end > i {
@@ -87,6 +87,23 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 		}
 	}
 	return span{}, nl
+}
+
+// digitWithin reports whether a digit follows p within n bytes on the same
+// line: a byte test that tokenises nothing.
+func (s *scanner) digitWithin(p, n int) bool {
+	end := min(p+n, len(s.text))
+	for ; p < end; p++ {
+		switch class[s.text[p]] {
+		case cDigit:
+			return true
+		case cNL:
+			if p+1 < end && class[s.text[p+1]] == cNL {
+				return false // a blank line ends the address
+			}
+		}
+	}
+	return false
 }
 
 // numberWithin reports whether a number follows within n tokens of i.

@@ -10,7 +10,7 @@
 // apostrophes and hyphens: O'Brien, Jean-Luc), numbers and punctuation
 // into a fixed ring of 64 tokens, lazily, as the matchers ask for them.
 // Stretches of lower-case prose are skipped without tokenising: the
-// scanner jumps to 40 bytes before the next capital letter, digit,
+// scanner jumps to 32 bytes before the next capital letter, digit,
 // non-ASCII byte or "name"/"call", and it also jumps over sentence-initial
 // common words ("The", "It") and plain counts ("42 items", "35%"). Only
 // capitalised words, numbers and a few trigger words are looked up. The

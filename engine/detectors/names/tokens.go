@@ -95,7 +95,7 @@ var interesting = func() (t [256]bool) {
 	return
 }()
 
-const skipBack = 40 // bytes of context kept before an interesting byte
+const skipBack = 32 // bytes of context kept before an interesting byte
 
 // skip jumps over stretches of lower-case prose: when no token is
 // pending, it moves the tokeniser to shortly before the next capital,
