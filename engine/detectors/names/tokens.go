@@ -1,7 +1,6 @@
 package names
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -55,7 +54,6 @@ type scanner struct {
 	sentence bool
 	gaz      *table
 	noSkip   int // no skipping before this byte
-	nextTrig int // next "name"/"call" at or after pos, or len(text)
 	// noSkipping turns skip off (tests compare both ways).
 	noSkipping bool
 	toks       [ring]token
@@ -63,7 +61,7 @@ type scanner struct {
 
 func (s *scanner) reset(text string, g *table) {
 	s.text, s.pos, s.produced, s.floor, s.sentence, s.gaz = text, 0, 0, 0, true, g
-	s.noSkip, s.nextTrig = 0, -1
+	s.noSkip = 0
 }
 
 // at returns token i, or nil past the end of text or out of the ring.
@@ -88,10 +86,15 @@ func (s *scanner) fill(i int) *token {
 
 // interesting marks bytes that may start something to report: capitals,
 // digits and non-ASCII (which may be capitals).
-var interesting = func() (t [256]bool) {
+// 'n' and 'c' are 2: they may begin "name" or "call", which may
+// introduce a lower-case name.
+var interesting = func() (t [256]uint8) {
 	for i := range t {
-		t[i] = i >= 'A' && i <= 'Z' || i >= '0' && i <= '9' || i >= 0x80
+		if i >= 'A' && i <= 'Z' || i >= '0' && i <= '9' || i >= 0x80 {
+			t[i] = 1
+		}
 	}
+	t['n'], t['c'] = 2, 2
 	return
 }()
 
@@ -108,20 +111,20 @@ func (s *scanner) skip() {
 	if p < s.noSkip || s.noSkipping {
 		return
 	}
-	if s.nextTrig < p {
-		s.nextTrig = len(text)
-		if k := indexTrigger(text[p:]); k >= 0 {
-			s.nextTrig = p + k
-		}
-	}
 	q := p
-	for {
-		for q < len(text) && !interesting[text[q]] {
+	for q < len(text) {
+		for q < len(text) && interesting[text[q]] == 0 {
 			q++
 		}
-		if q >= s.nextTrig {
-			q = s.nextTrig
+		if q >= len(text) {
 			break
+		}
+		if interesting[text[q]] == 2 { // 'n' or 'c': "name", "call"?
+			if r := text[q:]; len(r) >= 4 && (r[:4] == "name" || r[:4] == "call") {
+				break
+			}
+			q++
+			continue
 		}
 		e := s.boring(q)
 		if e == q {
@@ -242,18 +245,6 @@ func (s *scanner) sentenceBefore(q int) bool {
 		return true
 	}
 	return false
-}
-
-// indexTrigger finds the next "name" or "call" in lower case.
-func indexTrigger(t string) int {
-	a := strings.Index(t, "name")
-	if a >= 0 {
-		t = t[:a]
-	}
-	if b := strings.Index(t, "call"); b >= 0 {
-		return b
-	}
-	return a
 }
 
 // charClass for ASCII bytes.
