@@ -15,10 +15,13 @@ type Options struct {
 	// Rules lists the rule ids to run; nil runs all of them. Unknown ids
 	// make New panic (a configuration error).
 	Rules []string
-	// Identifiers also enables the rules that report identifiers rather
-	// than credentials (AWS account ids, OAuth client ids, age recipients,
-	// cloud resource names) when Rules is nil. They score 0.3.
-	Identifiers bool
+	// NoIdentifiers turns off the rules that report identifiers rather
+	// than credentials (AWS account ids and ARNs, bucket names, OAuth
+	// client ids, age recipients, usernames in app config) when Rules is
+	// nil. They are on by default, score 0.3 and report category
+	// "identifier", not "secret", so that a policy that blocks secrets
+	// does not block them unless it chooses to.
+	NoIdentifiers bool
 	// MinEntropy is the Shannon entropy (bits per byte) a GENERIC_SECRET
 	// value must exceed; password assignments use MinEntropy-1, since
 	// people choose passwords. 0 means the default, 3.0.
@@ -27,6 +30,9 @@ type Options struct {
 
 // DefaultMinEntropy is the MinEntropy used when Options leave it 0.
 const DefaultMinEntropy = 3.0
+
+// categoryIdentifier is the finding category of identifier rules.
+const categoryIdentifier = "identifier"
 
 // Detector finds credentials in text. It is safe for concurrent use and
 // keeps no text between calls.
@@ -39,6 +45,15 @@ type Detector struct {
 	pool       sync.Pool
 	byID       map[string]int // rule id -> index in rules, for scanners that report several types
 	ix         struct{ password, generic, connPassword, urlCreds int }
+	// providerPrefixes are case-sensitive literal prefixes (4+ bytes with
+	// a separator, such as "hvs." or "xoxp-") of provider formats, with
+	// the shortest match of any format that starts with them.
+	providerPrefixes []providerPrefix
+}
+
+type providerPrefix struct {
+	lit    string
+	minLen int
 }
 
 // ruleIndex returns the index of rule id in d.rules, or -1 when disabled.
@@ -71,7 +86,7 @@ func New(opts Options) *Detector {
 	}
 	if opts.Rules == nil {
 		for _, r := range allRules {
-			if r.def.Kind != kindIdentifier || opts.Identifiers {
+			if r.def.Kind != kindIdentifier || !opts.NoIdentifiers {
 				d.rules = append(d.rules, r)
 			}
 		}
@@ -96,6 +111,34 @@ func New(opts Options) *Detector {
 	d.ix.generic = d.ruleIndex(idGeneric)
 	d.ix.connPassword = d.ruleIndex(idConnPassword)
 	d.ix.urlCreds = d.ruleIndex(idURLCreds)
+	prefixMin := map[string]int{}
+	for _, r := range d.rules {
+		if r.def.Kind != kindProvider || r.prefixes == nil {
+			continue
+		}
+		for _, p := range r.prefixes {
+			lit, sep := make([]byte, 0, len(p)), false
+			for _, c := range p {
+				if c.fold {
+					break
+				}
+				lit = append(lit, c.b)
+				if !isAlnum(c.b) {
+					sep = true
+				}
+			}
+			if len(lit) < 4 || !sep {
+				continue
+			}
+			if m, ok := prefixMin[string(lit)]; !ok || r.minLen < m {
+				prefixMin[string(lit)] = r.minLen
+			}
+		}
+	}
+	for lit, m := range prefixMin {
+		d.providerPrefixes = append(d.providerPrefixes, providerPrefix{lit, m})
+	}
+	slices.SortFunc(d.providerPrefixes, func(a, b providerPrefix) int { return strings.Compare(a.lit, b.lit) })
 	var kws []string
 	kwID := map[string]int{}
 	var links [][]kwRule
@@ -320,7 +363,10 @@ func isWordByte(b byte) bool { return isAlnum(b) || b == '_' }
 // accept applies entropy, allowlists, stopwords and the rule's validator.
 func (d *Detector) accept(rl *rule, text string, ms, me, s, e int) bool {
 	secret := text[s:e]
-	if obviousFake(secret) {
+	if isTemplate(secret) {
+		return false
+	}
+	if rl.loose && obviousFake(secret) {
 		return false
 	}
 	if rl.def.Entropy != 0 && shannon(secret) <= rl.def.Entropy {
@@ -433,6 +479,6 @@ func (d *Detector) report(st *scanState, f *analysis.Field, r *analysis.Report) 
 			continue
 		}
 		rl := d.rules[a.rule]
-		r.AddFinding("secrets", "secret", rl.info.Type, f, a.start, a.end, rl.score)
+		r.AddFinding("secrets", rl.category, rl.info.Type, f, a.start, a.end, rl.score)
 	}
 }

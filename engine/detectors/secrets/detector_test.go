@@ -190,7 +190,11 @@ func TestConnectionStrings(t *testing.T) {
 		{"https userinfo", "git clone https://deploy:Xq7pL2mN9rT4vB8k@git.example.com/r.git", "URL_CREDENTIALS", "Xq7pL2mN9rT4vB8k"},
 		{"odbc", "Server=db;Database=app;User Id=app;Password=Xq7pL2mN9rT4;", "CONNECTION_STRING_PASSWORD", "Xq7pL2mN9rT4"},
 		{"variable password", "postgres://app:${DB_PASSWORD}@db/prod", "", ""},
-		{"placeholder password", "postgres://user:password@localhost/db", "", ""},
+		// A literal password in a URL is reported however weak (policy
+		// decides); only templates and masks are not.
+		{"weak literal password", "postgres://user:password@localhost/db", "CONNECTION_STRING_PASSWORD", "password"},
+		{"weak odbc password", "Server=host;User Id=app;Password=secret;Database=db;", "CONNECTION_STRING_PASSWORD", "secret"},
+		{"odbc template", "Server=host;Uid=app;Pwd=#{datastore['DBPASSWORD']};", "", ""},
 		{"masked", "postgres://user:****@localhost/db", "", ""},
 		{"template", "mysql://<user>:<password>@host/db", "", ""},
 		{"no password", "https://user@example.com/path", "", ""},
@@ -209,7 +213,8 @@ func TestAssignments(t *testing.T) {
 		{"cli flag", "mytool --password Xq7pL2mN9r4 --verbose", "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
 		{"generic api key", `api_key: "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"`, "GENERIC_SECRET", "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"},
 		{"generic token", `const authToken = "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1";`, "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1"},
-		{"client secret", "client_secret=Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1", "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1"},
+		{"client secret", "client_secret=Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5", "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5"},
+		{"google client secret (24)", "client_secret=Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1", "GOOGLE_OAUTH_CLIENT_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1"},
 		// near misses
 		{"changeme", "password=changeme", "", ""},
 		{"your key", `api_key: "<your-api-key>"`, "", ""},
@@ -240,15 +245,14 @@ func TestPasswordHashes(t *testing.T) {
 	})
 }
 
-func TestIdentifiersOptIn(t *testing.T) {
+func TestIdentifiers(t *testing.T) {
 	arn := "arn:aws:iam::" + "938472615093:role/deploy"
-	if fs := scan(shared, arn); len(fs) != 0 {
-		t.Errorf("identifier rules should be off by default, got %d findings", len(fs))
+	fs := scan(shared, arn)
+	if len(fs) != 1 || fs[0].Type != "AWS_ARN" || fs[0].Score >= 0.5 || fs[0].Category != "identifier" {
+		t.Errorf("want one low-score AWS_ARN finding of category identifier, got %d", len(fs))
 	}
-	d := New(Options{Identifiers: true})
-	fs := scan(d, arn)
-	if len(fs) != 1 || fs[0].Type != "AWS_ARN" || fs[0].Score >= 0.5 {
-		t.Errorf("want one low-score AWS_ARN finding, got %d", len(fs))
+	if fs := scan(New(Options{NoIdentifiers: true}), arn); len(fs) != 0 {
+		t.Errorf("NoIdentifiers should turn identifier rules off, got %d findings", len(fs))
 	}
 }
 
@@ -375,4 +379,35 @@ func TestContextCancelled(t *testing.T) {
 	cancel()
 	var r analysis.Report
 	shared.Scan(ctx, &analysis.Field{Text: mixedText(1<<20, 0, 1)}, &r) // must return
+}
+
+// TestFormatsOverPlaceholders: a value in a provider's precise format is
+// reported even when it looks like a documentation stand-in (sequences,
+// runs of one letter, "fake" inside); only unmistakable templates are
+// not. Generic assignments keep the stricter checks.
+func TestFormatsOverPlaceholders(t *testing.T) {
+	uuid := "12345678-" + "ABCD-ABCD-ABCD-" + "1234567890AB"
+	runCases(t, []tcase{
+		{"snyk sequential uuid", `SNYK_TOKEN = "` + uuid + `"`, "SNYK_API_TOKEN", uuid},
+		{"aws secret of one letter", "aws_secret_access_key: " + rep("a", 40), "AWS_SECRET_ACCESS_KEY", rep("a", 40)},
+		{"aws key id sequential", "AKIA" + "DEADBEEF" + "DEADBEEF", "AWS_ACCESS_KEY_ID", ""},
+		{"sonar sequential", `SONAR_LOGIN := "` + rep("12345678ABCDEF", 3)[:40] + `"`, "SONAR_API_TOKEN", ""},
+		{"postgres weak password", "postgresql://user:" + "secret@localhost:5433/db", "CONNECTION_STRING_PASSWORD", "secret"},
+		{"odbc weak password", "Data Source=10.0.0.1,1433;User ID=app;Password=" + "myPassword;", "CONNECTION_STRING_PASSWORD", "myPassword"},
+		{"gradle literal", "credentials {\n  username 'deploy'\n  password 'SOME_PASSWORD'\n}", "PASSWORD_ASSIGNMENT", "SOME_PASSWORD"},
+		{"password in prose", "The default password is 'blooberry'.", "PASSWORD_ASSIGNMENT", "blooberry"},
+		{"jwt secret in yaml", "jwt:\n  secret: \"development#product\"\n", "GENERIC_SECRET", "development#product"},
+		{"react app password", "REACT_APP_AUTH_PASSWORD=" + "whiteduke", "PASSWORD_ASSIGNMENT", "whiteduke"},
+		// templates
+		{"env template", `SNYK_TOKEN = "${SNYK_TOKEN}"`, "", ""},
+		{"angle template", `SNYK_TOKEN = "<your-snyk-token>"`, "", ""},
+		{"percent template", `SNYK_TOKEN = "%SNYK_TOKEN%"`, "", ""},
+		{"x-ed out token", "ghp_" + rep("x", 36), "", ""},
+		{"zero uuid", "InstrumentationKey=00000000-0000-0000-0000-000000000000;", "", ""},
+		{"url template", "postgres://app:" + "<password>@db/prod", "", ""},
+		// generic assignments stay strict
+		{"generic stepped pairs", `api_key = "a1b2c3d4e5f6g7h8i9j0"`, "", ""},
+		{"generic truncated provider value", `token: "xoxp-` + "1234-1234-1234-" + `4ddbc191d40ee098"`, "", ""},
+		{"loose format sequence", "sk-" + "abcdefghijklmnopqrstuvwxyz123456", "", ""},
+	})
 }

@@ -11,6 +11,24 @@
 // generic assignments 0.5-0.6, password hashes 0.6 and identifiers
 // (account ids, client ids, public keys) 0.3.
 //
+// # What is rejected
+//
+// A value that matches a provider's precise format (prefix, length,
+// charset, checksum where there is one) is credential-shaped and is
+// reported even when it looks like a documentation stand-in
+// (12345678-ABCD-..., a run of one letter, "fake" inside): policy
+// decides. Only unmistakable templates are rejected (isTemplate:
+// <your-key>, ${VAR}, $VAR, %VAR%, {{ x }}, #{x}, ****, xxxx, changeme,
+// your_api_key_here, a zeroed value, an empty one), plus the upstream
+// rule's own entropy and allowlists for gitleaks rules. Literal passwords
+// in URLs, ODBC/ADO.NET connection strings and credential formats
+// (netrc, PsExec, NetworkCredential, Gradle, PHPMailer...) are reported
+// however weak. Heuristic formats (relaxed lengths, a generic charset
+// after a short prefix; ruleDef.Loose) and GENERIC assignments keep the
+// stricter checks: stand-in words, sequences, runs, stepped pairs
+// (a1b2c3), entropy, and for generic values a provider prefix on a value
+// too short for that provider (a truncated example).
+//
 // # How a scan works
 //
 // One pass of an Aho-Corasick automaton (ac.go: a dense DFA over byte
@@ -43,9 +61,12 @@
 // Go's RE2 has no lookaround and no backreferences: trailing context is a
 // consumed non-capturing group, and the secret is always a capture group.
 //
-// Identifier rules (AWS account ids and ARNs, bucket names, OAuth client
-// ids, age recipients) report things that are sensitive but not
-// credentials; they are off unless Options.Identifiers is set.
+// Identifier rules (AWS account ids, ARNs and IAM unique ids, bucket
+// names, OAuth client ids, age recipients, usernames in React app .env
+// files) report things that are sensitive but not credentials. They are
+// on by default, score 0.3 and report category "identifier" rather than
+// "secret", so a policy that denies secrets does not deny them unless it
+// chooses to; Options.NoIdentifiers turns them off.
 //
 // Rules lists every rule with its id, finding type, description, source
 // and licence.

@@ -16,7 +16,7 @@ func FuzzScan(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	d := New(Options{Identifiers: true})
+	d := New(Options{})
 	f.Fuzz(func(t *testing.T, s string) {
 		var r analysis.Report
 		d.Scan(context.Background(), &analysis.Field{Text: s}, &r)
@@ -103,7 +103,7 @@ func FuzzAhoCorasick(f *testing.F) {
 }
 
 func TestAhoCorasickMatchesNaive(t *testing.T) {
-	d := New(Options{Identifiers: true})
+	d := New(Options{})
 	var kws []string
 	for i := 0; i+1 < len(d.kwIdx); i++ {
 		kws = append(kws, "")

@@ -262,19 +262,26 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 			literal = true
 		}
 	}
-	if !d.acceptValue(v, name, password, quoted, literal) {
+	prev := ns - 1
+	for prev >= 0 && isSpace(text[prev]) {
+		prev--
+	}
+	// An ODBC / ADO.NET connection string (...;Password=value;...) holds
+	// a literal: it is reported however weak, unless it is a template.
+	odbc := password && !quoted && text[opStart] == '=' &&
+		((prev >= 0 && text[prev] == ';') || nextKeyValue(text, ve))
+	if odbc {
+		if len(v) < 3 || isTemplate(v) {
+			return
+		}
+	} else if !d.acceptValue(v, name, password, quoted, literal) {
 		return
 	}
 	ri := d.ix.generic
 	if password {
 		ri = d.ix.password
 		// Connection-string context: Password=...; or ?password=...&
-		prev := ns - 1
-		for prev >= 0 && isSpace(text[prev]) {
-			prev--
-		}
-		if (prev >= 0 && (text[prev] == ';' || text[prev] == '&' || text[prev] == '?')) ||
-			(!quoted && ve < len(text) && text[ve] == ';' && tight) {
+		if odbc || (prev >= 0 && (text[prev] == '&' || text[prev] == '?')) {
 			ri = d.ix.connPassword
 		}
 	}
@@ -365,10 +372,40 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	if isBareName(name) && (len(v) < 16 || h < d.minEntropy+0.5) {
 		return false
 	}
-	if hasStopword(v) || version(v) {
+	if hasStopword(v) || version(v) || d.truncatedProviderValue(v) {
 		return false
 	}
 	return true
+}
+
+// nextKeyValue reports whether text[i:] is ";" and another key=value pair
+// of a connection string (";Initial Catalog=...", "; Database=...").
+func nextKeyValue(text string, i int) bool {
+	if i >= len(text) || text[i] != ';' {
+		return false
+	}
+	i++
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	start := i
+	for i < len(text) && i-start < 40 && (isAlnum(text[i]) || text[i] == ' ' || text[i] == '_' || text[i] == '.' || text[i] == '-') {
+		i++
+	}
+	return i > start && i < len(text) && text[i] == '=' && isLetter(text[start])
+}
+
+// truncatedProviderValue reports a value that starts with the literal
+// prefix of a provider format (hvs., xoxp-, ghp_ ...) but is shorter than
+// any match of that format: a truncated example (ghp_abc..., hvs.short),
+// which the generic rule leaves to the format.
+func (d *Detector) truncatedProviderValue(v string) bool {
+	for _, p := range d.providerPrefixes {
+		if len(v) >= len(p.lit) && v[:len(p.lit)] == p.lit && len(v) < p.minLen {
+			return true
+		}
+	}
+	return false
 }
 
 // assignmentFollows is the cheap first test: after the name (and a

@@ -1,8 +1,17 @@
 package secrets
 
-// Placeholder rejection shared by the assignment, URL and connection
-// string scanners: documentation and templates are full of values that
-// stand in for a secret without being one.
+// Placeholder rejection. Two levels:
+//
+//   - isTemplate rejects only unmistakable template placeholders
+//     (<your-key>, ${VAR}, $VAR, %VAR%, {{ x }}, ****, xxxx, changeme,
+//     your_api_key_here, an empty value). It is the only check on a value
+//     that matches a provider's precise format, and on literal passwords in
+//     URLs, connection strings and credential formats: a weak or
+//     documentation-looking value in such a format is still reported, and
+//     policy decides.
+//   - isPlaceholder adds the stricter checks used for GENERIC assignments
+//     (password = ..., api_key: ...), where the value has no format to
+//     vouch for it: stand-in words, sequences, repeated units, masks.
 
 // placeholderParts rejects a value that contains one of them
 // (case-insensitive).
@@ -12,7 +21,6 @@ var placeholderParts = []string{
 	"<your", "insert", "replace_", "replaceme", "redacted", "dummy", "sample",
 	"fake", "xxxx", "****", "....", "…", "${", "{{", "}}", "#{", "%(", "%s",
 	"todo", "fixme", "tbd", "_here", "-here", "goes_here", "enter_", "put_your",
-	"my_password", "mypassword", "my_secret", "mysecret", "my_token", "mytoken",
 	"secret_key_base_", "notreal", "not_real", "not-a-real", "notasecret",
 	"process.env", "os.environ", "getenv", "environ[", "env(", "env[",
 	"secretkeyref", "valuefrom", "vault:", "ssm:", "arn:aws:", "keyvault",
@@ -33,6 +41,7 @@ var placeholderWords = []string{
 	"bearer", "basic", "token123", "your-token", "your_token", "mytoken",
 	"pa$$word", "p@ssw0rd", "p@ssword", "passw0rd!", "s3cr3t", "secret!",
 	"supersecret", "topsecret", "secretpassword", "password!", "default_password",
+	"my_password", "mypassword", "my_secret", "mysecret", "my_token", "mytoken",
 }
 
 // isPlaceholder reports values that stand in for a secret.
@@ -89,4 +98,81 @@ var stopMatcher = func() *acMatcher {
 func hasStopword(v string) bool {
 	i, _ := stopMatcher.next(v, 0, 0)
 	return i >= 0
+}
+
+// templateParts make a value a template wherever they occur
+// (case-insensitive).
+var templateParts = []string{
+	"${", "{{", "}}", "#{", "<%", "%>", "xxxx", "****", "####", "....", "…", "•••",
+	"changeme", "change_me", "change-me", "changeit", "your_", "your-", "yourapikey",
+	"yourkey", "yoursecret", "yourtoken", "yourpassword", "_here", "-here",
+	"placeholder", "replace_me", "replaceme", "replace-me", "redacted",
+	"insert_", "insert-", "<your", "<insert", "<replace",
+}
+
+// isTemplate reports values that are unmistakably a template placeholder
+// rather than a literal: see the package comment above.
+func isTemplate(v string) bool {
+	if len(v) == 0 {
+		return true
+	}
+	first, last := v[0], v[len(v)-1]
+	switch {
+	case first == '<' && (last == '>' || indexByte(v, '>') > 0):
+		return true // <your-key>, <password>
+	case first == '[' && last == ']', first == '{' && last == '}', first == '(' && last == ')':
+		return true // [PASSWORD], {password}
+	case first == '%' && last == '%' && len(v) > 2:
+		return true // %VAR%
+	case first == '@' && last == '@' && len(v) > 2:
+		return true // @VAR@
+	case first == '$' && len(v) > 1 && (v[1] == '{' || v[1] == '('):
+		return true // ${VAR}, $(cmd)
+	case first == '$' && len(v) > 1 && (isLetter(v[1]) || v[1] == '_') && identOnly(v[1:]):
+		return true // $VAR
+	}
+	for _, p := range templateParts {
+		if containsFold(v, p) {
+			return true
+		}
+	}
+	return zeroFill(v)
+}
+
+// zeroFill reports a value that is mostly a run of zeros or of one mask
+// byte (00000000-0000-..., 0000000000TUVWXYZ): a nil UUID or a zeroed
+// example, not a credential.
+func zeroFill(v string) bool {
+	run, longest, zeros := 0, 0, 0
+	for i := 0; i < len(v); i++ {
+		if v[i] == '0' {
+			zeros++
+			run++
+			if run > longest {
+				longest = run
+			}
+		} else if v[i] != '-' {
+			run = 0
+		}
+	}
+	return longest >= 8 && zeros*2 >= len(v)
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// identOnly reports a non-empty run of letters, digits and '_'.
+func identOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isWordByte(s[i]) {
+			return false
+		}
+	}
+	return len(s) > 0
 }

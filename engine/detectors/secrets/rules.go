@@ -42,6 +42,10 @@ type ruleDef struct {
 	Validate func(secret string) bool // extra check on the secret
 	Scan     scanFunc                 // custom scanner, called per keyword hit instead of a pattern
 	NoGlobal bool                     // skip gitleaks' global allowlist
+	// Loose marks a heuristic format (a relaxed length, a generic
+	// charset after a short prefix): its matches also go through the
+	// obvious-fake checks (runs, sequences) that precise formats skip.
+	Loose bool
 }
 
 // scanFunc is a hand-written matcher. It is called for each keyword hit
@@ -67,6 +71,7 @@ type rule struct {
 	re         *regexp.Regexp
 	group      int
 	maxLen     int            // longest possible match in bytes, capped by the window
+	minLen     int            // shortest possible match in bytes
 	prefixes   [][]litByte    // literal prefixes every match starts with, nil if unknown
 	reAnch     *regexp.Regexp // "^(?:pattern)", tried at a keyword hit when the match starts there
 	wordStart  bool           // the pattern starts with \b: checked by hand before reAnch
@@ -76,6 +81,8 @@ type rule struct {
 	stop       []string
 	score      float64
 	gitleaks   bool
+	loose      bool   // obvious-fake checks apply (generic and Loose rules)
+	category   string // "secret", or "identifier" for identifier rules
 }
 
 // litByte is one byte of a literal prefix; fold means ASCII case-insensitive.
@@ -127,6 +134,11 @@ func compileAll() {
 func compileRule(d *ruleDef) (*rule, error) {
 	r := &rule{def: d, group: d.Group, stop: d.Stopwords}
 	r.gitleaks = d.Source == ""
+	r.loose = d.Loose || d.Kind == kindGeneric
+	r.category = "secret"
+	if d.Kind == kindIdentifier {
+		r.category = categoryIdentifier
+	}
 	src, lic := d.Source, d.License
 	if r.gitleaks {
 		src, lic = gitleaksSource, "MIT"
@@ -178,6 +190,7 @@ func compileRule(d *ruleDef) (*rule, error) {
 		if n := maxLen(parsed); n >= 0 && n < window {
 			r.maxLen = n
 		}
+		r.minLen = minLen(parsed)
 		if ps, _, ok := prefixes(parsed); ok {
 			r.prefixes = ps
 		}
@@ -303,6 +316,47 @@ func unboundFillers(re *syntax.Regexp) bool {
 		}
 	}
 	return changed
+}
+
+// minLen returns the shortest match of re in bytes.
+func minLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += runeBytes(r)
+		}
+		return n
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture:
+		return minLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		return 0
+	case syntax.OpPlus:
+		return minLen(re.Sub[0])
+	case syntax.OpRepeat:
+		return minLen(re.Sub[0]) * re.Min
+	case syntax.OpConcat:
+		t := 0
+		for _, s := range re.Sub {
+			t += minLen(s)
+		}
+		return t
+	case syntax.OpAlternate:
+		m := -1
+		for _, s := range re.Sub {
+			if n := minLen(s); m < 0 || n < m {
+				m = n
+			}
+		}
+		if m < 0 {
+			return 0
+		}
+		return m
+	default:
+		return 0
+	}
 }
 
 // maxLen returns the longest match of re in bytes, or -1 if unbounded.

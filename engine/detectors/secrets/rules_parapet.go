@@ -63,7 +63,7 @@ var parapetRules = []ruleDef{
 	// --- cloud ---
 	with(np("AWS_SECRET_ACCESS_KEY", "An AWS secret access key assigned to an aws_secret_access_key-style name.",
 		`(?i)(?:aws)?[_.-]?secret[_.-]?(?:access)?[_.-]?key(?:[_.-]?id)?["'\]]?\s*(?::|=>|=|:=)\s*["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`,
-		"secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret", "awssecret"), entropy(3.5)),
+		"secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret", "awssecret"), func(r *ruleDef) { r.Allow = []string{`EXAMPLEKEY$`} }),
 	with(np("AWS_CREDENTIAL_PAIR", "An AWS access key id followed closely by its 40-character secret.",
 		`\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b(?s:.){0,60}?\b([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)`, "akia", "asia", "abia", "acca"),
 		func(r *ruleDef) {
@@ -71,6 +71,7 @@ var parapetRules = []ruleDef{
 			r.Type = "AWS_SECRET_ACCESS_KEY"
 			r.Entropy = 4
 			r.Validate = mixedBase64
+			r.Loose = true
 		}),
 	with(np("AWS_SESSION_TOKEN", "An AWS STS session token.",
 		`(?i)aws[_.-]?session[_.-]?token["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{100,})`, "aws_session_token", "awssessiontoken", "aws-session-token"), entropy(4)),
@@ -139,11 +140,11 @@ var parapetRules = []ruleDef{
 	own("DEEPSEEK_API_KEY", "A DeepSeek API key (sk- + 32 hex; Alibaba DashScope keys share the format).", `\b(sk-[a-f0-9]{32})`+tokenEnd, "sk-"),
 	own("OPENROUTER_API_KEY", "An OpenRouter API key.", `\b(sk-or-v1-[a-f0-9]{64})\b`, "sk-or-"),
 	with(own("OPENAI_PROJECT_KEY", "An OpenAI project, service-account or admin key (sk-proj-, sk-svcacct-, sk-admin-) of any length.",
-		`\b(sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250})`+tokenEnd, "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-none-"), func(r *ruleDef) { r.Type = "OPENAI_API_KEY"; r.Entropy = 4 }),
+		`\b(sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250})`+tokenEnd, "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-none-"), func(r *ruleDef) { r.Type = "OPENAI_API_KEY"; r.Entropy = 4; r.Loose = true }),
 	with(own("OPENAI_COMPATIBLE_API_KEY", "An sk- prefixed API key of an OpenAI-compatible provider (Moonshot, Qwen, DeepSeek, Fireworks, local gateways...).",
-		`\b(sk-[A-Za-z0-9]{32,128})`+tokenEnd, "sk-"), func(r *ruleDef) { r.Entropy = 4; r.Score = 0.7; r.Validate = hasDigitAndLetter }),
+		`\b(sk-[A-Za-z0-9]{32,128})`+tokenEnd, "sk-"), func(r *ruleDef) { r.Entropy = 4; r.Score = 0.7; r.Validate = hasDigitAndLetter; r.Loose = true }),
 	with(own("ANTHROPIC_API_KEY_ANY", "An Anthropic API key (sk-ant-api..-) of any length.",
-		`\b(sk-ant-(?:api|sid)\d{2}-[A-Za-z0-9_-]{40,200})`+tokenEnd, "sk-ant-api", "sk-ant-sid"), func(r *ruleDef) { r.Type = "ANTHROPIC_API_KEY"; r.Entropy = 4 }),
+		`\b(sk-ant-(?:api|sid)\d{2}-[A-Za-z0-9_-]{40,200})`+tokenEnd, "sk-ant-api", "sk-ant-sid"), func(r *ruleDef) { r.Type = "ANTHROPIC_API_KEY"; r.Entropy = 4; r.Loose = true }),
 	own("GROQ_API_KEY", "A Groq API key.", `\b(gsk_[A-Za-z0-9]{52})\b`, "gsk_"),
 	own("REPLICATE_API_TOKEN", "A Replicate API token.", `\b(r8_[A-Za-z0-9]{37})\b`, "r8_"),
 	own("XAI_API_KEY", "An xAI (Grok) API key.", `\b(xai-[A-Za-z0-9]{80})\b`, "xai-"),
@@ -213,7 +214,7 @@ var parapetRules = []ruleDef{
 	np("SEGMENT_API_TOKEN", "A Segment public API token.", `\b(sgp_[A-Za-z0-9]{64})\b`, "sgp_"),
 	np("STACKHAWK_API_KEY", "A StackHawk API key.", `\b(hawk\.[0-9A-Za-z_-]{20}\.[0-9A-Za-z_-]{20})\b`, "hawk."),
 	np("SALESFORCE_ACCESS_TOKEN", "A Salesforce access or session token.", `\b(00[a-zA-Z0-9]{13}![a-zA-Z0-9._]{96})`, "00d"),
-	with(np("OKTA_API_TOKEN", "An Okta API token assigned to an okta or SSWS name.", `(?:(?:[Oo]kta|OKTA)[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?|SSWS\s+)(00[A-Za-z0-9_-]{40})\b`, "okta", "ssws"), func(r *ruleDef) { r.Entropy = 3.5; r.Contextual = true; r.Type = "OKTA_ACCESS_TOKEN" }),
+	with(np("OKTA_API_TOKEN", "An Okta API token (00 + 40 characters) within 40 bytes after okta or SSWS.", `(?s)(?:[Oo]kta|OKTA|[Ss]sws|SSWS).{0,40}\b(00[a-zA-Z0-9_-]{39}[a-zA-Z0-9_])\b`, "okta", "ssws"), func(r *ruleDef) { r.Contextual = true; r.Type = "OKTA_ACCESS_TOKEN" }),
 	with(np("AUTH0_CLIENT_SECRET", "An Auth0 application client secret next to an auth0 domain.", `(?i)auth0[\s\S]{0,200}?client[_.-]?secret["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_-]{64})\b`, "auth0"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 4 }),
 	np("ATLASSIAN_API_TOKEN_V2", "An Atlassian cloud API token (ATATT).", `\b(ATATT[A-Za-z0-9_\-=]{150,250})`, "atatt"),
 	with(np("MAILCHIMP_API_KEY_FORMAT", "A Mailchimp API key by its format (32 hex + datacenter).", `\b([a-f0-9]{32}-us[0-9]{1,2})\b`, "-us"), func(r *ruleDef) { r.Type = "MAILCHIMP_API_KEY"; r.Entropy = 3.5 }),
@@ -242,30 +243,73 @@ var parapetRules = []ruleDef{
 	with(np("GCS_BUCKET", "A Google Cloud Storage bucket host or path (identifier).", `((?:[a-zA-Z0-9_-]+\.)+storage\.googleapis\.com|storage\.googleapis\.com/[a-z0-9_][a-z0-9_.-]{2,62})`, "storage.googleapis.com"), identifier),
 	with(np("SHOPIFY_DOMAIN", "A Shopify store domain (identifier).", `\b((?:[a-zA-Z0-9-]+\.)+myshopify\.com)\b`, "myshopify.com"), identifier),
 	with(np("AGE_RECIPIENT", "An age X25519 recipient (public key; identifier, not a credential).", `\b(age1[0-9a-z]{58})\b`, "age1"), identifier),
-	np("KUBERNETES_BOOTSTRAP_TOKEN", "A Kubernetes bootstrap token (kubeadm join --token).", `(?i)(?:--token[\s=]+|token:\s*["']?|bootstrap[\w.-]{0,20}[:=]\s*["']?)\b([a-z0-9]{6}\.[a-z0-9]{16})\b`, "--token", "token:", "bootstrap"),
+	np("KUBERNETES_BOOTSTRAP_TOKEN", "A Kubernetes bootstrap token (kubeadm join --token).", `(?i)(?:-token[\s=]+|token:\s*["']?|bootstrap[\w.-]{0,20}[:=]\s*["']?)\b([a-z0-9]{6}\.[a-z0-9]{16})\b`, "-token", "token:", "bootstrap"),
 	with(np("WIREGUARD_PRIVATE_KEY", "A WireGuard private or preshared key.", `(?i)(?:PrivateKey|PresharedKey)\s*=\s*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)`, "privatekey", "presharedkey"), entropy(3.5)),
 
 	// --- credentials in commands and code ---
 	with(np("DOTNET_NETWORK_CREDENTIAL", "A password in a .NET System.Net.NetworkCredential(\"user\", \"password\") call.",
-		`(?i)\bNetworkCredential\s*\(\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "networkcredential"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+		`(?i)\bNetworkCredential\s*\(\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "networkcredential"), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(np("DOTNET_DIRECTORY_ENTRY_PASSWORD", "A password in a .NET DirectoryEntry(path, user, password) call.",
-		`(?i)\bDirectoryEntry\s*\(\s*"[^"\n]{3,100}"\s*,\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "directoryentry"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+		`(?i)\bDirectoryEntry\s*\(\s*"[^"\n]{3,100}"\s*,\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "directoryentry"), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(np("PSEXEC_PASSWORD", "A password in a PsExec command line (-u user -p password).",
-		`(?i)psexec[^\n]{0,120}?\s-u\s+\S+\s+-p\s+([^\s"']{3,64})`, "psexec"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+		`(?i)psexec[^\n]{0,120}?\s-u\s+\S+\s+-p\s+([^\s"']{3,64})`, "psexec"), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(np("VMWARE_VISERVER_PASSWORD", "A password in a VMware PowerCLI Connect-VIServer command.",
-		`(?i)Connect-VIServer[^\n]{0,120}?-Password\s+["']?([^\s"']{3,64})`, "connect-viserver"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+		`(?i)Connect-VIServer[^\n]{0,120}?-Password\s+["']?([^\s"']{3,64})`, "connect-viserver"), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(np("NETRC_PASSWORD", "A password in a .netrc machine entry.",
-		`machine\s+\S{1,100}\s+login\s+\S{1,100}\s+password\s+(\S{3,128})`, "machine"), func(r *ruleDef) { r.Validate = notPlaceholder }),
+		`machine\s+\S{1,100}\s+login\s+\S{1,100}\s+password\s+(\S{3,128})`, "machine"), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(own("CLI_PASSWORD_FLAG", "A password passed on a command line to mysql/psql/sshpass/redis-cli and similar tools.",
 		`(?:\b(?:mysql|mysqldump|mariadb|sshpass|redis-cli|mongosh|mongo)\b[^\n]{0,100}?\s(?:-p|--password[ =]|-a\s)['"]?([^\s'"-][^\s'"]{3,63}))`, "mysql", "mariadb", "sshpass", "redis-cli", "mongosh", "mongo "), func(r *ruleDef) {
-		r.Validate = notPlaceholder
+		r.Validate = notTemplate
 		r.Type = idPassword
 		r.Score = 0.7
 	}),
 	with(np("GRADLE_CREDENTIALS", "A password in a Gradle/Maven credentials block.",
-		`(?i)credentials\s*\{[^}]{0,200}?password\s*=?\s*["']([^"'\n]{3,80})["']`, "credentials"), func(r *ruleDef) { r.Validate = notPlaceholder; r.Type = idPassword }),
+		`(?i)credentials\s*\{[^}]{0,200}?password\s*=?\s*["']([^"'\n]{3,80})["']`, "credentials"), func(r *ruleDef) { r.Validate = notTemplate; r.Type = idPassword }),
 	with(own("MAVEN_SETTINGS_PASSWORD", "A password in a Maven settings.xml <server> entry.",
-		`(?s)<server>.{0,300}?<password>([^<{$]{3,128})</password>`, "<server>"), func(r *ruleDef) { r.Validate = notPlaceholder; r.Type = idPassword }),
+		`(?s)<server>.{0,300}?<password>([^<{$]{3,128})</password>`, "<server>"), func(r *ruleDef) { r.Validate = notTemplate; r.Type = idPassword }),
+
+	// --- further Nosey Parker formats ---
+	with(np("AWS_ACCESS_KEY_ID_ANY", "An AWS access key id (AKIA, ASIA, A3T) by its format, without an entropy gate.",
+		`\b((?:A3T[A-Z0-9]|AKIA|ASIA)[A-Z0-9]{16})\b`, "a3t", "akia", "asia"), func(r *ruleDef) {
+		r.Type = "AWS_ACCESS_KEY_ID"
+		r.Allow = []string{`EXAMPLE$`} // AWS's documentation key
+	}),
+	with(np("AWS_UNIQUE_ID", "An AWS IAM unique id (AIDA user, AROA role, AGPA group, AIPA instance profile, ANPA/ANVA policy; identifier).",
+		`\b((?:AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16})\b`, "agpa", "aida", "aroa", "aipa", "anpa", "anva"), identifier),
+	with(np("GOOGLE_OAUTH_CLIENT_SECRET_CONTEXT", "A Google OAuth client secret (24 characters) after a client_secret name.",
+		`(?i)client.?secret.{0,10}\b([a-z0-9_-]{24})(?:[^a-z0-9_-]|$)`, "client_secret", "clientsecret", "client-secret", "client.secret", "client secret"),
+		func(r *ruleDef) { r.Contextual = true; r.Type = "GOOGLE_OAUTH_CLIENT_SECRET" }),
+	with(np("JWT_SECRET_CONFIG", "A JWT signing secret in a YAML config (jwt: secret: \"...\" or jwtsecret:).",
+		`(?mi)^\s*(?:jwt:\s+secret:|jwtsecret:)\s+["']([^"'\n]{6,200})["']`, "jwt:", "jwtsecret:"),
+		func(r *ruleDef) { r.Kind = kindGeneric; r.Type = idGeneric; r.Score = 0.6; r.Validate = notTemplate }),
+	with(np("MAPBOX_ACCESS_TOKEN", "A Mapbox public (pk.), secret (sk.) or temporary (tk.) access token within 30 bytes after mapbox.",
+		`(?is)mapbox.{0,30}((?:pk|sk|tk)\.[a-z0-9\-+/=]{32,128}\.[a-z0-9\-+/=]{20,30})(?:[^a-z0-9\-+/=]|$)`, "mapbox"), contextual),
+	with(np("PHPMAILER_CREDENTIALS", "The password in PHPMailer SMTP settings ($mail->Host, ->Username, ->Password).",
+		`\$mail->Host\s*=\s*'[^'\n]{5,}';\s*(?://.*)?(?:\s*.*\s*){0,3}\$mail->Username\s*=\s*'[^'\n]{5,}';\s*(?://.*)?(?:\s*.*\s*){0,3}\$mail->Password\s*=\s*'([^'\n]{5,})';`, "$mail->host"),
+		func(r *ruleDef) { r.Type = idPassword; r.Score = 0.8; r.Validate = notTemplate }),
+	with(np("REACT_APP_PASSWORD", "A password in a create-react-app .env variable (REACT_APP_..._PASS or _PASSWORD).",
+		`(?i)\bREACT_APP(?:_[A-Z0-9]+)*_PASS(?:WORD)?\s*=\s*['"]?([^\s'"$]{6,})(?:[\s'"$]|$)`, "react_app_"),
+		func(r *ruleDef) { r.Type = idPassword; r.Score = 0.7; r.Validate = notTemplate }),
+	with(np("REACT_APP_USERNAME", "A username in a create-react-app .env variable (REACT_APP_..._USER or _USERNAME; identifier).",
+		`(?i)\bREACT_APP(?:_[A-Z0-9]+)*_USER(?:NAME)?\s*=\s*['"]?([^\s'"$]{3,})(?:[\s'"$]|$)`, "react_app_"),
+		func(r *ruleDef) { r.Kind = kindIdentifier; r.Validate = notTemplate }),
+	with(np("SLACK_APP_TOKEN_LEGACY", "A Slack app-level token in the xapp-<12 digits>-<24> format.",
+		`\b(xapp-[0-9]{12}-[a-zA-Z0-9/+]{24})\b`, "xapp-"), func(r *ruleDef) { r.Type = "SLACK_APP_TOKEN" }),
+	with(np("TWITTER_CLIENT_ID_CONTEXT", "A Twitter/X API (consumer) key or client id next to a twitter id/key name.",
+		`(?i)\btwitter.?(?:api|app|application|client|consumer|customer)?.?(?:id|identifier|key).{0,2}\s{0,20}.{0,2}\s{0,20}.{0,2}\b([a-z0-9]{18,25})\b`, "twitter"),
+		func(r *ruleDef) { r.Contextual = true; r.Type = "TWITTER_API_KEY"; r.Loose = true }),
+	with(np("PASSWORD_IN_PROSE", "A password stated in prose: the (default) password (for user 'x') is 'y'.",
+		`(?i)the (?:default )?password (?:for (?:the )?(?:user|username) ['"][^'"\n#$|{<+ ()\\][^'"\n]{2,24}['"] )?is ['"]([^'"\n#$|{<+ ()\\][^'"\n]{3,60})['"]`,
+		"password is '", "password is \"", "' is '", "\" is \""),
+		func(r *ruleDef) { r.Kind = kindGeneric; r.Type = idPassword; r.Score = 0.6; r.Validate = notTemplate }),
+	with(own("VAULT_TOKEN_LEGACY_FORMAT", "A HashiCorp Vault service token in the pre-1.10 format (s. + 24 base62) by its format.",
+		`\b(s\.[A-Za-z0-9]{24})(?:[\x60'"\s;,<)\]}|&]|\\[nr]|$)`, "s."), func(r *ruleDef) {
+		r.Type = "VAULT_SERVICE_TOKEN"
+		r.Entropy = 3.5
+		r.Allow = []string{`^s\.[A-Za-z]+$`}
+		r.Validate = hasDigitAndLetter
+		r.Loose = true
+	}),
 
 	// --- password hashes ---
 	with(np("PASSWORD_HASH_MD5CRYPT", "A md5crypt password hash.", `(\$1\$[./A-Za-z0-9]{8}\$[./A-Za-z0-9]{22})`, "$1$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
@@ -279,6 +323,8 @@ var parapetRules = []ruleDef{
 }
 
 func notPlaceholder(s string) bool { return !isPlaceholder(s) }
+
+func notTemplate(s string) bool { return !isTemplate(s) }
 
 func hasDigitAndLetter(s string) bool {
 	d, l := false, false
@@ -318,6 +364,9 @@ func validBasicAuth(s string) bool {
 		if c < 0x20 || c > 0x7e {
 			return false
 		}
+		if colon < 0 && (c == '"' || c == '{') {
+			return false // JSON (a JWT header), not user:password
+		}
 		if c == ':' && colon < 0 {
 			colon = i
 		}
@@ -325,7 +374,7 @@ func validBasicAuth(s string) bool {
 	if colon < 0 || colon == len(b)-1 {
 		return false
 	}
-	return !isPlaceholder(string(b[colon+1:]))
+	return !isTemplate(string(b[colon+1:]))
 }
 
 // sasContext is checked on the signature itself; the pattern already

@@ -58,11 +58,10 @@ func scanURLCreds(d *Detector, st *scanState, text string, ks, ke int, _ int) {
 	if colon < 0 || colon+1 >= at {
 		return // no password
 	}
+	// A literal password in a URL is reported however weak it is
+	// (postgres://user:secret@localhost); only templates are not.
 	user, pass := text[ke:colon], text[colon+1:at]
-	if isPlaceholder(pass) || (len(user) > 0 && isPlaceholder(user) && len(pass) < 6 && shannon(pass) < 2.5) {
-		return
-	}
-	if len(pass) < 3 || equalFold(pass, user) {
+	if len(pass) < 3 || isTemplate(pass) || (user != "" && isTemplate(user)) {
 		return
 	}
 	ri := d.ix.urlCreds

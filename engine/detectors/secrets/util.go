@@ -131,6 +131,9 @@ func sequential(s string) bool {
 // ******) or an ascending alphabet or digit run (abcdef, 123456): random
 // tokens almost never contain either, documentation stand-ins often do.
 func obviousFake(s string) bool {
+	if steppedPairs(s) {
+		return true
+	}
 	same, seq := 1, 1
 	for i := 1; i < len(s); i++ {
 		a, b := s[i-1], s[i]
@@ -150,6 +153,28 @@ func obviousFake(s string) bool {
 		} else {
 			seq = 1
 		}
+	}
+	return false
+}
+
+// steppedPairs reports a run of ascending or descending letter-digit
+// pairs (a1b2c3d4e5, d4c3b2a1): the keyboard-walk stand-in of documentation,
+// never a random token.
+func steppedPairs(s string) bool {
+	n := 0
+	for i := 0; i+3 < len(s); i += 2 {
+		a, d, b, e := lowerASCII(s[i]), s[i+1], lowerASCII(s[i+2]), s[i+3]
+		up := b == a+1 && (e == d+1 || (d == '9' && e == '0'))
+		down := b+1 == a && (e+1 == d || (d == '0' && e == '9'))
+		if 'a' <= a && a <= 'z' && isDigit(d) && isDigit(e) && (up || down) {
+			n++
+			if n >= 3 {
+				return true
+			}
+			continue
+		}
+		n = 0
+		i-- // realign by one byte
 	}
 	return false
 }
