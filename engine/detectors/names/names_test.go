@@ -180,14 +180,17 @@ func FuzzScan(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	d := New(Options{MinScore: -1, NestedLocations: true})
+	all := New(Options{MinScore: -1, NestedLocations: true}) // reads every token
+	def := New(Options{})                                    // skips lower-case prose
 	f.Fuzz(func(t *testing.T, s string) {
-		checkInvariants(t, s, scanAll(t, d, s))
+		checkInvariants(t, s, scanAll(t, all, s))
+		checkInvariants(t, s, scanAll(t, def, s))
 	})
 }
 
 func TestPathological(t *testing.T) {
 	d := New(Options{MinScore: -1, NestedLocations: true})
+	def := New(Options{})
 	var b strings.Builder
 	words := []string{"John", "Smith", "Street", "12", "Apt", "New", "York", "A.", "USNS", "FPO", "AA", "12345", ",", "\n", "O'Brien", "Van"}
 	for i := 0; b.Len() < 1<<20; i++ {
@@ -202,8 +205,11 @@ func TestPathological(t *testing.T) {
 		strings.Repeat("9", 1<<20),
 		strings.Repeat("Ü-", 1<<19),
 		strings.Repeat("P.O. Box ", 1<<20/9),
+		strings.Repeat("name call ", 1<<20/10),
+		strings.Repeat("a", 1<<20) + "Z",
 	} {
 		checkInvariants(t, text, scanAll(t, d, text))
+		checkInvariants(t, text, scanAll(t, def, text))
 	}
 }
 
