@@ -34,7 +34,8 @@
 //     surname; a capital at a sentence start is not evidence. Firms made of
 //     surnames ("at Davis, Reynolds and Williamson", "Thomas and Sons"),
 //     street names ("Marina Fort Street") and places are excluded.
-//     Lower-case names are reported only after "my name is" / "called".
+//     Lower-case names are reported only after "my name is", "called",
+//     "call me" and "Name:", and only when every word is a listed name.
 //   - STREET_ADDRESS: house number + street name + suffix (St, Ave, Road,
 //     Blvd ...) with optional directions; "Rue/Via/Calle/Rua ..." after the
 //     number; street-first forms with the number after ("Hauptstraße 5",

@@ -128,7 +128,8 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 			return
 		}
 		if t.kind != tWord || t.shape&sCap != 0 {
-			prevTrigger = false
+			// "Name: john doe": a colon after "name" also lets a lower-case name follow
+			prevTrigger = t.kind == tPunct && t.punct == ':' && s.vocab(s.at(i-1))&vNameWord != 0
 		}
 		switch t.kind {
 		case tPunct:

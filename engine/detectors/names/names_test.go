@@ -52,6 +52,10 @@ func TestScan(t *testing.T) {
 		{"hyphenated given name", "Jean-Luc Picard commands the ship.", []found{{"PERSON", "Jean-Luc Picard"}}},
 		{"possessive", "That is Kevin's address, not mine.", []found{{"PERSON", "Kevin"}}},
 		{"sentence-initial name", "Nicole wrote to the bank.", []found{{"PERSON", "Nicole"}}},
+		{"signature", "Thanks for your help.\n\nSincerely,\nRobert Brown", []found{{"PERSON", "Robert Brown"}}},
+		{"name label, lower case", "Name: john doe\nRole: admin", []found{{"PERSON", "john doe"}}},
+		{"surname first", "Smith, John called yesterday.", []found{{"PERSON", "Smith"}, {"PERSON", "John"}}},
+		{"all caps", "PASSENGER: JOHN SMITH", []found{{"PERSON", "JOHN SMITH"}}},
 		{"name suffix", "He was called Kevin Veitonen II, like his father.", []found{{"PERSON", "Kevin Veitonen II"}}},
 
 		// ambiguous words that must not fire

@@ -106,6 +106,9 @@ var (
 // lower-case name is plausible: "my name is", "I am", "call me", "dear".
 func (s *scanner) lowerNameTrigger(i int) bool {
 	t := s.at(i)
+	if isPunct(t, ':') {
+		return s.vocab(s.at(i-1))&vNameWord != 0
+	}
 	if t == nil || t.kind != tWord || t.nletters > 9 {
 		return false
 	}
@@ -285,6 +288,11 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		// "Grant access", "Bill me later", but "Roger has 5 balls"
 		if !(nx != nil && nx.kind == tWord && nx.shape&sLower != 0 && s.vocab(nx)&vPostVerb != 0) {
 			score = min(score, 0.4)
+		}
+	}
+	if n == 1 && isPunct(nx, ',') && s.flags(t0)&gSurname != 0 {
+		if g := s.at(last + 1); s.isCapWord(g) && s.flags(g)&gGiven != 0 && !s.isAnd(s.at(last+2)) && !isPunct(s.at(last+2), ',') {
+			score += 0.15 // "Smith, John": surname first
 		}
 	}
 	if n == 1 && s.inNameList(i, last) {
