@@ -176,6 +176,7 @@ func (e *Engine) Decide(ctx context.Context, req *Request) (*Decision, error) {
 	t3 := time.Now()
 	d.Timings.Analysis = us(t3.Sub(t2))
 	d.Analysis = digest(an)
+	d.facts = &Facts{Access: acc, Findings: an.Findings, Signals: an.Signals}
 
 	rs, err := p.query.Eval(ctx, rego.EvalParsedInput(buildInput(req, acc, an)))
 	t4 := time.Now()

@@ -1,5 +1,7 @@
 package engine
 
+import "github.com/parapet-dev/parapet/engine/analysis"
+
 // Phase says which side of a model call a request describes.
 const (
 	PhasePrompt   = "prompt"
@@ -117,7 +119,22 @@ type Decision struct {
 
 	redact []Evidence // the policy's redaction spans
 	vault  *Vault     // originals behind the placeholders; never serialised
+	facts  *Facts     // what the engine computed for the policy input
 }
+
+// Facts are what the engine added to the request before evaluation: the
+// access result and the detectors' findings and scores. They hold no
+// request text, so a decision log can keep them, and replaying a decision
+// against a new policy needs nothing else besides the request metadata.
+type Facts struct {
+	Access   Access             `json:"access"`
+	Findings []analysis.Finding `json:"findings"`
+	Signals  []analysis.Signal  `json:"signals,omitempty"`
+}
+
+// Facts returns the access result and findings the decision was made on,
+// or nil when the engine failed before computing them.
+func (d *Decision) Facts() *Facts { return d.facts }
 
 // Vault returns the placeholders of this decision's redaction with the
 // values they replaced, for restoring a response in-process. It is nil
