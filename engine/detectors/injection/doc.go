@@ -69,14 +69,22 @@
 //
 // The split is fixed by row id: bucket = FNV-1a-32(id) mod 10; buckets
 // 0-6 train, 7 tune, 8-9 test (see Split). Only train rows (plus the
-// hand-written rows in train/augment.go) fit the weights; the threshold is
-// the lowest multiple of 0.01 whose tune-split benign FPR is at most 1% and
-// at most 2% on each hard-negative family (cyber_frr, xstest_safe); the
-// test split is only reported. Training is deterministic: rows in file
-// order, full-batch Adam for a fixed number of iterations, L2 penalty, no
-// random numbers; training weights balance attacks against benign rows
-// and damp large families (weight 1/sqrt(family size)) so that the 750
-// security-flavoured cyber_frr rows do not define "benign". Settings were
+// hand-written rows in train/augment.go) fit the weights. The threshold is
+// the larger of (a) the lowest multiple of 0.01 whose tune-split benign FPR
+// is at most 1% and at most 2% on each hard-negative family (cyber_frr,
+// xstest_safe), and (b) an "unseen source" floor: each benign family of the
+// corpus's train rows is left out of training in turn and scored, and the
+// floor is the lowest threshold at which the mean of those FPRs is at most
+// 2%. The tune split is in-distribution and gives optimistic thresholds;
+// the floor is what keeps false positives down on benign prompts from other
+// sources, at some cost in recall. The test split is only reported.
+//
+// Training is deterministic: rows in file order, full-batch Adam for a
+// fixed number of iterations, L2 penalty, no random numbers. Training
+// weights balance attacks against benign rows and give every subtype
+// family the same total weight, so that the 750 security-flavoured
+// cyber_frr rows do not define "benign" and the 648 in-the-wild rows do
+// not define "jailbreak". Settings (L2, family weighting, features) were
 // chosen with -cv and -lofo, which use the train split only.
 //
 // # Sources and licences

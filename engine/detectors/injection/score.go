@@ -12,9 +12,10 @@ import (
 
 // DefaultThreshold is the score at or above which a field counts as an
 // attack (injection or jailbreak) for direct input (user, system,
-// developer, assistant, response). It was chosen on the tune split of the
-// development corpus (see doc.go) and is also stored in the weights file.
-const DefaultThreshold = 0.36
+// developer, assistant, response). It is the larger of the threshold
+// chosen on the tune split and a floor estimated for benign prompts from
+// unseen sources (see doc.go), and is also stored in the weights file.
+const DefaultThreshold = 0.41
 
 // DocumentThreshold is the suggested threshold for indirect input
 // (retrieved documents and tool output). The development corpus has no

@@ -33,6 +33,8 @@ func main() {
 	l2 := flag.Float64("l2", defaultConfig().l2, "L2 penalty")
 	iters := flag.Int("iters", defaultConfig().iters, "optimisation iterations")
 	noAug := flag.Bool("noaugment", false, "do not add the hand-written training rows")
+	minFam := flag.Int("minfam", defaultConfig().minFam, "a feature must occur in this many families")
+	famBal := flag.Float64("fambal", defaultConfig().famBal, "family weight exponent")
 	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
 	flag.Parse()
 
@@ -65,6 +67,7 @@ func main() {
 	}
 	cfg := defaultConfig()
 	cfg.l2, cfg.iters, cfg.augment = *l2, *iters, !*noAug
+	cfg.minFam, cfg.famBal = *minFam, *famBal
 	if *cv {
 		crossValidate(rows, cfg)
 		return
@@ -78,7 +81,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("wrote %s (%d bytes); threshold (tune split) %.3f\n", *out, len(res.weights), res.threshold)
+	fmt.Printf("wrote %s (%d bytes); threshold %.3f = max(tune split %.3f, unseen-source floor %.3f)\n",
+		*out, len(res.weights), res.threshold, res.tuneThreshold, res.floor)
 	m, err := injection.LoadModel(res.weights)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)

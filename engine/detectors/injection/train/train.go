@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/parapet-dev/parapet/engine/detectors/injection"
 )
@@ -15,13 +16,18 @@ type config struct {
 	lr       float64 // Adam step size
 	l2       float64 // L2 penalty on weights (not the bias)
 	minDF    int     // a hashed feature must occur in this many training rows
+	minFam   int     // ... and in rows of this many subtype families
+	famBal   float64 // family weight exponent: row weight = 1/size^famBal
 	maxFPR   float64 // threshold: highest tune-split benign FPR allowed
 	maxFamFP float64 // threshold: highest tune-split FPR on a hard-negative family
-	augment  bool    // add the hand-written rows of augment.go to training
+	// threshold floor: highest mean FPR on benign families left out of
+	// training (leave-one-family-out on the train split)
+	maxUnseenFPR float64
+	augment      bool // add the hand-written rows of augment.go to training
 }
 
 func defaultConfig() config {
-	return config{iters: 300, lr: 0.05, l2: 3e-4, minDF: 2, maxFPR: 0.01, maxFamFP: 0.02, augment: true}
+	return config{iters: 300, lr: 0.05, l2: 3e-4, minDF: 2, minFam: 1, famBal: 1, maxFPR: 0.01, maxFamFP: 0.02, maxUnseenFPR: 0.02, augment: true}
 }
 
 type sparse struct {
@@ -30,8 +36,10 @@ type sparse struct {
 }
 
 type result struct {
-	weights   []byte
-	threshold float64
+	weights       []byte
+	threshold     float64 // the larger of the two below
+	tuneThreshold float64 // chosen on the tune split
+	floor         float64 // from unseen-source (leave-one-family-out) scores
 }
 
 // train fits logistic regression on the train split (plus augmentation),
@@ -53,8 +61,64 @@ func train(rows []row, cfg config) result {
 	if err != nil {
 		panic(err)
 	}
-	th := chooseThreshold(rows, m, cfg)
-	return result{weights: injection.EncodeModel(w, b, th), threshold: th}
+	tuneTh := chooseThreshold(rows, m, cfg)
+	floor := unseenSourceFloor(tr, cfg)
+	th := math.Max(tuneTh, floor)
+	return result{weights: injection.EncodeModel(w, b, th), threshold: th, tuneThreshold: tuneTh, floor: floor}
+}
+
+// unseenSourceFloor estimates how the threshold must be set for benign
+// prompts from a source the model never saw: for each benign family of
+// the corpus's training rows, fit without it and score it; the floor is the lowest
+// threshold (multiple of 0.01) at which the mean of those out-of-family
+// false-positive rates is at most cfg.maxUnseenFPR. Training rows only.
+func unseenSourceFloor(tr []row, cfg config) float64 {
+	fams := map[string]bool{}
+	for _, r := range tr {
+		// the hand-written rows always stay in training
+		if !r.attack && !strings.HasPrefix(r.Subtype, "augment_") {
+			fams[family(r)] = true
+		}
+	}
+	var scores [][]float64
+	for _, f := range sortedKeys(fams) {
+		var in, out []row
+		for _, r := range tr {
+			if !r.attack && family(r) == f {
+				out = append(out, r)
+			} else {
+				in = append(in, r)
+			}
+		}
+		w, b := fit(in, cfg)
+		m, err := injection.LoadModel(injection.EncodeModel(w, b, 0.5))
+		if err != nil {
+			panic(err)
+		}
+		var s []float64
+		for _, r := range out {
+			v, _ := m.Score(r.Text, "user")
+			s = append(s, v)
+		}
+		scores = append(scores, s)
+	}
+	for t := 0.05; t <= 0.951; t += 0.01 {
+		t = math.Round(t*100) / 100
+		mean := 0.0
+		for _, s := range scores {
+			fp := 0
+			for _, v := range s {
+				if v >= t {
+					fp++
+				}
+			}
+			mean += float64(fp) / float64(len(s)) / float64(len(scores))
+		}
+		if mean <= cfg.maxUnseenFPR {
+			return t
+		}
+	}
+	return 0.95
 }
 
 // fit is deterministic logistic regression: full-batch Adam over the rows
@@ -69,18 +133,41 @@ func fit(tr []row, cfg config) ([]float64, float64) {
 			y[i] = 1
 		}
 	}
-	sw := rowWeights(tr)
+	sw := rowWeights(tr, cfg.famBal)
 
-	// document frequency mask
+	// document frequency mask: a feature must occur in minDF rows and in
+	// minFam families (a feature seen in one source only is likely an
+	// artefact of how that source was written)
 	df := make([]int32, 1<<injection.HashBits)
-	for _, x := range X {
-		for _, h := range x.idx {
+	famOf := map[string]int{}
+	nf := make([]uint16, len(df))
+	lastFam := make([]int32, len(df))
+	for i := range lastFam {
+		lastFam[i] = -1
+	}
+	order := make([]int, len(X))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return family(tr[order[a]]) < family(tr[order[b]]) })
+	for _, i := range order {
+		f := family(tr[i])
+		id, ok := famOf[f]
+		if !ok {
+			id = len(famOf)
+			famOf[f] = id
+		}
+		for _, h := range X[i].idx {
 			df[h]++
+			if lastFam[h] != int32(id) {
+				lastFam[h] = int32(id)
+				nf[h]++
+			}
 		}
 	}
 	mask := make([]bool, len(df))
 	for h, n := range df {
-		mask[h] = int(n) >= cfg.minDF
+		mask[h] = int(n) >= cfg.minDF && int(nf[h]) >= cfg.minFam
 	}
 
 	d := len(df)
@@ -127,11 +214,12 @@ func fit(tr []row, cfg config) ([]float64, float64) {
 	return w, b
 }
 
-// rowWeights balances the training objective: within a label, each
-// subtype family gets weight proportional to the square root of its size
-// (so the 750 security-flavoured cyber_frr rows do not define "benign"),
-// and attacks and benign rows weigh the same in total. Weights sum to 1.
-func rowWeights(rows []row) []float64 {
+// rowWeights balances the training objective: within a label, a row of a
+// family of n rows weighs n^-exp (exp 1: every subtype family weighs the
+// same, so the 750 security-flavoured cyber_frr rows or the 648 in-the-wild
+// jailbreaks do not define their label), and attacks and benign rows
+// weigh the same in total. Weights sum to 1.
+func rowWeights(rows []row, exp float64) []float64 {
 	n := map[string]int{}
 	for _, r := range rows {
 		n[family(r)+"|"+r.Label]++
@@ -139,7 +227,7 @@ func rowWeights(rows []row) []float64 {
 	w := make([]float64, len(rows))
 	var tot [2]float64
 	for i, r := range rows {
-		w[i] = 1 / math.Sqrt(float64(n[family(r)+"|"+r.Label]))
+		w[i] = math.Pow(float64(n[family(r)+"|"+r.Label]), -exp)
 		tot[b2i(r.attack)] += w[i]
 	}
 	for i, r := range rows {
