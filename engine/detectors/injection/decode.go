@@ -65,8 +65,12 @@ func findPayloads(s string, out []payload, budget int, scratch *[]byte) ([]paylo
 			i++
 			continue
 		}
-		// start of a run of base64 characters
-		if spacedHexStart(s, i) {
+		// start of a run of base64 characters; spaced hex starts with a
+		// two-character run or a 0x prefix
+		if (i+2 < len(s) && !isB64(s[i+2])) || (c == '0' && i+1 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X')) {
+			if !spacedHexStart(s, i) {
+				goto run
+			}
 			dec, end, ok := scanSpacedHex(s, i, budget)
 			if ok {
 				out = append(out, payload{kind: viewHex, start: i, end: end, text: dec})
@@ -80,6 +84,7 @@ func findPayloads(s string, out []payload, budget int, scratch *[]byte) ([]paylo
 				continue
 			}
 		}
+	run:
 		j := i
 		for j < len(s) && isB64(s[j]) {
 			j++

@@ -1,6 +1,7 @@
 package injection
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 )
@@ -21,7 +22,7 @@ const (
 	// maxFeatureBytes bounds the normalised text the classifier reads; the
 	// signatures scan everything.
 	maxFeatureBytes = 32 << 10
-	charN           = 4
+	charN           = 4 // character n-gram order (packed into a uint32)
 )
 
 const (
@@ -34,6 +35,7 @@ const (
 )
 
 func mixIndex(h uint64) uint32 {
+	h ^= h >> 29
 	return uint32((h * 0xff51afd7ed558ccd) >> (64 - HashBits))
 }
 
@@ -84,12 +86,10 @@ func (fb *featureBlocks) extract(b []byte, cats uint32) {
 	if len(c) > 0 && c[0] == '\n' {
 		c = c[1:]
 	}
+	// A 4-gram is its four bytes packed into one word, then mixed.
 	for i := 0; i+charN <= len(c); i++ {
-		h := uint64(fnvOffset)
-		for k := 0; k < charN; k++ {
-			h = (h ^ uint64(c[i+k])) * fnvPrime
-		}
-		fb.idx = append(fb.idx, mixIndex(h^seedChar))
+		v := uint64(binary.LittleEndian.Uint32(c[i:]))
+		fb.idx = append(fb.idx, mixIndex(v^seedChar))
 	}
 	fb.nChar = len(fb.idx) - fb.nWord
 	for k := 0; k < numCats; k++ {

@@ -100,6 +100,16 @@ func normalize(src string, n *normText, track bool) {
 		if c < utf8.RuneSelf {
 			m := asciiMap[c]
 			switch {
+			case m == c && c > ' ' && n.pending == 0 && !track:
+				// a run of bytes that normalise to themselves
+				j := i + 1
+				for j < len(src) && src[j] < utf8.RuneSelf && src[j] > ' ' && asciiMap[src[j]] == src[j] {
+					j++
+				}
+				n.b = append(n.b, src[i:j]...)
+				n.lastWS = false
+				i = j
+				continue
 			case m > 2:
 				if n.pending == 0 && !track {
 					n.b = append(n.b, m)
@@ -296,15 +306,54 @@ var leetTable = func() (t [256]byte) {
 // (letters on both sides) or starting one (two letters after it), the only
 // cases in which the leet view can differ usefully.
 func hasLeet(b []byte) bool {
-	for i := 1; i+1 < len(b); i++ {
-		if !leetChar[b[i]] || !isASCIILetter(b[i+1]) {
-			continue
-		}
-		if isASCIILetter(b[i-1]) || (i+2 < len(b) && isASCIILetter(b[i+2]) && !isAlnum(b[i-1])) {
-			return true
+	leet, _ := viewStats(b)
+	return leet
+}
+
+// looksRotated compares the frequency of English's commonest letters
+// (e, t, a, o) with that of their rot13 images (r, g, n, b): in English
+// text the first are about twice as frequent, in rot13 text the reverse.
+func looksRotated(b []byte) bool {
+	_, rot := viewStats(b)
+	return rot
+}
+
+const (
+	stCommon = 1 << iota
+	stRotated
+	stLeet
+)
+
+var statClass = func() (t [256]uint8) {
+	for _, c := range "etao" {
+		t[c] = stCommon
+	}
+	for _, c := range "rgnb" {
+		t[c] = stRotated
+	}
+	for _, c := range "134057@$!|" {
+		t[c] = stLeet
+	}
+	return t
+}()
+
+// viewStats is one pass over a normalised view that decides whether the
+// leet and rot13 views are worth scanning (see hasLeet, looksRotated).
+func viewStats(b []byte) (leet, rotated bool) {
+	var cnt [8]int
+	for _, c := range b {
+		cnt[statClass[c]]++
+	}
+	if cnt[stLeet] > 0 {
+		for i := 1; i+1 < len(b); i++ {
+			if statClass[b[i]] == stLeet && isASCIILetter(b[i+1]) &&
+				(isASCIILetter(b[i-1]) || (i+2 < len(b) && isASCIILetter(b[i+2]) && !isAlnum(b[i-1]))) {
+				leet = true
+				break
+			}
 		}
 	}
-	return false
+	return leet, cnt[stRotated] >= 12 && cnt[stRotated] > cnt[stCommon]
 }
 
 var leetChar = func() (t [256]bool) {

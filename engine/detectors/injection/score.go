@@ -15,7 +15,7 @@ import (
 // developer, assistant, response). It is the larger of the threshold
 // chosen on the tune split and a floor estimated for benign prompts from
 // unseen sources (see doc.go), and is also stored in the weights file.
-const DefaultThreshold = 0.41
+const DefaultThreshold = 0.42
 
 // DocumentThreshold is the suggested threshold for indirect input
 // (retrieved documents and tool output). The development corpus has no
@@ -150,8 +150,9 @@ func (sc *scanner) run(text, source string, _ *Model) {
 			rotHint = rotHint || c == set.rotHint
 		}
 	}
+	leet, rotated := viewStats(sc.nt.b)
 	// leetspeak view
-	if hasLeet(sc.nt.b) {
+	if leet {
 		sc.view = leetView(sc.view, sc.nt.b)
 		sc.ev = set.leet.scan(sc.view, sc.ev[:0])
 		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
@@ -159,7 +160,7 @@ func (sc *scanner) run(text, source string, _ *Model) {
 	}
 	// rot13 view (multi-element signatures only), when the text names an
 	// encoding or its letters look rotated
-	if rotHint || looksRotated(sc.nt.b) {
+	if rotHint || rotated {
 		sc.ev = set.rot.scan(sc.nt.b, sc.ev[:0])
 		if len(sc.ev) > 0 {
 			sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), true, sc.sh[:0])
@@ -236,27 +237,6 @@ func (sc *scanner) addHits(inView bool, view uint8, start, end int) {
 		sc.cats |= 1 << d.cat
 	}
 }
-
-// looksRotated compares the frequency of English's commonest letters
-// (e, t, a, o) with that of their rot13 images (r, g, n, b): in English
-// text the first are about twice as frequent, in rot13 text the reverse.
-func looksRotated(b []byte) bool {
-	var n [3]int
-	for _, c := range b {
-		n[rotClass[c]]++
-	}
-	return n[2] >= 12 && n[2] > n[1]
-}
-
-var rotClass = func() (t [256]uint8) {
-	for _, c := range "etao" {
-		t[c] = 1
-	}
-	for _, c := range "rgnb" {
-		t[c] = 2
-	}
-	return t
-}()
 
 // mapSpans maps the hits' normalised offsets back to text.
 func (sc *scanner) mapSpans(text string) {

@@ -49,6 +49,7 @@ func report(w io.Writer, rows []row, m *injection.Model, th float64) {
 	fmt.Fprintf(w, "threshold %.3f (attack = injection + jailbreak)\n", th)
 	for _, split := range []string{"train", "tune", "test"} {
 		var all, clf, sig counts
+		var scores []scoredRow
 		label := map[string]*counts{}
 		fam := map[string]*counts{}
 		for _, r := range rows {
@@ -56,6 +57,7 @@ func report(w io.Writer, rows []row, m *injection.Model, th float64) {
 				continue
 			}
 			res := m.Analyze(r.Text, "user")
+			scores = append(scores, scoredRow{res.Score, r.attack})
 			all.add(r.attack, res.Score >= th)
 			clf.add(r.attack, res.Classifier >= th)
 			sig.add(r.attack, res.Signatures >= th)
@@ -73,6 +75,7 @@ func report(w io.Writer, rows []row, m *injection.Model, th float64) {
 		fmt.Fprintf(w, "combined     %v\n", all)
 		fmt.Fprintf(w, "classifier   %v\n", clf)
 		fmt.Fprintf(w, "signatures   %v\n", sig)
+		fmt.Fprintf(w, "AUC %.4f (threshold-free; a description, not an operating point)\n", auc(scores))
 		for _, l := range sortedKeys(label) {
 			c := label[l]
 			if l == "benign" {
@@ -128,4 +131,36 @@ func printSigStats(rows []row) {
 	for _, k := range ks {
 		fmt.Printf("%-40s %-36s %4d / %d\n", k.sig, k.fam, n[k], famN[k.fam])
 	}
+}
+
+type scoredRow struct {
+	s      float64
+	attack bool
+}
+
+// auc is the probability that an attack outscores a benign row (ties
+// count half).
+func auc(xs []scoredRow) float64 {
+	sort.Slice(xs, func(i, j int) bool { return xs[i].s < xs[j].s })
+	var pos, neg, rank float64
+	for i := 0; i < len(xs); {
+		j := i
+		for j < len(xs) && xs[j].s == xs[i].s {
+			j++
+		}
+		mid := float64(i+j+1) / 2
+		for k := i; k < j; k++ {
+			if xs[k].attack {
+				pos++
+				rank += mid
+			} else {
+				neg++
+			}
+		}
+		i = j
+	}
+	if pos == 0 || neg == 0 {
+		return 0
+	}
+	return (rank - pos*(pos+1)/2) / (pos * neg)
 }
