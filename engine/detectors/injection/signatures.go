@@ -116,7 +116,9 @@ var concepts = map[string][]string{
 		"you are now", "you're now", "youre now", "you are no longer", "you're no longer",
 		"you will now act", "you will now be", "you will now pretend", "from now on you are",
 		"from now on, you are", "from now on you will", "from now on, you will", "from now on you're",
-		"you are going to act as", "you are going to pretend",
+		"you are going to act as", "you are going to pretend", "from this moment on you", "from this moment, you",
+		"from this point on you", "from this point on, you", "from this point forward you", "you will take on the role",
+		"you are going to change yourself into", "you will now pose as",
 		"ahora eres", "a partir de ahora eres", "a partir de ahora tu eres", "ya no eres",
 		"tu es maintenant", "vous êtes maintenant", "désormais tu es", "désormais, tu es",
 		"à partir de maintenant tu es", "tu n'es plus",
@@ -130,7 +132,7 @@ var concepts = map[string][]string{
 	"ROLEPLAY": {
 		"pretend to be", "pretend you are", "pretend that you are", "pretend you're", "roleplay as",
 		"role-play as", "role play as", "you will roleplay", "act as if you are", "simulate being",
-		"you will act as", "you will pretend", "i want you to act as",
+		"you will act as", "you will pretend", "i want you to act as", "alter ego", "take on the persona",
 	},
 	"ABOVE": {
 		"the above", "all the above", "everything above", "all above", "all of the above",
@@ -142,6 +144,7 @@ var concepts = map[string][]string{
 		"maintenance mode", "admin mode", "root mode", "sudo mode", "unrestricted mode", "maximum mode",
 		"developer mode", "diagnostic mode", "test mode enabled", "safety mode off", "safe mode off",
 		"filters disabled", "filter disabled", "restrictions lifted", "restrictions removed", "restrictions disabled",
+		"mode enabled", "mode activated", "mode: on", "profanity filter",
 	},
 	"AUTHORITY": {
 		"i am your developer", "i'm your developer", "i am your creator", "i'm your creator",
@@ -185,7 +188,20 @@ var concepts = map[string][]string{
 		"evil confidant", "betterdan", "better dan", "antigpt", "anti-gpt", "basedgpt", "dude mode",
 		"stan mode", "mongo tom", "[🔓jailbreak]", "🔓", "[jailbreak]", "dan:", "[dan]", "you are dan",
 		"act as dan", "as dan", "dan prompt", "dan 6", "dan 11", "developer mode output",
-		"unlocked mode", "god mode enabled", "chaos mode",
+		"unlocked mode", "god mode enabled", "chaos mode", "say anything now", "stands for do anything",
+		"stands for \"do anything",
+	},
+	"DUAL": {
+		"two responses", "two different responses", "two separate responses", "two separate styles",
+		"one normal and one", "normal response and", "one as yourself and one as", "respond as both",
+		"answer as both", "two paragraphs, one normal", "[classic]", "🔒classic", "[🔒classic]",
+		"normal output and", "classic response", "unfiltered response", "jailbroken response",
+	},
+	"PLACEHOLDER": {
+		"[insert prompt here]", "[insert your prompt here]", "insert prompt here", "insert your prompt here",
+		"[your prompt here]", "your prompt here]", "[prompt here]", "[insert question here]",
+		"[your request here]", "insert your request here", "[insert request]", "[prompt]", "<prompt>",
+		"{prompt}", "(your prompt)", "[your prompt]",
 	},
 	"DEVMODE": {
 		"developer mode", "dev mode", "god mode", "sudo mode", "admin mode", "jailbreak", "jailbreaking",
@@ -332,6 +348,8 @@ var sigSpecs = []sigSpec{
 	// Jailbreak personas and modes.
 	{"jailbreak_persona", catJailbreak, 0.75, []any{"JAILBREAK"}},
 	{"developer_mode", catJailbreak, 0.4, []any{"DEVMODE"}},
+	{"dual_response", catJailbreak, 0.5, []any{"DUAL"}},
+	{"prompt_placeholder", catJailbreak, 0.35, []any{"PLACEHOLDER"}},
 	{"no_restrictions", catNoLimits, 0.45, []any{"NOLIMITS"}},
 	{"bypass_safety", catNoLimits, 0.5, []any{"BYPASSVERB", 30, "POLICY"}},
 	{"refusal_suppression", catRefusal, 0.35, []any{"REFUSAL"}},
