@@ -1,0 +1,605 @@
+package proxy
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parapet-dev/parapet/engine"
+)
+
+// Text fields of a chat message or delta, and what they hold.
+var chatTextKeys = []struct {
+	key  string
+	kind chanKind
+}{
+	{"content", kindContent},
+	{"refusal", kindContent},
+	{"reasoning_content", kindReasoning}, // DeepSeek, vLLM
+	{"reasoning", kindReasoning},         // OpenRouter, newer vLLM and Ollama
+}
+
+func isTextKey(key string) bool {
+	for _, t := range chatTextKeys {
+		if t.key == key {
+			return true
+		}
+	}
+	return key == "text"
+}
+
+func getString(m map[string]json.RawMessage, key string) (string, bool) {
+	raw, ok := m[key]
+	if !ok || len(raw) == 0 || raw[0] != '"' {
+		return "", false
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return "", false
+	}
+	return s, true
+}
+
+func isNull(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
+
+func intOf(raw json.RawMessage) int {
+	n, _ := strconv.Atoi(string(raw))
+	return n
+}
+
+func objectOf(raw json.RawMessage) map[string]json.RawMessage {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil || m == nil {
+		return map[string]json.RawMessage{}
+	}
+	return m
+}
+
+func arrayOf(raw json.RawMessage) []map[string]json.RawMessage {
+	var a []map[string]json.RawMessage
+	_ = json.Unmarshal(raw, &a)
+	return a
+}
+
+func toolKey(i int) string { return "tool:" + strconv.Itoa(i) }
+
+// addChatTexts feeds the text fields of a message or delta to the guard.
+// Tool calls are keyed by their index (their position when not streamed).
+func addChatTexts(g *guard, m map[string]json.RawMessage) {
+	for _, t := range chatTextKeys {
+		if s, ok := getString(m, t.key); ok {
+			g.add(g.channel(t.kind, t.key), s)
+		}
+	}
+	for pos, tc := range arrayOf(m["tool_calls"]) {
+		i := pos
+		if raw, ok := tc["index"]; ok {
+			i = intOf(raw)
+		}
+		if args, ok := getString(objectOf(tc["function"]), "arguments"); ok {
+			g.add(g.channel(kindTool, toolKey(i)), args)
+		} else {
+			g.channel(kindTool, toolKey(i))
+		}
+	}
+	if fc, ok := m["function_call"]; ok && !isNull(fc) {
+		if args, ok := getString(objectOf(fc), "arguments"); ok {
+			g.add(g.channel(kindTool, "function_call"), args)
+		}
+	}
+}
+
+// releaseAll releases every channel of g.
+func releaseAll(g *guard, final bool) map[string]string {
+	out := map[string]string{}
+	for _, ch := range g.chans {
+		if s := g.release(ch, final); s != "" {
+			out[ch.key] = s
+		}
+	}
+	return out
+}
+
+// setChatTexts writes released text into a message or delta. present
+// keeps a text field the upstream sent even when nothing of it is
+// released yet. It reports whether any text went in.
+func setChatTexts(g *guard, m map[string]json.RawMessage, rel map[string]string, streamed bool) bool {
+	any := false
+	for _, t := range chatTextKeys {
+		if t.kind == kindReasoning && g.strip {
+			delete(m, t.key)
+			continue
+		}
+		if r, ok := rel[t.key]; ok {
+			m[t.key] = encodeJSON(r)
+			any = true
+		} else if _, isStr := getString(m, t.key); isStr {
+			m[t.key] = json.RawMessage(`""`)
+		}
+	}
+	tcs := arrayOf(m["tool_calls"])
+	used := map[int]bool{}
+	for pos, tc := range tcs {
+		i := pos
+		if raw, ok := tc["index"]; ok {
+			i = intOf(raw)
+		}
+		used[i] = true
+		fn := objectOf(tc["function"])
+		if r, ok := rel[toolKey(i)]; ok {
+			fn["arguments"] = encodeJSON(r)
+			any = true
+		} else if _, isStr := getString(fn, "arguments"); isStr {
+			fn["arguments"] = json.RawMessage(`""`)
+		}
+		if _, had := tc["function"]; had {
+			tc["function"] = encodeJSON(fn)
+		}
+	}
+	if streamed {
+		// Arguments released for a tool call this delta does not name.
+		var extra []int
+		for key := range rel {
+			if n, ok := strings.CutPrefix(key, "tool:"); ok {
+				if i, err := strconv.Atoi(n); err == nil && !used[i] {
+					extra = append(extra, i)
+				}
+			}
+		}
+		sort.Ints(extra)
+		for _, i := range extra {
+			tcs = append(tcs, map[string]json.RawMessage{
+				"index":    encodeJSON(i),
+				"function": encodeJSON(map[string]string{"arguments": rel[toolKey(i)]}),
+			})
+			any = true
+		}
+	}
+	if len(tcs) > 0 {
+		m["tool_calls"] = encodeJSON(tcs)
+	}
+	if r, ok := rel["function_call"]; ok {
+		fc := objectOf(m["function_call"])
+		fc["arguments"] = encodeJSON(r)
+		m["function_call"] = encodeJSON(fc)
+		any = true
+	}
+	return any
+}
+
+// meaningful reports whether a delta says anything besides empty text.
+func meaningful(d map[string]json.RawMessage) bool {
+	for key, raw := range d {
+		if isNull(raw) {
+			continue
+		}
+		switch {
+		case isTextKey(key):
+			if s, ok := getString(d, key); !ok || s != "" {
+				return true
+			}
+		case key == "tool_calls":
+			for _, tc := range arrayOf(raw) {
+				if _, ok := tc["id"]; ok {
+					return true
+				}
+				fn := objectOf(tc["function"])
+				if _, ok := fn["name"]; ok {
+					return true
+				}
+				if s, _ := getString(fn, "arguments"); s != "" {
+					return true
+				}
+			}
+		case key == "function_call":
+			fc := objectOf(raw)
+			if _, ok := fc["name"]; ok {
+				return true
+			}
+			if s, _ := getString(fc, "arguments"); s != "" {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// respondOpenAI checks a chat or text completion and answers the caller.
+func (k *call) respondOpenAI(resp *http.Response, chat bool) {
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		k.streamOpenAI(resp, chat)
+		return
+	}
+	raw, err := readAll(resp.Body)
+	if err != nil {
+		k.upstreamFailed(err)
+		return
+	}
+	var body map[string]json.RawMessage
+	if json.Unmarshal(raw, &body) != nil {
+		k.badUpstreamAnswer()
+		return
+	}
+	choices := arrayOf(body["choices"])
+	guards := make([]*guard, len(choices))
+	msgs := make([]map[string]json.RawMessage, len(choices))
+	ctx := k.c.Request.Context()
+	for i, ch := range choices {
+		g := k.newGuard()
+		guards[i] = g
+		if chat {
+			msgs[i] = objectOf(ch["message"])
+			addChatTexts(g, msgs[i])
+		} else if s, ok := getString(ch, "text"); ok {
+			g.add(g.channel(kindContent, "text"), s)
+		}
+		g.finish(ctx)
+	}
+	if len(choices) == 0 {
+		// Nothing to check (an empty answer): still decided and recorded.
+		g := k.newGuard()
+		g.finish(ctx)
+		guards = append(guards, g)
+	}
+	k.setResponseHeaders(guards)
+	for i, g := range guards {
+		if g.denied {
+			for j, g2 := range guards {
+				k.recordResponse(g2, j, OutcomeContentFilter)
+			}
+			k.info.Status = http.StatusForbidden
+			k.p.fail(k.c, k.rt.kind, denial(g.last, "the model's answer was withheld by policy"))
+			_ = i
+			return
+		}
+	}
+	for i, ch := range choices {
+		g := guards[i]
+		rel := releaseAll(g, true)
+		changed := g.changed()
+		if chat {
+			setChatTexts(g, msgs[i], rel, false)
+			ch["message"] = encodeJSON(msgs[i])
+		} else if _, ok := getString(ch, "text"); ok {
+			ch["text"] = encodeJSON(rel["text"])
+		}
+		if changed {
+			// Token log probabilities would give away what was redacted.
+			if _, ok := ch["logprobs"]; ok {
+				ch["logprobs"] = json.RawMessage("null")
+			}
+		}
+	}
+	if len(choices) > 0 {
+		body["choices"] = encodeJSON(choices)
+	}
+	k.c.Data(resp.StatusCode, "application/json", encodeJSON(body))
+	for i, g := range guards {
+		k.recordResponse(g, i, OutcomeCompleted)
+	}
+}
+
+// changed reports whether the caller's text will differ from the
+// upstream's: redactions, restored placeholders, stripped reasoning.
+func (g *guard) changed() bool {
+	if g.strip || g.vault != nil {
+		return true
+	}
+	for _, ch := range g.chans {
+		if len(ch.spans) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// setResponseHeaders sets the response decision headers of a non-streamed
+// answer: the id of the first choice's decision, the strongest effect.
+func (k *call) setResponseHeaders(guards []*guard) {
+	h := k.c.Writer.Header()
+	effect := engine.EffectAllow
+	for i, g := range guards {
+		if g.last == nil {
+			continue
+		}
+		if i == 0 {
+			h.Set("X-Parapet-Response-Decision-Id", g.last.DecisionID)
+		}
+		if engine.Stronger(g.last.Effect, effect) {
+			effect = g.last.Effect
+		}
+		if g.failedOpen {
+			h.Set("X-Parapet-Fail-Open", g.reason())
+		}
+	}
+	h.Set("X-Parapet-Response-Effect", effect)
+}
+
+// badUpstreamAnswer refuses an answer that cannot be read, so cannot be
+// checked.
+func (k *call) badUpstreamAnswer() {
+	k.info.Outcome, k.info.Status = OutcomeUpstreamError, http.StatusBadGateway
+	k.p.record(k.c.Request.Context(), k.req, k.d, k.info)
+	k.p.fail(k.c, k.rt.kind, &apiError{status: http.StatusBadGateway, code: "upstream_invalid_response", msg: "upstream " + strconv.Quote(k.up.Name) + " sent an answer that cannot be read, so cannot be checked"})
+}
+
+const streamTrailers = "X-Parapet-Response-Decision-Id, X-Parapet-Response-Effect, X-Parapet-Outcome"
+
+// startStream writes the headers of a checked stream.
+func (k *call) startStream(status int) *sseWriter {
+	h := k.c.Writer.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	h.Set("Trailer", streamTrailers)
+	k.c.Writer.WriteHeader(status)
+	k.c.Writer.Flush()
+	return &sseWriter{w: k.c.Writer}
+}
+
+// endStream sets the trailers: what was decided last and how it ended.
+func (k *call) endStream(guards []*guard, outcome Outcome) {
+	h := k.c.Writer.Header()
+	effect := engine.EffectAllow
+	id := ""
+	for _, g := range guards {
+		if g == nil || g.last == nil {
+			continue
+		}
+		if id == "" {
+			id = g.last.DecisionID
+		}
+		if engine.Stronger(g.last.Effect, effect) {
+			effect = g.last.Effect
+		}
+	}
+	h.Set("X-Parapet-Response-Decision-Id", id)
+	h.Set("X-Parapet-Response-Effect", effect)
+	h.Set("X-Parapet-Outcome", string(outcome))
+}
+
+// oaiStream is a checked OpenAI stream (chat or text completions).
+type oaiStream struct {
+	k      *call
+	chat   bool
+	w      *sseWriter
+	guards map[int]*guard
+	order  []int
+	done   map[int]bool
+	cut    int
+	env    map[string]json.RawMessage
+}
+
+func (s *oaiStream) guard(i int) *guard {
+	g, ok := s.guards[i]
+	if !ok {
+		g = s.k.newGuard()
+		s.guards[i] = g
+		s.order = append(s.order, i)
+	}
+	return g
+}
+
+func (s *oaiStream) all() []*guard {
+	out := make([]*guard, 0, len(s.order))
+	for _, i := range s.order {
+		out = append(out, s.guards[i])
+	}
+	return out
+}
+
+func (k *call) streamOpenAI(resp *http.Response, chat bool) {
+	s := &oaiStream{k: k, chat: chat, guards: map[int]*guard{}, done: map[int]bool{}}
+	s.w = k.startStream(resp.StatusCode)
+	idle := time.AfterFunc(k.up.IdleTimeout, func() { k.cancel(errIdleTimeout) })
+	defer idle.Stop()
+	rd := newSSEReader(resp.Body)
+	outcome := OutcomeCompleted
+	for {
+		ev, err := rd.next()
+		if err != nil {
+			outcome = s.broken(err)
+			break
+		}
+		idle.Reset(k.up.IdleTimeout)
+		if ev.comment != nil {
+			s.w.comment(ev.comment)
+			_ = s.w.flush()
+			continue
+		}
+		if strings.TrimSpace(string(ev.data)) == "[DONE]" {
+			s.finishAll()
+			s.w.event("", []byte("[DONE]"))
+			break
+		}
+		stop, oc := s.chunk(ev.data)
+		if err := s.w.flush(); err != nil {
+			outcome = OutcomeClientGone
+			break
+		}
+		if stop {
+			outcome = oc
+			break
+		}
+	}
+	_ = s.w.flush()
+	k.cancel(nil)
+	for _, i := range s.order {
+		if !s.done[i] {
+			k.recordResponse(s.guards[i], i, outcome)
+		}
+	}
+	if s.cut > 0 && outcome == OutcomeCompleted {
+		outcome = OutcomeContentFilter
+	}
+	k.endStream(s.all(), outcome)
+}
+
+// broken handles the end of an upstream stream without [DONE].
+func (s *oaiStream) broken(err error) Outcome {
+	k := s.k
+	switch {
+	case k.clientGone():
+		return OutcomeClientGone
+	case errors.Is(context.Cause(k.ctx), errIdleTimeout), errors.Is(context.Cause(k.ctx), errUpstreamTimeout):
+		s.w.event("", errorJSON(apiOpenAI, &apiError{status: http.StatusGatewayTimeout, code: "upstream_timeout", msg: "upstream " + strconv.Quote(k.up.Name) + " stalled mid-stream"}, ""))
+		return OutcomeUpstreamTimeout
+	case errors.Is(err, io.EOF) && len(s.done) > 0 && len(s.done) == len(s.guards):
+		// Every choice finished; some servers close without [DONE].
+		s.w.event("", []byte("[DONE]"))
+		return OutcomeCompleted
+	}
+	s.w.event("", errorJSON(apiOpenAI, &apiError{status: http.StatusBadGateway, code: "upstream_error", msg: "upstream " + strconv.Quote(k.up.Name) + " broke off the stream"}, ""))
+	return OutcomeUpstreamError
+}
+
+// finishAll makes the last decision on choices that sent no
+// finish_reason, and sends what remains.
+func (s *oaiStream) finishAll() {
+	ctx := s.k.c.Request.Context()
+	for _, i := range s.order {
+		if s.done[i] {
+			continue
+		}
+		g := s.guards[i]
+		g.finish(ctx)
+		if g.denied {
+			s.cutChoice(i, g)
+			continue
+		}
+		rel := releaseAll(g, true)
+		if len(rel) > 0 {
+			choice := map[string]json.RawMessage{"index": encodeJSON(i), "finish_reason": json.RawMessage("null")}
+			if s.chat {
+				d := map[string]json.RawMessage{}
+				setChatTexts(g, d, rel, true)
+				choice["delta"] = encodeJSON(d)
+			} else {
+				choice["text"] = encodeJSON(rel["text"])
+			}
+			ck := clone(s.env)
+			ck["choices"] = encodeJSON([]any{choice})
+			s.w.event("", encodeJSON(ck))
+		}
+		s.done[i] = true
+		s.k.recordResponse(g, i, OutcomeCompleted)
+	}
+}
+
+func clone(m map[string]json.RawMessage) map[string]json.RawMessage {
+	out := make(map[string]json.RawMessage, len(m)+1)
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// chunk checks one upstream chunk and writes what may go out. stop ends
+// the stream.
+func (s *oaiStream) chunk(data []byte) (stop bool, outcome Outcome) {
+	k := s.k
+	var ck map[string]json.RawMessage
+	if json.Unmarshal(data, &ck) != nil {
+		s.w.event("", errorJSON(apiOpenAI, &apiError{status: http.StatusBadGateway, code: "upstream_invalid_response", msg: "upstream " + strconv.Quote(k.up.Name) + " sent a chunk that cannot be read, so cannot be checked"}, ""))
+		return true, OutcomeUpstreamError
+	}
+	if e, ok := ck["error"]; ok && !isNull(e) {
+		s.w.event("", data)
+		return true, OutcomeUpstreamError
+	}
+	rawChoices, hasChoices := ck["choices"]
+	s.env = clone(ck)
+	delete(s.env, "choices")
+	delete(s.env, "usage")
+	if !hasChoices {
+		s.w.event("", data)
+		return false, ""
+	}
+	ctx := k.c.Request.Context()
+	now := time.Now()
+	choices := arrayOf(rawChoices)
+	out := make([]map[string]json.RawMessage, 0, len(choices))
+	for _, ch := range choices {
+		i := intOf(ch["index"])
+		if s.done[i] {
+			continue
+		}
+		g := s.guard(i)
+		delta := ch
+		if s.chat {
+			delta = objectOf(ch["delta"])
+			addChatTexts(g, delta)
+		} else if t, ok := getString(ch, "text"); ok {
+			g.add(g.channel(kindContent, "text"), t)
+		}
+		finished := !isNull(ch["finish_reason"])
+		if finished {
+			g.finish(ctx)
+		} else if g.due(now) {
+			g.decide(ctx)
+		}
+		if g.denied {
+			s.cutChoice(i, g)
+			continue
+		}
+		rel := releaseAll(g, finished)
+		if _, ok := ch["logprobs"]; ok {
+			// Log probabilities name the tokens, held or redacted ones too.
+			ch["logprobs"] = json.RawMessage("null")
+		}
+		keep := finished
+		if s.chat {
+			setChatTexts(g, delta, rel, true)
+			ch["delta"] = encodeJSON(delta)
+			keep = keep || meaningful(delta)
+		} else {
+			ch["text"] = encodeJSON(rel["text"])
+			keep = keep || rel["text"] != ""
+		}
+		if keep {
+			out = append(out, ch)
+		}
+		if finished {
+			s.done[i] = true
+			k.recordResponse(g, i, OutcomeCompleted)
+		}
+	}
+	if s.cut >= k.n && s.cut == len(s.guards) {
+		// Every choice was cut: end the stream, stop the upstream.
+		s.w.event("", []byte("[DONE]"))
+		return true, OutcomeContentFilter
+	}
+	usage, hasUsage := ck["usage"]
+	if len(out) == 0 && (!hasUsage || isNull(usage)) && len(choices) > 0 {
+		return false, ""
+	}
+	ck["choices"] = encodeJSON(out)
+	s.w.event("", encodeJSON(ck))
+	return false, ""
+}
+
+// cutChoice ends a choice that a decision refused: a last chunk with
+// finish_reason content_filter, naming the decision.
+func (s *oaiStream) cutChoice(i int, g *guard) {
+	choice := map[string]json.RawMessage{"index": encodeJSON(i), "finish_reason": json.RawMessage(`"content_filter"`), "logprobs": json.RawMessage("null")}
+	if s.chat {
+		choice["delta"] = json.RawMessage("{}")
+	} else {
+		choice["text"] = json.RawMessage(`""`)
+	}
+	ck := clone(s.env)
+	ck["choices"] = encodeJSON([]any{choice})
+	ck["parapet"] = encodeJSON(map[string]string{"decision_id": g.last.DecisionID, "code": g.reason()})
+	s.w.event("", encodeJSON(ck))
+	s.done[i] = true
+	s.cut++
+	s.k.recordResponse(g, i, OutcomeContentFilter)
+}

@@ -1,0 +1,137 @@
+package proxy
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+)
+
+// sseEvent is one server-sent event. A comment (keep-alive) has only
+// comment set.
+type sseEvent struct {
+	event   string
+	data    []byte
+	comment []byte
+}
+
+// sseReader reads server-sent events (text/event-stream).
+type sseReader struct {
+	r *bufio.Reader
+}
+
+const maxSSELine = 8 << 20
+
+func newSSEReader(r io.Reader) *sseReader { return &sseReader{r: bufio.NewReaderSize(r, 32<<10)} }
+
+// next returns the next event; io.EOF at the end of the stream.
+func (s *sseReader) next() (sseEvent, error) {
+	var ev sseEvent
+	have, lines := false, 0
+	for {
+		line, err := s.readLine()
+		if err != nil {
+			if errors.Is(err, io.EOF) && have {
+				return ev, nil
+			}
+			return ev, err
+		}
+		if len(line) == 0 {
+			if have {
+				return ev, nil
+			}
+			continue
+		}
+		if line[0] == ':' {
+			if !have {
+				return sseEvent{comment: append([]byte(nil), line...)}, nil
+			}
+			continue
+		}
+		name, value, _ := bytes.Cut(line, []byte(":"))
+		value = bytes.TrimPrefix(value, []byte(" "))
+		switch string(name) {
+		case "event":
+			ev.event = string(value)
+			have = true
+		case "data":
+			if lines > 0 {
+				ev.data = append(ev.data, '\n')
+			}
+			ev.data = append(ev.data, value...)
+			lines++
+			have = true
+		}
+	}
+}
+
+// readLine returns one line without its end (\n, \r\n or \r).
+func (s *sseReader) readLine() ([]byte, error) {
+	var buf []byte
+	for {
+		part, err := s.r.ReadSlice('\n')
+		buf = append(buf, part...)
+		if err == nil {
+			break
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			if len(buf) > maxSSELine {
+				return nil, errors.New("server-sent event line too long")
+			}
+			continue
+		}
+		if len(buf) > 0 && errors.Is(err, io.EOF) {
+			break
+		}
+		return nil, err
+	}
+	buf = bytes.TrimSuffix(buf, []byte("\n"))
+	buf = bytes.TrimSuffix(buf, []byte("\r"))
+	return buf, nil
+}
+
+// sseWriter writes events to the caller and flushes each batch.
+type sseWriter struct {
+	w     http.ResponseWriter
+	buf   bytes.Buffer
+	bytes int
+	err   error
+}
+
+func (s *sseWriter) event(name string, data []byte) {
+	if name != "" {
+		s.buf.WriteString("event: ")
+		s.buf.WriteString(name)
+		s.buf.WriteByte('\n')
+	}
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		s.buf.WriteString("data: ")
+		s.buf.Write(line)
+		s.buf.WriteByte('\n')
+	}
+	s.buf.WriteByte('\n')
+}
+
+func (s *sseWriter) comment(c []byte) {
+	s.buf.Write(c)
+	s.buf.WriteString("\n\n")
+}
+
+// flush sends what is buffered.
+func (s *sseWriter) flush() error {
+	if s.buf.Len() == 0 || s.err != nil {
+		return s.err
+	}
+	n, err := s.w.Write(s.buf.Bytes())
+	s.bytes += n
+	s.buf.Reset()
+	if err != nil {
+		s.err = err
+		return err
+	}
+	if f, ok := s.w.(http.Flusher); ok {
+		f.Flush()
+	}
+	return nil
+}
