@@ -111,11 +111,14 @@ func (fb *featureBlocks) scales() (word, char float64) {
 }
 
 // Features returns the classifier's sparse feature vector of a text
-// (indices sorted, duplicates summed), as the trainer sees it.
+// (indices sorted, duplicates summed), as the trainer sees it. The
+// features do not depend on the source; it is accepted so that a future
+// source-aware feature does not change the signature.
 func Features(text, source string) (idx []uint32, val []float32) {
+	_ = source
 	sc := getScanner()
 	defer putScanner(sc)
-	sc.run(text, source, nil)
+	sc.run(text)
 	fb := &sc.fb
 	ws, cs := fb.scales()
 	m := map[uint32]float64{}

@@ -133,7 +133,7 @@ func origSpan(nt *normText, text string, start, end int32) (int, int) {
 
 // run scans text: normalisation, every view, the decoders, and the
 // features. Results stay in sc.
-func (sc *scanner) run(text, source string, _ *Model) {
+func (sc *scanner) run(text string) {
 	set := signatures()
 	sc.hits = sc.hits[:0]
 	sc.cats = 0
@@ -359,7 +359,7 @@ func (sc *scanner) matches() []string {
 func (m *Model) Analyze(text, source string) Result {
 	sc := getScanner()
 	defer putScanner(sc)
-	sc.run(text, source, m)
+	sc.run(text)
 	var r Result
 	r.Score, r.Classifier, r.Signatures = sc.combine(m, source)
 	r.Matches = sc.matches()
@@ -383,7 +383,7 @@ func (m *Model) Analyze(text, source string) Result {
 func (m *Model) Score(text, source string) (float64, []string) {
 	sc := getScanner()
 	defer putScanner(sc)
-	sc.run(text, source, m)
+	sc.run(text)
 	s, _, _ := sc.combine(m, source)
 	return s, sc.matches()
 }
@@ -435,7 +435,7 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	}
 	sc := getScanner()
 	defer putScanner(sc)
-	sc.run(f.Text, f.Source, m)
+	sc.run(f.Text)
 	score, _, _ := sc.combine(m, f.Source)
 	r.AddSignal("injection", "injection", f, score, sc.matches())
 	sc.mapSpans(f.Text)

@@ -6,6 +6,7 @@
 //
 //	go run ./engine/detectors/injection/train                # train, write weights, report
 //	go run ./engine/detectors/injection/train -eval          # report the embedded weights
+//	go run ./engine/detectors/injection/train -eval -threshold 0.5
 //	go run ./engine/detectors/injection/train -data PATH -out PATH
 //
 // -data defaults to ../shared/corpora/injection_dev.jsonl (relative to the
@@ -28,6 +29,7 @@ func main() {
 	out := flag.String("out", "engine/detectors/injection/model/weights.bin", "weights file to write")
 	evalOnly := flag.Bool("eval", false, "only evaluate the weights (-model, or the embedded ones) on the split")
 	model := flag.String("model", "", "weights file to evaluate with -eval (default: embedded)")
+	evalTh := flag.Float64("threshold", 0, "with -eval: report at this threshold instead of the model's")
 	sigStats := flag.Bool("sigstats", false, "print how often each signature fires per label family")
 	cv := flag.Bool("cv", false, "7-fold cross-validation inside the train split (for choosing settings)")
 	l2 := flag.Float64("l2", defaultConfig().l2, "L2 penalty")
@@ -62,7 +64,11 @@ func main() {
 			fmt.Fprintln(os.Stderr, "train:", err)
 			os.Exit(1)
 		}
-		report(os.Stdout, rows, m, m.Threshold)
+		th := m.Threshold
+		if *evalTh > 0 {
+			th = *evalTh
+		}
+		report(os.Stdout, rows, m, th)
 		return
 	}
 	cfg := defaultConfig()
