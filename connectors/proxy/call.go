@@ -402,6 +402,12 @@ func (k *call) newGuard() *guard {
 // recordResponse records a guard's last decision with what the caller
 // got.
 func (k *call) recordResponse(g *guard, choice int, outcome Outcome) {
+	if k.p.opts.OnDecision == nil && !k.p.log.IsDebug() {
+		return
+	}
+	// The record covers everything the upstream sent, decided or not yet
+	// (a stream the client left, or that broke off).
+	g.finish(context.WithoutCancel(k.c.Request.Context()))
 	info := k.info
 	info.Choice = choice
 	info.Outcome = outcome

@@ -183,6 +183,8 @@ type upstream struct {
 	base *url.URL
 }
 
+func init() { gin.SetMode(gin.ReleaseMode) }
+
 // New validates the options and builds the proxy.
 func New(eng *engine.Engine, opts Options) (*Proxy, error) {
 	if opts.Logger == nil {
