@@ -25,8 +25,8 @@ import (
 
 // Tokens of the test callers (see testAuth).
 const (
-	devToken   = "ppt_dev"
-	carolToken = "ppt_carol"
+	devToken    = "ppt_dev"
+	carolToken  = "ppt_carol"
 	upstreamKey = "sk-upstream-secret"
 )
 

@@ -213,7 +213,7 @@ func (u *Upstream) answer(w http.ResponseWriter, r *http.Request, body map[strin
 	case r.URL.Path == "/v1/completions":
 		writeJSON(w, map[string]any{"id": "cmpl-fake", "object": "text_completion", "created": 1700000000, "model": model,
 			"choices": []any{map[string]any{"index": 0, "text": strings.Join(sc.Content, ""), "logprobs": nil, "finish_reason": "stop"}},
-			"usage": usageOf(sc)})
+			"usage":   usageOf(sc)})
 	default:
 		writeJSON(w, chatCompletion(model, sc))
 	}
