@@ -84,7 +84,8 @@ var concepts = map[string][]string{
 		"command*", "constraint*", "programming", "guidance", "restriction*", "policy", "policies",
 		"orders", "context", "conversation", "messages", "text", "safeguard*", "guardrail*",
 		"instrucci*", "indicaciones", "reglas", "órdenes", "directrices", "normas", "instruções", "instrucoes",
-		"consigne*", "règle*", "anweisung*", "instruktion*", "regel*", "befehl*", "vorgabe*",
+		"consigne*", "règle*", "ordres", "anweisung*", "instruktion*", "regel*", "befehl*", "vorgabe*",
+		"auftrag*", "aufträge", "aufgaben",
 		"richtlinie*", "istruzion*", "regole",
 		"инструкци*", "указани*", "правил*", "команд*", "директив*", "промпт*",
 		"指令", "指示", "说明", "說明", "规则", "規則", "提示", "命令", "要求", "设定", "設定",
@@ -109,6 +110,8 @@ var concepts = map[string][]string{
 	"NEWINSTR": {
 		"new instructions", "updated instructions", "new instruction", "your new task", "your new instructions",
 		"new task:", "new rules:", "real instructions", "actual instructions", "the real task",
+		"now comes a new task", "here is a new task", "your next task is", "neue aufgabe", "nouvelle tâche",
+		"nueva tarea", "новое задание", "新任务", "新しいタスク", "새로운 작업",
 		"nuevas instrucciones", "nouvelles instructions", "neue anweisungen", "neue anweisung",
 		"новые инструкции", "новая инструкция", "新的指令", "新指令", "新しい指示", "새로운 지시",
 	},
