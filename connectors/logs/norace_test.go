@@ -1,0 +1,5 @@
+//go:build !race
+
+package logs_test
+
+const raceEnabled = false
