@@ -257,6 +257,19 @@ func (sc *scanner) mapSpans(text string) {
 	}
 }
 
+// dupHit reports whether an earlier hit has the same finding type and
+// span as hit i.
+func (sc *scanner) dupHit(i int) bool {
+	set := signatures()
+	h := sc.hits[i]
+	for _, o := range sc.hits[:i] {
+		if o.start == h.start && o.end == h.end && catFinding[set.sigs[o.sig].cat] == catFinding[set.sigs[h.sig].cat] {
+			return true
+		}
+	}
+	return false
+}
+
 func (sc *scanner) hasName(name int32) bool {
 	set := signatures()
 	for _, h := range sc.hits {
@@ -444,14 +457,16 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 		maxF = 16
 	}
 	set := signatures()
+	n := 0
 	for i, h := range sc.hits {
-		if i >= maxF {
+		if n >= maxF {
 			break
 		}
-		if h.end <= h.start {
+		if h.end <= h.start || sc.dupHit(i) {
 			continue
 		}
 		r.AddFinding("injection", "injection", catFinding[set.sigs[h.sig].cat], f, h.start, h.end, score)
+		n++
 	}
 }
 

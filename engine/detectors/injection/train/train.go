@@ -122,7 +122,9 @@ func unseenSourceFloor(tr []row, cfg config) float64 {
 }
 
 // fit is deterministic logistic regression: full-batch Adam over the rows
-// in order, L2 penalty, a document-frequency mask.
+// in order, L2 penalty, a document-frequency mask. Products are converted
+// explicitly so that the compiler cannot fuse them into FMA instructions
+// on some architectures and not others: the same rows give the same bits.
 func fit(tr []row, cfg config) ([]float64, float64) {
 	X := make([]sparse, len(tr))
 	y := make([]float64, len(tr))
@@ -184,7 +186,7 @@ func fit(tr []row, cfg config) ([]float64, float64) {
 			z := b
 			for k, h := range x.idx {
 				if mask[h] {
-					z += w[h] * float64(x.val[k])
+					z += float64(w[h] * float64(x.val[k]))
 				}
 			}
 			p := 1 / (1 + math.Exp(-z))
@@ -192,7 +194,7 @@ func fit(tr []row, cfg config) ([]float64, float64) {
 			gb += e
 			for k, h := range x.idx {
 				if mask[h] {
-					g[h] += e * float64(x.val[k])
+					g[h] += float64(e * float64(x.val[k]))
 				}
 			}
 		}
@@ -202,9 +204,9 @@ func fit(tr []row, cfg config) ([]float64, float64) {
 			if !mask[h] {
 				continue
 			}
-			gh := g[h] + cfg.l2*w[h]
-			m1[h] = beta1*m1[h] + (1-beta1)*gh
-			m2[h] = beta2*m2[h] + (1-beta2)*gh*gh
+			gh := g[h] + float64(cfg.l2*w[h])
+			m1[h] = float64(beta1*m1[h]) + float64((1-beta1)*gh)
+			m2[h] = float64(beta2*m2[h]) + float64((1-beta2)*gh*gh)
 			w[h] -= cfg.lr * (m1[h] / c1) / (math.Sqrt(m2[h]/c2) + eps)
 		}
 		bm1 = beta1*bm1 + (1-beta1)*gb
