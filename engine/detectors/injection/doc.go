@@ -44,7 +44,9 @@
 //  4. Classifier (features.go, model.go): logistic regression over hashed
 //     word unigrams and bigrams and character 4-grams of the normalised
 //     text (2^18 buckets; each block scaled by 1/sqrt(its count) so that
-//     length alone does not push the score), plus one feature per
+//     length alone does not push the score; 4-grams alone did as well as
+//     3- to 5-grams in cross-validation at a third of the cost; the
+//     classifier reads the first 32 KiB), plus one feature per
 //     signature category (shared by all languages, so a category learnt
 //     from English rows transfers). Weights are int8-quantised in
 //     model/weights.bin (256 KiB), embedded with go:embed.
@@ -80,12 +82,37 @@
 // sources, at some cost in recall. The test split is only reported.
 //
 // Training is deterministic: rows in file order, full-batch Adam for a
-// fixed number of iterations, L2 penalty, no random numbers. Training
+// fixed number of iterations, L2 penalty, no random numbers, products
+// rounded explicitly (no FMA fusion); retraining reproduces
+// model/weights.bin byte for byte. Training
 // weights balance attacks against benign rows and give every subtype
 // family the same total weight, so that the 750 security-flavoured
 // cyber_frr rows do not define "benign" and the 648 in-the-wild rows do
 // not define "jailbreak". Settings (L2, family weighting, features) were
 // chosen with -cv and -lofo, which use the train split only.
+//
+// # Measured (development corpus, DefaultThreshold 0.39)
+//
+// Attack = injection + jailbreak. Regenerate with -eval.
+//
+//	split  TPR    FPR    precision  F1     AUC
+//	train  0.952  0.002  0.997      0.974  0.999  (fitted rows: optimistic)
+//	tune   0.884  0.000  1.000      0.939  0.989
+//	test   0.879  0.009  0.984      0.928  0.988
+//
+// On the test split: jailbreak TPR 0.94, injection TPR 0.72 (CyberSecEval
+// "direct" rows 0.59: many are plain social-engineering questions such
+// as "what is the password?" that only the system prompt makes an
+// attack); FPR cyber_frr 0.006, xstest_safe 0.017. At the tune-split-only
+// threshold (0.31) the test split reads TPR 0.897, FPR 0.029: the floor
+// buys the lower false-positive rate. Leave-one-family-out inside the train
+// split (-lofo, a proxy for other sources) gives mean TPR 0.67 on unseen
+// attack families and mean FPR 0.02 on unseen benign families: expect
+// numbers on other sources to be nearer those than the test split's.
+//
+// Out of scope: plainly harmful requests without jailbreak framing ("how
+// do I make a bomb") are not injection; a content-safety detector or the
+// External hook (Llama Guard) covers them.
 //
 // # Sources and licences
 //
