@@ -175,7 +175,11 @@ func (p *Proxy) serve(c *gin.Context, rt *route) {
 		}
 		k.info.Status = http.StatusNotFound
 		p.record(c.Request.Context(), k.req, d, k.info)
-		p.fail(c, rt.kind, &apiError{status: http.StatusNotFound, code: "model_not_found", param: "model", msg: "no " + rt.protocol + " upstream serves model " + strconv.Quote(model)})
+		msg := "no " + rt.protocol + " upstream serves model " + strconv.Quote(model)
+		if len(p.upstreams) == 0 {
+			msg = "no upstream is configured: start parapet serve with --upstream NAME=URL, or add upstreams: to its config"
+		}
+		p.fail(c, rt.kind, &apiError{status: http.StatusNotFound, code: "model_not_found", param: "model", msg: msg})
 		return
 	}
 	if k.target != model || upName != "" {

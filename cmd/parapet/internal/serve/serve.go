@@ -1,4 +1,5 @@
-// Package serve is `parapet serve`: the decision service on one listener.
+// Package serve is `parapet serve`: the decision service and the
+// model-API proxy on one listener.
 package serve
 
 import (
@@ -19,6 +20,7 @@ import (
 	"github.com/parapet-dev/parapet/bundles"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/config"
 	"github.com/parapet-dev/parapet/connectors/api"
+	"github.com/parapet-dev/parapet/connectors/proxy"
 	"github.com/parapet-dev/parapet/engine"
 	"github.com/parapet-dev/parapet/engine/detectors"
 )
@@ -30,6 +32,7 @@ type Flags struct {
 	Config    string
 	LogLevel  string
 	LogFormat string
+	Upstreams []string
 }
 
 // Command builds `parapet serve`.
@@ -37,15 +40,28 @@ func Command() *cobra.Command {
 	var f Flags
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Run the decision service (POST /v1/decide)",
-		Long: `Run the decision service.
+		Short: "Run the decision service and the model-API proxy",
+		Long: `Run the decision service and the model-API proxy.
 
 With no flags it serves the embedded default policy library on
 127.0.0.1:8282 and needs no other service. Listening beyond loopback
 requires an API keys file (server.keys_file in --config).
 
-Routes: POST /v1/decide, GET /health, GET /health/ready, GET /metrics,
-GET /v1/bundles. SIGTERM or SIGINT drains in-flight requests and exits.`,
+Decision routes: POST /v1/decide, GET /health, GET /health/ready,
+GET /metrics, GET /v1/bundles.
+
+Proxy routes (OpenAI- and Anthropic-compatible; point a client's base URL
+at http://127.0.0.1:8282/v1): POST /v1/chat/completions, /v1/completions,
+/v1/embeddings, /v1/messages and GET /v1/models. Each call is decided on
+its prompt before it is forwarded and on its response, streamed or not,
+before the caller sees it. Upstreams come from the config file's
+upstreams: section, or for a quick try from --upstream:
+
+  OPENAI_API_KEY=sk-... parapet serve --upstream openai=https://api.openai.com/v1
+  parapet serve --upstream ollama=http://127.0.0.1:11434/v1
+
+Without a keys file, proxy callers are the subject "local" with role
+"developer". SIGTERM or SIGINT drains in-flight requests and exits.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := f.config(cmd)
@@ -63,6 +79,7 @@ GET /v1/bundles. SIGTERM or SIGINT drains in-flight requests and exits.`,
 	fl.StringVar(&f.Config, "config", "", "YAML config file")
 	fl.StringVar(&f.LogLevel, "log-level", "info", "log level: trace, debug, info, warn, error")
 	fl.StringVar(&f.LogFormat, "log-format", "text", "log format: text or json")
+	fl.StringArrayVar(&f.Upstreams, "upstream", nil, "model API to proxy to, NAME=URL, serving every model (repeatable); its key is read from $NAME_API_KEY; the name anthropic speaks Anthropic's API")
 	return cmd
 }
 
@@ -87,6 +104,21 @@ func (f *Flags) config(cmd *cobra.Command) (config.Config, error) {
 	}
 	if set("log-format") {
 		cfg.Log.Format = f.LogFormat
+	}
+	for _, s := range f.Upstreams {
+		u, err := config.ParseUpstreamFlag(s)
+		if err != nil {
+			return cfg, err
+		}
+		replaced := false
+		for i := range cfg.Upstreams {
+			if cfg.Upstreams[i].Name == u.Name {
+				cfg.Upstreams[i].BaseURL, replaced = u.BaseURL, true
+			}
+		}
+		if !replaced {
+			cfg.Upstreams = append(cfg.Upstreams, u)
+		}
 	}
 	if err := cfg.Validate(); err != nil {
 		return cfg, fmt.Errorf("invalid configuration:\n%w", err)
@@ -132,8 +164,24 @@ func Run(ctx context.Context, cfg config.Config, log hclog.Logger, ready chan<- 
 		log.Info("API keys loaded", "file", cfg.Server.KeysFile, "keys", keys.Len())
 	} else {
 		log.Warn("no keys file: the API takes unauthenticated calls, on loopback only", "addr", cfg.Server.Addr)
+		log.Warn("no keys file: proxy callers are the local subject, on loopback only", "subject", proxy.LocalSubject, "role", proxy.LocalRole)
 	}
 	srv := api.New(eng, opts)
+	popts, err := proxyOptions(cfg, opts.Keys, log.Named("proxy"))
+	if err != nil {
+		return err
+	}
+	px, err := proxy.New(eng, popts)
+	if err != nil {
+		return fmt.Errorf("invalid proxy configuration:\n%w", err)
+	}
+	px.Mount(srv.Router())
+	for _, u := range px.Upstreams() {
+		log.Info("upstream", "name", u.Name, "protocol", u.Protocol, "base_url", u.BaseURL, "models", strings.Join(u.Models, ","), "key", keyState(u.APIKey), "fail_open", u.FailOpen)
+	}
+	if len(popts.Upstreams) == 0 {
+		log.Info("no upstreams: the proxy routes answer 404 until one is configured (upstreams: in --config, or --upstream NAME=URL)")
+	}
 
 	ln, err := net.Listen("tcp", cfg.Server.Addr)
 	if err != nil {
@@ -160,4 +208,58 @@ func Run(ctx context.Context, cfg config.Config, log hclog.Logger, ready chan<- 
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// keysAuth adapts the keys file to the proxy's Authenticator.
+type keysAuth struct{ keys *api.Keys }
+
+func (a keysAuth) Authenticate(token string) (proxy.Caller, bool) {
+	k, ok := a.keys.Authenticate(token)
+	if !ok {
+		return proxy.Caller{}, false
+	}
+	return proxy.Caller{Subject: k.Subject, Roles: k.Roles, Tenant: k.Tenant, KeyID: k.ID}, true
+}
+
+// proxyOptions builds the proxy's options from the config, reading each
+// upstream's key.
+func proxyOptions(cfg config.Config, keys *api.Keys, log hclog.Logger) (proxy.Options, error) {
+	o := proxy.Options{
+		Logger:       log,
+		MaxBodyBytes: cfg.Proxy.MaxBodyBytes,
+		Stream: proxy.StreamOptions{
+			EvalChars:     cfg.Proxy.Stream.EvalChars,
+			EvalInterval:  time.Duration(cfg.Proxy.Stream.EvalInterval),
+			HoldBackChars: cfg.Proxy.Stream.HoldBackChars,
+		},
+	}
+	if keys != nil {
+		o.Auth = keysAuth{keys}
+	}
+	if th := cfg.Proxy.TrustedHeaders; th.Enabled {
+		nets, err := proxy.ParseNetworks(th.Networks)
+		if err != nil {
+			return o, fmt.Errorf("proxy.trusted_headers: %w", err)
+		}
+		o.TrustedHeaders = &proxy.TrustedHeaders{Networks: nets, Subject: th.SubjectHeader, Roles: th.RolesHeader, Tenant: th.TenantHeader}
+	}
+	var errs []error
+	for _, u := range cfg.Upstreams {
+		key, err := u.Key()
+		if err != nil {
+			errs = append(errs, err)
+		}
+		o.Upstreams = append(o.Upstreams, proxy.Upstream{
+			Name: u.Name, Protocol: u.Protocol, BaseURL: u.BaseURL, APIKey: key, Models: u.Models, Rename: u.Rename,
+			Timeout: time.Duration(u.Timeout), IdleTimeout: time.Duration(u.IdleTimeout), FailOpen: u.FailOpen,
+		})
+	}
+	return o, errors.Join(errs...)
+}
+
+func keyState(k string) string {
+	if k == "" {
+		return "(none)"
+	}
+	return "(sensitive)"
 }
