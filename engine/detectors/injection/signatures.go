@@ -256,6 +256,21 @@ var concepts = map[string][]string{
 		"tus instrucciones", "tes instructions", "vos instructions", "deine anweisungen", "ihre anweisungen",
 		"твои инструкции", "ваши инструкции", "你的指令", "你的指示", "あなたの指示", "너의 지시", "당신의 지시",
 	},
+	"STARTWITH": {
+		"start your response with", "begin your response with", "start your reply with", "begin your reply with",
+		"start your answer with", "begin your answer with", "respond starting with", "your response must begin with",
+		"your response should begin with", "always start with", "always begin with", "start every response with",
+		"begin every response with", "start each response with",
+	},
+	"COMPLY": {"sure, here", "sure here", "absolutely! here", "absolutely, here", "of course! here", "certainly! here", "here is how to", "here's how to", "i can do that"},
+	"NEVERSAY": {
+		"never say", "do not say", "don't say", "never respond with", "never include", "do not include", "don't include",
+		"avoid saying", "never mention", "without saying", "never use the words", "never use phrases like",
+	},
+	"REFUSALWORDS": {
+		"i'm sorry", "i am sorry", "sorry", "i cannot", "i can't", "as an ai", "unfortunately", "apologize",
+		"apologies", "disclaimer*", "warning*", "ethical", "not appropriate", "inappropriate", "i'm unable", "i am unable",
+	},
 	"VERBATIM": {"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "in its entirety", "without modification"},
 	"FAKETURN": {
 		"<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>",
@@ -355,6 +370,8 @@ var sigSpecs = []sigSpec{
 	{"no_restrictions", catNoLimits, 0.45, []any{"NOLIMITS"}},
 	{"bypass_safety", catNoLimits, 0.5, []any{"BYPASSVERB", 30, "POLICY"}},
 	{"refusal_suppression", catRefusal, 0.35, []any{"REFUSAL"}},
+	{"refusal_suppression", catRefusal, 0.45, []any{"NEVERSAY", 24, "REFUSALWORDS"}},
+	{"prefix_injection", catRefusal, 0.45, []any{"STARTWITH", 24, "COMPLY"}},
 	// System prompt extraction.
 	{"system_prompt_extraction", catExtraction, 0.75, []any{"REVEAL", 30, "SYSPROMPT"}},
 	{"system_prompt_extraction", catExtraction, 0.75, []any{"SYSPROMPT", 30, "REVEAL"}},
