@@ -1,0 +1,135 @@
+# METADATA
+# title: Parapet shared policy helpers
+# description: >-
+#   Model catalogue lookups, evidence shaping and the configuration check
+#   that the reason packages share. Produces no reasons of its own.
+package parapet.lib
+
+import data.parapet.config
+
+# Sources whose text is the model's output rather than the prompt.
+response_sources := {"response", "reasoning"}
+
+# Effects a reason may carry, strongest first.
+effects := ["deny", "review", "redact", "warn"]
+
+# The catalogue entry for a model name. Models missing from the catalogue
+# get config.unknown_model (by default cloud, high risk, reasoning), so that
+# every rule meant for hosted models applies to them: fail safe.
+model_info(name) := object.get(config.models, name, config.unknown_model)
+
+known_model if config.models[input.resource.model]
+
+# The requested model's catalogue entry.
+model := model_info(input.resource.model)
+
+# Anything not declared on_prem counts as cloud.
+is_cloud(info) if not info.deployment == "on_prem"
+
+is_on_prem(name) if model_info(name).deployment == "on_prem"
+
+# The span shape used in reason evidence and redaction obligations.
+evidence(f) := {"field": f.field, "start": f.start, "end": f.end, "type": f.type}
+
+# Findings in prompt text (messages and documents), not model output.
+prompt_findings contains f if {
+	some f in input.analysis.findings
+	not is_response_finding(f)
+}
+
+# Findings in the model's output (response.content, response.reasoning).
+response_findings contains f if {
+	some f in input.analysis.findings
+	is_response_finding(f)
+}
+
+is_response_finding(f) if f.source in response_sources
+
+# Roles after casbin's expansion. input.access is authoritative: the
+# caller-supplied subject.roles only count once casbin has expanded them.
+roles := {r | some r in input.access.roles}
+
+# Formats a set of strings for messages: sorted, comma separated.
+join_set(s) := concat(", ", sort(s))
+
+# ---------------------------------------------------------------------------
+# Configuration check. A bundle whose config lacks a knob the rules rely on
+# would silently disable those rules; main turns any error here into a deny.
+
+required_config := {
+	"restore": "boolean",
+	"thresholds.injection_deny": "number",
+	"thresholds.injection_indirect_deny": "number",
+	"thresholds.injection_warn": "number",
+	"injection_sources": "object",
+	"limits.max_prompt_chars": "number",
+	"models": "object",
+	"unknown_model": "object",
+	"unknown_model.deployment": "string",
+	"unknown_model_effect": "string",
+	"warn_model_risks": "array",
+	"classification.levels": "object",
+	"classification.default": "string",
+	"classification.max_cloud": "string",
+	"routes.confidential": "string",
+	"pii.redact_before_cloud": "array",
+	"pii.redact_in_response": "array",
+	"reasoning.visible_to_roles": "array",
+}
+
+config_errors contains msg if {
+	some path, want in required_config
+	got := type_name(object.get(config, split(path, "."), null))
+	got != want
+	msg := sprintf("config.%s: want %s, got %s", [path, want, got])
+}
+
+# Negate a helper rule, not "x in S" itself: with OPA 1.22, "not x in S"
+# does not hold when x is undefined (a function call on an undefined value
+# is not negated to true), so a missing knob would pass unnoticed.
+valid_unknown_model_effect if config.unknown_model_effect in {"allow", "warn", "review", "deny"}
+
+config_errors contains msg if {
+	not valid_unknown_model_effect
+	msg := sprintf("config.unknown_model_effect: want allow, warn, review or deny, got %v", [object.get(config, "unknown_model_effect", null)])
+}
+
+config_errors contains msg if {
+	some name in ["default", "max_cloud"]
+	level := object.get(config, ["classification", name], null)
+	is_string(level)
+	not config.classification.levels[level]
+	msg := sprintf("config.classification.%s: %q is not in classification.levels", [name, level])
+}
+
+config_errors contains msg if {
+	target := config.routes.confidential
+	target != ""
+	not is_on_prem_known(target)
+	msg := sprintf("config.routes.confidential: %q is not an on_prem model in config.models", [target])
+}
+
+is_on_prem_known(name) if config.models[name].deployment == "on_prem"
+
+# ---------------------------------------------------------------------------
+# Input check. The engine must always fill phase, access and analysis; a
+# missing piece would silently disable rules, so main denies instead.
+
+input_errors contains "phase: want prompt or response" if not valid_phase
+
+valid_phase if input.phase in {"prompt", "response"}
+
+required_input := {
+	"resource.model": "string",
+	"access.allowed": "boolean",
+	"access.roles": "array",
+	"analysis.findings": "array",
+	"analysis.injection.by_source": "object",
+}
+
+input_errors contains msg if {
+	some path, want in required_input
+	got := type_name(object.get(input, split(path, "."), null))
+	got != want
+	msg := sprintf("%s: want %s, got %s", [path, want, got])
+}
