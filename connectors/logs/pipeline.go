@@ -72,7 +72,7 @@ type policyBox struct{ p LogPolicy }
 // New validates cfg, opens the chain state, the spools and the sinks, and
 // starts the pipeline. Whatever it opened is closed again if a later step
 // fails. A config with no sinks gives a pipeline that records nothing.
-func New(ctx context.Context, cfg Config, opts Options) (p *Pipeline, err error) {
+func New(ctx context.Context, cfg Config, opts Options) (_ *Pipeline, err error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("invalid logs configuration:\n%w", err)
 	}
@@ -80,7 +80,7 @@ func New(ctx context.Context, cfg Config, opts Options) (p *Pipeline, err error)
 	if opts.Logger == nil {
 		opts.Logger = hclog.NewNullLogger()
 	}
-	p = &Pipeline{
+	p := &Pipeline{
 		cfg: cfg, log: opts.Logger, reg: opts.Registerer,
 		in: make(chan *Event, 1024), closing: make(chan struct{}), seqDone: make(chan struct{}),
 		capture: map[string]bool{},
@@ -511,7 +511,10 @@ func (p *Pipeline) encode(ev *Event) ([]byte, error) {
 				if err != nil {
 					p.log.Warn("log policy mask rule skipped", "decision_id", ev.DecisionID, "error", err)
 				}
-				w.Input, w.Result = gm["input"], gm["result"]
+				w.Input, w.Result, w.Subject, w.Stream = gm["input"], gm["result"], gm["subject"], gm["stream"]
+				w.Tenant, _ = gm["tenant"].(string)
+				w.Model, _ = gm["model"].(string)
+				w.RequestedBy, _ = gm["requested_by"].(string)
 				w.Erased = append(w.Erased, erased...)
 				w.Masked = append(w.Masked, masked...)
 			}

@@ -129,7 +129,8 @@ func parseLogRules(obj map[string]any) (LogRules, error) {
 }
 
 // applyMask carries out rules on the generic event, as OPA does: paths
-// start with /input or /result; removals go to erased, upserts to masked.
+// start with /input or /result (or one of Parapet's metadata fields);
+// removals go to erased, upserts to masked.
 // A path that does not exist is skipped.
 func applyMask(ev map[string]any, rules []MaskRule) (erased, masked []string, err error) {
 	var errs []error
@@ -155,13 +156,17 @@ func applyMask(ev map[string]any, rules []MaskRule) (erased, masked []string, er
 	return erased, masked, errors.Join(errs...)
 }
 
+// maskRoots are the top-level fields a mask may touch: OPA's input and
+// result, and Parapet's copies of request metadata.
+var maskRoots = map[string]bool{"input": true, "result": true, "subject": true, "tenant": true, "model": true, "requested_by": true, "stream": true}
+
 func maskPath(p string) ([]string, error) {
 	if !strings.HasPrefix(p, "/") {
 		return nil, fmt.Errorf("mask %q: must start with /", p)
 	}
 	parts := strings.Split(p[1:], "/")
-	if parts[0] != "input" && parts[0] != "result" {
-		return nil, fmt.Errorf("mask %q: only /input and /result can be masked", p)
+	if !maskRoots[parts[0]] {
+		return nil, fmt.Errorf("mask %q: only /input, /result and Parapet's /subject, /tenant, /model, /requested_by and /stream can be masked", p)
 	}
 	for i, s := range parts {
 		u, err := url.PathUnescape(s)
