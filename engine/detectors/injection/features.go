@@ -12,7 +12,7 @@ import (
 //   - word unigrams and bigrams of the normalised text, each occurrence
 //     worth 1/sqrt(number of word features), so that the block has unit
 //     norm-ish scale whatever the length of the text;
-//   - character 3-, 4- and 5-grams of the normalised bytes, likewise worth
+//   - character 4-grams of the normalised bytes, likewise worth
 //     1/sqrt(number of character features);
 //   - one feature per signature category that fired (worth 1), shared by
 //     all languages.
@@ -99,7 +99,8 @@ func (fb *featureBlocks) extract(b []byte, cats uint32) {
 	}
 }
 
-// values returns the value of each feature occurrence in fb.idx's blocks.
+// scales returns the value of one occurrence in the word and character
+// blocks (category features are worth 1).
 func (fb *featureBlocks) scales() (word, char float64) {
 	if fb.nWord > 0 {
 		word = 1 / math.Sqrt(float64(fb.nWord))

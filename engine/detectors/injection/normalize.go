@@ -7,8 +7,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// normText is a normalised view of a text: lower case, NFKC (Latin
-// accents stripped), zero-width and bidi controls removed, homoglyphs
+// normText is a normalised view of a text: lower case, the compatibility
+// folds of NFKC applied rune by rune (full-width, ligatures, mathematical
+// alphanumerics...; Latin accents and combining marks dropped; Han, kana,
+// Hangul and Cyrillic pass through, already in NFKC form), zero-width and
+// bidi controls removed, homoglyphs
 // folded to Latin, runs of white space collapsed to one ' ' (or '\n' when
 // the run held a line break). It always starts with '\n' so that
 // line-start markers ("\nsystem:") match at the start of the text.
