@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parapet-dev/parapet/cmd/parapet/internal/audit"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/detect"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/policy"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/serve"
@@ -35,6 +36,7 @@ and records every decision.`,
 		policy.InputCommand(),
 		detect.AnalyzeCommand(),
 		detect.EvalCommand(),
+		audit.Command(),
 		versionCommand(),
 	)
 	policy.Exit(root.ExecuteContext(context.Background()))
