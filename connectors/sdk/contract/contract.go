@@ -123,7 +123,9 @@ type Optional[T any] struct {
 	Value T
 }
 
-// UnmarshalYAML reads null or a value.
+func (o *Optional[T]) setNull() { o.Set, o.Null = true, true }
+
+// UnmarshalYAML reads a value (null never reaches it; see Load).
 func (o *Optional[T]) UnmarshalYAML(n *yaml.Node) error {
 	o.Set = true
 	if n.Tag == "!!null" {
@@ -160,9 +162,26 @@ func Load(dir string) ([]Case, error) {
 		if err := dec.Decode(&doc); err != nil {
 			return nil, fmt.Errorf("%s: %w", filepath.Base(f), err)
 		}
+		// yaml.v3 calls no unmarshaler for a null value, so the keys set
+		// to null are found in a second, untyped pass.
+		var rawDoc struct {
+			Cases []map[string]any `yaml:"cases"`
+		}
+		if err := yaml.Unmarshal(raw, &rawDoc); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Base(f), err)
+		}
 		for i := range doc.Cases {
 			c := &doc.Cases[i]
 			c.File = filepath.Base(f)
+			if exp, ok := rawDoc.Cases[i]["expect"].(map[string]any); ok && c.Expect != nil {
+				for key, opt := range map[string]interface{ setNull() }{
+					"messages": &c.Expect.Messages, "response": &c.Expect.Response, "route": &c.Expect.Route,
+				} {
+					if v, ok := exp[key]; ok && v == nil {
+						opt.setNull()
+					}
+				}
+			}
 			if prev, ok := seen[c.Name]; ok {
 				errs = append(errs, fmt.Errorf("%s: case %q is also in %s", c.File, c.Name, prev))
 			}

@@ -126,3 +126,55 @@ func TestTokensMatchKeys(t *testing.T) {
 		t.Errorf("the invalid token matches key %q", id)
 	}
 }
+
+// The checks bite: a decision that differs in each checked field is
+// reported field by field.
+func TestCheckDecisionReportsMismatches(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "x.yaml"), []byte(`cases:
+- name: x
+  expect:
+    `+strings.ReplaceAll(strings.TrimSpace(`
+effect: redact
+allow: true
+fail_closed: false
+reasons: [data.pii_to_cloud_model]
+reasons_include: [data.pii_to_cloud_model]
+reasons_exclude: [use.prompt_injection]
+messages: [{role: user, content: "hi <EMAIL_ADDRESS_1>"}]
+response: null
+route: null
+obligations: {restore: true, strip_reasoning: false, notice: "", placeholders: {<EMAIL_ADDRESS_1>: EMAIL_ADDRESS}}
+`), "\n", "\n    ")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp := cases[0].Expect
+	good := map[string]any{
+		"effect": "redact", "allow": true,
+		"reasons":     []any{map[string]any{"id": "data.pii_to_cloud_model"}},
+		"messages":    []any{map[string]any{"role": "user", "content": "hi <EMAIL_ADDRESS_1>"}},
+		"obligations": map[string]any{"restore": true, "placeholders": map[string]any{"<EMAIL_ADDRESS_1>": "EMAIL_ADDRESS"}},
+	}
+	if bad := exp.CheckDecision(good); len(bad) != 0 {
+		t.Fatalf("a matching decision is reported: %v", bad)
+	}
+	bad := map[string]any{
+		"effect": "deny", "allow": false, "fail_closed": true,
+		"reasons":     []any{map[string]any{"id": "use.prompt_injection"}},
+		"messages":    []any{map[string]any{"role": "user", "content": "hi jane@example.com"}},
+		"response":    map[string]any{"content": "x"},
+		"route":       map[string]any{"model": "m"},
+		"obligations": map[string]any{"strip_reasoning": true, "notice": "n"},
+	}
+	if got := exp.CheckDecision(bad); len(got) != 13 {
+		t.Fatalf("%d problems, want 13: %q", len(got), got)
+	}
+	e := ExpectError{Status: 400, Code: "invalid_field", Field: new(string)}
+	if got := e.CheckError(401, "unauthorized", "Authorization"); len(got) != 3 {
+		t.Fatalf("got %q", got)
+	}
+}
