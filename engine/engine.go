@@ -37,6 +37,15 @@ type Policy struct {
 
 	query rego.PreparedEvalQuery
 	rbac  *rbac
+
+	// For explain, tenant layers and usage (explain.go, layers.go,
+	// usage.go): the compiled bundle, a traced query prepared on first use,
+	// the tenant layers and the model prices.
+	bundle  *bundle.Bundle
+	opts    CompileOptions
+	explain *lazyQuery
+	layers  map[string]*Layer
+	prices  map[string]Price
 }
 
 // CompileOptions tune Compile.
@@ -58,23 +67,10 @@ func Compile(ctx context.Context, name string, b *bundle.Bundle, opts CompileOpt
 	if b.Manifest.Roots == nil {
 		b.Manifest.Init()
 	}
-	ss, err := inputSchemaSet()
+	opts.Logger = log
+	pq, err := prepare(ctx, name, b, opts, true)
 	if err != nil {
 		return nil, err
-	}
-	r := rego.New(
-		rego.Query(DecisionQuery),
-		rego.ParsedBundle(name, b),
-		// Keep data as AST values in the store: reads during evaluation then
-		// skip a Go-to-AST conversion of the config on every decision.
-		rego.StoreReadAST(true),
-		rego.Schemas(ss),
-		rego.EnablePrintStatements(true),
-		rego.PrintHook(printHook{log: log.Named("rego")}),
-	)
-	pq, err := r.PrepareForEval(ctx, rego.WithPartialEval())
-	if err != nil {
-		return nil, compileError(name, err)
 	}
 	var spec any
 	if p, ok := b.Data["parapet"].(map[string]any); ok {
@@ -84,7 +80,40 @@ func Compile(ctx context.Context, name string, b *bundle.Bundle, opts CompileOpt
 	if err != nil {
 		return nil, fmt.Errorf("compiling bundle %q: %w", name, err)
 	}
-	return &Policy{Name: name, Revision: b.Manifest.Revision, Activated: time.Now(), query: pq, rbac: rb}, nil
+	p := &Policy{Name: name, Revision: b.Manifest.Revision, Activated: time.Now(), query: pq, rbac: rb,
+		bundle: b, opts: opts, prices: readPrices(b.Data)}
+	p.explain = newLazyQuery(name, b, opts)
+	return p, nil
+}
+
+// prepare compiles b and prepares the decision query, type-checked against
+// the input schema. With partial set, the query is partially evaluated
+// ahead of time (fast, but its rules no longer match the source for
+// tracing).
+func prepare(ctx context.Context, name string, b *bundle.Bundle, opts CompileOptions, partial bool) (rego.PreparedEvalQuery, error) {
+	ss, err := inputSchemaSet()
+	if err != nil {
+		return rego.PreparedEvalQuery{}, err
+	}
+	r := rego.New(
+		rego.Query(DecisionQuery),
+		rego.ParsedBundle(name, b),
+		// Keep data as AST values in the store: reads during evaluation then
+		// skip a Go-to-AST conversion of the config on every decision.
+		rego.StoreReadAST(true),
+		rego.Schemas(ss),
+		rego.EnablePrintStatements(true),
+		rego.PrintHook(printHook{log: opts.Logger.Named("rego")}),
+	)
+	var popts []rego.PrepareOption
+	if partial {
+		popts = append(popts, rego.WithPartialEval())
+	}
+	pq, err := r.PrepareForEval(ctx, popts...)
+	if err != nil {
+		return pq, compileError(name, err)
+	}
+	return pq, nil
 }
 
 // printHook sends Rego print() output to the log, with its location.
@@ -104,6 +133,10 @@ type Options struct {
 	Logger   hclog.Logger
 	Analyzer *analysis.Analyzer
 	Limits   Limits
+	// Usage, when set, counts requests, tokens and cost per subject,
+	// tenant and model and gives the totals to policy as input.usage.
+	// Default: off (no input.usage).
+	Usage *UsageOptions
 }
 
 // Engine decides requests against the active policy. It is safe for
@@ -113,6 +146,7 @@ type Engine struct {
 	log      hclog.Logger
 	analyzer *analysis.Analyzer
 	limits   Limits
+	usage    *UsageOptions
 	policy   atomic.Pointer[Policy]
 }
 
@@ -125,7 +159,7 @@ func New(opts Options) *Engine {
 	if opts.Analyzer == nil {
 		opts.Analyzer = analysis.NewAnalyzer()
 	}
-	return &Engine{log: opts.Logger, analyzer: opts.Analyzer, limits: opts.Limits.withDefaults()}
+	return &Engine{log: opts.Logger, analyzer: opts.Analyzer, limits: opts.Limits.withDefaults(), usage: opts.Usage.withDefaults()}
 }
 
 // Activate makes p the policy for every later decision.
@@ -145,6 +179,12 @@ func (e *Engine) Limits() Limits { return e.limits }
 // *RequestError; every other failure gives a fail-closed deny decision,
 // never an error.
 func (e *Engine) Decide(ctx context.Context, req *Request) (*Decision, error) {
+	return e.decide(ctx, req, nil)
+}
+
+// decide is Decide, with the rules that fire recorded in tr when it is set
+// (Explain).
+func (e *Engine) decide(ctx context.Context, req *Request, tr *explainTracer) (*Decision, error) {
 	t0 := time.Now()
 	if err := e.limits.Validate(req); err != nil {
 		return nil, err
@@ -177,23 +217,14 @@ func (e *Engine) Decide(ctx context.Context, req *Request) (*Decision, error) {
 	d.Timings.Analysis = us(t3.Sub(t2))
 	d.Analysis = digest(an)
 	d.facts = &Facts{Access: acc, Findings: an.Findings, Signals: an.Signals}
+	usage, call := e.reserveUsage(ctx, p, req, acc)
+	d.facts.Usage = usage
 
-	rs, err := p.query.Eval(ctx, rego.EvalParsedInput(buildInput(req, acc, an)))
 	t4 := time.Now()
-	d.Timings.Eval = us(t4.Sub(t3))
-	switch {
-	case err != nil:
-		e.log.Error("evaluating policy", "decision_id", d.DecisionID, "bundle", p.Name, "error", err)
-		e.failClosed(d, ReasonEvalError, "policy evaluation failed; denying by default")
-	case len(rs) == 0 || len(rs[0].Expressions) == 0:
-		e.failClosed(d, ReasonUndefinedDecision, DecisionQuery+" is undefined for this input; denying by default")
-	default:
-		if err := readDecision(rs[0].Expressions[0].Value, d); err != nil {
-			e.log.Error("reading policy decision", "decision_id", d.DecisionID, "bundle", p.Name, "error", err)
-			e.failClosed(d, ReasonInvalidDecision, "the policy's decision is malformed ("+err.Error()+"); denying by default")
-		} else {
-			applyObligations(req, d)
-		}
+	e.evaluate(ctx, p, req, acc.Tenant, buildInput(req, acc, an, usage), d, tr)
+	d.Timings.Eval = us(time.Since(t4))
+	if call != nil && !d.Allow {
+		e.releaseUsage(ctx, call)
 	}
 	d.Timings.Total = us(time.Since(t0))
 	return d, nil
@@ -279,5 +310,5 @@ func (e *Engine) Input(ctx context.Context, req *Request) (ast.Value, error) {
 		return nil, fmt.Errorf("resolving access: %w", err)
 	}
 	an := e.analyzer.Analyze(ctx, &analysis.Input{Phase: req.Phase, Fields: Fields(req), Labels: req.Context.Labels})
-	return buildInput(req, acc, an), nil
+	return buildInput(req, acc, an, e.peekUsage(ctx, p, req, acc)), nil
 }

@@ -39,7 +39,7 @@ func round4(f float64) float64 {
 // buildInput turns a validated request, its access result and its analysis
 // into the policy input. The shape is documented in docs/api.md and checked
 // by engine/schema/input.json.
-func buildInput(req *Request, acc Access, an *analysis.Analysis) ast.Value {
+func buildInput(req *Request, acc Access, an *analysis.Analysis, usage *UsageTotals) ast.Value {
 	items := make([][2]*ast.Term, 0, 10)
 	items = append(items,
 		item("phase", str(req.Phase)),
@@ -84,6 +84,9 @@ func buildInput(req *Request, acc Access, an *analysis.Analysis) ast.Value {
 		item("tenant", str(acc.Tenant)),
 	)))
 	items = append(items, item("analysis", analysisTerm(an)))
+	if usage != nil {
+		items = append(items, item("usage", usage.term()))
+	}
 	return ast.NewObject(items...)
 }
 

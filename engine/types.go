@@ -130,6 +130,8 @@ type Facts struct {
 	Access   Access             `json:"access"`
 	Findings []analysis.Finding `json:"findings"`
 	Signals  []analysis.Signal  `json:"signals,omitempty"`
+	// Usage is what input.usage held, when usage counting is on.
+	Usage *UsageTotals `json:"usage,omitempty"`
 }
 
 // Facts returns the access result and findings the decision was made on,
