@@ -2,6 +2,7 @@ package sdk_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/parapet-dev/parapet/connectors/sdk"
@@ -68,4 +69,28 @@ func TestRestoreLeavesUnknownPlaceholders(t *testing.T) {
 	if got != "x <B_2> <a_1> x" {
 		t.Fatalf("got %q", got)
 	}
+}
+
+// Placeholders reads a decision from the network: whatever it holds, it
+// must not panic, and every value it recovers is text of the request.
+func FuzzPlaceholders(f *testing.F) {
+	f.Add("mail bob@example.com now", "mail <EMAIL_ADDRESS_1> now", 5, 20, 0, 0)
+	f.Add("Héllo 👋 a@b.io", "Héllo 👋 <EMAIL_ADDRESS_1>", 8, 14, 2, 30)
+	f.Add("x", "<A_1><B_2>", -3, 99, 0, 1)
+	f.Fuzz(func(t *testing.T, original, redacted string, s1, e1, s2, e2 int) {
+		req := &sdk.Request{Messages: []sdk.Message{{Role: "user", Content: original}}}
+		d := &sdk.Decision{
+			Reasons: []sdk.Reason{{Effect: sdk.EffectRedact, Evidence: []sdk.Evidence{
+				{Field: "messages[0].content", Start: s1, End: e1, Type: "T"},
+				{Field: "messages[0].content", Start: s2, End: e2, Type: "T"},
+			}}},
+			Messages:    []sdk.Message{{Role: "user", Content: redacted}},
+			Obligations: &sdk.Obligations{Placeholders: map[string]string{"<T_1>": "T"}},
+		}
+		for p, v := range sdk.Placeholders(req, d) {
+			if !strings.Contains(original, v) || !strings.Contains(redacted, p) {
+				t.Fatalf("%q -> %q is not from the request", p, v)
+			}
+		}
+	})
 }
