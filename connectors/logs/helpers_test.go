@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -94,3 +95,5 @@ func newID(tb testing.TB) string {
 	must(tb, err)
 	return id.String()
 }
+
+func procs() int { return runtime.GOMAXPROCS(0) }
