@@ -19,6 +19,7 @@ import (
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/policy"
 	"github.com/parapet-dev/parapet/connectors/api"
 	"github.com/parapet-dev/parapet/connectors/logs"
+	"github.com/parapet-dev/parapet/connectors/proxy"
 	"github.com/parapet-dev/parapet/engine"
 	"github.com/parapet-dev/parapet/engine/detectors"
 )
@@ -173,5 +174,32 @@ func TestScanCommand(t *testing.T) {
 	text, err = run(t, `{"id":"x","request":{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}}`+"\n", "scan", "--json", "--tenant", "acme", "--role", "analyst")
 	if err != nil || !strings.Contains(text, `"exchanges": 1`) {
 		t.Fatalf("scan stdin: %v %s", err, text)
+	}
+}
+
+func TestProxyHook(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "d.jsonl")
+	l, err := StartLogs(context.Background(), logs.Config{SpoolDir: filepath.Join(dir, "s"),
+		Sinks: map[string]logs.SinkConfig{"f": {Kind: logs.KindFile, Path: path}}}, nil, "", nil, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := &engine.Request{Phase: "response", Subject: engine.Subject{ID: "alice", Tenant: "acme"}, Resource: engine.Resource{Model: "gpt-4o"},
+		Messages: []engine.Message{{Role: "user", Content: "hi"}}, Response: &engine.Response{Content: "secret words"}}
+	d := &engine.Decision{DecisionID: "d-1", Effect: "deny", Reasons: []engine.Reason{}}
+	l.ProxyHook()(context.Background(), req, d, proxy.StreamInfo{Outcome: proxy.OutcomeContentFilter, Streamed: true, SentBytes: 12,
+		Caller: proxy.Caller{KeyID: "k1", Via: "key"}, PromptDecisionID: "d-0"})
+	if err := l.Stop(5 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	for _, want := range []string{`"connector":"proxy"`, `"requested_by":"k1"`, `"stream":{"outcome":"content_filter","streamed":true,"sent_bytes":12,"prompt_decision_id":"d-0","via":"key"}`} {
+		if !bytes.Contains(raw, []byte(want)) {
+			t.Errorf("event lacks %s: %s", want, raw)
+		}
+	}
+	if bytes.Contains(raw, []byte("secret words")) {
+		t.Error("response text logged")
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parapet-dev/parapet/connectors/api"
 	"github.com/parapet-dev/parapet/connectors/logs"
+	"github.com/parapet-dev/parapet/connectors/proxy"
 	"github.com/parapet-dev/parapet/engine"
 )
 
@@ -53,6 +54,25 @@ func (l *Logs) APIHook() api.DecisionHook {
 			conn.KeyID = c.KeyID
 		}
 		l.Decision(ctx, req, d, conn)
+	}
+}
+
+// ProxyHook records the proxy's decisions (proxy.Options.OnDecision),
+// with what the caller actually received.
+func (l *Logs) ProxyHook() proxy.DecisionHook {
+	return func(ctx context.Context, req *engine.Request, d *engine.Decision, info proxy.StreamInfo) {
+		l.Decision(ctx, req, d, logs.Connector{Name: "proxy", KeyID: info.Caller.KeyID, Stream: StreamOutcome(info)})
+	}
+}
+
+// StreamOutcome turns the proxy's account of a call into the event's
+// stream field.
+func StreamOutcome(info proxy.StreamInfo) *logs.StreamOutcome {
+	return &logs.StreamOutcome{
+		Outcome: string(info.Outcome), Route: info.Route, Upstream: info.Upstream, Model: info.Model,
+		Streamed: info.Streamed, Choice: info.Choice, Status: info.Status, FailOpen: info.FailOpen,
+		Evaluations: info.Evaluations, SentBytes: info.SentBytes, HeldBytes: info.HeldBytes,
+		LateRedactions: info.LateRedactions, PromptDecisionID: info.PromptDecisionID, Via: info.Caller.Via,
 	}
 }
 
