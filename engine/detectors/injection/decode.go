@@ -132,6 +132,47 @@ func findPayloads(s string, out []payload, budget int, scratch *[]byte) ([]paylo
 	return out, budget
 }
 
+var hexTable = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		_, t[c] = hexVal(byte(c))
+	}
+	return t
+}()
+
+// mayHavePayload is a quick pass over the normalised view: false means
+// findPayloads on the original text would find nothing (no base64-alphabet
+// run long enough, fewer than minHexPairs two-digit hex runs, no "\x" or
+// "0x", fewer than three '%'), so the decoders can be skipped.
+func mayHavePayload(b []byte) bool {
+	run, pairs, pct := 0, 0, 0
+	allHex := true
+	for i, c := range b {
+		if isB64(c) {
+			run++
+			allHex = allHex && hexTable[c]
+			if run >= minBase64Run {
+				return true
+			}
+			if c == 'x' && i > 0 && (b[i-1] == '0' || b[i-1] == '\\') {
+				return true
+			}
+			continue
+		}
+		if run == 2 && allHex {
+			if pairs++; pairs >= minHexPairs {
+				return true
+			}
+		}
+		run, allHex = 0, true
+		if c == '%' {
+			if pct++; pct >= 3 {
+				return true
+			}
+		}
+	}
+	return run == 2 && allHex && pairs+1 >= minHexPairs
+}
+
 // spacedHexStart reports whether a spaced or escaped hex run may start at
 // i: "\x", "0x", or two hex digits followed by a separator.
 func spacedHexStart(s string, i int) bool {

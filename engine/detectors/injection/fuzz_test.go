@@ -102,6 +102,14 @@ func FuzzFindPayloads(f *testing.F) {
 		if len(ps) > maxPayloads+1 || total > maxDecodeBytes || left < 0 {
 			t.Fatalf("%d payloads, %d bytes, %d left", len(ps), total, left)
 		}
+		// the quick pre-check never hides a payload
+		if len(ps) > 0 {
+			var n normText
+			normalize(s, &n, false)
+			if !mayHavePayload(n.b) {
+				t.Fatalf("mayHavePayload false but %d payloads found in %q", len(ps), s)
+			}
+		}
 	})
 }
 

@@ -168,7 +168,9 @@ func (sc *scanner) run(text string) {
 		}
 	}
 	// encoded payloads
-	sc.decodeAndScan(text)
+	if mayHavePayload(sc.nt.b) {
+		sc.decodeAndScan(text)
+	}
 
 	if sc.tags >= minTagChars {
 		sc.cats |= 1 << catObfuscation
