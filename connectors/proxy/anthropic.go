@@ -134,7 +134,7 @@ func (k *call) streamAnthropic(resp *http.Response) {
 			_ = s.w.flush()
 			continue
 		}
-		if oc := s.event(ev); oc != "" {
+		if oc := s.event(ev, rd.backlog()); oc != "" {
 			outcome = oc
 			s.ended = true
 		}
@@ -164,7 +164,7 @@ func (s *antStream) broken(err error) Outcome {
 }
 
 // event checks one upstream event; a non-empty outcome ends the stream.
-func (s *antStream) event(ev sseEvent) Outcome {
+func (s *antStream) event(ev sseEvent, backlog int) Outcome {
 	ctx := s.k.c.Request.Context()
 	var m map[string]json.RawMessage
 	if json.Unmarshal(ev.data, &m) != nil {
@@ -225,7 +225,7 @@ func (s *antStream) event(ev sseEvent) Outcome {
 		kind, _, _ := blockKind(s.types[i])
 		t, _ := getString(delta, field)
 		g.add(g.channel(kind, blockKey(i)), t)
-		if g.due(time.Now()) {
+		if g.due(time.Now(), backlog) {
 			g.decide(ctx)
 		}
 		if g.denied {

@@ -65,6 +65,7 @@ var uuidRE = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
 
 func TestGolden(t *testing.T) {
 	e := newEnv(t, defaultEngine(t), withAuth, func(o *proxy.Options) {
+		o.Stream.DecideEveryChunk = true // chunking that does not depend on timing
 		o.Upstreams = append([]proxy.Upstream{{Name: "catalogue", BaseURL: o.Upstreams[0].BaseURL, Models: []string{"gpt-4o", "deepseek-r1-onprem", "llama-3.1-8b-onprem"}}}, o.Upstreams...)
 	})
 	for _, gc := range goldenCases {

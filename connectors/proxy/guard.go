@@ -153,11 +153,22 @@ func isEnd(b byte) bool { return b == '.' || b == '!' || b == '?' }
 // sentence boundary, past EvalChars, after EvalInterval, or as soon as a
 // first word is complete while nothing visible has been sent yet (time to
 // first token).
-func (g *guard) due(now time.Time) bool {
+//
+// backlog is how many bytes the upstream has already sent that are not yet
+// read: while it is behind the upstream, the guard reads on rather than
+// decide, up to a few EvalChars, so a fast upstream costs a few decisions
+// and a paced one (a model generating) is decided as it goes.
+func (g *guard) due(now time.Time, backlog int) bool {
 	if g.pending == 0 {
 		return false
 	}
 	o := g.p.opts.Stream
+	if o.DecideEveryChunk {
+		return true
+	}
+	if backlog > 0 && g.pending < 4*o.EvalChars {
+		return false
+	}
 	if g.boundary || g.pending >= o.EvalChars || now.Sub(g.pendingSince) >= o.EvalInterval {
 		return true
 	}

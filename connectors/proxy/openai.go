@@ -420,7 +420,7 @@ func (k *call) streamOpenAI(resp *http.Response, chat bool) {
 			s.w.event("", []byte("[DONE]"))
 			break
 		}
-		stop, oc := s.chunk(ev.data)
+		stop, oc := s.chunk(ev.data, rd.backlog())
 		if err := s.w.flush(); err != nil {
 			outcome = OutcomeClientGone
 			break
@@ -504,7 +504,7 @@ func clone(m map[string]json.RawMessage) map[string]json.RawMessage {
 
 // chunk checks one upstream chunk and writes what may go out. stop ends
 // the stream.
-func (s *oaiStream) chunk(data []byte) (stop bool, outcome Outcome) {
+func (s *oaiStream) chunk(data []byte, backlog int) (stop bool, outcome Outcome) {
 	k := s.k
 	var ck map[string]json.RawMessage
 	if json.Unmarshal(data, &ck) != nil {
@@ -543,7 +543,7 @@ func (s *oaiStream) chunk(data []byte) (stop bool, outcome Outcome) {
 		finished := !isNull(ch["finish_reason"])
 		if finished {
 			g.finish(ctx)
-		} else if g.due(now) {
+		} else if g.due(now, backlog) {
 			g.decide(ctx)
 		}
 		if g.denied {

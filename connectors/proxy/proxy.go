@@ -82,6 +82,10 @@ type StreamOptions struct {
 	// are always held. Raise it for detectors that need words after a
 	// value (names, street addresses) at some cost in latency. Default 0.
 	HoldBackChars int
+	// DecideEveryChunk decides after every chunk, whatever the cadence:
+	// text is released as evenly as the hold-back allows, at the most
+	// cost. For transcripts and debugging.
+	DecideEveryChunk bool
 }
 
 // Options configure the proxy.

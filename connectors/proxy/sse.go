@@ -66,6 +66,9 @@ func (s *sseReader) next() (sseEvent, error) {
 	}
 }
 
+// backlog is how much the upstream has sent that is not read yet.
+func (s *sseReader) backlog() int { return s.r.Buffered() }
+
 // readLine returns one line without its end (\n, \r\n or \r).
 func (s *sseReader) readLine() ([]byte, error) {
 	var buf []byte
