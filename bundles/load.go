@@ -1,6 +1,3 @@
-// Package bundles loads policy bundles for the engine: from a folder, an
-// OPA bundle tarball, or the library embedded in the binary. Test files
-// (_test.rego) are left out of what is served.
 package bundles
 
 import (
