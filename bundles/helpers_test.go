@@ -252,3 +252,26 @@ func runOPA(t testing.TB, dir string, args ...string) (string, error) {
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }
+
+// tarDir packages a folder as a bundle tarball without any check.
+func tarDir(t testing.TB, dir string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(zw)
+	entries, err := os.ReadDir(dir)
+	must(err)
+	for _, e := range entries {
+		if e.IsDir() || strings.HasSuffix(e.Name(), "_test.rego") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		must(err)
+		must(tw.WriteHeader(&tar.Header{Name: "/" + e.Name(), Mode: 0o644, Size: int64(len(b)), Typeflag: tar.TypeReg}))
+		_, err = tw.Write(b)
+		must(err)
+	}
+	must(tw.Close())
+	must(zw.Close())
+	return buf.Bytes()
+}
