@@ -275,3 +275,7 @@ func tarDir(t testing.TB, dir string) []byte {
 	must(zw.Close())
 	return buf.Bytes()
 }
+
+func mkdirAll(p string) error { return os.MkdirAll(p, 0o755) }
+
+func writeFile(p, body string) error { return os.WriteFile(p, []byte(body), 0o644) }

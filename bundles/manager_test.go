@@ -360,3 +360,15 @@ func TestRunTestsRefusesFailingBundle(t *testing.T) {
 		t.Fatal("the failing bundle was activated")
 	}
 }
+
+func decodeBody(t testing.TB, resp *http.Response, v any) {
+	t.Helper()
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("%d: %s", resp.StatusCode, b)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+}
