@@ -139,7 +139,9 @@ func TestShadowBundle(t *testing.T) {
 	}
 	defer mgr.Stop(context.Background())
 	srv := httptest.NewServer(api.New(eng, api.Options{
-		OnDecision:   func(ctx context.Context, req *engine.Request, d *engine.Decision, _ *api.Caller) { mgr.Shadow(ctx, req, d) },
+		OnDecision: func(ctx context.Context, req *engine.Request, d *engine.Decision, _ *api.Caller) {
+			mgr.Shadow(ctx, req, d)
+		},
 		BundleStatus: func() any { return mgr.Status() },
 	}).Handler())
 	defer srv.Close()
