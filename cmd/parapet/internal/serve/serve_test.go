@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/go-hclog"
 
@@ -50,6 +51,9 @@ func TestServeDrainsOnShutdown(t *testing.T) {
 	for i := 0; i < 32; i++ {
 		<-started
 	}
+	// Let some reach the server first: on a loaded machine (or under
+	// -race) none might before the listener closes.
+	time.Sleep(20 * time.Millisecond)
 	cancel()
 	wg.Wait()
 	if err := <-done; err != nil {
