@@ -62,8 +62,8 @@ func (k *call) respondAnthropic(resp *http.Response) {
 	g.finish(k.c.Request.Context())
 	k.setResponseHeaders([]*guard{g})
 	if g.denied {
-		k.recordResponse(g, 0, OutcomeContentFilter)
 		k.info.Status = http.StatusForbidden
+		k.recordResponse(g, 0, OutcomeContentFilter)
 		k.p.fail(k.c, k.rt.kind, denial(g.last, "the model's answer was withheld by policy"))
 		return
 	}

@@ -196,8 +196,11 @@ func (p *Proxy) serve(c *gin.Context, rt *route) {
 	}
 	k.info.Upstream, k.info.Model = k.up.Name, send
 	k.info.Outcome = OutcomeForwarded
-	p.record(c.Request.Context(), k.req, d, k.info)
 	k.forward(out)
+	// The prompt decision is recorded once the call is over, with how it
+	// ended when no response was decided (upstream error, timeout, client
+	// gone); response decisions are recorded on their own.
+	p.record(c.Request.Context(), k.req, d, k.info)
 }
 
 func firstNonEmpty(a, b string) string {
@@ -379,7 +382,6 @@ func (k *call) upstreamFailed(err error) {
 		k.info.Outcome, k.info.Status = OutcomeUpstreamError, http.StatusBadGateway
 		k.p.fail(k.c, k.rt.kind, &apiError{status: http.StatusBadGateway, code: "upstream_unreachable", msg: "upstream " + strconv.Quote(k.up.Name) + " could not be reached"})
 	}
-	k.p.record(k.c.Request.Context(), k.req, k.d, k.info)
 }
 
 // readAll reads an upstream body under a generous limit.

@@ -252,10 +252,10 @@ func (k *call) respondOpenAI(resp *http.Response, chat bool) {
 	k.setResponseHeaders(guards)
 	for i, g := range guards {
 		if g.denied {
+			k.info.Status = http.StatusForbidden
 			for j, g2 := range guards {
 				k.recordResponse(g2, j, OutcomeContentFilter)
 			}
-			k.info.Status = http.StatusForbidden
 			k.p.fail(k.c, k.rt.kind, denial(g.last, "the model's answer was withheld by policy"))
 			_ = i
 			return
@@ -327,7 +327,6 @@ func (k *call) setResponseHeaders(guards []*guard) {
 // checked.
 func (k *call) badUpstreamAnswer() {
 	k.info.Outcome, k.info.Status = OutcomeUpstreamError, http.StatusBadGateway
-	k.p.record(k.c.Request.Context(), k.req, k.d, k.info)
 	k.p.fail(k.c, k.rt.kind, &apiError{status: http.StatusBadGateway, code: "upstream_invalid_response", msg: "upstream " + strconv.Quote(k.up.Name) + " sent an answer that cannot be read, so cannot be checked"})
 }
 

@@ -251,6 +251,18 @@ func TestUpstreamErrorsPassThrough(t *testing.T) {
 	if status != 429 || body != want || hdr.Get("Retry-After") != "7" || hdr.Get("X-Parapet-Decision-Id") == "" {
 		t.Fatalf("%d %v %s", status, hdr, body)
 	}
+	// The prompt decision's record says how the call ended.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		recs := e.recorded()
+		if n := len(recs); n > 0 && recs[n-1].phase == engine.PhasePrompt && recs[n-1].info.Outcome == proxy.OutcomeUpstreamError && recs[n-1].info.Status == 429 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no prompt record with the upstream error: %+v", recs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 func TestUpstreamTimeoutIs504(t *testing.T) {
