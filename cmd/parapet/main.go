@@ -11,6 +11,7 @@ import (
 
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/audit"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/detect"
+	"github.com/parapet-dev/parapet/cmd/parapet/internal/lifecycle"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/policy"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/serve"
 )
@@ -37,6 +38,9 @@ and records every decision.`,
 		detect.AnalyzeCommand(),
 		detect.EvalCommand(),
 		audit.Command(),
+		lifecycle.BundleCommand(),
+		lifecycle.ReplayCommand(),
+		lifecycle.ExplainCommand(),
 		versionCommand(),
 	)
 	policy.Exit(root.ExecuteContext(context.Background()))
