@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strconv"
@@ -15,10 +16,12 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/loader"
 
 	"github.com/parapet-dev/parapet/engine"
 	"github.com/parapet-dev/parapet/engine/usage"
 	"github.com/parapet-dev/parapet/engine/usage/redistest"
+	defaultbundle "github.com/parapet-dev/parapet/rego"
 )
 
 func call(subject string, tokens int64) engine.UsageCall {
@@ -295,4 +298,55 @@ func TestUsageChildProcess(t *testing.T) {
 	}
 	wg.Wait()
 	fmt.Printf("allowed=%d\n", allowed.Load())
+}
+
+// The shipped budget rule (rego/usage.rego) over Redis: two engines, as
+// two replicas, share a subject's daily request budget.
+func TestDefaultLibraryBudgetOverRedis(t *testing.T) {
+	u := redistest.URL(t)
+	b, err := loader.NewFileLoader().WithFS(defaultbundle.FS).WithSkipBundleVerification(true).WithProcessAnnotation(true).
+		WithFilter(func(_ string, info fs.FileInfo, _ int) bool { return strings.HasSuffix(info.Name(), "_test.rego") }).AsBundle(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Data["parapet"].(map[string]any)["config"].(map[string]any)["budgets"] = map[string]any{
+		"subject": map[string]any{"day": map[string]any{"requests": 5}},
+	}
+	p, err := engine.Compile(context.Background(), "default", b, engine.CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := "parapet:test:lib:" + strconv.FormatInt(time.Now().UnixNano(), 36) + ":"
+	var engs []*engine.Engine
+	for range 2 {
+		s, err := usage.NewRedis(u, usage.RedisOptions{Prefix: prefix})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		e := engine.New(engine.Options{Usage: usage.Options(s)})
+		e.Activate(p)
+		engs = append(engs, e)
+	}
+	var got []string
+	for i := range 8 {
+		d, err := engs[i%2].Decide(context.Background(), &engine.Request{Phase: "prompt", Subject: engine.Subject{ID: "alice", Tenant: "acme"},
+			Resource: engine.Resource{Model: "llama-3.1-8b-onprem"}, Messages: []engine.Message{{Role: "user", Content: "Summarise our returns policy."}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := d.Effect
+		if len(d.Reasons) > 0 {
+			s += ":" + d.Reasons[0].ID
+		}
+		got = append(got, s)
+	}
+	if strings.Join(got[5:], ",") != "deny:usage.rate_limited,deny:usage.rate_limited,deny:usage.rate_limited" {
+		t.Fatalf("effects: %v", got)
+	}
+	for _, g := range got[:5] {
+		if strings.HasPrefix(g, "deny") {
+			t.Fatalf("denied within the budget: %v", got)
+		}
+	}
 }

@@ -41,17 +41,23 @@ func URL(t testing.TB) string {
 	dir := t.TempDir()
 	cmd := exec.Command(bin, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
 		"--dir", dir, "--daemonize", "no", "--loglevel", "warning")
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	logFile, err := os.Create(filepath.Join(dir, "redis.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting %s: %v", bin, err)
 	}
 	t.Cleanup(func() {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
+		logFile.Close()
 	})
 	u := fmt.Sprintf("redis://127.0.0.1:%d/0", port)
 	if err := ping(u, 10*time.Second); err != nil {
-		t.Fatalf("redis-server on port %d did not answer: %v", port, err)
+		out, _ := os.ReadFile(logFile.Name())
+		t.Fatalf("redis-server on port %d did not answer: %v\n%s", port, err, out)
 	}
 	return u
 }
