@@ -367,6 +367,9 @@ decision := {"effect": "deny", "reasons": [{"id": "usage.budget_exceeded", "effe
 	if strings.Join(effects, ",") != "allow,allow,deny,deny" {
 		t.Fatalf("effects %v", effects)
 	}
+	if d, _ := e.Decide(PeekUsage(context.Background()), prompt("x")); d.Facts().Usage.Subject.Day.Requests != 3 {
+		t.Fatalf("a peeking decision sees the call: %+v", d.Facts().Usage)
+	}
 	in, err := e.Input(context.Background(), prompt("x"))
 	if err != nil {
 		t.Fatal(err)

@@ -175,12 +175,24 @@ func (e *Engine) usageCall(p *Policy, req *Request, acc Access) *UsageCall {
 	return c
 }
 
+type peekKey struct{}
+
+// PeekUsage marks decisions made with the returned context as not
+// counting: input.usage still shows the totals with the call included,
+// but nothing is added. A connector that decides the same response again
+// and again as it streams uses it for every decision but the last, so
+// that the response's tokens count once.
+func PeekUsage(ctx context.Context) context.Context { return context.WithValue(ctx, peekKey{}, true) }
+
 // reserveUsage counts req and returns the totals for input.usage, and the
 // call to release if the decision refuses it. With usage off it returns
 // nil, nil; with the store down, totals marked unavailable and no call.
 func (e *Engine) reserveUsage(ctx context.Context, p *Policy, req *Request, acc Access) (*UsageTotals, *UsageCall) {
 	if e.usage == nil {
 		return nil, nil
+	}
+	if peek, _ := ctx.Value(peekKey{}).(bool); peek {
+		return e.peekUsage(ctx, p, req, acc), nil
 	}
 	c := e.usageCall(p, req, acc)
 	t, err := e.usage.Store.Reserve(ctx, *c)
