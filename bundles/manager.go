@@ -385,3 +385,28 @@ func Wire(ctx context.Context, eng *engine.Engine, cfg Config, opts Options) (*M
 	}
 	return m, nil
 }
+
+// Health is the short form of Status for /health/ready: whether a base
+// bundle serves, and each source's last refusal as one line
+// ("base: extra.rego:5:2: rego_unsafe_var_error: var x is unsafe").
+type Health struct {
+	Ready    bool     `json:"ready"`
+	Degraded bool     `json:"degraded"`
+	Errors   []string `json:"errors,omitempty"`
+}
+
+// Health reports readiness and the sources' last refusals.
+func (m *Manager) Health() Health {
+	st := m.Status()
+	h := Health{Ready: st.Ready, Degraded: st.Degraded}
+	for _, s := range st.Sources {
+		if s.LastError != nil {
+			who := s.Role
+			if s.Tenant != "" {
+				who += " " + s.Tenant
+			}
+			h.Errors = append(h.Errors, who+" ("+s.LastError.Stage+"): "+s.LastError.Error)
+		}
+	}
+	return h
+}

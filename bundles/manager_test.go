@@ -133,6 +133,9 @@ func TestPipelineBuildSignServe(t *testing.T) {
 	if code := getJSON(t, apiSrv.URL+"/health/ready", &ready); code != 200 {
 		t.Fatalf("/health/ready %d while v1 serves", code)
 	}
+	if h := mgr.Health(); !h.Ready || !h.Degraded || len(h.Errors) != 1 || !strings.HasPrefix(h.Errors[0], "base (compile): extra.rego:5:2: rego_unsafe_var_error") {
+		t.Fatalf("health: %+v", h)
+	}
 
 	// Good again.
 	srv.publish(buildSigned(t, writeBundle(t, filepath.Join(work, "v4"), "v4", []string{"crypto"}, nil, nil), rk))
