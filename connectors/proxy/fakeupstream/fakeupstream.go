@@ -197,6 +197,10 @@ func (u *Upstream) answer(w http.ResponseWriter, r *http.Request, body map[strin
 	case !ok:
 		sc = Scenarios["plain"]
 	}
+	if name == "hang" {
+		// However far the answer got, wait for the caller to go away.
+		defer u.hang(r)
+	}
 	model, _ := body["model"].(string)
 	stream, _ := body["stream"].(bool)
 	switch {
@@ -370,7 +374,6 @@ func (u *Upstream) streamOpenAI(w http.ResponseWriter, r *http.Request, model st
 			return
 		}
 		if hang && i == 0 {
-			u.hang(r)
 			return
 		}
 	}
@@ -418,7 +421,6 @@ func (u *Upstream) streamMessages(w http.ResponseWriter, r *http.Request, model 
 				return false
 			}
 			if hang && i == 0 {
-				u.hang(r)
 				return false
 			}
 		}
