@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -190,5 +191,35 @@ func TestShadowBundle(t *testing.T) {
 	}
 	if st := mgr.Status().Shadow; st == nil || st.Revision != "v2" || st.Evaluated != 4 || st.Disagreements != 2 {
 		t.Fatalf("shadow status: %+v", st)
+	}
+}
+
+// A tenant bundle that arrives before any base is good is layered as
+// soon as the base is.
+func TestTenantWaitsForBase(t *testing.T) {
+	work := t.TempDir()
+	base := writeBundle(t, filepath.Join(work, "base"), "b1", nil, nil, map[string]string{"broken.rego": "package parapet.x\n\np if {\n\tq == 1\n}\n"})
+	tenant := filepath.Join(work, "acme")
+	writeBundleFiles(t, tenant, map[string]string{
+		".manifest": `{"revision": "acme-1", "roots": ["parapet/ext/acme"]}`,
+		"acme.rego": acmeRego,
+	})
+	eng := engine.New(engine.Options{})
+	mgr, err := bundles.Wire(context.Background(), eng, bundles.Config{
+		Base:    bundles.SourceConfig{URL: base, Manual: true},
+		Tenants: map[string]bundles.SourceConfig{"acme": {URL: tenant, Manual: true}},
+	}, bundles.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mgr.Stop(context.Background())
+	if ok, _ := mgr.Ready(); ok {
+		t.Fatal("ready with a broken base")
+	}
+	must(os.Remove(filepath.Join(base, "broken.rego")))
+	_ = mgr.Refresh(context.Background())
+	st := mgr.Status()
+	if !st.Ready || len(st.Layers) != 1 || st.Layers[0].Revision != "acme-1" || st.Degraded {
+		t.Fatalf("after the base is fixed: %+v", st)
 	}
 }

@@ -230,6 +230,12 @@ func (m *Manager) offer(ctx context.Context, s *source, b *bundle.Bundle, raw []
 		if m.shadow != nil {
 			m.shadow.relayer(ctx, m.tenantGood, co)
 		}
+		// Tenant bundles that waited for a base are fetched again.
+		for _, ts := range m.sources {
+			if ts.role == RoleTenant && !ts.hasGood() {
+				ts.retry.Store(true)
+			}
+		}
 	case RoleTenant:
 		if m.base == nil {
 			return m.fail(s, StageLayer, rev, errors.New("no base bundle is active to layer this tenant bundle on"))

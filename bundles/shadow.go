@@ -140,6 +140,11 @@ type shadowRunner struct {
 
 	pending                           sync.WaitGroup
 	evaluated, disagreements, dropped atomic.Int64
+
+	// closeMu makes Shadow and stop exclusive, so that a decision hook
+	// still running during shutdown never sends on the closed queue.
+	closeMu sync.RWMutex
+	closed  bool
 }
 
 func newShadowRunner(m *Manager, active *engine.Engine, queue int) *shadowRunner {
@@ -189,7 +194,12 @@ func (r *shadowRunner) relayer(ctx context.Context, tenants map[string]engine.Te
 func (r *shadowRunner) start() { go r.run() }
 
 func (r *shadowRunner) stop() {
-	r.once.Do(func() { close(r.q) })
+	r.once.Do(func() {
+		r.closeMu.Lock()
+		r.closed = true
+		close(r.q)
+		r.closeMu.Unlock()
+	})
 	<-r.done
 }
 
@@ -211,6 +221,11 @@ func (m *Manager) Shadow(ctx context.Context, req *engine.Request, d *engine.Dec
 		return
 	}
 	j := shadowJob{ctx: context.WithoutCancel(ctx), req: copyRequest(req), d: Summarize(d), id: d.DecisionID, f: d.Facts()}
+	r.closeMu.RLock()
+	defer r.closeMu.RUnlock()
+	if r.closed {
+		return
+	}
 	r.pending.Add(1)
 	select {
 	case r.q <- j:

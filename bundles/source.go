@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -41,6 +42,9 @@ type source struct {
 	dl      *download.Downloader
 	changed bool
 	pollErr error
+	// retry asks the next poll to fetch the bundle again even if it has
+	// not changed: a tenant bundle refused for want of a base.
+	retry atomic.Bool
 
 	mu   sync.Mutex
 	st   SourceStatus
@@ -231,6 +235,12 @@ func (s *source) touch(etag string) {
 func (s *source) poll(ctx context.Context) (bool, error) {
 	s.pollMu.Lock()
 	defer s.pollMu.Unlock()
+	if s.retry.Swap(false) {
+		s.fp = ""
+		if s.dl != nil {
+			s.dl.SetCache("")
+		}
+	}
 	switch s.cfg.Kind() {
 	case KindEmbedded:
 		b, err := LoadDefault(true)
