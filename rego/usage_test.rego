@@ -1,4 +1,4 @@
-package parapet.ext.usage_test
+package parapet.usage_test
 
 import data.parapet.ext.usage
 import data.parapet.main
