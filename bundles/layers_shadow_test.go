@@ -10,8 +10,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"go.uber.org/goleak"
 
 	"github.com/parapet-dev/parapet/bundles"
 	"github.com/parapet-dev/parapet/connectors/api"
@@ -222,4 +224,23 @@ func TestTenantWaitsForBase(t *testing.T) {
 	if !st.Ready || len(st.Layers) != 1 || st.Layers[0].Revision != "acme-1" || st.Degraded {
 		t.Fatalf("after the base is fixed: %+v", st)
 	}
+}
+
+// Stop ends every goroutine Start began: pollers and the shadow worker.
+func TestManagerStopLeavesNoGoroutines(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	work := t.TempDir()
+	eng := engine.New(engine.Options{})
+	mgr, err := bundles.Wire(context.Background(), eng, bundles.Config{
+		Base:   bundles.SourceConfig{URL: writeBundle(t, filepath.Join(work, "a"), "a1", nil, nil, nil), Interval: bundles.Duration(10 * time.Millisecond)},
+		Shadow: &bundles.SourceConfig{URL: writeBundle(t, filepath.Join(work, "b"), "b1", nil, nil, nil), Interval: bundles.Duration(10 * time.Millisecond)},
+	}, bundles.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if err := mgr.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	mgr.Shadow(context.Background(), &engine.Request{}, &engine.Decision{}) // after Stop: a no-op
 }

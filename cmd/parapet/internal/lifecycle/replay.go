@@ -332,6 +332,9 @@ func parseLogLine(line []byte, keys *logs.Keyring) (*bundles.ReplayCase, string)
 	if in.Analysis == nil || in.Access == nil {
 		return nil, "no facts logged: the engine failed closed before analysis (" + res.Effect + ")"
 	}
+	if why := implausible(&in); why != "" {
+		return nil, why
+	}
 	c := &bundles.ReplayCase{DecisionID: ll.DecisionID, Time: ll.Timestamp, Request: requestFrom(&in), Facts: factsFrom(&in)}
 	c.Old = bundles.DecisionSummary{Effect: res.Effect, Route: res.Route, Reasons: make([]bundles.ReasonSummary, len(res.Reasons))}
 	for i, r := range res.Reasons {
@@ -341,6 +344,42 @@ func parseLogLine(line []byte, keys *logs.Keyring) (*bundles.ReplayCase, string)
 		c.Old.Bundle = engine.BundleInfo{Name: name, Revision: br.Revision}
 	}
 	return c, ""
+}
+
+// maxReplayChars bounds a logged text's length (the engine's own limit
+// is 1 MiB per field): a placeholder is built for it.
+const maxReplayChars = 1 << 20
+
+// implausible refuses a logged input the engine could not have decided,
+// before a placeholder text is built for it.
+func implausible(in *logs.Input) string {
+	fields := make([]logs.TextField, 0, len(in.Messages)+len(in.Context.Documents)+2)
+	fields = append(fields, in.Messages...)
+	if in.Response != nil {
+		fields = append(fields, in.Response.Content)
+		if in.Response.Reasoning != nil {
+			fields = append(fields, *in.Response.Reasoning)
+		}
+	}
+	for _, d := range in.Context.Documents {
+		fields = append(fields, d.TextField)
+	}
+	if len(fields) > 2048 {
+		return "too many text fields to be a logged decision"
+	}
+	total := 0
+	for _, f := range fields {
+		if f.Chars < 0 || f.Chars > maxReplayChars {
+			return "a text field's length is out of range"
+		}
+		if f.Text == nil {
+			total += f.Chars
+		}
+	}
+	if total > 16*maxReplayChars {
+		return "the texts are too long to be a logged decision"
+	}
+	return ""
 }
 
 // text stands for a logged text field: its redacted text when the log
