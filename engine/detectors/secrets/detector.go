@@ -38,7 +38,8 @@ const categoryIdentifier = "identifier"
 // keeps no text between calls.
 type Detector struct {
 	rules      []*rule
-	ac         *acMatcher
+	trig       *triggers
+	kws        []string
 	kwIdx      []int32 // keyword id -> start in kwRules; kwIdx[k+1] is the end
 	kwRules    []kwRule
 	minEntropy float64
@@ -142,23 +143,44 @@ func New(opts Options) *Detector {
 	var kws []string
 	kwID := map[string]int{}
 	var links [][]kwRule
+	var rulesOf [][]*rule
+	var opShaped []bool
 	for ri, r := range d.rules {
+		anchoredRule := false
 		for _, k := range r.def.Keywords {
+			if r.anchoredFor(k) {
+				anchoredRule = true
+			}
+		}
+		for ki, k := range r.def.Keywords {
+			anchored := r.anchoredFor(k)
+			if anchoredRule && !anchored {
+				// Every match starts with one of the rule's other
+				// keywords: this one adds no trigger.
+				continue
+			}
 			id, ok := kwID[k]
 			if !ok {
 				id = len(kws)
 				kwID[k] = id
 				kws = append(kws, k)
 				links = append(links, nil)
+				rulesOf = append(rulesOf, nil)
+				opShaped = append(opShaped, true)
 			}
-			links[id] = append(links[id], kwRule{rule: int32(ri), anchored: r.anchoredFor(k)})
+			links[id] = append(links[id], kwRule{rule: int32(ri), anchored: anchored})
+			rulesOf[id] = append(rulesOf[id], r)
+			if !r.opShapedFor(ki) {
+				opShaped[id] = false
+			}
 		}
 	}
-	ac, err := newACMatcher(kws)
+	trig, err := buildTriggers(kws, rulesOf, opShaped)
 	if err != nil {
 		panic(err)
 	}
-	d.ac = ac
+	d.trig = trig
+	d.kws = kws
 	d.kwIdx = make([]int32, len(kws)+1)
 	for i, l := range links {
 		d.kwIdx[i] = int32(len(d.kwRules))
@@ -191,6 +213,20 @@ type scanState struct {
 	// last generic assignment key handled, so that two keywords in one
 	// key ("secret_token") do not scan it twice
 	lastKeyStart, lastKeyEnd int
+	// end of the last key searched before an operator
+	lastRegionEnd int
+	// end of the last alphanumeric run checked for run keywords
+	runEnd int
+	checks spanChecks
+}
+
+// spanChecks caches the checks of the last candidate span.
+type spanChecks struct {
+	s, e     int
+	template bool
+	fake     int8    // -1 unknown, 0 no, 1 yes
+	global   int8    // gitleaks' global allowlist and stopwords: -1 unknown, 0 pass, 1 reject
+	entropy  float64 // -1 unknown
 }
 
 func (st *scanState) add(ri int, start, end int) {
@@ -211,29 +247,11 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	st := d.pool.Get().(*scanState)
 	st.active, st.found = st.active[:0], st.found[:0]
 	st.lastKeyStart, st.lastKeyEnd = -1, -1
+	st.lastRegionEnd = -1
+	st.runEnd = 0
+	st.checks = spanChecks{s: -1}
 
-	m := d.ac
-	s, i := 0, 0
-	nextCheck := ctxCheckEvery
-	for {
-		i, s = m.next(text, i, s)
-		if i < 0 {
-			break
-		}
-		for _, kw := range m.outputs(s) {
-			ke := i
-			ks := i - int(m.patLen[kw])
-			for _, l := range d.kwRules[d.kwIdx[kw]:d.kwIdx[kw+1]] {
-				d.hit(st, text, l, ks, ke)
-			}
-		}
-		if i > nextCheck {
-			nextCheck = i + ctxCheckEvery
-			if ctx.Err() != nil {
-				break
-			}
-		}
-	}
+	d.scanTriggers(ctx, st, text)
 	for _, ri := range st.active {
 		w := &st.pending[ri]
 		if w.active {
@@ -250,6 +268,9 @@ func (d *Detector) hit(st *scanState, text string, l kwRule, ks, ke int) {
 	rl := d.rules[ri]
 	if rl.def.Scan != nil {
 		rl.def.Scan(d, st, text, ks, ke, ri)
+		return
+	}
+	if rl.def.Gate != nil && !rl.def.Gate(text, ks, ke) {
 		return
 	}
 	var ws, we int
@@ -337,7 +358,7 @@ func (d *Detector) acceptMatch(st *scanState, text string, ri int, ws int, m []i
 		if s >= e {
 			return
 		}
-		if !d.accept(rl, text, ws+ms, ws+me, ws+s, ws+e) {
+		if !d.accept(st, rl, text, ws+ms, ws+me, ws+s, ws+e) {
 			return
 		}
 		st.add(ri, ws+s, ws+e)
@@ -347,10 +368,18 @@ func (d *Detector) acceptMatch(st *scanState, text string, ri int, ws int, m []i
 // runAnchored tries rule ri's anchored pattern at text[ks:we].
 func (d *Detector) runAnchored(st *scanState, text string, ri int, ks, we int) {
 	rl := d.rules[ri]
-	win := text[ks:we]
-	if !rl.reAnch.MatchString(win) {
-		return
+	if rl.tok != nil {
+		ms, me, cs, ce, ok, sure := rl.tok.match(text, ks)
+		if sure {
+			if ok {
+				m := [4]int{0, me - ks, cs - ks, ce - ks}
+				d.acceptMatch(st, text, ri, ks, m[:])
+			}
+			return
+		}
+		_ = ms
 	}
+	win := text[ks:we]
 	m := rl.reAnch.FindStringSubmatchIndex(win)
 	if m == nil {
 		return
@@ -358,46 +387,69 @@ func (d *Detector) runAnchored(st *scanState, text string, ri int, ks, we int) {
 	d.acceptMatch(st, text, ri, ks, m)
 }
 
-func isWordByte(b byte) bool { return isAlnum(b) || b == '_' }
+func isWordByte(b byte) bool { return byteClass[b]&clWord != 0 }
 
 // accept applies entropy, allowlists, stopwords and the rule's validator.
-func (d *Detector) accept(rl *rule, text string, ms, me, s, e int) bool {
+func (d *Detector) accept(st *scanState, rl *rule, text string, ms, me, s, e int) bool {
 	secret := text[s:e]
-	if isTemplate(secret) {
+	// Several rules often match one token: the checks that depend on the
+	// token alone are made once per span.
+	c := &st.checks
+	if c.s != s || c.e != e {
+		*c = spanChecks{s: s, e: e, template: isTemplate(secret), fake: -1, global: -1, entropy: -1}
+	}
+	if c.template {
 		return false
 	}
-	if rl.loose && obviousFake(secret) {
-		return false
-	}
-	if rl.def.Entropy != 0 && shannon(secret) <= rl.def.Entropy {
-		return false
-	}
-	if rl.gitleaks && !rl.def.NoGlobal {
-		for _, re := range globalAllow {
-			if re.MatchString(secret) {
-				return false
+	if rl.loose {
+		if c.fake < 0 {
+			c.fake = 0
+			if obviousFake(secret) {
+				c.fake = 1
 			}
 		}
-		for _, w := range gitleaksGlobalStopwords {
-			if containsFold(secret, w) {
-				return false
-			}
-		}
-	}
-	for _, re := range rl.allow {
-		if re.MatchString(secret) {
+		if c.fake == 1 {
 			return false
 		}
 	}
-	for _, re := range rl.allowMatch {
-		if re.MatchString(text[ms:me]) {
+	if rl.def.Entropy != 0 {
+		if c.entropy < 0 {
+			c.entropy = shannon(secret)
+		}
+		if c.entropy <= rl.def.Entropy {
+			return false
+		}
+	}
+	if rl.gitleaks && !rl.def.NoGlobal {
+		if c.global < 0 {
+			c.global = 0
+			if globalAllowed(secret) {
+				c.global = 1
+			}
+			for _, w := range gitleaksGlobalStopwords {
+				if len(secret) >= len(w) && containsFold(secret, w) {
+					c.global = 1
+				}
+			}
+		}
+		if c.global == 1 {
+			return false
+		}
+	}
+	for i := range rl.allow {
+		if rl.allow[i].MatchString(secret) {
+			return false
+		}
+	}
+	for i := range rl.allowMatch {
+		if rl.allowMatch[i].MatchString(text[ms:me]) {
 			return false
 		}
 	}
 	if len(rl.allowLine) > 0 {
 		ls, le := lineBounds(text, ms, me)
-		for _, re := range rl.allowLine {
-			if re.MatchString(text[ls:le]) {
+		for i := range rl.allowLine {
+			if rl.allowLine[i].MatchString(text[ls:le]) {
 				return false
 			}
 		}

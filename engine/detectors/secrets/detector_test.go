@@ -2,6 +2,9 @@ package secrets
 
 import (
 	"context"
+	"math"
+	"math/rand"
+	"regexp/syntax"
 	"strings"
 	"testing"
 
@@ -410,4 +413,307 @@ func TestFormatsOverPlaceholders(t *testing.T) {
 		{"generic truncated provider value", `token: "xoxp-` + "1234-1234-1234-" + `4ddbc191d40ee098"`, "", ""},
 		{"loose format sequence", "sk-" + "abcdefghijklmnopqrstuvwxyz123456", "", ""},
 	})
+}
+
+// TestGlobalAllowByHand checks the hand-written versions of gitleaks'
+// two unanchored global allowlist regexes against the regexes.
+func TestGlobalAllowByHand(t *testing.T) {
+	compileAll()
+	hand := 0
+	for _, g := range globalAllow {
+		if g.hand == nil {
+			continue
+		}
+		hand++
+		for _, s := range []string{"", "true", "TRUEish", "xtrue", "isfalsey", "FALSE", "nullx", "xnull", "NULL",
+			"aaaa", "AaAa", "ab", "****", "....", "*.", "zzzzZ", "0000", "a", "__", "Zq8Lm3Xv7Rt2"} {
+			if got, want := g.hand(s), g.re.MatchString(s); got != want {
+				t.Errorf("%s on %q: hand %v, regex %v", g.re, s, got, want)
+			}
+		}
+	}
+	if hand != 2 {
+		t.Errorf("want 2 hand-checked allowlist regexes, have %d", hand)
+	}
+}
+
+// TestTokMatcherAgreesWithRegexp runs every hand-compiled token matcher
+// and its rule's anchored regexp at many positions of generated text and
+// wants the same answer wherever the matcher is sure.
+func TestTokMatcherAgreesWithRegexp(t *testing.T) {
+	compileAll()
+	rng := rand.New(rand.NewSource(3))
+	alphabets := []string{
+		"abcdef0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "abcXYZ019_-.+/=~",
+		" \t\n\"'`;,<>)]}|&\\nr:@$%", "é€ſK",
+	}
+	n, checked, matched := 0, 0, 0
+	for _, r := range allRules {
+		if r.tok == nil {
+			continue
+		}
+		n++
+		for trial := 0; trial < 300; trial++ {
+			var b strings.Builder
+			if rng.Intn(2) == 0 {
+				b.WriteString(alphabets[rng.Intn(len(alphabets))][:1])
+			}
+			p := r.prefixes[rng.Intn(len(r.prefixes))]
+			for _, c := range p {
+				if c.fold && rng.Intn(2) == 0 {
+					b.WriteByte(upperASCII(c.b))
+				} else {
+					b.WriteByte(c.b)
+				}
+			}
+			for k := rng.Intn(4); k >= 0; k-- {
+				a := alphabets[rng.Intn(len(alphabets))]
+				for m := rng.Intn(160); m > 0; m-- {
+					b.WriteByte(a[rng.Intn(len(a))])
+				}
+			}
+			text := b.String()
+			if trial%2 == 0 {
+				// A string the pattern generates, then noise.
+				var g strings.Builder
+				if rng.Intn(3) == 0 {
+					g.WriteByte(" x_"[rng.Intn(3)])
+				}
+				genRegexp(&g, r.syn, rng)
+				if rng.Intn(2) == 0 {
+					a := alphabets[rng.Intn(len(alphabets))]
+					for m := rng.Intn(6); m > 0; m-- {
+						g.WriteByte(a[rng.Intn(len(a))])
+					}
+				}
+				text = g.String()
+			}
+			for ks := 0; ks < len(text) && ks < 2; ks++ {
+				if !r.prefixAt(text, ks) || r.wordStart && ks > 0 && isWordByte(text[ks-1]) {
+					continue // as Detector.hit
+				}
+				ms, me, cs, ce, ok, sure := r.tok.match(text, ks)
+				if !sure {
+					continue
+				}
+				checked++
+				m := r.reAnch.FindStringSubmatchIndex(text[ks:])
+				if (m != nil) != ok {
+					t.Fatalf("%s at %d of %q: matcher %v, regexp %v", r.info.ID, ks, text, ok, m != nil)
+				}
+				if !ok {
+					continue
+				}
+				matched++
+				gs, ge := m[0], m[1]
+				if len(m) >= 4 && m[2] >= 0 {
+					gs, ge = m[2], m[3]
+				}
+				if ms != ks || cs-ks != gs || ce-ks != ge || me-ks != m[1] {
+					t.Fatalf("%s at %d of %q: matcher [%d,%d) group [%d,%d), regexp %v", r.info.ID, ks, text, ms-ks, me-ks, cs-ks, ce-ks, m)
+				}
+			}
+		}
+	}
+	t.Logf("%d hand-compiled rules, %d positions compared, %d matches", n, checked, matched)
+	if matched < n*20 {
+		t.Errorf("too few matches compared (%d for %d rules)", matched, n)
+	}
+}
+
+// genRegexp writes a random string that re matches (assertions aside).
+func genRegexp(b *strings.Builder, re *syntax.Regexp, rng *rand.Rand) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if re.Flags&syntax.FoldCase != 0 && r < 0x80 && rng.Intn(2) == 0 {
+				r = rune(upperASCII(byte(r)))
+			}
+			b.WriteRune(r)
+		}
+	case syntax.OpCharClass:
+		var rs []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1] && r < 0x80; r++ {
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) == 0 {
+			b.WriteRune(re.Rune[0])
+			return
+		}
+		b.WriteRune(rs[rng.Intn(len(rs))])
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		b.WriteByte("a-Z9 ."[rng.Intn(6)])
+	case syntax.OpCapture:
+		genRegexp(b, re.Sub[0], rng)
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			genRegexp(b, s, rng)
+		}
+	case syntax.OpAlternate:
+		genRegexp(b, re.Sub[rng.Intn(len(re.Sub))], rng)
+	case syntax.OpQuest:
+		if rng.Intn(2) == 0 {
+			genRegexp(b, re.Sub[0], rng)
+		}
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		lo, hi := 0, 3
+		switch re.Op {
+		case syntax.OpPlus:
+			lo = 1
+		case syntax.OpRepeat:
+			lo, hi = re.Min, re.Max
+			if hi < 0 || hi > lo+8 {
+				hi = lo + 8
+			}
+			if rng.Intn(4) == 0 {
+				hi = re.Max
+				if hi < 0 {
+					hi = lo + 20
+				}
+			}
+		}
+		n := lo + rng.Intn(hi-lo+1)
+		for ; n > 0; n-- {
+			genRegexp(b, re.Sub[0], rng)
+		}
+	}
+}
+
+func TestShannon(t *testing.T) {
+	for _, s := range []string{"", "a", "aaaa", "ab", "abcd", b62, rep("Zq8L", 200), rep(b62, 20)} {
+		var counts [256]float64
+		for i := 0; i < len(s); i++ {
+			counts[s[i]]++
+		}
+		want := 0.0
+		for _, c := range counts {
+			if c > 0 {
+				p := c / float64(len(s))
+				want -= p * math.Log2(p)
+			}
+		}
+		if got := shannon(s); math.Abs(got-want) > 1e-9 {
+			t.Errorf("shannon(%d bytes) = %v, want %v", len(s), got, want)
+		}
+	}
+}
+
+func TestObviousFake(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Zq8Lm3Xv7Rt2": false, "xxxxxx": true, "aaaaab": false, "aaaaaab": true, "abcdef": true, "12345": false,
+		"123456": true, "a1b2c3d4": true, "d4c3b2a1": true, "a1b2c3": false, "x-a1b2c3d4-y": true, "9z8y7x6w": false,
+		"i9j0k1l2": true, "Q7a1b2Kc3d4": false,
+	} {
+		if got := obviousFake(s); got != want {
+			t.Errorf("obviousFake(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestKeywordClasses: every keyword is found through a rare byte, an
+// operator, a line start or an alphanumeric run; none through a common
+// letter (which would make every scan slower), and the trigger bytes
+// together stay rare in English.
+func TestKeywordClasses(t *testing.T) {
+	d := New(Options{})
+	counts := map[uint8]int{}
+	for k, kw := range d.kws {
+		counts[d.trig.class[k]]++
+		if d.trig.class[k] == findFallback {
+			t.Errorf("keyword %q has no rare byte, operator or other trigger", kw)
+		}
+	}
+	freq := 0
+	for c := 0; c < 128; c++ {
+		if d.trig.table[c] != 0 {
+			freq += englishFreqOf(byte(c))
+		}
+	}
+	t.Logf("keywords: %d anchored, %d before operators, %d at line start, %d at run start; trigger bytes are %.1f%% of English",
+		counts[findAnchor], counts[findOp], counts[findLine], counts[findRun], float64(freq)/1000)
+	if freq > 8000 {
+		t.Errorf("trigger bytes are %.1f%% of English text, want at most 8%%", float64(freq)/1000)
+	}
+}
+
+// refScan is Scan with every keyword found by a full Aho-Corasick pass.
+func refScan(d *Detector, text string) []analysis.Finding {
+	m, _ := newACMatcher(d.kws)
+	st := d.pool.Get().(*scanState)
+	st.active, st.found = st.active[:0], st.found[:0]
+	st.lastKeyStart, st.lastKeyEnd = -1, -1
+	st.lastRegionEnd = -1
+	st.runEnd = 0
+	st.checks = spanChecks{s: -1}
+	s, i := 0, 0
+	for {
+		i, s = m.next(text, i, s)
+		if i < 0 {
+			break
+		}
+		for _, kw := range m.outputs(s) {
+			d.hitKeyword(st, text, kw, i-int(m.patLen[kw]), i)
+		}
+	}
+	for _, ri := range st.active {
+		w := &st.pending[ri]
+		if w.active {
+			d.runRegex(st, text, int(ri), w.start, w.end)
+			w.active = false
+		}
+	}
+	var r analysis.Report
+	d.report(st, &analysis.Field{Text: text}, &r)
+	d.pool.Put(st)
+	return r.Findings
+}
+
+// TestTriggersFindWhatAFullKeywordScanFinds compares Scan with a
+// reference that finds every keyword with a full Aho-Corasick pass over
+// the text (the scan before the trigger tables). Mixed prose with
+// secrets, code and config must give the same findings.
+func TestTriggersFindWhatAFullKeywordScanFinds(t *testing.T) {
+	d := New(Options{})
+	code := strings.Repeat(`	cfg.Timeout = time.Duration(opts.TimeoutSeconds) * time.Second // default 30s
+	if err := client.Do(ctx, req, &resp); err != nil { return fmt.Errorf("request %s: %w", req.URL, err) }
+	headers := map[string]string{"Content-Type": "application/json", "X-Request-Id": id}
+`, 20)
+	config := "DB_PASSWORD=Tr0ub4dor!3x\nexport GITLAB_TOKEN=glpat-xQ7mN3pL9rT2vB8kW4zY\n" +
+		`{"client_secret": "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5", "api_key": "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"}` + "\n" +
+		"<add key=\"SmtpPassword\" value=\"Xq7pL2mN9r4\"/>\nmytool --password Xq7pL2mN9r4 --verbose\n" +
+		"AccountName=acme;AccountKey=" + rep("Zq8Lm3Xv7Rt2Kp9W", 6)[:86] + "==;\n" +
+		"jdbc:mysql://root:Xq7pL2mN9rT4@localhost:3306/db\nhttps://hooks.slack.com/services/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\n"
+	texts := []string{mixedText(64<<10, 700, 21), code, config, code + config + mixedText(8<<10, 500, 22)}
+	for i, s := range benchSecrets {
+		texts = append(texts, "see "+s+" and "+strings.ToUpper(s[:1])+s[1:]+".")
+		_ = i
+	}
+	for ti, text := range texts {
+		var r analysis.Report
+		d.Scan(context.Background(), &analysis.Field{Text: text}, &r)
+		key := func(fs []analysis.Finding) map[[3]int]string {
+			m := map[[3]int]string{}
+			for _, f := range fs {
+				m[[3]int{f.ByteStart, f.ByteEnd, len(f.Type)}] = f.Type
+			}
+			return m
+		}
+		got, want := key(r.Findings), key(refScan(d, text))
+		for k, typ := range want {
+			if got[k] != typ {
+				t.Errorf("text %d: scan misses %s at [%d,%d)", ti, typ, k[0], k[1])
+			}
+		}
+		for k, typ := range got {
+			if want[k] != typ {
+				t.Errorf("text %d: scan adds %s at [%d,%d)", ti, typ, k[0], k[1])
+			}
+		}
+		if ti == 0 && len(want) < 20 {
+			t.Errorf("mixed text: only %d findings", len(want))
+		}
+	}
 }

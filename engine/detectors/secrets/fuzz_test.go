@@ -134,3 +134,50 @@ func TestAhoCorasickMatchesNaive(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokMatcher compares the hand-compiled token matchers with their
+// rules' anchored regexps at every position of the input where a rule's
+// literal prefix occurs.
+func FuzzTokMatcher(f *testing.F) {
+	f.Add("ghp_" + b62 + "Qw3E")
+	f.Add("sk-ant-api03-" + strings.Repeat("Xq7pL2mN9rT4vB8k", 6)[:93] + "AA\"")
+	f.Add("xoxb-2913428372-1935247329541-gNq8Wt5ZrL0cVbXyHmPe3s2K é")
+	f.Add("AKIAQYLPMN5HHHFPZAM2 sk-3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34\\n")
+	compileAll()
+	var rules []*rule
+	for _, r := range allRules {
+		if r.tok != nil {
+			rules = append(rules, r)
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 512 {
+			return
+		}
+		for _, r := range rules {
+			for ks := 0; ks < len(text); ks++ {
+				if !r.prefixAt(text, ks) || r.wordStart && ks > 0 && isWordByte(text[ks-1]) {
+					continue
+				}
+				ms, me, cs, ce, ok, sure := r.tok.match(text, ks)
+				if !sure {
+					continue
+				}
+				m := r.reAnch.FindStringSubmatchIndex(text[ks:])
+				if (m != nil) != ok {
+					t.Fatalf("%s at %d: matcher %v, regexp %v", r.info.ID, ks, ok, m != nil)
+				}
+				if !ok {
+					continue
+				}
+				gs, ge := m[0], m[1]
+				if len(m) >= 4 && m[2] >= 0 {
+					gs, ge = m[2], m[3]
+				}
+				if ms != ks || cs-ks != gs || ce-ks != ge || me-ks != m[1] {
+					t.Fatalf("%s at %d: matcher [%d,%d) group [%d,%d), regexp %v", r.info.ID, ks, ms-ks, me-ks, cs-ks, ce-ks, m)
+				}
+			}
+		}
+	})
+}

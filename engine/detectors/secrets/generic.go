@@ -49,6 +49,8 @@ var nameNegatives = []string{
 	"jsonwebtoken", "keyvault", "idx", "keying", "keypair", "source", "secretkeyref",
 }
 
+var nameNegMatcher = partMatcher(nameNegatives)
+
 // isWordName reports names that are only a keyword (bare "key", "token",
 // "auth"): they need a stronger value.
 func isBareName(name string) bool {
@@ -87,10 +89,8 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	if !assignmentFollows(text, ns, ne, password) {
 		return // prose: no operator after the name
 	}
-	for _, neg := range nameNegatives {
-		if containsFold(name, neg) {
-			return
-		}
+	if containsAny(nameNegMatcher, name) {
+		return
 	}
 	// Name ending in "Id"/"ID" (tokenId, KEY_ID handled above).
 	if len(name) > 2 && name[len(name)-2] == 'I' && (name[len(name)-1] == 'd' || name[len(name)-1] == 'D') {

@@ -8,7 +8,10 @@ package secrets
 const maxPEM = 64 << 10
 
 func scanPEM(d *Detector, st *scanState, text string, ks, ke int, ri int) {
-	// The hit is "private key" inside "-----BEGIN ... PRIVATE KEY-----".
+	// The hit is "private key-----" or "private key block-----" inside
+	// "-----BEGIN ... PRIVATE KEY-----": ke is taken back to the end of
+	// "private key".
+	ke = ks + len("private key")
 	lo := ks - 80
 	if lo < 0 {
 		lo = 0

@@ -57,10 +57,8 @@ func isPlaceholder(v string) bool {
 			return true
 		}
 	}
-	for _, p := range placeholderParts {
-		if containsFold(v, p) {
-			return true
-		}
+	if containsAny(placeholderMatcher, v) {
+		return true
 	}
 	first, last := v[0], v[len(v)-1]
 	switch {
@@ -84,6 +82,28 @@ func isPlaceholder(v string) bool {
 	}
 	return fill*4 >= len(v)*3
 }
+
+// partMatcher builds an automaton that finds any of parts (lower case)
+// in one pass.
+func partMatcher(parts []string) *acMatcher {
+	m, err := newACMatcher(parts)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// containsAny reports whether one of m's patterns occurs in s, ignoring
+// ASCII case.
+func containsAny(m *acMatcher, s string) bool {
+	i, _ := m.next(s, 0, 0)
+	return i >= 0
+}
+
+var (
+	templateMatcher    = partMatcher(templateParts)
+	placeholderMatcher = partMatcher(placeholderParts)
+)
 
 // stopMatcher finds gitleaks' generic stopwords (common words in code
 // that are not secrets) inside a candidate value.
@@ -131,10 +151,8 @@ func isTemplate(v string) bool {
 	case first == '$' && len(v) > 1 && (isLetter(v[1]) || v[1] == '_') && identOnly(v[1:]):
 		return true // $VAR
 	}
-	for _, p := range templateParts {
-		if containsFold(v, p) {
-			return true
-		}
+	if containsAny(templateMatcher, v) {
+		return true
 	}
 	return zeroFill(v)
 }

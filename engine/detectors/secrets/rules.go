@@ -41,7 +41,11 @@ type ruleDef struct {
 	Window   int                      // bytes scanned around a keyword when the pattern is unbounded (default 512)
 	Validate func(secret string) bool // extra check on the secret
 	Scan     scanFunc                 // custom scanner, called per keyword hit instead of a pattern
-	NoGlobal bool                     // skip gitleaks' global allowlist
+	Assign   bool                     // Scan is the assignment scanner (its keywords are found before operators)
+	// Gate is a cheap necessary condition checked at a keyword hit
+	// text[ks:ke] before the pattern runs (it must never reject a match).
+	Gate     func(text string, ks, ke int) bool
+	NoGlobal bool // skip gitleaks' global allowlist
 	// Loose marks a heuristic format (a relaxed length, a generic
 	// charset after a short prefix): its matches also go through the
 	// obvious-fake checks (runs, sequences) that precise formats skip.
@@ -70,14 +74,18 @@ type rule struct {
 	info       RuleInfo
 	re         *regexp.Regexp
 	group      int
-	maxLen     int            // longest possible match in bytes, capped by the window
-	minLen     int            // shortest possible match in bytes
-	prefixes   [][]litByte    // literal prefixes every match starts with, nil if unknown
-	reAnch     *regexp.Regexp // "^(?:pattern)", tried at a keyword hit when the match starts there
-	wordStart  bool           // the pattern starts with \b: checked by hand before reAnch
-	allow      []*regexp.Regexp
-	allowMatch []*regexp.Regexp
-	allowLine  []*regexp.Regexp
+	opDist     []int             // per keyword: bytes from the keyword to a required operator, -1 if none
+	exactCase  map[string]string // keyword -> the case the format needs (hand-written upper-case keywords)
+	maxLen     int               // longest possible match in bytes, capped by the window
+	minLen     int               // shortest possible match in bytes
+	prefixes   [][]litByte       // literal prefixes every match starts with, nil if unknown
+	reAnch     *regexp.Regexp    // "^(?:pattern)", tried at a keyword hit when the match starts there
+	tok        *tokMatcher       // hand-compiled reAnch, when the pattern is a simple token shape
+	syn        *syntax.Regexp    // the parsed pattern
+	wordStart  bool              // the pattern starts with \b: checked by hand before reAnch
+	allow      []allowRe
+	allowMatch []allowRe
+	allowLine  []allowRe
 	stop       []string
 	score      float64
 	gitleaks   bool
@@ -95,13 +103,104 @@ var (
 	compileOnce sync.Once
 	allRules    []*rule
 	compileErr  error
-	globalAllow []*regexp.Regexp
+	globalAllow []globalAllowRule
 )
+
+// globalAllowRule is one regex of gitleaks' global allowlist with the
+// first byte a match must start with (0: any), so that most secrets skip
+// the regex.
+type globalAllowRule struct {
+	re    *regexp.Regexp
+	first byte
+	hand  func(string) bool // a hand-written equivalent of re
+}
+
+// Two global allowlist regexes match anywhere; they are checked by hand
+// (TestGlobalAllowByHand compares them with the regexes).
+const (
+	globalAllowBool   = `(?i)^true|false|null$`
+	globalAllowRepeat = `^(?i:a+|b+|c+|d+|e+|f+|g+|h+|i+|j+|k+|l+|m+|n+|o+|p+|q+|r+|s+|t+|u+|v+|w+|x+|y+|z+|\*+|\.+)$`
+)
+
+// boolAllowed is globalAllowBool: ^true, false or null$ (sic: the
+// alternation binds looser than the anchors).
+func boolAllowed(s string) bool {
+	return hasPrefixFold(s, "true") || containsFold(s, "false") || hasSuffixFold(s, "null")
+}
+
+// repeatAllowed is globalAllowRepeat: one letter (either case), '*' or
+// '.' repeated.
+func repeatAllowed(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	c := lowerASCII(s[0])
+	if !('a' <= c && c <= 'z') && c != '*' && c != '.' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if lowerASCII(s[i]) != c {
+			return false
+		}
+	}
+	return true
+}
+
+// globalAllowed reports a secret that gitleaks' global allowlist rejects.
+func globalAllowed(secret string) bool {
+	if len(secret) == 0 {
+		return false
+	}
+	for _, g := range globalAllow {
+		if g.hand != nil {
+			if g.hand(secret) {
+				return true
+			}
+			continue
+		}
+		if g.first != 0 && secret[0] != g.first {
+			continue
+		}
+		if g.re.MatchString(secret) {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerOverrides replace the keywords of generated rules whose keyword
+// has no byte rare enough to anchor on and no operator after it: they are
+// triggered by a literal that every match contains instead.
+var triggerOverrides = map[string][]string{
+	// \b(pat[[:alnum:]]{14}\.[a-f0-9]{64})\b: found by its "pat" prefix
+	// on the alnum run ("airtable" stays for AIRTABLE_API_KEY).
+	"AIRTABLE_PAT": {"pat"},
+	// The bare 40-hex alternative needs "sourcegraph" in the key before
+	// an operator (SOURCEGRAPH_TOKEN=...); sgp_ tokens anywhere.
+	"SOURCEGRAPH_ACCESS_TOKEN": {"sgp_", "sourcegraph"},
+	// \bcurl\b ... (-H|--header) ...: triggered by the flag.
+	"CURL_AUTH_HEADER": {" -h", "\t-h", "\n-h", " --header", "\t--header", "\n--header"},
+	"CURL_AUTH_USER":   {" -u", "\t-u", "\n-u", " --user", "\t--user", "\n--user"},
+}
+
+// opOnlyKeywords are keywords of generated rules that are only looked for
+// in the key before an operator, although the pattern does not need one:
+// the keyword alone is common English and the format has no other
+// literal to anchor on.
+var opOnlyKeywords = map[string]map[string]bool{
+	"SOURCEGRAPH_ACCESS_TOKEN": {"sourcegraph": true},
+}
 
 func defs() []*ruleDef {
 	var out []*ruleDef
 	for i := range gitleaksRules {
-		out = append(out, &gitleaksRules[i])
+		d := &gitleaksRules[i]
+		if kws, ok := triggerOverrides[d.ID]; ok {
+			c := *d
+			c.Keywords = kws
+			d = &c
+		}
+		out = append(out, d)
 	}
 	for i := range parapetRules {
 		out = append(out, &parapetRules[i])
@@ -112,7 +211,29 @@ func defs() []*ruleDef {
 func compileAll() {
 	compileOnce.Do(func() {
 		for _, p := range gitleaksGlobalAllow {
-			globalAllow = append(globalAllow, regexp.MustCompile(p))
+			g := globalAllowRule{re: regexp.MustCompile(p)}
+			switch p {
+			case globalAllowBool:
+				g.hand = boolAllowed
+			case globalAllowRepeat:
+				g.hand = repeatAllowed
+			}
+			// ^ then a literal byte: only secrets starting with it can match.
+			if parsed, err := syntax.Parse(p, syntax.Perl); err == nil {
+				if ps, _, ok := prefixes(parsed); ok && anchoredAtStart(parsed) {
+					first := ps[0][0]
+					same := !first.fold
+					for _, q := range ps {
+						if q[0] != first {
+							same = false
+						}
+					}
+					if same {
+						g.first = first.b
+					}
+				}
+			}
+			globalAllow = append(globalAllow, g)
 		}
 		seen := map[string]bool{}
 		for _, d := range defs() {
@@ -168,6 +289,28 @@ func compileRule(d *ruleDef) (*rule, error) {
 	if len(d.Keywords) == 0 {
 		return nil, fmt.Errorf("secrets: rule %s has no keyword", d.ID)
 	}
+	// Keywords are matched ignoring case. A hand-written keyword in
+	// upper case (NRAL) is also a hint that the format needs that case,
+	// for choosing the byte to anchor on.
+	if !r.gitleaks {
+		var kws []string
+		for _, k := range d.Keywords {
+			if lk := strings.ToLower(k); lk != k {
+				if r.exactCase == nil {
+					r.exactCase = map[string]string{}
+				}
+				r.exactCase[lk] = k
+				k = lk
+			}
+			kws = append(kws, k)
+		}
+		if r.exactCase != nil {
+			c := *d
+			c.Keywords = kws
+			d = &c
+			r.def = d
+		}
+	}
 	for _, k := range d.Keywords {
 		if k != strings.ToLower(k) {
 			return nil, fmt.Errorf("secrets: rule %s keyword %q is not lower case", d.ID, k)
@@ -191,9 +334,14 @@ func compileRule(d *ruleDef) (*rule, error) {
 			r.maxLen = n
 		}
 		r.minLen = minLen(parsed)
+		for _, k := range d.Keywords {
+			r.opDist = append(r.opDist, opDistanceFor(parsed, k))
+		}
 		if ps, _, ok := prefixes(parsed); ok {
 			r.prefixes = ps
 		}
+		tok := compileTok(parsed)
+		r.syn, _ = syntax.Parse(d.Pattern, syntax.Perl) // for tests
 		// Wide gap fillers (.{0,200}, [^}]{0,200}, \s{0,30}) become
 		// unbounded: the window already bounds them, and a counted repeat
 		// compiles to one NFA state per count, which makes Go's regexp
@@ -214,20 +362,27 @@ func compileRule(d *ruleDef) (*rule, error) {
 				if ra, err := regexp.Compile(`^(?:` + parsed.String() + `)`); err == nil {
 					r.reAnch = ra
 					r.wordStart = lead
+					if d.Group <= 1 && ra.NumSubexp() <= 1 {
+						r.tok = tok
+					}
 				}
 			}
 		}
 	}
 	for _, list := range []struct {
 		src []string
-		dst *[]*regexp.Regexp
+		dst *[]allowRe
 	}{{d.Allow, &r.allow}, {d.AllowMatch, &r.allowMatch}, {d.AllowLine, &r.allowLine}} {
 		for _, p := range list.src {
 			re, err := regexp.Compile(p)
 			if err != nil {
 				return nil, fmt.Errorf("secrets: rule %s allowlist: %v", d.ID, err)
 			}
-			*list.dst = append(*list.dst, re)
+			a := allowRe{re: re}
+			if parsed, err := syntax.Parse(p, syntax.Perl); err == nil {
+				a.lit, a.fold = requiredLiteral(parsed)
+			}
+			*list.dst = append(*list.dst, a)
 		}
 	}
 	return r, nil
@@ -245,6 +400,17 @@ func Rules() []RuleInfo {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
+}
+
+// anchoredAtStart reports a pattern that begins with ^ (\A).
+func anchoredAtStart(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op == syntax.OpConcat && len(re.Sub) > 0 {
+		re = re.Sub[0]
+	}
+	return re.Op == syntax.OpBeginText || re.Op == syntax.OpBeginLine
 }
 
 // leadingAssertions reports whether re starts with \b (lead) before its
@@ -574,6 +740,23 @@ func lowerLit(p []litByte) string {
 	return string(b)
 }
 
+// opShapedFor reports whether every match that keyword r.def.Keywords[ki]
+// triggers needs an assignment operator soon after the keyword, so that
+// the keyword need only be looked for in the key before an operator.
+func (r *rule) opShapedFor(ki int) bool {
+	if opOnlyKeywords[r.def.ID][r.def.Keywords[ki]] {
+		return true
+	}
+	if r.def.Scan != nil {
+		return r.def.Assign && opScanKeywords[r.def.Keywords[ki]]
+	}
+	kw := r.def.Keywords[ki]
+	if strings.ContainsAny(kw, opChars) {
+		return false
+	}
+	return ki < len(r.opDist) && r.opDist[ki] >= 0 && r.opDist[ki] <= maxRegion
+}
+
 // prefixAt reports whether one of r's literal prefixes occurs at text[i:].
 func (r *rule) prefixAt(text string, i int) bool {
 outer:
@@ -595,4 +778,61 @@ outer:
 		return true
 	}
 	return false
+}
+
+// allowRe is an allowlist regexp with a literal every match contains, so
+// that most texts skip the regexp.
+type allowRe struct {
+	re   *regexp.Regexp
+	lit  string // "" when there is none
+	fold bool   // lit is lower case and compared ignoring case
+}
+
+func (a *allowRe) MatchString(s string) bool {
+	if a.lit != "" {
+		if a.fold {
+			if !containsFold(s, a.lit) {
+				return false
+			}
+		} else if !strings.Contains(s, a.lit) {
+			return false
+		}
+	}
+	return a.re.MatchString(s)
+}
+
+// requiredLiteral returns the longest ASCII literal that every match of
+// re contains.
+func requiredLiteral(re *syntax.Regexp) (string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		b := make([]byte, 0, len(re.Rune))
+		fold := re.Flags&syntax.FoldCase != 0
+		for _, r := range re.Rune {
+			if r >= 0x80 {
+				return "", false
+			}
+			c := byte(r)
+			if fold {
+				c = lowerASCII(c)
+			}
+			b = append(b, c)
+		}
+		return string(b), fold
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiteral(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredLiteral(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		best, bestFold := "", false
+		for _, s := range re.Sub {
+			if l, f := requiredLiteral(s); len(l) > len(best) {
+				best, bestFold = l, f
+			}
+		}
+		return best, bestFold
+	}
+	return "", false
 }

@@ -36,15 +36,15 @@ func identifier(r *ruleDef)            { r.Kind = kindIdentifier }
 var parapetRules = []ruleDef{
 	// --- scanners written in Go (no regex) ---
 	{ID: idPassword, Desc: "A password assigned to a key such as password, passwd, pwd or passphrase (config, env, code, CLI flags, XML).",
-		Keywords: []string{"pass", "pwd"}, Scan: scanAssignment, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
+		Keywords: []string{"pass", "pwd", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
 	{ID: idGeneric, Desc: "A high-entropy value assigned to a key such as secret, token, api_key, auth or credentials.",
-		Keywords: []string{"secret", "token", "key", "auth", "cred"}, Scan: scanAssignment, Kind: kindGeneric, Score: 0.5, Source: srcParapet, License: licParapet},
+		Keywords: []string{"secret", "token", "key", "auth", "cred", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.5, Source: srcParapet, License: licParapet},
 	{ID: idConnPassword, Desc: "A password inside a database or broker connection string (postgres://u:p@h, mongodb+srv://, redis://, amqp://, jdbc:, ODBC/ADO.NET Password=...;).",
 		Keywords: []string{"://"}, Scan: scanURLCreds, Score: 0.85, Source: srcParapet, License: licParapet},
 	{ID: idURLCreds, Desc: "A password in the userinfo part of a URL (https://user:pass@host).",
 		Keywords: []string{"://"}, Scan: scanURLCreds, Score: 0.8, Source: srcParapet, License: licParapet},
 	{ID: "PRIVATE_KEY", Desc: "A PEM private key block (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted, PGP), also with JSON-escaped line breaks as in GCP service-account files.",
-		Keywords: []string{"private key"}, Scan: scanPEM, Score: 0.95, Source: srcParapet, License: licParapet},
+		Keywords: []string{"private key-----", "private key block-----"}, Scan: scanPEM, Score: 0.95, Source: srcParapet, License: licParapet},
 	{ID: "PRIVATE_KEY_BASE64", Type: "PRIVATE_KEY", Desc: "A base64-encoded PEM private key (as in Kubernetes secrets and CI variables).",
 		Keywords: []string{"ls0tls1crudjti"}, Scan: scanBase64PEM, Score: 0.9, Source: srcNP, License: licNP},
 	{ID: "PUTTY_PRIVATE_KEY", Desc: "A PuTTY private key file (PPK).",
@@ -72,6 +72,9 @@ var parapetRules = []ruleDef{
 			r.Entropy = 4
 			r.Validate = mixedBase64
 			r.Loose = true
+			// The secret is a run of 40 base64 bytes within 60 + 40 bytes
+			// after the 20-byte key id.
+			r.Gate = func(text string, ks, ke int) bool { return hasRun(text, ks+20, ks+20+62+40, isB64Std, 40) }
 		}),
 	with(np("AWS_SESSION_TOKEN", "An AWS STS session token.",
 		`(?i)aws[_.-]?session[_.-]?token["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{100,})`, "aws_session_token", "awssessiontoken", "aws-session-token"), entropy(4)),
@@ -127,7 +130,7 @@ var parapetRules = []ruleDef{
 		`\b(dp\.(?:ct|st|sa|scim|audit)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44})\b`, "dp.ct.", "dp.st.", "dp.sa.", "dp.scim.", "dp.audit."),
 	own("VAULT_RECOVERY_TOKEN", "A HashiCorp Vault recovery token (hvr.).", `\b(hvr\.[A-Za-z0-9_-]{90,120})`+tokenEnd, "hvr."),
 	with(np("VAULT_TOKEN_LEGACY", "A HashiCorp Vault token in the pre-1.10 format (s./b./r. + 24 characters) next to a vault token name.",
-		`(?i)vault[_.-]?(?:token|service[_.-]?token|batch[_.-]?token)?["']?\s*(?::|=|=>)?\s*["']?\b((?-i:[sbr])\.[A-Za-z0-9]{24})\b`, "vault"), func(r *ruleDef) {
+		`(?i)vault[_.-]?(?:token|service[_.-]?token|batch[_.-]?token)?["']?\s*(?::|=|=>)\s*["']?\b((?-i:[sbr])\.[A-Za-z0-9]{24})\b`, "vault"), func(r *ruleDef) {
 		r.Contextual = true
 		r.Entropy = 3.5
 		r.Type = "VAULT_SERVICE_TOKEN"
@@ -199,13 +202,13 @@ var parapetRules = []ruleDef{
 	np("NEW_RELIC_INSIGHTS_QUERY_KEY", "A New Relic Insights query key.", `\b(NRIQ-[A-Za-z0-9_-]{32})\b`, "nriq-"),
 	np("NEW_RELIC_REST_API_KEY", "A New Relic REST API key.", `\b(NRRA-[a-f0-9]{42})\b`, "nrra-"),
 	np("NEW_RELIC_ADMIN_API_KEY", "A New Relic admin API key.", `\b(NRAA-[a-f0-9]{27})\b`, "nraa-"),
-	np("NEW_RELIC_LICENSE_KEY", "A New Relic license / ingest key (NRAL).", `\b((?:eu01xx)?[a-f0-9]{30,36}NRAL)\b`, "nral"),
+	np("NEW_RELIC_LICENSE_KEY", "A New Relic license / ingest key (NRAL).", `\b((?:eu01xx)?[a-f0-9]{30,36}NRAL)\b`, "NRAL"),
 	with(np("NEW_RELIC_USER_API_KEY_FORMAT", "A New Relic user API key (NRAK-).", `\b(NRAK-[A-Z0-9]{27})\b`, "nrak-"), func(r *ruleDef) { r.Type = "NEW_RELIC_USER_API_KEY" }),
 	np("NEW_RELIC_PIXIE_KEY", "A New Relic Pixie API or deploy key.", `\b(px-(?:api|dep)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "px-api-", "px-dep-"),
 	np("JENKINS_SETUP_PASSWORD", "The Jenkins initial admin password printed at first start.", `(?i)password to proceed to installation:\s*([a-f0-9]{32})\b`, "proceed to installation"),
 	np("FIGMA_PAT", "A Figma personal access token.", `\b(figd_[A-Za-z0-9_-]{40})`+tokenEnd, "figd_"),
 	np("DEPENDENCY_TRACK_API_KEY", "A Dependency-Track API key.", `\b(odt_[A-Za-z0-9]{32,255})\b`, "odt_"),
-	with(np("CODECLIMATE_REPORTER_ID", "A Code Climate test reporter id.", `(?i)(?:codeclimate|cc_test_reporter_id|CC_TEST_REPORTER)[\w.-]{0,20}["']?\s*(?::|=|=>)?\s*["']?([a-f0-9]{64})\b`, "codeclimate", "cc_test_reporter"), contextual),
+	with(np("CODECLIMATE_REPORTER_ID", "A Code Climate test reporter id.", `(?i)(?:codeclimate|cc_test_reporter_id|CC_TEST_REPORTER)[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{64})\b`, "codeclimate", "cc_test_reporter"), contextual),
 	np("POSTMARK_SERVER_TOKEN", "A Postmark server or account token assigned to a postmark-style name.",
 		`(?i)(?:postmark|X-Postmark-(?:Server|Account)-Token)[\w.-]{0,25}["']?\s*(?::|=|=>|,)\s*["']?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "postmark"),
 	with(np("SAUCE_LABS_TOKEN", "A Sauce Labs access key assigned to a sauce-style name.", `(?i)sauce[\w.-]{0,20}(?:key|token)[\w.-]{0,5}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b`, "sauce"), contextual),
@@ -214,7 +217,7 @@ var parapetRules = []ruleDef{
 	np("SEGMENT_API_TOKEN", "A Segment public API token.", `\b(sgp_[A-Za-z0-9]{64})\b`, "sgp_"),
 	np("STACKHAWK_API_KEY", "A StackHawk API key.", `\b(hawk\.[0-9A-Za-z_-]{20}\.[0-9A-Za-z_-]{20})\b`, "hawk."),
 	np("SALESFORCE_ACCESS_TOKEN", "A Salesforce access or session token.", `\b(00[a-zA-Z0-9]{13}![a-zA-Z0-9._]{96})`, "00d"),
-	with(np("OKTA_API_TOKEN", "An Okta API token (00 + 40 characters) within 40 bytes after okta or SSWS.", `(?s)(?:[Oo]kta|OKTA|[Ss]sws|SSWS).{0,40}\b(00[a-zA-Z0-9_-]{39}[a-zA-Z0-9_])\b`, "okta", "ssws"), func(r *ruleDef) { r.Contextual = true; r.Type = "OKTA_ACCESS_TOKEN" }),
+	with(np("OKTA_API_TOKEN", "An Okta API token (00 + 40 characters) within 40 bytes after okta or the SSWS scheme.", `(?s)(?:[Oo]kta|OKTA|SSWS).{0,40}\b(00[a-zA-Z0-9_-]{39}[a-zA-Z0-9_])\b`, "okta", "ssws"), func(r *ruleDef) { r.Contextual = true; r.Type = "OKTA_ACCESS_TOKEN" }),
 	with(np("AUTH0_CLIENT_SECRET", "An Auth0 application client secret next to an auth0 domain.", `(?i)auth0[\s\S]{0,200}?client[_.-]?secret["']?\s*(?::|=|=>)\s*["']?([A-Za-z0-9_-]{64})\b`, "auth0"), func(r *ruleDef) { r.Contextual = true; r.Entropy = 4 }),
 	np("ATLASSIAN_API_TOKEN_V2", "An Atlassian cloud API token (ATATT).", `\b(ATATT[A-Za-z0-9_\-=]{150,250})`, "atatt"),
 	with(np("MAILCHIMP_API_KEY_FORMAT", "A Mailchimp API key by its format (32 hex + datacenter).", `\b([a-f0-9]{32}-us[0-9]{1,2})\b`, "-us"), func(r *ruleDef) { r.Type = "MAILCHIMP_API_KEY"; r.Entropy = 3.5 }),
@@ -222,7 +225,9 @@ var parapetRules = []ruleDef{
 	with(np("SENDGRID_API_KEY_FORMAT", "A SendGrid API key by its format.", `\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b`, "sg."), func(r *ruleDef) { r.Type = "SENDGRID_API_TOKEN" }),
 	np("MAPBOX_SECRET_TOKEN", "A Mapbox secret or temporary access token (sk., tk.).", `\b((?:sk|tk)\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})`, "sk.eyj", "tk.eyj"),
 	np("SHOPIFY_APP_SECRET", "A Shopify app shared secret (shpss_).", `\b(shpss_[a-fA-F0-9]{32})\b`, "shpss_"),
-	np("PARTICLE_IO_ACCESS_TOKEN", "A particle.io access token assigned to an access_token name near particle.", `(?i)(?:particle|access_token|particle_token)[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{40})\b`, "particle"),
+	with(np("PARTICLE_IO_ACCESS_TOKEN", "A particle.io access token assigned to an access_token name near particle.", `(?i)(?:particle|access_token|particle_token)[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{40})\b`, "particle", "access_token"),
+		// access_token=... counts only with "particle" nearby.
+		func(r *ruleDef) { r.Gate = nearWord("particle", 512) }),
 	np("THINGSBOARD_ACCESS_TOKEN", "A ThingsBoard device access token in a telemetry URL.", `(?i)/api/v1/([a-z0-9]{20})/(?:telemetry|attributes|rpc|claim)`, "/api/v1/"),
 	with(np("THINGSBOARD_PROVISION_KEY", "A ThingsBoard device provisioning key or secret.", `(?i)provision[_.-]?device[_.-]?(?:key|secret)["']?\s*(?::|=|=>)\s*["']?([a-z0-9]{20})\b`, "provision"), contextual),
 	np("TRUENAS_API_KEY", "A TrueNAS API key (REST or the WebSocket auth.login_with_api_key call).", `(?i)(?:truenas[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?|login_with_api_key[\s\S]{0,80}?["'])\b(\d{1,4}-[A-Za-z0-9]{64})\b`, "truenas", "login_with_api_key"),
@@ -248,9 +253,9 @@ var parapetRules = []ruleDef{
 
 	// --- credentials in commands and code ---
 	with(np("DOTNET_NETWORK_CREDENTIAL", "A password in a .NET System.Net.NetworkCredential(\"user\", \"password\") call.",
-		`(?i)\bNetworkCredential\s*\(\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "networkcredential"), func(r *ruleDef) { r.Validate = notTemplate }),
+		`(?i)\bNetworkCredential\s*\(\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "networkcredential(", "networkcredential ("), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(np("DOTNET_DIRECTORY_ENTRY_PASSWORD", "A password in a .NET DirectoryEntry(path, user, password) call.",
-		`(?i)\bDirectoryEntry\s*\(\s*"[^"\n]{3,100}"\s*,\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "directoryentry"), func(r *ruleDef) { r.Validate = notTemplate }),
+		`(?i)\bDirectoryEntry\s*\(\s*"[^"\n]{3,100}"\s*,\s*"[^"\n]{1,80}"\s*,\s*"([^"\n]{3,80})"`, "directoryentry(", "directoryentry ("), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(np("PSEXEC_PASSWORD", "A password in a PsExec command line (-u user -p password).",
 		`(?i)psexec[^\n]{0,120}?\s-u\s+\S+\s+-p\s+([^\s"']{3,64})`, "psexec"), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(np("VMWARE_VISERVER_PASSWORD", "A password in a VMware PowerCLI Connect-VIServer command.",
@@ -258,13 +263,13 @@ var parapetRules = []ruleDef{
 	with(np("NETRC_PASSWORD", "A password in a .netrc machine entry.",
 		`machine\s+\S{1,100}\s+login\s+\S{1,100}\s+password\s+(\S{3,128})`, "machine"), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(own("CLI_PASSWORD_FLAG", "A password passed on a command line to mysql/psql/sshpass/redis-cli and similar tools.",
-		`(?:\b(?:mysql|mysqldump|mariadb|sshpass|redis-cli|mongosh|mongo)\b[^\n]{0,100}?\s(?:-p|--password[ =]|-a\s)['"]?([^\s'"-][^\s'"]{3,63}))`, "mysql", "mariadb", "sshpass", "redis-cli", "mongosh", "mongo "), func(r *ruleDef) {
+		`(?:\b(?:mysql|mysqldump|mariadb|sshpass|redis-cli|mongosh|mongo)\b[^\n]{0,100}?\s(?:-p|--password[ =]|-a\s)['"]?([^\s'"-][^\s'"]{3,63}))`, " -p", " --password", " -a "), func(r *ruleDef) {
 		r.Validate = notTemplate
 		r.Type = idPassword
 		r.Score = 0.7
 	}),
 	with(np("GRADLE_CREDENTIALS", "A password in a Gradle/Maven credentials block.",
-		`(?i)credentials\s*\{[^}]{0,200}?password\s*=?\s*["']([^"'\n]{3,80})["']`, "credentials"), func(r *ruleDef) { r.Validate = notTemplate; r.Type = idPassword }),
+		`(?i)credentials\s*\{[^}]{0,200}?password\s*=?\s*["']([^"'\n]{3,80})["']`, "credentials{", "credentials {"), func(r *ruleDef) { r.Validate = notTemplate; r.Type = idPassword }),
 	with(own("MAVEN_SETTINGS_PASSWORD", "A password in a Maven settings.xml <server> entry.",
 		`(?s)<server>.{0,300}?<password>([^<{$]{3,128})</password>`, "<server>"), func(r *ruleDef) { r.Validate = notTemplate; r.Type = idPassword }),
 
@@ -277,7 +282,7 @@ var parapetRules = []ruleDef{
 	with(np("AWS_UNIQUE_ID", "An AWS IAM unique id (AIDA user, AROA role, AGPA group, AIPA instance profile, ANPA/ANVA policy; identifier).",
 		`\b((?:AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16})\b`, "agpa", "aida", "aroa", "aipa", "anpa", "anva"), identifier),
 	with(np("GOOGLE_OAUTH_CLIENT_SECRET_CONTEXT", "A Google OAuth client secret (24 characters) after a client_secret name.",
-		`(?i)client.?secret.{0,10}\b([a-z0-9_-]{24})(?:[^a-z0-9_-]|$)`, "client_secret", "clientsecret", "client-secret", "client.secret", "client secret"),
+		`(?i)client[\w. -]?secret["']?\s*(?::|=|=>|,)\s*["']?\b([a-z0-9_-]{24})(?:[^a-z0-9_-]|$)`, "client_secret", "clientsecret", "client-secret", "client.secret"),
 		func(r *ruleDef) { r.Contextual = true; r.Type = "GOOGLE_OAUTH_CLIENT_SECRET" }),
 	with(np("JWT_SECRET_CONFIG", "A JWT signing secret in a YAML config (jwt: secret: \"...\" or jwtsecret:).",
 		`(?mi)^\s*(?:jwt:\s+secret:|jwtsecret:)\s+["']([^"'\n]{6,200})["']`, "jwt:", "jwtsecret:"),
@@ -296,14 +301,14 @@ var parapetRules = []ruleDef{
 	with(np("SLACK_APP_TOKEN_LEGACY", "A Slack app-level token in the xapp-<12 digits>-<24> format.",
 		`\b(xapp-[0-9]{12}-[a-zA-Z0-9/+]{24})\b`, "xapp-"), func(r *ruleDef) { r.Type = "SLACK_APP_TOKEN" }),
 	with(np("TWITTER_CLIENT_ID_CONTEXT", "A Twitter/X API (consumer) key or client id next to a twitter id/key name.",
-		`(?i)\btwitter.?(?:api|app|application|client|consumer|customer)?.?(?:id|identifier|key).{0,2}\s{0,20}.{0,2}\s{0,20}.{0,2}\b([a-z0-9]{18,25})\b`, "twitter"),
+		`(?i)\btwitter[\w.-]?(?:api|app|application|client|consumer|customer)?[\w.-]?(?:id|identifier|key)["']?\s{0,20}(?::|=|=>|,)\s{0,20}["']?\b([a-z0-9]{18,25})\b`, "twitter"),
 		func(r *ruleDef) { r.Contextual = true; r.Type = "TWITTER_API_KEY"; r.Loose = true }),
 	with(np("PASSWORD_IN_PROSE", "A password stated in prose: the (default) password (for user 'x') is 'y'.",
 		`(?i)the (?:default )?password (?:for (?:the )?(?:user|username) ['"][^'"\n#$|{<+ ()\\][^'"\n]{2,24}['"] )?is ['"]([^'"\n#$|{<+ ()\\][^'"\n]{3,60})['"]`,
 		"password is '", "password is \"", "' is '", "\" is \""),
 		func(r *ruleDef) { r.Kind = kindGeneric; r.Type = idPassword; r.Score = 0.6; r.Validate = notTemplate }),
-	with(own("VAULT_TOKEN_LEGACY_FORMAT", "A HashiCorp Vault service token in the pre-1.10 format (s. + 24 base62) by its format.",
-		`\b(s\.[A-Za-z0-9]{24})(?:[\x60'"\s;,<)\]}|&]|\\[nr]|$)`, "s."), func(r *ruleDef) {
+	with(np("VAULT_TOKEN_LEGACY_FORMAT", "A HashiCorp Vault service token with the pre-1.10 s. prefix (s. + 23 or more base62) by its format.",
+		`\b(s\.[A-Za-z0-9]{23,})\b`, "s."), func(r *ruleDef) {
 		r.Type = "VAULT_SERVICE_TOKEN"
 		r.Entropy = 3.5
 		r.Allow = []string{`^s\.[A-Za-z]+$`}
@@ -380,3 +385,32 @@ func validBasicAuth(s string) bool {
 // sasContext is checked on the signature itself; the pattern already
 // needs ?sig= or &sig=.
 func sasContext(s string) bool { return !isPlaceholder(s) }
+
+func isB64Std(c byte) bool { return isAlnum(c) || c == '+' || c == '/' }
+
+// hasRun reports a run of at least n bytes for which in is true within
+// text[from:to].
+func hasRun(text string, from, to int, in func(byte) bool, n int) bool {
+	if to > len(text) {
+		to = len(text)
+	}
+	run := 0
+	for i := from; i < to; i++ {
+		if in(text[i]) {
+			if run++; run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// nearWord returns a Gate that wants word (lower case) within n bytes of
+// the keyword hit.
+func nearWord(word string, n int) func(text string, ks, ke int) bool {
+	return func(text string, ks, ke int) bool {
+		return containsFold(text[max(0, ks-n):min(len(text), ke+n)], word)
+	}
+}

@@ -2,24 +2,41 @@ package secrets
 
 import "math"
 
-// shannon returns the Shannon entropy of s in bits per byte.
+// shannon returns the Shannon entropy of s in bits per byte:
+// log2(n) - sum(c log2 c)/n over the byte counts c.
 func shannon(s string) float64 {
-	if len(s) == 0 {
+	n := len(s)
+	if n == 0 {
 		return 0
 	}
 	var counts [256]int32
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < n; i++ {
 		counts[s[i]]++
 	}
-	inv := 1 / float64(len(s))
-	var h float64
-	for _, c := range counts {
+	var sum float64
+	for i := 0; i < n; i++ {
+		c := counts[s[i]]
 		if c > 0 {
-			p := float64(c) * inv
-			h -= p * math.Log2(p)
+			sum += clog2(int(c))
+			counts[s[i]] = 0 // count each byte value once
 		}
 	}
-	return h
+	return clog2(n)/float64(n) - sum/float64(n)
+}
+
+// clog2Table[c] is c*log2(c).
+var clog2Table = func() (t [512]float64) {
+	for c := 1; c < len(t); c++ {
+		t[c] = float64(c) * math.Log2(float64(c))
+	}
+	return
+}()
+
+func clog2(c int) float64 {
+	if c < len(clog2Table) {
+		return clog2Table[c]
+	}
+	return float64(c) * math.Log2(float64(c))
 }
 
 // containsFold reports whether sub (lower case) occurs in s, ignoring ASCII case.
@@ -29,11 +46,11 @@ func containsFold(s, sub string) bool {
 		return true
 	}
 	first := sub[0]
-	for i := 0; i+n <= len(s); i++ {
-		if lowerASCII(s[i]) != first {
-			continue
+	for i, last := 0, len(s)-n; i <= last; i++ {
+		if s[i]|0x20 != first|0x20 {
+			continue // cannot be first in either case (a superset test)
 		}
-		if equalFold(s[i:i+n], sub) {
+		if lowerASCII(s[i]) == first && equalFold(s[i:i+n], sub) {
 			return true
 		}
 	}
@@ -62,11 +79,42 @@ func hasSuffixFold(s, suffix string) bool {
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
-func isAlnum(b byte) bool { return isDigit(b) || isLetter(b) }
+func isAlnum(b byte) bool { return byteClass[b]&clAlnum != 0 }
+
+// Byte classes for the hot character tests.
+const (
+	clAlnum = 1 << iota
+	clWord  // alnum or '_'
+	clIdent // word, '-' or '.'
+	clKey   // a byte of the key before an operator (regionByte); not a tab
+	clSkip  // skipped between a key and its operator: blanks, quotes, ] \ ? !
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		if isDigit(b) || isLetter(b) {
+			t[c] |= clAlnum | clWord | clIdent | clKey
+		}
+		switch b {
+		case '_':
+			t[c] |= clWord | clIdent | clKey
+		case '-', '.':
+			t[c] |= clIdent | clKey
+		case ' ', '"', '\'', '`', '[', ']', '$', '@', '\\', '/':
+			t[c] |= clKey
+		}
+		switch b {
+		case ' ', '\t', '"', '\'', '`', ']', '\\', '?', '!':
+			t[c] |= clSkip
+		}
+	}
+	return
+}()
 
 // isIdent reports bytes that can be part of a key name: letters, digits,
 // '_', '-' and '.'.
-func isIdent(b byte) bool { return isAlnum(b) || b == '_' || b == '-' || b == '.' }
+func isIdent(b byte) bool { return byteClass[b]&clIdent != 0 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' }
 
@@ -131,30 +179,26 @@ func sequential(s string) bool {
 // ******) or an ascending alphabet or digit run (abcdef, 123456): random
 // tokens almost never contain either, documentation stand-ins often do.
 func obviousFake(s string) bool {
-	if steppedPairs(s) {
-		return true
-	}
 	same, seq := 1, 1
 	for i := 1; i < len(s); i++ {
 		a, b := s[i-1], s[i]
 		if b == a {
-			same++
-			if same >= 6 {
+			if same++; same >= 6 {
 				return true
 			}
-		} else {
-			same = 1
+			seq = 1
+			continue
 		}
-		if isAlnum(a) && isAlnum(b) && b == a+1 {
-			seq++
-			if seq >= 6 {
+		same = 1
+		if b == a+1 && isAlnum(a) && isAlnum(b) {
+			if seq++; seq >= 6 {
 				return true
 			}
 		} else {
 			seq = 1
 		}
 	}
-	return false
+	return steppedPairs(s)
 }
 
 // steppedPairs reports a run of ascending or descending letter-digit
@@ -162,19 +206,25 @@ func obviousFake(s string) bool {
 // never a random token.
 func steppedPairs(s string) bool {
 	n := 0
-	for i := 0; i+3 < len(s); i += 2 {
-		a, d, b, e := lowerASCII(s[i]), s[i+1], lowerASCII(s[i+2]), s[i+3]
+	for i := 0; i+3 < len(s); {
+		d, e := s[i+1], s[i+3]
+		if !isDigit(d) || !isDigit(e) {
+			n = 0
+			i++
+			continue
+		}
+		a, b := lowerASCII(s[i]), lowerASCII(s[i+2])
 		up := b == a+1 && (e == d+1 || (d == '9' && e == '0'))
 		down := b+1 == a && (e+1 == d || (d == '0' && e == '9'))
-		if 'a' <= a && a <= 'z' && isDigit(d) && isDigit(e) && (up || down) {
-			n++
-			if n >= 3 {
+		if 'a' <= a && a <= 'z' && (up || down) {
+			if n++; n >= 3 {
 				return true
 			}
+			i += 2
 			continue
 		}
 		n = 0
-		i-- // realign by one byte
+		i++
 	}
 	return false
 }

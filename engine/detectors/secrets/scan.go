@@ -1,0 +1,275 @@
+package secrets
+
+import (
+	"context"
+	"math/bits"
+)
+
+// scanTriggers walks text for trigger bytes and hands every keyword found
+// to its rules.
+func (d *Detector) scanTriggers(ctx context.Context, st *scanState, text string) {
+	t := d.trig
+	any := &t.any
+	n := len(text)
+	if len(t.line) > 0 {
+		d.lineStart(st, text, 0)
+	}
+	nextCheck := ctxCheckEvery
+	i := 0
+	// Eight bytes per step: a bit per trigger byte, then each set bit.
+	for ; i+8 <= n; i += 8 {
+		b := text[i : i+8]
+		m := uint32(any[b[0]]) | uint32(any[b[1]])<<1 | uint32(any[b[2]])<<2 | uint32(any[b[3]])<<3 |
+			uint32(any[b[4]])<<4 | uint32(any[b[5]])<<5 | uint32(any[b[6]])<<6 | uint32(any[b[7]])<<7
+		for m != 0 {
+			d.triggerAt(st, text, i+bits.TrailingZeros32(m))
+			m &= m - 1
+		}
+		if i > nextCheck {
+			nextCheck = i + ctxCheckEvery
+			if ctx.Err() != nil {
+				return
+			}
+		}
+	}
+	for ; i < n; i++ {
+		if any[text[i]] != 0 {
+			d.triggerAt(st, text, i)
+		}
+	}
+}
+
+// triggerAt handles the trigger byte at text[i].
+func (d *Detector) triggerAt(st *scanState, text string, i int) {
+	t := d.trig
+	c := text[i]
+	k := t.table[c]
+	if k&trigAnchor != 0 {
+		// Inline fast path: a keyword can start at c, or the bytes
+		// before c can belong to one.
+		if t.rootEnds[c] && i+1 < len(text) && t.rootNext[c].has(lowerASCII(text[i+1])) {
+			d.anchorAt(st, text, i, c)
+		} else if i > 0 && t.prev[c].has(text[i-1]) {
+			if i == 1 {
+				d.anchorAt(st, text, i, c)
+			} else if h := prev2Hash(c, text[i-1], text[i-2]); t.prev2[h>>6]&(1<<(h&63)) != 0 {
+				d.anchorAt(st, text, i, c)
+			}
+		}
+	}
+	if k&trigOp != 0 {
+		d.opAt(st, text, i, c)
+	}
+	if k&trigQuote != 0 && i > 0 && isSpace(text[i-1]) {
+		d.searchKey(st, text, i)
+	}
+	if k&trigLine != 0 {
+		d.lineStart(st, text, i+1)
+	}
+	if k&trigRun != 0 && i >= st.runEnd {
+		d.runAt(st, text, i)
+	}
+}
+
+// hitKeyword hands keyword kw found at text[ks:ke] to its rules.
+func (d *Detector) hitKeyword(st *scanState, text string, kw int32, ks, ke int) {
+	for _, l := range d.kwRules[d.kwIdx[kw]:d.kwIdx[kw+1]] {
+		d.hit(st, text, l, ks, ke)
+	}
+}
+
+// anchorAt verifies the keywords anchored on byte c at text[p]: their
+// prefix backwards through the reverse trie, the rest forwards.
+func (d *Detector) anchorAt(st *scanState, text string, p int, c byte) {
+	t := d.trig
+	// Fast path: most anchors start no keyword and follow a byte that no
+	// keyword has before them.
+	endsHere := t.rootEnds[c] && p+1 < len(text) && t.rootNext[c].has(lowerASCII(text[p+1]))
+	if !endsHere && !t.mayPrecede(text, p, c) {
+		return
+	}
+	ni := t.root[c]
+	if ni < 0 {
+		return
+	}
+	j := p
+	for {
+		nd := &t.nodes[ni]
+		if nd.nend > 0 && (j < p || endsHere) {
+			for _, e := range t.ends[nd.end0 : nd.end0+nd.nend] {
+				ke := p + 1 + len(e.post)
+				if ke <= len(text) && equalFold(text[p+1:ke], e.post) {
+					d.hitKeyword(st, text, e.kw, j, ke)
+				}
+			}
+		}
+		if nd.nedge == 0 || j == 0 {
+			return
+		}
+		j--
+		b := lowerASCII(text[j])
+		edges := t.edges[nd.edge0 : nd.edge0+nd.nedge]
+		next := int32(-1)
+		if len(edges) <= 8 {
+			for _, e := range edges {
+				if e.b == b {
+					next = e.node
+					break
+				}
+			}
+		} else {
+			lo, hi := 0, len(edges)
+			for lo < hi {
+				m := (lo + hi) / 2
+				if edges[m].b < b {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo < len(edges) && edges[lo].b == b {
+				next = edges[lo].node
+			}
+		}
+		if next < 0 {
+			return
+		}
+		ni = next
+	}
+}
+
+// opAt handles an operator byte: the key before it is searched for
+// operator keywords. A comma counts only between quoted call arguments or
+// before a token-like value, so that prose commas cost little.
+func (d *Detector) opAt(st *scanState, text string, p int, c byte) {
+	if p > 0 && d.trig.table[text[p-1]]&trigOp != 0 {
+		return // second byte of :=, =>, ==, ::
+	}
+	if c == ',' && !commaAssigns(text, p) {
+		return
+	}
+	d.searchKey(st, text, p)
+}
+
+// commaAssigns reports a comma that can separate a key from its value:
+// after a quote or bracket ("api_token", "...") or before a token-like
+// run of at least 10 bytes with a digit, or 16 without.
+func commaAssigns(text string, p int) bool {
+	j := p - 1
+	for j >= 0 && isSpace(text[j]) {
+		j--
+	}
+	if j >= 0 {
+		switch text[j] {
+		case '"', '\'', '`', ']', ')':
+			return true
+		}
+	}
+	i := p + 1
+	for k := 0; k < 5 && i < len(text); k++ {
+		switch text[i] {
+		case ' ', '\t', '"', '\'', '`', '=':
+			i++
+			continue
+		}
+		break
+	}
+	s, digit := i, false
+	for i < len(text) && i-s < 16 {
+		c := text[i]
+		if isDigit(c) {
+			digit = true
+		} else if !isAlnum(c) && c != '_' && c != '-' && c != '+' && c != '/' && c != '=' && c != '.' && c != '~' {
+			break
+		}
+		i++
+	}
+	return i-s >= 16 || (i-s >= 10 && digit)
+}
+
+// searchKey runs the operator-keyword automaton over the key before
+// text[p]: back over white space and quotes, then over key bytes, at most
+// maxRegion of them and three spaces (adafruit io key = ...; not a whole
+// line of code).
+func (d *Detector) searchKey(st *scanState, text string, p int) {
+	re := p
+	for k := 0; re > 0 && k < 16 && byteClass[text[re-1]]&clSkip != 0; k++ {
+		re--
+	}
+	if re == st.lastRegionEnd {
+		return // the same key as the last operator's
+	}
+	st.lastRegionEnd = re
+	rs, spaces := re, 0
+	for rs > 0 && re-rs < maxRegion {
+		c := text[rs-1]
+		if byteClass[c]&clKey == 0 {
+			break
+		}
+		if c == ' ' {
+			if spaces++; spaces > 3 {
+				break
+			}
+		}
+		rs--
+	}
+	if re-rs < 3 {
+		return
+	}
+	m := d.trig.ctx
+	key := text[:re]
+	s, i := 0, rs
+	for {
+		i, s = m.next(key, i, s)
+		if i < 0 {
+			return
+		}
+		for _, id := range m.outputs(s) {
+			d.hitKeyword(st, text, d.trig.ctxKw[id], i-int(m.patLen[id]), i)
+		}
+	}
+}
+
+// lineStart checks the line-start keywords at text[i:], after
+// indentation.
+func (d *Detector) lineStart(st *scanState, text string, i int) {
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	for _, l := range d.trig.line {
+		if len(text)-i >= len(l.lit) && text[i:i+len(l.lit)] == l.lit {
+			d.hitKeyword(st, text, l.kw, i, i+len(l.lit))
+		}
+	}
+}
+
+// runAt checks the run keywords at the start of the alphanumeric run
+// around the digit at text[p], and of the run before it when the two are
+// joined by a dot (pat....<hex>).
+func (d *Detector) runAt(st *scanState, text string, p int) {
+	rs := p
+	for rs > 0 && p-rs < 256 && isAlnum(text[rs-1]) {
+		rs--
+	}
+	re := p + 1
+	for re < len(text) && re-p < 256 && isAlnum(text[re]) {
+		re++
+	}
+	st.runEnd = re
+	d.runPrefix(st, text, rs)
+	if rs >= 2 && text[rs-1] == '.' {
+		r2 := rs - 1
+		for r2 > 0 && rs-1-r2 < 64 && isAlnum(text[r2-1]) {
+			r2--
+		}
+		d.runPrefix(st, text, r2)
+	}
+}
+
+func (d *Detector) runPrefix(st *scanState, text string, i int) {
+	for _, l := range d.trig.run {
+		if len(text)-i >= len(l.lit) && equalFold(text[i:i+len(l.lit)], l.lit) {
+			d.hitKeyword(st, text, l.kw, i, i+len(l.lit))
+		}
+	}
+}
