@@ -19,6 +19,7 @@ type acMatcher struct {
 	outIdx  []int32  // state -> start in outs; outIdx[s+1] is the end
 	outs    []int32  // pattern ids
 	patLen  []int32  // pattern id -> length in bytes
+	maxPat  int      // longest pattern
 	nstates int
 }
 
@@ -71,6 +72,7 @@ func newACMatcher(patterns []string) (*acMatcher, error) {
 	nodes := []node{{next: map[uint8]int32{}}}
 	for id, p := range patterns {
 		m.patLen[id] = int32(len(p))
+		m.maxPat = max(m.maxPat, len(p))
 		if p == "" {
 			continue
 		}

@@ -39,6 +39,7 @@ const categoryIdentifier = "identifier"
 type Detector struct {
 	rules      []*rule
 	trig       *triggers
+	full       *acMatcher // every keyword, for dense text (see scanTriggers)
 	kws        []string
 	kwIdx      []int32 // keyword id -> start in kwRules; kwIdx[k+1] is the end
 	kwRules    []kwRule
@@ -181,6 +182,9 @@ func New(opts Options) *Detector {
 	}
 	d.trig = trig
 	d.kws = kws
+	if d.full, err = newACMatcher(kws); err != nil {
+		panic(err)
+	}
 	d.kwIdx = make([]int32, len(kws)+1)
 	for i, l := range links {
 		d.kwIdx[i] = int32(len(d.kwRules))

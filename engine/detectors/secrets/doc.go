@@ -63,8 +63,12 @@
 //
 // A few generated rules get other keywords (triggerOverrides: curl's -H
 // and -u flags) or are looked for before operators only (opOnlyKeywords).
-// TestTriggersFindWhatAFullKeywordScanFinds compares the findings with a
-// full Aho-Corasick keyword pass.
+// The eight-byte step reads byte pairs through a 64K table, and a second
+// 64K table of (previous byte, trigger byte) drops most triggers without
+// a call. Dense text (code, where a trigger needs work every few bytes)
+// is scanned by chunks with a full Aho-Corasick pass over every keyword
+// instead, which is cheaper there. TestTriggersFindWhatAFullKeywordScanFinds
+// compares the findings with such a full pass.
 //
 // At a keyword hit a rule runs: a hand-written scanner, or its pattern on
 // a window around the hit (from the keyword to the pattern's longest

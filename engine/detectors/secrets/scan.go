@@ -5,36 +5,101 @@ import (
 	"math/bits"
 )
 
+// Dense text (code, minified data) holds a trigger every few bytes, and
+// then one automaton step per byte over every keyword is cheaper than
+// handling each trigger. The scan goes by chunks: a chunk whose triggers
+// needed work more often than once per denseGap bytes sends the next
+// denseRun chunks (doubling, up to 64, while the text stays dense) to the
+// automaton, which finds every keyword occurrence
+// (a superset of what the triggers find, so the findings there are those
+// of the reference scan in TestTriggersFindWhatAFullKeywordScanFinds).
+const (
+	scanChunk = 1 << 10
+	denseGap  = 24
+	denseRun  = 8
+)
+
 // scanTriggers walks text for trigger bytes and hands every keyword found
 // to its rules.
 func (d *Detector) scanTriggers(ctx context.Context, st *scanState, text string) {
-	t := d.trig
-	any := &t.any
 	n := len(text)
-	if len(t.line) > 0 {
+	if len(d.trig.line) > 0 {
 		d.lineStart(st, text, 0)
 	}
-	nextCheck := ctxCheckEvery
-	i := 0
-	// Eight bytes per step: a bit per trigger byte, then each set bit.
-	for ; i+8 <= n; i += 8 {
-		b := text[i : i+8]
-		m := uint32(any[b[0]]) | uint32(any[b[1]])<<1 | uint32(any[b[2]])<<2 | uint32(any[b[3]])<<3 |
-			uint32(any[b[4]])<<4 | uint32(any[b[5]])<<5 | uint32(any[b[6]])<<6 | uint32(any[b[7]])<<7
-		for m != 0 {
-			d.triggerAt(st, text, i+bits.TrailingZeros32(m))
-			m &= m - 1
+	dense, run := 0, denseRun
+	for pos := 0; pos < n; pos += scanChunk {
+		if pos&(ctxCheckEvery-1) == 0 && pos > 0 && ctx.Err() != nil {
+			return
 		}
-		if i > nextCheck {
-			nextCheck = i + ctxCheckEvery
-			if ctx.Err() != nil {
-				return
+		end := min(n, pos+scanChunk)
+		if dense > 0 {
+			d.automatonChunk(st, text, pos, end)
+			dense--
+			continue
+		}
+		if calls := d.triggerChunk(st, text, pos, end); calls*denseGap > end-pos {
+			// Still dense after a run: try triggers again less often.
+			dense, run = run, min(2*run, 64)
+		} else {
+			run = denseRun
+		}
+	}
+}
+
+// triggerChunk handles the trigger bytes of text[pos:end] and returns how
+// many needed work.
+func (d *Detector) triggerChunk(st *scanState, text string, pos, end int) int {
+	t := d.trig
+	pairs, gate := t.pairs, t.gate
+	calls := 0
+	i := pos
+	// Eight bytes per step, two at a time through a 64K table of byte
+	// pairs: a bit per trigger byte, then each set bit.
+	for ; i+8 <= end; i += 8 {
+		b := text[i : i+8]
+		m := uint32(pairs[uint16(b[0])|uint16(b[1])<<8]) | uint32(pairs[uint16(b[2])|uint16(b[3])<<8])<<2 |
+			uint32(pairs[uint16(b[4])|uint16(b[5])<<8])<<4 | uint32(pairs[uint16(b[6])|uint16(b[7])<<8])<<6
+		for m != 0 {
+			j := i + bits.TrailingZeros32(m)
+			m &= m - 1
+			// Most triggers are ruled out by the byte before them (an
+			// anchor no keyword has after that byte, a quote not after
+			// a space, the second byte of :=): no call then.
+			var prev byte
+			if j > 0 {
+				prev = text[j-1]
+			}
+			if gate[uint16(prev)<<8|uint16(text[j])] != 0 {
+				d.triggerAt(st, text, j)
+				calls++
 			}
 		}
 	}
-	for ; i < n; i++ {
-		if any[text[i]] != 0 {
+	for ; i < end; i++ {
+		if t.any[text[i]] != 0 {
 			d.triggerAt(st, text, i)
+			calls++
+		}
+	}
+	return calls
+}
+
+// automatonChunk finds every keyword that ends in text[pos:end] with one
+// automaton step per byte.
+func (d *Detector) automatonChunk(st *scanState, text string, pos, end int) {
+	m := d.full
+	i, s := max(0, pos-m.maxPat+1), 0
+	part := text[:end]
+	for {
+		i, s = m.next(part, i, s)
+		if i < 0 {
+			return
+		}
+		if i <= pos {
+			continue // ended in the chunk before
+		}
+		for _, kw := range m.outputs(s) {
+			d.hitKeyword(st, text, kw, i-int(m.patLen[kw]), i)
 		}
 	}
 }

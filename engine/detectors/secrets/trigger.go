@@ -455,6 +455,10 @@ type lineKW struct {
 type triggers struct {
 	table [256]uint8
 	any   [256]uint8 // 1 where table is not 0
+	pairs *[1 << 16]uint8 // byte pair (little endian) -> any of the first | any of the second << 1
+	// gate[prev<<8|c] is 0 when trigger byte c after byte prev can do
+	// nothing (see triggerAt).
+	gate *[1 << 16]uint8
 	root  [256]int32 // anchor byte -> reverse trie node, -1 for none
 	// prev[c] holds the (lower-case) bytes that can come just before
 	// anchor c in a keyword; rootEnds[c] says a keyword starts at c.
@@ -807,6 +811,23 @@ func buildTriggers(kws []string, rulesOf [][]*rule, opShaped []bool) (*triggers,
 		if t.table[c] != 0 {
 			t.any[c] = 1
 		}
+	}
+	t.gate = new([1 << 16]uint8)
+	for prev := 0; prev < 256; prev++ {
+		for c := 0; c < 256; c++ {
+			k, p := t.table[c], byte(prev)
+			ok := k&(trigLine|trigRun) != 0 ||
+				k&trigAnchor != 0 && (t.rootEnds[c] || t.prev[c].has(p) || prev == 0) ||
+				k&trigOp != 0 && t.table[p]&trigOp == 0 ||
+				k&trigQuote != 0 && (p == ' ' || p == '\t')
+			if ok {
+				t.gate[prev<<8|c] = 1
+			}
+		}
+	}
+	t.pairs = new([1 << 16]uint8)
+	for w := range t.pairs {
+		t.pairs[w] = t.any[w&0xff] | t.any[w>>8]<<1
 	}
 	return t, nil
 }

@@ -15,7 +15,20 @@ var dbSchemes = []string{
 	"timescaledb", "elasticsearch", "opensearch", "rabbitmq", "sybase", "firebird",
 }
 
-func scanURLCreds(d *Detector, st *scanState, text string, ks, ke int, _ int) {
+var dbSchemeSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range dbSchemes {
+		m[s] = true
+	}
+	return m
+}()
+
+func scanURLCreds(d *Detector, st *scanState, text string, ks, ke int, ri int) {
+	// Both URL rules share this scanner and it picks the rule: run it
+	// once, for the first of them that is enabled.
+	if ri == d.ix.urlCreds && d.ix.connPassword >= 0 {
+		return
+	}
 	// Scheme: letters, digits, + . - before "://" (jdbc:mysql:// included).
 	ss := ks
 	for ss > 0 && ks-ss < 40 && (isAlnum(text[ss-1]) || text[ss-1] == '+' || text[ss-1] == '.' || text[ss-1] == '-' || text[ss-1] == ':') {
@@ -64,15 +77,18 @@ func scanURLCreds(d *Detector, st *scanState, text string, ks, ke int, _ int) {
 	if len(pass) < 3 || isTemplate(pass) || (user != "" && isTemplate(user)) {
 		return
 	}
-	ri := d.ix.urlCreds
+	ri = d.ix.urlCreds
 	s := scheme
 	if i := lastIndexByte(s, ':'); i >= 0 { // jdbc:postgresql
 		s = s[i+1:]
 	}
-	for _, db := range dbSchemes {
-		if equalFold(s, db) {
+	var buf [40]byte
+	if len(s) <= len(buf) {
+		for i := 0; i < len(s); i++ {
+			buf[i] = lowerASCII(s[i])
+		}
+		if dbSchemeSet[string(buf[:len(s)])] {
 			ri = d.ix.connPassword
-			break
 		}
 	}
 	if ri >= 0 {
