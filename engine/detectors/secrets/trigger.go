@@ -454,12 +454,12 @@ type lineKW struct {
 // triggers is what a Detector scans with.
 type triggers struct {
 	table [256]uint8
-	any   [256]uint8 // 1 where table is not 0
+	any   [256]uint8      // 1 where table is not 0
 	pairs *[1 << 16]uint8 // byte pair (little endian) -> any of the first | any of the second << 1
 	// gate[prev<<8|c] is 0 when trigger byte c after byte prev can do
 	// nothing (see triggerAt).
 	gate *[1 << 16]uint8
-	root  [256]int32 // anchor byte -> reverse trie node, -1 for none
+	root [256]int32 // anchor byte -> reverse trie node, -1 for none
 	// prev[c] holds the (lower-case) bytes that can come just before
 	// anchor c in a keyword; rootEnds[c] says a keyword starts at c.
 	prev     [256]byteSet
