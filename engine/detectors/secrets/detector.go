@@ -427,13 +427,8 @@ func (d *Detector) accept(st *scanState, rl *rule, text string, ms, me, s, e int
 	if rl.gitleaks && !rl.def.NoGlobal {
 		if c.global < 0 {
 			c.global = 0
-			if globalAllowed(secret) {
+			if globalAllowed(secret) { // includes the global stopwords
 				c.global = 1
-			}
-			for _, w := range gitleaksGlobalStopwords {
-				if len(secret) >= len(w) && containsFold(secret, w) {
-					c.global = 1
-				}
 			}
 		}
 		if c.global == 1 {

@@ -214,6 +214,8 @@ func TestAssignments(t *testing.T) {
 		{"xml password", "<password>Xq7pL2mN9r4</password>", "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
 		{"dotnet appsetting", `<add key="SmtpPassword" value="Xq7pL2mN9r4"/>`, "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
 		{"cli flag", "mytool --password Xq7pL2mN9r4 --verbose", "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
+		{"cli token flag", "mytool --api-token Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1 --verbose", "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1"},
+		{"cli other flag", "mytool --output-id Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1 --verbose", "", ""},
 		{"generic api key", `api_key: "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"`, "GENERIC_SECRET", "3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34"},
 		{"generic token", `const authToken = "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1";`, "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1"},
 		{"client secret", "client_secret=Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5", "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5"},
@@ -425,9 +427,13 @@ func TestGlobalAllowByHand(t *testing.T) {
 			continue
 		}
 		hand++
+		h := g.hand
+		if g.re.String() == globalAllowBool {
+			h = boolAllowed
+		}
 		for _, s := range []string{"", "true", "TRUEish", "xtrue", "isfalsey", "FALSE", "nullx", "xnull", "NULL",
 			"aaaa", "AaAa", "ab", "****", "....", "*.", "zzzzZ", "0000", "a", "__", "Zq8Lm3Xv7Rt2"} {
-			if got, want := g.hand(s), g.re.MatchString(s); got != want {
+			if got, want := h(s), g.re.MatchString(s); got != want {
 				t.Errorf("%s on %q: hand %v, regex %v", g.re, s, got, want)
 			}
 		}

@@ -63,6 +63,12 @@ func isBareName(name string) bool {
 
 var authSchemes = []string{"bearer ", "basic ", "token ", "digest ", "apikey "}
 
+// isSecretName reports names with one of GENERIC_SECRET's keywords.
+func isSecretName(name string) bool {
+	return containsFold(name, "secret") || containsFold(name, "token") || containsFold(name, "key") ||
+		containsFold(name, "auth") || containsFold(name, "cred")
+}
+
 func isPasswordName(name string) bool {
 	return containsFold(name, "pass") || containsFold(name, "pwd")
 }
@@ -86,6 +92,9 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	}
 	name := text[ns:ne]
 	password := isPasswordName(name)
+	if !password && !isSecretName(name) {
+		return // a --flag hit without a secret word in it
+	}
 	if !assignmentFollows(text, ns, ne, password) {
 		return // prose: no operator after the name
 	}

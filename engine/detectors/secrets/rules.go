@@ -124,9 +124,14 @@ const (
 
 // boolAllowed is globalAllowBool: ^true, false or null$ (sic: the
 // alternation binds looser than the anchors).
-func boolAllowed(s string) bool {
-	return hasPrefixFold(s, "true") || containsFold(s, "false") || hasSuffixFold(s, "null")
-}
+func boolAllowed(s string) bool { return trueOrNull(s) || containsFold(s, "false") }
+
+// trueOrNull is boolAllowed without "false", which globalAllowed finds
+// with the stopwords.
+func trueOrNull(s string) bool { return hasPrefixFold(s, "true") || hasSuffixFold(s, "null") }
+
+// globalWords finds "false" and gitleaks' global stopwords in one pass.
+var globalWords = partMatcher(append([]string{"false"}, gitleaksGlobalStopwords...))
 
 // repeatAllowed is globalAllowRepeat: one letter (either case), '*' or
 // '.' repeated.
@@ -146,10 +151,14 @@ func repeatAllowed(s string) bool {
 	return true
 }
 
-// globalAllowed reports a secret that gitleaks' global allowlist rejects.
+// globalAllowed reports a secret that gitleaks' global allowlist or
+// global stopwords reject.
 func globalAllowed(secret string) bool {
 	if len(secret) == 0 {
 		return false
+	}
+	if containsAny(globalWords, secret) {
+		return true
 	}
 	for _, g := range globalAllow {
 		if g.hand != nil {
@@ -214,7 +223,7 @@ func compileAll() {
 			g := globalAllowRule{re: regexp.MustCompile(p)}
 			switch p {
 			case globalAllowBool:
-				g.hand = boolAllowed
+				g.hand = trueOrNull // and "false", found by globalWords
 			case globalAllowRepeat:
 				g.hand = repeatAllowed
 			}

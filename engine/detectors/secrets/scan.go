@@ -9,14 +9,14 @@ import (
 // then one automaton step per byte over every keyword is cheaper than
 // handling each trigger. The scan goes by chunks: a chunk whose triggers
 // needed work more often than once per denseGap bytes sends the next
-// denseRun chunks (doubling, up to 64, while the text stays dense) to the
+// chunk (then 2, 4... up to 64 while the text stays dense) to the
 // automaton, which finds every keyword occurrence
 // (a superset of what the triggers find, so the findings there are those
 // of the reference scan in TestTriggersFindWhatAFullKeywordScanFinds).
 const (
 	scanChunk = 1 << 10
-	denseGap  = 24
-	denseRun  = 8
+	denseGap  = 12
+	denseRun  = 1
 )
 
 // scanTriggers walks text for trigger bytes and hands every keyword found

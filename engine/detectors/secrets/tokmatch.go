@@ -454,22 +454,19 @@ func (tm *tokMatcher) match(text string, ks int) (ms, me, cs, ce int, ok, sure b
 			}
 			pos += len(it.lit)
 		} else {
-			n := 0
-			for pos < len(text) && (it.max < 0 || n < it.max) {
-				c := text[pos]
-				if c >= 0x80 {
-					if it.nonASCII {
-						return 0, 0, 0, 0, false, false
-					}
-					break
-				}
-				if !it.class.has(c) {
-					break
-				}
-				pos++
-				n++
+			limit := len(text)
+			if it.max >= 0 && pos+it.max < limit {
+				limit = pos + it.max
 			}
-			if n < it.min {
+			start := pos
+			// The class holds no byte >= 0x80, so the run stops there.
+			for pos < limit && it.class.has(text[pos]) {
+				pos++
+			}
+			if pos < limit && text[pos] >= 0x80 && it.nonASCII {
+				return 0, 0, 0, 0, false, false
+			}
+			if pos-start < it.min {
 				return 0, 0, 0, 0, false, true
 			}
 		}

@@ -179,9 +179,12 @@ func sequential(s string) bool {
 // ******) or an ascending alphabet or digit run (abcdef, 123456): random
 // tokens almost never contain either, documentation stand-ins often do.
 func obviousFake(s string) bool {
-	same, seq := 1, 1
+	same, seq, digits := 1, 1, 0
 	for i := 1; i < len(s); i++ {
 		a, b := s[i-1], s[i]
+		if isDigit(b) {
+			digits++
+		}
 		if b == a {
 			if same++; same >= 6 {
 				return true
@@ -198,7 +201,7 @@ func obviousFake(s string) bool {
 			seq = 1
 		}
 	}
-	return steppedPairs(s)
+	return digits >= 3 && steppedPairs(s)
 }
 
 // steppedPairs reports a run of ascending or descending letter-digit
