@@ -20,6 +20,7 @@ import (
 var version = ""
 
 func main() {
+	serve.Version = version
 	root := &cobra.Command{
 		Use:   "parapet",
 		Short: "Policy-as-code guardrails for AI models, on Open Policy Agent",

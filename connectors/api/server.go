@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/hashicorp/go-hclog"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/parapet-dev/parapet/engine"
@@ -49,6 +51,13 @@ type Options struct {
 	// BundleStatus, when set, adds lifecycle detail (last error, sources)
 	// to GET /v1/bundles.
 	BundleStatus func() any
+	// Health, when set, adds bundle lifecycle health (a refused bundle,
+	// with file:line) to GET /health/ready.
+	Health func() any
+	// ExplainRole is the role an API key needs for POST
+	// /v1/decide?explain=true. Default "admin". Without a keys file the
+	// service is loopback-only and explain is open.
+	ExplainRole string
 }
 
 // Server serves the decision API for one engine.
@@ -72,6 +81,9 @@ func New(eng *engine.Engine, opts Options) *Server {
 	}
 	if opts.MaxBodyBytes <= 0 {
 		opts.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if opts.ExplainRole == "" {
+		opts.ExplainRole = "admin"
 	}
 	s := &Server{eng: eng, log: opts.Logger, opts: opts, metrics: newMetrics()}
 	r := gin.New()
@@ -153,12 +165,26 @@ func (s *Server) health(c *gin.Context) {
 
 func (s *Server) ready(c *gin.Context) {
 	p := s.eng.Policy()
+	out := gin.H{}
+	if s.opts.Health != nil {
+		out["bundles"] = s.opts.Health()
+	}
 	if p == nil {
-		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "not_ready", "reason": "no bundle is active"})
+		out["status"], out["reason"] = "not_ready", "no bundle is active"
+		c.JSON(http.StatusServiceUnavailable, out)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"status": "ready", "bundle": gin.H{"name": p.Name, "revision": p.Revision}})
+	out["status"], out["bundle"] = "ready", gin.H{"name": p.Name, "revision": p.Revision}
+	c.JSON(http.StatusOK, out)
 }
+
+// SetOnDecision sets the decision hook after construction, for hooks that
+// need the server's registry first. Call it before serving.
+func (s *Server) SetOnDecision(h DecisionHook) { s.opts.OnDecision = h }
+
+// Registerer is the registry /metrics serves, for other parts of the
+// process (decision logs, bundle lifecycle) to add their metrics to.
+func (s *Server) Registerer() prometheus.Registerer { return s.metrics.reg }
 
 func (s *Server) bundles(c *gin.Context) {
 	s.observeBundle()
@@ -243,7 +269,20 @@ func (s *Server) decide(c *gin.Context) {
 			return
 		}
 	}
-	d, err := s.eng.Decide(c.Request.Context(), req)
+	explain := c.Query("explain") == "true"
+	if explain && s.opts.Keys != nil && (caller == nil || !slices.Contains(caller.Roles, s.opts.ExplainRole)) {
+		s.fail(c, CodeForbidden, "explain", "explain=true needs an API key with the "+strconv.Quote(s.opts.ExplainRole)+" role")
+		return
+	}
+	var (
+		d      *engine.Decision
+		traces []engine.Trace
+	)
+	if explain {
+		d, traces, err = s.eng.Explain(c.Request.Context(), req)
+	} else {
+		d, err = s.eng.Decide(c.Request.Context(), req)
+	}
 	if err != nil {
 		s.failErr(c, err)
 		return
@@ -254,6 +293,13 @@ func (s *Server) decide(c *gin.Context) {
 	s.metrics.eval.Observe(float64(d.Timings.Eval) / 1e6)
 	if s.opts.OnDecision != nil {
 		s.opts.OnDecision(c.Request.Context(), req, d, caller)
+	}
+	if explain {
+		c.JSON(http.StatusOK, struct {
+			*engine.Decision
+			Explain []engine.Trace `json:"explain"`
+		}{d, traces})
+		return
 	}
 	c.JSON(http.StatusOK, d)
 }

@@ -266,3 +266,40 @@ func TestLoadKeysReportsEveryProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestExplainNeedsAdmin(t *testing.T) {
+	dir := t.TempDir()
+	var lines []string
+	for _, k := range []struct{ tok, roles string }{{"tok-admin", "[admin]"}, {"tok-dev", "[developer]"}} {
+		sum := sha256.Sum256([]byte(k.tok))
+		lines = append(lines, "  - id: "+k.tok+"\n    sha256: "+hex.EncodeToString(sum[:])+"\n    roles: "+k.roles)
+	}
+	path := filepath.Join(dir, "keys.yaml")
+	os.WriteFile(path, []byte("keys:\n"+strings.Join(lines, "\n")+"\n"), 0o600)
+	keys, err := api.LoadKeys(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := serve(t, newEngine(t, true), api.Options{Keys: keys})
+	status, body := post(t, ts.URL+"/v1/decide?explain=true", "application/json", denyBody, map[string]string{"Authorization": "Bearer tok-dev"})
+	if status != 403 || body["error"].(map[string]any)["field"] != "explain" {
+		t.Fatalf("non-admin explain: %d %v", status, body)
+	}
+	status, body = post(t, ts.URL+"/v1/decide?explain=true", "application/json", denyBody, map[string]string{"Authorization": "Bearer tok-admin"})
+	if status != 200 || body["effect"] != "deny" {
+		t.Fatalf("admin explain: %d %v", status, body)
+	}
+	traces, _ := body["explain"].([]any)
+	if len(traces) == 0 {
+		t.Fatalf("no traces: %v", body)
+	}
+	first := traces[0].(map[string]any)
+	if first["reason"] != "use.prompt_injection" || !strings.HasSuffix(first["file"].(string), ".rego") || first["line"].(float64) < 1 {
+		t.Fatalf("first trace %v", first)
+	}
+	// Without explain, no traces.
+	_, body = post(t, ts.URL+"/v1/decide", "application/json", denyBody, map[string]string{"Authorization": "Bearer tok-dev"})
+	if _, ok := body["explain"]; ok {
+		t.Fatal("explain output without explain=true")
+	}
+}

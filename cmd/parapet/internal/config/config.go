@@ -18,6 +18,9 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/parapet-dev/parapet/bundles"
+	"github.com/parapet-dev/parapet/connectors/logs"
 )
 
 // Sensitive is a config value that must never be printed: it shows as
@@ -63,6 +66,10 @@ type Config struct {
 	// ...), which forwards to Upstreams.
 	Proxy     Proxy      `yaml:"proxy" json:"proxy"`
 	Upstreams []Upstream `yaml:"upstreams" json:"upstreams"`
+	// Logs are the decision logs: sinks, masking, tamper evidence
+	// (docs/audit.md). No sinks: off.
+	Logs  logs.Config `yaml:"logs" json:"logs"`
+	Usage Usage       `yaml:"usage" json:"usage"`
 }
 
 // Proxy is the model-API proxy section.
@@ -200,8 +207,29 @@ type Server struct {
 
 // Bundle says which policy to serve.
 type Bundle struct {
-	// Path is a bundle folder or .tar.gz. Empty: the embedded library.
+	// Path is a bundle folder, a .tar.gz or an https:// bundle-server URL:
+	// shorthand for base.url. Empty: the embedded library.
 	Path string `yaml:"path" json:"path"`
+	// The lifecycle: base, tenants, shadow, persist_dir, run_tests,
+	// no_probe, shadow_queue (docs/policy-lifecycle.md).
+	bundles.Config `yaml:",inline"`
+}
+
+// Lifecycle is the bundle section as the bundle manager takes it.
+func (b Bundle) Lifecycle() bundles.Config {
+	c := b.Config
+	if c.Base.URL == "" {
+		c.Base.URL = b.Path
+	}
+	return c
+}
+
+// Usage is where the usage counters behind input.usage live.
+type Usage struct {
+	// Store is "memory", or redis://host:6379/0 shared by replicas.
+	// Empty: off (input.usage is absent). It may hold a password, so it
+	// is never printed.
+	Store string `yaml:"store" json:"-"`
 }
 
 // Log configures Parapet's own logs (never prompt text).
@@ -261,6 +289,11 @@ func (c *Config) Validate() error {
 		errs = append(errs, fmt.Errorf("log.format: %q is not text or json", c.Log.Format))
 	}
 	errs = append(errs, c.validateProxy()...)
+	lc := c.Bundle.Lifecycle()
+	errs = append(errs, lc.Validate(), c.Logs.Validate())
+	if st := c.Usage.Store; st != "" && st != "memory" && !strings.HasPrefix(st, "redis://") && !strings.HasPrefix(st, "rediss://") {
+		errs = append(errs, errors.New("usage.store: want memory or a redis:// URL"))
+	}
 	return errors.Join(errs...)
 }
 

@@ -18,21 +18,25 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parapet-dev/parapet/bundles"
+	"github.com/parapet-dev/parapet/cmd/parapet/internal/audit"
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/config"
 	"github.com/parapet-dev/parapet/connectors/api"
 	"github.com/parapet-dev/parapet/connectors/proxy"
 	"github.com/parapet-dev/parapet/engine"
 	"github.com/parapet-dev/parapet/engine/detectors"
+	"github.com/parapet-dev/parapet/engine/usage"
 )
 
 // Flags are serve's command-line flags; set ones override the config file.
 type Flags struct {
-	Addr      string
-	Bundle    string
-	Config    string
-	LogLevel  string
-	LogFormat string
-	Upstreams []string
+	Addr         string
+	Bundle       string
+	Config       string
+	LogLevel     string
+	LogFormat    string
+	Upstreams    []string
+	ShadowBundle string
+	UsageStore   string
 }
 
 // Command builds `parapet serve`.
@@ -75,7 +79,9 @@ Without a keys file, proxy callers are the subject "local" with role
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.Addr, "addr", "127.0.0.1:8282", "listen address (host:port)")
-	fl.StringVar(&f.Bundle, "bundle", "", "policy bundle: a folder or a .tar.gz (default: the embedded library)")
+	fl.StringVar(&f.Bundle, "bundle", "", "policy bundle: a folder, a .tar.gz or an https:// bundle-server URL (default: the embedded library)")
+	fl.StringVar(&f.ShadowBundle, "shadow-bundle", "", "candidate bundle evaluated beside the active one on live traffic, never enforced")
+	fl.StringVar(&f.UsageStore, "usage-store", "", "usage counters for input.usage: memory, or redis://host:6379/0 shared by replicas (default: off)")
 	fl.StringVar(&f.Config, "config", "", "YAML config file")
 	fl.StringVar(&f.LogLevel, "log-level", "info", "log level: trace, debug, info, warn, error")
 	fl.StringVar(&f.LogFormat, "log-format", "text", "log format: text or json")
@@ -97,7 +103,16 @@ func (f *Flags) config(cmd *cobra.Command) (config.Config, error) {
 		cfg.Server.Addr = f.Addr
 	}
 	if set("bundle") {
-		cfg.Bundle.Path = f.Bundle
+		cfg.Bundle.Path, cfg.Bundle.Base.URL = "", f.Bundle
+	}
+	if set("shadow-bundle") {
+		if cfg.Bundle.Shadow == nil {
+			cfg.Bundle.Shadow = &bundles.SourceConfig{}
+		}
+		cfg.Bundle.Shadow.URL = f.ShadowBundle
+	}
+	if set("usage-store") {
+		cfg.Usage.Store = f.UsageStore
 	}
 	if set("log-level") {
 		cfg.Log.Level = f.LogLevel
@@ -142,17 +157,19 @@ func NewLogger(c config.Log) hclog.Logger {
 func Run(ctx context.Context, cfg config.Config, log hclog.Logger, ready chan<- string) error {
 	log.Info("starting parapet", "config", cfg.Effective())
 
-	eng := engine.New(engine.Options{Logger: log.Named("engine"), Analyzer: detectors.Default()})
+	var uo *engine.UsageOptions
+	if cfg.Usage.Store != "" {
+		st, err := usage.Open(cfg.Usage.Store)
+		if err != nil {
+			return fmt.Errorf("usage.store: %w", err)
+		}
+		uo = usage.Options(st)
+		log.Info("usage counters on: input.usage is filled", "store", storeKind(cfg.Usage.Store))
+	}
+	eng := engine.New(engine.Options{Logger: log.Named("engine"), Analyzer: detectors.Default(), Usage: uo})
 	t0 := time.Now()
 	eng.Analyzer().Warm(ctx)
-	log.Debug("detectors loaded", "took", time.Since(t0).String())
-	src := bundles.Source(cfg.Bundle.Path)
-	p, err := bundles.Compile(ctx, src, log.Named("bundle"))
-	if err != nil {
-		return err
-	}
-	eng.Activate(p)
-	log.Info("bundle active", "name", p.Name, "revision", p.Revision, "detectors", strings.Join(eng.Analyzer().Names(), ","))
+	log.Debug("detectors loaded", "took", time.Since(t0).String(), "detectors", strings.Join(eng.Analyzer().Names(), ","))
 
 	opts := api.Options{Logger: log.Named("api"), MaxBodyBytes: cfg.Server.MaxBodyBytes}
 	if cfg.Server.KeysFile != "" {
@@ -166,10 +183,51 @@ func Run(ctx context.Context, cfg config.Config, log hclog.Logger, ready chan<- 
 		log.Warn("no keys file: the API takes unauthenticated calls, on loopback only", "addr", cfg.Server.Addr)
 		log.Warn("no keys file: proxy callers are the local subject, on loopback only", "subject", proxy.LocalSubject, "role", proxy.LocalRole)
 	}
+	var mgr *bundles.Manager
+	opts.BundleStatus = func() any { return mgr.Status() }
+	opts.Health = func() any { return mgr.Health() }
 	srv := api.New(eng, opts)
+
+	lifecycle := cfg.Bundle.Lifecycle()
+	mgr, err := bundles.Wire(ctx, eng, lifecycle, bundles.Options{Logger: log.Named("bundle"), Registerer: srv.Registerer()})
+	if err != nil {
+		return err
+	}
+	defer mgr.Stop(context.Background())
+	if ok, why := mgr.Ready(); !ok {
+		if lifecycle.Base.Kind() != bundles.KindHTTP {
+			return errors.New(why)
+		}
+		log.Warn("no bundle active yet; /health/ready answers 503 until one is", "reason", why)
+	} else if p := eng.Policy(); p != nil {
+		log.Info("bundle active", "name", p.Name, "revision", p.Revision)
+	}
+
+	logPath := cfg.Bundle.Path
+	if lifecycle.Base.Kind() == bundles.KindHTTP {
+		logPath = "" // the log policy is read from a local bundle only
+	}
+	lg, err := audit.StartLogs(ctx, cfg.Logs, log.Named("logs"), logPath, srv.Registerer(), Version)
+	if err != nil {
+		return err
+	}
+	// Deferred after the listener's shutdown below has drained requests,
+	// so their decisions are flushed too.
+	defer lg.Stop(time.Duration(cfg.Server.ShutdownTimeout))
+	apiHook := lg.APIHook()
+	srv.SetOnDecision(func(ctx context.Context, r *engine.Request, d *engine.Decision, c *api.Caller) {
+		apiHook(ctx, r, d, c)
+		mgr.Shadow(ctx, r, d)
+	})
+
 	popts, err := proxyOptions(cfg, opts.Keys, log.Named("proxy"))
 	if err != nil {
 		return err
+	}
+	proxyHook := lg.ProxyHook()
+	popts.OnDecision = func(ctx context.Context, r *engine.Request, d *engine.Decision, info proxy.StreamInfo) {
+		proxyHook(ctx, r, d, info)
+		mgr.Shadow(ctx, r, d)
 	}
 	px, err := proxy.New(eng, popts)
 	if err != nil {
@@ -255,6 +313,16 @@ func proxyOptions(cfg config.Config, keys *api.Keys, log hclog.Logger) (proxy.Op
 		})
 	}
 	return o, errors.Join(errs...)
+}
+
+// Version is the binary's version, for decision-log events.
+var Version string
+
+func storeKind(spec string) string {
+	if spec == "memory" {
+		return spec
+	}
+	return "redis"
 }
 
 func keyState(k string) string {

@@ -2,6 +2,8 @@ package serve
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"github.com/hashicorp/go-hclog"
 
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/config"
+	"github.com/parapet-dev/parapet/connectors/logs"
 )
 
 const body = `{"phase":"prompt","subject":{"id":"alice","tenant":"acme"},"resource":{"model":"gpt-4o"},"messages":[{"role":"user","content":"Draft a reply to jane.doe@example.com"}]}`
@@ -107,5 +110,94 @@ func TestSensitiveNeverPrints(t *testing.T) {
 	b, _ := s.MarshalJSON()
 	if strings.Contains(string(b), "hunter2") || s.String() != "(sensitive)" {
 		t.Fatalf("sensitive value leaked: %s %s", b, s)
+	}
+}
+
+// TestServeWiresLogsShadowUsage runs `parapet serve` from a config file
+// with a file decision log, a shadow bundle and in-memory usage counters,
+// and checks each is live: the log holds the decision (no text) and
+// verifies, /v1/bundles reports the shadow, the lifecycle and log metrics
+// are on /metrics.
+func TestServeWiresLogsShadowUsage(t *testing.T) {
+	dir := t.TempDir()
+	logFile := filepath.Join(dir, "decisions.jsonl")
+	cfgPath := filepath.Join(dir, "parapet.yaml")
+	os.WriteFile(cfgPath, []byte(`server:
+  addr: 127.0.0.1:0
+bundle:
+  shadow:
+    url: ../../../../rego
+usage:
+  store: memory
+logs:
+  spool_dir: `+filepath.Join(dir, "spool")+`
+  sinks:
+    audit:
+      kind: file
+      path: `+logFile+`
+`), 0o644)
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, cfg, hclog.NewNullLogger(), ready) }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("Run: %v", err)
+	}
+	resp, err := http.Post("http://"+addr+"/v1/decide", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var d struct {
+		DecisionID string `json:"decision_id"`
+		Effect     string `json:"effect"`
+	}
+	json.Unmarshal(raw, &d)
+	if resp.StatusCode != 200 || d.Effect != "redact" {
+		t.Fatalf("decide: %d %s", resp.StatusCode, raw)
+	}
+	time.Sleep(200 * time.Millisecond) // let the shadow worker and the log queue take the decision
+	for path, want := range map[string]string{
+		"/v1/bundles": `"shadow"`,
+		"/metrics":    "parapet_bundle_activations_total",
+	} {
+		r, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r.Body)
+		r.Body.Close()
+		if !strings.Contains(string(b), want) {
+			t.Errorf("%s lacks %s:\n%.2000s", path, want, b)
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	logged, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(logged), d.DecisionID) {
+		t.Fatalf("decision %s not in the log:\n%s", d.DecisionID, logged)
+	}
+	if strings.Contains(string(logged), "jane.doe@example.com") {
+		t.Fatal("the log holds prompt text")
+	}
+	rep, err := logs.Verify([]string{logFile}, logs.VerifyOptions{})
+	if err != nil || !rep.OK() {
+		t.Fatalf("verify: %v %+v", err, rep)
 	}
 }
