@@ -211,7 +211,12 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 		fmt.Fprintf(tw, "split: %s, threshold %.3f\n", r.Split, r.Threshold)
 		fmt.Fprintln(tw, "group\tn\tTPR\tFPR\tprecision\tF1\t")
 		row := func(name string, m *evaluate.Metrics) {
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t\n", name, m.N, rate(m.TP+m.FN, m.TPR), rate(m.FP+m.TN, m.FPR), rate(m.TP+m.FP, m.Precision), rate(m.TP+m.FN, m.F1))
+			// Precision and F1 mean nothing for a group without attacks.
+			prec := 0
+			if m.TP+m.FN > 0 {
+				prec = m.TP + m.FP
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t\n", name, m.N, rate(m.TP+m.FN, m.TPR), rate(m.FP+m.TN, m.FPR), rate(prec, m.Precision), rate(m.TP+m.FN, m.F1))
 		}
 		row("overall", &r.Overall)
 		for _, k := range keys(r.ByLabel) {
