@@ -2,7 +2,9 @@ package secrets
 
 import (
 	"context"
+	"encoding/json"
 	"math/rand"
+	"os"
 	"runtime"
 	"strings"
 	"syscall"
@@ -128,4 +130,49 @@ func BenchmarkScanCode(b *testing.B) {
 		`	if err := client.Do(ctx, req, &resp); err != nil { return fmt.Errorf("request %s: %w", req.URL, err) }` + "\n" +
 		`	headers := map[string]string{"Content-Type": "application/json", "X-Request-Id": id}` + "\n"
 	benchScan(b, strings.Repeat(line, (64<<10)/len(line)))
+}
+
+// BenchmarkScanPrompt2KB scans the text fields of the 2 KB support-chat
+// request in engine/testdata/prompt-2k.json, one Scan per field, as
+// engine/detectors BenchmarkAnalyze2KB/secrets does without the
+// analyzer around it.
+func BenchmarkScanPrompt2KB(b *testing.B) {
+	raw, err := os.ReadFile("../../testdata/prompt-2k.json")
+	if err != nil {
+		b.Skip(err)
+	}
+	var req struct {
+		Messages []struct{ Content string }
+		Context  struct{ Documents []struct{ Text string } }
+	}
+	if err := json.Unmarshal(raw, &req); err != nil {
+		b.Fatal(err)
+	}
+	var fields []*analysis.Field
+	n := 0
+	for _, m := range req.Messages {
+		fields = append(fields, &analysis.Field{Path: "m", Text: m.Content})
+		n += len(m.Content)
+	}
+	for _, d := range req.Context.Documents {
+		fields = append(fields, &analysis.Field{Path: "d", Text: d.Text})
+		n += len(d.Text)
+	}
+	d := New(Options{})
+	r := &analysis.Report{}
+	ctx := context.Background()
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cpu0 := threadCPU()
+	for b.Loop() {
+		r.Findings = r.Findings[:0]
+		for _, f := range fields {
+			d.Scan(ctx, f, r)
+		}
+	}
+	if cpu := threadCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/cpu/1e6, "cpu-MB/s")
+	}
 }

@@ -647,7 +647,7 @@ func TestKeywordClasses(t *testing.T) {
 
 // refScan is Scan with every keyword found by a full Aho-Corasick pass.
 func refScan(d *Detector, text string) []analysis.Finding {
-	m, _ := newACMatcher(d.kws)
+	m := d.full // every keyword
 	st := d.pool.Get().(*scanState)
 	st.active, st.found = st.active[:0], st.found[:0]
 	st.lastKeyStart, st.lastKeyEnd = -1, -1

@@ -181,3 +181,31 @@ func FuzzTokMatcher(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTriggersWithinFullScan checks that every finding of Scan is also a
+// finding of the reference scan that finds every keyword occurrence with
+// a full Aho-Corasick pass (refScan): the triggers only ever find fewer
+// keyword occurrences, never other ones.
+func FuzzTriggersWithinFullScan(f *testing.F) {
+	f.Add("DB_PASSWORD=Tr0ub4dor!3x and ghp_" + b62 + "Qw3E")
+	f.Add(`{"client_secret": "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5", "adafruit_key": "` + b62 + `"}`)
+	f.Add("postgres://app:S3cr3tPassw0rdQ@db.internal:5432/prod\nmachine h login u password p4ss")
+	f.Add("curl -u admin:s3cretpass https://x -H \"Authorization: Bearer " + b62 + "\"")
+	d := New(Options{})
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4096 {
+			return
+		}
+		var r analysis.Report
+		d.Scan(context.Background(), &analysis.Field{Text: text}, &r)
+		ref := map[[2]int]string{}
+		for _, fd := range refScan(d, text) {
+			ref[[2]int{fd.ByteStart, fd.ByteEnd}] += fd.Type + " "
+		}
+		for _, fd := range r.Findings {
+			if !strings.Contains(ref[[2]int{fd.ByteStart, fd.ByteEnd}], fd.Type+" ") {
+				t.Fatalf("scan finds %s at [%d,%d) that a full keyword scan does not", fd.Type, fd.ByteStart, fd.ByteEnd)
+			}
+		}
+	})
+}

@@ -77,8 +77,14 @@ func (d *Detector) triggerChunk(st *scanState, text string, pos, end int) int {
 	}
 	for ; i < end; i++ {
 		if t.any[text[i]] != 0 {
-			d.triggerAt(st, text, i)
-			calls++
+			var prev byte
+			if i > 0 {
+				prev = text[i-1]
+			}
+			if gate[uint16(prev)<<8|uint16(text[i])] != 0 {
+				d.triggerAt(st, text, i)
+				calls++
+			}
 		}
 	}
 	return calls
@@ -231,21 +237,13 @@ func commaAssigns(text string, p int) bool {
 		}
 	}
 	i := p + 1
-	for k := 0; k < 5 && i < len(text); k++ {
-		switch text[i] {
-		case ' ', '\t', '"', '\'', '`', '=':
-			i++
-			continue
-		}
-		break
+	for k := 0; k < 5 && i < len(text) && byteClass[text[i]]&clValueSkip != 0; k++ {
+		i++
 	}
 	s, digit := i, false
-	for i < len(text) && i-s < 16 {
-		c := text[i]
-		if isDigit(c) {
+	for i < len(text) && i-s < 16 && byteClass[text[i]]&clToken != 0 {
+		if isDigit(text[i]) {
 			digit = true
-		} else if !isAlnum(c) && c != '_' && c != '-' && c != '+' && c != '/' && c != '=' && c != '.' && c != '~' {
-			break
 		}
 		i++
 	}
@@ -332,6 +330,9 @@ func (d *Detector) runAt(st *scanState, text string, p int) {
 }
 
 func (d *Detector) runPrefix(st *scanState, text string, i int) {
+	if i >= len(text) || !d.trig.runFirst.has(lowerASCII(text[i])) {
+		return
+	}
 	for _, l := range d.trig.run {
 		if len(text)-i >= len(l.lit) && equalFold(text[i:i+len(l.lit)], l.lit) {
 			d.hitKeyword(st, text, l.kw, i, i+len(l.lit))

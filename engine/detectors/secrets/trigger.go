@@ -478,7 +478,9 @@ type triggers struct {
 	ctxKw []int32    // ctx pattern id -> keyword id
 	line  []lineKW
 	run   []lineKW // keywords that start an alphanumeric token (dapi..., cio...)
-	class []uint8  // keyword id -> find*
+	// runFirst holds the first bytes of the run keywords.
+	runFirst byteSet
+	class    []uint8 // keyword id -> find*
 	// anchor[kw] is the anchor byte index for findAnchor keywords.
 	anchor []int
 }
@@ -647,6 +649,7 @@ func buildTriggers(kws []string, rulesOf [][]*rule, opShaped []bool) (*triggers,
 		if a, _ := chooseAnchor(kw, rulesOf[k], nil, false); a < 0 && runKeyword(kw, rulesOf[k]) {
 			t.class[k] = findRun
 			t.run = append(t.run, lineKW{kw: int32(k), lit: kw})
+			t.runFirst.add(kw[0])
 			continue
 		}
 		t.class[k] = findAnchor

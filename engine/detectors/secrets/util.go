@@ -1,6 +1,9 @@
 package secrets
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // shannon returns the Shannon entropy of s in bits per byte:
 // log2(n) - sum(c log2 c)/n over the byte counts c.
@@ -83,11 +86,13 @@ func isAlnum(b byte) bool { return byteClass[b]&clAlnum != 0 }
 
 // Byte classes for the hot character tests.
 const (
-	clAlnum = 1 << iota
-	clWord  // alnum or '_'
-	clIdent // word, '-' or '.'
-	clKey   // a byte of the key before an operator (regionByte); not a tab
-	clSkip  // skipped between a key and its operator: blanks, quotes, ] \ ? !
+	clAlnum     = 1 << iota
+	clWord      // alnum or '_'
+	clIdent     // word, '-' or '.'
+	clKey       // a byte of the key before an operator (regionByte); not a tab
+	clSkip      // skipped between a key and its operator: blanks, quotes, ] \ ? !
+	clValueSkip // skipped between an operator and its value: blanks, quotes, =
+	clToken     // a byte of a token-like value: alnum _ - + / = . ~
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -107,6 +112,13 @@ var byteClass = func() (t [256]uint8) {
 		switch b {
 		case ' ', '\t', '"', '\'', '`', ']', '\\', '?', '!':
 			t[c] |= clSkip
+		}
+		switch b {
+		case ' ', '\t', '"', '\'', '`', '=':
+			t[c] |= clValueSkip
+		}
+		if isDigit(b) || isLetter(b) || strings.IndexByte("_-+/=.~", b) >= 0 {
+			t[c] |= clToken
 		}
 	}
 	return
