@@ -115,3 +115,21 @@ test_prompt_size_counts_documents if {
 test_prompt_size_not_judged_in_response_phase if {
 	count(use.deny) == 0 with input as fx.response({"content": "ok"}, {}) with data.parapet.config.limits.max_prompt_chars as 1
 }
+
+# injection_flagged only skips the rules when every source scores below every
+# threshold, whatever their order.
+test_warn_threshold_above_deny_threshold if {
+	inp := fx.prompt(fx.with_injection({"user": 0.85, "document": 0.65}))
+	ids(reasons_for(inp)) == {"use.prompt_injection", "use.indirect_prompt_injection"} with data.parapet.config.thresholds.injection_warn as 0.9
+	use.injection_flagged with input as inp with data.parapet.config.thresholds.injection_warn as 0.9
+	not use.injection_flagged with input as fx.base
+}
+
+# Breaks the config on purpose: the thresholds that are left still apply
+# (and main denies with policy.config_invalid).
+test_missing_threshold_leaves_the_others if {
+	inp := fx.prompt(fx.with_injection({"document": 0.7, "user": 0.5}))
+	thresholds := {"injection_indirect_deny": 0.6, "injection_warn": 0.4}
+	use.lowest_threshold == 0.4 with data.parapet.config.thresholds as thresholds
+	ids(reasons_for(inp)) == {"use.indirect_prompt_injection"} with data.parapet.config.thresholds as thresholds
+}

@@ -197,3 +197,8 @@ test_response_pii_not_redacted_in_prompt_phase_rules if {
 	count(dh.redact) == 0 with input as inp
 	count(dh.redact) == 0 with input as object.union(inp, {"phase": "prompt"})
 }
+
+test_unknown_classification_allowed_when_max_cloud_is_the_top_level if {
+	inp := fx.prompt({"context": {"classification": "top-secret"}})
+	count(all_reasons(inp)) == 0 with data.parapet.config.classification.max_cloud as "restricted"
+}

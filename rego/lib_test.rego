@@ -106,3 +106,98 @@ test_join_set if {
 	lib.join_set({"b", "a"}) == "a, b"
 	lib.join_set(set()) == ""
 }
+
+# --- config_ok (the fast check main runs) agrees with config_errors ----------
+
+# A value of the wrong type for a knob that wants the given type.
+wrong_value("number") := "1"
+
+wrong_value(want) := 1 if want != "number"
+
+config_pointer(path) := concat("", ["/", replace(path, ".", "/")])
+
+broken_configs contains json.remove(data.parapet.config, [config_pointer(path)]) if {
+	some path, _ in lib.required_config
+}
+
+broken_configs contains json.patch(data.parapet.config, [{"op": "add", "path": config_pointer(path), "value": wrong_value(want)}]) if {
+	some path, want in lib.required_config
+}
+
+broken_configs contains json.patch(data.parapet.config, [{"op": "add", "path": path, "value": value}]) if {
+	some [path, value] in [
+		["/unknown_model_effect", "block"],
+		["/classification/default", "secret"],
+		["/classification/max_cloud", "secret"],
+		["/routes/confidential", "gpt-4o"],
+		["/routes/confidential", "nowhere"],
+	]
+}
+
+broken_configs contains {}
+
+test_broken_configs_are_not_ok if {
+	count(broken_configs) == (2 * count(lib.required_config)) + 6
+	every cfg in broken_configs {
+		count(lib.config_errors) > 0 with data.parapet.config as cfg
+		not lib.config_ok with data.parapet.config as cfg
+	}
+}
+
+# Configs laid out differently from data.json take the slow path, and pass.
+test_valid_configs_of_another_layout_are_ok if {
+	every patch in [
+		{"op": "add", "path": "/thresholds/injection_block", "value": 0.99},
+		{"op": "add", "path": "/classification/note", "value": "x"},
+		{"op": "add", "path": "/budgets", "value": {}},
+		{"op": "add", "path": "/routes/confidential", "value": "deepseek-r1-onprem"},
+	] {
+		cfg := json.patch(data.parapet.config, [patch])
+		count(lib.config_errors) == 0 with data.parapet.config as cfg
+		lib.config_ok with data.parapet.config as cfg
+	}
+	not lib.config_shape_ok with data.parapet.config.thresholds as {"injection_deny": 0.8, "injection_indirect_deny": 0.6, "injection_warn": 0.4, "injection_block": 0.99}
+}
+
+# The shipped config takes the fast path.
+test_default_config_takes_the_fast_path if {
+	lib.config_shape_ok
+	lib.config_ok
+}
+
+# --- input_ok (the fast check main runs) agrees with input_errors ------------
+
+input_pointer(path) := concat("", ["/", replace(path, ".", "/")])
+
+broken_inputs contains json.remove(fx.base, [input_pointer(path)]) if {
+	some path, _ in lib.required_input
+}
+
+broken_inputs contains json.patch(fx.base, [{"op": "add", "path": input_pointer(path), "value": "x"}]) if {
+	some path, want in lib.required_input
+	want != "string"
+}
+
+broken_inputs contains json.patch(fx.base, [{"op": "add", "path": "/resource/model", "value": 4}])
+
+broken_inputs contains object.union(fx.base, {"phase": "later"})
+
+broken_inputs contains {}
+
+# These inputs break the schema on purpose: they stand for an engine bug.
+test_broken_inputs_are_not_ok if {
+	count(broken_inputs) == (2 * count(lib.required_input)) + 2
+	every inp in broken_inputs {
+		count(lib.input_errors) > 0 with input as inp
+		not lib.input_ok with input as inp
+	}
+	every name, inp in fx.fixtures {
+		name != ""
+		lib.input_ok with input as inp
+	}
+}
+
+test_evidence_shape if {
+	lib.evidence(fx.pii("EMAIL_ADDRESS", "messages[1].content", "user")) == {"field": "messages[1].content", "start": 3, "end": 12, "type": "EMAIL_ADDRESS"}
+	lib.effects == ["deny", "review", "redact", "warn"]
+}

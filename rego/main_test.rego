@@ -273,3 +273,59 @@ test_malformed_reasons_are_caught if {
 	malformed := main.malformed_reasons with input as fx.base with data.parapet.ext as {"acme": {"warn": bad}}
 	count(malformed) == count(bad)
 }
+
+test_decision_parts_have_names if {
+	d := main.decision with input as fx.fixtures.pii_to_cloud
+	main.effect == d.effect with input as fx.fixtures.pii_to_cloud
+	main.reasons == d.reasons with input as fx.fixtures.pii_to_cloud
+	main.redactions == d.obligations.redact with input as fx.fixtures.pii_to_cloud
+	main.restore == d.obligations.restore with input as fx.fixtures.pii_to_cloud
+	main.notice == d.obligations.notice with input as fx.fixtures.pii_to_cloud
+	main.route == d.route with input as fx.fixtures.pii_to_cloud
+}
+
+test_extension_redactions_join_the_obligation if {
+	evidence := [
+		{"field": "messages[1].content", "start": 0, "end": 2},
+		{"field": "messages[0].content", "start": 5, "end": 9, "type": "CUSTOMER_ID"},
+	]
+	d := main.decision with input as fx.fixtures.pii_to_cloud
+		with data.parapet.ext as {"acme": {"redact": [object.union(ext_reason("acme.customer_id", "deny"), {"evidence": evidence})]}}
+	d.effect == "redact"
+	ids(d.reasons) == ["acme.customer_id", "data.pii_to_cloud_model"]
+	d.reasons[0].effect == "redact"
+	d.obligations.redact == [
+		{"field": "messages[0].content", "start": 5, "end": 9, "type": "CUSTOMER_ID"},
+		{"field": "messages[1].content", "start": 0, "end": 2, "type": ""},
+		{"field": "messages[1].content", "start": 3, "end": 12, "type": "EMAIL_ADDRESS"},
+	]
+}
+
+# The set a reason is in decides its effect, in the base packages too.
+test_base_reason_effect_follows_its_set if {
+	d := main.decision with input as fx.base
+		with data.parapet.access.warn as {ext_reason("access.custom", "deny")}
+	d.effect == "warn"
+	d.reasons == [ext_reason("access.custom", "warn")]
+}
+
+# Sets the shipped rules leave empty still count, for rules a custom bundle
+# adds to a base package.
+test_every_effect_set_of_the_base_packages_counts if {
+	span := {"field": "messages[0].content", "start": 0, "end": 4, "type": "X"}
+	d := main.decision with input as fx.base
+		with data.parapet.acceptable_use.review as {ext_reason("use.custom", "warn")}
+		with data.parapet.data_handling.review as {ext_reason("data.custom", "warn")}
+		with data.parapet.output.review as {ext_reason("output.custom", "warn")}
+		with data.parapet.access.redact as {object.union(ext_reason("access.custom", "warn"), {"evidence": [span]})}
+		with data.parapet.acceptable_use.redact as {object.union(ext_reason("use.custom_redact", "warn"), {"evidence": [span]})}
+	d.effect == "review"
+	[[r.id, r.effect] | some r in d.reasons] == [
+		["data.custom", "review"],
+		["output.custom", "review"],
+		["use.custom", "review"],
+		["access.custom", "redact"],
+		["use.custom_redact", "redact"],
+	]
+	d.obligations.redact == [span]
+}

@@ -10,18 +10,25 @@ package parapet.output
 import data.parapet.config
 import data.parapet.lib
 
-# Findings in the model's answer, response phase only.
-findings contains f if {
-	input.phase == "response"
-	some f in lib.response_findings
-}
+# Performance: every reason rule starts with the phase test, so that the
+# rule index skips them in the prompt phase; evidence objects are built in
+# place rather than with lib.evidence.
 
-evidence_of(category) := sort({lib.evidence(f) |
+# Findings in the model's answer (response.content, response.reasoning).
+# (The literal set is lib.response_sources: a rule reference per finding
+# costs an evaluation step.)
+findings := {f | some f in input.analysis.findings; f.source in {"response", "reasoning"}}
+
+# The categories among them: each reason rule below tests its category here
+# before it looks through the findings.
+categories := {f.category | some f in findings}
+
+evidence_of(category) := sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
 	some f in findings
 	f.category == category
 })
 
-types_of(ev) := lib.join_set({e.type | some e in ev})
+types_of(ev) := concat(", ", sort({e.type | some e in ev}))
 
 secret_evidence := evidence_of("secret")
 
@@ -33,15 +40,16 @@ deny contains {
 	"message": sprintf("response contains secrets or credentials (%s)", [types_of(secret_evidence)]),
 	"evidence": secret_evidence,
 } if {
-	count(secret_evidence) > 0
+	input.phase == "response"
+	"secret" in categories
+	secret_evidence[0]
 }
 
-redact_in_response := {t | some t in config.pii.redact_in_response}
-
-pii_evidence := sort({lib.evidence(f) |
+pii_evidence := sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
+	types := config.pii.redact_in_response
 	some f in findings
 	f.category == "pii"
-	f.type in redact_in_response
+	f.type in types
 })
 
 # Redacted for good: restore is false in the response phase.
@@ -53,7 +61,9 @@ redact contains {
 	"message": sprintf("personal data (%s) redacted from the response", [types_of(pii_evidence)]),
 	"evidence": pii_evidence,
 } if {
-	count(pii_evidence) > 0
+	input.phase == "response"
+	"pii" in categories
+	pii_evidence[0]
 }
 
 leak_evidence := evidence_of("leak")
@@ -69,7 +79,9 @@ warn contains {
 	"message": sprintf("response may reveal the system prompt or planted canaries (%s)", [types_of(leak_evidence)]),
 	"evidence": leak_evidence,
 } if {
-	count(leak_evidence) > 0
+	input.phase == "response"
+	"leak" in categories
+	leak_evidence[0]
 }
 
 url_evidence := evidence_of("url")
@@ -84,10 +96,10 @@ warn contains {
 	"message": sprintf("response contains suspicious links (%s)", [types_of(url_evidence)]),
 	"evidence": url_evidence,
 } if {
-	count(url_evidence) > 0
+	input.phase == "response"
+	"url" in categories
+	url_evidence[0]
 }
-
-reasoning_roles := {r | some r in config.reasoning.visible_to_roles}
 
 # Reasoning (chain of thought) can echo the system prompt, documents and
 # personal data the answer itself leaves out. Only roles in
@@ -99,7 +111,13 @@ default strip_reasoning := false
 
 strip_reasoning if {
 	produces_reasoning
-	count(lib.roles & reasoning_roles) == 0
+	not reasoning_visible
+}
+
+reasoning_visible if {
+	visible := config.reasoning.visible_to_roles
+	some r in input.access.roles
+	r in visible
 }
 
 produces_reasoning if lib.model.reasoning == true
