@@ -26,6 +26,7 @@ func defaultEngine(tb testing.TB) *engine.Engine {
 		tb.Fatal(err)
 	}
 	e := engine.New(engine.Options{Analyzer: detectors.Default()})
+	e.Analyzer().Warm(context.Background())
 	e.Activate(p)
 	return e
 }

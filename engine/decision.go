@@ -53,14 +53,9 @@ func readDecision(v any, d *Decision) error {
 	if !ok {
 		return fmt.Errorf("decision is %T, want an object", v)
 	}
-	// The result is small; a JSON round trip is the simplest strict reader.
-	raw, err := json.Marshal(obj)
+	pd, err := decodePolicyDecision(obj)
 	if err != nil {
 		return err
-	}
-	var pd policyDecision
-	if err := json.Unmarshal(raw, &pd); err != nil {
-		return fmt.Errorf("decision: %w", err)
 	}
 	if _, ok := effectRank[pd.Effect]; !ok {
 		return fmt.Errorf("decision.effect %q is not one of allow, warn, redact, review, deny", pd.Effect)
@@ -99,6 +94,181 @@ func readDecision(v any, d *Decision) error {
 		d.Obligations = ob
 	}
 	return nil
+}
+
+// decodePolicyDecision reads the policy's result (as OPA returns it:
+// maps, slices, strings, bools and json.Number) into a policyDecision,
+// naming the first field of the wrong type. It does what a JSON round trip
+// would, without encoding and parsing the result again on every decision.
+func decodePolicyDecision(obj map[string]any) (policyDecision, error) {
+	var pd policyDecision
+	r := reader{}
+	pd.Effect = r.str(obj, "effect", "decision.effect")
+	if rs, ok := obj["reasons"]; ok && rs != nil {
+		arr, ok := rs.([]any)
+		if !ok {
+			return pd, fmt.Errorf("decision.reasons: is %s, want an array", jsonType(rs))
+		}
+		pd.Reasons = make([]Reason, len(arr))
+		for i, x := range arr {
+			path := "decision.reasons[" + strconv.Itoa(i) + "]"
+			ro, ok := x.(map[string]any)
+			if !ok {
+				return pd, fmt.Errorf("%s: is %s, want an object", path, jsonType(x))
+			}
+			rs := &pd.Reasons[i]
+			rs.ID = r.str(ro, "id", path+".id")
+			rs.Effect = r.str(ro, "effect", path+".effect")
+			rs.Message = r.str(ro, "message", path+".message")
+			rs.Severity = r.str(ro, "severity", path+".severity")
+			rs.Controls = r.strs(ro, "controls", path+".controls")
+			rs.Evidence = r.evidence(ro, "evidence", path+".evidence")
+		}
+	}
+	if ob, ok := obj["obligations"]; ok && ob != nil {
+		o, ok := ob.(map[string]any)
+		if !ok {
+			return pd, fmt.Errorf("decision.obligations: is %s, want an object", jsonType(ob))
+		}
+		pd.Obligations.Redact = r.evidence(o, "redact", "decision.obligations.redact")
+		pd.Obligations.Restore = r.boolean(o, "restore", "decision.obligations.restore")
+		pd.Obligations.StripReasoning = r.boolean(o, "strip_reasoning", "decision.obligations.strip_reasoning")
+		pd.Obligations.Notice = r.str(o, "notice", "decision.obligations.notice")
+	}
+	if rt, ok := obj["route"]; ok && rt != nil {
+		o, ok := rt.(map[string]any)
+		if !ok {
+			return pd, fmt.Errorf("decision.route: is %s, want an object", jsonType(rt))
+		}
+		pd.Route = &Route{Model: r.str(o, "model", "decision.route.model"), Upstream: r.str(o, "upstream", "decision.route.upstream")}
+	}
+	return pd, r.err
+}
+
+// reader reads typed fields and keeps the first type error.
+type reader struct{ err error }
+
+func (r *reader) fail(path string, v any, want string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%s: is %s, want %s", path, jsonType(v), want)
+	}
+}
+
+func (r *reader) str(o map[string]any, k, path string) string {
+	v, ok := o[k]
+	if !ok || v == nil {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		r.fail(path, v, "a string")
+	}
+	return s
+}
+
+func (r *reader) boolean(o map[string]any, k, path string) bool {
+	v, ok := o[k]
+	if !ok || v == nil {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		r.fail(path, v, "a boolean")
+	}
+	return b
+}
+
+func (r *reader) num(v any, path string) int {
+	switch n := v.(type) {
+	case json.Number:
+		i, err := n.Int64()
+		if err != nil {
+			f, ferr := n.Float64()
+			if ferr != nil {
+				r.fail(path, v, "an integer")
+				return 0
+			}
+			return int(f)
+		}
+		return int(i)
+	case float64:
+		return int(n)
+	case int:
+		return n
+	case int64:
+		return int(n)
+	}
+	r.fail(path, v, "an integer")
+	return 0
+}
+
+func (r *reader) strs(o map[string]any, k, path string) []string {
+	v, ok := o[k]
+	if !ok || v == nil {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		r.fail(path, v, "an array of strings")
+		return nil
+	}
+	out := make([]string, len(arr))
+	for i, x := range arr {
+		s, ok := x.(string)
+		if !ok {
+			r.fail(path+"["+strconv.Itoa(i)+"]", x, "a string")
+		}
+		out[i] = s
+	}
+	return out
+}
+
+func (r *reader) evidence(o map[string]any, k, path string) []Evidence {
+	v, ok := o[k]
+	if !ok || v == nil {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		r.fail(path, v, "an array")
+		return nil
+	}
+	out := make([]Evidence, len(arr))
+	for i, x := range arr {
+		p := path + "[" + strconv.Itoa(i) + "]"
+		eo, ok := x.(map[string]any)
+		if !ok {
+			r.fail(p, x, "an object")
+			continue
+		}
+		out[i].Field = r.str(eo, "field", p+".field")
+		out[i].Type = r.str(eo, "type", p+".type")
+		if s, ok := eo["start"]; ok && s != nil {
+			out[i].Start = r.num(s, p+".start")
+		}
+		if e, ok := eo["end"]; ok && e != nil {
+			out[i].End = r.num(e, p+".end")
+		}
+	}
+	return out
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	case json.Number, float64, int, int64:
+		return "a number"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
 }
 
 // Vault maps placeholders to the values they replaced, for one request.

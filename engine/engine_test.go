@@ -126,6 +126,8 @@ func TestMalformedDecisionFailsClosed(t *testing.T) {
 		"unknown effect": `decision := {"effect": "maybe", "reasons": []}`,
 		"not an object":  `decision := "allow"`,
 		"reason no id":   `decision := {"effect": "warn", "reasons": [{"effect": "warn"}]}`,
+		"controls type":  `decision := {"effect": "warn", "reasons": [{"id": "x", "effect": "warn", "controls": "OWASP"}]}`,
+		"evidence start": `decision := {"effect": "redact", "reasons": [], "obligations": {"redact": [{"field": "f", "start": "0", "end": 1, "type": "T"}]}}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			e := New(Options{})

@@ -63,15 +63,15 @@ func isBareName(name string) bool {
 
 var authSchemes = []string{"bearer ", "basic ", "token ", "digest ", "apikey "}
 
-// isSecretName reports names with one of GENERIC_SECRET's keywords.
-func isSecretName(name string) bool {
-	return containsFold(name, "secret") || containsFold(name, "token") || containsFold(name, "key") ||
-		containsFold(name, "auth") || containsFold(name, "cred")
-}
+var (
+	passwordNameMatcher = partMatcher([]string{"pass", "pwd"})
+	secretNameMatcher   = partMatcher([]string{"secret", "token", "key", "auth", "cred"})
+)
 
-func isPasswordName(name string) bool {
-	return containsFold(name, "pass") || containsFold(name, "pwd")
-}
+// isSecretName reports names with one of GENERIC_SECRET's keywords.
+func isSecretName(name string) bool { return containsAny(secretNameMatcher, name) }
+
+func isPasswordName(name string) bool { return containsAny(passwordNameMatcher, name) }
 
 func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) {
 	// The key name: identifier bytes around the hit.
