@@ -79,14 +79,18 @@ injection_evidence(srcs, at_least) := sort({{"field": f.field, "start": f.start,
 	not object.get(f, "source", "") in {"response", "reasoning"}
 })
 
+# Scores in messages, to two decimals ("%.2f" would print an integer score
+# of 1 as "%!f(int64=1)").
+two_dp(x) := round(x * 100) / 100
+
 deny contains {
 	"id": "use.prompt_injection",
 	"effect": "deny",
 	"severity": "critical",
 	"controls": ["OWASP-LLM01", "NIST-AI-600-1:information-security"],
 	"message": sprintf(
-		"prompt injection or jailbreak attempt in %s content (score %.2f, threshold %.2f)",
-		[lib.join_set(srcs), max_score(srcs), thresholds.injection_deny],
+		"prompt injection or jailbreak attempt in %s content (score %v, threshold %v)",
+		[lib.join_set(srcs), two_dp(max_score(srcs)), thresholds.injection_deny],
 	),
 	"evidence": injection_evidence(srcs, thresholds.injection_deny),
 } if {
@@ -102,8 +106,8 @@ deny contains {
 	"severity": "high",
 	"controls": ["OWASP-LLM01", "OWASP-LLM06", "NIST-AI-600-1:information-security"],
 	"message": sprintf(
-		"instructions injected through %s content (score %.2f, threshold %.2f)",
-		[lib.join_set(srcs), max_score(srcs), thresholds.injection_indirect_deny],
+		"instructions injected through %s content (score %v, threshold %v)",
+		[lib.join_set(srcs), two_dp(max_score(srcs)), thresholds.injection_indirect_deny],
 	),
 	"evidence": injection_evidence(srcs, thresholds.injection_indirect_deny),
 } if {
@@ -119,8 +123,8 @@ warn contains {
 	"severity": "medium",
 	"controls": ["OWASP-LLM01", "NIST-AI-600-1:information-security"],
 	"message": sprintf(
-		"possible prompt injection in %s content (score %.2f, warn threshold %.2f)",
-		[lib.join_set(warned_sources), max_score(warned_sources), thresholds.injection_warn],
+		"possible prompt injection in %s content (score %v, warn threshold %v)",
+		[lib.join_set(warned_sources), two_dp(max_score(warned_sources)), thresholds.injection_warn],
 	),
 	"evidence": injection_evidence(warned_sources, thresholds.injection_warn),
 } if {

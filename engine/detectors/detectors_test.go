@@ -67,3 +67,30 @@ func BenchmarkAnalyze2KB(b *testing.B) {
 		})
 	}
 }
+
+// The default policy denies injection at the detector's calibrated
+// thresholds (docs/detection.md): retraining the classifier moves
+// DefaultThreshold, and this test makes the policy follow.
+func TestPolicyThresholdsMatchDetector(t *testing.T) {
+	raw, err := os.ReadFile("../../rego/data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data struct {
+		Parapet struct {
+			Config struct {
+				Thresholds map[string]float64 `json:"thresholds"`
+			} `json:"config"`
+		} `json:"parapet"`
+	}
+	if err := json.Unmarshal(raw, &data); err != nil {
+		t.Fatal(err)
+	}
+	th := data.Parapet.Config.Thresholds
+	if th["injection_deny"] != injection.DefaultThreshold || th["injection_indirect_deny"] != injection.DocumentThreshold {
+		t.Fatalf("rego/data.json thresholds %v; the detector's are %v (direct) and %v (documents)", th, injection.DefaultThreshold, injection.DocumentThreshold)
+	}
+	if th["injection_warn"] >= th["injection_deny"] {
+		t.Fatalf("warn threshold %v is not below deny %v", th["injection_warn"], th["injection_deny"])
+	}
+}
