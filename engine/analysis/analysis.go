@@ -28,7 +28,8 @@ type Field struct {
 // them.
 type Finding struct {
 	Detector string `json:"detector"`
-	// Category groups types: "pii", "secret", "injection", "leak", "url".
+	// Category groups types: "pii", "secret", "identifier" (resource ids
+	// such as ARNs, from the secrets detector), "injection", "leak", "url".
 	Category string `json:"category"`
 	Type     string `json:"type"`
 	Field    string `json:"field"`

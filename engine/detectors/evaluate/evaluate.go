@@ -364,6 +364,7 @@ type SecretRow struct {
 // rows, overall and per source repository, with the rule types missed or
 // flagged most.
 type SecretsReport struct {
+	Categories []string             `json:"categories"`
 	Secret     RateCount            `json:"secret_recall"`
 	NotSecret  RateCount            `json:"not_secret_flag_rate"`
 	BySource   map[string]*SrcStats `json:"by_source"`
@@ -392,8 +393,12 @@ type TypeCount struct {
 
 // SecretsOptions tune secrets scoring.
 type SecretsOptions struct {
-	Category string // default "secret"
-	Progress Progress
+	// Categories of findings that count; default "secret" and
+	// "identifier" (the secrets detector reports resource identifiers
+	// such as ARNs and bucket URLs under "identifier", so that policy can
+	// treat them apart from credentials).
+	Categories []string
+	Progress   Progress
 }
 
 // Secrets runs the analyzer on every row. A secret row counts as found
@@ -401,14 +406,18 @@ type SecretsOptions struct {
 // when anything is found); a not_secret row counts as flagged when
 // anything is found.
 func Secrets(r io.Reader, an *analysis.Analyzer, opts SecretsOptions) (*SecretsReport, error) {
-	if opts.Category == "" {
-		opts.Category = "secret"
+	if len(opts.Categories) == 0 {
+		opts.Categories = []string{"secret", "identifier"}
+	}
+	counts := map[string]bool{}
+	for _, c := range opts.Categories {
+		counts[c] = true
 	}
 	raw, err := readLines(r)
 	if err != nil {
 		return nil, err
 	}
-	rep := &SecretsReport{BySource: map[string]*SrcStats{}}
+	rep := &SecretsReport{Categories: opts.Categories, BySource: map[string]*SrcStats{}}
 	bad := map[string]*TypeCount{}
 	for i, b := range raw {
 		var row SecretRow
@@ -417,7 +426,7 @@ func Secrets(r io.Reader, an *analysis.Analyzer, opts SecretsOptions) (*SecretsR
 		}
 		var found []Span
 		for _, f := range Analyze(an, row.Text) {
-			if f.Category == opts.Category {
+			if counts[f.Category] {
 				found = append(found, Span{Start: f.Start, End: f.End})
 			}
 		}

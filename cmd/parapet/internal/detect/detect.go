@@ -130,9 +130,10 @@ func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }
 
 // EvalFlags are `parapet eval`'s flags.
 type EvalFlags struct {
-	JSON      bool
-	Split     string
-	Threshold float64
+	JSON       bool
+	Split      string
+	Threshold  float64
+	Categories string
 }
 
 // EvalCommand builds `parapet eval`.
@@ -166,6 +167,7 @@ A progress bar goes to stderr when it is a terminal.`,
 	fl.BoolVar(&f.JSON, "json", false, "print JSON instead of a table")
 	fl.StringVar(&f.Split, "split", "", "injection only: score only the train, tune or test rows")
 	fl.Float64Var(&f.Threshold, "threshold", injection.DefaultThreshold, "injection only: attack threshold")
+	fl.StringVar(&f.Categories, "categories", "secret,identifier", "secrets only: finding categories that count as flagging a row")
 	return cmd
 }
 
@@ -192,7 +194,7 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 	case "pii":
 		rep, err = evaluate.PII(file, detectors.Default(), evaluate.PIIOptions{Progress: progress})
 	case "secrets":
-		rep, err = evaluate.Secrets(file, detectors.Default(), evaluate.SecretsOptions{Progress: progress})
+		rep, err = evaluate.Secrets(file, detectors.Default(), evaluate.SecretsOptions{Categories: splitList(f.Categories), Progress: progress})
 	default:
 		return fmt.Errorf("unknown corpus kind %q: want injection, pii or secrets", kind)
 	}
@@ -235,6 +237,7 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 		s := r.Micro
 		fmt.Fprintf(tw, "micro\t%d\t%d\t%s\t%s\t%s\t\n", s.Gold, s.Found, rate(s.Found, s.Precision), rate(s.Gold, s.Recall), rate(s.Gold+s.Found, s.F1))
 	case *evaluate.SecretsReport:
+		fmt.Fprintf(tw, "counting findings of categories: %s\n", strings.Join(r.Categories, ", "))
 		fmt.Fprintln(tw, "source\tsecret rows\trecall\tnot_secret rows\tflag rate\t")
 		fmt.Fprintf(tw, "all\t%d\t%.3f\t%d\t%.3f\t\n", r.Secret.Total, r.Secret.Rate, r.NotSecret.Total, r.NotSecret.Rate)
 		for _, k := range keys(r.BySource) {
