@@ -24,38 +24,12 @@ import (
 )
 
 // Sensitive is a config value that must never be printed: it shows as
-// "(sensitive)" in logs and in the effective config.
-type Sensitive string
-
-func (s Sensitive) String() string {
-	if s == "" {
-		return ""
-	}
-	return "(sensitive)"
-}
-
-// MarshalJSON hides the value.
-func (s Sensitive) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
-
-// Duration is a time.Duration that reads "30s" from YAML.
-type Duration time.Duration
-
-// UnmarshalYAML reads a Go duration string.
-func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
-	var s string
-	if err := n.Decode(&s); err != nil {
-		return err
-	}
-	v, err := time.ParseDuration(s)
-	if err != nil {
-		return fmt.Errorf("line %d: %q is not a duration like \"30s\"", n.Line, s)
-	}
-	*d = Duration(v)
-	return nil
-}
-
-// MarshalJSON prints the duration as a string.
-func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
+// "(sensitive)" in logs and in the effective config. Duration reads "30s"
+// from YAML. Every section shares these types.
+type (
+	Sensitive = bundles.Secret
+	Duration  = bundles.Duration
+)
 
 // Config is the whole file.
 type Config struct {
