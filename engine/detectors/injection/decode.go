@@ -139,14 +139,17 @@ var hexTable = func() (t [256]bool) {
 	return t
 }()
 
-// mayHavePayload is a quick pass over the normalised view: false means
-// findPayloads on the original text would find nothing (no base64-alphabet
-// run long enough, fewer than minHexPairs two-digit hex runs, no "\x" or
-// "0x", fewer than three '%'), so the decoders can be skipped.
-func mayHavePayload(b []byte) bool {
+// mayHavePayload is a quick pass over the text findPayloads reads (the
+// original, not the normalised view, which drops invalid and invisible
+// characters and so can merge two runs into one): false means findPayloads
+// would find nothing (no base64-alphabet run long enough, fewer than
+// minHexPairs two-digit hex runs, no "\x" or "0x", fewer than three '%'),
+// so the decoders can be skipped.
+func mayHavePayload(b string) bool {
 	run, pairs, pct := 0, 0, 0
 	allHex := true
-	for i, c := range b {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
 		if isB64(c) {
 			run++
 			allHex = allHex && hexTable[c]

@@ -93,20 +93,29 @@ func (fb *featureBlocks) extract(b []byte, cats uint32) {
 	}
 	fb.nChar = len(fb.idx) - fb.nWord
 	for k := 0; k < numCats; k++ {
-		if cats&(1<<k) != 0 {
+		if cats&(1<<k) != 0 && k != catSecret {
 			fb.idx = append(fb.idx, mixIndex(uint64(k+1)*seedCat))
 		}
 	}
 }
 
+// Length-aware scaling: a block of n features is worth 1/sqrt(max(n,
+// floor)) per occurrence, so that a short text, which carries little
+// evidence, stays near the bias instead of being decided by one or two
+// words.
+const (
+	minWordFeatures = 24
+	minCharFeatures = 64
+)
+
 // scales returns the value of one occurrence in the word and character
 // blocks (category features are worth 1).
 func (fb *featureBlocks) scales() (word, char float64) {
 	if fb.nWord > 0 {
-		word = 1 / math.Sqrt(float64(fb.nWord))
+		word = 1 / math.Sqrt(float64(max(fb.nWord, minWordFeatures)))
 	}
 	if fb.nChar > 0 {
-		char = 1 / math.Sqrt(float64(fb.nChar))
+		char = 1 / math.Sqrt(float64(max(fb.nChar, minCharFeatures)))
 	}
 	return
 }

@@ -15,7 +15,7 @@ import (
 // developer, assistant, response). It is the larger of the threshold
 // chosen on the tune split and a floor estimated for benign prompts from
 // unseen sources (see doc.go), and is also stored in the weights file.
-const DefaultThreshold = 0.39
+const DefaultThreshold = 0.37
 
 // DocumentThreshold is the suggested threshold for indirect input
 // (retrieved documents and tool output). The development corpus has no
@@ -168,7 +168,7 @@ func (sc *scanner) run(text string) {
 		}
 	}
 	// encoded payloads
-	if mayHavePayload(sc.nt.b) {
+	if mayHavePayload(text) {
 		sc.decodeAndScan(text)
 	}
 
@@ -295,7 +295,7 @@ func sigStrength(d *sigDef, view uint8, source string) float64 {
 		// Operators legitimately write "you are now ...", "never reveal
 		// your instructions", "stay in character" in system prompts.
 		switch d.cat {
-		case catPersona, catExtraction, catRefusal, catJailbreak, catNoLimits:
+		case catPersona, catExtraction, catSecret, catRefusal, catJailbreak, catNoLimits:
 			s *= 0.2
 		}
 	case indirectSource(source):

@@ -20,15 +20,17 @@ const (
 	catAddressed          // instructions addressed to the AI inside a document
 	catExfil              // send data to a URL, markdown image exfiltration
 	catObfuscation        // invisible tag characters, encoded payloads
+	catSecret             // asking for a password or secret: context-dependent, own feature
 	numCats
 )
 
 var catNames = [numCats]string{"override", "persona", "jailbreak", "no_limits", "refusal_suppression",
-	"extraction", "fake_turn", "addressed_to_ai", "exfiltration", "obfuscation"}
+	"extraction", "fake_turn", "addressed_to_ai", "exfiltration", "obfuscation", "secret_request"}
 
 // catFinding is the finding type reported for a span of a category.
 var catFinding = [numCats]string{"PROMPT_INJECTION", "JAILBREAK", "JAILBREAK", "JAILBREAK", "JAILBREAK",
-	"PROMPT_EXTRACTION", "PROMPT_INJECTION", "PROMPT_INJECTION", "EXFILTRATION", "PROMPT_INJECTION"}
+	"PROMPT_EXTRACTION", "PROMPT_INJECTION", "PROMPT_INJECTION", "EXFILTRATION", "PROMPT_INJECTION",
+	"PROMPT_EXTRACTION"}
 
 // concepts are named keyword sets. Keywords are written naturally (accents,
 // capitals) and normalised when compiled; a trailing '*' makes a stem.
@@ -37,7 +39,7 @@ var concepts = map[string][]string{
 	"IGNORE": {
 		"ignore", "ignoring", "disregard", "disregarding", "forget", "forgetting", "discard",
 		"set aside", "pay no attention to", "do not follow", "don't follow", "dont follow",
-		"stop following", "no longer follow", "do not obey", "don't obey", "neglect",
+		"stop following", "no longer follow", "do not obey", "don't obey", "neglect", "regardless of",
 		// es, pt, it
 		"ignora", "ignorar", "ignores", "ignoren", "olvida", "olvidar", "olvídate de", "olvide", "olviden",
 		"descarta", "omite", "haz caso omiso", "no sigas", "desobedece", "esqueça", "esqueca",
@@ -82,7 +84,7 @@ var concepts = map[string][]string{
 	"INSTR": {
 		"instruction*", "rule", "rules", "direction", "directions", "directive*", "guideline*", "prompt*",
 		"command*", "constraint*", "programming", "guidance", "restriction*", "policy", "policies",
-		"orders", "context", "conversation", "messages", "text", "safeguard*", "guardrail*",
+		"orders", "context", "conversation", "messages", "text", "safeguard*", "guardrail*", "task", "tasks",
 		"instrucci*", "indicaciones", "reglas", "órdenes", "directrices", "normas", "instruções", "instrucoes",
 		"consigne*", "règle*", "ordres", "anweisung*", "instruktion*", "regel*", "befehl*", "vorgabe*",
 		"auftrag*", "aufträge", "aufgaben",
@@ -329,7 +331,7 @@ var concepts = map[string][]string{
 	},
 	// Not used by signatures: a hint that a rot13 view is worth scanning.
 	"ROTHINT":  {"rot13", "rot-13", "rot 13", "caesar", "cipher", "decode*", "decrypt*", "rotate*", "encoded"},
-	"OVERRIDE": {"override", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
+	"OVERRIDE": {"override", "overrides", "overriding", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
 }
 
 // sigSpec is a signature: a sequence of concepts, each within gap bytes
@@ -359,8 +361,8 @@ var sigSpecs = []sigSpec{
 	{"persona_without_limits", catJailbreak, 0.8, []any{"ROLEPLAY", 120, "NOLIMITS"}},
 	{"mode_switch", catFakeTurn, 0.35, []any{"MODESWITCH"}},
 	{"authority_claim", catOverride, 0.35, []any{"AUTHORITY"}},
-	{"secret_request", catExtraction, 0.3, []any{"REVEAL", 24, "SECRET"}},
-	{"secret_request", catExtraction, 0.3, []any{"SECRET", 24, "REVEAL"}},
+	{"secret_request", catSecret, 0.1, []any{"REVEAL", 24, "SECRET"}},
+	{"secret_request", catSecret, 0.1, []any{"SECRET", 24, "REVEAL"}},
 	{"persona_without_limits", catJailbreak, 0.8, []any{"YOUARENOW", 120, "NOLIMITS"}},
 	// Jailbreak personas and modes.
 	{"jailbreak_persona", catJailbreak, 0.75, []any{"JAILBREAK"}},

@@ -159,6 +159,12 @@ func augmentRows() []row {
 	for _, t := range moreAttacks {
 		add("injection", "direct", t)
 	}
+	for _, t := range workplaceQuestions {
+		add("benign", "workplace", t)
+	}
+	for _, t := range shortAttacks {
+		add("injection", "short", t)
+	}
 	topics := []string{
 		"photosynthesis", "the French Revolution", "how vaccines work", "compound interest", "the rules of cricket",
 		"how a bill becomes law", "black holes", "the difference between TCP and UDP", "how to bake sourdough bread",

@@ -52,6 +52,7 @@ func report(w io.Writer, rows []row, m *injection.Model, th float64) {
 		var scores []scoredRow
 		label := map[string]*counts{}
 		fam := map[string]*counts{}
+		var cue, noCue counts // CyberSecEval direct rows, by noise.go's rule
 		for _, r := range rows {
 			if r.split != split {
 				continue
@@ -70,6 +71,13 @@ func report(w io.Writer, rows []row, m *injection.Model, th float64) {
 				fam[k] = &counts{}
 			}
 			fam[k].add(r.attack, res.Score >= th)
+			if family(r) == "direct" && r.attack {
+				if cueless(r) {
+					noCue.add(true, res.Score >= th)
+				} else {
+					cue.add(true, res.Score >= th)
+				}
+			}
 		}
 		fmt.Fprintf(w, "\n== %s split\n", split)
 		fmt.Fprintf(w, "combined     %v\n", all)
@@ -92,6 +100,8 @@ func report(w io.Writer, rows []row, m *injection.Model, th float64) {
 				fmt.Fprintf(w, "  family %-36s FPR %.3f (%d/%d)\n", k, ratio(c.fp, c.fp+c.tn), c.fp, c.fp+c.tn)
 			}
 		}
+		fmt.Fprintf(w, "  direct rows with an attack cue           TPR %.3f (%d/%d)\n", ratio(cue.tp, cue.tp+cue.fn), cue.tp, cue.tp+cue.fn)
+		fmt.Fprintf(w, "  direct rows without one (cueless)        TPR %.3f (%d/%d)\n", ratio(noCue.tp, noCue.tp+noCue.fn), noCue.tp, noCue.tp+noCue.fn)
 	}
 }
 

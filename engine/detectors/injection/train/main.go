@@ -8,6 +8,7 @@
 //	go run ./engine/detectors/injection/train -eval          # report the embedded weights
 //	go run ./engine/detectors/injection/train -eval -threshold 0.5
 //	go run ./engine/detectors/injection/train -data PATH -out PATH
+//	go run ./engine/detectors/injection/train -score < lines.txt  # score one text per line
 //
 // -data defaults to ../shared/corpora/injection_dev.jsonl (relative to the
 // repository root); -out to engine/detectors/injection/model/weights.bin.
@@ -17,9 +18,12 @@
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/parapet-dev/parapet/engine/detectors/injection"
 )
@@ -37,9 +41,20 @@ func main() {
 	noAug := flag.Bool("noaugment", false, "do not add the hand-written training rows")
 	minFam := flag.Int("minfam", defaultConfig().minFam, "a feature must occur in this many families")
 	famBal := flag.Float64("fambal", defaultConfig().famBal, "family weight exponent")
+	cuelessW := flag.Float64("cueless", defaultConfig().cueless, "training weight of cueless CyberSecEval direct rows (0: left out)")
 	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
+	scoreLines := flag.Bool("score", false, "score each line of stdin with the weights (-model, or the embedded ones): score, classifier, signatures, matches")
 	flag.Parse()
 
+	if *scoreLines {
+		m, err := loadModel(*model)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		scoreStdin(os.Stdin, os.Stdout, m)
+		return
+	}
 	rows, err := readRows(*data)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -50,17 +65,8 @@ func main() {
 		return
 	}
 	if *evalOnly {
-		var m *injection.Model
-		if *model != "" {
-			b, err := os.ReadFile(*model)
-			if err == nil {
-				m, err = injection.LoadModel(b)
-			}
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "train:", err)
-				os.Exit(1)
-			}
-		} else if m, err = injection.DefaultModel(); err != nil {
+		m, err := loadModel(*model)
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "train:", err)
 			os.Exit(1)
 		}
@@ -73,7 +79,7 @@ func main() {
 	}
 	cfg := defaultConfig()
 	cfg.l2, cfg.iters, cfg.augment = *l2, *iters, !*noAug
-	cfg.minFam, cfg.famBal = *minFam, *famBal
+	cfg.minFam, cfg.famBal, cfg.cueless = *minFam, *famBal, *cuelessW
 	if *cv {
 		crossValidate(rows, cfg)
 		return
@@ -95,4 +101,31 @@ func main() {
 		os.Exit(1)
 	}
 	report(os.Stdout, rows, m, res.threshold)
+}
+
+// loadModel reads a weights file, or returns the embedded model for "".
+func loadModel(path string) (*injection.Model, error) {
+	if path == "" {
+		return injection.DefaultModel()
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return injection.LoadModel(b)
+}
+
+// scoreStdin prints, for each non-empty input line, the combined score,
+// the classifier and signature parts and the signatures that fired.
+func scoreStdin(r io.Reader, w io.Writer, m *injection.Model) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		t := strings.TrimSpace(sc.Text())
+		if t == "" {
+			continue
+		}
+		res := m.Analyze(t, "user")
+		fmt.Fprintf(w, "%.3f  clf %.3f  sig %.3f  %-40q %v\n", res.Score, res.Classifier, res.Signatures, t, res.Matches)
+	}
 }

@@ -23,11 +23,12 @@ type config struct {
 	// threshold floor: highest mean FPR on benign families left out of
 	// training (leave-one-family-out on the train split)
 	maxUnseenFPR float64
-	augment      bool // add the hand-written rows of augment.go to training
+	augment      bool    // add the hand-written rows of augment.go to training
+	cueless      float64 // training weight of a cueless "direct" row (noise.go) relative to its family's other rows
 }
 
 func defaultConfig() config {
-	return config{iters: 300, lr: 0.05, l2: 3e-4, minDF: 2, minFam: 1, famBal: 1, maxFPR: 0.01, maxFamFP: 0.02, maxUnseenFPR: 0.02, augment: true}
+	return config{iters: 300, lr: 0.05, l2: 3e-4, minDF: 2, minFam: 1, famBal: 1, maxFPR: 0.01, maxFamFP: 0.02, maxUnseenFPR: 0.02, augment: true, cueless: 0}
 }
 
 type sparse struct {
@@ -126,6 +127,15 @@ func unseenSourceFloor(tr []row, cfg config) float64 {
 // explicitly so that the compiler cannot fuse them into FMA instructions
 // on some architectures and not others: the same rows give the same bits.
 func fit(tr []row, cfg config) ([]float64, float64) {
+	if cfg.cueless == 0 {
+		var kept []row
+		for _, r := range tr {
+			if !cueless(r) {
+				kept = append(kept, r)
+			}
+		}
+		tr = kept
+	}
 	X := make([]sparse, len(tr))
 	y := make([]float64, len(tr))
 	for i, r := range tr {
@@ -135,7 +145,7 @@ func fit(tr []row, cfg config) ([]float64, float64) {
 			y[i] = 1
 		}
 	}
-	sw := rowWeights(tr, cfg.famBal)
+	sw := rowWeights(tr, cfg.famBal, cfg.cueless)
 
 	// document frequency mask: a feature must occur in minDF rows and in
 	// minFam families (a feature seen in one source only is likely an
@@ -220,16 +230,25 @@ func fit(tr []row, cfg config) ([]float64, float64) {
 // family of n rows weighs n^-exp (exp 1: every subtype family weighs the
 // same, so the 750 security-flavoured cyber_frr rows or the 648 in-the-wild
 // jailbreaks do not define their label), and attacks and benign rows
-// weigh the same in total. Weights sum to 1.
-func rowWeights(rows []row, exp float64) []float64 {
-	n := map[string]int{}
-	for _, r := range rows {
-		n[family(r)+"|"+r.Label]++
+// weigh the same in total. A cueless row (noise.go) counts as cueless of
+// a row, in its family's size too, so that its family keeps its weight.
+// Weights sum to 1.
+func rowWeights(rows []row, exp, cuelessW float64) []float64 {
+	f := make([]float64, len(rows))
+	n := map[string]float64{}
+	for i, r := range rows {
+		f[i] = 1
+		if cueless(r) {
+			f[i] = cuelessW
+		}
+		n[family(r)+"|"+r.Label] += f[i]
 	}
 	w := make([]float64, len(rows))
 	var tot [2]float64
 	for i, r := range rows {
-		w[i] = math.Pow(float64(n[family(r)+"|"+r.Label]), -exp)
+		if f[i] > 0 {
+			w[i] = f[i] * math.Pow(n[family(r)+"|"+r.Label], -exp)
+		}
 		tot[b2i(r.attack)] += w[i]
 	}
 	for i, r := range rows {
