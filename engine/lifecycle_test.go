@@ -121,12 +121,12 @@ func TestTenantLayerAddsReasonsAndTightens(t *testing.T) {
 	if d, _ := e.Decide(ctx, other); d.Effect != EffectAllow {
 		t.Fatalf("acme's layer applies to acme only: %s %+v", d.Effect, d.Reasons)
 	}
-	// 0.37 is below the base's 0.39 (a warning) but above acme's 0.3.
-	d, _ = e.Decide(ctx, acmeReq("", "INJ=0.37 please"))
+	// 0.36 is below the base's 0.37 (a warning: 0.35) but above acme's 0.3.
+	d, _ = e.Decide(ctx, acmeReq("", "INJ=0.36 please"))
 	if d.Effect != EffectDeny || d.Reasons[0].ID != "use.prompt_injection" {
 		t.Fatalf("acme's tighter threshold denies: %s %+v", d.Effect, d.Reasons)
 	}
-	other = acmeReq("", "INJ=0.37 please")
+	other = acmeReq("", "INJ=0.36 please")
 	other.Subject.Tenant = "globex"
 	if d, _ := e.Decide(ctx, other); d.Effect != EffectWarn {
 		t.Fatalf("others keep the base threshold: %s %+v", d.Effect, d.Reasons)
@@ -148,7 +148,7 @@ func TestTenantWeakeningRefused(t *testing.T) {
 	}{
 		{"looser threshold", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
 			ext(map[string]any{"thresholds": map[string]any{"injection_deny": 0.95}}), nil),
-			"config.thresholds.injection_deny: 0.95 is weaker than the base's 0.39"},
+			"config.thresholds.injection_deny: 0.95 is weaker than the base's 0.37"},
 		{"fewer PII types", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
 			ext(map[string]any{"pii": map[string]any{"redact_before_cloud": []any{"EMAIL_ADDRESS"}}}), nil),
 			"config.pii.redact_before_cloud: drops"},
