@@ -535,7 +535,52 @@ func minLen(re *syntax.Regexp) int {
 }
 
 // maxLen returns the longest match of re in bytes, or -1 if unbounded.
-func maxLen(re *syntax.Regexp) int {
+func maxLen(re *syntax.Regexp) int { return longest(re, leafBytes, unbounded) }
+
+// longest returns the longest match of re, or -1 if unbounded, measuring
+// each leaf (literal, class, any character) with leaf and each unbounded
+// repeat of sub with star (-1: unbounded).
+func longest(re *syntax.Regexp, leaf func(*syntax.Regexp) int, star func(sub *syntax.Regexp) int) int {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return leaf(re)
+	case syntax.OpCapture, syntax.OpQuest:
+		return longest(re.Sub[0], leaf, star)
+	case syntax.OpStar, syntax.OpPlus:
+		return star(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return star(re.Sub[0])
+		}
+		n := longest(re.Sub[0], leaf, star)
+		if n < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		t := 0
+		for _, s := range re.Sub {
+			n := longest(s, leaf, star)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				t += n
+			} else {
+				t = max(t, n)
+			}
+		}
+		return t
+	default: // empty-width assertions, empty match
+		return 0
+	}
+}
+
+func unbounded(*syntax.Regexp) int { return -1 }
+
+// leafBytes is the longest a literal, class or any-character matches in
+// UTF-8 bytes.
+func leafBytes(re *syntax.Regexp) int {
 	switch re.Op {
 	case syntax.OpLiteral:
 		n := 0
@@ -550,48 +595,8 @@ func maxLen(re *syntax.Regexp) int {
 			}
 		}
 		return 1
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return 4
-	case syntax.OpCapture:
-		return maxLen(re.Sub[0])
-	case syntax.OpStar, syntax.OpPlus:
-		return -1
-	case syntax.OpQuest:
-		return maxLen(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Max < 0 {
-			return -1
-		}
-		n := maxLen(re.Sub[0])
-		if n < 0 {
-			return -1
-		}
-		return n * re.Max
-	case syntax.OpConcat:
-		t := 0
-		for _, s := range re.Sub {
-			n := maxLen(s)
-			if n < 0 {
-				return -1
-			}
-			t += n
-		}
-		return t
-	case syntax.OpAlternate:
-		m := 0
-		for _, s := range re.Sub {
-			n := maxLen(s)
-			if n < 0 {
-				return -1
-			}
-			if n > m {
-				m = n
-			}
-		}
-		return m
-	default: // empty-width assertions, empty match
-		return 0
 	}
+	return 4
 }
 
 func runeBytes(r rune) int {

@@ -146,52 +146,17 @@ func spaceOrQuote(re *syntax.Regexp) bool {
 // a class counts one byte (the key search reads ASCII key bytes only;
 // (?i) adds non-ASCII folds such as U+017F to classes).
 func maxLenOp(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+	return longest(re, func(re *syntax.Regexp) int {
+		if re.Op == syntax.OpLiteral {
+			return leafBytes(re)
+		}
 		return 1
-	case syntax.OpStar, syntax.OpPlus:
-		if spaceOrQuote(re.Sub[0]) {
+	}, func(sub *syntax.Regexp) int {
+		if spaceOrQuote(sub) {
 			return 16
 		}
 		return -1
-	case syntax.OpRepeat:
-		if re.Max < 0 {
-			if spaceOrQuote(re.Sub[0]) {
-				return 16
-			}
-			return -1
-		}
-		n := maxLenOp(re.Sub[0])
-		if n < 0 {
-			return -1
-		}
-		return n * re.Max
-	case syntax.OpQuest:
-		return maxLenOp(re.Sub[0])
-	case syntax.OpCapture:
-		return maxLenOp(re.Sub[0])
-	case syntax.OpConcat:
-		t := 0
-		for _, s := range re.Sub {
-			n := maxLenOp(s)
-			if n < 0 {
-				return -1
-			}
-			t += n
-		}
-		return t
-	case syntax.OpAlternate:
-		m := 0
-		for _, s := range re.Sub {
-			n := maxLenOp(s)
-			if n < 0 {
-				return -1
-			}
-			m = max(m, n)
-		}
-		return m
-	}
-	return maxLen(re)
+	})
 }
 
 // opDistanceFor is opDistance for the matches that start with keyword
