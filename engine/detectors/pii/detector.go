@@ -279,8 +279,25 @@ func (s *scanner) at(i int) int {
 	if e < 0 {
 		return i + 1
 	}
+	if j > 0 && (t[j-1] == ':' || t[j-1] == '/') && inURLAuthority(t, j) {
+		return e // user@ or user:password@ in a URL (the secrets detector reports passwords)
+	}
 	s.report(tEmail, j, e, 0.9)
 	return e
+}
+
+// inURLAuthority reports whether t[j:] starts inside a URL's authority:
+// a "scheme://" ends the run of non-space bytes before it.
+func inURLAuthority(t string, j int) bool {
+	for k := j - 1; k >= 2 && j-k < 256; k-- {
+		switch c := t[k]; {
+		case c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '(':
+			return false
+		case c == '/' && t[k-1] == '/' && t[k-2] == ':':
+			return true
+		}
+	}
+	return false
 }
 
 // ---- ':': URLs with a scheme, IPv6 and MAC addresses ----

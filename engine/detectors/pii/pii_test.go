@@ -74,12 +74,15 @@ func TestEmail(t *testing.T) {
 		{"Email:JOHN_SMITH99@Example.ORG.", "JOHN_SMITH99@Example.ORG"},
 		{"<o'brien@mail.example.ie>", "o'brien@mail.example.ie"},
 		{"user@xn--bcher-kva.example", "user@xn--bcher-kva.example"},
+		{"<a href=\"mailto:jane@example.com\">", "jane@example.com"},
 	} {
 		check(t, d, c.text, want{EmailAddress, c.value})
 	}
 	for _, text := range []string{
 		"a@b", "x@y.z", "bob@@example.com", "@example.com", "user@example", "name@-example.com",
 		"user.@example.com", "twitter @handle and @example.com", "cost: 5 @ 3.99",
+		"postgres://admin:S3cr3tPassw0rd!@db.internal:5432/prod", "ssh://git@example.com/org/repo.git",
+		"https://user@example.com/x",
 		strings.Repeat("a", 70) + "@example.com",
 	} {
 		none(t, d, EmailAddress, text)
