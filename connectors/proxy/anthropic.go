@@ -138,6 +138,9 @@ func (k *call) streamAnthropic(resp *http.Response) {
 			outcome = oc
 			s.ended = true
 		}
+		if !s.ended && !flushDue(rd, s.w) {
+			continue
+		}
 		if err := s.w.flush(); err != nil {
 			outcome = OutcomeClientGone
 			break
@@ -166,8 +169,8 @@ func (s *antStream) broken(err error) Outcome {
 // event checks one upstream event; a non-empty outcome ends the stream.
 func (s *antStream) event(ev sseEvent, backlog int) Outcome {
 	ctx := s.k.c.Request.Context()
-	var m map[string]json.RawMessage
-	if json.Unmarshal(ev.data, &m) != nil {
+	m, ok := parseObject(ev.data)
+	if !ok {
 		s.w.event("error", errorJSON(apiAnthropic, &apiError{status: http.StatusBadGateway, code: "upstream_invalid_response", msg: "upstream sent an event that cannot be read, so cannot be checked"}, ""))
 		return OutcomeUpstreamError
 	}

@@ -67,8 +67,9 @@ type guard struct {
 
 	pending      int // bytes received since the last decision
 	pendingSince time.Time
-	boundary     bool // a sentence ended in the pending text
-	lastEval     time.Time
+	boundary     bool          // a sentence ended in the pending text
+	lastEval     time.Time     // when the last decision was made
+	lastCost     time.Duration // how long it took
 
 	sentBytes  int
 	late       int
@@ -149,6 +150,15 @@ func sentenceEnd(prev byte, text string) bool {
 
 func isEnd(b byte) bool { return b == '.' || b == '!' || b == '?' }
 
+// decisionGap paces decisions at sentence boundaries and EvalChars: the
+// next one waits until decisionGap times the last one's cost has passed
+// since it, so that deciding takes at most about a quarter of the time.
+// A model generating at its own pace is never held by it (its chunks come
+// further apart than a decision takes); an upstream as fast as the proxy
+// (one that has the whole answer already) is decided every few sentences
+// instead of at each one.
+const decisionGap = 3
+
 // due reports whether the pending text should be decided now: at a
 // sentence boundary, past EvalChars, after EvalInterval, or as soon as a
 // first word is complete while nothing visible has been sent yet (time to
@@ -169,7 +179,10 @@ func (g *guard) due(now time.Time, backlog int) bool {
 	if backlog > 0 && g.pending < 4*o.EvalChars {
 		return false
 	}
-	if g.boundary || g.pending >= o.EvalChars || now.Sub(g.pendingSince) >= o.EvalInterval {
+	if now.Sub(g.pendingSince) >= o.EvalInterval || g.pending >= 4*o.EvalChars {
+		return true
+	}
+	if (g.boundary || g.pending >= o.EvalChars) && now.Sub(g.lastEval) >= decisionGap*g.lastCost {
 		return true
 	}
 	if g.sentBytes == 0 && (g.evals == 0 || now.Sub(g.lastEval) >= 20*time.Millisecond) {
@@ -243,6 +256,7 @@ func (g *guard) decide(ctx context.Context) {
 	}
 	req := g.base
 	req.Response = &engine.Response{Content: content.String(), Reasoning: reasoning.String()}
+	t0 := time.Now()
 	d, err := g.p.eng.Decide(ctx, &req)
 	if err != nil {
 		// The engine refused the response itself (too large, invalid
@@ -253,6 +267,7 @@ func (g *guard) decide(ctx context.Context) {
 	g.evals++
 	g.pending, g.boundary = 0, false
 	g.lastEval = time.Now()
+	g.lastCost = g.lastEval.Sub(t0)
 	for _, ch := range g.chans {
 		ch.evaluated = len(ch.raw)
 		ch.spans = ch.spans[:0]

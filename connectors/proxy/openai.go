@@ -39,11 +39,7 @@ func getString(m map[string]json.RawMessage, key string) (string, bool) {
 	if !ok || len(raw) == 0 || raw[0] != '"' {
 		return "", false
 	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return "", false
-	}
-	return s, true
+	return decodeString(raw), true
 }
 
 func isNull(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
@@ -53,18 +49,22 @@ func intOf(raw json.RawMessage) int {
 	return n
 }
 
+// objectOf and arrayOf read a value of an object that was read with
+// json.Unmarshal or parseObject, so valid JSON (rawjson.go).
 func objectOf(raw json.RawMessage) map[string]json.RawMessage {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(raw, &m) != nil || m == nil {
+	raw = trimSpace(raw)
+	if len(raw) == 0 || raw[0] != '{' {
 		return map[string]json.RawMessage{}
 	}
-	return m
+	return splitObject(raw)
 }
 
 func arrayOf(raw json.RawMessage) []map[string]json.RawMessage {
-	var a []map[string]json.RawMessage
-	_ = json.Unmarshal(raw, &a)
-	return a
+	raw = trimSpace(raw)
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil
+	}
+	return splitArray(raw)
 }
 
 func toolKey(i int) string { return "tool:" + strconv.Itoa(i) }
@@ -420,9 +420,11 @@ func (k *call) streamOpenAI(resp *http.Response, chat bool) {
 			break
 		}
 		stop, oc := s.chunk(ev.data, rd.backlog())
-		if err := s.w.flush(); err != nil {
-			outcome = OutcomeClientGone
-			break
+		if stop || flushDue(rd, s.w) {
+			if err := s.w.flush(); err != nil {
+				outcome = OutcomeClientGone
+				break
+			}
 		}
 		if stop {
 			outcome = oc
@@ -505,8 +507,8 @@ func clone(m map[string]json.RawMessage) map[string]json.RawMessage {
 // the stream.
 func (s *oaiStream) chunk(data []byte, backlog int) (stop bool, outcome Outcome) {
 	k := s.k
-	var ck map[string]json.RawMessage
-	if json.Unmarshal(data, &ck) != nil {
+	ck, ok := parseObject(data)
+	if !ok {
 		s.w.event("", errorJSON(apiOpenAI, &apiError{status: http.StatusBadGateway, code: "upstream_invalid_response", msg: "upstream " + strconv.Quote(k.up.Name) + " sent a chunk that cannot be read, so cannot be checked"}, ""))
 		return true, OutcomeUpstreamError
 	}

@@ -75,6 +75,9 @@ func decodeObject(raw []byte) (map[string]any, error) {
 // encodeJSON marshals without HTML escaping (a model's < and > stay as
 // they are) and without a trailing newline.
 func encodeJSON(v any) []byte {
+	if out, ok := encodeFast(v); ok {
+		return out
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

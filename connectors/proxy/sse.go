@@ -69,6 +69,29 @@ func (s *sseReader) next() (sseEvent, error) {
 // backlog is how much the upstream has sent that is not read yet.
 func (s *sseReader) backlog() int { return s.r.Buffered() }
 
+// eventReady reports whether a whole event is already buffered, so that
+// the next call to next returns without waiting for the upstream.
+func (s *sseReader) eventReady() bool {
+	n := s.r.Buffered()
+	if n == 0 {
+		return false
+	}
+	b, _ := s.r.Peek(n)
+	return bytes.Contains(b, []byte("\n\n")) || bytes.Contains(b, []byte("\r\n\r\n")) || bytes.Contains(b, []byte("\r\r"))
+}
+
+// maxUnflushed is how much output may wait for the next flush while the
+// upstream is ahead.
+const maxUnflushed = 32 << 10
+
+// flushDue reports whether what the caller is owed should be sent now:
+// unless the next upstream event is already here to be handled first (an
+// upstream sending faster than the proxy reads), in which case the output
+// of several events goes out in one write. Nothing waits on the upstream.
+func flushDue(rd *sseReader, w *sseWriter) bool {
+	return w.buf.Len() >= maxUnflushed || !rd.eventReady()
+}
+
 // readLine returns one line without its end (\n, \r\n or \r).
 func (s *sseReader) readLine() ([]byte, error) {
 	var buf []byte

@@ -1,0 +1,269 @@
+package proxy
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"unicode/utf8"
+)
+
+// Fast paths of encodeJSON for what the stream path encodes on every
+// chunk: strings and objects of already-encoded values. They write the
+// same bytes as encoding/json with HTML escaping off (sorted keys, compact
+// values), without its reflection and without validating values again:
+// every json.RawMessage here comes from json.Unmarshal or from encodeJSON.
+
+func encodeFast(v any) ([]byte, bool) {
+	switch v := v.(type) {
+	case string:
+		return appendString(make([]byte, 0, len(v)+2), v), true
+	case map[string]json.RawMessage:
+		return appendRawObject(nil, v)
+	case []map[string]json.RawMessage:
+		b := append([]byte(nil), '[')
+		for i, m := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var ok bool
+			if b, ok = appendRawObject(b, m); !ok {
+				return nil, false
+			}
+		}
+		return append(b, ']'), true
+	}
+	return nil, false
+}
+
+func appendRawObject(b []byte, m map[string]json.RawMessage) ([]byte, bool) {
+	if m == nil {
+		return append(b, "null"...), true
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':')
+		var ok bool
+		if b, ok = appendRaw(b, m[k]); !ok {
+			return nil, false
+		}
+	}
+	return append(b, '}'), true
+}
+
+// appendRaw appends a value compacted, as encoding/json does.
+func appendRaw(b []byte, raw json.RawMessage) ([]byte, bool) {
+	if raw == nil {
+		return append(b, "null"...), true
+	}
+	if bytes.IndexAny(raw, " \t\r\n") < 0 {
+		return append(b, raw...), true
+	}
+	var buf bytes.Buffer
+	if json.Compact(&buf, raw) != nil {
+		return nil, false
+	}
+	return append(b, buf.Bytes()...), true
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString is encoding/json's string encoding with HTML escaping off.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// Reading: the stream path splits every chunk into its fields, and the
+// fields of its choices and deltas. encoding/json does it with reflection
+// and checks the text again at every level; these split text that has
+// been checked once (json.Valid, or a value json.Unmarshal returned), so
+// they assume valid JSON and give what json.Unmarshal would: the same
+// keys (the last of duplicates), values without the whitespace around
+// them, strings decoded.
+
+// parseObject reads a JSON object as json.Unmarshal into a
+// map[string]json.RawMessage does: false for invalid JSON or another type;
+// null is a nil map.
+func parseObject(data []byte) (map[string]json.RawMessage, bool) {
+	if !json.Valid(data) {
+		return nil, false
+	}
+	v := trimSpace(data)
+	if string(v) == "null" {
+		return nil, true
+	}
+	if v[0] != '{' {
+		return nil, false
+	}
+	return splitObject(v), true
+}
+
+func isJSONSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isJSONSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isJSONSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// skipValue returns the end of the valid JSON value that starts at b[i].
+func skipValue(b []byte, i int) int {
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return i
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' && !isJSONSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+// skipString returns the end of the string that starts at b[i].
+func skipString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return i
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && isJSONSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+// splitObject splits a valid JSON object into its fields.
+func splitObject(b []byte) map[string]json.RawMessage {
+	m := make(map[string]json.RawMessage, 8)
+	i := skipSpace(b, 1)
+	for i < len(b) && b[i] == '"' {
+		end := skipString(b, i)
+		key := decodeString(b[i:end])
+		i = skipSpace(b, end)
+		i = skipSpace(b, i+1) // ':'
+		vend := skipValue(b, i)
+		m[key] = json.RawMessage(b[i:vend:vend])
+		i = skipSpace(b, vend)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	return m
+}
+
+// splitArray splits a valid JSON array of objects; an element that is not
+// an object is a nil map.
+func splitArray(b []byte) []map[string]json.RawMessage {
+	var out []map[string]json.RawMessage
+	i := skipSpace(b, 1)
+	for i < len(b) && b[i] != ']' {
+		end := skipValue(b, i)
+		var m map[string]json.RawMessage
+		if b[i] == '{' {
+			m = splitObject(b[i:end])
+		}
+		out = append(out, m)
+		i = skipSpace(b, end)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	if out == nil {
+		out = []map[string]json.RawMessage{}
+	}
+	return out
+}
+
+// decodeString decodes a valid JSON string literal.
+func decodeString(q []byte) string {
+	inner := q[1 : len(q)-1]
+	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		return string(inner)
+	}
+	var s string
+	_ = json.Unmarshal(q, &s)
+	return s
+}
