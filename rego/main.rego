@@ -19,15 +19,18 @@ rank := {"allow": 0, "warn": 1, "redact": 2, "review": 3, "deny": 4}
 
 # Fail closed on a config that would silently disable rules. lib.config_ok
 # is the cheap check; lib.config_errors, which explains the failure, is only
-# evaluated when it fails.
-deny contains {
+# evaluated when it fails. The reason is ranked here, in a complete rule
+# that reads data only, rather than in deny (which reads input): the
+# engine's prepared query is partially evaluated against the bundle, which
+# settles this rule once per bundle instead of on every decision.
+config_ranked := {[0, "policy.config_invalid", {
 	"id": "policy.config_invalid",
 	"effect": "deny",
 	"severity": "critical",
 	"controls": ["NIST-AI-600-1:information-security"],
 	"message": sprintf("the policy bundle's configuration is invalid: %s", [lib.join_set(lib.config_errors)]),
 	"evidence": [],
-} if {
+}] |
 	not lib.config_ok
 }
 
@@ -114,7 +117,9 @@ ext_reason(_, r) := r if is_object(r)
 
 ext_reason(pkg, r) := {"id": sprintf("ext.%s", [pkg]), "message": sprintf("%v", [r])} if not is_object(r)
 
-reasons_set := {t[2] | some t in ranked}
+reasons_set := {t[2] | some t in all_ranked}
+
+all_ranked := ranked | config_ranked
 
 notices contains n if some n in data_handling.notice
 
@@ -134,7 +139,10 @@ decision := {
 	"route": data_handling.route,
 } if {
 	# Stable order: strongest effect first, then by id.
-	sorted := [t[2] | some t in sort(ranked)]
+	# (config_ranked is read outside the comprehension so that partial
+	# evaluation, which keeps a comprehension as it is, settles it.)
+	failed_config := config_ranked
+	sorted := [t[2] | some t in sort(ranked | failed_config)]
 
 	# Spans to replace with placeholders: the evidence of every redact
 	# reason, de-duplicated, ordered by field then offset.

@@ -71,12 +71,17 @@ over_reason(o) := {
 # What going over a limit does: deny (default) or review.
 budget_effect := object.get(budgets, "effect", "deny")
 
+# Every reason rule starts with its input.usage.available test (which the
+# sets it reads require anyway), so that the rule index skips them all when
+# usage is off (no input.usage) or the counters say otherwise.
 deny contains over_reason(o) if {
+	input.usage.available == true
 	budget_effect == "deny"
 	some o in over
 }
 
 review contains over_reason(o) if {
+	input.usage.available == true
 	budget_effect == "review"
 	some o in over
 }
@@ -89,6 +94,7 @@ warn contains {
 	"message": sprintf("%s %s is near its %s %s limit (%v of %v)", [n[0], who(n[0]), n[1], n[2], n[4], n[3]]),
 	"evidence": [],
 } if {
+	input.usage.available == true
 	some n in near
 }
 
@@ -96,8 +102,8 @@ warn contains {
 # counters are unknown: on_unavailable says what then (default allow:
 # budgets are cost controls; "warn", "review" or "deny" to be stricter).
 unavailable if {
-	count(limits) > 0
 	input.usage.available == false
+	count(limits) > 0
 }
 
 unavailable_reason := {
@@ -110,16 +116,19 @@ unavailable_reason := {
 }
 
 deny contains unavailable_reason if {
+	input.usage.available == false
 	unavailable
 	object.get(budgets, "on_unavailable", "allow") == "deny"
 }
 
 review contains unavailable_reason if {
+	input.usage.available == false
 	unavailable
 	object.get(budgets, "on_unavailable", "allow") == "review"
 }
 
 warn contains unavailable_reason if {
+	input.usage.available == false
 	unavailable
 	object.get(budgets, "on_unavailable", "allow") == "warn"
 }

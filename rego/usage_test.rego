@@ -83,6 +83,18 @@ test_unavailable_can_deny if {
 	ids(usage.deny) == {"usage.unavailable"} with input as usage_input(0, 0, false) with data.parapet.config.budgets as b
 }
 
+test_unavailable_can_review if {
+	b := object.union(budgets, {"on_unavailable": "review"})
+	ids(usage.review) == {"usage.unavailable"} with input as usage_input(0, 0, false) with data.parapet.config.budgets as b
+	count(usage.deny) == 0 with input as usage_input(0, 0, false) with data.parapet.config.budgets as b
+}
+
+test_unavailable_can_warn if {
+	b := object.union(budgets, {"on_unavailable": "warn"})
+	ids(usage.warn) == {"usage.unavailable"} with input as usage_input(0, 0, false) with data.parapet.config.budgets as b
+	count(usage.review) == 0 with input as usage_input(0, 0, false) with data.parapet.config.budgets as b
+}
+
 # Through main: the decision denies, and the reason is well formed.
 test_main_denies_over_budget if {
 	d := main.decision with input as usage_input(1001, 1, true) with data.parapet.config.budgets as budgets
