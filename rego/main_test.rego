@@ -8,7 +8,7 @@ ids(reasons) := [r.id | some r in reasons]
 allow_decision := {
 	"effect": "allow",
 	"reasons": [],
-	"obligations": {"redact": [], "restore": false, "strip_reasoning": false, "notice": ""},
+	"obligations": {"redact": [], "restore": false, "strip_reasoning": false, "notice": "", "canary": false},
 	"route": {},
 }
 
@@ -36,7 +36,7 @@ test_decision_always_has_every_key if {
 		name != ""
 		d := main.decision with input as inp
 		object.keys(d) == {"effect", "reasons", "obligations", "route"}
-		object.keys(d.obligations) == {"redact", "restore", "strip_reasoning", "notice"}
+		object.keys(d.obligations) == {"redact", "restore", "strip_reasoning", "notice", "canary"}
 		is_array(d.reasons)
 		is_array(d.obligations.redact)
 		is_boolean(d.obligations.restore)
@@ -254,7 +254,11 @@ test_fixtures_cover_every_reason_id if {
 		"output.secret_in_response",
 		"output.pii_in_response",
 		"output.system_prompt_leak",
+		"output.canary_leak",
 		"output.suspicious_url",
+		"output.image_exfiltration",
+		"output.ungrounded_url",
+		"output.ungrounded_answer",
 		"policy.config_invalid",
 		"policy.input_invalid",
 	}

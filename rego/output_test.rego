@@ -59,10 +59,99 @@ test_leak_warns if {
 	ids(reasons) == {"output.system_prompt_leak"}
 	some r in reasons
 	r.controls[0] == "OWASP-LLM07"
+	r.message == "response repeats 30% of the system prompt verbatim"
+	r.evidence == [{"field": "response.content", "start": 17, "end": 53, "type": "SYSTEM_PROMPT_LEAK"}]
+	count(output.deny) == 0 with input as fx.fixtures.leak_in_response
 }
 
-test_url_warns if {
-	ids(output.warn) == {"output.suspicious_url"} with input as fx.fixtures.url_in_response
+test_large_leak_denied if {
+	inp := fx.fixtures.leak_in_response
+	count(output.warn) == 0 with input as inp with data.parapet.config.output.system_prompt_leak_deny as 0.3
+	reasons := output.deny with input as inp with data.parapet.config.output.system_prompt_leak_deny as 0.3
+	ids(reasons) == {"output.system_prompt_leak"}
+	some r in reasons
+	r.message == "response repeats 30% of the system prompt verbatim (limit 30%)"
+}
+
+test_canary_denied if {
+	reasons := output.deny with input as fx.fixtures.canary_in_response
+	ids(reasons) == {"output.canary_leak"}
+	some r in reasons
+	r.evidence == [{"field": "response.content", "start": 6, "end": 25, "type": "CANARY_TOKEN"}]
+	count(output.warn) == 0 with input as fx.fixtures.canary_in_response
+}
+
+test_canary_in_prompt_is_not_an_output_reason if {
+	inp := fx.response({"content": "ok"}, fx.with_findings([fx.finding("leak", "CANARY_TOKEN", "messages[0].content", "system", 0, 5)]))
+	count(all_reasons(inp)) == 0
+}
+
+test_external_image_warns if {
+	reasons := output.warn with input as fx.fixtures.url_in_response
+	ids(reasons) == {"output.suspicious_url"}
+	some r in reasons
+	r.message == "response links or embeds content from hosts not on the allowlist (evil.example)"
+	count(output.deny) == 0 with input as fx.fixtures.url_in_response
+}
+
+test_data_carrying_image_denied if {
+	reasons := output.deny with input as fx.fixtures.image_exfiltration
+	ids(reasons) == {"output.image_exfiltration"}
+	some r in reasons
+	r.evidence == [{"field": "response.content", "start": 5, "end": 33, "type": "MARKDOWN_IMAGE"}]
+	count(output.warn) == 0 with input as fx.fixtures.image_exfiltration
+}
+
+test_allowlisted_hosts_pass if {
+	inp := fx.fixtures.image_exfiltration
+	count(all_reasons(inp)) == 0 with data.parapet.config.output.allowed_domains as ["example"]
+	count(all_reasons(inp)) == 0 with data.parapet.config.output.allowed_domains as ["Evil.Example"]
+	ids(output.deny) == {"output.image_exfiltration"} with input as inp with data.parapet.config.output.allowed_domains as ["vil.example"]
+}
+
+link(url, score) := fx.response({"content": sprintf("[docs](%s)", [url])}, fx.with_findings([object.union(
+	fx.finding("url", "MARKDOWN_LINK", "response.content", "response", 7, 7 + count(url)),
+	{"score": score},
+)]))
+
+test_links if {
+	# A plain link warns only when unlisted links are to be flagged.
+	count(all_reasons(link("https://other.example/page", 0.5))) == 0
+	ids(output.warn) == {"output.suspicious_url"} with input as link("https://other.example/page", 0.5)
+		with data.parapet.config.output.warn_unlisted_links as true
+	count(output.warn) == 0 with input as link("https://docs.acme.example/page", 0.5)
+		with data.parapet.config.output.warn_unlisted_links as true
+		with data.parapet.config.output.allowed_domains as ["acme.example"]
+
+	# A link that carries data warns.
+	ids(output.warn) == {"output.suspicious_url"} with input as link("https://u:p@[2001:db8::1]:8443/x?d=c2VjcmV0", 0.8)
+	some r in output.warn with input as link("https://u:p@[2001:db8::1]:8443/x?d=c2VjcmV0", 0.8)
+	r.message == "response links or embeds content from hosts not on the allowlist ([2001:db8::1])"
+	some r2 in output.warn with input as link("//cdn.other.example/x?d=1", 0.8)
+	r2.message == "response links or embeds content from hosts not on the allowlist (cdn.other.example)"
+}
+
+test_ungrounded_url_warns if {
+	reasons := output.warn with input as fx.fixtures.ungrounded_url
+	ids(reasons) == {"output.ungrounded_url"}
+	some r in reasons
+	r.message == "response cites links found in no supplied document (docs.example.com)"
+}
+
+test_ungrounded_answer_warns if {
+	reasons := output.warn with input as fx.fixtures.ungrounded_answer
+	ids(reasons) == {"output.ungrounded_answer"}
+	some r in reasons
+	r.message == "the supplied documents support 25% of the response (minimum 50%)"
+	r.evidence == [{"field": "response.content", "start": 22, "end": 39, "type": "UNSUPPORTED_SENTENCE"}]
+	count(output.warn) == 0 with input as fx.fixtures.ungrounded_answer with data.parapet.config.output.grounding_min as 0.2
+}
+
+test_canary_planted_when_configured if {
+	not output.plant_canary with input as fx.base
+	output.plant_canary with input as fx.base with data.parapet.config.output.canary as true
+	not output.plant_canary with input as fx.prompt({"messages": [{"role": "user", "content": "hi"}]}) with data.parapet.config.output.canary as true
+	not output.plant_canary with input as fx.response({"content": "ok"}, {}) with data.parapet.config.output.canary as true
 }
 
 # --- reasoning ------------------------------------------------------------
