@@ -96,3 +96,15 @@ func BenchmarkProxyStream(b *testing.B) {
 func BenchmarkDirectStream(b *testing.B) {
 	benchPost(b, "/v1/chat/completions", `{"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"Summarise our returns policy.\nscenario=bench=240"}]}`, true)
 }
+
+// BenchmarkProxyStreamLong is BenchmarkProxyStream with a 4,000-word
+// answer: the cost of deciding a long answer again as it grows.
+func BenchmarkProxyStreamLong(b *testing.B) {
+	benchPost(b, "/v1/chat/completions", `{"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"Summarise our returns policy.\nscenario=bench=4000"}]}`, false)
+}
+
+// BenchmarkDirectStreamLong is BenchmarkProxyStreamLong straight to the
+// upstream.
+func BenchmarkDirectStreamLong(b *testing.B) {
+	benchPost(b, "/v1/chat/completions", `{"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"Summarise our returns policy.\nscenario=bench=4000"}]}`, true)
+}

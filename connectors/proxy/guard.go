@@ -1,6 +1,7 @@
 package proxy
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -42,6 +43,8 @@ type channel struct {
 	spans     []rawSpan // redactions from the last decision, raw byte offsets
 	trimLead  bool      // drop the newlines that follow a stripped </think>
 	seenLate  map[int]bool
+	holdFor   int // the evaluated length holdAt was computed for
+	holdAt    int // holdFrom(raw[:holdFor])
 }
 
 type rawSpan struct {
@@ -70,6 +73,7 @@ type guard struct {
 	boundary     bool          // a sentence ended in the pending text
 	lastEval     time.Time     // when the last decision was made
 	lastCost     time.Duration // how long it took
+	decided      int           // bytes of response text it covered
 
 	sentBytes  int
 	late       int
@@ -176,10 +180,15 @@ func (g *guard) due(now time.Time, backlog int) bool {
 	if o.DecideEveryChunk {
 		return true
 	}
-	if backlog > 0 && g.pending < 4*o.EvalChars {
+	// Read on while the upstream is ahead, up to 4 x EvalChars or half
+	// the text decided so far, whichever is more: every decision reads the
+	// whole response again, so spacing them in proportion keeps the work
+	// for a long answer sent at once linear in its length, not quadratic.
+	ahead := max(4*o.EvalChars, g.decided/2)
+	if backlog > 0 && g.pending < ahead {
 		return false
 	}
-	if now.Sub(g.pendingSince) >= o.EvalInterval || g.pending >= 4*o.EvalChars {
+	if now.Sub(g.pendingSince) >= o.EvalInterval || g.pending >= ahead {
 		return true
 	}
 	if (g.boundary || g.pending >= o.EvalChars) && now.Sub(g.lastEval) >= decisionGap*g.lastCost {
@@ -268,9 +277,11 @@ func (g *guard) decide(ctx context.Context) {
 	g.pending, g.boundary = 0, false
 	g.lastEval = time.Now()
 	g.lastCost = g.lastEval.Sub(t0)
+	g.decided = 0
 	for _, ch := range g.chans {
 		ch.evaluated = len(ch.raw)
 		ch.spans = ch.spans[:0]
+		g.decided += len(ch.raw)
 	}
 	if !d.Allow {
 		if d.FailClosed && g.failOpen {
@@ -409,7 +420,12 @@ func (g *guard) release(ch *channel, final bool) string {
 	}
 	b := limit
 	if !final {
-		b = holdFrom(ch.raw[:limit], g.p.opts.Stream.HoldBackChars)
+		// holdFrom reads the whole decided text; it changes only with a
+		// decision, while release runs on every chunk.
+		if ch.holdFor != limit {
+			ch.holdAt, ch.holdFor = holdFrom(ch.raw[:limit], g.p.opts.Stream.HoldBackChars), limit
+		}
+		b = ch.holdAt
 	}
 	for _, s := range ch.spans {
 		if s.start < b && b < s.end {
@@ -563,8 +579,8 @@ func holdFrom(s []byte, margin int) int {
 	return j
 }
 
-func lastIndex(s []byte, sub string) int { return strings.LastIndex(string(s), sub) }
-func contains(s []byte, sub string) bool { return strings.Contains(string(s), sub) }
+func lastIndex(s []byte, sub string) int { return bytes.LastIndex(s, []byte(sub)) }
+func contains(s []byte, sub string) bool { return bytes.Contains(s, []byte(sub)) }
 
 func isSpace(b byte) bool {
 	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
