@@ -41,6 +41,7 @@ type policyDecision struct {
 		Restore        bool       `json:"restore"`
 		StripReasoning bool       `json:"strip_reasoning"`
 		Notice         string     `json:"notice"`
+		Canary         bool       `json:"canary"`
 	} `json:"obligations"`
 	Route *Route `json:"route"`
 }
@@ -90,6 +91,7 @@ func readDecision(v any, d *Decision) error {
 		Restore:        pd.Obligations.Restore,
 	}
 	d.redact = pd.Obligations.Redact
+	d.canary = pd.Obligations.Canary
 	if ob.StripReasoning || ob.Notice != "" || ob.Restore || len(d.redact) > 0 {
 		d.Obligations = ob
 	}
@@ -134,6 +136,7 @@ func decodePolicyDecision(obj map[string]any) (policyDecision, error) {
 		pd.Obligations.Restore = r.boolean(o, "restore", "decision.obligations.restore")
 		pd.Obligations.StripReasoning = r.boolean(o, "strip_reasoning", "decision.obligations.strip_reasoning")
 		pd.Obligations.Notice = r.str(o, "notice", "decision.obligations.notice")
+		pd.Obligations.Canary = r.boolean(o, "canary", "decision.obligations.canary")
 	}
 	if rt, ok := obj["route"]; ok && rt != nil {
 		o, ok := rt.(map[string]any)
@@ -316,11 +319,14 @@ func (v *Vault) Restore(s string) string {
 	})
 }
 
-// applyObligations carries out the policy's redaction and reasoning
-// stripping on copies of the request's text.
+// applyObligations carries out the policy's redaction, canary and
+// reasoning stripping on copies of the request's text.
 func applyObligations(req *Request, d *Decision) {
 	if len(d.redact) > 0 && d.Effect != EffectDeny {
 		redact(req, d)
+	}
+	if d.canary && d.Effect != EffectDeny && req.Phase == PhasePrompt {
+		plantCanary(req, d)
 	}
 	if d.Obligations != nil && d.Obligations.StripReasoning && req.Response != nil {
 		if d.Response == nil {

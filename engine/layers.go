@@ -565,6 +565,7 @@ func mergeLayer(d, ld *Decision) []string {
 		d.Route = ld.Route
 	}
 	d.redact = append(append([]Evidence(nil), d.redact...), ld.redact...)
+	d.canary = d.canary || ld.canary
 	d.Obligations = nil
 	if ob.StripReasoning || ob.Notice != "" || ob.Restore || len(d.redact) > 0 {
 		d.Obligations = ob

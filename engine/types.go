@@ -119,6 +119,7 @@ type Decision struct {
 
 	redact []Evidence // the policy's redaction spans
 	vault  *Vault     // originals behind the placeholders; never serialised
+	canary bool       // the policy asked for a canary in the system prompt
 	facts  *Facts     // what the engine computed for the policy input
 }
 
@@ -178,6 +179,12 @@ type Obligations struct {
 	// Placeholders maps each placeholder used in redaction to the type it
 	// stands for. The original values never leave the engine in a decision.
 	Placeholders map[string]string `json:"placeholders,omitempty"`
+	// Canary is the token the engine planted in the first system (or
+	// developer) message of Decision.Messages, when the policy asked for
+	// one. Send those messages to the model, and pass the token back as
+	// context.labels.canary when checking the response: the leakage
+	// detector looks for it there.
+	Canary string `json:"canary,omitempty"`
 }
 
 // BundleInfo names the policy that decided.

@@ -310,6 +310,16 @@ func NewEvent(req *engine.Request, d *engine.Decision, c Connector, m *Masking) 
 		Effect: d.Effect, Allow: d.Allow, Route: d.Route, Obligations: d.Obligations,
 		FailClosed: d.FailClosed, Analysis: d.Analysis,
 	}
+	if ob := d.Obligations; ob != nil && ob.Canary != "" {
+		// The planted canary is kept like a canary label: a digest or
+		// nothing.
+		c := *ob
+		c.Canary = ""
+		if m.hmacs != nil {
+			c.Canary = "hmac:" + m.hmacs.sum(ob.Canary)
+		}
+		res.Obligations = &c
+	}
 	res.Reasons = make([]engine.Reason, len(d.Reasons))
 	ev.ReasonIDs = make([]string, len(d.Reasons))
 	for i, r := range d.Reasons {

@@ -79,6 +79,32 @@ func TestEventKeepsNoText(t *testing.T) {
 	}
 }
 
+func TestEventDigestsPlantedCanary(t *testing.T) {
+	req := redactRequest()
+	d := decide(t, req)
+	token := engine.NewCanary()
+	d.Obligations = &engine.Obligations{Canary: token, Notice: "n"}
+	key := []byte("a-test-hmac-key-of-decent-length")
+	for _, m := range []*logs.Masking{logs.NewMasking(logs.TextNone, key), logs.NewMasking(logs.TextNone, nil)} {
+		ev := logs.NewEvent(req, d, logs.Connector{Name: "api"}, m)
+		raw, err := json.Marshal(ev)
+		must(t, err)
+		if strings.Contains(string(raw), token) {
+			t.Fatalf("event holds the canary: %s", raw)
+		}
+		if ev.Result.Obligations.Notice != "n" {
+			t.Fatalf("other obligations kept: %+v", ev.Result.Obligations)
+		}
+	}
+	ev := logs.NewEvent(req, d, logs.Connector{Name: "api"}, logs.NewMasking(logs.TextNone, key))
+	if got, want := ev.Result.Obligations.Canary, "hmac:"+logs.HMAC(key, token); got != want {
+		t.Fatalf("canary digest %q, want %q", got, want)
+	}
+	if d.Obligations.Canary != token {
+		t.Fatal("the decision itself was changed")
+	}
+}
+
 func TestPipelineFileChainVerify(t *testing.T) {
 	dir := t.TempDir()
 	k := writeKeys(t, dir)
