@@ -191,6 +191,11 @@ var knobRules = map[string]knobRule{
 	"budgets.effect":                     notWeakerEffect,
 	"budgets.on_unavailable":             notWeakerEffect,
 	"budgets.warn_at":                    notHigher,
+	"output.allowed_domains":             subset,
+	"output.warn_unlisted_links":         onlyTrue,
+	"output.system_prompt_leak_deny":     notHigher,
+	"output.grounding_min":               notLower,
+	"output.canary":                      onlyTrue,
 }
 
 func knobFor(path string) (knobRule, bool) {
@@ -238,7 +243,7 @@ func checkConfig(path string, t, b any, baseCfg map[string]any, add func(string,
 	}
 	rule, ok := knobFor(path)
 	if !ok {
-		add("%s: a tenant may not change this tunable (only tighten thresholds, limits, budgets, PII types, roles that see reasoning, the unknown-model effect, classification levels, restore and injection sources)", path)
+		add("%s: a tenant may not change this tunable (only tighten thresholds, limits, budgets, PII types, roles that see reasoning, the unknown-model effect, classification levels, restore, injection sources and the output checks)", path)
 		return
 	}
 	if msg := rule(t, b, baseCfg); msg != "" {
@@ -375,6 +380,28 @@ func onlyFalse(t, b any, _ map[string]any) string {
 	}
 	if bv, _ := b.(bool); tv && !bv {
 		return "true is weaker than the base's false"
+	}
+	return ""
+}
+
+func onlyTrue(t, b any, _ map[string]any) string {
+	tv, ok := t.(bool)
+	if !ok {
+		return fmt.Sprintf("want a boolean, got %v", t)
+	}
+	if bv, _ := b.(bool); !tv && bv {
+		return "false is weaker than the base's true"
+	}
+	return ""
+}
+
+func notLower(t, b any, _ map[string]any) string {
+	tv, ok := toFloat(t)
+	if !ok {
+		return fmt.Sprintf("want a number, got %v", t)
+	}
+	if bv, ok := toFloat(b); ok && tv < bv {
+		return fmt.Sprintf("%v is weaker than the base's %v (a tenant may only raise it)", t, b)
 	}
 	return ""
 }

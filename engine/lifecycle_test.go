@@ -149,6 +149,15 @@ func TestTenantWeakeningRefused(t *testing.T) {
 		{"looser threshold", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
 			ext(map[string]any{"thresholds": map[string]any{"injection_deny": 0.95}}), nil),
 			"config.thresholds.injection_deny: 0.95 is weaker than the base's 0.37"},
+		{"more allowed domains", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
+			ext(map[string]any{"output": map[string]any{"allowed_domains": []any{"evil.example"}}}), nil),
+			"config.output.allowed_domains: adds evil.example"},
+		{"lower grounding bar", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
+			ext(map[string]any{"output": map[string]any{"grounding_min": 0.1}}), nil),
+			"config.output.grounding_min: 0.1 is weaker than the base's 0.5 (a tenant may only raise it)"},
+		{"looser leak limit", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
+			ext(map[string]any{"output": map[string]any{"system_prompt_leak_deny": 0.9}}), nil),
+			"config.output.system_prompt_leak_deny: 0.9 is weaker than the base's 0.5"},
 		{"fewer PII types", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
 			ext(map[string]any{"pii": map[string]any{"redact_before_cloud": []any{"EMAIL_ADDRESS"}}}), nil),
 			"config.pii.redact_before_cloud: drops"},
@@ -402,5 +411,23 @@ decision := {"effect": "allow", "reasons": [r | some r in deny], "obligations": 
 	}
 	if in := traces[0].Inputs; in["input.purpose"] != "gambling" || in["input.subject.tenant"] != "acme" {
 		t.Fatalf("inputs read: %+v", in)
+	}
+}
+
+func TestTenantMayTightenOutputChecks(t *testing.T) {
+	base := defaultPolicy(t)
+	tb := tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
+		map[string]any{"parapet": map[string]any{"ext": map[string]any{"acme": map[string]any{"config": map[string]any{
+			"output": map[string]any{"canary": true, "warn_unlisted_links": true, "grounding_min": 0.7, "system_prompt_leak_deny": 0.2, "allowed_domains": []any{}},
+		}}}}}, nil)
+	if _, err := CompileLayer(context.Background(), base, tb); err != nil {
+		t.Fatalf("tightening the output checks is allowed: %v", err)
+	}
+	tb = tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
+		map[string]any{"parapet": map[string]any{"ext": map[string]any{"acme": map[string]any{"config": map[string]any{
+			"output": map[string]any{"canary": "yes"},
+		}}}}}, nil)
+	if _, err := CompileLayer(context.Background(), base, tb); err == nil || !strings.Contains(err.Error(), "config.output.canary: want a boolean") {
+		t.Fatalf("want a type error, got %v", err)
 	}
 }
