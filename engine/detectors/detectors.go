@@ -9,6 +9,7 @@ import (
 
 	"github.com/parapet-dev/parapet/engine/analysis"
 	"github.com/parapet-dev/parapet/engine/detectors/injection"
+	"github.com/parapet-dev/parapet/engine/detectors/leakage"
 	"github.com/parapet-dev/parapet/engine/detectors/names"
 	"github.com/parapet-dev/parapet/engine/detectors/pii"
 	"github.com/parapet-dev/parapet/engine/detectors/secrets"
@@ -21,11 +22,12 @@ func Default() *analysis.Analyzer {
 		names.New(names.Options{}),
 		secrets.New(secrets.Options{}),
 		injection.New(),
+		leakage.New(leakage.Options{}),
 	)
 }
 
 // Names lists the built-in detectors, in the order Default runs them.
-var Names = []string{"pii", "names", "secrets", "injection"}
+var Names = []string{"pii", "names", "secrets", "injection", "leakage"}
 
 // ByName returns an analyzer with the named built-in detectors only.
 func ByName(list []string) (*analysis.Analyzer, error) {
@@ -40,6 +42,8 @@ func ByName(list []string) (*analysis.Analyzer, error) {
 			ds = append(ds, secrets.New(secrets.Options{}))
 		case "injection":
 			ds = append(ds, injection.New())
+		case "leakage":
+			ds = append(ds, leakage.New(leakage.Options{}))
 		default:
 			return nil, fmt.Errorf("unknown detector %q (known: %s)", n, strings.Join(Names, ", "))
 		}

@@ -1,0 +1,162 @@
+package leakage
+
+import (
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word of a field: the hash of its lower-cased text and its
+// byte span. No text is kept.
+type token struct {
+	h          uint64
+	start, end int32
+	digit      bool // the token has a digit (a figure, for grounding)
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// isCJK reports whether r is a Han, Hiragana, Katakana or Hangul rune:
+// these scripts do not separate words with spaces, so each such rune is a
+// token of its own.
+func isCJK(r rune) bool {
+	if r < 0x1100 {
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// foldRune lower-cases r and maps full-width ASCII letters and digits to
+// ASCII.
+func foldRune(r rune) rune {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return r + ('a' - 'A')
+	case r < 0x80:
+		return r
+	case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
+		return foldRune(r - 0xFEE0)
+	}
+	return unicode.ToLower(r)
+}
+
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < 128; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return
+}()
+
+// asciiDigit is 1 for ASCII digits.
+var asciiDigit = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	return
+}()
+
+// asciiLower maps ASCII letters and digits to their lower-case byte and
+// every other byte to 0.
+var asciiLower = func() (t [256]byte) {
+	for c := 0; c < 128; c++ {
+		if asciiWord[c] {
+			t[c] = byte(foldRune(rune(c)))
+		}
+	}
+	return
+}()
+
+// tokenize appends the word tokens of text to dst: runs of letters,
+// digits and combining marks, lower-cased; each CJK rune is a token; a
+// '.' or ',' between digits stays inside a number ("4.2", "2,000" hashes
+// as "2000"). With stem set, a trailing plural or possessive 's' is
+// dropped from words of four or more runes ("reports" and "report"
+// hash alike; "ss" is kept).
+func tokenize(dst []token, text string, stem bool) []token {
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < 0x80 {
+			if asciiLower[c] == 0 {
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isCJK(r) {
+				h := (uint64(fnvOffset) ^ uint64(foldRune(r))) * fnvPrime
+				dst = append(dst, token{h: h, start: int32(i), end: int32(i + size)})
+				i += size
+				continue
+			}
+			if !isWordRune(r) {
+				i += size
+				continue
+			}
+		}
+		// A word starts at i.
+		start := i
+		h := uint64(fnvOffset)
+		n := 0
+		var digit byte
+		for i < len(text) {
+			c := text[i]
+			if l := asciiLower[c]; l != 0 {
+				// ASCII: rotate and xor, no multiply (the token hash is
+				// mixed once at the end).
+				h = bits.RotateLeft64(h, 7) ^ uint64(l)
+				digit |= asciiDigit[c]
+				n++
+				i++
+				continue
+			}
+			if c < 0x80 {
+				if (c == '.' || c == ',') && i > start && asciiDigit[text[i-1]] != 0 && i+1 < len(text) && asciiDigit[text[i+1]] != 0 {
+					if c == '.' {
+						h = (h ^ '.') * fnvPrime
+					}
+					i++
+					continue
+				}
+				break
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isCJK(r) || !isWordRune(r) {
+				break
+			}
+			if unicode.IsDigit(r) {
+				digit = 1
+			}
+			h = (h ^ uint64(foldRune(r))) * fnvPrime
+			n++
+			i += size
+		}
+		// Stemming: the last byte was hashed by the ASCII step, which
+		// rotate-xor undoes.
+		if stem && n >= 4 && asciiLower[text[i-1]] == 's' && asciiLower[text[i-2]] != 's' {
+			h = bits.RotateLeft64(h^'s', -7)
+		}
+		dst = append(dst, token{h: mix(h), start: int32(start), end: int32(i), digit: digit != 0})
+	}
+	return dst
+}
+
+// hashOf hashes one word as tokenize does.
+func hashOf(w string, stem bool) uint64 {
+	var buf [1]token
+	ts := tokenize(buf[:0], w, stem)
+	if len(ts) == 0 {
+		return 0
+	}
+	return ts[0].h
+}
