@@ -8,6 +8,7 @@ import (
 
 	"github.com/parapet-dev/parapet/engine/analysis"
 	"github.com/parapet-dev/parapet/engine/detectors/injection"
+	"github.com/parapet-dev/parapet/engine/detectors/leakage"
 	"github.com/parapet-dev/parapet/engine/detectors/names"
 	"github.com/parapet-dev/parapet/engine/detectors/pii"
 	"github.com/parapet-dev/parapet/engine/detectors/secrets"
@@ -53,6 +54,7 @@ func BenchmarkAnalyze2KB(b *testing.B) {
 		{"names", analysis.NewAnalyzer(names.New(names.Options{}))},
 		{"secrets", analysis.NewAnalyzer(secrets.New(secrets.Options{}))},
 		{"injection", analysis.NewAnalyzer(injection.New())},
+		{"leakage", analysis.NewAnalyzer(leakage.New(leakage.Options{}))},
 		{"all", Default()},
 	} {
 		b.Run(c.name, func(b *testing.B) {
@@ -65,6 +67,36 @@ func BenchmarkAnalyze2KB(b *testing.B) {
 				c.a.Analyze(ctx, in)
 			}
 		})
+	}
+}
+
+// Names, ByName and Default agree on the built-in detectors.
+func TestRegistry(t *testing.T) {
+	want := map[string]bool{}
+	for _, n := range Names {
+		want[n] = true
+		a, err := ByName([]string{n})
+		if err != nil {
+			t.Fatalf("ByName(%q): %v", n, err)
+		}
+		if got := a.Names(); len(got) != 1 || got[0] != n {
+			t.Fatalf("ByName(%q) built %v", n, got)
+		}
+	}
+	if !want["leakage"] {
+		t.Fatal("leakage is not registered")
+	}
+	got := Default().Names()
+	if len(got) != len(Names) {
+		t.Fatalf("Default runs %v, Names lists %v", got, Names)
+	}
+	for _, n := range got {
+		if !want[n] {
+			t.Fatalf("Default runs %q, which Names does not list", n)
+		}
+	}
+	if _, err := ByName([]string{"nope"}); err == nil {
+		t.Fatal("ByName accepted an unknown detector")
 	}
 }
 

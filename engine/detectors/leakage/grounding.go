@@ -192,7 +192,7 @@ func (s *state) scanGrounding(ctx context.Context, f *analysis.Field, fields []a
 		for d < len(s.docEnds) {
 			for _, t := range s.toks[from:s.docEnds[d]] {
 				if k := s.docTok.slot(t.h); k >= 0 {
-					s.docTok.vals[k] |= 1 << d
+					s.docTok.e[k].v |= 1 << d
 				}
 			}
 			from = int(s.docEnds[d])

@@ -1,13 +1,16 @@
 package leakage
 
 // htab is an open-addressing hash table from non-zero uint64 keys to uint64
-// values, reused between requests.
+// values, reused between requests. Keys must be well mixed already (the
+// token, shingle and URL hashes all end with mix): the table indexes by
+// their low bits.
 type htab struct {
-	keys []uint64
-	vals []uint64
+	e    []entry
 	mask uint64
 	n    int
 }
+
+type entry struct{ k, v uint64 }
 
 // reset empties the table and sizes it for n keys.
 func (t *htab) reset(n int) {
@@ -15,17 +18,17 @@ func (t *htab) reset(n int) {
 	for size < 2*n {
 		size <<= 1
 	}
-	if cap(t.keys) >= size {
-		t.keys, t.vals = t.keys[:size], t.vals[:size]
-		clear(t.keys)
-		clear(t.vals)
+	if cap(t.e) >= size {
+		t.e = t.e[:size]
+		clear(t.e)
 	} else {
-		t.keys, t.vals = make([]uint64, size), make([]uint64, size)
+		t.e = make([]entry, size)
 	}
 	t.mask = uint64(size - 1)
 	t.n = 0
 }
 
+// mix is the murmur3 finaliser.
 func mix(h uint64) uint64 {
 	h ^= h >> 33
 	h *= 0xff51afd7ed558ccd
@@ -37,38 +40,38 @@ func mix(h uint64) uint64 {
 // table is half full (reset sizes it for the keys the caller counted, so
 // this only guards the probe loop).
 func (t *htab) slot(k uint64) int {
-	if len(t.keys) == 0 {
+	if len(t.e) == 0 {
 		return -1
 	}
 	if k == 0 {
 		k = 1
 	}
-	i := mix(k) & t.mask
-	for t.keys[i] != 0 && t.keys[i] != k {
+	i := k & t.mask
+	for t.e[i].k != 0 && t.e[i].k != k {
 		i = (i + 1) & t.mask
 	}
-	if t.keys[i] == 0 {
-		if 2*(t.n+1) > len(t.keys) {
+	if t.e[i].k == 0 {
+		if 2*(t.n+1) > len(t.e) {
 			return -1
 		}
 		t.n++
-		t.keys[i] = k
+		t.e[i].k = k
 	}
 	return int(i)
 }
 
 // get returns the value of k and whether it is present.
 func (t *htab) get(k uint64) (uint64, bool) {
-	if len(t.keys) == 0 {
+	if len(t.e) == 0 {
 		return 0, false
 	}
 	if k == 0 {
 		k = 1
 	}
-	i := mix(k) & t.mask
-	for t.keys[i] != 0 {
-		if t.keys[i] == k {
-			return t.vals[i], true
+	i := k & t.mask
+	for t.e[i].k != 0 {
+		if t.e[i].k == k {
+			return t.e[i].v, true
 		}
 		i = (i + 1) & t.mask
 	}

@@ -44,8 +44,8 @@ func (s *state) buildPromptShingles(fields []analysis.Field) int {
 	n := len(s.ref) - shingleSize + 1
 	s.shingles.reset(n)
 	for i := 0; i < n; i++ {
-		if k := s.shingles.slot(shingleHash(s.ref[i : i+shingleSize])); k >= 0 && s.shingles.vals[k] == 0 {
-			s.shingles.vals[k] = uint64(i + 1)
+		if k := s.shingles.slot(shingleHash(s.ref[i : i+shingleSize])); k >= 0 && s.shingles.e[k].v == 0 {
+			s.shingles.e[k].v = uint64(i + 1)
 		}
 	}
 	return len(s.ref)

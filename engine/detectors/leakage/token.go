@@ -95,7 +95,7 @@ func tokenize(dst []token, text string, stem bool) []token {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if isCJK(r) {
 				h := (uint64(fnvOffset) ^ uint64(foldRune(r))) * fnvPrime
-				dst = append(dst, token{h: h, start: int32(i), end: int32(i + size)})
+				dst = append(dst, token{h: mix(h), start: int32(i), end: int32(i + size)})
 				i += size
 				continue
 			}

@@ -597,7 +597,7 @@ func hashBytes(b []byte) uint64 {
 	for _, c := range b {
 		h = (h ^ uint64(c)) * fnvPrime
 	}
-	return h
+	return mix(h)
 }
 
 func (s *state) urlHash(u string) uint64 {
