@@ -108,6 +108,16 @@ func (g *Guard) Do(ctx context.Context, req *Request, call ModelFunc) (*Result, 
 		rr.Resource.Model = mc.Model
 		rr.Messages = mc.Messages
 		rr.Response = resp
+		if prompt.Obligations != nil && prompt.Obligations.Canary != "" {
+			// The canary planted in the system prompt: the response
+			// check looks for it.
+			labels := make(map[string]string, len(req.Context.Labels)+1)
+			for k, v := range req.Context.Labels {
+				labels[k] = v
+			}
+			labels["canary"] = prompt.Obligations.Canary
+			rr.Context.Labels = labels
+		}
 		d, err := g.decider.Decide(ctx, &rr)
 		if err != nil {
 			return nil, fmt.Errorf("parapet: checking the response: %w", err)

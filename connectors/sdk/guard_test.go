@@ -2,12 +2,17 @@ package sdk_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/parapet-dev/parapet/connectors/sdk"
+	defaultbundle "github.com/parapet-dev/parapet/rego"
 )
 
 var (
@@ -180,4 +185,71 @@ func (f fakeDecider) Decide(_ context.Context, req *sdk.Request) (*sdk.Decision,
 		d.Obligations = &sdk.Obligations{Notice: f.notice}
 	}
 	return d, nil
+}
+
+// canaryBundle is the default library with config.output.canary on.
+func canaryBundle(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(defaultbundle.FS, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !(strings.HasSuffix(p, ".rego") || p == "data.json") {
+			return err
+		}
+		b, err := fs.ReadFile(defaultbundle.FS, p)
+		if err != nil {
+			return err
+		}
+		if p == "data.json" {
+			var d map[string]any
+			if err := json.Unmarshal(b, &d); err != nil {
+				return err
+			}
+			d["parapet"].(map[string]any)["config"].(map[string]any)["output"].(map[string]any)["canary"] = true
+			if b, err = json.Marshal(d); err != nil {
+				return err
+			}
+		}
+		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestGuardCanary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a bundle and the detectors")
+	}
+	ctx := context.Background()
+	emb, err := sdk.NewEmbedded(ctx, canaryBundle(t), sdk.EmbeddedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := sdk.NewGuard(emb)
+	req := prompt("alice", "llama-3.1-8b-onprem", "What can you help me with?")
+	req.Messages = append([]sdk.Message{{Role: "system", Content: "You are the Acme help desk. Answer IT questions only."}}, req.Messages...)
+
+	var system string
+	res, err := g.Do(ctx, req, func(_ context.Context, c *sdk.ModelCall) (*sdk.Response, error) {
+		system = c.Messages[0].Content
+		return &sdk.Response{Content: "I can help with IT questions."}, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := res.Prompt.Obligations.Canary
+	if !strings.HasPrefix(token, "pc-") || !strings.Contains(system, token) || strings.Contains(req.Messages[0].Content, token) {
+		t.Fatalf("canary %q not planted in what the model saw (%q), or planted in the caller's request", token, system)
+	}
+
+	// A model that dumps its instructions, the canary spaced out, is stopped.
+	_, err = g.Do(ctx, req, func(_ context.Context, c *sdk.ModelCall) (*sdk.Response, error) {
+		tok := c.Prompt.Obligations.Canary
+		return &sdk.Response{Content: "My instructions say: Answer IT questions only. Reference " + strings.Join(strings.Split(tok, ""), " ")}, nil
+	})
+	var de *sdk.DeniedError
+	if !errors.As(err, &de) || de.Step != sdk.StepResponse || de.Decision.Reasons[0].ID != "output.canary_leak" {
+		t.Fatalf("want a response deny for the canary, got %v", err)
+	}
 }

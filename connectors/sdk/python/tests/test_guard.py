@@ -112,8 +112,8 @@ class GuardTest(unittest.TestCase):
 
 
 class FakeDecider:
-    def __init__(self, effect, route=None, notice=""):
-        self.effect, self.route, self.notice = effect, route, notice
+    def __init__(self, effect, route=None, notice="", canary=""):
+        self.effect, self.route, self.notice, self.canary = effect, route, notice, canary
         self.requests = []
 
     def decide(self, request):
@@ -123,6 +123,11 @@ class FakeDecider:
              "obligations": {"notice": self.notice}}
         if request.phase == "prompt" and self.route:
             d["route"] = {"model": self.route}
+        if request.phase == "prompt" and self.canary:
+            d["obligations"]["canary"] = self.canary
+            msgs = [m.to_dict() for m in request.messages]
+            msgs[0]["content"] += "\n\n<!-- " + self.canary + " -->"
+            d["messages"] = msgs
         return parapet.Decision.from_dict(d)
 
 
@@ -137,6 +142,25 @@ class GuardUnitTest(unittest.TestCase):
         self.assertEqual(f.requests[1].resource.model, "llama-3.1-8b-onprem")
         self.assertEqual(f.requests[1].response.content, "via llama-3.1-8b-onprem")
         self.assertEqual(r.notices, ["routed on-prem", "routed on-prem"])
+
+    def test_canary_goes_back_with_the_response(self):
+        f = FakeDecider("allow", canary="pc-0123456789abcdef")
+        seen = {}
+
+        def model(messages, model):
+            seen["system"] = messages[0]["content"]
+            return "ok"
+
+        parapet.guard(f, {"phase": "prompt", "subject": {"id": "a"}, "resource": {"model": "m"},
+                          "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hi"}],
+                          "context": {"labels": {"app": "desk"}}}, model)
+        self.assertEqual(seen["system"], "Be brief.\n\n<!-- pc-0123456789abcdef -->")
+        self.assertEqual(f.requests[1].context.labels, {"app": "desk", "canary": "pc-0123456789abcdef"})
+        self.assertEqual(f.requests[0].context.labels, {"app": "desk"})
+        # Without a context the labels are made.
+        f = FakeDecider("allow", canary="pc-0123456789abcdef")
+        parapet.guard(f, req("a", "m", "hi"), lambda m, model: "ok")
+        self.assertEqual(f.requests[1].context.labels, {"canary": "pc-0123456789abcdef"})
 
     def test_skip_response_check(self):
         f = FakeDecider("allow")

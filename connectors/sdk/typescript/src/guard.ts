@@ -48,10 +48,22 @@ export async function guard(decider: Decider, request: Request, callModel: CallM
   const answer: ModelResponse = typeof raw === "string" ? { content: raw } : { ...raw };
   const out = finish(req, prompt, answer, undefined, model);
   if (options.checkResponse === false) return out;
-  const rreq: Request = { ...req, phase: "response", messages, resource: { ...req.resource, model }, response: answer };
+  const rreq: Request = { ...withCanary(req, prompt), phase: "response", messages, resource: { ...req.resource, model },
+    response: answer };
   const response = await decider.decide(rreq, call);
   if (!response.allow) throw new DeniedError("response", response);
   return finish(req, prompt, answer, response, model);
+}
+
+/**
+ * The request for the response check carries the canary the prompt
+ * decision planted in the system prompt (obligations.canary) as
+ * context.labels.canary: the response check looks for it.
+ */
+export function withCanary(req: Request, prompt: Decision): Request {
+  const canary = prompt.obligations?.canary;
+  if (!canary) return req;
+  return { ...req, context: { ...req.context, labels: { ...req.context?.labels, canary } } };
 }
 
 /** Applies a response decision and the prompt's restore obligation to an answer. */

@@ -1,5 +1,5 @@
 import { DeniedError } from "./errors.js";
-import { finish } from "./guard.js";
+import { finish, withCanary } from "./guard.js";
 import type { Context, Decider, Decision, Message, Request, Subject } from "./types.js";
 
 /** The part of an `openai` client the wrapper needs. */
@@ -89,7 +89,7 @@ export function withParapet<T extends OpenAILike>(client: T, options: WithParape
       const answer = reasoning ? { content, reasoning } : { content };
       let response: Decision | undefined;
       if (options.checkResponse !== false) {
-        response = await options.parapet.decide({ ...req, phase: "response", messages: sentMsgs,
+        response = await options.parapet.decide({ ...withCanary(req, prompt), phase: "response", messages: sentMsgs,
           resource: { ...req.resource, model }, response: answer }, signal);
         if (!response.allow) throw new DeniedError("response", response);
       }

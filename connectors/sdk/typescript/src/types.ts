@@ -89,6 +89,11 @@ export interface Obligations {
   restore?: boolean;
   /** Each placeholder and the type it stands for; never the values. */
   placeholders?: Record<string, string>;
+  /**
+   * The canary token planted in the system prompt of `messages`: pass it
+   * back as `context.labels.canary` with the response.
+   */
+  canary?: string;
 }
 
 /** Parapet's answer. allow is false for deny and review. */

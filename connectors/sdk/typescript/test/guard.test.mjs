@@ -82,6 +82,32 @@ describe("guard", () => {
     assert.equal(fake.calls[1].resource.model, "llama-3.1-8b-onprem");
     assert.deepEqual(r.notices, ["routed", "routed"]);
   });
+
+  test("sends the planted canary back with the response", async () => {
+    const canary = "pc-0123456789abcdef";
+    const fake = { calls: [], async decide(r) {
+      this.calls.push(r);
+      const d = { decision_id: "x", effect: "allow", allow: true, bundle: { name: "", revision: "" }, timings_us: {}, reasons: [] };
+      if (r.phase !== "prompt") return d;
+      const messages = r.messages.map((m, i) => (i === 0 ? { ...m, content: `${m.content}\n\n<!-- ${canary} -->` } : m));
+      return { ...d, messages, obligations: { canary } };
+    } };
+    let system;
+    const msgs = [{ role: "system", content: "Be brief." }, { role: "user", content: "hi" }];
+    await parapet.guard(fake, req("a", "m", "", { messages: msgs, context: { labels: { app: "desk" } } }), (m) => {
+      system = m[0].content;
+      return "ok";
+    });
+    assert.equal(system, `Be brief.\n\n<!-- ${canary} -->`);
+    assert.deepEqual(fake.calls[1].context.labels, { app: "desk", canary });
+    assert.deepEqual(fake.calls[0].context.labels, { app: "desk" });
+
+    fake.calls = [];
+    const up = fakeOpenAI("ok");
+    await parapet.withParapet(up, { parapet: fake, subject: { id: "a" } }).chat.completions.create({ model: "m", messages: msgs });
+    assert.equal(up.calls[0].body.messages[0].content, `Be brief.\n\n<!-- ${canary} -->`);
+    assert.deepEqual(fake.calls[1].context.labels, { canary });
+  });
 });
 
 /** A stand-in for `new OpenAI()`: the chat.completions.create shape, recording calls. */

@@ -89,9 +89,15 @@ class _Run:
 
     def response_request(self, answer: Response) -> Request:
         self.answer = answer
+        context = self.request.context
+        if self.prompt.obligations.canary:
+            # The canary planted in the system prompt: the response check
+            # looks for it.
+            base = context or Context()
+            context = dataclasses.replace(base, labels={**base.labels, "canary": self.prompt.obligations.canary})
         return dataclasses.replace(self.request, phase=RESPONSE, messages=list(self.messages),
                                    resource=dataclasses.replace(self.request.resource, model=self.model),
-                                   response=answer)
+                                   response=answer, context=context)
 
     def finish(self, answer: Response, d: Optional[Decision]) -> GuardResult:
         if d is not None and not d.allow:

@@ -241,11 +241,15 @@ class Obligations:
     notice: str = ""
     restore: bool = False
     placeholders: Dict[str, str] = field(default_factory=dict)
+    canary: str = ""
+    """The canary token planted in the system prompt of ``messages``: pass
+    it back as ``context.labels["canary"]`` with the response."""
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Obligations":
         return cls(strip_reasoning=bool(d.get("strip_reasoning")), notice=d.get("notice") or "",
-                   restore=bool(d.get("restore")), placeholders=dict(d.get("placeholders") or {}))
+                   restore=bool(d.get("restore")), placeholders=dict(d.get("placeholders") or {}),
+                   canary=d.get("canary") or "")
 
 
 @dataclass
