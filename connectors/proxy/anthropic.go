@@ -118,6 +118,7 @@ type antStream struct {
 func (k *call) streamAnthropic(resp *http.Response) {
 	s := &antStream{k: k, g: k.newGuard(), outIndex: map[int]int{}, types: map[int]string{}, open: -1, held: map[int][][]byte{}}
 	s.w = k.startStream(resp.StatusCode)
+	s.g.flush = func() { _ = s.w.flush() }
 	idle := time.AfterFunc(k.up.IdleTimeout, func() { k.cancel(errIdleTimeout) })
 	defer idle.Stop()
 	rd := newSSEReader(resp.Body)

@@ -75,6 +75,11 @@ type guard struct {
 	lastCost     time.Duration // how long it took
 	decided      int           // bytes of response text it covered
 
+	// flush, when set, sends what the stream has written so far; it runs
+	// before each decision, so that output batched while the upstream was
+	// ahead never waits for one.
+	flush func()
+
 	sentBytes  int
 	late       int
 	denied     bool // a decision refused the response: stop
@@ -235,6 +240,9 @@ type segment struct {
 
 // decide asks the engine about everything received so far.
 func (g *guard) decide(ctx context.Context) {
+	if g.flush != nil {
+		g.flush()
+	}
 	var content, reasoning strings.Builder
 	var segs []segment
 	add := func(b *strings.Builder, field string, ch *channel, from, to int) {

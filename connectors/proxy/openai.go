@@ -381,6 +381,7 @@ func (s *oaiStream) guard(i int) *guard {
 	g, ok := s.guards[i]
 	if !ok {
 		g = s.k.newGuard()
+		g.flush = func() { _ = s.w.flush() }
 		s.guards[i] = g
 		s.order = append(s.order, i)
 	}

@@ -87,9 +87,11 @@ const maxUnflushed = 32 << 10
 // flushDue reports whether what the caller is owed should be sent now:
 // unless the next upstream event is already here to be handled first (an
 // upstream sending faster than the proxy reads), in which case the output
-// of several events goes out in one write. Nothing waits on the upstream.
+// of several events goes out in one write. Nothing waits on the upstream,
+// nor on a decision (the guard flushes before deciding), and the first
+// event goes out at once.
 func flushDue(rd *sseReader, w *sseWriter) bool {
-	return w.buf.Len() >= maxUnflushed || !rd.eventReady()
+	return w.bytes == 0 || w.buf.Len() >= maxUnflushed || !rd.eventReady()
 }
 
 // readLine returns one line without its end (\n, \r\n or \r).
