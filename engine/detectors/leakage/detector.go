@@ -74,7 +74,6 @@ type state struct {
 	sentences  []sentence
 	support    []float64
 	gtoks      []token
-	docEnds    []int32
 	labelsSeen []string
 }
 

@@ -164,41 +164,46 @@ func (s *state) scanGrounding(ctx context.Context, f *analysis.Field, fields []a
 	for range s.sentences {
 		s.support = append(s.support, 0)
 	}
-	// Documents, docBatch at a time.
+	// The response's content tokens go into a small table; each document
+	// is tokenised a chunk at a time and sets its bit on the entries it
+	// shares. Documents are taken docBatch at a time.
+	s.docTok.reset(len(s.gtoks))
+	for _, t := range s.gtoks {
+		s.docTok.slot(t.h)
+	}
 	for first := 0; first < len(fields); {
 		if ctx.Err() != nil {
 			return
 		}
-		s.toks = s.toks[:0]
-		s.docEnds = s.docEnds[:0]
+		for i := range s.docTok.e {
+			s.docTok.e[i].v = 0
+		}
+		ndocs := 0
 		next := len(fields)
 		for i := first; i < len(fields); i++ {
-			if !isDocument(&fields[i]) {
+			f := &fields[i]
+			if !isDocument(f) {
 				continue
 			}
-			if len(s.docEnds) == docBatch {
+			if ndocs == docBatch {
 				next = i
 				break
 			}
-			s.toks = tokenize(s.toks, fields[i].Text, true)
-			s.docEnds = append(s.docEnds, int32(len(s.toks)))
-		}
-		first = next
-		if len(s.docEnds) == 0 {
-			break
-		}
-		s.docTok.reset(len(s.toks))
-		d, from := 0, 0
-		for d < len(s.docEnds) {
-			for _, t := range s.toks[from:s.docEnds[d]] {
-				if k := s.docTok.slot(t.h); k >= 0 {
-					s.docTok.e[k].v |= 1 << d
+			bit := uint64(1) << ndocs
+			ndocs++
+			for at := 0; at < len(f.Text); {
+				s.toks, at = tokenizeFrom(s.toks[:0], f.Text, at, true, 256)
+				for _, t := range s.toks {
+					if k := s.docTok.find(t.h); k >= 0 {
+						s.docTok.e[k].v |= bit
+					}
 				}
 			}
-			from = int(s.docEnds[d])
-			d++
 		}
-		ndocs := len(s.docEnds)
+		first = next
+		if ndocs == 0 {
+			break
+		}
 		for i := range s.sentences {
 			sn := &s.sentences[i]
 			ts := s.gtoks[sn.ta:sn.tb]

@@ -60,10 +60,10 @@ func (t *htab) slot(k uint64) int {
 	return int(i)
 }
 
-// get returns the value of k and whether it is present.
-func (t *htab) get(k uint64) (uint64, bool) {
+// find returns the index of k, or -1 when it is absent.
+func (t *htab) find(k uint64) int {
 	if len(t.e) == 0 {
-		return 0, false
+		return -1
 	}
 	if k == 0 {
 		k = 1
@@ -71,9 +71,17 @@ func (t *htab) get(k uint64) (uint64, bool) {
 	i := k & t.mask
 	for t.e[i].k != 0 {
 		if t.e[i].k == k {
-			return t.e[i].v, true
+			return int(i)
 		}
 		i = (i + 1) & t.mask
+	}
+	return -1
+}
+
+// get returns the value of k and whether it is present.
+func (t *htab) get(k uint64) (uint64, bool) {
+	if i := t.find(k); i >= 0 {
+		return t.e[i].v, true
 	}
 	return 0, false
 }

@@ -83,8 +83,14 @@ var asciiLower = func() (t [256]byte) {
 // dropped from words of four or more runes ("reports" and "report"
 // hash alike; "ss" is kept).
 func tokenize(dst []token, text string, stem bool) []token {
-	i := 0
-	for i < len(text) {
+	dst, _ = tokenizeFrom(dst, text, 0, stem, int(^uint(0)>>1))
+	return dst
+}
+
+// tokenizeFrom is tokenize from byte i, stopping once dst holds limit
+// tokens; it returns where to resume.
+func tokenizeFrom(dst []token, text string, i int, stem bool, limit int) ([]token, int) {
+	for i < len(text) && len(dst) < limit {
 		c := text[i]
 		if c < 0x80 {
 			if asciiLower[c] == 0 {
@@ -148,7 +154,7 @@ func tokenize(dst []token, text string, stem bool) []token {
 		}
 		dst = append(dst, token{h: mix(h), start: int32(start), end: int32(i), digit: digit != 0})
 	}
-	return dst
+	return dst, i
 }
 
 // hashOf hashes one word as tokenize does.
