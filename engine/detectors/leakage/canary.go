@@ -95,15 +95,17 @@ func (s *state) buildCanary(v string) canary {
 	*b = appendAlnum(*b, v)
 	c.alnum.b = at()
 
+	// s.tmp holds two zero bytes then the canary: tmp[2-a:] is the canary
+	// after a bytes of other data.
+	s.tmp = append(append(s.tmp[:0], 0, 0), v...)
 	c.hex.a = at()
-	*b = hex.AppendEncode(*b, []byte(v))
+	*b = hex.AppendEncode(*b, s.tmp[2:])
 	c.hex.b = at()
 
 	n := len(v)
-	var pad [2]byte
 	for a := 0; a < 3; a++ {
 		base := at()
-		*b = base64.StdEncoding.AppendEncode(*b, append(pad[:a:a], v...))
+		*b = base64.StdEncoding.AppendEncode(*b, s.tmp[2-a:])
 		lo := (8*a + 5) / 6
 		hi := 8 * (a + n) / 6
 		core := b64core{
@@ -157,17 +159,16 @@ func appendAlnum(dst []byte, s string) []byte {
 }
 
 // buildStream fills s.stream with the folded letters and digits of text
-// and s.sStart / s.sEnd with the byte span of the rune each stream byte
+// and s.sStart with the byte offset of the rune each stream byte
 // came from. Whitespace, punctuation, zero-width and other format
 // characters are dropped.
 func (s *state) buildStream(text string) {
-	s.stream, s.sStart, s.sEnd = s.stream[:0], s.sStart[:0], s.sEnd[:0]
+	s.stream, s.sStart = s.stream[:0], s.sStart[:0]
 	for i := 0; i < len(text); {
 		if c := text[i]; c < 0x80 {
 			if l := asciiLower[c]; l != 0 {
 				s.stream = append(s.stream, l)
 				s.sStart = append(s.sStart, int32(i))
-				s.sEnd = append(s.sEnd, int32(i+1))
 			}
 			i++
 			continue
@@ -182,10 +183,19 @@ func (s *state) buildStream(text string) {
 		s.stream = utf8.AppendRune(s.stream, foldRune(r))
 		for ; n < len(s.stream); n++ {
 			s.sStart = append(s.sStart, int32(i))
-			s.sEnd = append(s.sEnd, int32(end))
 		}
 		i = end
 	}
+}
+
+// streamEnd returns the end of the rune that stream byte j came from.
+func (s *state) streamEnd(text string, j int) int {
+	i := int(s.sStart[j])
+	if text[i] < 0x80 {
+		return i + 1
+	}
+	_, size := utf8.DecodeRuneInString(text[i:])
+	return i + size
 }
 
 func isB64Byte(c byte) bool {
@@ -234,7 +244,7 @@ func (s *state) scanCanaries(f *analysis.Field, r *analysis.Report) {
 					break
 				}
 				i += from
-				if !add(int(s.sStart[i]), int(s.sEnd[i+L-1]), scoreCanaryVariant) {
+				if !add(int(s.sStart[i]), s.streamEnd(text, i+L-1), scoreCanaryVariant) {
 					break
 				}
 				from = i + L
@@ -242,7 +252,7 @@ func (s *state) scanCanaries(f *analysis.Field, r *analysis.Report) {
 		}
 		// One character edited, dropped or added.
 		if L >= minEditAlnum {
-			s.scanEdits(alnum, add)
+			s.scanEdits(text, alnum, add)
 		}
 		// Encodings.
 		for k := 0; k < c.nb64; k++ {
@@ -292,7 +302,7 @@ const maxEditProbes = 256
 // scanEdits finds windows of the stream within edit distance 1 of alnum.
 // Such a window contains one half of alnum unchanged, so only the places
 // where a half occurs are checked.
-func (s *state) scanEdits(alnum []byte, add func(a, b int, score float64) bool) {
+func (s *state) scanEdits(text string, alnum []byte, add func(a, b int, score float64) bool) {
 	L := len(alnum)
 	h := L / 2
 	st := s.stream
@@ -307,12 +317,12 @@ func (s *state) scanEdits(alnum []byte, add func(a, b int, score float64) bool) 
 		return true
 	}
 	report := func(a, b int) bool {
-		return add(int(s.sStart[a]), int(s.sEnd[b-1]), scoreCanaryVariant)
+		return add(int(s.sStart[a]), s.streamEnd(text, b-1), scoreCanaryVariant)
 	}
 	for half := 0; half < 2; half++ {
-		pat, off := alnum[:h], 0
+		pat := alnum[:h]
 		if half == 1 {
-			pat, off = alnum[h:], h
+			pat = alnum[h:]
 		}
 		for from := 0; from < len(st) && probes < maxEditProbes; {
 			i := bytes.Index(st[from:], pat)
@@ -335,7 +345,6 @@ func (s *state) scanEdits(alnum []byte, add func(a, b int, score float64) bool) 
 			} else {
 				end := i + len(pat)
 				for _, a := range [3]int{end - L, end - L + 1, end - L - 1} {
-					_ = off
 					if try(a, end) {
 						if !report(a, end) {
 							return

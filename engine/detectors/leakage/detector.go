@@ -59,9 +59,9 @@ type state struct {
 	fold, raw  []byte // ASCII-lower-cased and raw copies of a field
 	stream     []byte // lower-cased letters and digits of a field
 	sStart     []int32
-	sEnd       []int32
 	canaries   []canary
 	canaryBuf  []byte // every canary's forms, back to back
+	tmp        []byte
 	keys       []string
 	spans      []span
 	urls       []urlRef
@@ -82,6 +82,7 @@ func (s *state) release() {
 	clear(s.raw)
 	clear(s.stream)
 	clear(s.canaryBuf)
+	clear(s.tmp)
 	clear(s.norm)
 	clear(s.keys)
 	clear(s.labelsSeen)
