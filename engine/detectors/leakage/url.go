@@ -31,6 +31,8 @@ const (
 	maxBracketDepth = 64
 	// maxRefDefs bounds the markdown reference definitions per field.
 	maxRefDefs = 64
+	// maxLabelBytes is CommonMark's limit on a link label.
+	maxLabelBytes = 999
 )
 
 const (
@@ -194,6 +196,9 @@ func (s *state) collectDefs(text string) {
 
 // useDef marks the definition labelled text[a:b] as used by kind k.
 func (s *state) useDef(text string, a, b int, k uint8) {
+	if len(s.defs) == 0 || b-a > maxLabelBytes {
+		return
+	}
 	label := strings.TrimSpace(text[a:b])
 	if label == "" {
 		return
