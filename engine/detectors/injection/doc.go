@@ -82,14 +82,17 @@
 // The split is fixed by row id: bucket = FNV-1a-32(id) mod 10; buckets
 // 0-6 train, 7 tune, 8-9 test (see Split). Only train rows (plus the
 // hand-written rows in train/augment*.go) fit the weights. The threshold is
-// the larger of (a) the lowest multiple of 0.01 whose tune-split benign FPR
+// the largest of (a) the lowest multiple of 0.01 whose tune-split benign FPR
 // is at most 1% and at most 2% on each hard-negative family (cyber_frr,
 // xstest_safe), and (b) an "unseen source" floor: each benign family of the
 // corpus's train rows is left out of training in turn and scored, and the
 // floor is the lowest threshold at which the mean of those FPRs is at most
-// 2%. The tune split is in-distribution and gives optimistic thresholds;
-// the floor is what keeps false positives down on benign prompts from other
-// sources, at some cost in recall. The test split is only reported.
+// 2%, and (c) a policy floor, 0.37: the default policy warns from 0.35,
+// so deny stays above that band, and a retrained model does not move the
+// deployed operating point towards more false positives. The tune split
+// is in-distribution and gives optimistic thresholds; the floors are what
+// keep false positives down on benign prompts from other sources, at some
+// cost in recall. The test split is only reported.
 //
 // Training is deterministic: rows in file order, full-batch Adam for a
 // fixed number of iterations, L2 penalty, no random numbers, products
@@ -116,13 +119,18 @@
 // count it as an attack, and -eval reports TPR on direct rows with and
 // without a cue. Of the 131 train-split direct rows, 42 are cueless.
 //
-// Hand-written rows (train/augment.go, train/augment_workplace.go, 731
-// rows, training only, never in the threshold or a reported figure):
-// attacks in other languages and documents, benign role-play and
-// follow-ups, 281 short workplace questions (HR, IT help desk, contracts,
-// finance, translation, trivia; many use password, token, key, contract,
-// policy, system, instructions, override, ignore in their benign senses)
-// and 44 short attacks, so that short does not mean benign either.
+// Hand-written rows (train/augment*.go, 861 rows, training only, never in
+// the threshold or a reported figure): attacks in other languages and
+// documents, benign role-play and follow-ups, 281 short workplace
+// questions (HR, IT help desk, contracts, finance, translation, trivia;
+// many use password, token, key, contract, policy, system, instructions,
+// override, ignore in their benign senses), 44 short attacks, so that
+// short does not mean benign either, and 130 rows of general attack styles
+// with benign look-alikes (train/augment_general.go: instructions hidden
+// in pages, code, tables and tool output; hypothetical overrides; probing
+// for what the model was told; payload splitting; pretexts; role-play and
+// mode jailbreaks), written after reading the train-split rows that -lofo
+// missed.
 //
 // Probes (testdata/probes_*.txt, probes_test.go): 80 short benign
 // workplace questions must score below DefaultThreshold and 42 short
@@ -135,26 +143,27 @@
 // # Measured (development corpus, DefaultThreshold 0.37)
 //
 // Attack = injection + jailbreak. Regenerate with -eval. The threshold is
-// the unseen-source floor (0.37; the tune split alone gives 0.27).
+// the policy floor (0.37; the tune split alone gives 0.25, the
+// unseen-source floor 0.36). L2 1e-4 was chosen by -cv and -lofo.
 //
 //	split  TPR    FPR    precision  F1     AUC
-//	train  0.909  0.002  0.996      0.951  0.986  (fitted rows: optimistic)
-//	tune   0.874  0.005  0.988      0.927  0.977
-//	test   0.869  0.015  0.974      0.919  0.982
+//	train  0.923  0.000  1.000      0.960  0.987  (fitted rows: optimistic)
+//	tune   0.884  0.000  1.000      0.939  0.975
+//	test   0.864  0.003  0.995      0.925  0.984
 //
-// On the test split: jailbreak TPR 0.94, injection TPR 0.69; CyberSecEval
-// "direct" rows 0.54: 0.77 (20/26) on those with an attack cue and 0.13
-// (2/15) on the cueless ones, which are left out of training and which
-// the detector, seeing the user text alone, now treats as the questions
-// they are. FPR cyber_frr 0.000, xstest_safe 0.000; the benign false
-// positives are role-play set-ups near the threshold (mt_bench 3/31,
-// vicuna_bench 1/16, self-instruct 1/46). At the tune-split-only
-// threshold (0.27) the test split reads TPR 0.893, FPR 0.032: the floor
-// buys the lower false-positive rate. Leave-one-family-out inside the
-// train split (-lofo, a proxy for other sources) gives mean TPR 0.65 on
-// unseen attack families and mean FPR 0.018 on unseen benign families:
-// expect numbers on other sources to be nearer those than the test
-// split's.
+// On the test split: jailbreak TPR 0.94, injection TPR 0.67; CyberSecEval
+// "direct" rows 0.51: 0.77 (20/26) on those with an attack cue and 0.07
+// (1/15) on the cueless ones, which are left out of training and which
+// the detector, seeing the user text alone, treats as the questions they
+// are. FPR cyber_frr 0.000, xstest_safe 0.000; one benign false positive
+// (mt_bench 1/31). At the tune-split-only threshold (0.25) the test split
+// reads TPR 0.883, FPR 0.017. Leave-one-family-out inside the train split
+// (-lofo, a proxy for other sources) gives mean TPR 0.73 on unseen attack
+// families (0.65 before the general-style rows and signatures, which were
+// written after reading its misses: an upper estimate) and mean FPR 0.015
+// on unseen benign families: expect numbers on other sources to be nearer
+// those than the test split's. Pooled 7-fold CV inside train: AUC 0.978,
+// TPR 0.898 at FPR <= 0.02.
 //
 // Out of scope: plainly harmful requests without jailbreak framing ("how
 // do I make a bomb") are not injection; a content-safety detector or the

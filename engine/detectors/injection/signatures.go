@@ -104,6 +104,8 @@ var concepts = map[string][]string{
 	"DOCWORD": {
 		"resume", "document", "text", "article", "email", "content", "input", "question", "task",
 		"request", "passage", "above", "paper", "review", "story", "message", "page", "website", "data",
+		"webpage", "web page", "function", "code", "table", "file", "transaction", "description", "comment",
+		"caption", "image", "context", "conversation", "summary", "report", "results", "output", "tool",
 	},
 	"INSTEAD": {
 		"instead", "and say", "and state", "and write", "and print", "and output", "and respond",
@@ -258,6 +260,29 @@ var concepts = map[string][]string{
 		"tus instrucciones", "tes instructions", "vos instructions", "deine anweisungen", "ihre anweisungen",
 		"твои инструкции", "ваши инструкции", "你的指令", "你的指示", "あなたの指示", "너의 지시", "당신의 지시",
 	},
+	// Probing for what the model was told to keep back, without naming a
+	// system prompt.
+	"PROBE": {
+		"not supposed to tell", "not allowed to tell", "not allowed to say", "not allowed to reveal",
+		"not supposed to reveal", "not supposed to share", "told not to tell", "told not to reveal",
+		"told not to share", "instructed not to", "told before this conversation", "were you told before",
+		"you were told before", "were you told at the start", "you were given initially", "you were initially given",
+		"were you given initially", "you were given at the start", "were you given at the start",
+		"you were given before", "initialization string", "initialisation string", "initial text you were given",
+		"instructions you received", "what were you told", "what have you been told", "what were your instructions",
+		"what are your instructions", "what were you instructed", "how were you instructed", "how were you programmed",
+		"what were you programmed", "your first instructions", "your starting instructions",
+	},
+	// Payload splitting: the request is assembled from variables.
+	"SPLITVARS": {
+		"z = a + b", "z = a+b", "z=a+b", "a + b + c", "a+b+c", "x + y + z", "x+y+z", "string z", "the string z",
+		"concatenate the strings", "combine the strings", "combine a, b", "join the strings", "print z", "output z",
+	},
+	"ASSUMEVARS": {
+		"assume we have", "suppose we have", "let's say we have", "consider the following strings",
+		"we have three strings", "we have two strings", "given the strings", "given these strings",
+		"the following variables", "three strings", "two strings",
+	},
 	"STARTWITH": {
 		"start your response with", "begin your response with", "start your reply with", "begin your reply with",
 		"start your answer with", "begin your answer with", "respond starting with", "your response must begin with",
@@ -381,12 +406,15 @@ var sigSpecs = []sigSpec{
 	{"system_prompt_extraction", catExtraction, 0.7, []any{"YOURPROMPT", 30, "REVEAL"}},
 	{"system_prompt_mention", catExtraction, 0.25, []any{"SYSPROMPT"}},
 	{"repeat_verbatim", catExtraction, 0.45, []any{"REVEAL", 60, "VERBATIM"}},
+	{"instruction_probe", catExtraction, 0.45, []any{"PROBE"}},
 	// Fake turns and chat-template tokens.
 	{"fake_turn", catFakeTurn, 0.6, []any{"FAKETURN"}},
 	{"dialogue_turn", catFakeTurn, 0.2, []any{"DIALOGUE"}},
 	// Instructions addressed to the AI (indirect injection).
 	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRESS"}},
 	{"when_summarizing_do", catAddressed, 0.5, []any{"WHEN", 10, "SUMMARIZE", 60, "ACTVERB"}},
+	// Payload splitting (the instruction is assembled from parts).
+	{"payload_splitting", catObfuscation, 0.45, []any{"ASSUMEVARS", 300, "SPLITVARS"}},
 	// Exfiltration.
 	{"exfiltrate_to_url", catExfil, 0.55, []any{"SENDVERB", 40, "SECRETDATA", 60, "URLDEST"}},
 	{"markdown_image_query", catExfil, 0.35, []any{"MDIMG", 200, "MDURL", 150, "QMARK"}},

@@ -165,6 +165,12 @@ func augmentRows() []row {
 	for _, t := range shortAttacks {
 		add("injection", "short", t)
 	}
+	for _, t := range generalAttacks {
+		add("injection", "general", t)
+	}
+	for _, t := range generalBenign {
+		add("benign", "general", t)
+	}
 	topics := []string{
 		"photosynthesis", "the French Revolution", "how vaccines work", "compound interest", "the rules of cricket",
 		"how a bill becomes law", "black holes", "the difference between TCP and UDP", "how to bake sourdough bread",

@@ -93,8 +93,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("wrote %s (%d bytes); threshold %.3f = max(tune split %.3f, unseen-source floor %.3f)\n",
-		*out, len(res.weights), res.threshold, res.tuneThreshold, res.floor)
+	fmt.Printf("wrote %s (%d bytes); threshold %.3f = max(tune split %.3f, unseen-source floor %.3f, policy floor %.3f)\n",
+		*out, len(res.weights), res.threshold, res.tuneThreshold, res.floor, cfg.minThreshold)
 	m, err := injection.LoadModel(res.weights)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)

@@ -23,12 +23,17 @@ type config struct {
 	// threshold floor: highest mean FPR on benign families left out of
 	// training (leave-one-family-out on the train split)
 	maxUnseenFPR float64
+	// threshold floor set by the policy: the default policy warns from
+	// 0.35, so deny must stay above that band; it is also the previous
+	// release's threshold, so a retrained model never moves the deployed
+	// operating point towards more false positives
+	minThreshold float64
 	augment      bool    // add the hand-written rows of augment.go to training
 	cueless      float64 // training weight of a cueless "direct" row (noise.go) relative to its family's other rows
 }
 
 func defaultConfig() config {
-	return config{iters: 300, lr: 0.05, l2: 3e-4, minDF: 2, minFam: 1, famBal: 1, maxFPR: 0.01, maxFamFP: 0.02, maxUnseenFPR: 0.02, augment: true, cueless: 0}
+	return config{iters: 300, lr: 0.05, l2: 1e-4, minDF: 2, minFam: 1, famBal: 1, maxFPR: 0.01, maxFamFP: 0.02, maxUnseenFPR: 0.02, minThreshold: 0.37, augment: true, cueless: 0}
 }
 
 type sparse struct {
@@ -38,7 +43,7 @@ type sparse struct {
 
 type result struct {
 	weights       []byte
-	threshold     float64 // the larger of the two below
+	threshold     float64 // the largest of the two below and cfg.minThreshold
 	tuneThreshold float64 // chosen on the tune split
 	floor         float64 // from unseen-source (leave-one-family-out) scores
 }
@@ -64,7 +69,7 @@ func train(rows []row, cfg config) result {
 	}
 	tuneTh := chooseThreshold(rows, m, cfg)
 	floor := unseenSourceFloor(tr, cfg)
-	th := math.Max(tuneTh, floor)
+	th := math.Max(math.Max(tuneTh, floor), cfg.minThreshold)
 	return result{weights: injection.EncodeModel(w, b, th), threshold: th, tuneThreshold: tuneTh, floor: floor}
 }
 
