@@ -140,6 +140,7 @@ func (d *Detector) ScanRequest(ctx context.Context, in *analysis.Input, r *analy
 	if hasDocs {
 		s.buildGroundedURLs(in.Fields)
 	}
+	grounded := false
 	for i := range in.Fields {
 		f := &in.Fields[i]
 		if !isResponse(f) || f.Text == "" {
@@ -151,18 +152,18 @@ func (d *Detector) ScanRequest(ctx context.Context, in *analysis.Input, r *analy
 		if len(s.canaries) > 0 {
 			s.scanCanaries(f, r)
 		}
+		s.scanURLs(f, hasDocs, r)
+		ground := hasDocs && !grounded && f.Source == "response"
+		if refTokens < minLeakTokens && !ground {
+			continue
+		}
+		s.toks = tokenize(s.toks[:0], f.Text)
 		if refTokens >= minLeakTokens {
 			s.scanPromptLeak(f, refTokens, r)
 		}
-		s.scanURLs(f, hasDocs, r)
-	}
-	if hasDocs {
-		for i := range in.Fields {
-			f := &in.Fields[i]
-			if f.Source == "response" && f.Text != "" {
-				s.scanGrounding(ctx, f, in.Fields, r)
-				break
-			}
+		if ground {
+			grounded = true
+			s.scanGrounding(ctx, f, in.Fields, r)
 		}
 	}
 }

@@ -43,8 +43,8 @@ var stopwords = func() map[uint64]bool {
 		there these they this those through to too under until up very was we were what when where which
 		while who whom why will with would you your yours yourself yourselves s t d ll re ve m may might
 		must shall also yes okay ok here's there's it's`) {
-		for _, t := range tokenize(nil, w, true) {
-			m[t.h] = true
+		for _, t := range tokenize(nil, w) {
+			m[t.hs] = true
 		}
 	}
 	return m
@@ -132,22 +132,20 @@ func (s *state) splitSentences(text string) {
 	emit(start, len(text))
 }
 
-// scanGrounding measures how well each sentence of the response f is
-// supported by the documents of fields.
+// scanGrounding measures how well each sentence of the response f,
+// tokenised in s.toks, is supported by the documents of fields.
 func (s *state) scanGrounding(ctx context.Context, f *analysis.Field, fields []analysis.Field, r *analysis.Report) {
 	text := f.Text
 	s.splitSentences(text)
-	// Content tokens of the response, assigned to sentences in order.
-	s.gtoks = tokenize(s.gtoks[:0], text, true)
-	w := 0
-	for _, t := range s.gtoks {
-		if t.end-t.start == 1 && !t.digit || stopwords[t.h] {
+	// Content tokens of the response (s.toks), assigned to sentences in
+	// order.
+	s.gtoks = s.gtoks[:0]
+	for _, t := range s.toks {
+		if t.end-t.start == 1 && !t.digit || stopwords[t.hs] {
 			continue // a stopword, or a lone letter (e.g., initials)
 		}
-		s.gtoks[w] = t
-		w++
+		s.gtoks = append(s.gtoks, t)
 	}
-	s.gtoks = s.gtoks[:w]
 	k := 0
 	for i := range s.sentences {
 		sn := &s.sentences[i]
@@ -169,7 +167,7 @@ func (s *state) scanGrounding(ctx context.Context, f *analysis.Field, fields []a
 	// shares. Documents are taken docBatch at a time.
 	s.docTok.reset(len(s.gtoks))
 	for _, t := range s.gtoks {
-		s.docTok.slot(t.h)
+		s.docTok.slot(t.hs)
 	}
 	for first := 0; first < len(fields); {
 		if ctx.Err() != nil {
@@ -192,9 +190,9 @@ func (s *state) scanGrounding(ctx context.Context, f *analysis.Field, fields []a
 			bit := uint64(1) << ndocs
 			ndocs++
 			for at := 0; at < len(f.Text); {
-				s.toks, at = tokenizeFrom(s.toks[:0], f.Text, at, true, 256)
+				s.toks, at = tokenizeFrom(s.toks[:0], f.Text, at, 256)
 				for _, t := range s.toks {
-					if k := s.docTok.find(t.h); k >= 0 {
+					if k := s.docTok.find(t.hs); k >= 0 {
 						s.docTok.e[k].v |= bit
 					}
 				}
@@ -213,7 +211,7 @@ func (s *state) scanGrounding(ctx context.Context, f *analysis.Field, fields []a
 			var counts [docBatch]int32
 			numMask := ^uint64(0)
 			for _, t := range ts {
-				m, _ := s.docTok.get(t.h)
+				m, _ := s.docTok.get(t.hs)
 				if t.digit {
 					numMask &= m
 				}

@@ -35,7 +35,7 @@ func (s *state) buildPromptShingles(fields []analysis.Field) int {
 	for i := range fields {
 		f := &fields[i]
 		if f.Source == "system" || f.Source == "developer" {
-			s.ref = tokenize(s.ref, f.Text, false)
+			s.ref = tokenize(s.ref, f.Text)
 		}
 	}
 	if len(s.ref) < minLeakTokens {
@@ -51,9 +51,9 @@ func (s *state) buildPromptShingles(fields []analysis.Field) int {
 	return len(s.ref)
 }
 
-// scanPromptLeak reports the runs of f that repeat the system prompt.
+// scanPromptLeak reports the runs of f, tokenised in s.toks, that repeat
+// the system prompt.
 func (s *state) scanPromptLeak(f *analysis.Field, refTokens int, r *analysis.Report) {
-	s.toks = tokenize(s.toks[:0], f.Text, false)
 	ts := s.toks
 	if len(ts) < minLeakTokens {
 		return

@@ -9,7 +9,8 @@ import (
 // token is one word of a field: the hash of its lower-cased text and its
 // byte span. No text is kept.
 type token struct {
-	h          uint64
+	h          uint64 // the word
+	hs         uint64 // the word stemmed: a trailing plural or possessive 's' dropped
 	start, end int32
 	digit      bool // the token has a digit (a figure, for grounding)
 }
@@ -79,17 +80,17 @@ var asciiLower = func() (t [256]byte) {
 // tokenize appends the word tokens of text to dst: runs of letters,
 // digits and combining marks, lower-cased; each CJK rune is a token; a
 // '.' or ',' between digits stays inside a number ("4.2", "2,000" hashes
-// as "2000"). With stem set, a trailing plural or possessive 's' is
-// dropped from words of four or more runes ("reports" and "report"
-// hash alike; "ss" is kept).
-func tokenize(dst []token, text string, stem bool) []token {
-	dst, _ = tokenizeFrom(dst, text, 0, stem, int(^uint(0)>>1))
+// as "2000"). Each token has two hashes: of the word, and of the word
+// with a trailing plural or possessive 's' dropped when it has four or
+// more runes ("reports" and "report" stem alike; "ss" is kept).
+func tokenize(dst []token, text string) []token {
+	dst, _ = tokenizeFrom(dst, text, 0, int(^uint(0)>>1))
 	return dst
 }
 
 // tokenizeFrom is tokenize from byte i, stopping once dst holds limit
 // tokens; it returns where to resume.
-func tokenizeFrom(dst []token, text string, i int, stem bool, limit int) ([]token, int) {
+func tokenizeFrom(dst []token, text string, i int, limit int) ([]token, int) {
 	for i < len(text) && len(dst) < limit {
 		c := text[i]
 		if c < 0x80 {
@@ -100,8 +101,8 @@ func tokenizeFrom(dst []token, text string, i int, stem bool, limit int) ([]toke
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if isCJK(r) {
-				h := (uint64(fnvOffset) ^ uint64(foldRune(r))) * fnvPrime
-				dst = append(dst, token{h: mix(h), start: int32(i), end: int32(i + size)})
+				h := mix((uint64(fnvOffset) ^ uint64(foldRune(r))) * fnvPrime)
+				dst = append(dst, token{h: h, hs: h, start: int32(i), end: int32(i + size)})
 				i += size
 				continue
 			}
@@ -149,20 +150,12 @@ func tokenizeFrom(dst []token, text string, i int, stem bool, limit int) ([]toke
 		}
 		// Stemming: the last byte was hashed by the ASCII step, which
 		// rotate-xor undoes.
-		if stem && n >= 4 && asciiLower[text[i-1]] == 's' && asciiLower[text[i-2]] != 's' {
-			h = bits.RotateLeft64(h^'s', -7)
+		mh := mix(h)
+		ms := mh
+		if n >= 4 && asciiLower[text[i-1]] == 's' && asciiLower[text[i-2]] != 's' {
+			ms = mix(bits.RotateLeft64(h^'s', -7))
 		}
-		dst = append(dst, token{h: mix(h), start: int32(start), end: int32(i), digit: digit != 0})
+		dst = append(dst, token{h: mh, hs: ms, start: int32(start), end: int32(i), digit: digit != 0})
 	}
 	return dst, i
-}
-
-// hashOf hashes one word as tokenize does.
-func hashOf(w string, stem bool) uint64 {
-	var buf [1]token
-	ts := tokenize(buf[:0], w, stem)
-	if len(ts) == 0 {
-		return 0
-	}
-	return ts[0].h
 }
