@@ -96,7 +96,7 @@ func (k *call) respondAnthropic(resp *http.Response) {
 		out = append(out, b)
 	}
 	body["content"] = encodeJSON(out)
-	k.c.Data(resp.StatusCode, "application/json", encodeJSON(body))
+	k.answer(resp.StatusCode, encodeJSON(body))
 	k.recordResponse(g, 0, OutcomeCompleted)
 }
 

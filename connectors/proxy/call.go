@@ -352,6 +352,15 @@ func (k *call) passThrough(resp *http.Response) {
 	}
 }
 
+// answer sends a checked, non-streamed answer to the caller now, with its
+// length, rather than when the handler returns: the decisions are then
+// recorded (the decision log's work) after the caller has its answer.
+func (k *call) answer(status int, body []byte) {
+	k.c.Header("Content-Length", strconv.Itoa(len(body)))
+	k.c.Data(status, "application/json", body)
+	k.c.Writer.Flush()
+}
+
 type flushWriter struct{ w gin.ResponseWriter }
 
 func (f flushWriter) Write(b []byte) (int, error) {

@@ -281,7 +281,7 @@ func (k *call) respondOpenAI(resp *http.Response, chat bool) {
 	if len(choices) > 0 {
 		body["choices"] = encodeJSON(choices)
 	}
-	k.c.Data(resp.StatusCode, "application/json", encodeJSON(body))
+	k.answer(resp.StatusCode, encodeJSON(body))
 	for i, g := range guards {
 		k.recordResponse(g, i, OutcomeCompleted)
 	}
