@@ -138,15 +138,26 @@ func (s *state) buildCanary(v string) canary {
 // appendFold appends s with ASCII letters lower-cased: offsets do not
 // move.
 func appendFold(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	out := dst[n:]
+	for i := 0; i < len(s) && i < len(out); i++ {
+		out[i] = asciiFold[s[i]]
 	}
 	return dst
 }
+
+// asciiFold maps ASCII upper-case letters to lower case and every other
+// byte to itself.
+var asciiFold = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return
+}()
 
 // appendAlnum appends the letters and digits of s, folded (foldRune).
 func appendAlnum(dst []byte, s string) []byte {

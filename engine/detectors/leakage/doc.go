@@ -129,5 +129,14 @@
 // documents per table) and the grounded URL set are hash tables reused
 // through a sync.Pool, and buffers holding derived text are cleared
 // before they go back. The detector is safe for concurrent use, keeps no
-// text between calls and allocates a bounded amount per request.
+// text between calls and, once its pool is warm, allocates nothing per
+// request (BenchmarkScanRequest).
+//
+// On the 2-vCPU benchmark machine (where pii takes 8-9 µs per 2 KB), the
+// target case of BenchmarkScanRequest (a 2 KB answer, a 2 KB system
+// prompt with a canary, three 4 KB documents: about 16 KB of text) takes
+// about 115-145 µs of CPU, over the 100 µs aimed at; about half is
+// splitting the documents into words for grounding, a byte loop at about
+// 250 MB/s. Without documents (no grounding, no ungrounded URLs) it is
+// about 40 µs, and a request without an answer returns at once.
 package leakage
