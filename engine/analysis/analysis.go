@@ -142,15 +142,25 @@ type Analysis struct {
 	Signals  []Signal
 }
 
-// Analyze runs every detector on in. Findings come back sorted by field
-// order then start offset, with code point offsets filled in.
+// Analyze runs every detector on in. In the response phase the field
+// detectors scan only the answer (Source "response" and "reasoning"): the
+// prompt's fields were scanned when the prompt was decided, and the
+// policy judges them there. Request detectors see every field in both
+// phases. Findings come back sorted by field order then start offset,
+// with code point offsets filled in.
 func (a *Analyzer) Analyze(ctx context.Context, in *Input) *Analysis {
 	fields := in.Fields
 	r := reportPool.Get().(*Report)
 	r.Findings, r.Signals = r.Findings[:0], r.Signals[:0]
+	answerOnly := in.Phase == "response"
 	for i := range fields {
 		f := &fields[i]
 		if f.Text == "" {
+			continue
+		}
+		if answerOnly && f.Source != "response" && f.Source != "reasoning" {
+			// The prompt was judged in the prompt phase; request
+			// detectors still read it as reference.
 			continue
 		}
 		for _, d := range a.fieldDetectors {

@@ -65,6 +65,27 @@ func TestCodePointOffsets(t *testing.T) {
 	}
 }
 
+func TestResponsePhaseScansTheAnswer(t *testing.T) {
+	a := NewAnalyzer(substr{"ab"}, lengthSignal{})
+	fields := []Field{
+		{Path: "messages[0].content", Source: "system", Text: "ab"},
+		{Path: "messages[1].content", Source: "user", Text: "ab"},
+		{Path: "context.documents[0].text", Source: "document", Text: "ab"},
+		{Path: "response.content", Source: "response", Text: "xab"},
+		{Path: "response.reasoning", Source: "reasoning", Text: "ab"},
+	}
+	an := a.Analyze(context.Background(), &Input{Phase: "response", Fields: fields})
+	if len(an.Findings) != 2 || an.Findings[0].Field != "response.content" || an.Findings[1].Field != "response.reasoning" {
+		t.Fatalf("field detectors scan only the answer in the response phase: %+v", an.Findings)
+	}
+	if len(an.Signals) != 5 {
+		t.Fatalf("request detectors see every field: %+v", an.Signals)
+	}
+	if an := a.Analyze(context.Background(), &Input{Phase: "prompt", Fields: fields}); len(an.Findings) != 5 {
+		t.Fatalf("the prompt phase scans every field: %+v", an.Findings)
+	}
+}
+
 func FuzzCodePoints(f *testing.F) {
 	f.Add("héllo wörld ab", "ab")
 	f.Fuzz(func(t *testing.T, text, word string) {
