@@ -404,7 +404,11 @@ func readAll(r io.Reader) ([]byte, error) {
 
 // newGuard starts the response check for one choice.
 func (k *call) newGuard() *guard {
-	base := engine.Request{Subject: k.req.Subject, Resource: engine.Resource{Model: k.target, Endpoint: k.rt.name}, Purpose: k.req.Purpose, Context: k.req.Context}
+	sent := k.req.Messages
+	if k.d != nil && k.d.Messages != nil && !k.info.FailOpen {
+		sent = k.d.Messages // redacted, or with a canary: what the model saw
+	}
+	base := engine.Request{Subject: k.req.Subject, Resource: engine.Resource{Model: k.target, Endpoint: k.rt.name}, Purpose: k.req.Purpose, Context: k.req.Context, Messages: sent}
 	g := newGuard(k.p, base, k.d, k.up.FailOpen)
 	if k.info.FailOpen {
 		// The prompt went unchecked; the response is still checked, but

@@ -89,7 +89,25 @@ type guard struct {
 func newGuard(p *Proxy, base engine.Request, prompt *engine.Decision, failOpen bool) *guard {
 	g := &guard{p: p, base: base, failOpen: failOpen}
 	g.base.Phase = engine.PhaseResponse
-	g.base.Messages = nil
+	// The system and developer messages the model saw are the reference
+	// for system-prompt leaks; the rest of the prompt was judged with it.
+	var ref []engine.Message
+	for _, m := range base.Messages {
+		if m.Role == "system" || m.Role == "developer" {
+			ref = append(ref, m)
+		}
+	}
+	g.base.Messages = ref
+	if prompt != nil && prompt.Obligations != nil && prompt.Obligations.Canary != "" {
+		// The canary planted in the system prompt: the response checks
+		// look for it.
+		labels := make(map[string]string, len(base.Context.Labels)+1)
+		for k, v := range base.Context.Labels {
+			labels[k] = v
+		}
+		labels["canary"] = prompt.Obligations.Canary
+		g.base.Context.Labels = labels
+	}
 	if prompt != nil && prompt.Obligations != nil {
 		g.strip = prompt.Obligations.StripReasoning
 		if prompt.Obligations.Restore {

@@ -30,7 +30,7 @@ type Tool struct {
 }
 
 // Scenarios by name. "echo" answers with the last user message, in
-// 4-byte chunks; "bench=N" is N chunks of prose; "sleep=DUR" waits before
+// 4-byte chunks; "leak" with the system prompt it got, likewise; "bench=N" is N chunks of prose; "sleep=DUR" waits before
 // answering; "error" answers 429; "hang" sends one chunk and waits for the
 // caller to go away.
 var Scenarios = map[string]Scenario{
@@ -130,6 +130,24 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// systemText is the system prompt as the model got it: Anthropic's
+// system field, or the OpenAI system and developer messages' text.
+func systemText(body map[string]any) string {
+	if s, ok := body["system"].(string); ok {
+		return s
+	}
+	text := ""
+	msgs, _ := body["messages"].([]any)
+	for _, x := range msgs {
+		if m, _ := x.(map[string]any); m["role"] == "system" || m["role"] == "developer" {
+			if c, ok := m["content"].(string); ok {
+				text += c
+			}
+		}
+	}
+	return text
+}
+
 // scenario reads "scenario=NAME" from the last user message.
 func scenario(path string, body map[string]any) (string, string) {
 	text := ""
@@ -189,6 +207,8 @@ func (u *Upstream) answer(w http.ResponseWriter, r *http.Request, body map[strin
 	case name == "echo":
 		echo := strings.TrimSpace(strings.Replace(text, "scenario=echo", "", 1))
 		sc = Scenario{Content: split("You said: "+echo, 4)}
+	case name == "leak":
+		sc = Scenario{Content: split("My instructions are: "+systemText(body), 4)}
 	case strings.HasPrefix(name, "bench="):
 		n, _ := strconv.Atoi(strings.TrimPrefix(name, "bench="))
 		sc = Scenario{Content: Prose(n)}
