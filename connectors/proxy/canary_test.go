@@ -2,58 +2,15 @@ package proxy_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/openai/openai-go/v3"
 
-	"github.com/parapet-dev/parapet/bundles"
 	"github.com/parapet-dev/parapet/engine"
-	"github.com/parapet-dev/parapet/engine/detectors"
-	defaultbundle "github.com/parapet-dev/parapet/rego"
+	"github.com/parapet-dev/parapet/internal/testbundle"
 )
-
-// canaryEngine is an engine on the default library with
-// config.output.canary on.
-func canaryEngine(t *testing.T) *engine.Engine {
-	t.Helper()
-	dir := t.TempDir()
-	err := fs.WalkDir(defaultbundle.FS, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !(strings.HasSuffix(p, ".rego") || p == "data.json") {
-			return err
-		}
-		b, err := fs.ReadFile(defaultbundle.FS, p)
-		if err != nil {
-			return err
-		}
-		if p == "data.json" {
-			var d map[string]any
-			if err := json.Unmarshal(b, &d); err != nil {
-				return err
-			}
-			d["parapet"].(map[string]any)["config"].(map[string]any)["output"].(map[string]any)["canary"] = true
-			if b, err = json.Marshal(d); err != nil {
-				return err
-			}
-		}
-		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := engine.New(engine.Options{Analyzer: detectors.Default()})
-	p, err := bundles.Compile(context.Background(), bundles.Source(dir), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.Activate(p)
-	return e
-}
 
 func withSystem(system, user string) openai.ChatCompletionNewParams {
 	return openai.ChatCompletionNewParams{
@@ -66,7 +23,7 @@ func withSystem(system, user string) openai.ChatCompletionNewParams {
 // model that repeats it is stopped: streamed, before any of the token
 // reaches the client; not streamed, with a 403.
 func TestProxyCanary(t *testing.T) {
-	e := newEnv(t, canaryEngine(t))
+	e := newEnv(t, dirEngine(t, testbundle.Dir(t, testbundle.Canary)))
 	c := e.client("anything")
 	ctx := context.Background()
 

@@ -74,6 +74,12 @@ func bundleEngine(t *testing.T, files map[string]string) *engine.Engine {
 			t.Fatal(err)
 		}
 	}
+	return dirEngine(t, dir)
+}
+
+// dirEngine is an engine on the bundle directory dir.
+func dirEngine(t *testing.T, dir string) *engine.Engine {
+	t.Helper()
 	e := engine.New(engine.Options{Analyzer: detectors.Default()})
 	p, err := bundles.Compile(context.Background(), bundles.Source(dir), nil)
 	if err != nil {

@@ -2,17 +2,13 @@ package sdk_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/parapet-dev/parapet/connectors/sdk"
-	defaultbundle "github.com/parapet-dev/parapet/rego"
+	"github.com/parapet-dev/parapet/internal/testbundle"
 )
 
 var (
@@ -187,42 +183,12 @@ func (f fakeDecider) Decide(_ context.Context, req *sdk.Request) (*sdk.Decision,
 	return d, nil
 }
 
-// canaryBundle is the default library with config.output.canary on.
-func canaryBundle(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	err := fs.WalkDir(defaultbundle.FS, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !(strings.HasSuffix(p, ".rego") || p == "data.json") {
-			return err
-		}
-		b, err := fs.ReadFile(defaultbundle.FS, p)
-		if err != nil {
-			return err
-		}
-		if p == "data.json" {
-			var d map[string]any
-			if err := json.Unmarshal(b, &d); err != nil {
-				return err
-			}
-			d["parapet"].(map[string]any)["config"].(map[string]any)["output"].(map[string]any)["canary"] = true
-			if b, err = json.Marshal(d); err != nil {
-				return err
-			}
-		}
-		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestGuardCanary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads a bundle and the detectors")
 	}
 	ctx := context.Background()
-	emb, err := sdk.NewEmbedded(ctx, canaryBundle(t), sdk.EmbeddedOptions{})
+	emb, err := sdk.NewEmbedded(ctx, testbundle.Dir(t, testbundle.Canary), sdk.EmbeddedOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
