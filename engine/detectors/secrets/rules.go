@@ -497,11 +497,7 @@ func unboundFillers(re *syntax.Regexp) bool {
 func minLen(re *syntax.Regexp) int {
 	switch re.Op {
 	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			n += runeBytes(r)
-		}
-		return n
+		return literalBytes(re)
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return 1
 	case syntax.OpCapture:
@@ -578,16 +574,21 @@ func longest(re *syntax.Regexp, leaf func(*syntax.Regexp) int, star func(sub *sy
 
 func unbounded(*syntax.Regexp) int { return -1 }
 
+// literalBytes is the length of a literal in UTF-8 bytes.
+func literalBytes(re *syntax.Regexp) int {
+	n := 0
+	for _, r := range re.Rune {
+		n += runeBytes(r)
+	}
+	return n
+}
+
 // leafBytes is the longest a literal, class or any-character matches in
 // UTF-8 bytes.
 func leafBytes(re *syntax.Regexp) int {
 	switch re.Op {
 	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			n += runeBytes(r)
-		}
-		return n
+		return literalBytes(re)
 	case syntax.OpCharClass:
 		for i := 1; i < len(re.Rune); i += 2 {
 			if re.Rune[i] >= 0x80 {
