@@ -149,7 +149,7 @@ var concepts = map[string][]string{
 	"MODESWITCH": {
 		"<system", "[system", "system mode", "override mode", "debugging mode", "debug mode enabled",
 		"maintenance mode", "admin mode", "root mode", "sudo mode", "unrestricted mode", "maximum mode",
-		"developer mode", "diagnostic mode", "test mode enabled", "safety mode off", "safe mode off",
+		"diagnostic mode", "test mode enabled", "safety mode off", "safe mode off",
 		"filters disabled", "filter disabled", "restrictions lifted", "restrictions removed", "restrictions disabled",
 		"mode enabled", "mode activated", "mode: on", "profanity filter",
 	},
@@ -378,7 +378,10 @@ var sigSpecs = []sigSpec{
 	{"forget_everything", catOverride, 0.55, []any{"IGNORE", 14, "EVERYTHING"}},
 	{"ignore_the_above", catOverride, 0.7, []any{"IGNORE", 4, "ABOVE"}},
 	{"ignore_content_and_say", catOverride, 0.7, []any{"IGNORE", 16, "DOCWORD", 40, "INSTEAD"}},
-	{"new_instructions", catOverride, 0.45, []any{"NEWINSTR"}},
+	// A phrase on its own is below the deny threshold: "the new
+	// instructions from HR", "developer mode on Android" are ordinary;
+	// with other evidence (the classifier, another signature) it counts.
+	{"new_instructions", catOverride, 0.3, []any{"NEWINSTR"}},
 	{"override_instructions", catOverride, 0.55, []any{"OVERRIDE", 30, "PREV", 30, "INSTR"}},
 	// Persona and role-play coercion.
 	{"you_are_now", catPersona, 0.35, []any{"YOUARENOW"}},
@@ -391,7 +394,7 @@ var sigSpecs = []sigSpec{
 	{"persona_without_limits", catJailbreak, 0.8, []any{"YOUARENOW", 120, "NOLIMITS"}},
 	// Jailbreak personas and modes.
 	{"jailbreak_persona", catJailbreak, 0.75, []any{"JAILBREAK"}},
-	{"developer_mode", catJailbreak, 0.4, []any{"DEVMODE"}},
+	{"developer_mode", catJailbreak, 0.3, []any{"DEVMODE"}},
 	{"dual_response", catJailbreak, 0.5, []any{"DUAL"}},
 	{"prompt_placeholder", catJailbreak, 0.35, []any{"PLACEHOLDER"}},
 	{"no_restrictions", catNoLimits, 0.45, []any{"NOLIMITS"}},
