@@ -65,6 +65,7 @@ type state struct {
 	keys       []string
 	spans      []span
 	urls       []urlRef
+	code       [][2]int32 // code blocks and spans of the field being scanned
 	defs       []refDef
 	pairs      [][2]int32
 	stack      []int32

@@ -76,6 +76,11 @@
 //     made-up link. Score 0.6. A URL can have both a MARKDOWN_* and an
 //     UNGROUNDED_URL finding. Protocol-relative URLs are not checked.
 //
+// Markdown and HTML inside fenced code blocks (``` or ~~~, to the closing
+// fence or the end of the text) and inline code spans are shown as text,
+// never rendered or fetched: they get no MARKDOWN_* finding (an
+// UNGROUNDED_URL still counts).
+//
 // Only http, https and protocol-relative (//host) destinations count;
 // data:, mailto:, javascript: and relative links are not reported. A URL
 // is data-bearing when it has a query string, or when its path or

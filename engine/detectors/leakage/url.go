@@ -124,9 +124,16 @@ func (s *state) scanURLs(f *analysis.Field, hasDocs bool, r *analysis.Report) {
 		s.addURL(text, a, b, kindBare)
 		from = b
 	}
+	s.codeRegions(text)
 	for _, u := range s.urls {
 		v := text[u.start:u.end]
-		switch u.kind {
+		kind := u.kind
+		if kind != kindBare && s.inCode(int(u.start)) {
+			// Markdown and HTML in code are shown as text, never
+			// rendered or fetched.
+			kind = kindBare
+		}
+		switch kind {
 		case kindImage:
 			score := scoreImage
 			if dataBearing(v) {
@@ -146,6 +153,105 @@ func (s *state) scanURLs(f *analysis.Field, hasDocs bool, r *analysis.Report) {
 			}
 		}
 	}
+}
+
+// codeRegions records the fenced code blocks (``` or ~~~ at a line's
+// start, to the closing fence or the end of the text) and the inline code
+// spans (a run of backticks to the next run of the same length) of text.
+func (s *state) codeRegions(text string) {
+	s.code = s.code[:0]
+	for i := 0; i < len(text); {
+		lineStart := i == 0 || text[i-1] == '\n'
+		if lineStart {
+			j := i
+			for j < len(text) && j-i < 3 && text[j] == ' ' {
+				j++
+			}
+			if n := fenceLen(text, j); n > 0 {
+				end := closingFence(text, j+n, text[j], n)
+				s.code = append(s.code, [2]int32{int32(i), int32(end)})
+				i = end
+				continue
+			}
+		}
+		if text[i] != '`' {
+			i++
+			continue
+		}
+		n := 1
+		for i+n < len(text) && text[i+n] == '`' {
+			n++
+		}
+		end := -1
+		for k := i + n; k < len(text); {
+			if text[k] != '`' {
+				k++
+				continue
+			}
+			m := 1
+			for k+m < len(text) && text[k+m] == '`' {
+				m++
+			}
+			if m == n {
+				end = k + m
+				break
+			}
+			k += m
+		}
+		if end < 0 {
+			i += n // an unmatched run is literal backticks
+			continue
+		}
+		s.code = append(s.code, [2]int32{int32(i), int32(end)})
+		i = end
+	}
+}
+
+// fenceLen is the length of a code fence (three or more backticks or
+// tildes) at text[j], or 0.
+func fenceLen(text string, j int) int {
+	if j >= len(text) || (text[j] != '`' && text[j] != '~') {
+		return 0
+	}
+	n := 0
+	for j+n < len(text) && text[j+n] == text[j] {
+		n++
+	}
+	if n < 3 {
+		return 0
+	}
+	return n
+}
+
+// closingFence returns the end of the line that closes a fence of n
+// characters c opened before from, or len(text) when none does.
+func closingFence(text string, from int, c byte, n int) int {
+	for i := from; i < len(text); i++ {
+		if text[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && j-i-1 < 3 && text[j] == ' ' {
+			j++
+		}
+		if m := fenceLen(text, j); m >= n && text[j] == c {
+			end := j + m
+			for end < len(text) && text[end] != '\n' {
+				end++
+			}
+			return end
+		}
+	}
+	return len(text)
+}
+
+func (s *state) inCode(pos int) bool {
+	for _, r := range s.code {
+		if int(r[0]) <= pos && pos < int(r[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // collectDefs finds the reference definitions of text: a line that starts
