@@ -392,6 +392,26 @@ func TestContextCancelled(t *testing.T) {
 // TestFormatsOverPlaceholders: a value in a provider's precise format is
 // reported even when it looks like a documentation stand-in (sequences,
 // runs of one letter, "fake" inside); only unmistakable templates are
+// A password stated in prose without quotes: the value must look like one.
+func TestPasswordInProse(t *testing.T) {
+	runCases(t, []tcase{
+		{"my password is", "Hi, my password is SkpXz9w3QlY7Zk and I cannot log in.", "PASSWORD_ASSIGNMENT", "SkpXz9w3QlY7Zk"},
+		{"was, full stop", "The old wifi password was Summer2024!.", "PASSWORD_ASSIGNMENT", "Summer2024!"},
+		{"upper case", "MY PASSWORD IS Tr0ub4dor&3 PLEASE RESET", "PASSWORD_ASSIGNMENT", "Tr0ub4dor&3"},
+		{"passcode", "the door passcode is Gate-2291x", "PASSWORD_ASSIGNMENT", "Gate-2291x"},
+		{"quoted still once", "the password is 'Xq7pL2mN9r4'", "PASSWORD_ASSIGNMENT", "Xq7pL2mN9r4"},
+		{"a sentence after is", "The password is required for 2 factor login.", "", ""},
+		{"a length", "Your password is 12 characters long.", "", ""},
+		{"digits only", "the passcode is 4839201", "", ""},
+		{"a URL", "the password is https://vault.corp.net/item/9", "", ""},
+		{"a path", `the password is C:\Users\bob2\pw.txt`, "", ""},
+		{"joined words", "my password is on_the_sticky_note_2", "", ""},
+		{"not a password word", "the compass is Xq7pL2mN9r4", "", ""},
+		{"no is", "password reset for Xq7pL2mN9r4 done", "", ""},
+		{"template", "the password is ${DB_PASSWORD_2}", "", ""},
+	})
+}
+
 // not. Generic assignments keep the stricter checks.
 func TestFormatsOverPlaceholders(t *testing.T) {
 	uuid := "12345678-" + "ABCD-ABCD-ABCD-" + "1234567890AB"

@@ -320,6 +320,7 @@ func (d *Detector) runAt(st *scanState, text string, p int) {
 	}
 	st.runEnd = re
 	d.runPrefix(st, text, rs)
+	d.prosePassword(st, text, rs)
 	if rs >= 2 && text[rs-1] == '.' {
 		r2 := rs - 1
 		for r2 > 0 && rs-1-r2 < 64 && isAlnum(text[r2-1]) {
