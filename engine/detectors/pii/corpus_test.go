@@ -18,7 +18,7 @@ import (
 // the development corpus. It runs only when PARAPET_CORPORA names the
 // corpora folder:
 //
-//	PARAPET_CORPORA=/work/shared/corpora go test ./engine/detectors/pii -run TestDevCorpus -v
+//	PARAPET_CORPORA=$PWD/../shared/corpora go test ./engine/detectors/pii -run TestDevCorpus -v
 //
 // A prediction counts as correct when it overlaps a gold span of the same
 // type; a gold span counts as found when some prediction of its type

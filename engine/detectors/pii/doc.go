@@ -80,7 +80,7 @@
 // TestDevCorpus prints per-type precision, recall and F1 on the
 // development corpus when PARAPET_CORPORA names its folder:
 //
-//	PARAPET_CORPORA=/work/shared/corpora go test ./engine/detectors/pii -run TestDevCorpus -v
+//	PARAPET_CORPORA=$PWD/../shared/corpora go test ./engine/detectors/pii -run TestDevCorpus -v
 //
 // BenchmarkScan measures throughput on generated English text: "prose"
 // (no personal data), "mixed" (one paragraph with personal data in about

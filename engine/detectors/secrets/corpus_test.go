@@ -17,7 +17,7 @@ import (
 // TestDevCorpus measures recall and the flag rate of near misses on the
 // shared dev corpus. It is a measurement, not a gate:
 //
-//	PARAPET_CORPORA=/work/shared/corpora go test ./engine/detectors/secrets -run TestDevCorpus -v
+//	PARAPET_CORPORA=$PWD/../shared/corpora go test ./engine/detectors/secrets -run TestDevCorpus -v
 //
 // Recall counts a secret row as found when a finding overlaps one of its
 // labelled spans (spans_known) or, for rows without spans, when the row

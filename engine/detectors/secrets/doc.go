@@ -113,7 +113,7 @@
 // Rules lists every rule with its id, finding type, description, source
 // and licence.
 //
-// Measuring: `PARAPET_CORPORA=/work/shared/corpora go test
+// Measuring: `PARAPET_CORPORA=$PWD/../shared/corpora go test
 // ./engine/detectors/secrets -run TestDevCorpus -v` prints recall (any
 // finding, and "secret" findings only) and the near-miss flag rate on the
 // shared dev corpus; the benchmarks beside the code report MB/s, CPU-time
