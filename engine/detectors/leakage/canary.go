@@ -233,33 +233,15 @@ func (s *state) scanCanaries(f *analysis.Field, r *analysis.Report) {
 		}
 		// Exact, ignoring ASCII case.
 		pat := buf[c.fold.a:c.fold.b]
-		for from := 0; from < len(s.fold); {
-			i := bytes.Index(s.fold[from:], pat)
-			if i < 0 {
-				break
-			}
-			i += from
-			if !add(i, i+len(pat), scoreCanaryExact) {
-				break
-			}
-			from = i + len(pat)
-		}
+		eachIndex(s.fold, pat, func(i int) bool { return add(i, i+len(pat), scoreCanaryExact) })
 		// Letters and digits only: separators, spaces, line breaks,
 		// zero-width characters and case do not matter.
 		alnum := buf[c.alnum.a:c.alnum.b]
 		L := len(alnum)
 		if L >= minVariantAlnum {
-			for from := 0; from < len(s.stream); {
-				i := bytes.Index(s.stream[from:], alnum)
-				if i < 0 {
-					break
-				}
-				i += from
-				if !add(int(s.sStart[i]), s.streamEnd(text, i+L-1), scoreCanaryVariant) {
-					break
-				}
-				from = i + L
-			}
+			eachIndex(s.stream, alnum, func(i int) bool {
+				return add(int(s.sStart[i]), s.streamEnd(text, i+L-1), scoreCanaryVariant)
+			})
 		}
 		// One character edited, dropped or added.
 		if L >= minEditAlnum {
@@ -269,12 +251,7 @@ func (s *state) scanCanaries(f *analysis.Field, r *analysis.Report) {
 		for k := 0; k < c.nb64; k++ {
 			core := c.b64[k]
 			pat := buf[core.r.a:core.r.b]
-			for from := 0; from < len(s.raw); {
-				i := bytes.Index(s.raw[from:], pat)
-				if i < 0 {
-					break
-				}
-				i += from
+			eachIndex(s.raw, pat, func(i int) bool {
 				a, b := i, i+len(pat)
 				if core.partialL && a > 0 && isB64Byte(text[a-1]) {
 					a--
@@ -285,24 +262,26 @@ func (s *state) scanCanaries(f *analysis.Field, r *analysis.Report) {
 				for n := 0; n < 2 && b < len(text) && text[b] == '='; n++ {
 					b++
 				}
-				if !add(a, b, scoreCanaryEncoded) {
-					break
-				}
-				from = i + len(pat)
-			}
+				return add(a, b, scoreCanaryEncoded)
+			})
 		}
 		hx := buf[c.hex.a:c.hex.b]
-		for from := 0; from < len(s.fold); {
-			i := bytes.Index(s.fold[from:], hx)
-			if i < 0 {
-				break
-			}
-			i += from
-			if !add(i, i+len(hx), scoreCanaryEncoded) {
-				break
-			}
-			from = i + len(hx)
+		eachIndex(s.fold, hx, func(i int) bool { return add(i, i+len(hx), scoreCanaryEncoded) })
+	}
+}
+
+// eachIndex calls fn with the start of each non-overlapping occurrence of
+// pat in hay, left to right, until fn returns false.
+func eachIndex(hay, pat []byte, fn func(i int) bool) {
+	if len(pat) == 0 {
+		return
+	}
+	for from := 0; from < len(hay); {
+		i := bytes.Index(hay[from:], pat)
+		if i < 0 || !fn(from+i) {
+			return
 		}
+		from += i + len(pat)
 	}
 }
 
