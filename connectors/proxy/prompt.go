@@ -78,6 +78,12 @@ func encodeJSON(v any) []byte {
 	if out, ok := encodeFast(v); ok {
 		return out
 	}
+	return encodeStd(v)
+}
+
+// encodeStd is encodeJSON through encoding/json, for what encodeFast does
+// not handle (and the reference its tests compare with).
+func encodeStd(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
