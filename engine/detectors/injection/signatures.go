@@ -341,7 +341,7 @@ var concepts = map[string][]string{
 		"email address", "their data",
 	},
 	"URLDEST": {
-		"http", "https", "url", "webhook", "endpoint", "the following address", "this address",
+		"http://", "https://", "url", "webhook", "endpoint", "the following address", "this address",
 		"the following link", "this link", "the server", "our server", "my server", "attacker",
 	},
 	"MDIMG":      {"!["},
@@ -354,6 +354,24 @@ var concepts = map[string][]string{
 		"ethics", "morals", "your filters", "your programming", "your restrictions", "your guidelines",
 		"your safety", "your training",
 	},
+	// Ways of writing a secret out so that it no longer reads as the
+	// secret (output filters look for the plain string).
+	"TRANSFORM": {
+		"backwards", "in reverse", "in reverse order", "reversed order", "letter by letter", "one letter at a time",
+		"character by character", "one character at a time", "between each letter", "between each character",
+		"between every letter", "between the letters", "in pig latin", "in leetspeak", "in leet speak", "in leet",
+		"in morse", "in rot13", "as an acrostic", "an acrostic", "without saying it", "without writing it",
+		"as a riddle", "in a riddle",
+		"al revés", "letra por letra", "à l'envers", "lettre par lettre", "rückwärts", "buchstabe für buchstabe",
+		"задом наперёд", "по буквам", "倒过来", "倒序", "逐字", "逆から", "一文字ずつ", "거꾸로", "한 글자씩",
+	},
+	// Reassembling a request from numbered parts.
+	"PARTS": {
+		"using the following parts", "combine the parts", "join the parts", "put the parts together",
+		"combine part 1", "combine parts", "join parts", "concatenate the parts", "concatenate part",
+		"merge the parts", "the parts together", "parts combined", "combined parts", "assemble the parts",
+	},
+	"PART2": {"part 2 is", "part two is", "part 2:", "part b is", "second part is", "the second half is"},
 	// Not used by signatures: a hint that a rot13 view is worth scanning.
 	"ROTHINT":  {"rot13", "rot-13", "rot 13", "caesar", "cipher", "decode*", "decrypt*", "rotate*", "encoded"},
 	"OVERRIDE": {"override", "overrides", "overriding", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
@@ -391,6 +409,10 @@ var sigSpecs = []sigSpec{
 	{"authority_claim", catOverride, 0.35, []any{"AUTHORITY"}},
 	{"secret_request", catSecret, 0.1, []any{"REVEAL", 24, "SECRET"}},
 	{"secret_request", catSecret, 0.1, []any{"SECRET", 24, "REVEAL"}},
+	// The secret asked for in a disguised form: spelt backwards, letter by
+	// letter, in pig latin, as an acrostic.
+	{"secret_obfuscated", catExtraction, 0.45, []any{"SECRET", 24, "TRANSFORM"}},
+	{"secret_obfuscated", catExtraction, 0.45, []any{"TRANSFORM", 24, "SECRET"}},
 	{"persona_without_limits", catJailbreak, 0.8, []any{"YOUARENOW", 120, "NOLIMITS"}},
 	// Jailbreak personas and modes.
 	{"jailbreak_persona", catJailbreak, 0.75, []any{"JAILBREAK"}},
@@ -418,6 +440,8 @@ var sigSpecs = []sigSpec{
 	{"when_summarizing_do", catAddressed, 0.5, []any{"WHEN", 10, "SUMMARIZE", 60, "ACTVERB"}},
 	// Payload splitting (the instruction is assembled from parts).
 	{"payload_splitting", catObfuscation, 0.45, []any{"ASSUMEVARS", 300, "SPLITVARS"}},
+	{"payload_splitting", catObfuscation, 0.3, []any{"PARTS", 300, "PART2"}},
+	{"payload_splitting", catObfuscation, 0.3, []any{"PART2", 300, "PARTS"}},
 	// Exfiltration.
 	{"exfiltrate_to_url", catExfil, 0.55, []any{"SENDVERB", 40, "SECRETDATA", 60, "URLDEST"}},
 	{"markdown_image_query", catExfil, 0.35, []any{"MDIMG", 200, "MDURL", 150, "QMARK"}},

@@ -16,6 +16,8 @@ func crossValidate(rows []row, cfg config) {
 		s      float64
 		attack bool
 		fam    string
+		text   string
+		ms     []string
 	}
 	var all []scored
 	for fold := 0; fold <= 6; fold++ {
@@ -39,8 +41,8 @@ func crossValidate(rows []row, cfg config) {
 			panic(err)
 		}
 		for _, r := range te {
-			s, _ := m.Score(r.Text, "user")
-			all = append(all, scored{s, r.attack, family(r)})
+			s, ms := m.Score(r.Text, "user")
+			all = append(all, scored{s, r.attack, family(r), r.Text, ms})
 		}
 	}
 	// AUC
@@ -56,6 +58,35 @@ func crossValidate(rows []row, cfg config) {
 	}
 	auc := (rankSum - pos*(pos+1)/2) / (pos * neg)
 	fmt.Printf("cv: n=%d AUC %.4f\n", len(all), auc)
+	// at the deployed threshold, per family
+	{
+		th := injection.DefaultThreshold
+		famHit, famN := map[string]int{}, map[string]int{}
+		var tp, fp int
+		for _, x := range all {
+			k := x.fam
+			famN[k]++
+			if x.s >= th {
+				famHit[k]++
+				if x.attack {
+					tp++
+				} else {
+					fp++
+				}
+			}
+			if cvVerbose && (x.s >= th) != x.attack {
+				t := x.text
+				if len(t) > 200 {
+					t = t[:200]
+				}
+				fmt.Printf("   cv miss %-12s %.2f %v %q\n", x.fam, x.s, x.ms, t)
+			}
+		}
+		fmt.Printf("cv: at %.2f TPR %.3f (%d/%.0f) FPR %.4f (%d/%.0f)\n", th, float64(tp)/pos, tp, pos, float64(fp)/neg, fp, neg)
+		for _, f := range sortedKeys(famN) {
+			fmt.Printf("cv:   %-28s %.3f (%d/%d)\n", f, float64(famHit[f])/float64(famN[f]), famHit[f], famN[f])
+		}
+	}
 	for _, maxFPR := range []float64{0.01, 0.02} {
 		// lowest threshold with FPR <= maxFPR
 		var th float64 = 1
@@ -89,7 +120,10 @@ func crossValidate(rows []row, cfg config) {
 	}
 }
 
-var lofoVerbose = os.Getenv("LOFO_VERBOSE") != ""
+var (
+	lofoVerbose = os.Getenv("LOFO_VERBOSE") != ""
+	cvVerbose   = os.Getenv("CV_VERBOSE") != ""
+)
 
 // leaveFamilyOut trains without one subtype family at a time (train split
 // only) and reports how the model does on that unseen family at threshold

@@ -45,9 +45,9 @@ func (c counts) String() string {
 // report prints, for each split, overall metrics at threshold th for the
 // combined score, the classifier alone and the signatures alone, then
 // TPR per label and attack family and FPR per benign family.
-func report(w io.Writer, rows []row, m *injection.Model, th float64) {
+func report(w io.Writer, rows []row, m *injection.Model, th float64, splits []string) {
 	fmt.Fprintf(w, "threshold %.3f (attack = injection + jailbreak)\n", th)
-	for _, split := range []string{"train", "tune", "test"} {
+	for _, split := range splits {
 		var all, clf, sig counts
 		var scores []scoredRow
 		label := map[string]*counts{}

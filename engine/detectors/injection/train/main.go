@@ -43,6 +43,7 @@ func main() {
 	famBal := flag.Float64("fambal", defaultConfig().famBal, "family weight exponent")
 	cuelessW := flag.Float64("cueless", defaultConfig().cueless, "training weight of cueless CyberSecEval direct rows (0: left out)")
 	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
+	splitList := flag.String("splits", "train,tune,test", "splits to report, comma-separated (choose settings with train,tune; read test once)")
 	scoreLines := flag.Bool("score", false, "score each line of stdin with the weights (-model, or the embedded ones): score, classifier, signatures, matches")
 	flag.Parse()
 
@@ -74,7 +75,7 @@ func main() {
 		if *evalTh > 0 {
 			th = *evalTh
 		}
-		report(os.Stdout, rows, m, th)
+		report(os.Stdout, rows, m, th, strings.Split(*splitList, ","))
 		return
 	}
 	cfg := defaultConfig()
@@ -100,7 +101,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
-	report(os.Stdout, rows, m, res.threshold)
+	report(os.Stdout, rows, m, res.threshold, strings.Split(*splitList, ","))
 }
 
 // loadModel reads a weights file, or returns the embedded model for "".
