@@ -95,6 +95,7 @@ var concepts = map[string][]string{
 		"지시", "지침", "명령", "규칙", "프롬프트", "설정",
 		"οδηγίες", "οδηγιών", "निर्देश", "निर्देशों", "التعليمات", "تعليمات", "talimat*", "instructies",
 		"instrukcje", "instrukcji", "instruksi", "perintah", "hướng dẫn", "chỉ dẫn",
+		"polecenia", "poleceń", "polecenie", "wytyczne", "zasady", "kurallar*", "aturan", "quy tắc",
 	},
 	"EVERYTHING": {
 		"everything", "all of that", "all that", "what you were told", "what you've been told",
@@ -140,6 +141,15 @@ var concepts = map[string][]string{
 		"pretend to be", "pretend you are", "pretend that you are", "pretend you're", "roleplay as",
 		"role-play as", "role play as", "you will roleplay", "act as if you are", "simulate being",
 		"you will act as", "you will pretend", "i want you to act as", "alter ego", "take on the persona",
+	},
+	// Pretending in other languages: only with a no-limits phrase
+	// (persona_without_limits), since "pretend you are a tour guide" is an
+	// ordinary request in every language.
+	"PRETEND": {
+		"fais comme si tu étais", "faites comme si vous étiez", "fais semblant d'être", "tu so, als wärst du",
+		"tu so als wärst du", "tu so, als ob du", "finge que eres", "finge ser", "finja que você é", "finja ser",
+		"fingi di essere", "притворись, что ты", "притворись", "притворитесь", "假装你是", "假裝你是", "假装自己是",
+		"ふりをして", "になりきって", "인 척", "척해",
 	},
 	"ABOVE": {
 		"the above", "all the above", "everything above", "all above", "all of the above",
@@ -189,6 +199,11 @@ var concepts = map[string][]string{
 		"制限なし", "制限のない", "制限なく", "一切の制限", "制限を受けない", "検閲なし", "倫理的な制約",
 		"倫理に縛られない", "制限がない",
 		"제한 없이", "제한없이", "제한 없는", "제한이 없는", "아무런 제한", "검열 없이", "윤리적 제한", "제약 없이",
+		"sans aucune limite", "sans aucune limitation", "sin ningún límite", "sin ninguna regla", "senza alcuna restrizione",
+		"senza regole", "sem nenhuma restrição", "sem regras", "ohne jede einschränkung", "без всяких ограничений",
+		"нет никаких ограничений", "没有任何规则", "沒有任何規則", "没有规则", "沒有規則", "ルールのない", "규칙이 없는", "규칙 없는",
+		"bez ograniczeń", "bez żadnych ograniczeń", "zonder beperkingen", "zonder regels", "kısıtlama olmadan",
+		"tanpa batasan", "không có giới hạn",
 	},
 	"JAILBREAK": {
 		"do anything now", "dan mode", "developer mode enabled", "jailbroken", "jailbreak mode",
@@ -414,6 +429,7 @@ var sigSpecs = []sigSpec{
 	{"secret_obfuscated", catExtraction, 0.45, []any{"SECRET", 24, "TRANSFORM"}},
 	{"secret_obfuscated", catExtraction, 0.45, []any{"TRANSFORM", 24, "SECRET"}},
 	{"persona_without_limits", catJailbreak, 0.8, []any{"YOUARENOW", 120, "NOLIMITS"}},
+	{"persona_without_limits", catJailbreak, 0.8, []any{"PRETEND", 120, "NOLIMITS"}},
 	// Jailbreak personas and modes.
 	{"jailbreak_persona", catJailbreak, 0.75, []any{"JAILBREAK"}},
 	{"developer_mode", catJailbreak, 0.3, []any{"DEVMODE"}},
