@@ -7,7 +7,9 @@
 #   non-streamed: added p50 latency of a chat completion (bench/load, one
 #                 worker, then eight)
 #   streamed:     time to the first chunk and to the first content text,
-#                 and content throughput (bench/streamload), against an
+#                 and content throughput (bench/streamload) over the whole
+#                 stream and while streaming (first content to last, so
+#                 the time to first token is not counted twice), against an
 #                 upstream that streams a 240-word answer one word per
 #                 chunk, paced (DELAY, like a model) and unpaced
 #
@@ -87,9 +89,11 @@ stream_row() { # label direct_url proxy_url
 	dfc=$(echo "$d" | field first_chunk_p50_us); pfc=$(echo "$p" | field first_chunk_p50_us)
 	dft=$(echo "$d" | field first_content_p50_us); pft=$(echo "$p" | field first_content_p50_us)
 	dbs=$(echo "$d" | field content_bytes_per_s_p50); pbs=$(echo "$p" | field content_bytes_per_s_p50)
+	dss=$(echo "$d" | field streaming_bytes_per_s_p50); pss=$(echo "$p" | field streaming_bytes_per_s_p50)
 	printf '%-10s %-22s %10.0f %10.0f %10.0f\n' "$1" "first chunk (us)" "$dfc" "$pfc" "$(echo "$pfc - $dfc" | bc -l)"
 	printf '%-10s %-22s %10.0f %10.0f %10.0f\n' "$1" "first content (us)" "$dft" "$pft" "$(echo "$pft - $dft" | bc -l)"
 	printf '%-10s %-22s %10.0f %10.0f %10.2fx\n' "$1" "throughput (B/s)" "$dbs" "$pbs" "$(echo "$pbs / $dbs" | bc -l)"
+	printf '%-10s %-22s %10.0f %10.0f %10.2fx\n' "$1" "while streaming (B/s)" "$dss" "$pss" "$(echo "$pss / $dss" | bc -l)"
 }
 
 echo
