@@ -1,7 +1,6 @@
 package logs
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parapet-dev/parapet/bundles"
+	"github.com/parapet-dev/parapet/internal/safelog"
 )
 
 // Sensitive is a config value that must never be printed; Duration reads
@@ -473,8 +473,10 @@ func (c *Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Effective is the section as JSON for the start-up log, secrets hidden.
+// Effective is the section as JSON for the start-up log, secrets hidden:
+// typed secrets print as "(sensitive)", and so do the user information
+// and query values of every URL (a bundle server or log endpoint URL can
+// carry a password or a token).
 func (c *Config) Effective() string {
-	b, _ := json.Marshal(c)
-	return string(b)
+	return safelog.JSON(c)
 }

@@ -5,7 +5,6 @@ package config
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/parapet-dev/parapet/bundles"
 	"github.com/parapet-dev/parapet/connectors/logs"
+	"github.com/parapet-dev/parapet/internal/safelog"
 )
 
 // Sensitive is a config value that must never be printed: it shows as
@@ -349,8 +349,10 @@ func IsLoopback(addr string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// Effective is the config as JSON for the start-up log, secrets hidden.
+// Effective is the config as JSON for the start-up log, secrets hidden:
+// typed secrets print as "(sensitive)", and so do the user information
+// and query values of every URL (a bundle server or log endpoint URL can
+// carry a password or a token).
 func (c *Config) Effective() string {
-	b, _ := json.Marshal(c)
-	return string(b)
+	return safelog.JSON(c)
 }

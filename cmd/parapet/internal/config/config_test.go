@@ -39,3 +39,26 @@ func TestREADMEConfigLoads(t *testing.T) {
 		t.Fatalf("README config read wrong: %+v", c)
 	}
 }
+
+// The start-up log prints the effective config: a bundle server URL's
+// password or token query must not be in it.
+func TestEffectiveHidesURLCredentials(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "parapet.yaml")
+	os.WriteFile(path, []byte(`bundle:
+  path: https://deploy:hunter2@bundles.example.com/acme.tar.gz?sig=abc123
+  shadow: {url: "https://bundles.example.com/candidate.tar.gz?token=t0ps3cret"}
+`), 0o644)
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eff := c.Effective()
+	for _, leak := range []string{"hunter2", "deploy", "abc123", "t0ps3cret"} {
+		if strings.Contains(eff, leak) {
+			t.Errorf("effective config shows %q: %s", leak, eff)
+		}
+	}
+	if !strings.Contains(eff, "bundles.example.com/acme.tar.gz") {
+		t.Errorf("effective config lost the bundle host and path: %s", eff)
+	}
+}
