@@ -310,11 +310,13 @@ func (k *call) forward(body []byte) {
 	} else if k.up.APIKey != "" {
 		hreq.Header.Set("Authorization", "Bearer "+k.up.APIKey)
 	}
+	sent := time.Now()
 	resp, err := p.client.Do(hreq)
 	if err != nil {
 		k.upstreamFailed(err)
 		return
 	}
+	k.info.UpstreamDuration = time.Since(sent)
 	defer resp.Body.Close()
 	copyHeaders(c.Writer.Header(), resp.Header)
 	ct := resp.Header.Get("Content-Type")
@@ -427,6 +429,9 @@ func (k *call) recordResponse(g *guard, choice int, outcome Outcome) {
 	// The record covers everything the upstream sent, decided or not yet
 	// (a stream the client left, or that broke off).
 	g.finish(context.WithoutCancel(k.c.Request.Context()))
+	if k.info.ResponseOutcome == "" || outcome != OutcomeCompleted {
+		k.info.ResponseOutcome = outcome
+	}
 	info := k.info
 	info.Choice = choice
 	info.Outcome = outcome

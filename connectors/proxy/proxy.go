@@ -109,6 +109,9 @@ type Options struct {
 	// Transport for upstream calls. Default: a pooled transport with a 10s
 	// dial timeout.
 	Transport http.RoundTripper
+	// Metrics, when set (NewMetrics), count the decisions the proxy
+	// records, how calls ended and upstream latency. Nil: no metrics.
+	Metrics *Metrics
 }
 
 // DecisionHook records a decision. info says what the caller actually got.
@@ -170,6 +173,15 @@ type StreamInfo struct {
 	LateRedactions int
 	// PromptDecisionID links a response decision to its prompt decision.
 	PromptDecisionID string
+	// ResponseOutcome sums up the call's response decisions recorded so
+	// far, this one included: completed, unless one ended otherwise
+	// (content_filter, client_disconnected …; the last such). Empty
+	// before any. The prompt-phase record comes last, so there it is how
+	// the response phase ended.
+	ResponseOutcome Outcome
+	// UpstreamDuration is the time from sending the call upstream to the
+	// upstream's response headers; zero when none came.
+	UpstreamDuration time.Duration
 }
 
 // Proxy serves the model-API routes for one engine.
@@ -250,6 +262,9 @@ func New(eng *engine.Engine, opts Options) (*Proxy, error) {
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	if opts.Metrics != nil {
+		p.opts.OnDecision = opts.Metrics.bind(p.upstreams).hook(opts.OnDecision)
 	}
 	rt := opts.Transport
 	if rt == nil {
