@@ -229,6 +229,9 @@ func Run(ctx context.Context, cfg config.Config, log hclog.Logger, ready chan<- 
 		proxyHook(ctx, r, d, info)
 		mgr.Shadow(ctx, r, d)
 	}
+	if popts.Metrics, err = proxy.NewMetrics(srv.Registerer()); err != nil {
+		return fmt.Errorf("proxy metrics: %w", err)
+	}
 	px, err := proxy.New(eng, popts)
 	if err != nil {
 		return fmt.Errorf("invalid proxy configuration:\n%w", err)
