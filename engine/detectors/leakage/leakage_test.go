@@ -273,6 +273,11 @@ func TestUngroundedURL(t *testing.T) {
 		{"URL from a tool document", "Found https://api.example/v1/items.", "", nil, []string{`{"next":"https://api.example/v1/items"}`}, nil},
 		{"no documents: nothing", "See https://anything.example/x", "", nil, nil, nil},
 		{"CJK punctuation ends a URL", "详情见https://zh.example.com/a。谢谢", "", docs, nil, []string{"https://zh.example.com/a"}},
+		{"www without a scheme, hallucinated", "Visit www.made-up.example.net/faq, or WWW.Other.example.org.", "", docs, nil,
+			[]string{"www.made-up.example.net/faq", "WWW.Other.example.org"}},
+		{"www and scheme do not matter for grounding", "See www.shop.example.com/help/returns or http://shop.example.com/help/returns.", "", docs, nil, nil},
+		{"www in a document grounds the full URL", "Docs: https://www.docs.example.io/start", "", []string{"read www.docs.example.io/start first"}, nil, nil},
+		{"not web addresses", "Mail a@www.example.com, open file.www.example.com, the www.c file, www.x or awww.example.com.", "", docs, nil, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			hs, _ := scan(t, req{user: c.user, response: c.response, docs: c.docs, toolDocs: c.toolDocs})

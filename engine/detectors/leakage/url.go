@@ -58,7 +58,9 @@ func hasPrefixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
-func isHTTP(u string) bool { return hasPrefixFold(u, "http://") || hasPrefixFold(u, "https://") }
+func isHTTP(u string) bool {
+	return hasPrefixFold(u, "http://") || hasPrefixFold(u, "https://") || hasPrefixFold(u, "www.")
+}
 
 // isFetchable reports whether a markdown or HTML destination is an http(s)
 // or protocol-relative URL with a host.
@@ -86,7 +88,7 @@ func (s *state) addURL(text string, a, b int, k uint8) {
 	for b > a && (text[b-1] == ' ' || text[b-1] == '\t' || text[b-1] == '\n') {
 		b--
 	}
-	if a >= b || !isFetchable(text[a:b]) {
+	if a >= b || !isFetchable(text[a:b]) && !(k == kindBare && hasPrefixFold(text[a:b], "www.")) {
 		return
 	}
 	for i := range s.urls {
@@ -523,30 +525,43 @@ func (s *state) scanAttrs(text string, i int, kind uint8, want string) int {
 	return i
 }
 
-// nextBareURL finds the next http(s) URL in text at or after from and
-// returns its span with trailing punctuation and unbalanced closing
-// brackets left out.
+// nextBareURL finds the next http(s) URL in text at or after from, or a
+// web address written without a scheme ("www.example.com/page", as models
+// often write them), and returns its span with trailing punctuation and
+// unbalanced closing brackets left out.
 func nextBareURL(text string, from int) (int, int, bool) {
 	for from < len(text) {
 		k := strings.Index(text[from:], "://")
-		if k < 0 {
-			return 0, 0, false
-		}
-		k += from
-		from = k + 3
-		var a int
+		w := indexWWW(text, from, k)
+		var a, host int
 		switch {
-		case k >= 5 && strings.EqualFold(text[k-5:k], "https"):
-			a = k - 5
-		case k >= 4 && strings.EqualFold(text[k-4:k], "http"):
-			a = k - 4
+		case w >= 0:
+			a, host, from = w, w, w+4
+			if a > 0 && (asciiWord[text[a-1]] || strings.IndexByte("+-./@:", text[a-1]) >= 0) {
+				continue
+			}
+			if !hostLike(text[w+4:]) {
+				continue
+			}
+		case k < 0:
+			return 0, 0, false
 		default:
-			continue
+			k += from
+			from = k + 3
+			switch {
+			case k >= 5 && strings.EqualFold(text[k-5:k], "https"):
+				a = k - 5
+			case k >= 4 && strings.EqualFold(text[k-4:k], "http"):
+				a = k - 4
+			default:
+				continue
+			}
+			if a > 0 && (asciiWord[text[a-1]] || text[a-1] == '+' || text[a-1] == '-' || text[a-1] == '.') {
+				continue
+			}
+			host = k + 3
 		}
-		if a > 0 && (asciiWord[text[a-1]] || text[a-1] == '+' || text[a-1] == '-' || text[a-1] == '.') {
-			continue
-		}
-		b := k + 3
+		b := host
 		for b < len(text) && b-a < maxURLBytes {
 			c := text[b]
 			if c < 0x80 {
@@ -563,13 +578,63 @@ func nextBareURL(text string, from int) (int, int, bool) {
 			b += size
 		}
 		b = trimURLEnd(text, a, b)
-		host := k + 3
 		if b <= host || text[host] == '/' || text[host] == '?' || text[host] == '#' {
 			continue
 		}
 		return a, b, true
 	}
 	return 0, 0, false
+}
+
+// indexWWW is the offset of the first "www." (any case) in text at or
+// after from and before the "://" at from+k (k < 0: none), or -1.
+func indexWWW(text string, from, k int) int {
+	end := len(text)
+	if k >= 0 {
+		end = from + k
+	}
+	for i := from; i+4 <= end; {
+		j := strings.IndexByte(text[i:end], '.')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i >= 3 && hasPrefixFold(text[i-3:], "www.") {
+			return i - 3
+		}
+		i++
+	}
+	return -1
+}
+
+// hostLike reports whether s starts with a host name of at least two
+// labels after "www." ("example.com"), the last of two or more letters (a
+// dot that ends a sentence after it does not count).
+func hostLike(s string) bool {
+	labels, letters, n, lastLetters := 0, 0, 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		switch {
+		case c >= 'a' && c <= 'z':
+			n++
+			letters++
+		case s[i] >= '0' && s[i] <= '9' || s[i] == '-':
+			n++
+			letters = -len(s) // a label with a digit or hyphen is no top-level domain
+		case s[i] == '.' && n > 0:
+			labels++
+			lastLetters, n, letters = letters, 0, 0
+			continue
+		default:
+			i = len(s)
+			continue
+		}
+	}
+	if n > 0 {
+		labels++
+		lastLetters = letters
+	}
+	return labels >= 2 && lastLetters >= 2
 }
 
 func trimURLEnd(text string, a, b int) int {
@@ -666,23 +731,31 @@ func isHex(c byte) bool {
 // authority part.
 func (s *state) normURL(u string) int {
 	n := s.norm[:0]
-	i := strings.Index(u, "://")
-	if i < 0 {
-		s.norm = n
-		return 0
+	rest := u
+	port := ""
+	if i := strings.Index(u, "://"); i >= 0 {
+		// The scheme is left out of the key: an answer that quotes
+		// https://… for a document's http://… (or writes www.… without a
+		// scheme) names the same page.
+		rest = u[i+3:]
+		if i == 5 {
+			port = ":443"
+		} else {
+			port = ":80"
+		}
 	}
-	n = appendFold(n, u[:i+3])
-	isHTTPScheme, isHTTPSScheme := i == 4, i == 5 // callers pass http(s) URLs only
-	rest := u[i+3:]
 	ae := strings.IndexAny(rest, "/?#")
 	if ae < 0 {
 		ae = len(rest)
 	}
 	auth := rest[:ae]
-	if isHTTPScheme && strings.HasSuffix(auth, ":80") {
-		auth = auth[:len(auth)-3]
-	} else if isHTTPSScheme && strings.HasSuffix(auth, ":443") {
-		auth = auth[:len(auth)-4]
+	if strings.HasSuffix(auth, ":80") || strings.HasSuffix(auth, ":443") {
+		if port == "" || strings.HasSuffix(auth, port) {
+			auth = auth[:strings.LastIndexByte(auth, ':')]
+		}
+	}
+	if hasPrefixFold(auth, "www.") {
+		auth = auth[4:]
 	}
 	n = appendFold(n, auth)
 	hostEnd := len(n)
