@@ -11,17 +11,52 @@ import (
 // The policy input is built as an ast.Value directly: going through JSON or
 // map[string]any would cost a second conversion on every decision.
 
-func str(s string) *ast.Term { return ast.StringTerm(s) }
+//
+// The object keys of the input, and the short values that recur on every
+// decision (phases, roles, sources, finding categories and types), are
+// interned: OPA shares interned terms between evaluations (they are never
+// modified), so building an input allocates only for what varies.
+func init() {
+	ast.InternStringTerm(
+		// keys
+		"access", "action", "allowed", "analysis", "available", "by_source", "categories", "category",
+		"classification", "content", "context", "conversation_id", "cost", "counts", "day", "detector",
+		"documents", "end", "endpoint", "field", "fields", "findings", "id", "labels", "matches", "messages",
+		"minute", "model", "month", "name", "phase", "purpose", "reasoning", "request", "request_id",
+		"requests", "resource", "response", "role", "roles", "score", "source", "start", "subject", "tenant",
+		"text", "tokens", "tool_call_id", "type", "usage", "injection", "grounding",
+		// values
+		PhasePrompt, PhaseResponse, "system", "developer", "user", "assistant", "tool", "function",
+		"document", "retrieval", "default", "local", "employee", "analyst", "admin",
+		"chat.completions", "completions", "embeddings", "messages",
+	)
+}
 
-func item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{ast.StringTerm(k), v} }
+// str is a string term; short strings that were interned are shared.
+func str(s string) *ast.Term {
+	if len(s) <= maxInternedLen {
+		return ast.InternedTerm(s)
+	}
+	return ast.StringTerm(s)
+}
+
+// maxInternedLen bounds the strings looked up among the interned ones:
+// longer ones (message text) are never interned, and hashing them for the
+// lookup would be wasted.
+const maxInternedLen = 32
+
+func item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{str(k), v} }
 
 func strArray(xs []string) *ast.Term {
 	ts := make([]*ast.Term, len(xs))
 	for i, x := range xs {
-		ts[i] = ast.StringTerm(x)
+		ts[i] = str(x)
 	}
 	return ast.ArrayTerm(ts...)
 }
+
+// intTerm is an integer term, shared for the small numbers OPA interns.
+func intTerm(n int) *ast.Term { return ast.InternedTerm(n) }
 
 func num(f float64) *ast.Term {
 	// Scores are rounded to 4 decimals so that equal inputs give equal
@@ -151,8 +186,8 @@ func analysisTerm(an *analysis.Analysis) *ast.Term {
 			item("type", str(f.Type)),
 			item("field", str(f.Field)),
 			item("source", str(f.Source)),
-			item("start", ast.IntNumberTerm(f.Start)),
-			item("end", ast.IntNumberTerm(f.End)),
+			item("start", intTerm(f.Start)),
+			item("end", intTerm(f.End)),
 			item("score", num(f.Score)),
 		)
 		counts[f.Type]++
@@ -172,7 +207,7 @@ func analysisTerm(an *analysis.Analysis) *ast.Term {
 func countTerm(m map[string]int) *ast.Term {
 	items := make([][2]*ast.Term, 0, len(m))
 	for k, v := range m {
-		items = append(items, item(k, ast.IntNumberTerm(v)))
+		items = append(items, item(k, intTerm(v)))
 	}
 	return ast.ObjectTerm(items...)
 }
