@@ -11,7 +11,6 @@ import (
 // The policy input is built as an ast.Value directly: going through JSON or
 // map[string]any would cost a second conversion on every decision.
 
-//
 // The object keys of the input, and the short values that recur on every
 // decision (phases, roles, sources, finding categories and types), are
 // interned: OPA shares interned terms between evaluations (they are never
