@@ -69,6 +69,9 @@ type call struct {
 	ctx    context.Context // the upstream call's
 	cancel context.CancelCauseFunc
 	start  time.Time
+	// respFailedOpen: a response decision failed and the upstream is
+	// fail-open, so the response went ahead unchecked.
+	respFailedOpen bool
 }
 
 func (p *Proxy) serve(c *gin.Context, rt *route) {
@@ -197,6 +200,9 @@ func (p *Proxy) serve(c *gin.Context, rt *route) {
 	k.info.Upstream, k.info.Model = k.up.Name, send
 	k.info.Outcome = OutcomeForwarded
 	k.forward(out)
+	if k.info.FailOpen || k.respFailedOpen {
+		p.metrics.failedOpen(rt.name) // once per call, however many choices
+	}
 	// The prompt decision is recorded once the call is over, with how it
 	// ended when no response was decided (upstream error, timeout, client
 	// gone); response decisions are recorded on their own.
@@ -423,6 +429,9 @@ func (k *call) newGuard() *guard {
 // recordResponse records a guard's last decision with what the caller
 // got.
 func (k *call) recordResponse(g *guard, choice int, outcome Outcome) {
+	if g.failedOpen {
+		k.respFailedOpen = true
+	}
 	if k.p.opts.OnDecision == nil && !k.p.log.IsDebug() {
 		return
 	}

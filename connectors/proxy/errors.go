@@ -102,7 +102,12 @@ func errorJSON(kind apiKind, e *apiError, errorID string) []byte {
 
 // fail answers with an error the proxy made. Policy denials carry the
 // decision id instead of an error id: the decision is the record.
+//
+// Every error answer the proxy makes goes through here (mid-stream error
+// events aside), so this is where the refusals that are not the policy's
+// are counted (parapet_proxy_request_errors_total), once each.
 func (p *Proxy) fail(c *gin.Context, kind apiKind, e *apiError) {
+	p.metrics.requestError(c.FullPath(), e)
 	id := ""
 	if e.decisionID == "" {
 		id = uuid.NewString()

@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"context"
+	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -12,9 +13,13 @@ import (
 // NewMetrics and pass them in Options.Metrics; the proxy observes every
 // decision it records (the ones Options.OnDecision sees).
 //
-// Labels are bounded: the route, the outcome, the phase and the effect
-// come from fixed sets, the upstream from the configuration. No model
-// name, subject or text is ever a label.
+// Calls the proxy refuses itself, without a policy decision to refuse
+// them, are counted by error code; calls that went ahead unchecked because
+// the engine could not decide and the upstream is fail-open, by route.
+//
+// Labels are bounded: the route, the outcome, the phase, the effect and
+// the error code come from fixed sets, the upstream from the
+// configuration. No model name, subject or text is ever a label.
 type Metrics struct {
 	requests    *prometheus.CounterVec   // route, outcome
 	decisions   *prometheus.CounterVec   // phase, effect
@@ -24,6 +29,8 @@ type Metrics struct {
 	evaluations prometheus.Histogram
 	late        prometheus.Counter
 	upstream    *prometheus.HistogramVec // upstream
+	reqErrors   *prometheus.CounterVec   // route, code
+	failOpen    *prometheus.CounterVec   // route
 }
 
 // latencyBuckets are the decision API's (connectors/api), so the proxy's
@@ -70,8 +77,16 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 		upstream: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "parapet_proxy_upstream_duration_seconds", Help: "Time from sending a call upstream to the upstream's response headers, by upstream.", Buckets: upstreamBuckets,
 		}, []string{"upstream"}),
+		reqErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parapet_proxy_request_errors_total",
+			Help: "Proxied calls the proxy refused itself, not by a policy decision, by route and the error code the caller got: bad requests, authentication, model_not_found, route_unavailable, internal; other for any code not listed. Policy denials and upstream failures are in parapet_proxy_requests_total instead.",
+		}, []string{"route", "code"}),
+		failOpen: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parapet_proxy_fail_open_total",
+			Help: "Proxied calls the engine could not decide (the prompt, or a response) that went ahead unchecked because the upstream is fail-open, by route; once per call.",
+		}, []string{"route"}),
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.decisions, m.duration, m.analysis, m.eval, m.evaluations, m.late, m.upstream} {
+	for _, c := range []prometheus.Collector{m.requests, m.decisions, m.duration, m.analysis, m.eval, m.evaluations, m.late, m.upstream, m.reqErrors, m.failOpen} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -81,11 +96,38 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 
 // The fixed label values, in index order.
 var (
-	metricRoutes   = [...]string{routeChat.name, routeCompletion.name, routeEmbedding.name, routeMessages.name}
+	// The route names (routeChat.name …), spelled out: the arrays' sizes
+	// are part of the Proxy type, which the routes refer to.
+	metricRoutes   = [...]string{"chat.completions", "completions", "embeddings", "messages"}
 	metricOutcomes = [...]Outcome{OutcomeRefused, OutcomeForwarded, OutcomeCompleted, OutcomeContentFilter, OutcomeUpstreamError, OutcomeUpstreamTimeout, OutcomeClientGone}
 	metricPhases   = [...]string{engine.PhasePrompt, engine.PhaseResponse}
 	metricEffects  = [...]string{engine.EffectAllow, engine.EffectWarn, engine.EffectRedact, engine.EffectReview, engine.EffectDeny}
+
+	// Request errors are counted on every route the proxy serves, GET
+	// /v1/models too (it can refuse a caller), and "unknown" for a path
+	// that is none of them (mounted elsewhere by an embedder).
+	metricErrorRoutes = [...]string{"chat.completions", "completions", "embeddings", "messages", "models", "unknown"}
+	// The codes of the errors the proxy makes itself before or without a
+	// policy decision (errors.go, call.go, callers.go, prompt.go), and
+	// those of engine.RequestError; anything else counts as "other", the
+	// last. TestRequestErrorCodesAreKnown keeps this list and the code in
+	// step.
+	metricErrorCodes = [...]string{
+		"unauthorized", "invalid_api_key", "forbidden",
+		engine.CodeUnsupportedType, engine.CodeTooLarge,
+		engine.CodeInvalidJSON, engine.CodeInvalidUTF8, engine.CodeUnknownField, engine.CodeMissingField, engine.CodeInvalidField,
+		"model_not_found", "route_unavailable", "internal",
+		"other",
+	}
+	// upstreamErrorCodes are the errors the proxy answers when the
+	// upstream failed a forwarded call: they are outcomes of
+	// parapet_proxy_requests_total (upstream_error, upstream_timeout), not
+	// request errors.
+	upstreamErrorCodes = [...]string{"upstream_timeout", "upstream_unreachable", "upstream_invalid_response", "upstream_error"}
 )
+
+// The paths Mount serves, in metricErrorRoutes order.
+var metricErrorPaths = [...]string{"/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/messages", "/v1/models"}
 
 // boundMetrics are one proxy's label children, made once so that an
 // observation is an array index and an atomic add.
@@ -97,6 +139,8 @@ type boundMetrics struct {
 	analysis  [len(metricPhases)]prometheus.Observer
 	eval      [len(metricPhases)]prometheus.Observer
 	upstream  map[string]prometheus.Observer
+	reqErrors [len(metricErrorRoutes)][len(metricErrorCodes)]prometheus.Counter
+	failOpen  [len(metricRoutes)]prometheus.Counter
 }
 
 func (m *Metrics) bind(upstreams []*upstream) *boundMetrics {
@@ -117,7 +161,50 @@ func (m *Metrics) bind(upstreams []*upstream) *boundMetrics {
 	for _, u := range upstreams {
 		b.upstream[u.Name] = m.upstream.WithLabelValues(u.Name)
 	}
+	for i, r := range metricErrorRoutes {
+		for j, code := range metricErrorCodes {
+			b.reqErrors[i][j] = m.reqErrors.WithLabelValues(r, code)
+		}
+	}
+	for i, r := range metricRoutes {
+		b.failOpen[i] = m.failOpen.WithLabelValues(r)
+	}
 	return b
+}
+
+// requestError counts an error the proxy answered with, unless it is a
+// policy denial (counted as refused in parapet_proxy_requests_total) or
+// an upstream failure (upstream_error, upstream_timeout there). Most come
+// before any decision; model_not_found and route_unavailable come after
+// an allowing prompt decision, so those calls are also refused in
+// parapet_proxy_requests_total. path is the matched route (gin's
+// FullPath); the code is a label only if it is one of metricErrorCodes.
+func (b *boundMetrics) requestError(path string, e *apiError) {
+	if b == nil || e.policy || indexOf(upstreamErrorCodes[:], e.code) >= 0 {
+		return
+	}
+	r := len(metricErrorPaths) // unknown
+	for i, p := range metricErrorPaths {
+		if strings.HasSuffix(path, p) {
+			r = i
+			break
+		}
+	}
+	c := indexOf(metricErrorCodes[:len(metricErrorCodes)-1], e.code)
+	if c < 0 {
+		c = len(metricErrorCodes) - 1 // other
+	}
+	b.reqErrors[r][c].Inc()
+}
+
+// failedOpen counts a call that went ahead unchecked.
+func (b *boundMetrics) failedOpen(route string) {
+	if b == nil {
+		return
+	}
+	if r := indexOf(metricRoutes[:], route); r >= 0 {
+		b.failOpen[r].Inc()
+	}
 }
 
 func indexOf[T comparable](set []T, v T) int {

@@ -192,6 +192,7 @@ type Proxy struct {
 	upstreams []*upstream
 	client    *http.Client
 	cache     modelCache
+	metrics   *boundMetrics // nil: no metrics
 }
 
 type upstream struct {
@@ -264,7 +265,8 @@ func New(eng *engine.Engine, opts Options) (*Proxy, error) {
 		return nil, err
 	}
 	if opts.Metrics != nil {
-		p.opts.OnDecision = opts.Metrics.bind(p.upstreams).hook(opts.OnDecision)
+		p.metrics = opts.Metrics.bind(p.upstreams)
+		p.opts.OnDecision = p.metrics.hook(opts.OnDecision)
 	}
 	rt := opts.Transport
 	if rt == nil {
