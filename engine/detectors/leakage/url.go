@@ -530,9 +530,19 @@ func (s *state) scanAttrs(text string, i int, kind uint8, want string) int {
 // often write them), and returns its span with trailing punctuation and
 // unbalanced closing brackets left out.
 func nextBareURL(text string, from int) (int, int, bool) {
+	// k is the offset of the next "://" at or after from (-1: none), found
+	// again only once from has passed it, so that a run of rejected "www."
+	// candidates does not search the rest of the text each time.
+	k, kFrom := 0, -1
 	for from < len(text) {
-		k := strings.Index(text[from:], "://")
-		w := indexWWW(text, from, k)
+		if kFrom < 0 || (k >= 0 && kFrom+k < from) {
+			k, kFrom = strings.Index(text[from:], "://"), from
+		}
+		kAt := -1
+		if k >= 0 {
+			kAt = kFrom + k
+		}
+		w := indexWWW(text, from, kAt)
 		var a, host int
 		switch {
 		case w >= 0:
@@ -543,23 +553,22 @@ func nextBareURL(text string, from int) (int, int, bool) {
 			if !hostLike(text[w+4:]) {
 				continue
 			}
-		case k < 0:
+		case kAt < 0:
 			return 0, 0, false
 		default:
-			k += from
-			from = k + 3
+			from = kAt + 3
 			switch {
-			case k >= 5 && strings.EqualFold(text[k-5:k], "https"):
-				a = k - 5
-			case k >= 4 && strings.EqualFold(text[k-4:k], "http"):
-				a = k - 4
+			case kAt >= 5 && strings.EqualFold(text[kAt-5:kAt], "https"):
+				a = kAt - 5
+			case kAt >= 4 && strings.EqualFold(text[kAt-4:kAt], "http"):
+				a = kAt - 4
 			default:
 				continue
 			}
 			if a > 0 && (asciiWord[text[a-1]] || text[a-1] == '+' || text[a-1] == '-' || text[a-1] == '.') {
 				continue
 			}
-			host = k + 3
+			host = kAt + 3
 		}
 		b := host
 		for b < len(text) && b-a < maxURLBytes {
@@ -587,11 +596,11 @@ func nextBareURL(text string, from int) (int, int, bool) {
 }
 
 // indexWWW is the offset of the first "www." (any case) in text at or
-// after from and before the "://" at from+k (k < 0: none), or -1.
-func indexWWW(text string, from, k int) int {
+// after from and before the "://" at offset kAt (kAt < 0: none), or -1.
+func indexWWW(text string, from, kAt int) int {
 	end := len(text)
-	if k >= 0 {
-		end = from + k
+	if kAt >= 0 {
+		end = kAt
 	}
 	for i := from; i+4 <= end; {
 		j := strings.IndexByte(text[i:end], '.')
