@@ -1,6 +1,7 @@
 package proxy
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -374,7 +375,10 @@ type oaiStream struct {
 	order  []int
 	done   map[int]bool
 	cut    int
-	env    map[string]json.RawMessage
+	// last is the last chunk read (a copy), whose fields other than
+	// choices and usage are the envelope of the chunks Parapet writes
+	// itself (envelope): kept as text and read only when needed.
+	last []byte
 }
 
 func (s *oaiStream) guard(i int) *guard {
@@ -402,6 +406,7 @@ func (k *call) streamOpenAI(resp *http.Response, chat bool) {
 	idle := time.AfterFunc(k.up.IdleTimeout, func() { k.cancel(errIdleTimeout) })
 	defer idle.Stop()
 	rd := newSSEReader(resp.Body)
+	rd.reuse = true // chunk keeps nothing of the event's data
 	outcome := OutcomeCompleted
 	for {
 		ev, err := rd.next()
@@ -415,7 +420,7 @@ func (k *call) streamOpenAI(resp *http.Response, chat bool) {
 			_ = s.w.flush()
 			continue
 		}
-		if strings.TrimSpace(string(ev.data)) == "[DONE]" {
+		if string(bytes.TrimSpace(ev.data)) == "[DONE]" {
 			s.finishAll()
 			s.w.event("", []byte("[DONE]"))
 			break
@@ -487,7 +492,7 @@ func (s *oaiStream) finishAll() {
 			} else {
 				choice["text"] = encodeJSON(rel["text"])
 			}
-			ck := clone(s.env)
+			ck := s.envelope()
 			ck["choices"] = encodeJSON([]any{choice})
 			s.w.event("", encodeJSON(ck))
 		}
@@ -496,12 +501,16 @@ func (s *oaiStream) finishAll() {
 	}
 }
 
-func clone(m map[string]json.RawMessage) map[string]json.RawMessage {
-	out := make(map[string]json.RawMessage, len(m)+1)
-	for k, v := range m {
-		out[k] = v
+// envelope returns the fields of the last chunk read other than choices
+// and usage, a new map.
+func (s *oaiStream) envelope() map[string]json.RawMessage {
+	env, _ := parseObject(s.last)
+	if env == nil {
+		return map[string]json.RawMessage{}
 	}
-	return out
+	delete(env, "choices")
+	delete(env, "usage")
+	return env
 }
 
 // chunk checks one upstream chunk and writes what may go out. stop ends
@@ -518,9 +527,8 @@ func (s *oaiStream) chunk(data []byte, backlog int) (stop bool, outcome Outcome)
 		return true, OutcomeUpstreamError
 	}
 	rawChoices, hasChoices := ck["choices"]
-	s.env = clone(ck)
-	delete(s.env, "choices")
-	delete(s.env, "usage")
+	// data is the reader's buffer, used again for the next event.
+	s.last = append(s.last[:0], data...)
 	if !hasChoices {
 		s.w.event("", data)
 		return false, ""
@@ -597,7 +605,7 @@ func (s *oaiStream) cutChoice(i int, g *guard) {
 	} else {
 		choice["text"] = json.RawMessage(`""`)
 	}
-	ck := clone(s.env)
+	ck := s.envelope()
 	ck["choices"] = encodeJSON([]any{choice})
 	ck["parapet"] = encodeJSON(map[string]string{"decision_id": g.last.DecisionID, "code": g.reason()})
 	s.w.event("", encodeJSON(ck))

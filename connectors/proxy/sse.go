@@ -19,6 +19,12 @@ type sseEvent struct {
 // sseReader reads server-sent events (text/event-stream).
 type sseReader struct {
 	r *bufio.Reader
+	// reuse lets next build each event's data in one buffer, used again
+	// for the next event: the data is then valid only until the next call
+	// to next, and nothing that outlives the event may alias it.
+	reuse bool
+	data  []byte
+	line  []byte // a line longer than the read buffer
 }
 
 const maxSSELine = 8 << 20
@@ -28,6 +34,10 @@ func newSSEReader(r io.Reader) *sseReader { return &sseReader{r: bufio.NewReader
 // next returns the next event; io.EOF at the end of the stream.
 func (s *sseReader) next() (sseEvent, error) {
 	var ev sseEvent
+	if s.reuse {
+		ev.data = s.data[:0]
+		defer func() { s.data = ev.data[:0] }()
+	}
 	have, lines := false, 0
 	for {
 		line, err := s.readLine()
@@ -94,19 +104,25 @@ func flushDue(rd *sseReader, w *sseWriter) bool {
 	return w.bytes == 0 || w.buf.Len() >= maxUnflushed || !rd.eventReady()
 }
 
-// readLine returns one line without its end (\n, \r\n or \r).
+// readLine returns one line without its end (\n, \r\n or \r). The line
+// is valid until the next call.
 func (s *sseReader) readLine() ([]byte, error) {
-	var buf []byte
-	for {
-		part, err := s.r.ReadSlice('\n')
-		buf = append(buf, part...)
-		if err == nil {
-			break
-		}
+	part, err := s.r.ReadSlice('\n')
+	if err == nil {
+		// The whole line is in the read buffer: no copy.
+		part = bytes.TrimSuffix(part, []byte("\n"))
+		return bytes.TrimSuffix(part, []byte("\r")), nil
+	}
+	buf := append(s.line[:0], part...)
+	s.line = buf[:0]
+	for err != nil {
 		if errors.Is(err, bufio.ErrBufferFull) {
 			if len(buf) > maxSSELine {
 				return nil, errors.New("server-sent event line too long")
 			}
+			part, err = s.r.ReadSlice('\n')
+			buf = append(buf, part...)
+			s.line = buf[:0]
 			continue
 		}
 		if len(buf) > 0 && errors.Is(err, io.EOF) {
@@ -133,10 +149,15 @@ func (s *sseWriter) event(name string, data []byte) {
 		s.buf.WriteString(name)
 		s.buf.WriteByte('\n')
 	}
-	for _, line := range bytes.Split(data, []byte("\n")) {
+	for {
+		line, rest, more := bytes.Cut(data, []byte("\n"))
 		s.buf.WriteString("data: ")
 		s.buf.Write(line)
 		s.buf.WriteByte('\n')
+		if !more {
+			break
+		}
+		data = rest
 	}
 	s.buf.WriteByte('\n')
 }
