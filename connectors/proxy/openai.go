@@ -379,6 +379,8 @@ type oaiStream struct {
 	// choices and usage are the envelope of the chunks Parapet writes
 	// itself (envelope): kept as text and read only when needed.
 	last []byte
+	fc   fastChunk
+	out  []byte // the chunk the fast path writes
 }
 
 func (s *oaiStream) guard(i int) *guard {
@@ -516,6 +518,11 @@ func (s *oaiStream) envelope() map[string]json.RawMessage {
 // chunk checks one upstream chunk and writes what may go out. stop ends
 // the stream.
 func (s *oaiStream) chunk(data []byte, backlog int) (stop bool, outcome Outcome) {
+	if s.chat && fastChunks && s.fc.parse(data) {
+		if i := intOf(s.fc.index); !s.done[i] && textOnly(s.guard(i)) {
+			return s.chunkFast(data, i, backlog)
+		}
+	}
 	k := s.k
 	ck, ok := parseObject(data)
 	if !ok {
@@ -612,4 +619,247 @@ func (s *oaiStream) cutChoice(i int, g *guard) {
 	s.done[i] = true
 	s.cut++
 	s.k.recordResponse(g, i, OutcomeContentFilter)
+}
+
+// fastChunks lets chat streams take the fast path; tests turn it off to
+// compare it with the general one.
+var fastChunks = true
+
+// fastChunk is a chat chunk of the common shape, split without maps: one
+// choice whose delta holds only role and text fields (content, refusal,
+// reasoning), the text fields strings or null, no error field, every key
+// plain and once (splitFields). chunkFast handles it as chunk does, and
+// writes the same bytes.
+type fastChunk struct {
+	top, choice, delta    [16]rawField
+	nTop, nChoice, nDelta int
+	index, finish         []byte
+}
+
+func (f *fastChunk) parse(data []byte) bool {
+	if !json.Valid(data) {
+		return false
+	}
+	v := trimSpace(data)
+	if v[0] != '{' {
+		return false
+	}
+	var ok bool
+	if f.nTop, ok = splitFields(v, f.top[:]); !ok {
+		return false
+	}
+	if _, ok := field(f.top[:f.nTop], "error"); ok {
+		return false
+	}
+	arr, _ := field(f.top[:f.nTop], "choices")
+	if len(arr) == 0 || arr[0] != '[' {
+		return false
+	}
+	i := skipSpace(arr, 1)
+	if i >= len(arr) || arr[i] != '{' {
+		return false
+	}
+	end := skipValue(arr, i)
+	if j := skipSpace(arr, end); j >= len(arr) || arr[j] != ']' {
+		return false
+	}
+	if f.nChoice, ok = splitFields(arr[i:end], f.choice[:]); !ok {
+		return false
+	}
+	ch := f.choice[:f.nChoice]
+	f.index, _ = field(ch, "index")
+	f.finish, _ = field(ch, "finish_reason")
+	d, _ := field(ch, "delta")
+	if len(d) == 0 || d[0] != '{' {
+		return false
+	}
+	if f.nDelta, ok = splitFields(d, f.delta[:]); !ok {
+		return false
+	}
+	for _, fd := range f.delta[:f.nDelta] {
+		switch {
+		case string(fd.key) == "role":
+		case isChatTextKey(string(fd.key)):
+			if fd.val[0] != '"' && string(fd.val) != "null" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isChatTextKey(key string) bool {
+	for _, t := range chatTextKeys {
+		if t.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// textOnly reports whether every channel of g is a text field, so that
+// what it releases goes into text fields only (no tool calls).
+func textOnly(g *guard) bool {
+	for _, ch := range g.chans {
+		if !isChatTextKey(ch.key) {
+			return false
+		}
+	}
+	return true
+}
+
+// outField is a field of the delta chunkFast writes: raw, or the string
+// str when isStr.
+type outField struct {
+	key   []byte
+	raw   []byte
+	str   string
+	isStr bool
+}
+
+// chunkFast is chunk for a fastChunk (s.fc) of choice i, whose guard
+// has text channels only: the same steps in the same order, the same
+// bytes out (addChatTexts, releaseAll, setChatTexts, meaningful and the
+// sorted encoding of encodeJSON, without the maps).
+func (s *oaiStream) chunkFast(data []byte, i, backlog int) (stop bool, outcome Outcome) {
+	k, f := s.k, &s.fc
+	s.last = append(s.last[:0], data...)
+	ctx := k.c.Request.Context()
+	now := time.Now()
+	g := s.guard(i)
+	delta := f.delta[:f.nDelta]
+	for _, t := range chatTextKeys {
+		if v, ok := field(delta, t.key); ok && v[0] == '"' {
+			g.add(g.channel(t.kind, t.key), decodeString(v))
+		}
+	}
+	finished := !isNull(f.finish)
+	if finished {
+		g.finish(ctx)
+	} else if g.due(now, backlog) {
+		g.decide(ctx)
+	}
+	keep := false
+	var outs [16]outField // role and the text keys, at most 9
+	n := 0
+	if g.denied {
+		s.cutChoice(i, g)
+	} else {
+		// releaseAll, without the map: the guard has at most one channel
+		// per text key.
+		var rel [8]struct{ key, s string } // one per text key, 4
+		nr := 0
+		for _, ch := range g.chans {
+			if r := g.release(ch, finished); r != "" {
+				rel[nr].key, rel[nr].s = ch.key, r
+				nr++
+			}
+		}
+		released := func(key string) (string, bool) {
+			for _, r := range rel[:nr] {
+				if r.key == key {
+					return r.s, true
+				}
+			}
+			return "", false
+		}
+		stripped := func(key string) bool {
+			return g.strip && (key == "reasoning_content" || key == "reasoning")
+		}
+		// setChatTexts on the delta's fields, then the released text of
+		// fields the delta does not have.
+		for _, fd := range delta {
+			key := string(fd.key)
+			switch {
+			case key == "role":
+				outs[n] = outField{key: fd.key, raw: fd.val}
+			case stripped(key):
+				continue
+			default:
+				if r, ok := released(key); ok {
+					outs[n] = outField{key: fd.key, str: r, isStr: true}
+				} else if fd.val[0] == '"' {
+					outs[n] = outField{key: fd.key, raw: []byte(`""`)}
+				} else {
+					outs[n] = outField{key: fd.key, raw: fd.val}
+				}
+			}
+			n++
+		}
+		for _, r := range rel[:nr] {
+			if _, had := field(delta, r.key); had || stripped(r.key) {
+				continue
+			}
+			outs[n] = outField{key: []byte(r.key), str: r.s, isStr: true}
+			n++
+		}
+		sorted := outs[:n]
+		for j := 1; j < len(sorted); j++ {
+			for m := j; m > 0 && bytes.Compare(sorted[m-1].key, sorted[m].key) > 0; m-- {
+				sorted[m-1], sorted[m] = sorted[m], sorted[m-1]
+			}
+		}
+		// meaningful: a role not null, or text not empty (the delta's
+		// text is "" or null unless released).
+		keep = finished
+		for _, o := range sorted {
+			if o.isStr || (string(o.key) == "role" && !isNull(o.raw)) {
+				keep = true
+			}
+		}
+		if finished {
+			s.done[i] = true
+			k.recordResponse(g, i, OutcomeCompleted)
+		}
+	}
+	if s.cut >= k.n && s.cut == len(s.guards) {
+		// Every choice was cut: end the stream, stop the upstream.
+		s.w.event("", []byte("[DONE]"))
+		return true, OutcomeContentFilter
+	}
+	top := f.top[:f.nTop]
+	if usage, hasUsage := field(top, "usage"); !keep && (!hasUsage || isNull(usage)) {
+		return false, ""
+	}
+	b := append(s.out[:0], '{')
+	for j, tf := range top {
+		b = appendKey(b, tf.key, j == 0)
+		if string(tf.key) != "choices" {
+			b = appendValue(b, tf.val)
+			continue
+		}
+		b = append(b, '[')
+		if keep {
+			b = append(b, '{')
+			for c, cf := range f.choice[:f.nChoice] {
+				b = appendKey(b, cf.key, c == 0)
+				switch string(cf.key) {
+				case "logprobs":
+					// Log probabilities name the tokens, held or redacted ones too.
+					b = append(b, "null"...)
+				case "delta":
+					b = append(b, '{')
+					for d, o := range outs[:n] {
+						b = appendKey(b, o.key, d == 0)
+						if o.isStr {
+							b = appendString(b, o.str)
+						} else {
+							b = appendValue(b, o.raw)
+						}
+					}
+					b = append(b, '}')
+				default:
+					b = appendValue(b, cf.val)
+				}
+			}
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, '}')
+	s.out = b
+	s.w.event("", b)
+	return false, ""
 }

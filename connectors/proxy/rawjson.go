@@ -267,3 +267,83 @@ func decodeString(q []byte) string {
 	_ = json.Unmarshal(q, &s)
 	return s
 }
+
+// rawField is one field of a JSON object split without a map, for the
+// stream's fast path (fastChunk): key is the text between the key's
+// quotes, which splitFields takes only when it needs no escaping, so it is
+// the decoded key and encodes as itself.
+type rawField struct {
+	key, val []byte
+}
+
+// splitFields splits a valid JSON object into dst as splitObject does,
+// sorted by key as encoding/json writes them. It returns false (the caller
+// takes the general path) for more fields than dst holds, a key that is
+// not plain printable ASCII, or the same key twice.
+func splitFields(b []byte, dst []rawField) (int, bool) {
+	n := 0
+	i := skipSpace(b, 1)
+	for i < len(b) && b[i] == '"' {
+		end := skipString(b, i)
+		if n == len(dst) || end-1 <= i {
+			return 0, false
+		}
+		key := b[i+1 : end-1]
+		for _, c := range key {
+			if c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+				return 0, false
+			}
+		}
+		i = skipSpace(b, end)
+		i = skipSpace(b, i+1) // ':'
+		vend := skipValue(b, i)
+		dst[n] = rawField{key: key, val: b[i:vend:vend]}
+		n++
+		i = skipSpace(b, vend)
+		if i < len(b) && b[i] == ',' {
+			i = skipSpace(b, i+1)
+		}
+	}
+	fs := dst[:n]
+	for j := 1; j < len(fs); j++ { // insertion sort: a few fields
+		for k := j; k > 0 && bytes.Compare(fs[k-1].key, fs[k].key) > 0; k-- {
+			fs[k-1], fs[k] = fs[k], fs[k-1]
+		}
+	}
+	for j := 1; j < len(fs); j++ {
+		if bytes.Equal(fs[j-1].key, fs[j].key) {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// field returns the value of key among fields.
+func field(fs []rawField, key string) ([]byte, bool) {
+	for _, f := range fs {
+		if string(f.key) == key {
+			return f.val, true
+		}
+	}
+	return nil, false
+}
+
+// appendKey appends a plain key (splitFields) and its colon, after a
+// comma unless first.
+func appendKey(b []byte, key []byte, first bool) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, key...)
+	return append(b, '"', ':')
+}
+
+// appendValue is appendRaw for a value of valid JSON, which it cannot
+// fail on.
+func appendValue(b []byte, raw []byte) []byte {
+	if out, ok := appendRaw(b, raw); ok {
+		return out
+	}
+	return append(b, raw...)
+}
