@@ -122,6 +122,7 @@ func (k *call) streamAnthropic(resp *http.Response) {
 	idle := time.AfterFunc(k.up.IdleTimeout, func() { k.cancel(errIdleTimeout) })
 	defer idle.Stop()
 	rd := newSSEReader(resp.Body)
+	defer rd.release()
 	outcome := OutcomeCompleted
 	for !s.ended {
 		ev, err := rd.next()

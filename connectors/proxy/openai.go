@@ -408,6 +408,7 @@ func (k *call) streamOpenAI(resp *http.Response, chat bool) {
 	idle := time.AfterFunc(k.up.IdleTimeout, func() { k.cancel(errIdleTimeout) })
 	defer idle.Stop()
 	rd := newSSEReader(resp.Body)
+	defer rd.release()
 	rd.reuse = true // chunk keeps nothing of the event's data
 	outcome := OutcomeCompleted
 	for {
@@ -710,6 +711,18 @@ func textOnly(g *guard) bool {
 	return true
 }
 
+// emptyJSONString and textKeyBytes are read only.
+var (
+	emptyJSONString = []byte(`""`)
+	textKeyBytes    = func() map[string][]byte {
+		m := map[string][]byte{}
+		for _, t := range chatTextKeys {
+			m[t.key] = []byte(t.key)
+		}
+		return m
+	}()
+)
+
 // outField is a field of the delta chunkFast writes: raw, or the string
 // str when isStr.
 type outField struct {
@@ -781,7 +794,7 @@ func (s *oaiStream) chunkFast(data []byte, i, backlog int) (stop bool, outcome O
 				if r, ok := released(key); ok {
 					outs[n] = outField{key: fd.key, str: r, isStr: true}
 				} else if fd.val[0] == '"' {
-					outs[n] = outField{key: fd.key, raw: []byte(`""`)}
+					outs[n] = outField{key: fd.key, raw: emptyJSONString}
 				} else {
 					outs[n] = outField{key: fd.key, raw: fd.val}
 				}
@@ -792,7 +805,7 @@ func (s *oaiStream) chunkFast(data []byte, i, backlog int) (stop bool, outcome O
 			if _, had := field(delta, r.key); had || stripped(r.key) {
 				continue
 			}
-			outs[n] = outField{key: []byte(r.key), str: r.s, isStr: true}
+			outs[n] = outField{key: textKeyBytes[r.key], str: r.s, isStr: true}
 			n++
 		}
 		sorted := outs[:n]

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
 )
 
 // sseEvent is one server-sent event. A comment (keep-alive) has only
@@ -29,7 +30,22 @@ type sseReader struct {
 
 const maxSSELine = 8 << 20
 
-func newSSEReader(r io.Reader) *sseReader { return &sseReader{r: bufio.NewReaderSize(r, 32<<10)} }
+// readers holds the read buffers of finished streams (32 KiB each).
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 32<<10) }}
+
+func newSSEReader(r io.Reader) *sseReader {
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	return &sseReader{r: br}
+}
+
+// release gives the read buffer back for another stream: nothing may use
+// the reader, nor a line or event it returned, after.
+func (s *sseReader) release() {
+	s.r.Reset(nil)
+	readers.Put(s.r)
+	s.r = nil
+}
 
 // next returns the next event; io.EOF at the end of the stream.
 func (s *sseReader) next() (sseEvent, error) {
