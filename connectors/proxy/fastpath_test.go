@@ -3,6 +3,7 @@ package proxy
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -307,4 +308,29 @@ func FuzzFastPathMatchesGeneralPath(f *testing.F) {
 			}
 		}
 	})
+}
+
+// commonKey gives the key json.Unmarshal gives, escaped or not.
+func TestCommonKeysMatchEncodingJSON(t *testing.T) {
+	for _, d := range []string{
+		`{"id":1,"object":2,"created":3,"model":4,"system_fingerprint":5,"choices":6,"index":7,"delta":8,"message":9}`,
+		`{"role":1,"content":2,"refusal":3,"reasoning_content":4,"reasoning":5,"text":6,"finish_reason":7,"logprobs":8,"usage":9}`,
+		`{"tool_calls":1,"function":2,"arguments":3,"name":4,"type":5,"content_block":6,"partial_json":7,"thinking":8}`,
+		`{"con\u0074ent":1,"i\u0064":2,"content ":3," content":4,"Content":5,"contents":6,"":7,"\u0000":8}`,
+		`{"content":1,"con\u0074ent":2,"i\u0064":3,"id":4}`,
+	} {
+		var want map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(d), &want); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := parseObject([]byte(d))
+		if len(got) != len(want) {
+			t.Errorf("%s: got %v, want %v", d, got, want)
+		}
+		for k, v := range want {
+			if !bytes.Equal(got[k], v) {
+				t.Errorf("%s: %q is %s, want %s", d, k, got[k], v)
+			}
+		}
+	}
 }

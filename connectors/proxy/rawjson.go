@@ -221,7 +221,10 @@ func splitObject(b []byte) map[string]json.RawMessage {
 	i := skipSpace(b, 1)
 	for i < len(b) && b[i] == '"' {
 		end := skipString(b, i)
-		key := decodeString(b[i:end])
+		key, ok := commonKey(b[i+1 : end-1])
+		if !ok {
+			key = decodeString(b[i:end])
+		}
 		i = skipSpace(b, end)
 		i = skipSpace(b, i+1) // ':'
 		vend := skipValue(b, i)
@@ -232,6 +235,66 @@ func splitObject(b []byte) map[string]json.RawMessage {
 		}
 	}
 	return m
+}
+
+// commonKey returns the keys of chat and message chunks without
+// allocating: k is the text between a key's quotes.
+func commonKey(k []byte) (string, bool) {
+	switch string(k) {
+	case "id":
+		return "id", true
+	case "object":
+		return "object", true
+	case "created":
+		return "created", true
+	case "model":
+		return "model", true
+	case "system_fingerprint":
+		return "system_fingerprint", true
+	case "choices":
+		return "choices", true
+	case "index":
+		return "index", true
+	case "delta":
+		return "delta", true
+	case "message":
+		return "message", true
+	case "role":
+		return "role", true
+	case "content":
+		return "content", true
+	case "refusal":
+		return "refusal", true
+	case "reasoning_content":
+		return "reasoning_content", true
+	case "reasoning":
+		return "reasoning", true
+	case "text":
+		return "text", true
+	case "finish_reason":
+		return "finish_reason", true
+	case "logprobs":
+		return "logprobs", true
+	case "usage":
+		return "usage", true
+	case "tool_calls":
+		return "tool_calls", true
+	case "function":
+		return "function", true
+	case "arguments":
+		return "arguments", true
+	case "name":
+		return "name", true
+	case "type":
+		return "type", true
+	case "content_block":
+		return "content_block", true
+	case "partial_json":
+		return "partial_json", true
+	case "thinking":
+		return "thinking", true
+	}
+	return "", false
 }
 
 // splitArray splits a valid JSON array of objects; an element that is not
