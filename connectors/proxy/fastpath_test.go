@@ -90,8 +90,8 @@ func (h *fpHarness) run(tb testing.TB, body, token string, n int, fast bool) str
 	h.mu.Lock()
 	h.body = body
 	h.mu.Unlock()
-	fastChunks = fast
-	defer func() { fastChunks = true }()
+	generalChunksOnly.Store(!fast)
+	defer generalChunksOnly.Store(false)
 	req := `{"model":"deepseek-r1-onprem","stream":true,"n":` + string(rune('0'+n)) + `,"messages":[{"role":"user","content":"hi"}]}`
 	r, err := http.NewRequest("POST", h.url+"/v1/chat/completions", strings.NewReader(req))
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/parapet-dev/parapet/engine"
@@ -519,7 +520,7 @@ func (s *oaiStream) envelope() map[string]json.RawMessage {
 // chunk checks one upstream chunk and writes what may go out. stop ends
 // the stream.
 func (s *oaiStream) chunk(data []byte, backlog int) (stop bool, outcome Outcome) {
-	if s.chat && fastChunks && s.fc.parse(data) {
+	if s.chat && !generalChunksOnly.Load() && s.fc.parse(data) {
 		if i := intOf(s.fc.index); !s.done[i] && textOnly(s.guard(i)) {
 			return s.chunkFast(data, i, backlog)
 		}
@@ -622,9 +623,9 @@ func (s *oaiStream) cutChoice(i int, g *guard) {
 	s.k.recordResponse(g, i, OutcomeContentFilter)
 }
 
-// fastChunks lets chat streams take the fast path; tests turn it off to
-// compare it with the general one.
-var fastChunks = true
+// generalChunksOnly keeps chat streams off the fast path: tests set it to
+// compare the fast path with the general one.
+var generalChunksOnly atomic.Bool
 
 // fastChunk is a chat chunk of the common shape, split without maps: one
 // choice whose delta holds only role and text fields (content, refusal,
