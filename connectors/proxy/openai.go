@@ -517,6 +517,16 @@ func (s *oaiStream) envelope() map[string]json.RawMessage {
 	return env
 }
 
+// allCut reports whether a decision has cut every choice, and then ends
+// the stream for the caller; the caller stops the upstream.
+func (s *oaiStream) allCut() bool {
+	if s.cut >= s.k.n && s.cut == len(s.guards) {
+		s.w.event("", []byte("[DONE]"))
+		return true
+	}
+	return false
+}
+
 // chunk checks one upstream chunk and writes what may go out. stop ends
 // the stream.
 func (s *oaiStream) chunk(data []byte, backlog int) (stop bool, outcome Outcome) {
@@ -591,9 +601,7 @@ func (s *oaiStream) chunk(data []byte, backlog int) (stop bool, outcome Outcome)
 			k.recordResponse(g, i, OutcomeCompleted)
 		}
 	}
-	if s.cut >= k.n && s.cut == len(s.guards) {
-		// Every choice was cut: end the stream, stop the upstream.
-		s.w.event("", []byte("[DONE]"))
+	if s.allCut() {
 		return true, OutcomeContentFilter
 	}
 	usage, hasUsage := ck["usage"]
@@ -828,9 +836,7 @@ func (s *oaiStream) chunkFast(data []byte, i, backlog int) (stop bool, outcome O
 			k.recordResponse(g, i, OutcomeCompleted)
 		}
 	}
-	if s.cut >= k.n && s.cut == len(s.guards) {
-		// Every choice was cut: end the stream, stop the upstream.
-		s.w.event("", []byte("[DONE]"))
+	if s.allCut() {
 		return true, OutcomeContentFilter
 	}
 	top := f.top[:f.nTop]
