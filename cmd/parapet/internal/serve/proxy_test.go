@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
@@ -14,8 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/hashicorp/go-hclog"
 
 	"github.com/parapet-dev/parapet/cmd/parapet/internal/config"
 	"github.com/parapet-dev/parapet/connectors/proxy/fakeupstream"
@@ -34,8 +31,7 @@ func TestServeProxiesWithKeys(t *testing.T) {
 	keys := filepath.Join(dir, "keys.yaml")
 	os.WriteFile(keys, []byte("keys:\n  - id: app\n    sha256: "+hex.EncodeToString(sum[:])+"\n    subject: helpdesk\n    roles: [developer]\n"), 0o600)
 	t.Setenv("FAKE_KEY", "sk-upstream")
-	cfgFile := filepath.Join(dir, "parapet.yaml")
-	os.WriteFile(cfgFile, []byte(`server:
+	addr, stop := startServe(t, `server:
   addr: 127.0.0.1:0
   keys_file: `+keys+`
 upstreams:
@@ -43,20 +39,7 @@ upstreams:
     base_url: `+upSrv.URL+`/v1
     api_key_env: FAKE_KEY
     models: ["*"]
-`), 0o600)
-	cfg, err := config.Load(cfgFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- Run(ctx, cfg, hclog.NewNullLogger(), ready) }()
-	addr := <-ready
+`)
 
 	post := func(tok string) (int, string) {
 		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/v1/chat/completions", strings.NewReader(`{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}`))
@@ -79,10 +62,7 @@ upstreams:
 	if got := up.Last().Header.Get("Authorization"); got != "Bearer sk-upstream" {
 		t.Errorf("upstream got Authorization %q", got)
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	stop()
 }
 
 func TestUpstreamConfigErrorsAllReported(t *testing.T) {
@@ -133,27 +113,14 @@ func TestServeExportsProxyMetrics(t *testing.T) {
 	upSrv := httptest.NewServer(up)
 	defer upSrv.Close()
 
-	cfgFile := filepath.Join(t.TempDir(), "parapet.yaml")
-	os.WriteFile(cfgFile, []byte(`server:
+	addr, stop := startServe(t, `server:
   addr: 127.0.0.1:0
 upstreams:
   - name: fake
     base_url: `+upSrv.URL+`/v1
     models: ["*"]
-`), 0o600)
-	cfg, err := config.Load(cfgFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- Run(ctx, cfg, hclog.NewNullLogger(), ready) }()
-	base := "http://" + <-ready
+`)
+	base := "http://" + addr
 
 	post := func(body string) (int, string) {
 		resp, err := http.Post(base+"/v1/chat/completions", "application/json", strings.NewReader(body))
@@ -217,10 +184,7 @@ upstreams:
 	if _, ok := m["parapet_analysis_duration_seconds_count"]; !ok {
 		t.Error("the API's metrics are missing from the same /metrics")
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	stop()
 }
 
 // scrapeMetrics reads a /metrics page: series (name{labels} as printed)

@@ -121,8 +121,7 @@ func TestSensitiveNeverPrints(t *testing.T) {
 func TestServeWiresLogsShadowUsage(t *testing.T) {
 	dir := t.TempDir()
 	logFile := filepath.Join(dir, "decisions.jsonl")
-	cfgPath := filepath.Join(dir, "parapet.yaml")
-	os.WriteFile(cfgPath, []byte(`server:
+	addr, stop := startServe(t, `server:
   addr: 127.0.0.1:0
 bundle:
   shadow:
@@ -135,24 +134,7 @@ logs:
     audit:
       kind: file
       path: `+logFile+`
-`), 0o644)
-	cfg, err := config.Load(cfgPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() { done <- Run(ctx, cfg, hclog.NewNullLogger(), ready) }()
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("Run: %v", err)
-	}
+`)
 	resp, err := http.Post("http://"+addr+"/v1/decide", "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
@@ -182,10 +164,7 @@ logs:
 			t.Errorf("%s lacks %s:\n%.2000s", path, want, b)
 		}
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("Run: %v", err)
-	}
+	stop() // drains the log queue
 	logged, err := os.ReadFile(logFile)
 	if err != nil {
 		t.Fatal(err)
