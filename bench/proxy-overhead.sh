@@ -14,6 +14,10 @@
 #                 chunk, paced (DELAY, like a model) and unpaced
 #
 # Usage: bench/proxy-overhead.sh        (DUR=10s N=200 DELAY=5ms by default)
+#        BUNDLE=bench/allow-all bench/proxy-overhead.sh
+#                                      (the proxy's own cost: a policy that
+#                                      allows everything, no evaluation of
+#                                      the default library)
 # Only loopback addresses are used; everything started is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +26,9 @@ DUR=${DUR:-10s}
 N=${N:-200}
 DELAY=${DELAY:-5ms}
 WORDS=${WORDS:-240}
+BUNDLE=${BUNDLE:-}
+bundle_flag=()
+if [ -n "$BUNDLE" ]; then bundle_flag=(--bundle "$BUNDLE"); fi
 UP_ADDR=127.0.0.1:18301
 UP_PACED_ADDR=127.0.0.1:18302
 PX_ADDR=127.0.0.1:18303
@@ -55,9 +62,9 @@ wait_ready() {
 pids+=($!)
 "$work/fakeupstream" -addr "$UP_PACED_ADDR" -delay "$DELAY" >/dev/null &
 pids+=($!)
-"$work/parapet" serve --addr "$PX_ADDR" --upstream "fake=http://$UP_ADDR/v1" --log-level error &
+"$work/parapet" serve "${bundle_flag[@]}" --addr "$PX_ADDR" --upstream "fake=http://$UP_ADDR/v1" --log-level error &
 pids+=($!)
-"$work/parapet" serve --addr "$PX_PACED_ADDR" --upstream "fake=http://$UP_PACED_ADDR/v1" --log-level error &
+"$work/parapet" serve "${bundle_flag[@]}" --addr "$PX_PACED_ADDR" --upstream "fake=http://$UP_PACED_ADDR/v1" --log-level error &
 pids+=($!)
 wait_ready "http://$UP_ADDR/v1/models"
 wait_ready "http://$UP_PACED_ADDR/v1/models"

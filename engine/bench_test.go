@@ -66,3 +66,34 @@ func TestDefaultBundleDecidesThePrompt(t *testing.T) {
 		t.Fatalf("effect %s, reasons %+v", d.Effect, d.Reasons)
 	}
 }
+
+// BenchmarkDecideSmall is one decision on the small chat of
+// bench/proxy-overhead.sh, its prompt and its answer: the two decisions a
+// non-streamed call through the proxy makes.
+func BenchmarkDecideSmall(b *testing.B) {
+	msgs := []engine.Message{
+		{Role: "system", Content: "You are a helpful assistant for the returns desk."},
+		{Role: "user", Content: "Summarise our returns policy in three bullet points."},
+	}
+	e := defaultEngine(b)
+	ctx := context.Background()
+	for _, phase := range []string{engine.PhasePrompt, engine.PhaseResponse} {
+		b.Run(phase, func(b *testing.B) {
+			b.ReportAllocs()
+			var eval int64
+			for b.Loop() {
+				req := &engine.Request{Phase: phase, Subject: engine.Subject{ID: "local", Roles: []string{"developer"}},
+					Resource: engine.Resource{Model: "gpt-4o", Endpoint: "chat.completions"}, Messages: msgs}
+				if phase == engine.PhaseResponse {
+					req.Response = &engine.Response{Content: "Here are three points: items can be returned within 30 days; refunds go to the original payment method; sale items are final."}
+				}
+				d, err := e.Decide(ctx, req)
+				if err != nil || d.FailClosed || d.Effect != engine.EffectAllow {
+					b.Fatalf("%v %+v", err, d)
+				}
+				eval += d.Timings.Eval
+			}
+			b.ReportMetric(float64(eval)/float64(b.N), "eval-µs/op")
+		})
+	}
+}
