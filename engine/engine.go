@@ -36,7 +36,10 @@ type Policy struct {
 	Activated time.Time
 
 	query rego.PreparedEvalQuery
-	rbac  *rbac
+	// optimised is false when partial evaluation failed and query is the
+	// unoptimised one (prepare).
+	optimised bool
+	rbac      *rbac
 
 	// For explain, tenant layers and usage (explain.go, layers.go,
 	// usage.go): the compiled bundle, a traced query prepared on first use,
@@ -68,7 +71,7 @@ func Compile(ctx context.Context, name string, b *bundle.Bundle, opts CompileOpt
 		b.Manifest.Init()
 	}
 	opts.Logger = log
-	pq, err := prepare(ctx, name, b, opts, true)
+	pq, optimised, err := prepare(ctx, name, b, opts, true)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +83,7 @@ func Compile(ctx context.Context, name string, b *bundle.Bundle, opts CompileOpt
 	if err != nil {
 		return nil, fmt.Errorf("compiling bundle %q: %w", name, err)
 	}
-	p := &Policy{Name: name, Revision: b.Manifest.Revision, Activated: time.Now(), query: pq, rbac: rb,
+	p := &Policy{Name: name, Revision: b.Manifest.Revision, Activated: time.Now(), query: pq, optimised: optimised, rbac: rb,
 		bundle: b, opts: opts, prices: readPrices(b.Data)}
 	p.explain = newLazyQuery(name, b, opts)
 	return p, nil
@@ -90,12 +93,12 @@ func Compile(ctx context.Context, name string, b *bundle.Bundle, opts CompileOpt
 // the input schema. With partial set, the query is partially evaluated
 // ahead of time (fast, but its rules no longer match the source for
 // tracing).
-func prepare(ctx context.Context, name string, b *bundle.Bundle, opts CompileOptions, partial bool) (rego.PreparedEvalQuery, error) {
+func prepare(ctx context.Context, name string, b *bundle.Bundle, opts CompileOptions, partial bool) (pq rego.PreparedEvalQuery, optimised bool, err error) {
 	ss, err := inputSchemaSet()
 	if err != nil {
-		return rego.PreparedEvalQuery{}, err
+		return rego.PreparedEvalQuery{}, false, err
 	}
-	r := rego.New(
+	ropts := []func(*rego.Rego){
 		rego.Query(DecisionQuery),
 		rego.ParsedBundle(name, b),
 		// Keep data as AST values in the store: reads during evaluation then
@@ -104,16 +107,38 @@ func prepare(ctx context.Context, name string, b *bundle.Bundle, opts CompileOpt
 		rego.Schemas(ss),
 		rego.EnablePrintStatements(true),
 		rego.PrintHook(printHook{log: opts.Logger.Named("rego")}),
-	)
+	}
 	var popts []rego.PrepareOption
 	if partial {
+		// Rules that can have two values stay rules, so that a conflict
+		// is still an evaluation error (partial.go).
+		keep, skip := partialPlan(b)
+		if skip != "" {
+			opts.Logger.Info("bundle not partially evaluated; its decisions are evaluated as written (same decisions, slower)", "bundle", name, "reason", skip)
+			return prepare(ctx, name, b, opts, false)
+		}
 		popts = append(popts, rego.WithPartialEval())
+		ropts = append(ropts, rego.DisableInlining(keep))
 	}
-	pq, err := r.PrepareForEval(ctx, popts...)
+	pq, err = rego.New(ropts...).PrepareForEval(ctx, popts...)
+	if err != nil && partial {
+		// Partial evaluation can fail on a bundle that plain evaluation
+		// takes (OPA 1.22 does, for example, when a rule collects reasons
+		// whose head calls a function that builds a set). Such a bundle is
+		// still valid: evaluate it unoptimised, which decides the same but
+		// more slowly, and say so.
+		plain, _, perr := prepare(ctx, name, b, opts, false)
+		if perr != nil {
+			return plain, false, perr
+		}
+		opts.Logger.Warn("partial evaluation of the bundle failed; its decisions are evaluated unoptimised (same decisions, slower)",
+			"bundle", name, "error", err)
+		return plain, false, nil
+	}
 	if err != nil {
-		return pq, compileError(name, err)
+		return pq, false, compileError(name, err)
 	}
-	return pq, nil
+	return pq, partial, nil
 }
 
 // printHook sends Rego print() output to the log, with its location.

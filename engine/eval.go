@@ -91,7 +91,8 @@ type lazyQuery struct {
 
 func newLazyQuery(name string, b *bundle.Bundle, opts CompileOptions) *lazyQuery {
 	return &lazyQuery{build: func() (rego.PreparedEvalQuery, error) {
-		return prepare(context.Background(), name, b, opts, false)
+		pq, _, err := prepare(context.Background(), name, b, opts, false)
+		return pq, err
 	}}
 }
 

@@ -16,9 +16,13 @@ thresholds := config.thresholds
 # name get the stricter, indirect threshold.
 source_kind(src) := object.get(config.injection_sources, src, "indirect")
 
-deny_threshold("direct") := thresholds.injection_deny
-
-deny_threshold("indirect") := thresholds.injection_indirect_deny
+# (An else chain, not one definition per kind: see the speed note in
+# lib.rego.)
+deny_threshold(kind) := thresholds.injection_deny if {
+	kind == "direct"
+} else := thresholds.injection_indirect_deny if {
+	kind == "indirect"
+}
 
 # Performance: most prompts score below every threshold. injection_flagged
 # settles that in one pass over the scores, against the lowest configured
@@ -92,12 +96,13 @@ deny contains {
 		"prompt injection or jailbreak attempt in %s content (score %v, threshold %v)",
 		[lib.join_set(srcs), two_dp(max_score(srcs)), thresholds.injection_deny],
 	),
-	"evidence": injection_evidence(srcs, thresholds.injection_deny),
+	"evidence": ev,
 } if {
 	input.phase == "prompt"
 	injection_flagged
 	count(denied_direct) > 0
 	srcs := denied_direct
+	ev := injection_evidence(srcs, thresholds.injection_deny)
 }
 
 deny contains {
@@ -109,12 +114,13 @@ deny contains {
 		"instructions injected through %s content (score %v, threshold %v)",
 		[lib.join_set(srcs), two_dp(max_score(srcs)), thresholds.injection_indirect_deny],
 	),
-	"evidence": injection_evidence(srcs, thresholds.injection_indirect_deny),
+	"evidence": ev,
 } if {
 	input.phase == "prompt"
 	injection_flagged
 	count(denied_indirect) > 0
 	srcs := denied_indirect
+	ev := injection_evidence(srcs, thresholds.injection_indirect_deny)
 }
 
 warn contains {
@@ -126,11 +132,12 @@ warn contains {
 		"possible prompt injection in %s content (score %v, warn threshold %v)",
 		[lib.join_set(warned_sources), two_dp(max_score(warned_sources)), thresholds.injection_warn],
 	),
-	"evidence": injection_evidence(warned_sources, thresholds.injection_warn),
+	"evidence": ev,
 } if {
 	input.phase == "prompt"
 	injection_flagged
 	count(warned_sources) > 0
+	ev := injection_evidence(warned_sources, thresholds.injection_warn)
 }
 
 # Characters of prompt text: every message and every context document.

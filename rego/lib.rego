@@ -7,6 +7,19 @@ package parapet.lib
 
 import data.parapet.config
 
+# Speed, for rule authors. The engine partially evaluates the decision once
+# per bundle: each package's reason rules are folded into main's reason
+# sets, which makes a decision about a third faster (docs/architecture.md).
+# Two habits keep that working:
+#   - Write a function as one definition, an else chain for its cases, not
+#     one definition per case. A bundle with a function that could give two
+#     values for one input is evaluated as written (slower), so that such a
+#     conflict stays an evaluation error, and so a fail-closed deny.
+#   - In a reason's head, use values the body has bound ("evidence": ev,
+#     with ev := f(x) in the body), not function calls that build a set:
+#     OPA 1.22's partial evaluation fails on some of those, and the engine
+#     then evaluates the whole bundle as written.
+
 # Sources whose text is the model's output rather than the prompt.
 response_sources := {"response", "reasoning"}
 

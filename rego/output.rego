@@ -183,11 +183,12 @@ deny contains {
 	"severity": "critical",
 	"controls": ["OWASP-LLM02", "OWASP-LLM05", "NIST-AI-600-1:information-security"],
 	"message": sprintf("response embeds images that would send data to hosts not on the allowlist (%s)", [hosts_of(exfil_images)]),
-	"evidence": url_evidence(exfil_images),
+	"evidence": ev,
 } if {
 	input.phase == "response"
 	"url" in categories
 	exfil_images[0]
+	ev := url_evidence(exfil_images)
 }
 
 # Other images from hosts not on the allowlist, links that carry data to
@@ -220,11 +221,12 @@ warn contains {
 	"severity": "medium",
 	"controls": ["OWASP-LLM05", "NIST-AI-600-1:information-security"],
 	"message": sprintf("response links or embeds content from hosts not on the allowlist (%s)", [hosts_of(suspicious_urls)]),
-	"evidence": url_evidence(suspicious_urls),
+	"evidence": ev,
 } if {
 	input.phase == "response"
 	"url" in categories
 	suspicious_urls[0]
+	ev := url_evidence(suspicious_urls)
 }
 
 # --- grounding ------------------------------------------------------------------
@@ -239,11 +241,12 @@ warn contains {
 	"severity": "medium",
 	"controls": ["OWASP-LLM09", "NIST-AI-600-1:confabulation"],
 	"message": sprintf("response cites links found in no supplied document (%s)", [hosts_of(ungrounded_urls)]),
-	"evidence": url_evidence(ungrounded_urls),
+	"evidence": ev,
 } if {
 	input.phase == "response"
 	"url" in categories
 	ungrounded_urls[0]
+	ev := url_evidence(ungrounded_urls)
 }
 
 # An answer given documents whose sentences they mostly do not support
@@ -255,11 +258,12 @@ warn contains {
 	"severity": "medium",
 	"controls": ["OWASP-LLM09", "NIST-AI-600-1:confabulation"],
 	"message": sprintf("the supplied documents support %s of the response (minimum %s)", [percent(score), percent(config.output.grounding_min)]),
-	"evidence": evidence_of_type("grounding", "UNSUPPORTED_SENTENCE"),
+	"evidence": ev,
 } if {
 	input.phase == "response"
 	score := input.analysis.grounding.score
 	score < config.output.grounding_min
+	ev := evidence_of_type("grounding", "UNSUPPORTED_SENTENCE")
 }
 
 # --- canary obligation ------------------------------------------------------------

@@ -49,15 +49,19 @@ near contains [scope, window, counter, limit, used] if {
 	used > limit * warn_at
 }
 
-who(scope) := sprintf("%s/%s", [input.subject.tenant, input.subject.id]) if scope == "subject"
+# (Else chains, not one definition per case: see the speed note in
+# lib.rego.)
+who(scope) := sprintf("%s/%s", [input.subject.tenant, input.subject.id]) if {
+	scope == "subject"
+} else := input.subject.tenant if {
+	scope == "tenant"
+} else := input.resource.model if {
+	scope == "model"
+}
 
-who(scope) := input.subject.tenant if scope == "tenant"
-
-who(scope) := input.resource.model if scope == "model"
-
-reason_id(counter) := "usage.rate_limited" if counter == "requests"
-
-reason_id(counter) := "usage.budget_exceeded" if counter != "requests"
+reason_id(counter) := "usage.rate_limited" if {
+	counter == "requests"
+} else := "usage.budget_exceeded"
 
 over_reason(o) := {
 	"id": reason_id(o[2]),

@@ -23,10 +23,10 @@ var benchConns atomic.Int64
 
 // benchProxy is the proxy on the default bundle in front of an unpaced
 // fake upstream, both on loopback, as bench/proxy-overhead.sh runs them.
-func benchProxy(b *testing.B, evals *atomic.Int64) (proxyURL, upstreamURL string) {
+func benchProxy(b *testing.B, src bundles.Source, evals *atomic.Int64) (proxyURL, upstreamURL string) {
 	b.Helper()
 	e := engine.New(engine.Options{Analyzer: detectors.Default()})
-	p, err := bundles.Compile(context.Background(), "", nil)
+	p, err := bundles.Compile(context.Background(), src, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -57,8 +57,15 @@ func benchProxy(b *testing.B, evals *atomic.Int64) (proxyURL, upstreamURL string
 
 func benchPost(b *testing.B, url, body string, direct bool) {
 	b.Helper()
+	benchPostBundle(b, "", url, body, direct)
+}
+
+// benchPostBundle is benchPost with the proxy on the bundle at src ("" for
+// the default one).
+func benchPostBundle(b *testing.B, src bundles.Source, url, body string, direct bool) {
+	b.Helper()
 	var evals atomic.Int64
-	base, up := benchProxy(b, &evals)
+	base, up := benchProxy(b, src, &evals)
 	if direct {
 		base = up
 	}
@@ -82,8 +89,22 @@ func benchPost(b *testing.B, url, body string, direct bool) {
 // BenchmarkProxyChat is one non-streamed chat completion through the
 // proxy: a prompt decision, the upstream call and a response decision.
 func BenchmarkProxyChat(b *testing.B) {
-	benchPost(b, "/v1/chat/completions", `{"model":"gpt-4o","messages":[{"role":"system","content":"You are a helpful assistant for the returns desk."},{"role":"user","content":"Summarise our returns policy in three bullet points."}]}`, false)
+	benchPost(b, "/v1/chat/completions", benchChat, false)
 }
+
+// BenchmarkProxyChatAllowAll is BenchmarkProxyChat on bench/allow-all, a
+// policy that allows everything: the proxy's own cost.
+func BenchmarkProxyChatAllowAll(b *testing.B) {
+	benchPostBundle(b, "../../bench/allow-all", "/v1/chat/completions", benchChat, false)
+}
+
+// BenchmarkDirectChat is BenchmarkProxyChat straight to the upstream.
+func BenchmarkDirectChat(b *testing.B) {
+	benchPost(b, "/v1/chat/completions", benchChat, true)
+}
+
+// benchChat is the chat of bench/proxy-overhead.sh's non-streamed runs.
+const benchChat = `{"model":"gpt-4o","messages":[{"role":"system","content":"You are a helpful assistant for the returns desk."},{"role":"user","content":"Summarise our returns policy in three bullet points."}]}`
 
 // BenchmarkProxyStream is one streamed chat completion of 240 words, one
 // per chunk, from an upstream that sends them as fast as it can.

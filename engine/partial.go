@@ -1,0 +1,133 @@
+package engine
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/bundle"
+)
+
+// Partial evaluation (prepare) folds rules into the rules that use them,
+// which makes a decision about twice as fast on the default library. It
+// would also fold away one kind of evaluation error: a complete rule or a
+// function with two values for the same input (eval_conflict_error), which
+// plain evaluation reports and the engine turns into a fail-closed deny.
+// Folded into its callers, such a rule is just two alternatives, and the
+// error, and the deny, are lost. So:
+//   - complete rules that can have more than one value are never folded:
+//     partial evaluation keeps them as rules, which evaluate, and fail, as
+//     written;
+//   - a bundle with a function that can have more than one value is not
+//     partially evaluated at all: even kept as a rule, a call whose result
+//     partial evaluation compares with a constant (f(x, 3)) no longer
+//     reports the conflict.
+// TestPartialEvaluationKeepsConflictsErrors holds both.
+
+// partialPlan says how to partially evaluate b: the rules to keep out of
+// folding, or, when skip is set, why b is evaluated as written.
+func partialPlan(b *bundle.Bundle) (keep []string, skip string) {
+	rules, funcs := conflictPaths(b)
+	if len(funcs) > 0 {
+		return nil, "functions that can give two values for one input (" + strings.Join(funcs, ", ") +
+			") are evaluated as written, so that a conflict stays an error; write each as one definition (an else chain) to have the bundle optimised"
+	}
+	return rules, ""
+}
+
+func conflictPaths(b *bundle.Bundle) (rules, funcs []string) {
+	type info struct {
+		defs      int
+		constants map[string]bool
+		varies    bool
+		function  bool
+	}
+	all := map[string]*info{}
+	for _, mf := range b.Modules {
+		m := mf.Parsed
+		if m == nil {
+			continue
+		}
+		for _, r := range m.Rules {
+			if r.Default || r.Head.RuleKind() != ast.SingleValue {
+				continue
+			}
+			path := m.Package.Path.Extend(r.Head.Ref().GroundPrefix()).String()
+			in := all[path]
+			if in == nil {
+				in = &info{constants: map[string]bool{}}
+				all[path] = in
+			}
+			in.defs++
+			in.function = len(r.Head.Args) > 0
+			if !r.Head.Ref().IsGround() {
+				in.varies = true // p[x] := …: one rule, many keys
+			}
+			for branch := r; branch != nil; branch = branch.Else {
+				v := branch.Head.Value
+				switch {
+				case v == nil:
+					in.varies = true
+				case !ast.IsConstant(v.Value):
+					in.constants["?"] = true // a value computed by the body
+					if iterates(branch.Body, r.Head.Args.Vars()) {
+						in.varies = true
+					}
+				case branch == r && r.Else == nil:
+					in.constants[v.String()] = true
+				default:
+					in.constants["?"] = true // an else chain: one of its values
+				}
+			}
+		}
+	}
+	for path, in := range all {
+		if !in.varies && (in.defs < 2 || (len(in.constants) < 2 && !in.constants["?"])) {
+			continue
+		}
+		if in.function {
+			funcs = append(funcs, path)
+		} else {
+			rules = append(rules, path)
+		}
+	}
+	sort.Strings(rules)
+	sort.Strings(funcs)
+	return rules, funcs
+}
+
+// iterates reports whether body can succeed more than once: it has a
+// "some … in …" or a reference with a variable after its head (xs[_],
+// xs[i]) other than one of bound, the function's arguments. (A variable
+// bound earlier in the body counts too: the check errs on the side of
+// keeping a rule.) Comprehensions are not looked into: they iterate inside
+// one value.
+func iterates(body ast.Body, bound ast.VarSet) bool {
+	found := false
+	vis := ast.NewGenericVisitor(func(x any) bool {
+		if found {
+			return true
+		}
+		switch x := x.(type) {
+		case *ast.ArrayComprehension, *ast.SetComprehension, *ast.ObjectComprehension:
+			return true
+		case *ast.SomeDecl:
+			for _, t := range x.Symbols {
+				if _, ok := t.Value.(ast.Call); ok {
+					found = true
+				}
+			}
+		case *ast.Every:
+			return true // every … does not bind outside itself
+		case ast.Ref:
+			for _, t := range x[1:] {
+				if v, ok := t.Value.(ast.Var); ok && !bound.Contains(v) {
+					found = true
+				}
+			}
+		}
+		return found
+	})
+	vis.Walk(body)
+	return found
+}
