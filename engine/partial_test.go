@@ -59,6 +59,22 @@ func configVariant(t *testing.T, edit func(cfg map[string]any)) *Policy {
 	return p
 }
 
+// withModule is the default bundle with one more Rego file.
+func withModule(t *testing.T, name, src string) *Policy {
+	t.Helper()
+	b := defaultBundle(t)
+	m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Modules = append(b.Modules, bundle.ModuleFile{Path: name, URL: name, Raw: []byte(src), Parsed: m})
+	p, err := Compile(context.Background(), "with-"+name, b, CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestPartialEvaluationDecidesAsTheRules(t *testing.T) {
 	variants := map[string]*Policy{
 		"default": defaultPolicy(t),
@@ -78,9 +94,35 @@ func TestPartialEvaluationDecidesAsTheRules(t *testing.T) {
 		"broken config": configVariant(t, func(c map[string]any) {
 			delete(c, "thresholds")
 		}),
+		"with an extension": withModule(t, "acme.rego", `package parapet.ext.acme
+
+import data.parapet.lib
+
+# The common "deny contains msg" style, which main turns into a reason.
+deny contains "legal advice needs a person" if input.purpose == "legal-advice"
+
+review contains {"id": "acme.onprem_review", "effect": "review", "severity": "low", "message": "on-prem", "controls": ["OWASP-LLM03"], "evidence": []} if {
+	not lib.model_is_cloud
+	count(input.messages) > 1
+}
+
+redact contains {"id": "acme.person", "effect": "redact", "severity": "low", "message": "names", "controls": ["OWASP-LLM02"], "evidence": ev} if {
+	ev := [{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
+		some f in input.analysis.findings
+		f.type == "PERSON"
+	]
+	count(ev) > 0
+}
+
+warn contains {"id": "acme.long", "effect": "warn", "severity": "low", "message": sprintf("%d messages", [count(input.messages)]), "controls": ["OWASP-LLM10"], "evidence": []} if {
+	count(input.messages) > 2
+}
+
+notice contains "Acme reviews prompts to on-prem models." if not lib.model_is_cloud
+`),
 	}
-	n := 1500
-	if testing.Short() {
+	n := 1000
+	if testing.Short() || raceEnabled {
 		n = 300
 	}
 	for name, p := range variants {
@@ -182,7 +224,7 @@ func randomInput(r *rand.Rand) map[string]any {
 	}
 	bySource := map[string]any{}
 	for _, s := range some("user", "system", "document", "tool", "assistant", "plugin") {
-		bySource[s.(string)] = 0.2 + float64(r.IntN(35))/100
+		bySource[s.(string)] = 0.1 + float64(r.IntN(33))/100
 	}
 	analysis := map[string]any{"findings": findings, "counts": counts, "categories": categories,
 		"injection": map[string]any{"score": 0.4, "by_source": bySource, "fields": map[string]any{}, "matches": []any{}}}
@@ -192,6 +234,7 @@ func randomInput(r *rand.Rand) map[string]any {
 	in := map[string]any{
 		"phase":    phase,
 		"subject":  map[string]any{"id": pick("alice", "bob"), "roles": some("analyst", "developer"), "tenant": pick("acme", "default")},
+		"purpose":  pick("", "support", "legal-advice"),
 		"resource": map[string]any{"model": pick("gpt-4o", "deepseek-r1", "deepseek-r1-onprem", "o3-mini", "llama-3.1-8b-onprem", "mystery-9b"), "endpoint": "chat.completions"},
 		"messages": msgs,
 		"context":  map[string]any{"classification": pick("", "internal", "confidential", "public", "restricted", "cosmic"), "documents": docs},
