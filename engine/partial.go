@@ -32,7 +32,89 @@ func partialPlan(b *bundle.Bundle) (keep []string, skip string) {
 		return nil, "functions that can give two values for one input (" + strings.Join(funcs, ", ") +
 			") are evaluated as written, so that a conflict stays an error; write each as one definition (an else chain) to have the bundle optimised"
 	}
-	return rules, ""
+	return append(rules, sharedRules(b)...), ""
+}
+
+// sharedRules lists the complete rules of b that compute their value with
+// a comprehension from the input (pii_evidence := sort({… | some f in
+// input.analysis.findings …})). Folded, such a rule is copied into every
+// place that reads it and computed again at each; kept, it is computed
+// once per decision. (Rules that read data only are left alone: partial
+// evaluation computes them once per bundle.) Keeping a rule never
+// changes a decision, so when b does not compile here the list is just
+// empty.
+func sharedRules(b *bundle.Bundle) []string {
+	mods := make(map[string]*ast.Module, len(b.Modules))
+	for _, mf := range b.Modules {
+		if mf.Parsed != nil {
+			mods[mf.Path] = mf.Parsed.Copy()
+		}
+	}
+	c := ast.NewCompiler().WithEnablePrintStatements(true)
+	c.Compile(mods)
+	if c.Failed() {
+		return nil
+	}
+	readsInput := map[*ast.Rule]bool{}
+	var visit func(r *ast.Rule, seen map[*ast.Rule]bool) bool
+	visit = func(r *ast.Rule, seen map[*ast.Rule]bool) bool {
+		if v, ok := readsInput[r]; ok {
+			return v
+		}
+		if seen[r] {
+			return false
+		}
+		seen[r] = true
+		found := false
+		ast.WalkRefs(r, func(ref ast.Ref) bool {
+			if found {
+				return true
+			}
+			if ref.HasPrefix(ast.InputRootRef) {
+				found = true
+				return true
+			}
+			if ref.HasPrefix(ast.DefaultRootRef) {
+				for _, dep := range c.GetRulesDynamic(ref) {
+					if visit(dep, seen) {
+						found = true
+						return true
+					}
+				}
+			}
+			return false
+		})
+		readsInput[r] = found
+		return found
+	}
+	var out []string
+	for _, m := range c.Modules {
+		for _, r := range m.Rules {
+			if r.Head.RuleKind() != ast.SingleValue || len(r.Head.Args) > 0 || r.Default {
+				continue
+			}
+			if !hasComprehension(r) || !visit(r, map[*ast.Rule]bool{}) {
+				continue
+			}
+			if path := m.Package.Path.Extend(r.Head.Ref().GroundPrefix()).String(); path != DecisionQuery {
+				out = append(out, path)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func hasComprehension(r *ast.Rule) bool {
+	found := false
+	ast.WalkClosures(r, func(x any) bool {
+		switch x.(type) {
+		case *ast.ArrayComprehension, *ast.SetComprehension, *ast.ObjectComprehension:
+			found = true
+		}
+		return found
+	})
+	return found
 }
 
 func conflictPaths(b *bundle.Bundle) (rules, funcs []string) {
