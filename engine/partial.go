@@ -31,9 +31,26 @@ func partialPlan(b *bundle.Bundle) (keep []string, skip string) {
 	rules, funcs := conflictPaths(b)
 	if len(funcs) > 0 {
 		return nil, "functions that can give two values for one input (" + strings.Join(funcs, ", ") +
-			") are evaluated as written, so that a conflict stays an error; write each as one definition (an else chain) to have the bundle optimised"
+			"), whose conflicts must stay evaluation errors; write each as one definition (an else chain) to have the bundle optimised"
 	}
 	return append(rules, sharedRules(b)...), ""
+}
+
+// PartialEvaluationNote says why the engine would evaluate the policy
+// made of modules as written rather than partially evaluated (slower, same
+// decisions), or "" when it would partially evaluate it. parapet check
+// prints it for policy authors.
+func PartialEvaluationNote(modules map[string]*ast.Module) string {
+	b := &bundle.Bundle{}
+	for path, m := range modules {
+		b.Modules = append(b.Modules, bundle.ModuleFile{Path: path, Parsed: m})
+	}
+	_, funcs := conflictPaths(b)
+	if len(funcs) == 0 {
+		return ""
+	}
+	_, skip := partialPlan(b)
+	return skip
 }
 
 // sharedRules lists the complete rules of b that compute their value with

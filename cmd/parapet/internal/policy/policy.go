@@ -204,6 +204,10 @@ func CheckCommand() *cobra.Command {
 against Parapet's input schema (the request plus input.access and
 input.analysis), as 'opa check --strict -s' does.
 
+It also notes when the engine would not partially evaluate the policies
+(a function with several definitions that could give different values:
+see the speed note in rego/lib.rego), which makes decisions slower.
+
 With no path it checks the embedded library. Errors are sorted by
 file:line:col. Exit code 1 when there is any error.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -237,6 +241,9 @@ func Check(paths []string, withSchema bool, out io.Writer) error {
 		return &ExitError{ExitBadPolicy, fmt.Errorf("%d error(s)", len(msgs))}
 	}
 	fmt.Fprintf(out, "%d module(s) OK\n", len(l.modules))
+	if note := engine.PartialEvaluationNote(nonTestModules(l.modules)); note != "" {
+		fmt.Fprintf(out, "note: parapet serve will evaluate these policies without partial evaluation (same decisions, slower): %s\n", note)
+	}
 	return nil
 }
 

@@ -84,4 +84,21 @@ func TestCheckSortsErrorsByLocation(t *testing.T) {
 	if err := Check(nil, true, &out); err != nil {
 		t.Fatalf("embedded library: %v\n%s", err, out.String())
 	}
+	if strings.Contains(out.String(), "note:") {
+		t.Fatalf("the embedded library must be partially evaluated:\n%s", out.String())
+	}
+}
+
+func TestCheckNotesAPolicyLeftUnoptimised(t *testing.T) {
+	dir := write(t, map[string]string{
+		"a.rego": "package parapet.a\n\nlevel(x) := 1 if x > 0\n\nlevel(x) := 2 if x > 1\n\ny := level(count(input.messages))\n",
+	})
+	var out bytes.Buffer
+	if err := Check([]string{dir}, true, &out); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "note: parapet serve will evaluate these policies without partial evaluation") ||
+		!strings.Contains(out.String(), "data.parapet.a.level") {
+		t.Fatalf("no note naming the function:\n%s", out.String())
+	}
 }
