@@ -9,7 +9,7 @@ import (
 )
 
 // Partial evaluation (prepare) folds rules into the rules that use them,
-// which takes a fifth to a third off a decision of the default library
+// which takes 10-33% off a decision of the default library
 // (docs/benchmarks.md). It
 // would also fold away one kind of evaluation error: a complete rule or a
 // function with two values for the same input (eval_conflict_error), which

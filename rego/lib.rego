@@ -9,7 +9,7 @@ import data.parapet.config
 
 # Speed, for rule authors. The engine partially evaluates the decision once
 # per bundle: each package's reason rules are folded into main's reason
-# sets, which makes a decision about a third faster (docs/architecture.md).
+# sets, which takes 10-33% off a decision (docs/architecture.md).
 # Two habits keep that working:
 #   - Write a function as one definition, an else chain for its cases, not
 #     one definition per case. A bundle with a function that could give two

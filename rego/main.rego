@@ -147,7 +147,7 @@ decision := {
 	# would be evaluated rule by rule on every decision, through the rules
 	# above and then each package's. Read here, its rules are folded into
 	# the reason rules they collect (and config_ranked is settled), which
-	# takes about a third off the time of a decision (docs/architecture.md).
+	# takes 10-33% off the time of a decision (docs/architecture.md).
 	failed_config := config_ranked
 	collected := ranked
 	sorted := [t[2] | some t in sort(collected | failed_config)]
