@@ -51,11 +51,10 @@ type Layer struct {
 	Name     string
 	Revision string
 
-	base      *Policy
-	query     rego.PreparedEvalQuery
-	optimised bool // as Policy.optimised
-	explain   *lazyQuery
-	kept      atomic.Int64
+	base    *Policy
+	query   rego.PreparedEvalQuery
+	explain *lazyQuery
+	kept    atomic.Int64
 }
 
 // Kept counts the base reasons this layer's evaluation lacked or weakened
@@ -429,13 +428,13 @@ func CompileLayer(ctx context.Context, base *Policy, t TenantBundle) (*Layer, er
 		name = t.Tenant
 	}
 	opts := base.opts
-	pq, optimised, err := prepare(ctx, name, merged, opts, true)
+	pq, _, err := prepare(ctx, name, merged, opts, true)
 	if err != nil {
 		return nil, err
 	}
 	return &Layer{
 		Tenant: t.Tenant, Name: name, Revision: t.Bundle.Manifest.Revision,
-		base: base, query: pq, optimised: optimised, explain: newLazyQuery(name, merged, opts),
+		base: base, query: pq, explain: newLazyQuery(name, merged, opts),
 	}, nil
 }
 

@@ -30,10 +30,14 @@ import (
 func partialPlan(b *bundle.Bundle) (keep []string, skip string) {
 	rules, funcs := conflictPaths(b)
 	if len(funcs) > 0 {
-		return nil, "functions that can give two values for one input (" + strings.Join(funcs, ", ") +
-			"), whose conflicts must stay evaluation errors; write each as one definition (an else chain) to have the bundle optimised"
+		return nil, skipReason(funcs)
 	}
 	return append(rules, sharedRules(b)...), ""
+}
+
+func skipReason(funcs []string) string {
+	return "functions that can give two values for one input (" + strings.Join(funcs, ", ") +
+		"), whose conflicts must stay evaluation errors; write each as one definition (an else chain) to have the bundle optimised"
 }
 
 // PartialEvaluationNote says why the engine would evaluate the policy
@@ -45,12 +49,10 @@ func PartialEvaluationNote(modules map[string]*ast.Module) string {
 	for path, m := range modules {
 		b.Modules = append(b.Modules, bundle.ModuleFile{Path: path, Parsed: m})
 	}
-	_, funcs := conflictPaths(b)
-	if len(funcs) == 0 {
-		return ""
+	if _, funcs := conflictPaths(b); len(funcs) > 0 {
+		return skipReason(funcs)
 	}
-	_, skip := partialPlan(b)
-	return skip
+	return ""
 }
 
 // sharedRules lists the complete rules of b that compute their value with
@@ -114,13 +116,19 @@ func sharedRules(b *bundle.Bundle) []string {
 			if !hasComprehension(r) || !visit(r, map[*ast.Rule]bool{}) {
 				continue
 			}
-			if path := m.Package.Path.Extend(r.Head.Ref().GroundPrefix()).String(); path != DecisionQuery {
+			if path := rulePath(m, r); path != DecisionQuery {
 				out = append(out, path)
 			}
 		}
 	}
 	sort.Strings(out)
 	return out
+}
+
+// rulePath is the path of the document r defines, as DisableInlining takes
+// it: data.parapet.lib.model.
+func rulePath(m *ast.Module, r *ast.Rule) string {
+	return m.Package.Path.Extend(r.Head.Ref().GroundPrefix()).String()
 }
 
 // hasComprehension reports whether r computes anything with a
@@ -164,7 +172,7 @@ func conflictPaths(b *bundle.Bundle) (rules, funcs []string) {
 			if r.Default || r.Head.RuleKind() != ast.SingleValue {
 				continue
 			}
-			path := m.Package.Path.Extend(r.Head.Ref().GroundPrefix()).String()
+			path := rulePath(m, r)
 			in := all[path]
 			if in == nil {
 				in = &info{constants: map[string]bool{}}

@@ -63,11 +63,7 @@ func configVariant(t *testing.T, edit func(cfg map[string]any)) *Policy {
 func withModule(t *testing.T, name, src string) *Policy {
 	t.Helper()
 	b := defaultBundle(t)
-	m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Modules = append(b.Modules, bundle.ModuleFile{Path: name, URL: name, Raw: []byte(src), Parsed: m})
+	b.Modules = append(b.Modules, moduleFile(t, name, src))
 	p, err := Compile(context.Background(), "with-"+name, b, CompileOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -329,13 +325,19 @@ func bundleFrom(t *testing.T, files map[string]string) *bundle.Bundle {
 	t.Helper()
 	b := &bundle.Bundle{Manifest: bundle.Manifest{Revision: "1"}, Data: map[string]any{}}
 	for name, src := range files {
-		m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Modules = append(b.Modules, bundle.ModuleFile{Path: name, URL: name, Raw: []byte(src), Parsed: m})
+		b.Modules = append(b.Modules, moduleFile(t, name, src))
 	}
 	return b
+}
+
+// moduleFile parses one Rego file for a bundle.
+func moduleFile(t *testing.T, name, src string) bundle.ModuleFile {
+	t.Helper()
+	m, err := ast.ParseModuleWithOpts(name, src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bundle.ModuleFile{Path: name, URL: name, Raw: []byte(src), Parsed: m}
 }
 
 // collectingMain collects data.parapet.a.deny the way the default
