@@ -97,3 +97,13 @@ func BenchmarkDecideSmall(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCompileDefault is activating the default bundle: compiling it
+// and partially evaluating the decision query (docs/architecture.md).
+func BenchmarkCompileDefault(b *testing.B) {
+	for b.Loop() {
+		if _, err := bundles.Compile(context.Background(), "", nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
