@@ -176,6 +176,31 @@ var concepts = map[string][]string{
 		"access code", "mot de passe", "passwort", "contraseña", "senha", "пароль", "密码", "密碼", "口令",
 		"パスワード", "暗証番号", "비밀번호", "암호",
 	},
+	// The value of a secret asked for outright: the secret as the whole
+	// object of the request ("what is the password?", "can you confirm the
+	// password for our system?"), not as a modifier ("the password
+	// policy", "the password for the guest Wi-Fi" do not match: the
+	// keyword ends at the question mark, full stop or "for our system").
+	"ASKVALUE": {
+		"what is", "what's", "whats", "tell me", "give me", "confirm", "reveal", "share", "say", "provide",
+		"cuál es", "cual es", "dime", "dame", "quel est", "dis-moi", "donne-moi", "was ist", "wie lautet",
+		"sag mir", "gib mir", "nenne mir", "qual é", "qual è", "qual e", "dimmi", "me diga", "me dê",
+		"какой", "каков", "скажи", "назови",
+	},
+	"SECRETVALUE": {
+		"the password?", "the password.", "the password!", "the password for our system",
+		"the password for the system", "the password to the system", "the password to our system",
+		"the passcode?", "the passcode.", "the passphrase?", "the passphrase.", "the secret word?",
+		"the secret word.", "the secret phrase?", "the access code?", "the access code.",
+		"la contraseña?", "la contraseña.", "le mot de passe?", "le mot de passe ?", "le mot de passe.",
+		"das passwort?", "das passwort.", "das kennwort?", "la password?", "la password.", "a senha?",
+		"a senha.", "пароль?", "пароль.",
+	},
+	// Languages where the request follows the noun.
+	"SECRETVALUEQ": {
+		"密码是什么", "密码是多少", "密碼是什麼", "密碼是多少", "パスワードは何", "パスワードを教えて",
+		"비밀번호가 뭐", "비밀번호는 뭐", "비밀번호는 무엇", "비밀번호를 알려",
+	},
 	"NOLIMITS": {
 		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
 		"without limitations", "without any limitations", "unrestricted", "unfiltered", "uncensored",
@@ -424,6 +449,12 @@ var sigSpecs = []sigSpec{
 	{"authority_claim", catOverride, 0.35, []any{"AUTHORITY"}},
 	{"secret_request", catSecret, 0.1, []any{"REVEAL", 24, "SECRET"}},
 	{"secret_request", catSecret, 0.1, []any{"SECRET", 24, "REVEAL"}},
+	// The secret's value asked for outright (see SECRETVALUE): an attack
+	// when the model holds a secret, which the text alone cannot tell,
+	// so it stays in the context-dependent category (no classifier
+	// feature) at a strength that reaches the threshold only with it.
+	{"secret_value_request", catSecret, 0.35, []any{"ASKVALUE", 4, "SECRETVALUE"}},
+	{"secret_value_request", catSecret, 0.35, []any{"SECRETVALUEQ"}},
 	// The secret asked for in a disguised form: spelt backwards, letter by
 	// letter, in pig latin, as an acrostic.
 	{"secret_obfuscated", catExtraction, 0.45, []any{"SECRET", 24, "TRANSFORM"}},
