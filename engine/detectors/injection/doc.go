@@ -44,7 +44,11 @@
 //     secret_request ("what is the password", strength 0.1, its own
 //     category) is an attack only when the context holds a secret, and
 //     "What's the password policy for new hires?" fires it too; it adds a
-//     span for evidence and little score.
+//     span for evidence and little score. Its stronger sibling
+//     secret_value_request (0.35, same category) needs the secret as the
+//     whole object of the request ("What is the password?", "the
+//     password for our system"), so modifiers ("the password policy") do
+//     not fire it.
 //  4. Classifier (features.go, model.go): logistic regression over hashed
 //     word unigrams and bigrams and character 4-grams of the normalised
 //     text (2^18 buckets; 4-grams alone matched 3- to 5-grams in
