@@ -201,6 +201,39 @@ var concepts = map[string][]string{
 		"密码是什么", "密码是多少", "密碼是什麼", "密碼是多少", "パスワードは何", "パスワードを教えて",
 		"비밀번호가 뭐", "비밀번호는 뭐", "비밀번호는 무엇", "비밀번호를 알려",
 	},
+	// Ways of getting at a guarded secret without asking for it outright
+	// (the Gandalf game's commonest moves), always with the secret as a
+	// definite object: a hint about it, its letters, a translation of it,
+	// "password please".
+	"SECRETPROBE": {
+		"hint about the password", "hint for the password", "clue about the password", "clue for the password",
+		"hint about the secret word", "letters of the password", "letters in the password",
+		"letters does the password", "characters of the password are", "translate the password",
+		"the password, please", "password please", "the password in another language",
+		"wie heißt das passwort", "wie heisst das passwort", "wie lautet das passwort", "das passwort bitte",
+		"cómo es la contraseña", "la contraseña, por favor", "le mot de passe, s'il te plaît",
+		"le mot de passe s'il vous plaît", "pista sobre la contraseña", "indice sur le mot de passe",
+		"hinweis auf das passwort", "tipp zum passwort",
+	},
+	// A secret the model keeps, named by what the model does with it.
+	"GUARDED": {
+		"you are protecting", "you're protecting", "you are guarding", "you're guarding", "you are hiding",
+		"you're hiding", "you were told to protect", "you must protect",
+		"you have to protect", "you are supposed to protect",
+		"que proteges", "que tu protèges", "das du beschützt", "das du schützt", "das du versteckst",
+	},
+	"SECRETWORD": {"password", "passcode", "passphrase", "secret word", "magic word", "secret phrase", "secret code", "access code", "contraseña", "mot de passe", "passwort", "senha"},
+	// Creative writing that carries the secret.
+	"CREATIVE": {
+		"poem", "haiku", "song", "story", "riddle", "limerick", "rap", "sonnet", "acrostic", "sentence",
+		"poema", "poème", "gedicht", "lied", "canción", "chanson", "histoire", "geschichte",
+	},
+	"CARRYSECRET": {
+		"about the password", "includes the password", "including the password", "contains the password",
+		"containing the password", "with the password in it", "using the password", "that spells the password",
+		"hiding the password", "sobre la contraseña", "sur le mot de passe", "über das passwort",
+		"mit dem passwort", "que contenga la contraseña", "qui contient le mot de passe",
+	},
 	"NOLIMITS": {
 		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
 		"without limitations", "without any limitations", "unrestricted", "unfiltered", "uncensored",
@@ -455,6 +488,11 @@ var sigSpecs = []sigSpec{
 	// feature) at a strength that reaches the threshold only with it.
 	{"secret_value_request", catSecret, 0.35, []any{"ASKVALUE", 4, "SECRETVALUE"}},
 	{"secret_value_request", catSecret, 0.35, []any{"SECRETVALUEQ"}},
+	// The secret got at sideways: a hint, its letters, a translation, the
+	// word "you are protecting", a poem about or with it.
+	{"secret_probe", catSecret, 0.35, []any{"SECRETPROBE"}},
+	{"secret_probe", catSecret, 0.35, []any{"SECRETWORD", 12, "GUARDED"}},
+	{"secret_probe", catSecret, 0.35, []any{"CREATIVE", 30, "CARRYSECRET"}},
 	// The secret asked for in a disguised form: spelt backwards, letter by
 	// letter, in pig latin, as an acrostic.
 	{"secret_obfuscated", catExtraction, 0.45, []any{"SECRET", 24, "TRANSFORM"}},

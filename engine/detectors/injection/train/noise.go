@@ -46,7 +46,7 @@ func hasAttackCue(text string) bool {
 	for _, m := range res.Matches {
 		// A request for "the password" is the context-dependent case
 		// itself; every other signature is a cue.
-		if m != "secret_request" && m != "secret_value_request" {
+		if m != "secret_request" && m != "secret_value_request" && m != "secret_probe" {
 			return true
 		}
 	}
