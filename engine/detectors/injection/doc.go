@@ -48,7 +48,8 @@
 //     secret_value_request (0.35, same category) needs the secret as the
 //     whole object of the request ("What is the password?", "the
 //     password for our system"), so modifiers ("the password policy") do
-//     not fire it.
+//     not fire it; secret_probe (0.35, same category) is the secret got
+//     at sideways (a hint about it, its letters, a poem with it).
 //  4. Classifier (features.go, model.go): logistic regression over hashed
 //     word unigrams and bigrams and character 4-grams of the normalised
 //     text (2^18 buckets; 4-grams alone matched 3- to 5-grams in
