@@ -90,15 +90,17 @@ test_review_never_weakens_a_deny if {
 	"acme.human_review" in ids(d)
 }
 
-# Acme's injection threshold is 0.7, the default's 0.8.
+# Acme denies from an injection score of 0.3 (the default: 0.37, where
+# the classifier's benign false-positive rate is about 1%; Acme accepts
+# more false positives) and warns from 0.25 (the default: 0.35).
 test_stricter_injection_threshold if {
-	d := decide({"analysis": {"injection": {"score": 0.75, "by_source": {"user": 0.75}}}})
+	d := decide({"analysis": {"injection": {"score": 0.33, "by_source": {"user": 0.33}}}})
 	d.effect == "deny"
 	"use.prompt_injection" in ids(d)
 }
 
-test_injection_warning_from_0_3 if {
-	d := decide({"analysis": {"injection": {"score": 0.35, "by_source": {"user": 0.35}}}})
+test_injection_warning_from_0_25 if {
+	d := decide({"analysis": {"injection": {"score": 0.27, "by_source": {"user": 0.27}}}})
 	d.effect == "warn"
 	ids(d) == {"use.prompt_injection_suspected"}
 }

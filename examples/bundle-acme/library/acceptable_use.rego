@@ -16,40 +16,76 @@ thresholds := config.thresholds
 # name get the stricter, indirect threshold.
 source_kind(src) := object.get(config.injection_sources, src, "indirect")
 
-deny_threshold("direct") := thresholds.injection_deny
-
-deny_threshold("indirect") := thresholds.injection_indirect_deny
-
-# Injection scores by source, as the detectors report them.
-scores[src] := s if {
-	input.phase == "prompt"
-	some src, s in input.analysis.injection.by_source
+# (An else chain, not one definition per kind: see the speed note in
+# lib.rego.)
+deny_threshold(kind) := thresholds.injection_deny if {
+	kind == "direct"
+} else := thresholds.injection_indirect_deny if {
+	kind == "indirect"
 }
 
-# Sources at or above the deny threshold of their kind.
-denied_sources(kind) := {src |
-	some src, s in scores
-	source_kind(src) == kind
-	s >= deny_threshold(kind)
+# Performance: most prompts score below every threshold. injection_flagged
+# settles that in one pass over the scores, against the lowest configured
+# threshold, so that the rules below only run when a source might deny or
+# warn. (It is a lower bound only: the rules below decide.)
+lowest_threshold := min([t.injection_deny, t.injection_indirect_deny, t.injection_warn]) if {
+	t := config.thresholds
+} else := min({x |
+	# Some threshold is missing (the config check denies): the others count.
+	some name in ["injection_deny", "injection_indirect_deny", "injection_warn"]
+	x := config.thresholds[name]
+})
+
+injection_flagged if {
+	input.phase == "prompt"
+	floor := lowest_threshold
+	some s in input.analysis.injection.by_source
+	s >= floor
+}
+
+# Sources at or above the deny threshold of their kind, by the injection
+# scores the detectors report per source. The score test comes first: a
+# source that scores low needs no lookup of its kind.
+denied_direct contains src if {
+	input.phase == "prompt"
+	t := thresholds.injection_deny
+	some src, s in input.analysis.injection.by_source
+	s >= t
+	source_kind(src) == "direct"
+}
+
+denied_indirect contains src if {
+	input.phase == "prompt"
+	t := thresholds.injection_indirect_deny
+	some src, s in input.analysis.injection.by_source
+	s >= t
+	source_kind(src) == "indirect"
 }
 
 # Sources between the warn threshold and the deny threshold of their kind.
-warned_sources := {src |
-	some src, s in scores
-	s >= thresholds.injection_warn
+warned_sources contains src if {
+	input.phase == "prompt"
+	t := thresholds.injection_warn
+	some src, s in input.analysis.injection.by_source
+	s >= t
 	s < deny_threshold(source_kind(src))
 }
 
-max_score(srcs) := max({scores[src] | some src in srcs})
+max_score(srcs) := max({input.analysis.injection.by_source[src] | some src in srcs})
 
 # Injection findings (spans, when the detector reports them) from the given
 # sources scoring at_least or more, as evidence.
-injection_evidence(srcs, at_least) := sort({lib.evidence(f) |
-	some f in lib.prompt_findings
+injection_evidence(srcs, at_least) := sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
+	some f in input.analysis.findings
 	f.category == "injection"
 	f.source in srcs
 	f.score >= at_least
+	not object.get(f, "source", "") in {"response", "reasoning"}
 })
+
+# Scores in messages, to two decimals ("%.2f" would print an integer score
+# of 1 as "%!f(int64=1)").
+two_dp(x) := round(x * 100) / 100
 
 deny contains {
 	"id": "use.prompt_injection",
@@ -57,13 +93,16 @@ deny contains {
 	"severity": "critical",
 	"controls": ["OWASP-LLM01", "NIST-AI-600-1:information-security"],
 	"message": sprintf(
-		"prompt injection or jailbreak attempt in %s content (score %.2f, threshold %.2f)",
-		[lib.join_set(srcs), max_score(srcs), thresholds.injection_deny],
+		"prompt injection or jailbreak attempt in %s content (score %v, threshold %v)",
+		[lib.join_set(srcs), two_dp(max_score(srcs)), thresholds.injection_deny],
 	),
-	"evidence": injection_evidence(srcs, thresholds.injection_deny),
+	"evidence": ev,
 } if {
-	srcs := denied_sources("direct")
-	count(srcs) > 0
+	input.phase == "prompt"
+	injection_flagged
+	count(denied_direct) > 0
+	srcs := denied_direct
+	ev := injection_evidence(srcs, thresholds.injection_deny)
 }
 
 deny contains {
@@ -72,13 +111,16 @@ deny contains {
 	"severity": "high",
 	"controls": ["OWASP-LLM01", "OWASP-LLM06", "NIST-AI-600-1:information-security"],
 	"message": sprintf(
-		"instructions injected through %s content (score %.2f, threshold %.2f)",
-		[lib.join_set(srcs), max_score(srcs), thresholds.injection_indirect_deny],
+		"instructions injected through %s content (score %v, threshold %v)",
+		[lib.join_set(srcs), two_dp(max_score(srcs)), thresholds.injection_indirect_deny],
 	),
-	"evidence": injection_evidence(srcs, thresholds.injection_indirect_deny),
+	"evidence": ev,
 } if {
-	srcs := denied_sources("indirect")
-	count(srcs) > 0
+	input.phase == "prompt"
+	injection_flagged
+	count(denied_indirect) > 0
+	srcs := denied_indirect
+	ev := injection_evidence(srcs, thresholds.injection_indirect_deny)
 }
 
 warn contains {
@@ -87,16 +129,19 @@ warn contains {
 	"severity": "medium",
 	"controls": ["OWASP-LLM01", "NIST-AI-600-1:information-security"],
 	"message": sprintf(
-		"possible prompt injection in %s content (score %.2f, warn threshold %.2f)",
-		[lib.join_set(warned_sources), max_score(warned_sources), thresholds.injection_warn],
+		"possible prompt injection in %s content (score %v, warn threshold %v)",
+		[lib.join_set(warned_sources), two_dp(max_score(warned_sources)), thresholds.injection_warn],
 	),
-	"evidence": injection_evidence(warned_sources, thresholds.injection_warn),
+	"evidence": ev,
 } if {
+	input.phase == "prompt"
+	injection_flagged
 	count(warned_sources) > 0
+	ev := injection_evidence(warned_sources, thresholds.injection_warn)
 }
 
 # Characters of prompt text: every message and every context document.
-prompt_chars := sum([count(m.content) | some m in input.messages]) + sum([count(d.text) | some d in input.context.documents])
+prompt_chars := sum([count(c) | c := input.messages[_].content]) + sum([count(t) | t := input.context.documents[_].text])
 
 # Guards against unbounded consumption (cost, denial of wallet) per call;
 # the engine's request size limit is the hard stop before this.

@@ -66,8 +66,6 @@ warn contains unknown_model_reason("warn") if {
 	not lib.known_model
 }
 
-warn_risks := {r | some r in config.warn_model_risks}
-
 # Catalogued models whose risk rating is listed in config.warn_model_risks
 # (default: high, e.g. the hosted DeepSeek API) get a warning on every call.
 warn contains {
@@ -92,5 +90,5 @@ warn contains {
 	"evidence": [],
 } if {
 	lib.known_model
-	lib.model.risk in warn_risks
+	lib.model.risk in config.warn_model_risks
 }

@@ -11,13 +11,25 @@ package parapet.data_handling
 import data.parapet.config
 import data.parapet.lib
 
+# Performance: the decision is evaluated on every call, and each rule,
+# reference and function call costs an evaluation step. The common case (an
+# internal prompt, a few findings) is kept to few steps: a classification
+# equal to classification.max_cloud is settled without a level lookup,
+# evidence objects are built in place rather than with lib.evidence, and
+# each reason rule starts with the phase test so that the rule index skips
+# it in the response phase.
+
 levels := config.classification.levels
 
 max_level := max([l | some l in levels])
 
 # The numeric level of a classification. An unknown classification counts as
 # the most sensitive level (fail safe).
-level(c) := object.get(levels, c, max_level)
+level(c) := l if {
+	l := levels[c]
+} else := max_level if {
+	is_object(levels)
+}
 
 max_cloud_level := level(config.classification.max_cloud)
 
@@ -29,31 +41,37 @@ context_classification := c if {
 } else := config.classification.default
 
 # Classified material in the prompt, as evidence. The context classification
-# points at context.classification; a document points at its text.
+# points at context.classification; a document points at its text. (A
+# classification equal to max_cloud is never above it.)
 classified contains {
 	"field": "context.classification",
 	"start": 0,
 	"end": 0,
-	"type": context_classification,
+	"type": c,
 } if {
-	level(context_classification) > max_cloud_level
+	c := context_classification
+	c != config.classification.max_cloud
+	level(c) > max_cloud_level
 }
 
 classified contains {
 	"field": sprintf("context.documents[%d].text", [i]),
 	"start": 0,
 	"end": count(doc.text),
-	"type": doc.classification,
+	"type": c,
 } if {
+	max_cloud := config.classification.max_cloud
 	some i, doc in input.context.documents
-	doc.classification != ""
-	level(doc.classification) > max_cloud_level
+	c := doc.classification
+	c != ""
+	c != max_cloud
+	level(c) > max_cloud_level
 }
 
 classified_to_cloud if {
 	input.phase == "prompt"
-	lib.is_cloud(lib.model)
 	count(classified) > 0
+	lib.model_is_cloud
 }
 
 classified_types := {e.type | some e in classified}
@@ -68,6 +86,12 @@ route_target := t if {
 	lib.is_on_prem(t)
 }
 
+# Classified data for a cloud model, and an on-prem model to route it to.
+routed if {
+	classified_to_cloud
+	route_target
+}
+
 # Without a route, classified data to a cloud model is denied.
 deny contains {
 	"id": "data.classified_to_cloud_model",
@@ -80,6 +104,7 @@ deny contains {
 	),
 	"evidence": sort(classified),
 } if {
+	input.phase == "prompt"
 	classified_to_cloud
 	not route_target
 }
@@ -96,23 +121,20 @@ warn contains {
 	),
 	"evidence": sort(classified),
 } if {
-	classified_to_cloud
-	route_target
+	input.phase == "prompt"
+	routed
 }
 
 default route := {}
 
-route := {"model": route_target} if {
-	classified_to_cloud
-	route_target
-}
+route := {"model": route_target} if routed
 
 notice contains sprintf(
 	"This request contained %s data and was answered by the on-prem model %s instead of %s.",
 	[lib.join_set(classified_types), route_target, input.resource.model],
 ) if {
-	classified_to_cloud
-	route_target
+	input.phase == "prompt"
+	routed
 }
 
 # The model that will actually receive the prompt.
@@ -120,13 +142,11 @@ effective_model := object.get(route, "model", input.resource.model)
 
 # Secrets and credentials never go to any model, on-prem included: they end
 # up in logs, caches and training sets.
-secret_spans contains lib.evidence(f) if {
-	input.phase == "prompt"
-	some f in lib.prompt_findings
+secret_evidence := sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
+	some f in input.analysis.findings
 	f.category == "secret"
-}
-
-secret_evidence := sort(secret_spans)
+	not object.get(f, "source", "") in {"response", "reasoning"}
+})
 
 deny contains {
 	"id": "data.secret_in_prompt",
@@ -139,24 +159,23 @@ deny contains {
 	),
 	"evidence": secret_evidence,
 } if {
-	count(secret_evidence) > 0
-}
-
-redact_before_cloud := {t | some t in config.pii.redact_before_cloud}
-
-# Personal data of the configured types is replaced with placeholders before
-# a cloud model sees it; on-prem models (including a routed call) get it as
-# is.
-pii_spans contains lib.evidence(f) if {
 	input.phase == "prompt"
-	lib.is_cloud(lib.model_info(effective_model))
-	some f in lib.prompt_findings
-	f.category == "pii"
-	f.type in redact_before_cloud
+	secret_evidence[0]
 }
 
-pii_evidence := sort(pii_spans)
+# Personal data of the configured types in prompt text.
+pii_evidence := sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
+	types := config.pii.redact_before_cloud
+	some f in input.analysis.findings
+	f.category == "pii"
+	f.type in types
+	not object.get(f, "source", "") in {"response", "reasoning"}
+})
 
+# Personal data is replaced with placeholders before a cloud model sees it;
+# on-prem models get it as is. The model that receives the prompt is
+# effective_model: when the prompt is routed, an on-prem model (route_target
+# is one by construction), else the requested model, lib.model.
 redact contains {
 	"id": "data.pii_to_cloud_model",
 	"effect": "redact",
@@ -164,9 +183,12 @@ redact contains {
 	"controls": ["OWASP-LLM02", "NIST-AI-600-1:data-privacy"],
 	"message": sprintf(
 		"personal data (%s) redacted before cloud model %s",
-		[lib.join_set({e.type | some e in pii_evidence}), effective_model],
+		[concat(", ", sort({e.type | some e in pii_evidence})), input.resource.model],
 	),
 	"evidence": pii_evidence,
 } if {
-	count(pii_evidence) > 0
+	input.phase == "prompt"
+	lib.model_is_cloud
+	not routed
+	pii_evidence[0]
 }

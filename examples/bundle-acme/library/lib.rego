@@ -7,6 +7,19 @@ package parapet.lib
 
 import data.parapet.config
 
+# Speed, for rule authors. The engine partially evaluates the decision once
+# per bundle: each package's reason rules are folded into main's reason
+# sets, which takes 10-33% off a decision (docs/architecture.md).
+# Two habits keep that working:
+#   - Write a function as one definition, an else chain for its cases, not
+#     one definition per case. A bundle with a function that could give two
+#     values for one input is evaluated as written (slower), so that such a
+#     conflict stays an evaluation error, and so a fail-closed deny.
+#   - In a reason's head, use values the body has bound ("evidence": ev,
+#     with ev := f(x) in the body), not function calls that build a set:
+#     OPA 1.22's partial evaluation fails on some of those, and the engine
+#     then evaluates the whole bundle as written.
+
 # Sources whose text is the model's output rather than the prompt.
 response_sources := {"response", "reasoning"}
 
@@ -20,11 +33,15 @@ model_info(name) := object.get(config.models, name, config.unknown_model)
 
 known_model if config.models[input.resource.model]
 
-# The requested model's catalogue entry.
-model := model_info(input.resource.model)
+# The requested model's catalogue entry, model_info(input.resource.model),
+# looked up once per evaluation rather than on every use.
+model := object.get(config.models, input.resource.model, config.unknown_model)
 
 # Anything not declared on_prem counts as cloud.
 is_cloud(info) if not info.deployment == "on_prem"
+
+# is_cloud(model), evaluated once.
+model_is_cloud if is_cloud(model)
 
 is_on_prem(name) if model_info(name).deployment == "on_prem"
 
@@ -45,6 +62,13 @@ response_findings contains f if {
 
 is_response_finding(f) if f.source in response_sources
 
+# (Rules that loop over many findings test a prompt finding inline, as
+#	not object.get(f, "source", "") in {"response", "reasoning"}
+# which is what "not is_response_finding(f)" means, without a function call
+# or a rule reference per finding: both cost an evaluation step each time.
+# "not f.source in ..." would not do: with OPA 1.22 it does not hold when f
+# has no source. Keep the literal sets in step with response_sources.)
+
 # Roles after casbin's expansion. input.access is authoritative: the
 # caller-supplied subject.roles only count once casbin has expanded them.
 roles := {r | some r in input.access.roles}
@@ -55,6 +79,64 @@ join_set(s) := concat(", ", sort(s))
 # ---------------------------------------------------------------------------
 # Configuration check. A bundle whose config lacks a knob the rules rely on
 # would silently disable those rules; main turns any error here into a deny.
+#
+# config_ok runs on every evaluation, so it has a fast path: config_shape_ok
+# makes the same checks as config_errors with one reference per knob, and
+# binds the small groups of knobs (thresholds, classification, pii) with a
+# pattern, which needs exactly the keys of the shipped data.json. A config
+# whose groups have other keys, or that fails a check, takes the slow path,
+# config_errors, which also explains the failure. Keep the two in step when
+# adding a knob (and add it to the pattern, or every evaluation takes the
+# slow path); lib_test checks that they agree.
+
+config_ok if config_shape_ok
+
+config_ok if {
+	not config_shape_ok
+	count(config_errors) == 0
+}
+
+config_shape_ok if {
+	c := config
+	is_boolean(c.restore)
+	{"injection_deny": deny, "injection_indirect_deny": indirect_deny, "injection_warn": warn} = c.thresholds
+	is_number(deny)
+	is_number(indirect_deny)
+	is_number(warn)
+	is_object(c.injection_sources)
+	is_number(c.limits.max_prompt_chars)
+	is_object(c.models)
+	unknown := c.unknown_model
+	is_object(unknown)
+	is_string(unknown.deployment)
+	c.unknown_model_effect in {"allow", "warn", "review", "deny"}
+	is_array(c.warn_model_risks)
+	{"levels": levels, "default": default_level, "max_cloud": max_cloud} = c.classification
+	is_object(levels)
+	is_string(default_level)
+	levels[default_level]
+	is_string(max_cloud)
+	levels[max_cloud]
+	is_string(c.routes.confidential)
+	valid_route
+	{"redact_before_cloud": before_cloud, "redact_in_response": in_response} = c.pii
+	is_array(before_cloud)
+	is_array(in_response)
+	is_array(c.reasoning.visible_to_roles)
+	{
+		"allowed_domains": allowed_domains, "warn_unlisted_links": warn_links,
+		"system_prompt_leak_deny": leak_deny, "grounding_min": grounding_min, "canary": canary,
+	} = c.output
+	is_array(allowed_domains)
+	is_boolean(warn_links)
+	is_number(leak_deny)
+	is_number(grounding_min)
+	is_boolean(canary)
+}
+
+valid_route if config.routes.confidential == ""
+
+valid_route if is_on_prem_known(config.routes.confidential)
 
 required_config := {
 	"restore": "boolean",
@@ -75,6 +157,11 @@ required_config := {
 	"pii.redact_before_cloud": "array",
 	"pii.redact_in_response": "array",
 	"reasoning.visible_to_roles": "array",
+	"output.allowed_domains": "array",
+	"output.warn_unlisted_links": "boolean",
+	"output.system_prompt_leak_deny": "number",
+	"output.grounding_min": "number",
+	"output.canary": "boolean",
 }
 
 config_errors contains msg if {
@@ -113,7 +200,18 @@ is_on_prem_known(name) if config.models[name].deployment == "on_prem"
 
 # ---------------------------------------------------------------------------
 # Input check. The engine must always fill phase, access and analysis; a
-# missing piece would silently disable rules, so main denies instead.
+# missing piece would silently disable rules, so main denies instead. As for
+# the config, input_ok is the cheap check run on every evaluation and
+# input_errors the explanation, evaluated only when input_ok fails.
+
+input_ok if {
+	valid_phase
+	is_string(input.resource.model)
+	is_boolean(input.access.allowed)
+	is_array(input.access.roles)
+	is_array(input.analysis.findings)
+	is_object(input.analysis.injection.by_source)
+}
 
 input_errors contains "phase: want prompt or response" if not valid_phase
 
