@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
@@ -116,6 +117,33 @@ decision := {"effect": "allow"} if input.phase == "prompt"
 decision := {"effect": "deny"} if count(input.messages) > 0
 `))
 	d, _ := e.Decide(context.Background(), prompt("hi"))
+	if d.Effect != EffectDeny || !d.FailClosed || d.Reasons[0].ID != ReasonEvalError {
+		t.Fatalf("got %+v", d)
+	}
+}
+
+// A decision whose context is cancelled stops evaluating and fails
+// closed (the engine watches the context itself, not with OPA's goroutine
+// per evaluation).
+func TestCancelledEvaluationFailsClosed(t *testing.T) {
+	e := New(Options{})
+	// Eight billion steps unless cancelled.
+	e.Activate(compileT(t, "r1", nil, `package parapet.main
+
+n := count([1 |
+	some i in numbers.range(1, 2000 * count(input.messages))
+	some j in numbers.range(1, 2000)
+	some k in numbers.range(1, 2000)
+])
+
+decision := {"effect": "allow"} if n > 0
+`))
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		cancel()
+	}()
+	d, _ := e.Decide(ctx, prompt("hi"))
 	if d.Effect != EffectDeny || !d.FailClosed || d.Reasons[0].ID != ReasonEvalError {
 		t.Fatalf("got %+v", d)
 	}

@@ -6,7 +6,9 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/bundle"
+	"github.com/open-policy-agent/opa/v1/metrics"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/parapet-dev/parapet/engine/analysis"
 )
@@ -60,7 +62,14 @@ func (e *Engine) evaluate(ctx context.Context, p *Policy, req *Request, tenant s
 // evalInto evaluates one prepared query and reads its decision into d. It
 // reports false when d failed closed.
 func (e *Engine) evalInto(ctx context.Context, name string, q rego.PreparedEvalQuery, input ast.Value, d *Decision, tr *explainTracer) bool {
-	opts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	// OPA would start a goroutine per evaluation to watch ctx for
+	// cancellation (and wake another thread to run it); a callback on ctx
+	// does the same without one. Metrics are not read, so not kept.
+	cancel := topdown.NewCancel()
+	stop := context.AfterFunc(ctx, cancel.Cancel)
+	defer stop()
+	opts := make([]rego.EvalOption, 0, 4)
+	opts = append(opts, rego.EvalParsedInput(input), rego.EvalExternalCancel(cancel), rego.EvalMetrics(noMetrics))
 	if tr != nil {
 		opts = append(opts, rego.EvalQueryTracer(tr))
 	}
@@ -79,6 +88,9 @@ func (e *Engine) evalInto(ctx context.Context, name string, q rego.PreparedEvalQ
 	}
 	return !d.FailClosed
 }
+
+// noMetrics is the evaluations' metrics: nobody reads them.
+var noMetrics = metrics.NoOp()
 
 // lazyQuery is a query prepared on first use: the unoptimised one that
 // explain traces, which most policies never need.
