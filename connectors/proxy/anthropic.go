@@ -39,8 +39,8 @@ func (k *call) respondAnthropic(resp *http.Response) {
 		k.upstreamFailed(err)
 		return
 	}
-	var body map[string]json.RawMessage
-	if json.Unmarshal(raw, &body) != nil {
+	body, ok := parseObject(raw)
+	if !ok {
 		k.badUpstreamAnswer()
 		return
 	}

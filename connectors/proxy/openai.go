@@ -225,8 +225,8 @@ func (k *call) respondOpenAI(resp *http.Response, chat bool) {
 		k.upstreamFailed(err)
 		return
 	}
-	var body map[string]json.RawMessage
-	if json.Unmarshal(raw, &body) != nil {
+	body, ok := parseObject(raw)
+	if !ok {
 		k.badUpstreamAnswer()
 		return
 	}

@@ -197,7 +197,8 @@ type Proxy struct {
 
 type upstream struct {
 	Upstream
-	base *url.URL
+	base    *url.URL
+	baseURL string // base, as text (endpoint appends paths to it)
 }
 
 func init() { gin.SetMode(gin.ReleaseMode) }
@@ -254,7 +255,11 @@ func New(eng *engine.Engine, opts Options) (*Proxy, error) {
 		if u.IdleTimeout <= 0 {
 			u.IdleTimeout = DefaultIdleTimeout
 		}
-		p.upstreams = append(p.upstreams, &upstream{Upstream: u, base: base})
+		uu := &upstream{Upstream: u, base: base}
+		if base != nil {
+			uu.baseURL = base.String()
+		}
+		p.upstreams = append(p.upstreams, uu)
 	}
 	if opts.TrustedHeaders != nil {
 		if err := opts.TrustedHeaders.check(); err != nil {
@@ -354,5 +359,5 @@ func (u *upstream) upstreamModel(model string) string {
 // endpoint is the URL of an API path on the upstream: OpenAI paths are
 // relative to a base that ends in /v1, Anthropic ones carry /v1 themselves.
 func (u *upstream) endpoint(p string) string {
-	return u.base.String() + p
+	return u.baseURL + p
 }
