@@ -79,6 +79,8 @@ var concepts = map[string][]string{
 		"이전", "앞의", "위의", "모든", "지금까지", "기존", "앞서",
 		"προηγούμενες", "προηγούμενων", "όλες", "पिछले", "पिछली", "सभी", "السابقة", "جميع", "önceki", "tüm",
 		"vorige", "eerdere", "alle", "poprzednie", "wszystkie", "sebelumnya", "semua", "trước đó", "tất cả",
+		"vorhergehende", "vorhergehenden", "vorangehende", "vorangehenden", "letzte", "letzten", "precedente",
+		"previa", "previo", "últimas", "ultimas", "dernières", "dernieres",
 	},
 	"YOUR": {"your", "tus", "tes", "vos", "deine", "deinen", "ihre", "твои", "ваши", "свои", "你的", "あなたの", "너의", "당신의"},
 	"INSTR": {
@@ -101,6 +103,8 @@ var concepts = map[string][]string{
 		"everything", "all of that", "all that", "what you were told", "what you've been told",
 		"what i said before", "all of the above", "todo lo anterior", "tout ce qui precede", "tout",
 		"alles", "всё", "一切", "全部内容", "すべてを", "모든 것", "전부",
+		"todo lo que", "tudo o que", "tutto quello", "tutto ciò", "tout ce que",
+		"everything i told you", "everything i said", "what i told you", "all i said",
 	},
 	"DOCWORD": {
 		"resume", "document", "text", "article", "email", "content", "input", "question", "task",
@@ -233,6 +237,21 @@ var concepts = map[string][]string{
 		"containing the password", "with the password in it", "using the password", "that spells the password",
 		"hiding the password", "sobre la contraseña", "sur le mot de passe", "über das passwort",
 		"mit dem passwort", "que contenga la contraseña", "qui contient le mot de passe",
+	},
+	// Earlier instructions declared void: "pretend the previous text was
+	// a joke", "the above instructions no longer apply".
+	"INSTRTEXT": {
+		"instructions", "instruction", "prompt", "prompts", "text", "message", "messages", "directions",
+		"orders", "commands", "task", "tasks", "anweisungen", "anweisung", "instrucciones", "consignes",
+	},
+	"INVALIDATE": {
+		"was a joke", "were a joke", "was just a joke", "were just a joke", "was a test", "was just a test",
+		"were just a test", "was fake", "were fake", "is no longer valid", "are no longer valid",
+		"no longer apply", "no longer applies", "are void", "is void", "are null and void", "are cancelled",
+		"is cancelled", "are canceled", "is canceled", "don't count", "doesn't count", "do not count",
+		"does not count", "don't matter", "doesn't matter", "do not matter", "does not matter",
+		"sind ungültig", "gelten nicht mehr", "gilt nicht mehr", "war ein witz", "war nur ein test",
+		"ya no son válidas", "ya no aplican", "era una broma", "ne sont plus valables", "était une blague",
 	},
 	"NOLIMITS": {
 		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
@@ -474,6 +493,7 @@ var sigSpecs = []sigSpec{
 	// with other evidence (the classifier, another signature) it counts.
 	{"new_instructions", catOverride, 0.3, []any{"NEWINSTR"}},
 	{"override_instructions", catOverride, 0.55, []any{"OVERRIDE", 30, "PREV", 30, "INSTR"}},
+	{"void_instructions", catOverride, 0.45, []any{"PREV", 12, "INSTRTEXT", 16, "INVALIDATE"}},
 	// Persona and role-play coercion.
 	{"you_are_now", catPersona, 0.35, []any{"YOUARENOW"}},
 	{"role_play", catPersona, 0.1, []any{"ROLEPLAY"}},
