@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"testing"
 
@@ -95,6 +96,34 @@ func BenchmarkDecideSmall(b *testing.B) {
 			}
 			b.ReportMetric(float64(eval)/float64(b.N), "eval-µs/op")
 		})
+	}
+}
+
+// BenchmarkDecideSmallNewGoroutine is BenchmarkDecideSmall's prompt
+// decided on a new goroutine each time, as on a new connection: its stack
+// starts small and must grow for OPA's evaluation.
+func BenchmarkDecideSmallNewGoroutine(b *testing.B) {
+	msgs := []engine.Message{
+		{Role: "system", Content: "You are a helpful assistant for the returns desk."},
+		{Role: "user", Content: "Summarise our returns policy in three bullet points."},
+	}
+	e := defaultEngine(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	done := make(chan error)
+	for b.Loop() {
+		go func() {
+			req := &engine.Request{Phase: engine.PhasePrompt, Subject: engine.Subject{ID: "local", Roles: []string{"developer"}},
+				Resource: engine.Resource{Model: "gpt-4o", Endpoint: "chat.completions"}, Messages: msgs}
+			d, err := e.Decide(ctx, req)
+			if err == nil && (d.FailClosed || d.Effect != engine.EffectAllow) {
+				err = errors.New(d.Effect)
+			}
+			done <- err
+		}()
+		if err := <-done; err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -210,6 +210,7 @@ func (e *Engine) Decide(ctx context.Context, req *Request) (*Decision, error) {
 // decide is Decide, with the rules that fire recorded in tr when it is set
 // (Explain).
 func (e *Engine) decide(ctx context.Context, req *Request, tr *explainTracer) (*Decision, error) {
+	reserveStack(false)
 	t0 := time.Now()
 	if err := e.limits.Validate(req); err != nil {
 		return nil, err
