@@ -11,9 +11,14 @@
 #                 stream and while streaming (first content to last, so
 #                 the time to first token is not counted twice), against an
 #                 upstream that streams a 240-word answer one word per
-#                 chunk, paced (DELAY, like a model) and unpaced
+#                 chunk, paced (DELAY, like a model) and unpaced; then
+#                 unpaced again with longer answers (LONG_WORDS), where the
+#                 fixed costs of a stream (the prompt decision, the first
+#                 and the last response decisions) weigh less
 #
-# Usage: bench/proxy-overhead.sh        (DUR=10s N=200 DELAY=5ms by default)
+# Usage: bench/proxy-overhead.sh        (DUR=10s N=200 DELAY=5ms WORDS=240
+#                                      LONG_WORDS="1000 4000" by default;
+#                                      LONG_WORDS= skips the longer answers)
 #        BUNDLE=bench/allow-all bench/proxy-overhead.sh
 #                                      (the proxy's own cost: a policy that
 #                                      allows everything, no evaluation of
@@ -26,6 +31,7 @@ DUR=${DUR:-10s}
 N=${N:-200}
 DELAY=${DELAY:-5ms}
 WORDS=${WORDS:-240}
+LONG_WORDS=${LONG_WORDS-1000 4000}
 BUNDLE=${BUNDLE:-}
 bundle_flag=()
 if [ -n "$BUNDLE" ]; then bundle_flag=(--bundle "$BUNDLE"); fi
@@ -90,9 +96,10 @@ for c in 1 8; do
 	printf '%-12s %12.0f %12.0f %12.0f\n' "$c" "$d" "$p" "$(echo "$p - $d" | bc -l)"
 done
 
-stream_row() { # label direct_url proxy_url
-	d=$("$work/streamload" -url "$2" -body "$work/stream.json" -n "$N" -json)
-	p=$("$work/streamload" -url "$3" -body "$work/stream.json" -n "$N" -json)
+stream_row() { # label direct_url proxy_url [body]
+	body=${4:-$work/stream.json}
+	d=$("$work/streamload" -url "$2" -body "$body" -n "$N" -json)
+	p=$("$work/streamload" -url "$3" -body "$body" -n "$N" -json)
 	dfc=$(echo "$d" | field first_chunk_p50_us); pfc=$(echo "$p" | field first_chunk_p50_us)
 	dft=$(echo "$d" | field first_content_p50_us); pft=$(echo "$p" | field first_content_p50_us)
 	dbs=$(echo "$d" | field content_bytes_per_s_p50); pbs=$(echo "$p" | field content_bytes_per_s_p50)
@@ -108,3 +115,13 @@ echo "== streamed chat completion, $WORDS words, one per chunk (p50 of $N stream
 printf '%-10s %-22s %10s %10s %10s\n' upstream measure direct proxy added
 stream_row "paced $DELAY" "http://$UP_PACED_ADDR/v1/chat/completions" "http://$PX_PACED_ADDR/v1/chat/completions"
 stream_row "unpaced" "http://$UP_ADDR/v1/chat/completions" "http://$PX_ADDR/v1/chat/completions"
+
+for w in $LONG_WORDS; do
+	cat >"$work/stream-$w.json" <<JSON
+{"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"Summarise our returns policy.\nscenario=bench=$w"}]}
+JSON
+	echo
+	echo "== streamed chat completion, $w words, one per chunk, unpaced (p50 of $N streams)"
+	printf '%-10s %-22s %10s %10s %10s\n' upstream measure direct proxy added
+	stream_row "unpaced" "http://$UP_ADDR/v1/chat/completions" "http://$PX_ADDR/v1/chat/completions" "$work/stream-$w.json"
+done
