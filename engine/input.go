@@ -173,13 +173,10 @@ func contextTerm(c *Context) *ast.Term {
 // them without guarding for absence.
 var signalKinds = []string{"injection"}
 
-// analysisTerm is input.analysis. It is built without Go maps: a request
-// has a handful of finding types and signal fields, and the maps (and
-// their iteration) cost more than the linear lookups of keyedMax and
-// keyedCount below, on every decision.
 func analysisTerm(an *analysis.Analysis) *ast.Term {
 	findings := make([]*ast.Term, len(an.Findings))
-	var counts, cats keyedCount
+	counts := map[string]int{}
+	cats := map[string]int{}
 	for i := range an.Findings {
 		f := &an.Findings[i]
 		findings[i] = ast.ObjectTerm(
@@ -192,94 +189,24 @@ func analysisTerm(an *analysis.Analysis) *ast.Term {
 			item("end", intTerm(f.End)),
 			item("score", num(f.Score)),
 		)
-		counts.add(f.Type)
-		cats.add(f.Category)
+		counts[f.Type]++
+		cats[f.Category]++
 	}
-	sums := summarizeSignals(an.Signals)
-	items := make([][2]*ast.Term, 0, 3+len(sums))
-	items = append(items,
+	items := [][2]*ast.Term{
 		item("findings", ast.ArrayTerm(findings...)),
-		item("counts", counts.term()),
-		item("categories", cats.term()),
-	)
-	for i := range sums {
-		items = append(items, item(sums[i].kind, sums[i].term()))
+		item("counts", countTerm(counts)),
+		item("categories", countTerm(cats)),
+	}
+	for kind, s := range summarizeSignals(an.Signals) {
+		items = append(items, item(kind, s.term()))
 	}
 	return ast.ObjectTerm(items...)
 }
 
-// keyedCount counts occurrences of keys, in first-seen order.
-type keyedCount struct {
-	keys []string
-	n    []int
-}
-
-func (c *keyedCount) add(k string) {
-	for i, x := range c.keys {
-		if x == k {
-			c.n[i]++
-			return
-		}
-	}
-	c.keys = append(c.keys, k)
-	c.n = append(c.n, 1)
-}
-
-func (c *keyedCount) term() *ast.Term {
-	items := make([][2]*ast.Term, len(c.keys))
-	for i, k := range c.keys {
-		items[i] = item(k, intTerm(c.n[i]))
-	}
-	return ast.ObjectTerm(items...)
-}
-
-// keyedMax keeps the maximum score per key, in first-seen order. Past a
-// few keys (a conversation of many messages has a field each) it indexes
-// them, so that it stays linear.
-type keyedMax struct {
-	keys  []string
-	max   []float64
-	index map[string]int
-}
-
-const keyedMaxLinear = 16
-
-func (m *keyedMax) add(k string, v float64) {
-	i := -1
-	if m.index != nil {
-		if j, ok := m.index[k]; ok {
-			i = j
-		}
-	} else {
-		for j, x := range m.keys {
-			if x == k {
-				i = j
-				break
-			}
-		}
-	}
-	if i >= 0 {
-		if v > m.max[i] {
-			m.max[i] = v
-		}
-		return
-	}
-	m.keys = append(m.keys, k)
-	m.max = append(m.max, v)
-	if m.index != nil {
-		m.index[k] = len(m.keys) - 1
-	} else if len(m.keys) > keyedMaxLinear {
-		m.index = make(map[string]int, 2*len(m.keys))
-		for j, x := range m.keys {
-			m.index[x] = j
-		}
-	}
-}
-
-func (m *keyedMax) term() *ast.Term {
-	items := make([][2]*ast.Term, len(m.keys))
-	for i, k := range m.keys {
-		items[i] = item(k, num(m.max[i]))
+func countTerm(m map[string]int) *ast.Term {
+	items := make([][2]*ast.Term, 0, len(m))
+	for k, v := range m {
+		items = append(items, item(k, intTerm(v)))
 	}
 	return ast.ObjectTerm(items...)
 }
@@ -287,57 +214,60 @@ func (m *keyedMax) term() *ast.Term {
 // signalSummary is the per-kind view of signals: the maximum overall, per
 // source and per field.
 type signalSummary struct {
-	kind     string
 	Score    float64
-	BySource keyedMax
-	Fields   keyedMax
+	BySource map[string]float64
+	Fields   map[string]float64
 	Matches  []string
 }
 
 func (s *signalSummary) term() *ast.Term {
+	bySrc := make([][2]*ast.Term, 0, len(s.BySource))
+	for k, v := range s.BySource {
+		bySrc = append(bySrc, item(k, num(v)))
+	}
+	fields := make([][2]*ast.Term, 0, len(s.Fields))
+	for k, v := range s.Fields {
+		fields = append(fields, item(k, num(v)))
+	}
 	return ast.ObjectTerm(
 		item("score", num(s.Score)),
-		item("by_source", s.BySource.term()),
-		item("fields", s.Fields.term()),
+		item("by_source", ast.ObjectTerm(bySrc...)),
+		item("fields", ast.ObjectTerm(fields...)),
 		item("matches", strArray(s.Matches)),
 	)
 }
 
-// summarizeSignals sums up signals per kind: the kinds of signalKinds
-// first, always, then the others in the order they appear.
-func summarizeSignals(sigs []analysis.Signal) []signalSummary {
-	out := make([]signalSummary, len(signalKinds), len(signalKinds)+1)
-	for i, k := range signalKinds {
-		out[i].kind = k
+func summarizeSignals(sigs []analysis.Signal) map[string]*signalSummary {
+	out := make(map[string]*signalSummary, len(signalKinds))
+	for _, k := range signalKinds {
+		out[k] = &signalSummary{BySource: map[string]float64{}, Fields: map[string]float64{}, Matches: []string{}}
 	}
 	for i := range sigs {
 		s := &sigs[i]
-		var sum *signalSummary
-		for j := range out {
-			if out[j].kind == s.Kind {
-				sum = &out[j]
-				break
-			}
-		}
+		sum := out[s.Kind]
 		if sum == nil {
-			out = append(out, signalSummary{kind: s.Kind})
-			sum = &out[len(out)-1]
+			sum = &signalSummary{BySource: map[string]float64{}, Fields: map[string]float64{}, Matches: []string{}}
+			out[s.Kind] = sum
 		}
 		if s.Score > sum.Score {
 			sum.Score = s.Score
 		}
-		sum.BySource.add(s.Source, s.Score)
-		sum.Fields.add(s.Field, s.Score)
+		if s.Score > sum.BySource[s.Source] {
+			sum.BySource[s.Source] = s.Score
+		} else if _, ok := sum.BySource[s.Source]; !ok {
+			sum.BySource[s.Source] = s.Score
+		}
+		if s.Score > sum.Fields[s.Field] {
+			sum.Fields[s.Field] = s.Score
+		} else if _, ok := sum.Fields[s.Field]; !ok {
+			sum.Fields[s.Field] = s.Score
+		}
 		sum.Matches = append(sum.Matches, s.Matches...)
 	}
-	for i := range out {
-		sum := &out[i]
+	for _, sum := range out {
 		if len(sum.Matches) > 1 {
 			sort.Strings(sum.Matches)
 			sum.Matches = dedupSorted(sum.Matches)
-		}
-		if sum.Matches == nil {
-			sum.Matches = []string{}
 		}
 	}
 	return out
