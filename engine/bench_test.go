@@ -68,14 +68,23 @@ func TestDefaultBundleDecidesThePrompt(t *testing.T) {
 	}
 }
 
+// smallMessages is the small chat of bench/proxy-overhead.sh.
+var smallMessages = []engine.Message{
+	{Role: "system", Content: "You are a helpful assistant for the returns desk."},
+	{Role: "user", Content: "Summarise our returns policy in three bullet points."},
+}
+
+// smallRequest asks about smallMessages in a phase (the answer is added
+// by the caller).
+func smallRequest(phase string) *engine.Request {
+	return &engine.Request{Phase: phase, Subject: engine.Subject{ID: "local", Roles: []string{"developer"}},
+		Resource: engine.Resource{Model: "gpt-4o", Endpoint: "chat.completions"}, Messages: smallMessages}
+}
+
 // BenchmarkDecideSmall is one decision on the small chat of
 // bench/proxy-overhead.sh, its prompt and its answer: the two decisions a
 // non-streamed call through the proxy makes.
 func BenchmarkDecideSmall(b *testing.B) {
-	msgs := []engine.Message{
-		{Role: "system", Content: "You are a helpful assistant for the returns desk."},
-		{Role: "user", Content: "Summarise our returns policy in three bullet points."},
-	}
 	e := defaultEngine(b)
 	ctx := context.Background()
 	for _, phase := range []string{engine.PhasePrompt, engine.PhaseResponse} {
@@ -83,8 +92,7 @@ func BenchmarkDecideSmall(b *testing.B) {
 			b.ReportAllocs()
 			var eval int64
 			for b.Loop() {
-				req := &engine.Request{Phase: phase, Subject: engine.Subject{ID: "local", Roles: []string{"developer"}},
-					Resource: engine.Resource{Model: "gpt-4o", Endpoint: "chat.completions"}, Messages: msgs}
+				req := smallRequest(phase)
 				if phase == engine.PhaseResponse {
 					req.Response = &engine.Response{Content: "Here are three points: items can be returned within 30 days; refunds go to the original payment method; sale items are final."}
 				}
@@ -103,19 +111,13 @@ func BenchmarkDecideSmall(b *testing.B) {
 // decided on a new goroutine each time, as on a new connection: its stack
 // starts small and must grow for OPA's evaluation.
 func BenchmarkDecideSmallNewGoroutine(b *testing.B) {
-	msgs := []engine.Message{
-		{Role: "system", Content: "You are a helpful assistant for the returns desk."},
-		{Role: "user", Content: "Summarise our returns policy in three bullet points."},
-	}
 	e := defaultEngine(b)
 	ctx := context.Background()
 	b.ReportAllocs()
 	done := make(chan error)
 	for b.Loop() {
 		go func() {
-			req := &engine.Request{Phase: engine.PhasePrompt, Subject: engine.Subject{ID: "local", Roles: []string{"developer"}},
-				Resource: engine.Resource{Model: "gpt-4o", Endpoint: "chat.completions"}, Messages: msgs}
-			d, err := e.Decide(ctx, req)
+			d, err := e.Decide(ctx, smallRequest(engine.PhasePrompt))
 			if err == nil && (d.FailClosed || d.Effect != engine.EffectAllow) {
 				err = errors.New(d.Effect)
 			}
