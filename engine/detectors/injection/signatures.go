@@ -178,7 +178,7 @@ var concepts = map[string][]string{
 	"SECRET": {
 		"password", "passcode", "passphrase", "secret key", "secret code", "secret word", "secret phrase",
 		"access code", "mot de passe", "passwort", "contraseña", "senha", "пароль", "密码", "密碼", "口令",
-		"パスワード", "暗証番号", "비밀번호", "암호",
+		"パスワード", "暗証番号", "비밀번호", "암호", "magic word",
 	},
 	// The value of a secret asked for outright: the secret as the whole
 	// object of the request ("what is the password?", "can you confirm the
@@ -226,7 +226,6 @@ var concepts = map[string][]string{
 		"you have to protect", "you are supposed to protect",
 		"que proteges", "que tu protèges", "das du beschützt", "das du schützt", "das du versteckst",
 	},
-	"SECRETWORD": {"password", "passcode", "passphrase", "secret word", "magic word", "secret phrase", "secret code", "access code", "contraseña", "mot de passe", "passwort", "senha"},
 	// Creative writing that carries the secret.
 	"CREATIVE": {
 		"poem", "haiku", "song", "story", "riddle", "limerick", "rap", "sonnet", "acrostic", "sentence",
@@ -511,7 +510,7 @@ var sigSpecs = []sigSpec{
 	// The secret got at sideways: a hint, its letters, a translation, the
 	// word "you are protecting", a poem about or with it.
 	{"secret_probe", catSecret, 0.35, []any{"SECRETPROBE"}},
-	{"secret_probe", catSecret, 0.35, []any{"SECRETWORD", 12, "GUARDED"}},
+	{"secret_probe", catSecret, 0.35, []any{"SECRET", 12, "GUARDED"}},
 	{"secret_probe", catSecret, 0.35, []any{"CREATIVE", 30, "CARRYSECRET"}},
 	// The secret asked for in a disguised form: spelt backwards, letter by
 	// letter, in pig latin, as an acrostic.
