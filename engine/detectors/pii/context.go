@@ -93,11 +93,18 @@ func init() {
 	addCtx(ctxPhone, "phone", "phones", "telephone", "tel", "mobile", "cell", "cellphone", "cellular",
 		"fax", "call", "calls", "calling", "called", "contact", "text", "texting", "sms", "whatsapp",
 		"desk", "office", "landline", "hotline", "dial", "ring", "reach", "message", "messages",
-		"answering", "voicemail", "ph", "mob", "tele", "telefon", "telefono", "tlf", "ext", "extension")
+		"answering", "voicemail", "ph", "mob", "tele", "telefon", "telefono", "tlf", "ext", "extension",
+		// other languages' phone words (ASCII runs: "teléfono" gives "tel", "fono")
+		"telefone", "telephone", "telefoon", "telefonnummer", "rufnummer", "handy", "mobil", "mobiel",
+		"movil", "celular", "cellulare", "portable", "tfno", "telf", "fono", "erreichbar", "joindre",
+		"appeler", "llamar", "ligar", "liga", "bel", "anrufen")
 	addCtx(ctxCard, "credit", "card", "cards", "visa", "mastercard", "amex", "discover", "jcb", "diners",
 		"maestro", "debit", "cc", "payment", "unionpay", "cvv", "cvc", "expiry", "expiration", "creditcard")
 	addCtx(ctxNotCard, "order", "orders", "tracking", "invoice", "isbn", "ref", "reference", "serial",
-		"sku", "confirmation", "shipment", "parcel", "ticket", "barcode", "upc", "ean", "imei", "batch", "lot")
+		"sku", "confirmation", "shipment", "parcel", "ticket", "barcode", "upc", "ean", "imei", "batch", "lot",
+		// identifiers that are not phone numbers either: "part no. 4111-2222", "member ID 009921347"
+		"id", "pin", "passcode", "otp", "part", "parts", "model", "item", "product", "catalog", "catalogue",
+		"asin", "quote", "claim", "member", "coupon", "voucher")
 	addCtx(ctxSSN, "ssn", "ssns", "social", "security", "ss", "ssa", "ssnumber")
 	addCtx(ctxIP, "ip", "ipv4", "ipv6", "address", "addr", "server", "host", "client", "gateway",
 		"router", "dns", "subnet", "network", "proxy", "firewall", "blocked")

@@ -461,19 +461,34 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		if c&ctxNumber != 0 && c&(ctxTyped|ctxNotCard) == 0 {
 			c |= ctxPhone // "my number is ...", "UK no. ..."
 		}
+		if c&ctxPhone == 0 && labelLetterBefore(t, start) {
+			c |= ctxPhone // "T: 020 7946 0958 | M: 07700 900123" in a signature
+		}
 		valid := s.validPhone(p, ng, d)
+		// A national number (trunk "0" or an area code in parentheses)
+		// that the default region does not know may be another
+		// country's: "030 12345678", "(02) 9374 4000".
+		// Without a phone word it must be grouped, have 9+ digits (not a
+		// postcode such as Brazil's "01304-001") and no other type's word
+		// near ("IBAN NL91 ABNA 0417 1643 01").
+		abroad := !valid && !p.plus && (d[0] == '0' || p.paren) &&
+			(c&ctxPhone != 0 || ng > 1 && nd >= 9 && c&(ctxTyped|ctxNotCard) == 0) && s.validElsewhere(p, ng, d)
 		score := 0.0
 		switch {
-		case valid && c&ctxPhone != 0:
+		case (valid || abroad) && c&ctxPhone != 0:
 			score = 0.85
 		case valid && (ng > 1 || p.plus || p.paren):
 			score = 0.6
+		case abroad:
+			score = 0.5
 		case valid:
 			score = 0.45 // bare digits that happen to be a valid number
 		case c&ctxPhone != 0 && phoneShape(p, ng, nd) && !streetNear(t, start, end):
 			score = 0.5
 		case p.plus && nd >= 8 && ng > 1 && s.possibleIntl(p, ng, d):
 			score = 0.4
+		case p.plus && nd >= 8 && ng >= 3 && phoneShape(p, ng, nd) && knownCallingCode(d):
+			score = 0.4 // "+234 1 270 0000": a calling code and groups, not in the plan
 		case nanpShape(t, p, ng):
 			score = 0.4 // (555) 555-0100, 555-555-0100: formatted as a phone
 		}
@@ -630,6 +645,49 @@ func (s *scanner) validPhone(p *phrase, ng int, d []byte) bool {
 		return phoneValidDigits(buf[1:n], true, s.d.region)
 	}
 	return phoneValidDigits(buf[:n], false, s.d.region)
+}
+
+// validElsewhere is validPhone for a national number in the regions
+// other than the default one (phoneValidElsewhere), within the same
+// budget.
+func (s *scanner) validElsewhere(p *phrase, ng int, d []byte) bool {
+	if s.phoneChecks >= 64+len(s.t)/256 || len(d) < 7 || len(d) > 13 {
+		return false
+	}
+	buf := phoneBufs.Get().(*[32]byte)
+	defer phoneBufs.Put(buf)
+	n := copy(buf[:], d)
+	ok, tried := phoneValidElsewhere(buf[:n], s.d.region)
+	s.phoneChecks += tried
+	return ok
+}
+
+// labelLetterBefore reports whether the number at st follows a one-letter
+// phone label of a signature or a contact card: "T: ", "M: ", "P: ",
+// "F: ", "H: ", "O: ", "C: " (telephone, mobile, phone, fax, home,
+// office, cell), the letter at the start of a line or after a space,
+// '|' or '/' separator.
+func labelLetterBefore(t string, st int) bool {
+	k := st
+	if k > 0 && t[k-1] == ' ' {
+		k--
+	}
+	if k < 2 || t[k-1] != ':' {
+		return false
+	}
+	switch t[k-2] {
+	case 'T', 'M', 'P', 'F', 'H', 'O', 'C', 't', 'm', 'p', 'f', 'h', 'o', 'c':
+	default:
+		return false
+	}
+	if k == 2 {
+		return true
+	}
+	switch t[k-3] {
+	case ' ', '\n', '\t', '|', '/', '(', ',', ';':
+		return true
+	}
+	return false
 }
 
 // possibleIntl reports whether an international number has a known

@@ -262,3 +262,54 @@ func phonePossibleIntl(d []byte) bool {
 	}
 	return false
 }
+
+// otherRegions are the regions tried, in this order, for a nationally
+// written number that the default region does not validate: "030
+// 12345678" (Berlin), "(02) 9374 4000" (Sydney), "06 12345678" (a Dutch
+// mobile), "(11) 3456-7890" (São Paulo). Each region's national (trunk)
+// prefix and number plan are libphonenumber's metadata (see above); the
+// list is the regions whose national formats are most often written
+// without a country code in English-language text, with trunk prefix "0"
+// or an area code in parentheses, as libphonenumber's per-region example
+// numbers show (resources/PhoneNumberMetadata.xml, nationalPrefix and
+// exampleNumber of each territory).
+var otherRegions = [...]string{"GB", "DE", "FR", "IN", "AU", "BR", "NL", "IT", "ES", "IE", "NZ", "ZA", "NG", "BE", "CH", "AT", "PL", "SE", "MX", "JP", "CN"}
+
+// phoneValidElsewhere reports whether the national digits d are a valid
+// number in one of otherRegions other than skip (the default region).
+// It returns how many regions it tried, for the validation budget.
+func phoneValidElsewhere(d []byte, skip string) (bool, int) {
+	phoneOnce.Do(loadPhoneMeta)
+	tried := 0
+	for _, r := range otherRegions {
+		if r == skip {
+			continue
+		}
+		cc, ok := regionCC[r]
+		if !ok {
+			continue
+		}
+		tried++
+		if validWithTrunk(cc, d) {
+			return true, tried
+		}
+	}
+	return false, tried
+}
+
+// knownCallingCode reports whether the digits after a '+' start with an
+// assigned country calling code (ITU-T E.164, as in libphonenumber's
+// metadata) and leave 6 to 14 digits for the national number.
+func knownCallingCode(d []byte) bool {
+	phoneOnce.Do(loadPhoneMeta)
+	if len(d) == 0 || d[0] == '0' {
+		return false
+	}
+	for n := 1; n <= 3 && n < len(d); n++ {
+		if _, ok := phoneCodes[prefixNum(d, n)]; ok {
+			l := len(d) - n
+			return l >= 6 && l <= 14
+		}
+	}
+	return false
+}

@@ -384,9 +384,15 @@ func TestOptions(t *testing.T) {
 	// Region: a UK national number is valid with region GB, not US.
 	gb := New(Options{DefaultRegion: "gb"})
 	check(t, gb, "ring 020 7946 0958", want{PhoneNumber, "020 7946 0958"})
+	// In the US region it is another region's national number: found,
+	// but scored below a number of the default region.
 	us := New(Options{})
-	if f := scan(t, us, "the 020 7946 0958"); len(f) != 0 {
-		t.Fatalf("US region read a UK national number: %v", f)
+	fg, fu := scan(t, gb, "the 020 7946 0958"), scan(t, us, "the 020 7946 0958")
+	if len(fg) != 1 || len(fu) != 1 || fu[0].Score >= fg[0].Score {
+		t.Fatalf("region scores: GB %v, US %v", fg, fu)
+	}
+	if f := scan(t, New(Options{MinScore: 0.55}), "the 020 7946 0958"); len(f) != 0 {
+		t.Fatalf("US region with MinScore 0.55 read a UK national number: %v", f)
 	}
 	hi := New(Options{MinScore: 0.8})
 	check(t, hi, "the value 4111111111111111")

@@ -1,0 +1,64 @@
+package pii
+
+import "testing"
+
+// Rules added for text unlike the template corpus (testdata/general):
+// national numbers of other regions, one-letter signature labels, phone
+// words of other languages, a calling code with groups that no number
+// plan lists, and identifier words that explain a number.
+func TestPhoneGeneral(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct{ text, value string }{
+		{"Mein Name ist Lukas, erreichbar unter 030 12345678.", "030 12345678"}, // Berlin, trunk 0
+		{"Office: Level 3, ph (02) 9374 4000", "(02) 9374 4000"},                // Sydney
+		{"bel me op 06 12345678", "06 12345678"},                                // Dutch mobile
+		{"Olá, telefone (11) 3456-7890.", "(11) 3456-7890"},                     // São Paulo, no trunk 0
+		{"new flat, landline is 0161 496 0123 now", "0161 496 0123"},            // Manchester, phone word
+		{"see you at 0161 496 0123", "0161 496 0123"},                           // grouped, 11 digits
+		{"Head of Finance, +234 1 270 0000", "+234 1 270 0000"},                 // calling code, not in the plan
+		{"Regards\nT: 020 7946 0958", "020 7946 0958"},                          // signature label
+		{"M: 0412 345 678", "0412 345 678"},                                     // label at the start
+	} {
+		check(t, d, c.text, want{PhoneNumber, c.value})
+	}
+	check(t, d, "T: 020 7946 0958 | M: 07700 900123", want{PhoneNumber, "020 7946 0958"}, want{PhoneNumber, "07700 900123"})
+	for _, text := range []string{
+		"CEP 01304-001, São Paulo",                 // a postcode: 8 digits
+		"IBAN NL91 ABNA 0417 1643 01 was rejected", // the tail of an invalid IBAN
+		"Part no. 4111-2222 fits both",             // a part number
+		"member ID 0099 2134 77",                   // an identifier
+		"codes 0412345678 and 0412345679",          // ungrouped, no phone word
+		"+999 12 345 678 9",                        // no such calling code
+		"+44 12",                                   // too short
+		"version 0.4.12 was released",              // a version
+	} {
+		none(t, d, PhoneNumber, text)
+	}
+}
+
+func TestLabelLetterBefore(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		ok   bool
+	}{
+		{"T: 0", true}, {"M:0", true}, {"x\nF: 0", true}, {"a | m: 0", true}, {"(c: 0", true},
+		{"AT: 0", false}, {"Q: 0", false}, {"T 0", false}, {"at T- 0", false}, {"iT: 0", false},
+	} {
+		if got := labelLetterBefore(c.text, len(c.text)-1); got != c.ok {
+			t.Errorf("labelLetterBefore(%q) = %v", c.text, got)
+		}
+	}
+}
+
+func TestKnownCallingCode(t *testing.T) {
+	for _, c := range []struct {
+		d  string
+		ok bool
+	}{
+		{"23412700000", true}, {"442079460958", true}, {"999123456789", false}, {"0441234567", false}, {"4412", false},
+	} {
+		if got := knownCallingCode([]byte(c.d)); got != c.ok {
+			t.Errorf("knownCallingCode(%s) = %v", c.d, got)
+		}
+	}
+}
