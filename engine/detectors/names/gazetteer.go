@@ -107,7 +107,7 @@ var (
 
 // gazetteer returns the word table, decoding the embedded data on first use.
 func gazetteer() *table {
-	gazOnce.Do(func() { gaz = loadGazetteer(gazetteerGz) })
+	gazOnce.Do(func() { gaz = loadGazetteer(gazetteerGz); addWorldNames(gaz) })
 	return gaz
 }
 

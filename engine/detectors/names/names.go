@@ -115,6 +115,9 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		emit(typ, int(a.start), end, sp.score)
 	}
 	var locs [8]span
+	if d.person && chatStart(s.text) {
+		s.noSkip = 64 // read the opening words of a chat message ("hey its ahmed")
+	}
 	prevTrigger := false // the previous token may end "my name is", "called" ...
 	for i, n := 0, 0; ; n++ {
 		if n&1023 == 1023 && ctx.Err() != nil {
@@ -155,6 +158,13 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		if t.shape&sCap == 0 {
 			if t.kind == tWord && d.person && t.nletters >= 2 && prevTrigger && s.lowerNameTrigger(i-1) {
 				if sp := d.lowerPerson(s, i); sp.to > i {
+					out(TypePerson, sp)
+					i = sp.to
+					continue
+				}
+			}
+			if t.kind == tWord && d.person && t.nletters >= 2 && i <= 3 && s.chatCue(i-1) {
+				if sp := d.chatPerson(s, i); sp.to > i {
 					out(TypePerson, sp)
 					i = sp.to
 					continue
@@ -229,16 +239,35 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 }
 
 // maybeTrigger is a cheap byte test for the words after which a lower-case
-// name may follow (is, named, called, call, aka, alias, nicknamed, name's).
+// name may follow (is, named, called, call, aka, alias, nicknamed, name's,
+// and the titles mr, ms, dr, mrs, miss).
 func maybeTrigger(w string) bool {
 	switch len(w) {
 	case 2:
-		return lowerASCII[w[0]] == 'i' && lowerASCII[w[1]] == 's' || lowerASCII[w[0]] == 'm' && lowerASCII[w[1]] == 'e'
+		a, b := lowerASCII[w[0]], lowerASCII[w[1]]
+		return a == 'i' && b == 's' || a == 'm' && (b == 'e' || b == 'r' || b == 's') || a == 'd' && b == 'r'
 	case 3, 4, 5, 6, 9:
 		switch lowerASCII[w[0]] {
-		case 'n', 'c', 'a':
+		case 'n', 'c', 'a', 'm':
 			return true
 		}
 	}
 	return false
+}
+
+// chatStart reports whether text opens, after blanks, with a lower-case
+// chat opener ("hey", "thx", "congrats"): a byte test and one lookup.
+func chatStart(text string) bool {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(text) && j-i < 16 && (class[text[j]] == cLower || text[j] == '\'') {
+		j++
+	}
+	if j == i || j-i >= 16 || j < len(text) && class[text[j]] != cSpace && class[text[j]] != cPunct {
+		return false
+	}
+	return vocabT.get(hashWord(text[i:j]))&vChat != 0
 }

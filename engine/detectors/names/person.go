@@ -115,12 +115,14 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 	// cheap filter before hashing: is, name's, named, nicknamed, called, call, aka, alias
 	switch w := s.text[t.start:t.end]; len(w) {
 	case 2:
-		if lowerASCII[w[0]] != 'i' || lowerASCII[w[1]] != 's' {
+		switch a, b := lowerASCII[w[0]], lowerASCII[w[1]]; {
+		case a == 'i' && b == 's', a == 'm' && (b == 'r' || b == 's'), a == 'd' && b == 'r':
+		default:
 			return false
 		}
 	case 3, 4, 5, 6, 9:
 		switch lowerASCII[w[0]] {
-		case 'n', 'c', 'a':
+		case 'n', 'c', 'a', 'm':
 		default:
 			return false
 		}
@@ -139,7 +141,59 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 		p := s.at(i - 1)
 		return p != nil && p.kind == tWord && (s.hash(p) == hCall || s.hash(p) == hCalls || s.hash(p) == hCalled)
 	}
+	if h == hMr || h == hMrs || h == hMs || h == hMiss || h == hDr {
+		return true // "please call mrs patel"
+	}
 	return s.vocab(t)&vIntro != 0
+}
+
+var (
+	hMr   = hashWord("mr")
+	hMrs  = hashWord("mrs")
+	hMs   = hashWord("ms")
+	hMiss = hashWord("miss")
+	hDr   = hashWord("dr")
+)
+
+// chatCue reports whether the tokens 0..k open the text with lower-case
+// chat words only ("hey its", "thx", "congrats"), so that a lower-case
+// name may follow at k+1.
+func (s *scanner) chatCue(k int) bool {
+	if k < 0 || k > 2 {
+		return false
+	}
+	for j := 0; j <= k; j++ {
+		t := s.at(j)
+		if t == nil || t.kind != tWord || t.shape&sLower == 0 || t.nl > 0 || s.vocab(t)&vChat == 0 {
+			return false
+		}
+		if j == 0 && !chatStart(s.text[:t.end]) {
+			return false
+		}
+	}
+	return true
+}
+
+// chatPerson matches a lower-case name after a chat opener: "hey its
+// ahmed", "thx sneha". Stricter than lowerPerson, since nothing but the
+// opener announces it: one or two words, each a listed name and neither
+// an English word nor a large place.
+func (d *Detector) chatPerson(s *scanner, i int) span {
+	j := i
+	for ; j < i+2; j++ {
+		t := s.at(j)
+		if t == nil || t.kind != tWord || t.shape&sLower == 0 || (j > i && t.nl > 0) {
+			break
+		}
+		f := s.flags(t)
+		if f&gAnyName == 0 || f&(gAnyWord|gDict|gBigPlace) != 0 || s.vocab(t)&(vNotName|vChat|vGenericVerb) != 0 {
+			break
+		}
+	}
+	if j == i {
+		return span{}
+	}
+	return span{i, j, 0.6}
 }
 
 // lowerPerson matches a lower-case name after a trigger: "my name is eva
@@ -251,6 +305,21 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	}
 	if n == 0 || org || s.orgAround(i, last, n) {
 		return span{}
+	}
+	if n == 1 && last == i+1 {
+		// "the Marriott was full", "a Ford.": one word after an article,
+		// as the head of its phrase, names a thing, not a person; "the
+		// Christiansen novel" (a noun follows) still may.
+		if p := s.at(i - 1); p != nil && p.kind == tWord && p.shape&sLower != 0 && p.nl == 0 && s.vocab(p)&vDeterminer != 0 {
+			nx := s.at(last)
+			if nx == nil || nx.nl > 0 || nx.kind == tPunct || nx.kind == tWord && nx.shape&sLower != 0 && s.vocab(nx)&(vPostVerb|vGenericVerb) != 0 {
+				return span{}
+			}
+		}
+		// "Olá, sou a Ana", "Bonjour!": a greeting, not a name.
+		if nx := s.at(last); s.vocab(t0)&vGreet != 0 && (isPunct(nx, ',') || isPunct(nx, '!')) {
+			return span{}
+		}
 	}
 	ctx := s.personContext(i)
 	score := d.nameEvidence(s, idx[:n], ctx)

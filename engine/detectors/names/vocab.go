@@ -31,6 +31,8 @@ const (
 	vCalendar                       // months and weekdays: "June 20" is a date, not an address
 	vDirAdj                         // North, Western ...: no place on their own
 	vGenericVerb                    // is, has, can ...: follow anything, not only people
+	vChat                           // hey, thx, congrats ...: open a chat message; a lower-case name may follow
+	vDeterminer                     // the, a, an: "the Marriott was full" is no person
 )
 
 const (
@@ -69,7 +71,14 @@ var vocabT = func() *vocabTable {
 		kids says said asks asked replied replies adds added explains explained starring featuring
 		feat ft`)
 	add(vGreet, `dear hi hello hey thanks thank congratulations welcome greetings sincerely regards
-		cheers signed attn attention cc bye goodbye love yours`)
+		cheers signed attn attention cc bye goodbye love yours
+		hola olá ola bonjour bonsoir salut hallo servus moin ciao salve hej hei hoi namaste merhaba
+		salaam salam shalom privet ahoj cześć czesc`)
+	// Chat openers, lower-case at the start of a message: "hey its ahmed",
+	// "thx sneha", "congrats babatunde", "yo dmitri".
+	add(vChat, `hi hey heya hiya hello yo thx thanks thank ty tysm congrats congratulations dear
+		morning evening bye cya sup its it's im i'm`)
+	add(vDeterminer, `the a an`)
 	add(vPersonPre, `by with met meet meeting ask asked tell told call called email emailed text texted
 		ping contact contacted thank thanks visit visited see saw and or for per hired fired interview
 		interviewed invite invited introduce introduced joined join`)

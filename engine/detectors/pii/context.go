@@ -250,7 +250,10 @@ func ctxWindow(t string, s, e int) (int, int) {
 		}
 	}
 	for k := e; k < hi; k++ {
-		if sentenceEnd(t, k) {
+		// Nor a line break after it: in an address block or a signature
+		// the next line's label ("SP, 01304-001\nCelular: ...") is not
+		// about this number.
+		if sentenceEnd(t, k) || t[k] == '\n' {
 			hi = k
 			break
 		}

@@ -24,6 +24,7 @@ func TestPhoneGeneral(t *testing.T) {
 	check(t, d, "T: 020 7946 0958 | M: 07700 900123", want{PhoneNumber, "020 7946 0958"}, want{PhoneNumber, "07700 900123"})
 	for _, text := range []string{
 		"CEP 01304-001, São Paulo",                 // a postcode: 8 digits
+		"SP, 01304-001\nCelular: none",             // a postcode, even near a phone word
 		"IBAN NL91 ABNA 0417 1643 01 was rejected", // the tail of an invalid IBAN
 		"Part no. 4111-2222 fits both",             // a part number
 		"member ID 0099 2134 77",                   // an identifier

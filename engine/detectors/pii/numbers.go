@@ -468,11 +468,11 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		// A national number (trunk "0" or an area code in parentheses)
 		// that the default region does not know may be another
 		// country's: "030 12345678", "(02) 9374 4000".
-		// Without a phone word it must be grouped, have 9+ digits (not a
-		// postcode such as Brazil's "01304-001") and no other type's word
-		// near ("IBAN NL91 ABNA 0417 1643 01").
-		abroad := !valid && !p.plus && (d[0] == '0' || p.paren) &&
-			(c&ctxPhone != 0 || ng > 1 && nd >= 9 && c&(ctxTyped|ctxNotCard) == 0) && s.validElsewhere(p, ng, d)
+		// It must have 9+ digits (not a postcode such as Brazil's
+		// "01304-001"), and without a phone word be grouped with no other
+		// type's word near ("IBAN NL91 ABNA 0417 1643 01").
+		abroad := !valid && !p.plus && (d[0] == '0' || p.paren) && nd >= 9 &&
+			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0) && s.validElsewhere(p, ng, d)
 		score := 0.0
 		switch {
 		case (valid || abroad) && c&ctxPhone != 0:

@@ -1,0 +1,75 @@
+package names
+
+import (
+	"reflect"
+	"testing"
+)
+
+// Rules added for text unlike the template corpus
+// (../pii/testdata/general): chat openers and lower-case titles before
+// lower-case names, world names, an article before a one-word "name", and
+// greetings of other languages.
+func TestGeneralPersons(t *testing.T) {
+	d := New(Options{Types: []string{TypePerson}})
+	for _, c := range []struct {
+		text string
+		want []found
+	}{
+		// chat openers
+		{"hey its ahmed again can u send it", []found{{"PERSON", "ahmed"}}},
+		{"thx sneha i got it", []found{{"PERSON", "sneha"}}},
+		{"yo dmitri send me ur address", []found{{"PERSON", "dmitri"}}},
+		{"congrats babatunde on the new job!!", []found{{"PERSON", "babatunde"}}},
+		{"hey there", nil},                 // not a name
+		{"thanks all, see you", nil},       // not a name
+		{"hi paris was great", nil},        // a big place
+		{"hey will you come", nil},         // an English word
+		{"the report says hey priya", nil}, // an opener only at the start
+		// lower-case titles
+		{"please call mrs patel back", []found{{"PERSON", "patel"}}},
+		{"ms word crashed again", nil},
+		{"dr who is on tonight", nil},
+		// world names, single and in full
+		{"Hi Kwame, your parcel is here.", []found{{"PERSON", "Kwame"}}},
+		{"Ask Folake about it.", []found{{"PERSON", "Folake"}}},
+		// an article before a one-word name
+		{"The Hilton was closed; the Marriott was full.", nil},
+		{"Unlike the Christiansen novel, it rhymes.", []found{{"PERSON", "Christiansen"}}},
+		// greetings of other languages
+		{"Olá, sou a Ana Beatriz Costa.", []found{{"PERSON", "Ana Beatriz Costa"}}},
+		{"Bonjour! Je suis Camille Lefèvre.", []found{{"PERSON", "Camille Lefèvre"}}},
+	} {
+		if got := spans(t, d, c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestChatStart(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		ok   bool
+	}{
+		{"hey its", true}, {"  thx sneha", true}, {"congrats!", true}, {"Hey you", false},
+		{"they said", false}, {"heyyyyyyyyyyyyyyyyy", false}, {"", false},
+	} {
+		if got := chatStart(c.text); got != c.ok {
+			t.Errorf("chatStart(%q) = %v", c.text, got)
+		}
+	}
+}
+
+func TestWorldNames(t *testing.T) {
+	g := gazetteer()
+	for _, w := range []string{"priya", "chukwuemeka", "oksana", "nguyen", "raghunathan", "yilmaz", "min-jun"} {
+		if g.get(hashWord(w))&gAnyName == 0 {
+			t.Errorf("%s: not a name", w)
+		}
+	}
+	// words left out stay what they were
+	for _, w := range []string{"sun", "song", "he", "park"} {
+		if g.get(hashWord(w))&gGiven != 0 {
+			t.Errorf("%s: marked a frequent given name", w)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package names
+
+import "strings"
+
+// World names: frequent given names and surnames of countries whose names
+// the embedded gazetteer (built mostly from US and European lists) misses
+// or lists only as rare: India, China, the Arab world, Iran, Nigeria,
+// Ghana, Kenya, South Africa, Eastern Europe, Turkey, Spain and Latin
+// America, Brazil and Portugal, Japan, Korea and Vietnam. Authored for
+// Parapet from the frequency rankings on Wikipedia's "List of most popular
+// given names" and "List of most common surnames in Asia / Africa /
+// Europe / South America" pages (names are facts; no list was copied).
+// Names that are also English words or short syllables (Sun, Song, Tang,
+// He, Ma, Le, Do, Park, Blessing) are left out, so that adding them
+// changes no reading of ordinary prose. Accents are folded as in the
+// gazetteer; hyphenated given names are listed whole.
+const worldGiven = `
+aarav aditya akash amit anil anjali ankit anita arjun arun ashok deepak deepika divya gaurav
+harish kavya kiran lakshmi manoj meera mohan neha nikhil pooja pradeep priya priyanka rahul
+rajesh rakesh ramesh ravi rohit sachin sanjay santosh sandeep shreya sneha sunil suresh swati
+vijay vikram vivek ananya ishaan kavita sunita rekha geeta venkat srinivas ganesh harsha
+nandini rohan karthik aishwarya abhishek varun tanvi riya isha manish nitin alok vinod mahesh
+naveen preeti shweta jyoti ritu anjana lalita sushma arvind rajiv sunil vikas sameer
+xiaoming xiaoling jianguo xiuying guiying yuxuan zihan haoran yutong zhiwei qiang jing
+fang lei jun jie ming hui xia yong jian hao yun ling xin chao qing zhen
+mohammed muhammad mohamed mohammad ahmed ahmad ali omar umar youssef yousef khalid hassan
+hussein ibrahim abdullah abdul mustafa karim tariq faisal hamza bilal rashid saeed salim
+samir nabil walid ziad fatima aisha ayesha mariam maryam layla leila noor nour zainab
+khadija amina yasmin huda rania salma hana dina reem noura samira jamila abdulaziz
+abdulrahman majid nasser fahad saad anas amr osama hisham adel tamer sherif mahmoud reza
+mehdi hossein zahra fatemeh
+chinedu chidi chukwuemeka emeka obinna ikenna nnamdi uche ngozi chioma chidinma adaeze amaka
+nneka ifeoma oluwaseun seun olumide olusegun oluwafemi femi tunde babatunde adebayo ayodele
+yemi kunle funmilayo folake bisi bukola titilayo temitope tope yetunde abiodun kehinde taiwo
+idowu aliyu abubakar usman halima hauwa kwame kofi kwabena kwaku yaw akua abena efua kojo
+wanjiru wanjiku njeri achieng akinyi thandiwe sipho thabo lerato nomvula
+dmitri dmitry sergei sergey alexei alexey andrei andriy igor oleg pavel mikhail nikolai
+vladimir yuri anatoly maxim artem bogdan taras mykola oleksandr olena oksana natalia
+natalya tatiana svetlana olga irina ekaterina yekaterina anastasia yulia ludmila galina
+katarzyna agnieszka malgorzata magdalena krzysztof grzegorz tomasz piotr pawel marcin
+michal lukasz wojciech jakub boguslaw wladyslaw zbigniew jaroslaw tomas jiri lukas
+martina petra lenka zuzana dragan nikola goran zoran milica jelena
+alejandro javier sergio pablo alvaro iker jordi montserrat nuria pilar rocio lucia ines
+ainhoa begona itziar joao goncalo thiago caio vinicius matheus larissa camila leticia
+fernanda juliana beatriz gabriela mariana bruna
+haruto yuto sota yuki hiroshi takashi kenji satoshi daisuke takumi sakura yui aoi hina
+haruka misaki akiko yoko keiko naoko kenta shota kaito riku
+min-jun seo-yeon ji-hoon ji-woo seo-jun ha-eun do-yun ji-ho su-bin hyun-woo jae-won eun-ji
+so-yeon minjun jihoon
+anh linh huong thao trang minh duc tuan hung quang thanh hieu phuong ngoc
+mehmet ahmet emre burak murat hakan ozan cem ayse fatma zeynep elif emine hatice merve esra
+somchai somsak
+`
+
+const worldSurnames = `
+sharma verma gupta singh kumar patel shah mehta iyer iyengar reddy rao nair pillai menon
+banerjee chatterjee mukherjee bose ghosh joshi kulkarni deshpande patil jain agarwal
+aggarwal bhat chopra kapoor khanna malhotra saxena srivastava tiwari mishra pandey yadav
+chauhan naidu krishnan subramanian raghunathan venkatesan chaudhary thakur desai trivedi
+bhatt dubey kaur sandhu dutta sinha
+zhang wang liu chen yang zhao huang zhou xu zhu gao lin guo luo liang zheng xie feng deng
+cao peng zeng xiao tian yuan cai jiang cheng
+al-farsi al-harbi al-mansouri al-qahtani al-sabah al-rashid al-saud haddad khoury mansour
+saleh hamdan aziz rahman hussain qureshi siddiqui farouk abdallah benali amrani tahir
+suleiman othman darwish khalil najjar sabbagh masri hakim karimi hosseini ahmadi rezaei
+mohammadi
+okafor okonkwo okeke nwosu nwachukwu adeyemi adewale ogunleye olawale balogun bakare
+afolabi akinola oyelaran ogundipe okoro chukwu ibekwe abdullahi danjuma mensah owusu
+boateng asante appiah osei agyeman kamau mwangi otieno ochieng njoroge nkosi dlamini
+ndlovu khumalo
+ivanov petrov smirnov volkov popov kuznetsov sokolov lebedev kozlov novikov morozov
+pavlov ivanova petrova smirnova sokolova volkova kovalenko shevchenko bondarenko melnyk
+kovalchuk tkachenko nowak kowalski kowalska wisniewski wisniewska wojcik kowalczyk
+kaminski lewandowski zielinski szymanski wozniak dabrowski novak svoboda novotny dvorak
+dvorakova horvat kovacevic jovanovic petrovic popescu ionescu
+garcia fernandez gonzalez rodriguez lopez martinez sanchez perez gomez jimenez ruiz
+hernandez diaz moreno munoz alvarez romero navarro torres dominguez vazquez ramos serrano
+molina morales ortega delgado castro ortiz rubio marin sanz iglesias nunez medina garrido
+castillo herrera silva santos oliveira souza pereira rodrigues almeida nascimento araujo
+fernandes carvalho gomes martins rocha ribeiro alves monteiro mendes barros freitas
+barbosa pinto moura cavalcanti teixeira puig ferrer
+sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada
+sasaki yamaguchi matsumoto inoue kimura hayashi shimizu
+kim choi jung cho yoon jang kwon hwang
+nguyen tran pham hoang huynh phan dang bui ngo duong
+yilmaz kaya demir sahin celik yildiz yildirim ozturk aydin ozdemir arslan dogan kilic
+`
+
+// addWorldNames ORs the name flags into the gazetteer: given names as
+// frequent given names, surnames as frequent surnames. Flags the
+// gazetteer already has (English word, place) stay, so the scorer still
+// weighs them.
+func addWorldNames(t *table) {
+	for _, w := range strings.Fields(worldGiven) {
+		t.or(hashWord(w), gFirst|gGiven|gName)
+	}
+	for _, w := range strings.Fields(worldSurnames) {
+		t.or(hashWord(w), gLast|gName)
+	}
+}
