@@ -49,7 +49,13 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 	}
 	switch t.kind {
 	case tNum:
-		return d.addrFromNumber(s, i, locs)
+		sp, n := d.addrFromNumber(s, i, locs)
+		if sp.to <= i && isHouseNum(t) && isPunct(s.at(i+1), ',') {
+			if e := s.pinAddress(i); e > i {
+				return span{i, e, 0.7}, 0
+			}
+		}
+		return sp, n
 	case tWord:
 		if t.shape&sAllCaps == 0 && !s.digitWithin(int(t.end), 48) {
 			return span{}, 0
@@ -59,6 +65,11 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 			return span{i, e, 0.85}, n
 		}
 		v := s.vocab(t)
+		if t.shape&sCap != 0 && (v&vUnit != 0 || s.unitWord(t)) {
+			if e := s.pinAddress(i); e > i {
+				return span{i, e, 0.7}, nl
+			}
+		}
 		if v&vUnit != 0 && t.shape&sCap != 0 && t.nletters >= 3 {
 			if end := s.unitAt(i); end > i {
 				// "Apt. 675 62314 Mellemvej 32 ..." : a unit before the street
@@ -326,6 +337,16 @@ func (s *scanner) nameAfterType(j int) int {
 	}
 	if nt := s.at(k); isHouseNum(nt) && nt.nl == 0 && nt.nletters <= 5 {
 		k++
+	} else if isPunct(nt, ',') && nt.nl == 0 {
+		// "Rua Augusta, 1500", "Av. Paulista, 1000": Brazilian and
+		// Spanish addresses put a comma before the number (Correios,
+		// "Como endereçar corretamente"; Correos, "Cómo escribir una
+		// dirección").
+		if n2 := s.at(k + 1); isHouseNum(n2) && n2.nl == 0 && n2.nletters <= 5 && n2.shape&sNumAlpha == 0 {
+			if n3 := s.at(k + 2); n3 == nil || n3.nl > 0 || n3.kind == tPunct && n3.punct != '.' && n3.punct != '%' {
+				k += 2
+			}
+		}
 	}
 	return k
 }
@@ -794,4 +815,87 @@ func (s *scanner) cornerAt(i int) int {
 		return i
 	}
 	return e2
+}
+
+var (
+	hHouse = hashWord("house")
+	hPlot  = hashWord("plot")
+	hDoor  = hashWord("door")
+	hShop  = hashWord("shop")
+)
+
+// unitWord reports "House 4", "Plot 9", "Door 12", "Shop 3", "B-12": a
+// capitalised word that may start an address when a number follows (a
+// byte test first, then one hash).
+func (s *scanner) unitWord(t *token) bool {
+	if t.shape&sCap == 0 || t.nletters > 5 {
+		return false
+	}
+	p := int(t.end)
+	if p < len(s.text) && s.text[p] == '-' && t.nletters == 1 {
+		p++
+	}
+	if !(p < len(s.text) && (class[s.text[p]] == cDigit || s.text[p] == ' ' && p+1 < len(s.text) && class[s.text[p+1]] == cDigit)) {
+		return false
+	}
+	if t.nletters == 1 {
+		return true
+	}
+	h := s.hash(t)
+	return h == hHouse || h == hPlot || h == hDoor || h == hShop
+}
+
+// pinAddress matches an Indian-style address that starts at a unit or
+// house number and runs over comma-separated parts (building, cross or
+// main road, sector, locality, city, state) to a six-digit PIN code:
+// "Flat 302, Sai Residency, 14th Cross, Indiranagar, Bengaluru 560038",
+// "B-12, Sector 62, Noida, Uttar Pradesh 201301". India Post's PIN is six
+// digits, the first 1-9 (India Post, "Postal Index Number"), and the
+// address format is India Post's guidance for addressing mail. The PIN
+// must follow a listed city, state or region, and at least two parts must
+// come before the one that ends in it. It returns the end, or i.
+func (s *scanner) pinAddress(i int) int {
+	parts, inPart := 0, 0
+	for k := i; k < i+maxAddrTokens/2; k++ {
+		t := s.at(k)
+		if t == nil || t.nl > 1 || k > i && t.nl == 1 && inPart > 0 {
+			return i
+		}
+		switch t.kind {
+		case tPunct:
+			switch t.punct {
+			case ',':
+				if inPart == 0 {
+					return i
+				}
+				parts++
+				inPart = 0
+			case '.', '-', '/', '#', '(', ')':
+			default:
+				return i
+			}
+			continue
+		case tNum:
+			if isPlainNum(t, 6, 6) && s.text[t.start] != '0' && parts >= 2 {
+				if p := s.at(k - 1); p != nil && p.kind == tWord && s.flags(p)&gAnyPlace != 0 {
+					return k + 1
+				}
+				for b := k - 3; b < k-1; b++ { // "Uttar Pradesh 201301", "New Delhi 110057"
+					if w := s.at(b); w != nil && w.kind == tWord && b > i {
+						if pe, _ := s.placeAt(b); pe == k {
+							return k + 1
+						}
+					}
+				}
+			}
+		case tWord:
+			if t.shape&sCap == 0 && s.vocab(t)&(vUnit|vParticle) == 0 {
+				return i
+			}
+		}
+		if inPart++; inPart > 5 {
+			return i
+		}
+	}
+	return i
 }

@@ -73,3 +73,29 @@ func TestWorldNames(t *testing.T) {
 		}
 	}
 }
+
+func TestGeneralAddresses(t *testing.T) {
+	d := New(Options{Types: []string{TypeStreetAddress}})
+	for _, c := range []struct {
+		text string
+		want []found
+	}{
+		// a comma before the number (BR, ES)
+		{"Endereço: Rua Oscar Freire, 900 - Jardins", []found{{"STREET_ADDRESS", "Rua Oscar Freire, 900"}}},
+		{"Entrega en Calle Mayor, 15, Madrid", []found{{"STREET_ADDRESS", "Calle Mayor, 15, Madrid"}}},
+		{"Calle Mayor, 5.5% de descuento", nil}, // a percentage, not a number
+		{"Via Roma, 10 giorni fa", nil},         // a word runs on after the number
+		// Indian addresses ending in a PIN
+		{"Deliver to Flat 12, Lotus Towers, 3rd Cross, Koramangala, Bengaluru 560034 today",
+			[]found{{"STREET_ADDRESS", "Flat 12, Lotus Towers, 3rd Cross, Koramangala, Bengaluru 560034"}}},
+		{"D-44, Sector 18, Noida, Uttar Pradesh 201301", []found{{"STREET_ADDRESS", "D-44, Sector 18, Noida, Uttar Pradesh 201301"}}},
+		{"Plot 9, MG Road, Pune 411001", []found{{"STREET_ADDRESS", "Plot 9, MG Road, Pune 411001"}}},
+		{"Flat 3, Delhi 110001", nil},                                  // one part only
+		{"We had 12, 15, 18 and 20 people in Mumbai 400001 rows", nil}, // a list of numbers
+		{"Flat 12, Lotus Towers, Koramangala, Bengaluru 056003", nil},  // a PIN never starts with 0
+	} {
+		if got := spans(t, d, c.text); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: got %v, want %v", c.text, got, c.want)
+		}
+	}
+}
