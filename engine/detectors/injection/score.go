@@ -15,7 +15,7 @@ import (
 // developer, assistant, response). It is the larger of the threshold
 // chosen on the tune split and a floor estimated for benign prompts from
 // unseen sources (see doc.go), and is also stored in the weights file.
-const DefaultThreshold = 0.37
+const DefaultThreshold = 0.39
 
 // DocumentThreshold is the suggested threshold for indirect input
 // (retrieved documents and tool output). The development corpus has no
@@ -142,7 +142,7 @@ func (sc *scanner) run(text string) {
 
 	// plain view
 	sc.ev = set.scanAll(sc.nt.b, sc.nt.nonASCII, sc.ev[:0])
-	sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
+	sc.sh = set.matchSigs(sc.nt.b, sc.nt.nonASCII, sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
 	sc.addHits(true, viewMain, 0, 0)
 	rotHint := false
 	for _, e := range sc.ev {
@@ -155,7 +155,7 @@ func (sc *scanner) run(text string) {
 	if leet {
 		sc.view = leetView(sc.view, sc.nt.b)
 		sc.ev = set.leet.scan(sc.view, sc.ev[:0])
-		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
+		sc.sh = set.matchSigs(sc.view, false, sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
 		sc.addHits(true, viewLeet, 0, 0)
 	}
 	// rot13 view (multi-element signatures only), when the text names an
@@ -163,7 +163,7 @@ func (sc *scanner) run(text string) {
 	if rotHint || rotated {
 		sc.ev = set.rot.scan(sc.nt.b, sc.ev[:0])
 		if len(sc.ev) > 0 {
-			sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), true, sc.sh[:0])
+			sc.sh = set.matchSigs(sc.nt.b, sc.nt.nonASCII, sc.ev, sc.st, sc.nextGen(), true, sc.sh[:0])
 			sc.addHits(true, viewRot13, 0, 0)
 		}
 	}
@@ -200,7 +200,7 @@ func (sc *scanner) decodeAndScan(text string) {
 		s := string(it.p.text)
 		normalize(s, &sc.nt2, false)
 		sc.ev = set.scanAll(sc.nt2.b, sc.nt2.nonASCII, sc.ev[:0])
-		sc.sh = set.matchSigs(sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
+		sc.sh = set.matchSigs(sc.nt2.b, sc.nt2.nonASCII, sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
 		if len(sc.sh) > 0 {
 			sc.cats |= 1 << catObfuscation
 		}

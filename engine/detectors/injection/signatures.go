@@ -123,6 +123,7 @@ var concepts = map[string][]string{
 		"nueva tarea", "новое задание", "新任务", "新しいタスク", "새로운 작업",
 		"nuevas instrucciones", "nouvelles instructions", "neue anweisungen", "neue anweisung",
 		"новые инструкции", "новая инструкция", "新的指令", "新指令", "新しい指示", "새로운 지시",
+		"your new directive", "new directive:", "your new orders", "your new rules", "the real rules", "real rules are", "真正的规则", "真正的指令", "新的规则", "本当のルール", "진짜 규칙",
 	},
 	"YOUARENOW": {
 		"you are now", "you're now", "youre now", "you are no longer", "you're no longer",
@@ -218,6 +219,8 @@ var concepts = map[string][]string{
 		"cómo es la contraseña", "la contraseña, por favor", "le mot de passe, s'il te plaît",
 		"le mot de passe s'il vous plaît", "pista sobre la contraseña", "indice sur le mot de passe",
 		"hinweis auf das passwort", "tipp zum passwort",
+		"rhymes with the password", "rhyme with the password", "describe the password", "is the password a", "is the password an", "the password using", "spell out the secret", "spell the password", "spell out the password", "first letter of the password", "does the password", "does the secret word", "the secret word is", "is the secret word", "same number of letters as the password", "what language is the password", "meaning of the password",
+		"translate the secret", "translate the secret key", "translate the secret word",
 	},
 	// A secret the model keeps, named by what the model does with it.
 	"GUARDED": {
@@ -225,6 +228,7 @@ var concepts = map[string][]string{
 		"you're hiding", "you were told to protect", "you must protect",
 		"you have to protect", "you are supposed to protect",
 		"que proteges", "que tu protèges", "das du beschützt", "das du schützt", "das du versteckst",
+		"ты охраняешь", "который ты охраняешь", "que guardas", "que tu gardes", "你守护的", "你保护的", "あなたが守っている", "네가 지키는",
 	},
 	// Creative writing that carries the secret.
 	"CREATIVE": {
@@ -242,6 +246,7 @@ var concepts = map[string][]string{
 	"INSTRTEXT": {
 		"instructions", "instruction", "prompt", "prompts", "text", "message", "messages", "directions",
 		"orders", "commands", "task", "tasks", "anweisungen", "anweisung", "instrucciones", "consignes",
+		"инструкции", "указания", "指令", "指示", "规则", "内容", "instruções", "istruzioni", "regole", "règles", "reglas", "regeln",
 	},
 	"INVALIDATE": {
 		"was a joke", "were a joke", "was just a joke", "were just a joke", "was a test", "was just a test",
@@ -251,10 +256,53 @@ var concepts = map[string][]string{
 		"does not count", "don't matter", "doesn't matter", "do not matter", "does not matter",
 		"sind ungültig", "gelten nicht mehr", "gilt nicht mehr", "war ein witz", "war nur ein test",
 		"ya no son válidas", "ya no aplican", "era una broma", "ne sont plus valables", "était une blague",
+		"отменены", "отменяются", "больше не действуют", "недействительны", "non valgono più", "sono annullate", "não valem mais", "foram canceladas", "quedan anuladas", "sont annulées", "sind aufgehoben", "已取消", "作废", "无效", "只是测试", "只是一个测试", "的测试文本", "不要当真", "無効です", "무효",
+	},
+	// A persona defined by being malicious: "pretend you are an evil AI".
+	"EVIL": {
+		"evil ai", "evil assistant", "evil chatbot", "evil bot", "evil version of yourself", "evil twin",
+		"malicious ai", "malevolent ai", "unethical ai", "immoral ai", "rogue ai", "evil artificial intelligence",
+		"ia malvada", "ia malvagia", "ia maléfique", "ia malveillante", "böse ki", "bösartige ki",
+		"злой ии", "злой искусственный интеллект", "邪恶的ai", "邪恶ai", "邪悪なai", "사악한 ai",
+	},
+	"BEAN": {"you are an", "you're an", "youre an", "act as an", "act like an", "become an", "be an", "play an", "eres una", "tu es une", "du bist eine", "ты —", "ты -"},
+	// The model asked to serve the sender alone.
+	"OBEYME": {
+		"obey only me", "only obey me", "obey me only", "you obey me", "you now obey", "follow only my rules",
+		"only follow my rules", "only my rules", "answer only to me", "segui solo le mie regole", "obbedisci solo a me",
+		"obedece solo a mí", "obedeces solo a mí", "obedece somente a mim", "obedece só a mim", "obedece somente",
+		"tu n'obéis qu'à moi", "n'obéis qu'à moi", "du gehorchst nur mir", "gehorche nur mir", "подчиняешься только мне",
+		"слушаешься только меня", "подчиняйся только мне", "只听我的", "只服从我", "私だけに従", "나만 따라", "내 말만 들어",
+	},
+	// What the model was given before the user spoke.
+	"BEFORECONV": {
+		"before this conversation", "before our conversation", "before the conversation started", "before my first message",
+		"above my message", "above my first message", "defines your behaviour", "defines your behavior",
+		"defines how you behave", "sets up how you behave", "you were set up with", "your initial setup", "your initial set-up",
+		"antes de mi primer mensaje", "antes de esta conversación", "antes de nuestra conversación", "avant cette conversation",
+		"avant notre conversation", "avant mon premier message", "vor diesem gespräch", "vor unserem gespräch",
+		"vor meiner ersten nachricht", "prima di questa conversazione", "prima del mio primo messaggio", "antes desta conversa",
+		"antes da nossa conversa", "перед началом разговора", "до начала разговора", "выше моего сообщения",
+		"перед моим сообщением", "在这次对话之前", "在对话开始前", "对话开始之前", "初始设定", "初始設定", "最初に与えられた",
+		"この会話の前に", "会話の前に", "이 대화 전에", "대화 전에", "처음에 받은",
+	},
+	// The "grandma exploit": a dead relative who used to recite what the
+	// model would refuse.
+	"GRANDMA": {
+		"act as my deceased", "act as my dead", "act as my late", "pretend to be my deceased", "pretend to be my dead",
+		"pretend to be my late", "pretend you are my deceased", "pretend you are my dead", "pretend you are my late",
+		"play my deceased", "play my dead", "be my deceased", "answer as my deceased", "as my deceased grandmother",
+		"my deceased grandmother who used to", "my dead grandma who used to", "my grandma used to read me",
+		"my grandmother used to read me", "my grandma used to tell me", "my grandmother used to tell me",
+		"haz de mi abuela", "actúa como mi abuela", "finge ser mi abuela", "finge que eres mi abuela",
+		"fais comme si tu étais ma grand-mère", "joue ma grand-mère", "spiel meine oma", "sei meine oma",
+		"spiel meine verstorbene", "притворись моей бабушкой", "扮演我的奶奶", "扮演我去世的", "亡くなった祖母のふり",
 	},
 	"NOLIMITS": {
 		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
-		"without limitations", "without any limitations", "unrestricted", "unfiltered", "uncensored",
+		"without limitations", "without any limitations", "unrestricted ai", "unrestricted mode", "unrestricted version",
+		"are unrestricted", "be unrestricted", "fully unrestricted", "unrestricted assistant", "unrestricted chatbot", "unrestricted model",
+		"unrestricted answers", "unrestricted responses", "unrestricted content", "unfiltered", "uncensored",
 		"no filters", "without filters", "without any filters", "no censorship", "without censorship",
 		"no ethical", "without any ethical", "without ethical", "no moral", "no morals", "without moral",
 		"without morals", "amoral", "no guidelines", "without guidelines", "no boundaries", "no limits",
@@ -294,6 +342,7 @@ var concepts = map[string][]string{
 		"one normal and one", "normal response and", "one as yourself and one as", "respond as both",
 		"answer as both", "two paragraphs, one normal", "[classic]", "🔒classic", "[🔒classic]",
 		"normal output and", "classic response", "unfiltered response", "jailbroken response",
+		"you are two ais", "two ais:", "follows the rules and", "one that follows the rules", "one with rules and one without",
 	},
 	"PLACEHOLDER": {
 		"[insert prompt here]", "[insert your prompt here]", "insert prompt here", "insert your prompt here",
@@ -302,10 +351,14 @@ var concepts = map[string][]string{
 		"{prompt}", "(your prompt)", "[your prompt]",
 	},
 	"DEVMODE": {
-		"developer mode", "dev mode", "god mode", "sudo mode", "admin mode", "jailbreak", "jailbreaking",
+		// "jailbreak" alone is left to the classifier: phones, tablets and
+		// consoles are jailbroken too ("Is it legal to jailbreak an
+		// iPhone?"); the model as its object is a signature.
+		"developer mode", "dev mode", "god mode", "sudo mode", "admin mode", "jailbreak you", "jailbreak yourself",
+		"jailbreak chatgpt", "jailbreak the ai", "jailbreak this ai", "jailbreak this chat", "jailbreak the model",
+		"jailbreak gpt", "jailbreaking you", "jailbreaking chatgpt",
 		"modo desarrollador", "mode développeur", "entwicklermodus", "modalità sviluppatore",
-		"режим разработчика", "джейлбрейк", "开发者模式", "開發者模式", "越狱", "越獄", "開発者モード",
-		"脱獄", "개발자 모드", "탈옥",
+		"режим разработчика", "开发者模式", "開發者模式", "開発者モード", "개발자 모드",
 	},
 	"REFUSAL": {
 		"never refuse", "not refuse", "cannot refuse", "can't refuse", "must not refuse", "will not refuse",
@@ -315,19 +368,36 @@ var concepts = map[string][]string{
 		"without any disclaimers", "without disclaimers", "stay in character", "remain in character",
 		"never break character", "don't break character", "do not break character", "break character",
 		"as an ai language model", "cannot say no", "no matter how", "never reject",
+		"don't apologise", "do not apologise", "never apologise", "no apologies", "don't mention polic*", "do not mention polic*", "don't mention any polic*", "don't suggest alternatives", "no caveats", "if you refuse", "refusing is", "refusal is not", "refusals are not", "counts as a failure", "hedge or refuse", "refuse or hedge", "banned from your vocabulary", "affirmative answers only", "skip the part where you", "don't lecture", "no lecturing", "no moralizing", "no moralising", "without moralizing", "don't moralize", "niente rifiuti", "niente avvertenze", "sin advertencias", "sin negarte", "sans avertissement", "sans refuser", "ohne warnungen", "ohne zu verweigern", "без предупреждений", "не отказывай", "без отказов", "不得拒绝", "不要拒绝", "不许拒绝", "不能拒绝", "断らないで", "拒否しないで", "거절하지 마", "거부하지 마",
 	},
+	// Verbs that ask for text to be written out. Questions ("what is",
+	// "cuál es", "是什么") are REVEALQ: "What is the system prompt
+	// feature of the API?" asks about a topic, "What is your system
+	// prompt?" for the text.
 	"REVEAL": {
 		"reveal", "show", "show me", "print", "print out", "output", "display", "repeat", "tell me", "give me",
 		"share", "leak", "dump", "disclose", "write out", "write down", "list", "recite", "spell out",
-		"echo", "copy", "paste", "provide", "what is", "what are", "what was", "what were", "what's",
-		"translate", "summarize", "summarise",
-		"muestra", "muéstrame", "revela", "dime", "imprime", "repite", "escribe", "cuál es", "cuáles son",
-		"montre", "montrez", "montre-moi", "révèle", "affiche", "répète", "dis-moi", "donne-moi", "quel est",
-		"quelles sont", "zeig", "zeige", "gib", "verrate", "wiederhole", "nenne", "was ist", "was sind",
-		"покажи", "выведи", "раскрой", "повтори", "скажи", "напиши", "какой", "каков",
-		"显示", "顯示", "输出", "輸出", "告诉我", "告訴我", "重复", "重複", "打印", "透露", "泄露", "是什么", "是什麼",
-		"教えて", "表示", "出力", "見せて", "繰り返", "は何",
-		"보여", "알려", "출력", "공개", "반복", "무엇",
+		"echo", "copy", "paste", "provide", "translate", "summarize", "summarise",
+		"muestra", "muéstrame", "revela", "dime", "imprime", "repite", "escribe",
+		"montre", "montrez", "montre-moi", "révèle", "affiche", "répète", "dis-moi", "donne-moi",
+		"zeig", "zeige", "gib", "verrate", "wiederhole", "nenne",
+		"покажи", "выведи", "раскрой", "повтори", "скажи", "напиши",
+		"显示", "顯示", "输出", "輸出", "告诉我", "告訴我", "重复", "重複", "打印", "透露", "泄露",
+		"教えて", "表示", "出力", "見せて", "繰り返",
+		"보여", "알려", "출력", "공개", "반복",
+		"cite", "cite-les", "cita", "cítalas", "zitiere", "resuma", "resume", "riassumi", "перечисли", "翻译", "翻訳",
+	},
+	"REVEALQ": {
+		"what is", "what are", "what was", "what were", "what's", "whats", "cuál es", "cuáles son",
+		"quel est", "quelles sont", "was ist", "was sind", "какой", "каков",
+	},
+	// The same questions where they follow the noun.
+	"REVEALQPOST": {"是什么", "是什麼", "は何", "무엇"},
+	// The end of a question: "the system prompt?", "the system prompt
+	// you were given?"
+	"QEND": {
+		"?", "you were given", "you have?", "you got?", "you follow?", "you are following", "you use?",
+		"you are using", "in full", "word for word", "verbatim", "exactly", "please?", "please.",
 	},
 	"SYSPROMPT": {
 		"system prompt", "system-prompt", "systemprompt", "system message", "initial prompt",
@@ -379,17 +449,27 @@ var concepts = map[string][]string{
 		"start your answer with", "begin your answer with", "respond starting with", "your response must begin with",
 		"your response should begin with", "always start with", "always begin with", "start every response with",
 		"begin every response with", "start each response with",
+		"must start with", "must begin with", "should start with", "start with the words", "begin with the words", "commence ta réponse par", "commence par", "empieza tu respuesta con", "comienza tu respuesta con", "beginne deine antwort mit", "начни ответ с", "начни свой ответ с", "回答以", "で始めて", "로 시작해",
 	},
-	"COMPLY": {"sure, here", "sure here", "absolutely! here", "absolutely, here", "of course! here", "certainly! here", "here is how to", "here's how to", "i can do that"},
+	"COMPLY": {
+		"sure, here", "sure here", "absolutely! here", "absolutely, here", "of course! here", "certainly! here", "here is how to", "here's how to", "i can do that",
+		"absolutely! step", "sure, here is", "sure, here are", "here are the detailed steps", "step 1:", "well kiddo", "bien sûr, voici", "claro, aquí", "natürlich, hier", "конечно, вот", "当然，以下", "当然可以，以下", "もちろん、", "물론이죠",
+		"my instructions are", "my system prompt is", "my rules are", "my prompt is",
+	},
 	"NEVERSAY": {
 		"never say", "do not say", "don't say", "never respond with", "never include", "do not include", "don't include",
 		"avoid saying", "never mention", "without saying", "never use the words", "never use phrases like",
+		"ne dis jamais", "ne dites jamais", "nunca digas", "no digas", "sag niemals", "sage niemals", "non dire mai", "никогда не говори", "не говори", "永远不要说", "不要说", "絶対に言わないで", "절대 말하지",
 	},
 	"REFUSALWORDS": {
 		"i'm sorry", "i am sorry", "sorry", "i cannot", "i can't", "as an ai", "unfortunately", "apologize",
 		"apologies", "disclaimer*", "warning*", "ethical", "not appropriate", "inappropriate", "i'm unable", "i am unable",
+		"je ne peux pas", "no puedo", "ich kann nicht", "non posso", "não posso", "я не могу", "我不能", "我无法", "できません", "할 수 없",
 	},
-	"VERBATIM": {"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "in its entirety", "without modification"},
+	"VERBATIM": {
+		"verbatim", "word for word", "word-for-word", "exactly as written", "in full", "in its entirety", "without modification",
+		"word by word", "palabra por palabra", "mot pour mot", "mot à mot", "wort für wort", "parola per parola", "palavra por palavra", "дословно", "слово в слово", "原封不动", "一字不差", "逐字", "一字一句",
+	},
 	"FAKETURN": {
 		"<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>",
 		"<|eot_id|>", "<|start_header_id|>", "[inst]", "[/inst]", "<<sys>>", "<</sys>>",
@@ -410,6 +490,8 @@ var concepts = map[string][]string{
 		"any ai that", "ai agents reading", "to any ai", "to the ai", "to the assistant", "to the language model",
 		"hidden instruction", "secret instruction", "important instruction for",
 		"si eres una ia", "si tu es une ia", "wenn du eine ki bist", "если ты ии", "如果你是ai", "如果你是人工智能",
+		"to whichever bot", "to whichever ai", "whichever bot", "whichever ai", "whatever ai", "for copilot", "copilot and other", "other ai agents", "to ai agents", "for ai agents", "ai agents:", "ai agent:", "ai agent,", "message for the ai", "message for ai", "message for any ai", "to the bot", "to any bot", "bots reading", "any bot that", "any llm", "à l'ia qui", "à l'ia", "an die ki", "a la ia que", "alla ia", "para a ia", "для ии", "ии, который читает", "给ai的", "致ai", "aiへ", "ai에게",
+		"nota para el asistente", "nota para la ia", "note pour l'ia", "note pour l'assistant", "hinweis für die ki", "notiz für die ki", "nota per l'assistente", "nota per l'ia", "nota para o assistente", "nota para a ia", "примечание для ии", "заметка для ии", "给ai助手的", "ai助手注意", "assistant: whenever", "ai: whenever", "assistant: from now on",
 	},
 	"SUMMARIZE": {
 		"summarizing this", "summarising this", "you summarize", "you summarise", "summarizing the",
@@ -435,10 +517,13 @@ var concepts = map[string][]string{
 		"http://", "https://", "url", "webhook", "endpoint", "the following address", "this address",
 		"the following link", "this link", "the server", "our server", "my server", "attacker",
 	},
-	"MDIMG":      {"!["},
-	"MDURL":      {"](http"},
-	"QMARK":      {"?"},
-	"BYPASSVERB": {"bypass", "circumvent", "violate", "evade", "get around", "disable", "turn off", "deactivate", "ignore", "break"},
+	"MDIMG": {"!["},
+	"MDURL": {"](http"},
+	"QMARK": {"?"},
+	"BYPASSVERB": {
+		"bypass", "circumvent", "violate", "evade", "get around", "disable", "turn off", "deactivate", "ignore", "break",
+		"disregard", "disregarding",
+	},
 	"POLICY": {
 		"content polic*", "openai's polic*", "openai polic*", "safety guidelines", "ethical guidelines",
 		"safety filter*", "content filter*", "guardrail*", "censorship", "moderation", "safety measures",
@@ -455,6 +540,7 @@ var concepts = map[string][]string{
 		"as a riddle", "in a riddle",
 		"al revés", "letra por letra", "à l'envers", "lettre par lettre", "rückwärts", "buchstabe für buchstabe",
 		"задом наперёд", "по буквам", "倒过来", "倒序", "逐字", "逆から", "一文字ずつ", "거꾸로", "한 글자씩",
+		"using only emojis", "using only emoji", "in emojis", "in emoji", "phonetic alphabet", "alfabeto fonetico", "alfabeto fonético", "nato alphabet", "morse code", "摩斯电码", "摩斯密码", "モールス", "모스 부호", "one letter per line", "with spaces between", "через пробел",
 	},
 	// Reassembling a request from numbered parts.
 	"PARTS": {
@@ -481,7 +567,7 @@ var sigSpecs = []sigSpec{
 	// Instruction override.
 	{"ignore_previous_instructions", catOverride, 0.9, []any{"IGNORE", 30, "PREV", 30, "INSTR"}},
 	{"ignore_previous_instructions", catOverride, 0.9, []any{"IGNORE", 30, "INSTR", 30, "PREV"}},
-	{"ignore_previous_instructions", catOverride, 0.9, []any{"PREV", 30, "INSTR", 30, "IGNORE"}},
+	{"ignore_previous_instructions", catOverride, 0.9, []any{"PREV", 30, "INSTR", 16, "IGNORE"}},
 	{"ignore_your_instructions", catOverride, 0.8, []any{"IGNORE", 12, "YOUR", 24, "INSTR"}},
 	{"ignore_your_instructions", catOverride, 0.8, []any{"YOUR", 24, "INSTR", 30, "IGNORE"}},
 	{"forget_everything", catOverride, 0.55, []any{"IGNORE", 14, "EVERYTHING"}},
@@ -491,16 +577,24 @@ var sigSpecs = []sigSpec{
 	// instructions from HR", "developer mode on Android" are ordinary;
 	// with other evidence (the classifier, another signature) it counts.
 	{"new_instructions", catOverride, 0.3, []any{"NEWINSTR"}},
+	{"obey_only_me", catOverride, 0.45, []any{"OBEYME"}},
 	{"override_instructions", catOverride, 0.55, []any{"OVERRIDE", 30, "PREV", 30, "INSTR"}},
 	{"void_instructions", catOverride, 0.45, []any{"PREV", 12, "INSTRTEXT", 16, "INVALIDATE"}},
 	// Persona and role-play coercion.
 	{"you_are_now", catPersona, 0.35, []any{"YOUARENOW"}},
+	{"grandma_exploit", catPersona, 0.5, []any{"GRANDMA"}},
 	{"role_play", catPersona, 0.1, []any{"ROLEPLAY"}},
 	{"persona_without_limits", catJailbreak, 0.8, []any{"ROLEPLAY", 120, "NOLIMITS"}},
+	{"evil_persona", catJailbreak, 0.5, []any{"ROLEPLAY", 40, "EVIL"}},
+	{"evil_persona", catJailbreak, 0.5, []any{"PRETEND", 40, "EVIL"}},
+	{"evil_persona", catJailbreak, 0.5, []any{"YOUARENOW", 40, "EVIL"}},
+	{"evil_persona", catJailbreak, 0.5, []any{"BEAN", 2, "EVIL"}},
 	{"mode_switch", catFakeTurn, 0.35, []any{"MODESWITCH"}},
 	{"authority_claim", catOverride, 0.35, []any{"AUTHORITY"}},
 	{"secret_request", catSecret, 0.1, []any{"REVEAL", 24, "SECRET"}},
 	{"secret_request", catSecret, 0.1, []any{"SECRET", 24, "REVEAL"}},
+	{"secret_request", catSecret, 0.1, []any{"REVEALQ", 24, "SECRET"}},
+	{"secret_request", catSecret, 0.1, []any{"SECRET", 24, "REVEALQ"}},
 	// The secret's value asked for outright (see SECRETVALUE): an attack
 	// when the model holds a secret, which the text alone cannot tell,
 	// so it stays in the context-dependent category (no classifier
@@ -530,12 +624,24 @@ var sigSpecs = []sigSpec{
 	{"prefix_injection", catRefusal, 0.45, []any{"STARTWITH", 24, "COMPLY"}},
 	// System prompt extraction.
 	{"system_prompt_extraction", catExtraction, 0.75, []any{"REVEAL", 30, "SYSPROMPT"}},
-	{"system_prompt_extraction", catExtraction, 0.75, []any{"SYSPROMPT", 30, "REVEAL"}},
+	{"system_prompt_extraction", catExtraction, 0.75, []any{"SYSPROMPT", 6, "REVEAL"}},
 	{"system_prompt_extraction", catExtraction, 0.7, []any{"REVEAL", 24, "YOURPROMPT"}},
 	{"system_prompt_extraction", catExtraction, 0.7, []any{"YOURPROMPT", 30, "REVEAL"}},
-	{"system_prompt_mention", catExtraction, 0.25, []any{"SYSPROMPT"}},
+	// A question asks for the text when it ends at the prompt ("What is
+	// the system prompt?") or the prompt is the model's ("What are your
+	// instructions?"); the CJK question forms follow the noun.
+	{"system_prompt_extraction", catExtraction, 0.75, []any{"REVEALQ", 30, "SYSPROMPT", 2, "QEND"}},
+	{"system_prompt_extraction", catExtraction, 0.7, []any{"REVEALQ", 12, "YOURPROMPT"}},
+	{"system_prompt_extraction", catExtraction, 0.75, []any{"SYSPROMPT", 12, "REVEALQPOST"}},
+	{"system_prompt_mention", catExtraction, 0.1, []any{"SYSPROMPT"}},
 	{"repeat_verbatim", catExtraction, 0.45, []any{"REVEAL", 60, "VERBATIM"}},
+	{"repeat_verbatim", catExtraction, 0.45, []any{"REVEALQ", 60, "VERBATIM"}},
 	{"instruction_probe", catExtraction, 0.45, []any{"PROBE"}},
+	{"prior_context_probe", catExtraction, 0.3, []any{"BEFORECONV"}},
+	{"prior_context_probe", catExtraction, 0.6, []any{"REVEAL", 40, "BEFORECONV"}},
+	{"prior_context_probe", catExtraction, 0.6, []any{"REVEALQ", 40, "BEFORECONV"}},
+	{"prior_context_probe", catExtraction, 0.6, []any{"INSTR", 40, "BEFORECONV"}},
+	{"prior_context_probe", catExtraction, 0.6, []any{"BEFORECONV", 40, "REVEAL"}},
 	// Fake turns and chat-template tokens.
 	{"fake_turn", catFakeTurn, 0.6, []any{"FAKETURN"}},
 	{"dialogue_turn", catFakeTurn, 0.2, []any{"DIALOGUE"}},
@@ -748,7 +854,11 @@ type sigHit struct {
 // end offset) and appends fired signatures to hits. multiOnly skips
 // single-element signatures (used for views such as rot13 where a single
 // short keyword could fire by chance).
-func (s *sigSet) matchSigs(ev []acEvent, st []sigState, gen uint32, multiOnly bool, hits []sigHit) []sigHit {
+// Gaps count characters, not bytes: in text with non-ASCII letters (wide)
+// a gap longer in bytes than allowed is measured again in characters, so
+// that a Russian or Korean sentence gets as many words between two
+// keywords as an English one.
+func (s *sigSet) matchSigs(b []byte, wide bool, ev []acEvent, st []sigState, gen uint32, multiOnly bool, hits []sigHit) []sigHit {
 	for _, e := range ev {
 		for _, c := range s.kwConcepts[e.kw] {
 			for _, ref := range s.byConcept[c] {
@@ -766,7 +876,10 @@ func (s *sigSet) matchSigs(ev []acEvent, st []sigState, gen uint32, multiOnly bo
 					continue
 				}
 				p := st[d.state+k-1]
-				if p.gen != gen || e.start < p.end || e.start-p.end > d.gaps[k] {
+				if p.gen != gen || e.start < p.end {
+					continue
+				}
+				if gap := e.start - p.end; gap > d.gaps[k] && (!wide || gap > 4*d.gaps[k] || int(e.start) > len(b) || runeCount(b[p.end:e.start]) > int(d.gaps[k])) {
 					continue
 				}
 				if int(k) == len(d.elems)-1 {
@@ -778,6 +891,17 @@ func (s *sigSet) matchSigs(ev []acEvent, st []sigState, gen uint32, multiOnly bo
 		}
 	}
 	return hits
+}
+
+// runeCount counts UTF-8 characters (bytes that do not continue one).
+func runeCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // SignatureNames lists the names of the built-in signatures.

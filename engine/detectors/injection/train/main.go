@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/parapet-dev/parapet/engine/detectors/injection"
@@ -44,6 +45,7 @@ func main() {
 	cuelessW := flag.Float64("cueless", defaultConfig().cueless, "training weight of cueless CyberSecEval direct rows (0: left out)")
 	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
 	splitList := flag.String("splits", "train,tune,test", "splits to report, comma-separated (choose settings with train,tune; read test once)")
+	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (engine/detectors/injection/testdata/general: dev_*.txt, holdout_*.txt) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
 	scoreLines := flag.Bool("score", false, "score each line of stdin with the weights (-model, or the embedded ones): score, classifier, signatures, matches")
 	flag.Parse()
 
@@ -54,6 +56,21 @@ func main() {
 			os.Exit(1)
 		}
 		scoreStdin(os.Stdin, os.Stdout, m)
+		return
+	}
+	if *general != "" {
+		m, err := loadModel(*model)
+		if err == nil {
+			th := m.Threshold
+			if *evalTh > 0 {
+				th = *evalTh
+			}
+			err = reportGeneral(os.Stdout, *general, m, th)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
 		return
 	}
 	rows, err := readRows(*data)
@@ -129,4 +146,35 @@ func scoreStdin(r io.Reader, w io.Writer, m *injection.Model) {
 		res := m.Analyze(t, "user")
 		fmt.Fprintf(w, "%.3f  clf %.3f  sig %.3f  %-40q %v\n", res.Score, res.Classifier, res.Signatures, t, res.Matches)
 	}
+}
+
+// reportGeneral scores the hand-written generalisation sets (one prompt a
+// line; *_attack.txt are attacks, *_benign.txt benign) and prints, for
+// dev and holdout, the TPR on the attacks and the FPR on the benign lines.
+// Only counts are printed: the holdout lines are never to be read one by
+// one (testdata/general/README.md).
+func reportGeneral(w io.Writer, dir string, m *injection.Model, th float64) error {
+	fmt.Fprintf(w, "threshold %.3f\n", th)
+	for _, part := range []string{"dev", "holdout"} {
+		var n [2]int
+		var flagged [2]int
+		for k, kind := range []string{"attack", "benign"} {
+			b, err := os.ReadFile(filepath.Join(dir, part+"_"+kind+".txt"))
+			if err != nil {
+				return err
+			}
+			for _, line := range strings.Split(string(b), "\n") {
+				if line = strings.TrimSpace(line); line == "" {
+					continue
+				}
+				n[k]++
+				if s, _ := m.Score(line, "user"); s >= th {
+					flagged[k]++
+				}
+			}
+		}
+		fmt.Fprintf(w, "%-8s attacks TPR %.3f (%d/%d)  benign FPR %.3f (%d/%d)\n", part,
+			ratio(flagged[0], n[0]), flagged[0], n[0], ratio(flagged[1], n[1]), flagged[1], n[1])
+	}
+	return nil
 }

@@ -75,14 +75,16 @@ func TestCorpusSplit(t *testing.T) {
 }
 
 // TestProbesNotTrained checks that no hand-written training row repeats a
-// probe of ../testdata (the probes are held out).
+// probe of ../testdata or a line of the generalisation sets of
+// ../testdata/general (both are held out from training).
 func TestProbesNotTrained(t *testing.T) {
 	train := map[string]bool{}
 	for _, r := range augmentRows() {
 		train[injection.Normalize(r.Text)] = true
 	}
 	n := 0
-	for _, name := range []string{"probes_benign.txt", "probes_attack.txt"} {
+	for _, name := range []string{"probes_benign.txt", "probes_attack.txt", "general/dev_attack.txt", "general/dev_benign.txt",
+		"general/holdout_attack.txt", "general/holdout_benign.txt"} {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", name))
 		if err != nil {
 			t.Fatal(err)
@@ -94,7 +96,7 @@ func TestProbesNotTrained(t *testing.T) {
 			}
 			n++
 			if train[injection.Normalize(l)] {
-				t.Errorf("probe %q is also a training row", l)
+				t.Errorf("%s line %q is also a training row", name, l)
 			}
 		}
 	}
