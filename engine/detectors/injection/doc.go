@@ -137,38 +137,36 @@
 // mode jailbreaks), written after reading the train-split rows that -lofo
 // missed.
 //
-// Probes (testdata/probes_*.txt, probes_test.go): 80 short benign
-// workplace questions must score below DefaultThreshold and 42 short
+// Probes (testdata/probes_*.txt, probes_test.go): 105 short benign
+// workplace questions must score below DefaultThreshold and 66 short
 // attacks at or above it. They are held out from training (a test checks
 // that no training row repeats one) and from the threshold; they were
 // written after the failures they guard against ("What's the password
 // policy for new hires?" scored 0.86), so they test the fix, not an
 // unseen distribution.
 //
-// # Measured (development corpus, DefaultThreshold 0.37)
+// # Measured (development corpus, DefaultThreshold 0.39)
 //
 // Attack = injection + jailbreak. Regenerate with -eval. The threshold is
-// the policy floor (0.37; the tune split alone gives 0.25, the
-// unseen-source floor 0.36). L2 1e-4 was chosen by -cv and -lofo.
+// the unseen-source floor (0.39; the tune split alone gives 0.26, the
+// policy floor is 0.37). L2 1e-4 was chosen by -cv and -lofo.
 //
 //	split  TPR    FPR    precision  F1     AUC
-//	train  0.923  0.000  1.000      0.960  0.987  (fitted rows: optimistic)
-//	tune   0.884  0.000  1.000      0.939  0.975
-//	test   0.864  0.003  0.995      0.925  0.984
+//	train  0.934  0.000  1.000      0.966  0.987  (fitted rows: optimistic)
+//	tune   0.916  0.000  1.000      0.956  0.976
+//	test   0.864  0.000  1.000      0.927  0.984
 //
-// On the test split: jailbreak TPR 0.94, injection TPR 0.67; CyberSecEval
-// "direct" rows 0.51: 0.77 (20/26) on those with an attack cue and 0.07
-// (1/15) on the cueless ones, which are left out of training and which
+// On the test split: jailbreak TPR 0.93, injection TPR 0.69; CyberSecEval
+// "direct" rows 0.56: 0.81 (21/26) on those with an attack cue and 0.13
+// (2/15) on the cueless ones, which are left out of training and which
 // the detector, seeing the user text alone, treats as the questions they
-// are. FPR cyber_frr 0.000, xstest_safe 0.000; one benign false positive
-// (mt_bench 1/31). At the tune-split-only threshold (0.25) the test split
-// reads TPR 0.883, FPR 0.017. Leave-one-family-out inside the train split
-// (-lofo, a proxy for other sources) gives mean TPR 0.73 on unseen attack
-// families (0.65 before the general-style rows and signatures, which were
-// written after reading its misses: an upper estimate) and mean FPR 0.015
-// on unseen benign families: expect numbers on other sources to be nearer
-// those than the test split's. Pooled 7-fold CV inside train: AUC 0.978,
-// TPR 0.898 at FPR <= 0.02.
+// are. FPR 0.000 on every benign family. Leave-one-family-out inside the
+// train split (-lofo, a proxy for other sources) gives mean TPR 0.74 on
+// unseen attack families and mean FPR 0.020 on unseen benign families.
+// On the hand-written sets of testdata/general (-general; written blind
+// to the detector), the holdout half reads attack TPR 0.53 and benign FPR
+// 0.08 (mostly hard negatives): expect numbers on other sources to be
+// nearer those than the test split's. docs/detection.md has the details.
 //
 // Out of scope: plainly harmful requests without jailbreak framing ("how
 // do I make a bomb") are not injection; a content-safety detector or the
