@@ -15,7 +15,7 @@ import (
 // developer, assistant, response). It is the larger of the threshold
 // chosen on the tune split and a floor estimated for benign prompts from
 // unseen sources (see doc.go), and is also stored in the weights file.
-const DefaultThreshold = 0.39
+const DefaultThreshold = 0.38
 
 // DocumentThreshold is the suggested threshold for indirect input
 // (retrieved documents and tool output). The development corpus has no
@@ -35,10 +35,14 @@ const (
 	viewBase64
 	viewHex
 	viewURL
+	viewSpaced   // letters spaced or dotted apart (obfuscate.go)
+	viewMorse    // Morse code
+	viewReversed // the text backwards, when it asks for reversing
+	viewInitials // the initials of its words, when it asks for them
 	numViews
 )
 
-var viewPrefix = [numViews]string{"", "leet:", "rot13:", "base64:", "hex:", "url:"}
+var viewPrefix = [numViews]string{"", "leet:", "rot13:", "base64:", "hex:", "url:", "spaced:", "morse:", "reversed:", "initials:"}
 
 // minTagChars is how many Unicode tag characters make "ASCII smuggling"
 // (a flag emoji uses up to about seven).
@@ -144,10 +148,14 @@ func (sc *scanner) run(text string) {
 	sc.ev = set.scanAll(sc.nt.b, sc.nt.nonASCII, sc.ev[:0])
 	sc.sh = set.matchSigs(sc.nt.b, sc.nt.nonASCII, sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
 	sc.addHits(true, viewMain, 0, 0)
-	rotHint := false
+	rotHint, revHint, acroFrom := false, false, -1
 	for _, e := range sc.ev {
 		for _, c := range set.kwConcepts[e.kw] {
 			rotHint = rotHint || c == set.rotHint
+			revHint = revHint || c == set.revHint
+			if c == set.acroHint && acroFrom < 0 {
+				acroFrom = int(e.end)
+			}
 		}
 	}
 	leet, rotated := viewStats(sc.nt.b)
@@ -167,9 +175,10 @@ func (sc *scanner) run(text string) {
 			sc.addHits(true, viewRot13, 0, 0)
 		}
 	}
-	// encoded payloads
-	if mayHavePayload(text) {
-		sc.decodeAndScan(text)
+	// encoded payloads and other obfuscations
+	spaced, morse := quickObfuscation(text)
+	if mayHavePayload(text) || spaced || morse || revHint || acroFrom >= 0 {
+		sc.decodeAndScan(text, spaced, morse, revHint, acroFrom)
 	}
 
 	if sc.tags >= minTagChars {
@@ -178,10 +187,30 @@ func (sc *scanner) run(text string) {
 	sc.fb.extract(sc.nt.b, sc.cats)
 }
 
-func (sc *scanner) decodeAndScan(text string) {
+func (sc *scanner) decodeAndScan(text string, spaced, morse, revHint bool, acroFrom int) {
 	set := signatures()
 	budget := maxDecodeBytes
 	sc.pay, budget = findPayloads(text, sc.pay[:0], budget, &sc.scratch)
+	if spaced {
+		sc.pay, budget = findSpaced(text, sc.pay, budget)
+	}
+	if morse {
+		sc.pay, budget = findMorse(text, sc.pay, budget)
+	}
+	if revHint {
+		if p, ok := reversedPayload(text, budget); ok {
+			sc.pay = append(sc.pay, p)
+			budget -= len(p.text)
+		}
+	}
+	if acroFrom >= 0 {
+		// read in the normalised text (lower case, folded), after the hint
+		if p, ok := initialsPayload(string(sc.nt.b), acroFrom, budget); ok {
+			p.start, p.end = 0, len(text)
+			sc.pay = append(sc.pay, p)
+			budget -= len(p.text)
+		}
+	}
 	if len(sc.pay) == 0 {
 		return
 	}

@@ -266,6 +266,15 @@ var concepts = map[string][]string{
 		"злой ии", "злой искусственный интеллект", "邪恶的ai", "邪恶ai", "邪悪なai", "사악한 ai",
 	},
 	"BEAN": {"you are an", "you're an", "youre an", "act as an", "act like an", "become an", "be an", "play an", "eres una", "tu es une", "du bist eine", "ты —", "ты -"},
+	// Rules of conduct as the object of IGNORE ("ignore the rules",
+	// "disregard safety"): weaker than the override signatures, since
+	// people ignore style guides and warning lights too.
+	"RULEWORD": {
+		"the rules", "your rules", "all rules", "rules", "any rules", "guidelines", "your guidelines", "restrictions",
+		"your restrictions", "safety", "safety rules", "filters", "your filters", "ethics", "your ethics", "your programming",
+		"your training", "the guardrails", "guardrails", "las reglas", "tus reglas", "les règles", "tes règles", "die regeln",
+		"deine regeln", "le regole", "as regras", "правила", "规则", "ルール", "규칙",
+	},
 	// The model asked to serve the sender alone.
 	"OBEYME": {
 		"obey only me", "only obey me", "obey me only", "you obey me", "you now obey", "follow only my rules",
@@ -549,6 +558,19 @@ var concepts = map[string][]string{
 		"merge the parts", "the parts together", "parts combined", "combined parts", "assemble the parts",
 	},
 	"PART2": {"part 2 is", "part two is", "part 2:", "part b is", "second part is", "the second half is"},
+	// Not used by signatures: hints that the text backwards, or the
+	// initials of its words, are worth scanning (obfuscate.go).
+	"REVHINT": {
+		"reverse", "reversed", "backwards", "backward", "in reverse", "read it right to left", "al revés", "invertido",
+		"à l'envers", "rückwärts", "umgekehrt", "al contrario", "de trás para frente", "задом наперёд", "наоборот",
+		"倒过来", "反过来", "倒着", "逆から", "逆さ", "거꾸로",
+	},
+	"ACROHINT": {
+		"first letter of each word", "first letters of each word", "first letter of every word",
+		"first letters of the words", "initials of the words", "initial letters", "acrostic",
+		"primera letra de cada palabra", "première lettre de chaque mot", "anfangsbuchstaben", "первые буквы",
+		"每个词的首字母", "各単語の頭文字", "첫 글자",
+	},
 	// Not used by signatures: a hint that a rot13 view is worth scanning.
 	"ROTHINT":  {"rot13", "rot-13", "rot 13", "caesar", "cipher", "decode*", "decrypt*", "rotate*", "encoded"},
 	"OVERRIDE": {"override", "overrides", "overriding", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
@@ -578,6 +600,7 @@ var sigSpecs = []sigSpec{
 	// with other evidence (the classifier, another signature) it counts.
 	{"new_instructions", catOverride, 0.3, []any{"NEWINSTR"}},
 	{"obey_only_me", catOverride, 0.45, []any{"OBEYME"}},
+	{"ignore_rules", catOverride, 0.3, []any{"IGNORE", 6, "RULEWORD"}},
 	{"override_instructions", catOverride, 0.55, []any{"OVERRIDE", 30, "PREV", 30, "INSTR"}},
 	{"void_instructions", catOverride, 0.45, []any{"PREV", 12, "INSTRTEXT", 16, "INVALIDATE"}},
 	// Persona and role-play coercion.
@@ -679,7 +702,8 @@ type sigSet struct {
 	// keywords, rot the rot13 of ASCII keywords of multi-element
 	// signatures.
 	ascii, uni, leet, rot *acMatcher
-	rotHint               int32 // concept id
+	rotHint               int32 // concept ids of the hints (not signatures)
+	revHint, acroHint     int32
 }
 
 var (
@@ -736,6 +760,8 @@ func buildSigSet() *sigSet {
 	}
 	s.byConcept = make([][]sigRef, len(cnames))
 	s.rotHint = cid["ROTHINT"]
+	s.revHint = cid["REVHINT"]
+	s.acroHint = cid["ACROHINT"]
 	nameID := map[string]int32{}
 	for _, sp := range sigSpecs {
 		d := sigDef{cat: sp.cat, strength: sp.strength, state: int32(s.nState)}
