@@ -45,7 +45,7 @@ func main() {
 	cuelessW := flag.Float64("cueless", defaultConfig().cueless, "training weight of cueless CyberSecEval direct rows (0: left out)")
 	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
 	splitList := flag.String("splits", "train,tune,test", "splits to report, comma-separated (choose settings with train,tune; read test once)")
-	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (engine/detectors/injection/testdata/general: dev_*.txt, holdout_*.txt) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
+	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (testdata/general or general2: files named *attack* and *benign*) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
 	scoreLines := flag.Bool("score", false, "score each line of stdin with the weights (-model, or the embedded ones): score, classifier, signatures, matches")
 	flag.Parse()
 
@@ -148,33 +148,46 @@ func scoreStdin(r io.Reader, w io.Writer, m *injection.Model) {
 	}
 }
 
-// reportGeneral scores the hand-written generalisation sets (one prompt a
-// line; *_attack.txt are attacks, *_benign.txt benign) and prints, for
-// dev and holdout, the TPR on the attacks and the FPR on the benign lines.
-// Only counts are printed: the holdout lines are never to be read one by
-// one (testdata/general/README.md).
+// reportGeneral scores the hand-written sets in dir (one prompt a line;
+// a file whose name contains "attack" holds attacks, "benign" benign
+// prompts) and prints, for each file, the share flagged: TPR for attacks,
+// FPR for benign prompts. Only counts are printed: the holdout lines are
+// never to be read one by one (testdata/general*/README.md).
 func reportGeneral(w io.Writer, dir string, m *injection.Model, th float64) error {
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("no .txt files in %s", dir)
+	}
 	fmt.Fprintf(w, "threshold %.3f\n", th)
-	for _, part := range []string{"dev", "holdout"} {
-		var n [2]int
-		var flagged [2]int
-		for k, kind := range []string{"attack", "benign"} {
-			b, err := os.ReadFile(filepath.Join(dir, part+"_"+kind+".txt"))
-			if err != nil {
-				return err
+	for _, name := range names {
+		base := filepath.Base(name)
+		measure := ""
+		switch {
+		case strings.Contains(base, "attack"):
+			measure = "TPR"
+		case strings.Contains(base, "benign"):
+			measure = "FPR"
+		default:
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		n, flagged := 0, 0
+		for _, line := range strings.Split(string(b), "\n") {
+			if line = strings.TrimSpace(line); line == "" {
+				continue
 			}
-			for _, line := range strings.Split(string(b), "\n") {
-				if line = strings.TrimSpace(line); line == "" {
-					continue
-				}
-				n[k]++
-				if s, _ := m.Score(line, "user"); s >= th {
-					flagged[k]++
-				}
+			n++
+			if s, _ := m.Score(line, "user"); s >= th {
+				flagged++
 			}
 		}
-		fmt.Fprintf(w, "%-8s attacks TPR %.3f (%d/%d)  benign FPR %.3f (%d/%d)\n", part,
-			ratio(flagged[0], n[0]), flagged[0], n[0], ratio(flagged[1], n[1]), flagged[1], n[1])
+		fmt.Fprintf(w, "%-24s %s %.3f (%d/%d)\n", base, measure, ratio(flagged, n), flagged, n)
 	}
 	return nil
 }
