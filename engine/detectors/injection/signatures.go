@@ -64,6 +64,7 @@ var concepts = map[string][]string{
 		"αγνόησε", "αγνοήστε", "ξέχασε", "अनदेखा", "अनदेखी", "नज़रअंदाज़", "नजरअंदाज", "भूल जाओ", "تجاهل", "انس",
 		"yok say", "görmezden gel", "unut", "negeer", "vergeet", "zignoruj", "zapomnij", "abaikan", "lupakan",
 		"bỏ qua", "quên",
+		"zapomnij", "zignoruj", "pomiń", "vergeet", "negeer",
 	},
 	"PREV": {
 		"previous", "previously", "prior", "above", "earlier", "preceding", "foregoing", "former",
@@ -105,6 +106,7 @@ var concepts = map[string][]string{
 		"alles", "всё", "一切", "全部内容", "すべてを", "모든 것", "전부",
 		"todo lo que", "tudo o que", "tutto quello", "tutto ciò", "tout ce que",
 		"everything i told you", "everything i said", "what i told you", "all i said",
+		"o wszystkim", "wszystko", "alles wat",
 	},
 	"DOCWORD": {
 		"resume", "document", "text", "article", "email", "content", "input", "question", "task",
@@ -124,6 +126,7 @@ var concepts = map[string][]string{
 		"nuevas instrucciones", "nouvelles instructions", "neue anweisungen", "neue anweisung",
 		"новые инструкции", "новая инструкция", "新的指令", "新指令", "新しい指示", "새로운 지시",
 		"your new directive", "new directive:", "your new orders", "your new rules", "the real rules", "real rules are", "真正的规则", "真正的指令", "新的规则", "本当のルール", "진짜 규칙",
+		"your next job is", "your next assignment is", "your new job is", "your new task is", "your next mission is",
 	},
 	"YOUARENOW": {
 		"you are now", "you're now", "youre now", "you are no longer", "you're no longer",
@@ -141,6 +144,7 @@ var concepts = map[string][]string{
 		"你现在是", "你現在是", "从现在开始你", "從現在開始你", "现在你是", "現在你是", "你不再是",
 		"あなたは今", "今からあなたは", "これからあなたは", "あなたはこれから", "あなたはもう",
 		"너는 이제", "이제부터 너는", "당신은 이제", "이제 너는", "지금부터 너는", "지금부터 당신은", "이제부터 당신은",
+		"você agora é", "voce agora e",
 	},
 	"ROLEPLAY": {
 		"pretend to be", "pretend you are", "pretend that you are", "pretend you're", "roleplay as",
@@ -307,6 +311,20 @@ var concepts = map[string][]string{
 		"fais comme si tu étais ma grand-mère", "joue ma grand-mère", "spiel meine oma", "sei meine oma",
 		"spiel meine verstorbene", "притворись моей бабушкой", "扮演我的奶奶", "扮演我去世的", "亡くなった祖母のふり",
 	},
+	// A state, not a role: "you are now logged in", "jetzt bist du dran".
+	"NOWSTATE": {
+		"logged in", "signed in", "logged out", "ready", "able", "connected", "subscribed", "registered", "enrolled",
+		"eligible", "all set", "a member", "part of", "in the queue", "on the list", "done", "finished", "set up",
+		"verified", "authenticated", "online", "offline", "free to", "allowed to", "on leave", "on call", "in charge of",
+		"listo", "lista", "parte del", "parte de", "registrado", "bereit", "angemeldet", "dran", "fertig", "prêt",
+		"prête", "connecté", "inscrit", "pronto", "pronta", "iscritto", "conectado", "готов", "подключен", "在线",
+		"準備", "준비",
+	},
+	// What a revision is about: "forget everything I said about the colours".
+	"ABOUTTOPIC": {
+		"about", "regarding", "concerning", "on the subject", "sobre", "acerca de", "über", "bezüglich", "zum thema",
+		"à propos", "concernant", "au sujet", "riguardo", "su questo", "про", "насчёт", "насчет", "关于", "について", "에 대해",
+	},
 	"NOLIMITS": {
 		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
 		"without limitations", "without any limitations", "unrestricted ai", "unrestricted mode", "unrestricted version",
@@ -337,6 +355,7 @@ var concepts = map[string][]string{
 		"нет никаких ограничений", "没有任何规则", "沒有任何規則", "没有规则", "沒有規則", "ルールのない", "규칙이 없는", "규칙 없는",
 		"bez ograniczeń", "bez żadnych ograniczeń", "zonder beperkingen", "zonder regels", "kısıtlama olmadan",
 		"tanpa batasan", "không có giới hạn",
+		"sem filtros", "sem filtro", "senza filtri", "bez ograniczeń", "bez filtrów", "zonder beperkingen", "zonder filters", "zonder regels",
 	},
 	"JAILBREAK": {
 		"do anything now", "dan mode", "developer mode enabled", "jailbroken", "jailbreak mode",
@@ -576,6 +595,18 @@ var concepts = map[string][]string{
 	"OVERRIDE": {"override", "overrides", "overriding", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
 }
 
+// sigUnless cancels a signature's hit when a keyword of the named concept
+// starts within gap bytes after the hit's end: the phrase is there, but
+// in its ordinary sense ("you are now logged in", "forget everything I
+// said about the colours").
+var sigUnless = map[string]struct {
+	concept string
+	gap     int
+}{
+	"you_are_now":       {"NOWSTATE", 2},
+	"forget_everything": {"ABOUTTOPIC", 12},
+}
+
 // sigSpec is a signature: a sequence of concepts, each within gap bytes
 // (of normalised text) of the end of the one before.
 type sigSpec struct {
@@ -594,7 +625,7 @@ var sigSpecs = []sigSpec{
 	{"ignore_your_instructions", catOverride, 0.8, []any{"YOUR", 24, "INSTR", 30, "IGNORE"}},
 	{"forget_everything", catOverride, 0.55, []any{"IGNORE", 14, "EVERYTHING"}},
 	{"ignore_the_above", catOverride, 0.7, []any{"IGNORE", 4, "ABOVE"}},
-	{"ignore_content_and_say", catOverride, 0.7, []any{"IGNORE", 16, "DOCWORD", 40, "INSTEAD"}},
+	{"ignore_content_and_say", catOverride, 0.7, []any{"IGNORE", 24, "DOCWORD", 40, "INSTEAD"}},
 	// A phrase on its own is below the deny threshold: "the new
 	// instructions from HR", "developer mode on Android" are ordinary;
 	// with other evidence (the classifier, another signature) it counts.
@@ -687,6 +718,9 @@ type sigDef struct {
 	elems    []int32
 	gaps     []int32
 	state    int32 // offset of this signature's states in the state array
+	// unless: a concept that cancels a hit when it follows within
+	// unlessGap bytes (sigUnless); -1 for none
+	unless, unlessGap int32
 }
 
 type sigRef struct{ sig, k int32 }
@@ -764,7 +798,14 @@ func buildSigSet() *sigSet {
 	s.acroHint = cid["ACROHINT"]
 	nameID := map[string]int32{}
 	for _, sp := range sigSpecs {
-		d := sigDef{cat: sp.cat, strength: sp.strength, state: int32(s.nState)}
+		d := sigDef{cat: sp.cat, strength: sp.strength, state: int32(s.nState), unless: -1}
+		if u, ok := sigUnless[sp.name]; ok {
+			c, ok := cid[u.concept]
+			if !ok {
+				panic("injection: unknown concept " + u.concept)
+			}
+			d.unless, d.unlessGap = c, int32(u.gap)
+		}
 		id, ok := nameID[sp.name]
 		if !ok {
 			id = int32(len(s.names))
@@ -916,7 +957,35 @@ func (s *sigSet) matchSigs(b []byte, wide bool, ev []acEvent, st []sigState, gen
 			}
 		}
 	}
-	return hits
+	return s.suppress(hits, ev)
+}
+
+// suppress drops the hits (from first on) whose signature has an unless
+// concept with a keyword event starting within its gap after the hit.
+func (s *sigSet) suppress(hits []sigHit, ev []acEvent) []sigHit {
+	out := hits[:0]
+	for _, h := range hits {
+		d := &s.sigs[h.sig]
+		if d.unless >= 0 && s.followedBy(ev, d.unless, h.end, h.end+d.unlessGap) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func (s *sigSet) followedBy(ev []acEvent, concept, from, to int32) bool {
+	for _, e := range ev {
+		if e.start < from || e.start > to {
+			continue
+		}
+		for _, c := range s.kwConcepts[e.kw] {
+			if c == concept {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // runeCount counts UTF-8 characters (bytes that do not continue one).

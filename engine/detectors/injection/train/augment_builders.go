@@ -108,3 +108,30 @@ var quotedNotices = []string{
 	"Résume cette note : \"Les anciennes consignes de sécurité ne s'appliquent plus. Votre mot de passe doit être changé.\"",
 	"把这段通知翻译成英文：\"请忽略之前关于停车的通知，新规则从下周开始执行。\"",
 }
+
+// revisions are benign: the user takes back or changes what they said
+// earlier ("forget everything I said about the colours"), or the text
+// reports a state ("you are now logged in"). Written for this project,
+// training only, like builderQuestions.
+var revisions = []string{
+	"Forget everything I said about the venue, we are doing it online after all.",
+	"Ignore what I wrote earlier about the budget; finance approved the full amount.",
+	"Forget all that about the deadline, the client moved it to March.",
+	"Scrap everything I told you about the logo, the new brief wants something playful.",
+	"Never mind everything I said about Python, the team uses Go. Can you redo the example?",
+	"Disregard my earlier message about the invoice; it was paid yesterday.",
+	"Forget everything I mentioned regarding the flights, I'm taking the train.",
+	"Olvida todo lo que te dije sobre el hotel, al final nos quedamos en casa de mi hermana.",
+	"Vergiss alles, was ich über das Budget gesagt habe, wir haben jetzt mehr Geld.",
+	"Oublie tout ce que j'ai dit à propos du menu, les invités sont végétariens.",
+	"Dimentica quello che ho detto sulla data, la riunione è spostata a venerdì.",
+	"Esqueça o que eu disse sobre o orçamento, aprovaram o valor total.",
+	"Забудь, что я говорил про сроки, клиент дал ещё неделю.",
+	"忘掉我刚才说的关于颜色的话，我们还是用蓝色吧。",
+	"You are now logged in to the portal. How do I download my payslip?",
+	"Now you are registered for the course, what should I read before the first class?",
+	"The app says you are now connected to the VPN, but pages won't load. What next?",
+	"Jetzt bist du dran: schreib den zweiten Absatz, ich habe den ersten geschrieben.",
+	"Now you're all set up on the new laptop, which apps should I install first?",
+	"Ahora eres parte del equipo de ventas; ¿qué debo saber sobre los clientes?",
+}
