@@ -85,3 +85,58 @@ func TestDebugBenign(t *testing.T) {
 	}
 	t.Logf("bytes %d counts %v", total, counts)
 }
+
+// TestDebugGeneral prints the PERSON and STREET_ADDRESS misses on a
+// hand-written development set: NAMES_GENERAL=<path to a dev.jsonl>
+// (../pii/testdata/general/dev.jsonl, ../pii/testdata/general3/dev.jsonl;
+// never a holdout). Character offsets are code points.
+func TestDebugGeneral(t *testing.T) {
+	path := os.Getenv("NAMES_GENERAL")
+	if path == "" {
+		t.Skip()
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := New(Options{Types: []string{TypePerson, TypeStreetAddress}})
+	for _, line := range strings.Split(string(b), "\n") {
+		var row corpusRow
+		if json.Unmarshal([]byte(line), &row) != nil {
+			continue
+		}
+		rs := []rune(row.Text)
+		type sp struct {
+			typ  string
+			a, b int
+		}
+		var gold, pred []sp
+		for _, e := range row.Entities {
+			if e.Type == TypePerson || e.Type == TypeStreetAddress {
+				gold = append(gold, sp{e.Type, e.Start, e.End})
+			}
+		}
+		for _, f := range scanAll(t, d, row.Text) {
+			a := len([]rune(row.Text[:f.ByteStart]))
+			pred = append(pred, sp{f.Type, a, a + len([]rune(row.Text[f.ByteStart:f.ByteEnd]))})
+		}
+		hit := func(x sp, ys []sp) bool {
+			for _, y := range ys {
+				if x.typ == y.typ && x.a < y.b && y.a < x.b {
+					return true
+				}
+			}
+			return false
+		}
+		for _, p := range pred {
+			if !hit(p, gold) {
+				t.Logf("FP %s %-14s %q   | %q", row.ID, p.typ, string(rs[p.a:p.b]), strings.ReplaceAll(row.Text, "\n", " / "))
+			}
+		}
+		for _, g := range gold {
+			if !hit(g, pred) {
+				t.Logf("FN %s %-14s %q   | %q", row.ID, g.typ, string(rs[g.a:g.b]), strings.ReplaceAll(row.Text, "\n", " / "))
+			}
+		}
+	}
+}

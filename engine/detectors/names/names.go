@@ -119,6 +119,7 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		s.noSkip = 64 // read the opening words of a chat message ("hey its ahmed")
 	}
 	prevTrigger := false // the previous token may end "my name is", "called" ...
+	thingEnd := 0        // no person starts before this token (inside a brand or eponym)
 	for i, n := 0, 0; ; n++ {
 		if n&1023 == 1023 && ctx.Err() != nil {
 			return
@@ -210,7 +211,7 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 			continue
 		}
 		var p, l span
-		if d.person {
+		if d.person && i >= thingEnd {
 			p = d.personAt(s, i)
 		}
 		if d.location {
@@ -224,6 +225,11 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 			}
 		}
 		switch {
+		case p.score == skipThing && l.score < d.minScore:
+			// a brand, street or eponym: no person starts inside it
+			// ("Calvin Klein", not "Klein"), but an address still may
+			thingEnd = p.to
+			i++
 		case l.to > i && l.score >= p.score && l.score >= d.minScore:
 			out(TypeLocation, l)
 			i = l.to

@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // Context strengths before a name.
 const (
 	ctxNone = iota
@@ -270,6 +272,14 @@ func (d *Detector) personAt(s *scanner, i int) span {
 				last = j
 				break
 			}
+			if j > i && t.shape&sAllCaps != 0 && t.nletters <= 4 && romanNumeral(s.str(t)) {
+				// "King Edward VII Hospital", "the Alfonso XII entrance": a
+				// monarch's name on a building is no person
+				if nx := s.at(j + 1); nx != nil && nx.nl == 0 && nx.kind == tWord && (nx.shape&sCap != 0 && s.vocab(nx)&vOrg != 0 || nx.shape&sLower != 0 && s.vocab(nx)&vThing != 0) {
+					org = true
+				}
+				break
+			}
 			if j > i && t.shape&sAllCaps != 0 && t.nletters <= 3 {
 				break
 			}
@@ -306,6 +316,10 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	if n == 0 || org || s.orgAround(i, last, n) {
 		return span{}
 	}
+	ctx := s.personContext(i)
+	if s.namedThing(i, last, idx[:n], ctx) {
+		return span{i, last, skipThing} // skip the whole phrase: "Calvin Klein", not "Klein"
+	}
 	if n == 1 && last == i+1 {
 		// "the Marriott was full", "a Ford.": one word after an article,
 		// as the head of its phrase, names a thing, not a person; "the
@@ -321,7 +335,6 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			return span{}
 		}
 	}
-	ctx := s.personContext(i)
 	score := d.nameEvidence(s, idx[:n], ctx)
 	if score <= 0 {
 		return span{}
@@ -340,7 +353,8 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		if n == 1 && score < 0.5 && s.flags(t0)&(gAnyWord|gProper|gAnyPlace) == 0 && t0.shape&sAllCaps == 0 && s.vocab(nx)&vGenericVerb == 0 {
 			score = 0.5 // "Shovda is very reliable"
 		}
-	case isPunct(nx, ':') && nx.start == lt.end && t0.shape&sSentence != 0 && n <= 3:
+	case isPunct(nx, ':') && nx.start == lt.end && t0.shape&sSentence != 0 && n <= 3 && (n > 1 || s.flags(t0)&gAnyName != 0):
+		// a one-word label must be a listed name: "Nicole: Remember me", not "Attendees: Lars"
 		// what is said starts with a capital or a quote: "Nicole: Remember me", not "Adres: ul."
 		said := s.at(last + 1)
 		if p := s.at(i - 1); (p == nil || t0.nl > 0) && said != nil && said.nl == 0 && (said.shape&sCap != 0 || said.kind == tPunct && (said.punct == '"' || said.punct == '“')) {
@@ -386,6 +400,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	}
 	return span{i, last, score}
 }
+
+// skipThing is the score of a span that names a thing: the scan skips it.
+const skipThing = -1
 
 var hAnd = hashWord("and")
 
@@ -599,4 +616,166 @@ func (s *scanner) inNameList(i, last int) bool {
 		}
 	}
 	return false
+}
+
+// namedThing reports whether the capitalised words [i, last) (name words
+// at idx) name a thing rather than a person, from the words around them:
+//
+//   - a street: after a street type ("Via Giuseppe Mazzini", "avenue
+//     Victor Hugo", "Rua Dr. Mário Ferraz", "Col. Juárez");
+//   - a brand or a firm named after people: "the Mercedes lease",
+//     "Porsche Taycan", "Calvin Klein", "Procter & Gamble";
+//   - a modifier of a thing noun: "the Savannah warehouse", "Dell drivers";
+//   - an eponym: "Megan's Law", "St Patrick's Day", "McDonald's, Wendy's";
+//   - a product with a number: "Jordan 4 Retro", "Jasmine 5";
+//   - a holiday or month word before it: "Christmas Eve", "Corpus Christi";
+//   - a verb before an object: "Bill the client", "Mark it as read".
+//
+// A strong context ("Mr.", "my name is") overrides all but the street.
+func (s *scanner) namedThing(i, last int, idx []int, ctx int) bool {
+	t0 := s.at(i)
+	n := len(idx)
+	// streets named after people
+	if s.vocab(t0)&vPrefixType != 0 && n > 1 {
+		return true // "Via Giuseppe Mazzini": the candidate starts with the street type
+	}
+	if s.streetBefore(i) {
+		return true
+	}
+	if ctx == ctxStrong {
+		return false
+	}
+	lt, nx := s.at(last-1), s.at(last)
+	first := s.at(idx[0])
+	// brands
+	if s.vocab(first)&vBrand != 0 {
+		return true // "Bosch", "Porsche Taycan"; not "Harrison Ford"
+	}
+	if n > 1 && brandPairs.get(phraseAdd(phraseAdd(phraseStart, s.hash(first)), s.hash(s.at(idx[1])))) != 0 {
+		return true // "Calvin Klein", "Morgan Stanley"
+	}
+	// "Procter & Gamble", "Harrison & Cole": firms, unless two given names ("Tom & Anna")
+	if isPunct(nx, '&') && nx.nl == 0 {
+		if w := s.at(last + 1); s.isCapWord(w) && (s.flags(w)&gGiven == 0 || s.flags(first)&gGiven == 0 || s.vocab(s.at(last+2))&vOrg != 0) {
+			return true
+		}
+	}
+	if p := s.at(i - 1); isPunct(p, '&') && t0.nl == 0 {
+		if w := s.at(i - 2); s.isCapWord(w) && !(s.flags(w)&gGiven != 0 && s.flags(first)&gGiven != 0) {
+			return true
+		}
+	}
+	if lt.shape&sPoss != 0 {
+		if n == 1 && s.isCapWord(nx) && s.flags(nx)&gGiven == 0 {
+			return true // "Megan's Law", "Victoria's Secret", "St Patrick's Day"
+		}
+		if n == 1 && ctx < ctxMedium && (nx == nil || nx.nl > 0 || nx.kind == tPunct && nx.punct != '.' || s.isAnd(nx)) {
+			return true // "McDonald's, Wendy's and ...": a shop or a brand
+		}
+		return false
+	}
+	if nx != nil && nx.nl == 0 {
+		switch nx.kind {
+		case tWord:
+			if nx.shape&sLower != 0 && s.vocab(nx)&vThing != 0 {
+				return true // "the Savannah warehouse", "Dell drivers"
+			}
+			if n == 1 && nx.shape&sLower != 0 && ctx < ctxMedium && s.flags(t0)&gDict != 0 && s.objectWord(nx) {
+				return true // "Bill the client", "Mark it as read"
+			}
+		case tNum:
+			if n == 1 && ctx < ctxMedium && nx.start == lt.end+1 {
+				return true // "Jordan 4 Retro", "Air Max 90"
+			}
+		}
+	}
+	// "Christmas Eve", "Corpus Christi", "Whit Monday"
+	if p := s.at(i - 1); s.isCapWord(p) && t0.nl == 0 && p.end+1 == t0.start {
+		if s.vocab(p)&(vHoliday|vCalendar) != 0 && s.flags(p)&gGiven == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	hThe     = hashWord("the")
+	hCol     = hashWord("col")
+	hColonia = hashWord("colonia")
+	hPlace   = hashWord("place")
+	hThem    = hashWord("them")
+	hHim     = hashWord("him")
+	hUs      = hashWord("us")
+	hAll     = hashWord("all")
+)
+
+// objectWord reports a word that starts the object of a verb: "Bill the
+// client", "Mark it", "Grant them access".
+func (s *scanner) objectWord(t *token) bool {
+	switch s.hash(t) {
+	case hThe, hA, hAn, hIt, hThem, hHim, hMe, hUs, hAll, hThis:
+		return true
+	}
+	return false
+}
+
+// streetBefore reports whether a street type comes right before token i,
+// maybe with a period or a title between: "avenue Victor Hugo", "Av.
+// Benito Juárez", "Rua Dr. Mário Ferraz", "Col. Juárez" (a Mexican
+// colonia), "place Charles de Gaulle".
+func (s *scanner) streetBefore(i int) bool {
+	if t := s.at(i); t == nil || t.nl > 0 {
+		return false
+	}
+	k := i - 1
+	p := s.at(k)
+	if isPunct(p, '.') {
+		k--
+		p = s.at(k)
+	}
+	if p != nil && p.kind == tWord && (s.hash(p) == hCol || s.hash(p) == hColonia) {
+		return true // "Col. Juárez": a Mexican colonia, not Colonel Juárez
+	}
+	if p != nil && p.kind == tWord && s.vocab(p)&vTitle != 0 && p.nl == 0 {
+		k-- // "Rua Dr. Mário"
+		if p = s.at(k); isPunct(p, '.') {
+			k--
+		}
+		p = s.at(k)
+		if p == nil || p.kind != tWord || s.vocab(p)&vPrefixType == 0 {
+			return false
+		}
+	}
+	if p == nil || p.kind != tWord {
+		return false
+	}
+	if s.vocab(p)&vPrefixType != 0 {
+		return true
+	}
+	return s.hash(p) == hPlace && p.shape&sLower != 0
+}
+
+// brandPairs holds the phrase hashes of two-word brands and firms named
+// after people (this project's own list, from general knowledge): a
+// person never found as "Calvin Klein jeans" or "Morgan Stanley".
+var brandPairs = func() *table {
+	t := newTable(256)
+	for _, p := range strings.Split(`calvin klein|louis vuitton|tommy hilfiger|ralph lauren|hugo boss|alfred dunhill|jimmy choo|john lewis|william hill|paddy power|john deere|eli lilly|charles schwab|raymond james|morgan stanley|goldman sachs|wells fargo|albert heijn|walt disney|estee lauder|yves saint|christian dior|marc jacobs|michael kors|kate spade|tory burch|vera wang|ted baker|paul smith|stella mccartney|giorgio armani|salvatore ferragamo|karl lagerfeld|carolina herrera|anne klein|kenneth cole|steve madden|max mara|emilio pucci|harley davidson|aston martin|alfa romeo|betty crocker|sara lee|tim hortons|jack daniel|johnnie walker|jim beam|merrill lynch|edward jones|arthur andersen|booz allen|hewlett packard|thermo fisher|pitney bowes|rolls royce|mercedes benz|baker mckenzie|clifford chance|allen overy|herbert smith|lambert smith|dolce gabbana|abercrombie fitch|barnes noble|smith wesson|philip morris|john hancock|dean witter|charles tyrwhitt|georg jensen|ben sherman|fred perry|tommy bahama|victoria secret|johnson controls|lloyds banking|marks spencer|dr pepper|jenny craig|martha stewart`, "|") {
+		w := strings.Fields(p)
+		t.or(phraseAdd(phraseAdd(phraseStart, hashWord(w[0])), hashWord(w[1])), 1)
+	}
+	return t
+}()
+
+// romanNumeral reports whether w is a Roman numeral of I-XXXIX in capitals.
+func romanNumeral(w string) bool {
+	if w == "" {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c != 'I' && c != 'V' && c != 'X' {
+			return false
+		}
+	}
+	return true
 }

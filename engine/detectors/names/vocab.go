@@ -33,6 +33,9 @@ const (
 	vGenericVerb                    // is, has, can ...: follow anything, not only people
 	vChat                           // hey, thx, congrats ...: open a chat message; a lower-case name may follow
 	vDeterminer                     // the, a, an: "the Marriott was full" is no person
+	vBrand                          // Mercedes, Bosch, Dell ...: brands and firms named after people
+	vThing                          // office, lease, warehouse ...: nouns that a place or brand, not a person, modifies
+	vHoliday                        // Christmas, Diwali, Corpus ...: "Christmas Eve", "Corpus Christi" are no people
 )
 
 const (
@@ -78,7 +81,7 @@ var vocabT = func() *vocabTable {
 	// "thx sneha", "congrats babatunde", "yo dmitri".
 	add(vChat, `hi hey heya hiya hello yo thx thanks thank ty tysm congrats congratulations dear
 		morning evening bye cya sup its it's im i'm`)
-	add(vDeterminer, `the a an`)
+	add(vDeterminer, `the a an our your their my his its`)
 	add(vPersonPre, `by with met meet meeting ask asked tell told call called email emailed text texted
 		ping contact contacted thank thanks visit visited see saw and or for per hired fired interview
 		interviewed invite invited introduce introduced joined join`)
@@ -114,7 +117,11 @@ var vocabT = func() *vocabTable {
 		pharmaceuticals motors energy capital ventures consulting insurance airport station center centre
 		restaurant cafe café bar grill store stores shop market mall investments investment financial
 		associates sons brothers partners bros lines logistics health healthcare analytics data
-		software labs`)
+		software labs
+		prize prizes award awards medal medals trophy scholarship scholarships fellowship fellowships
+		lecture lectures syndrome disease infirmary memorial airport stadium arena theatre theater
+		festival show week day act brand world puja solicitors attorneys lawyers accountants
+		architects opticians dentists`)
 	add(vStreetHard, `street streets st avenue avenues ave av road roads rd boulevard blvd highway hwy
 		parkway pkwy expressway expy freeway fwy turnpike plaza square squares sq terrace crescent
 		creek creeks cliff cliffs forge forges union unions island islands mill mills lake lakes
@@ -133,7 +140,7 @@ var vocabT = func() *vocabTable {
 	add(vPrefixType, `rue avenue av avenida via viale vicolo corso piazza piazzale largo calle carrer camino
 		paseo plaza rua travessa praça praca estrada alameda boulevard bd bld chemin allée allee impasse
 		quai cours route strada ulica ul utca ulice ulitsa prospekt cesta calea strada bulevardul
-		λεωφόρος οδός λ rambla ronda avinguda passeig`)
+		λεωφόρος οδός λ rambla ronda avinguda passeig jalan lorong`)
 	add(vUnit, `apt apartment suite ste unit fl floor room rm bldg building flat no`)
 	add(vDir, `n s e w ne nw se sw north south east west northeast northwest southeast southwest`)
 	add(vParticle, `van der den de del della dello dei degli di da das dos do du la le les lo von zu
@@ -147,6 +154,44 @@ var vocabT = func() *vocabTable {
 		decided tried went walked ran smiled laughed cried replied nodded sighed whispered yelled
 		screamed looked turned asks tells writes works leads led founded owns owned can could should
 		must may might just also never always`)
+	// Brands, products and firms named after people or sharing a word with
+	// a name list, common in business text: a lone one is no person
+	// ("the Mercedes lease", "Bosch drills", "Porsche Taycan"), though a
+	// name may end with one ("Harrison Ford", "Michael Dell"). This
+	// project's own list, from general knowledge of well-known brands.
+	add(vBrand, `mercedes porsche ferrari lamborghini maserati bugatti ford chevrolet chevy dodge chrysler
+		tesla renault peugeot citroen opel skoda toyota honda nissan mazda subaru suzuki mitsubishi
+		hyundai kia volvo saab bentley audi dell compaq siemens bosch miele braun philips dyson
+		heineken carlsberg guinness nestle heinz kellogg chanel dior gucci prada armani versace hermes
+		givenchy balenciaga fendi vuitton zara nike adidas puma reebok lego ikea walmart costco
+		marriott hilton hyatt deloitte kpmg accenture pfizer merck bayer novartis roche sanofi boeing
+		airbus siri alexa cortana jira jenkins kafka oracle salesforce zendesk hubspot workday
+		telefonica vodafone santander barclays lloyds hsbc natwest safeway tesco sainsbury aldi lidl
+		carrefour auchan mcdonald wendy nordstrom macy walgreens dillard kroger disney warner
+		paramount universal bosch-siemens rolex cartier tiffany bulgari swarovski lindt cadbury
+		mars ferrero danone unilever bic michelin goodyear pirelli bridgestone dunlop yamaha kawasaki
+		ducati vespa piaggio fiat lancia lexus infiniti cadillac buick pontiac lincoln-mercury
+		jaguar-landrover tata mahindra godrej bajaj infosys wipro reliance adani birla
+		mercedes-benz rolls-royce harley-davidson hewlett-packard`)
+	// Nouns that follow a place, brand or product used as a modifier, and
+	// rarely a person's name: "the Savannah warehouse", "Dell drivers".
+	add(vThing, `office offices team teams branch branches store stores shop shops warehouse site sites
+		plant factory depot hub lab labs room rooms suite suites hall building campus lease contract
+		van vans car cars truck trucks fleet laptop laptops drivers pipeline pipelines
+		server servers cluster app apps portal platform licence license catalogue catalog range
+		quote invoice invoices trip trips flight flights tour fair event events sale
+		sales campaign programme program project model product products deal
+		workshop workshops lecture panel tickets stadium match engine compaction tax region
+		tractors loaders jackets freezer kitchen ports remittance transfer
+		statements integrations integration merchandising clinic lymphoma disease syndrome studios
+		concierge entrance annex location locations outlet outlets showroom dealership
+		dealer subscription plan stack instance instances node nodes database cluster
+		deployment release update upgrade firmware bottle bottles
+		stock bonds fund card cards line lines network routers printers printer
+		phones headset headsets tyres tires parts pallets shipment shipments order period scholarship fellowship prize award`)
+	add(vHoliday, `christmas easter halloween thanksgiving diwali deepavali eid hanukkah chanukah kwanzaa
+		ramadan ramzan pentecost whit whitsun ascension carnaval carnival semana juneteenth midsummer
+		navratri dussehra holi onam pongal vesak passover obon corpus boxing`)
 	add(vStreetLower, `tér ter u utca út ut útja körút korut köz koz sor kapu ulica ul ulice cesta st str
 		gate gata gade vej vei veien vegen tee tänav mnt maantee tie katu straße strasse weg allee
 		platz laan straat rua via`)
@@ -160,7 +205,12 @@ var vocabT = func() *vocabTable {
 		sun english french german spanish italian american british european african asian chinese
 		japanese russian christmas easter halloween thanksgiving internet google facebook twitter
 		amazon apple microsoft windows linux android iphone chatgpt openai python java javascript
-		covid re fw fwd subject note`)
+		covid re fw fwd subject note
+		diwali deepavali eid hanukkah chanukah kwanzaa ramadan ramzan pentecost whit whitsun ascension
+		carnaval carnival semana juneteenth midsummer navratri dussehra holi onam pongal vesak passover
+		obon corpus
+		unser unsere neue neuer neues bitte danke merci gracias obrigado obrigada grazie nuovo nuova
+		nueva nuevo nova novo liebe lieber sehr`)
 	return m
 }()
 
