@@ -74,6 +74,9 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 			if end := s.unitAt(i); end > i {
 				// "Apt. 675 62314 Mellemvej 32 ..." : a unit before the street
 				k, _ := s.skipSep(end)
+				if sl := s.at(k); isPunct(sl, '/') && sl.start == s.at(end-1).end {
+					k++ // "Unit 4/27 Bourke Street"
+				}
 				if nt := s.at(k); isHouseNum(nt) {
 					if sp, n := d.addrFromNumber(s, k, locs); sp.to > k {
 						return span{i, sp.to, sp.score}, n
@@ -171,12 +174,22 @@ func (d *Detector) addrFromNumber(s *scanner, i int, locs *[8]span) (span, int) 
 			}
 		}
 	}
+	if e := s.japanBlock(i); e > i {
+		sc := 0.8
+		e2, n := d.addrTail(s, e, locs, false)
+		return span{i, e2, sc}, n
+	}
 	j := i + 1
 	// a second number ("9554 62 Rue Gafsa", "370 3911 Fourth Avenue") or a range "12-14"
 	if nt := s.at(j); isHouseNum(nt) && nt.shape&sNumAlpha == 0 && nt.nl == 0 {
 		j++
 	} else if isPunct(nt, '-') && nt.start == t.end {
 		if n2 := s.at(j + 1); isHouseNum(n2) && n2.start == nt.end {
+			j += 2
+		}
+	} else if isPunct(nt, '/') && nt.start == t.end {
+		// "3/15 Victoria Parade": unit 3 at number 15 (Australia, NZ)
+		if n2 := s.at(j + 1); isHouseNum(n2) && n2.start == nt.end && isPlainNum(t, 1, 4) {
 			j += 2
 		}
 	}
@@ -256,10 +269,20 @@ func (s *scanner) streetAfterNumber(j int) (int, float64) {
 				k = s.dotAfter(k)
 				break
 			}
+			if words == 0 && k == j && s.lowerStreet(k) {
+				words++ // "14 elm st apt 2", "42 clarendon road, bristol"
+				k++
+				continue
+			}
+			if words > 0 && k > j && s.at(k-1).shape&sLower != 0 && s.vocab(t)&vSuffix == 0 && s.lowerStreet(k) {
+				words++
+				k++
+				continue
+			}
 			break
 		}
-		if v&vCalendar != 0 {
-			return j, 0 // "18 December 2022"
+		if v&vCalendar != 0 && !s.suffixWithin(k+1, 2) {
+			return j, 0 // "18 December 2022", but "32 Jan Smuts Avenue"
 		}
 		if ending || v&(vStreetLower|vPrefixType) != 0 {
 			special = true
@@ -464,6 +487,13 @@ func (s *scanner) boxAt(i int) int {
 			break
 		}
 	}
+	// post-office boxes of other languages: "Postfach 10 12 34" (DE, AT,
+	// CH), "Postbus 2045" (NL), "Postboks 12" (DK, NO), "Apartado 45"
+	// (ES, PT), "Casilla 221" (CL, AR), "Caixa Postal 1520" (BR), "Boîte
+	// postale 12" (FR), "Private Bag 9" and "Locked Bag 3" (ZA, AU, NZ)
+	if e := s.foreignBox(i); e > i {
+		return e
+	}
 	// military and unit boxes
 	t := s.at(i)
 	w := s.str(t)
@@ -559,6 +589,9 @@ func (s *scanner) zipAt(j int, loose bool) int {
 	}
 	if d, n := s.at(j+1), s.at(j+2); isPlainNum(t, 2, 2) && isPunct(d, '-') && d.start == t.end && isPlainNum(n, 3, 3) && n.start == d.end {
 		return j + 3 // Polish "00-514"
+	}
+	if d, n := s.at(j+1), s.at(j+2); isPlainNum(t, 3, 3) && isPunct(d, '-') && d.start == t.end && isPlainNum(n, 4, 4) && n.start == d.end {
+		return j + 3 // Japanese "153-0063"
 	}
 	if isPlainNum(t, 5, 5) || loose && isPlainNum(t, 4, 6) {
 		if d, n := s.at(j+1), s.at(j+2); isPunct(d, '-') && d.start == t.end && isPlainNum(n, 4, 4) && n.start == d.end {
@@ -895,6 +928,143 @@ func (s *scanner) pinAddress(i int) int {
 		}
 		if inPart++; inPart > 5 {
 			return i
+		}
+	}
+	return i
+}
+
+var (
+	boxWords  = map[uint64]bool{hashWord("postfach"): true, hashWord("postbus"): true, hashWord("postboks"): true, hashWord("apartado"): true, hashWord("casilla"): true, hashWord("postbox"): true}
+	boxFirst  = map[uint64]bool{hashWord("caixa"): true, hashWord("boîte"): true, hashWord("boite"): true, hashWord("private"): true, hashWord("locked"): true}
+	boxSecond = map[uint64]bool{hashWord("postal"): true, hashWord("postale"): true, hashWord("bag"): true}
+	hBP       = hashWord("bp")
+	hCS       = hashWord("cs")
+)
+
+// foreignBox matches a post-office box written in another language at word
+// i and returns the end after its number (number groups included:
+// "Postfach 10 12 34"), or i.
+func (s *scanner) foreignBox(i int) int {
+	t := s.at(i)
+	if t == nil || t.kind != tWord || t.shape&sCap == 0 {
+		return i
+	}
+	h := s.hash(t)
+	k := i + 1
+	switch {
+	case boxWords[h]:
+	case boxFirst[h]:
+		if w := s.at(k); w == nil || w.kind != tWord || w.nl > 0 || !boxSecond[s.hash(w)] {
+			return i
+		}
+		k++
+	case h == hBP && t.shape&sAllCaps != 0:
+		// "BP 4512" (boîte postale): only with a French postcode after it
+	default:
+		return i
+	}
+	nt := s.at(k)
+	if !isHouseNum(nt) || nt.nl > 0 || nt.shape&sNumAlpha != 0 {
+		return i
+	}
+	if dot := s.at(k + 1); isPunct(dot, '.') && dot.start == nt.end && isHouseNum(s.at(k+2)) {
+		return i // "Postfach 2.0": a version
+	}
+	k++
+	for g := 0; g < 3; g++ { // "10 12 34": groups of two digits
+		if n := s.at(k); isPlainNum(n, 2, 2) && n.nl == 0 && !isPunct(s.at(k+1), '-') {
+			k++
+			continue
+		}
+		break
+	}
+	if h == hBP {
+		j, _ := s.skipSep(k)
+		if !isPlainNum(s.at(j), 5, 5) {
+			return i
+		}
+	}
+	return k
+}
+
+// suffixWithin reports a street suffix word among the n words from k on
+// the same line.
+func (s *scanner) suffixWithin(k, n int) bool {
+	for m := k; m < k+n; m++ {
+		t := s.at(m)
+		if t == nil || t.kind != tWord || t.nl > 0 {
+			return false
+		}
+		if s.vocab(t)&vSuffix != 0 && m > k {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerStreet reports whether the lower-case words from k (one or two,
+// none a common English word, a calendar word or a unit) end in a street
+// suffix that closes the street: at a comma, a line end, the text end, a
+// unit or a number ("14 elm st apt 2", "42 clarendon road, bristol").
+// Not "5 blocks down main street" (common words).
+func (s *scanner) lowerStreet(k int) bool {
+	for m := k; m < k+3; m++ {
+		t := s.at(m)
+		if t == nil || t.kind != tWord || t.shape&sLower == 0 || (m > k && t.nl > 0) {
+			return false
+		}
+		v := s.vocab(t)
+		if m > k && v&vSuffix != 0 && t.nletters <= 6 {
+			e := s.dotAfter(m)
+			nx := s.at(e)
+			return nx == nil || nx.nl > 0 || isPunct(nx, ',') || nx.kind == tNum || nx.kind == tWord && s.vocab(nx)&vUnit != 0
+		}
+		if s.flags(t)&gCommon != 0 || v&(vCalendar|vUnit|vSuffix|vDeterminer) != 0 || t.nletters < 3 {
+			return false
+		}
+	}
+	return false
+}
+
+// japanBlock matches a romanised Japanese block address at number i:
+// chōme-banchi(-gō) and a district, then a ward or city word ("2-11-3
+// Meguro, Meguro-ku", "1-4-2 Umeda, Kita-ku"); it returns the end after
+// the ward, or i. The ward word (-ku, -shi, -cho, -machi, -gun) is
+// required, so "1-2-3 go" or a date "2-11-3" alone is no address.
+func (s *scanner) japanBlock(i int) int {
+	t := s.at(i)
+	if !isPlainNum(t, 1, 4) {
+		return i
+	}
+	k := i + 1
+	groups := 1
+	for groups < 3 {
+		d, n := s.at(k), s.at(k+1)
+		if !isPunct(d, '-') || d.start != s.at(k-1).end || !isPlainNum(n, 1, 4) || n.start != d.end {
+			break
+		}
+		k += 2
+		groups++
+	}
+	if groups < 2 {
+		return i
+	}
+	for m := k; m < k+6; m++ {
+		w := s.at(m)
+		if w == nil || w.nl > 0 {
+			return i
+		}
+		if isPunct(w, ',') {
+			continue
+		}
+		if w.kind != tWord || w.shape&sCap == 0 {
+			return i
+		}
+		str := strings.ToLower(s.str(w))
+		for _, suf := range [...]string{"-ku", "-shi", "-cho", "-machi", "-gun"} {
+			if strings.HasSuffix(str, suf) && len(str) > len(suf)+1 {
+				return m + 1
+			}
 		}
 	}
 	return i

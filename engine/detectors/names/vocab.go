@@ -136,11 +136,12 @@ var vocabT = func() *vocabTable {
 		close grove gdns gardens row walk hill pike path ridge crossing xing expy expressway fwy freeway
 		tpke turnpike mews green rise wharf quay broadway heights view point bend cove glen landing
 		meadow meadows commons route rte streets squares avenues roads lanes drives courts parks
-		plaza park pass run estates fort junction manor orchard springs vale valley villas`)
+		plaza park pass run estates fort junction manor orchard springs vale valley villas
+		parade esplanade promenade circuit chase`)
 	add(vPrefixType, `rue avenue av avenida via viale vicolo corso piazza piazzale largo calle carrer camino
 		paseo plaza rua travessa praça praca estrada alameda boulevard bd bld chemin allée allee impasse
 		quai cours route strada ulica ul utca ulice ulitsa prospekt cesta calea strada bulevardul
-		λεωφόρος οδός λ rambla ronda avinguda passeig jalan lorong`)
+		λεωφόρος οδός λ rambla ronda avinguda passeig jalan lorong aleja plac osiedle`)
 	add(vUnit, `apt apartment suite ste unit fl floor room rm bldg building flat no`)
 	add(vDir, `n s e w ne nw se sw north south east west northeast northwest southeast southwest`)
 	add(vParticle, `van der den de del della dello dei degli di da das dos do du la le les lo von zu
@@ -192,7 +193,7 @@ var vocabT = func() *vocabTable {
 	add(vHoliday, `christmas easter halloween thanksgiving diwali deepavali eid hanukkah chanukah kwanzaa
 		ramadan ramzan pentecost whit whitsun ascension carnaval carnival semana juneteenth midsummer
 		navratri dussehra holi onam pongal vesak passover obon corpus boxing`)
-	add(vStreetLower, `tér ter u utca út ut útja körút korut köz koz sor kapu ulica ul ulice cesta st str
+	add(vStreetLower, `al tér ter u utca út ut útja körút korut köz koz sor kapu ulica ul ulice cesta st str
 		gate gata gade vej vei veien vegen tee tänav mnt maantee tie katu straße strasse weg allee
 		platz laan straat rua via`)
 	add(vMilitary, `apo fpo dpo`)
