@@ -164,10 +164,11 @@
 // the train split (-lofo, a proxy for other sources) gives mean TPR 0.74
 // on unseen attack families and mean FPR 0.020 on unseen benign families.
 // On the hand-written sets written blind to the detector (-general),
-// testdata/general2 reads attack TPR 0.66, FPR 0.115 on hard negatives
+// testdata/general3 reads attack TPR 0.565, FPR 0.065 on hard negatives
 // (prompts about system prompts, jailbreaks, passwords) and 0.000 on
-// ordinary prompts: expect numbers on other sources to be nearer those
-// than the test split's. docs/detection.md has the details.
+// ordinary prompts (general2: 0.680, 0.110, 0.000): expect numbers on
+// other sources to be nearer those than the test split's.
+// docs/detection.md has the details.
 //
 // Out of scope: plainly harmful requests without jailbreak framing ("how
 // do I make a bomb") are not injection; a content-safety detector or the
