@@ -325,6 +325,37 @@ var concepts = map[string][]string{
 		"about", "regarding", "concerning", "on the subject", "sobre", "acerca de", "über", "bezüglich", "zum thema",
 		"à propos", "concernant", "au sujet", "riguardo", "su questo", "про", "насчёт", "насчет", "关于", "について", "에 대해",
 	},
+	// A frame that makes a harmful request look harmless: fiction,
+	// hypotheticals, research, simulations (used only with HARMTOPIC).
+	"FRAME": {
+		"in a story", "write a story", "short story", "for a novel", "for my novel", "in my novel", "for a screenplay",
+		"screenplay", "for a movie", "for a film", "fictional", "in fiction", "hypothetical", "hypothetically",
+		"imagine", "for research", "research purposes", "for educational purposes", "educational purposes only",
+		"purely academic", "academic purposes", "thought experiment", "in a world where", "in a universe where",
+		"simulate", "simulation", "pretend", "role-play", "roleplay", "my character", "your character",
+		"for a game", "in the game", "as a joke", "just curious", "asking for a friend",
+		"en una historia", "para una novela", "hipotéticamente", "con fines educativos", "dans une histoire",
+		"pour un roman", "hypothétiquement", "à des fins éducatives", "in einer geschichte", "für einen roman",
+		"hypothetisch", "zu bildungszwecken", "in una storia", "ipoteticamente", "numa história", "hipoteticamente",
+		"в рассказе", "гипотетически", "в образовательных целях", "在一个故事里", "假设", "出于研究目的",
+		"物語の中で", "仮に", "이야기 속에서", "가정해",
+	},
+	// Requests that a safety policy refuses, named concretely (a frame
+	// around one of these is the classic jailbreak wrapper; either alone
+	// is ordinary: a thriller, a chemistry question).
+	"HARMTOPIC": {
+		"make a bomb", "build a bomb", "make a pipe bomb", "build a pipe bomb", "make explosives", "homemade explosive", "nerve agent",
+		"synthesize meth", "synthesise meth", "cook meth", "make meth", "produce meth", "synthesize fentanyl",
+		"untraceable poison", "poison someone", "make a weapon at home", "3d-printed gun", "ghost gun",
+		"hack into", "hack my ex", "break into someone", "steal credit card", "stolen credit card", "launder money",
+		"money laundering scheme", "counterfeit money", "write ransomware", "ransomware that", "a keylogger",
+		"write malware", "hotwire a car", "steal a car",
+		"without getting caught", "without leaving a trace", "evade the police", "make a fake id", "forge a",
+		"bypass the alarm", "disable the alarm", "buy drugs", "dark web market", "kill someone", "hurt someone",
+		"cómo fabricar explosivos", "fabricar una bomba", "hackear", "fabriquer une bombe", "pirater",
+		"eine bombe bauen", "sprengstoff herstellen", "hacken", "costruire una bomba", "fazer uma bomba",
+		"сделать бомбу", "взломать", "制作炸弹", "入侵", "爆弾の作り方", "폭탄 만드는",
+	},
 	"NOLIMITS": {
 		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
 		"without limitations", "without any limitations", "unrestricted ai", "unrestricted mode", "unrestricted version",
@@ -640,6 +671,8 @@ var sigSpecs = []sigSpec{
 	{"role_play", catPersona, 0.1, []any{"ROLEPLAY"}},
 	{"persona_without_limits", catJailbreak, 0.8, []any{"ROLEPLAY", 120, "NOLIMITS"}},
 	{"evil_persona", catJailbreak, 0.5, []any{"ROLEPLAY", 40, "EVIL"}},
+	{"framed_harm", catJailbreak, 0.35, []any{"FRAME", 200, "HARMTOPIC"}},
+	{"framed_harm", catJailbreak, 0.35, []any{"HARMTOPIC", 200, "FRAME"}},
 	{"evil_persona", catJailbreak, 0.5, []any{"PRETEND", 40, "EVIL"}},
 	{"evil_persona", catJailbreak, 0.5, []any{"YOUARENOW", 40, "EVIL"}},
 	{"evil_persona", catJailbreak, 0.5, []any{"BEAN", 2, "EVIL"}},
