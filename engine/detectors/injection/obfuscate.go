@@ -106,12 +106,7 @@ func decodeSpaced(run string, budget int) []byte {
 			i += n
 			continue
 		}
-		j := i
-		sp := false
-		for j < len(run) && isSpacer(run[j]) {
-			sp = sp || run[j] == ' '
-			j++
-		}
+		j, sp := spacerRun(run, i)
 		if j-i < minSep || j-i == minSep && !sp {
 			minSep, minSpace = j-i, sp
 		}
@@ -125,18 +120,23 @@ func decodeSpaced(run string, budget int) []byte {
 			i += n
 			continue
 		}
-		j := i
-		sp := false
-		for j < len(run) && isSpacer(run[j]) {
-			sp = sp || run[j] == ' '
-			j++
-		}
+		j, sp := spacerRun(run, i)
 		if j-i > minSep || sp && !minSpace {
 			out = append(out, ' ')
 		}
 		i = j
 	}
 	return out
+}
+
+// spacerRun returns the end of the run of spacers at i and whether it
+// holds a space.
+func spacerRun(run string, i int) (int, bool) {
+	sp := false
+	for ; i < len(run) && isSpacer(run[i]); i++ {
+		sp = sp || run[i] == ' '
+	}
+	return i, sp
 }
 
 // morse maps International Morse Code (ITU-R M.1677-1) to letters and
