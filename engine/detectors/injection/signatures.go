@@ -611,7 +611,7 @@ var concepts = map[string][]string{
 	// Not used by signatures: hints that the text backwards, or the
 	// initials of its words, are worth scanning (obfuscate.go).
 	"REVHINT": {
-		"reverse", "reversed", "backwards", "backward", "in reverse", "read it right to left", "al revés", "invertido",
+		"reverse", "reversed", "backwards", "in reverse", "read it right to left", "al revés", "invertido",
 		"à l'envers", "rückwärts", "umgekehrt", "al contrario", "de trás para frente", "задом наперёд", "наоборот",
 		"倒过来", "反过来", "倒着", "逆から", "逆さ", "거꾸로",
 	},
