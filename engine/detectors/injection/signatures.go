@@ -269,6 +269,7 @@ var concepts = map[string][]string{
 		"ia malvada", "ia malvagia", "ia maléfique", "ia malveillante", "böse ki", "bösartige ki",
 		"злой ии", "злой искусственный интеллект", "邪恶的ai", "邪恶ai", "邪悪なai", "사악한 ai",
 	},
+	// "You are an …", "act as an …": with EVIL right after it.
 	"BEAN": {"you are an", "you're an", "youre an", "act as an", "act like an", "become an", "be an", "play an", "eres una", "tu es une", "du bist eine", "ты —", "ты -"},
 	// Rules of conduct as the object of IGNORE ("ignore the rules",
 	// "disregard safety"): weaker than the override signatures, since
