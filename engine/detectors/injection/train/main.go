@@ -9,6 +9,7 @@
 //	go run ./engine/detectors/injection/train -eval -threshold 0.5
 //	go run ./engine/detectors/injection/train -data PATH -out PATH
 //	go run ./engine/detectors/injection/train -score < lines.txt  # score one text per line
+//	go run ./engine/detectors/injection/train -general engine/detectors/injection/testdata/general3  # TPR/FPR per file of a hand-written set
 //
 // -data defaults to ../shared/corpora/injection_dev.jsonl (relative to the
 // repository root); -out to engine/detectors/injection/model/weights.bin.
@@ -45,7 +46,7 @@ func main() {
 	cuelessW := flag.Float64("cueless", defaultConfig().cueless, "training weight of cueless CyberSecEval direct rows (0: left out)")
 	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
 	splitList := flag.String("splits", "train,tune,test", "splits to report, comma-separated (choose settings with train,tune; read test once)")
-	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (testdata/general or general2: files named *attack* and *benign*) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
+	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (testdata/general, general2, general3: files named *attack* and *benign*) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
 	scoreLines := flag.Bool("score", false, "score each line of stdin with the weights (-model, or the embedded ones): score, classifier, signatures, matches")
 	flag.Parse()
 
