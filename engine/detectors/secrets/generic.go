@@ -98,7 +98,7 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	if !assignmentFollows(text, ns, ne, password) {
 		return // prose: no operator after the name
 	}
-	if containsAny(nameNegMatcher, name) {
+	if containsAny(nameNegMatcher, name) && !adminName(name) {
 		return
 	}
 	// Name ending in "Id"/"ID" (tokenId, KEY_ID handled above).
@@ -664,4 +664,21 @@ func version(v string) bool {
 		}
 	}
 	return false
+}
+
+// adminName reports a name whose only negative part is the "min" of
+// "admin" (ADMIN_PASS, sysadmin_password): "_min"/"min_" are there for
+// numeric bounds (min_length), and must not drop the admin's password.
+func adminName(name string) bool {
+	i := indexFold(name, "admin")
+	if i < 0 {
+		return false
+	}
+	var buf [maxKeyName * 2]byte
+	if len(name) > len(buf) {
+		return false
+	}
+	n := copy(buf[:], name)
+	buf[i+3] = '1' // admin -> adm1n
+	return !containsAny(nameNegMatcher, string(buf[:n]))
 }

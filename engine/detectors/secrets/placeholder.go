@@ -154,8 +154,35 @@ func isTemplate(v string) bool {
 	if containsAny(templateMatcher, v) {
 		return true
 	}
-	return zeroFill(v)
+	return zeroFill(v) || docExample(v)
 }
+
+// docExample reports a token marked as a documentation sample by the
+// upper-case word EXAMPLE where provider documentation puts it: at the
+// end of the token (AWS's AKIAIOSFODNN7EXAMPLE and
+// wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html)
+// or at the start of the random part after a prefix (sk_test_EXAMPLE...,
+// ghp_EXAMPLE...). A random token has those seven upper-case bytes at a
+// given place with odds of 1 in 62^7. EXAMPLE in the middle of a token
+// is left alone (the shared corpus labels such tokens as secrets).
+func docExample(v string) bool {
+	e := len(v)
+	for e > 0 && v[e-1] == '=' {
+		e--
+	}
+	if hasSuffix(v[:e], "EXAMPLE") || hasSuffix(v[:e], "EXAMPLEKEY") {
+		return true
+	}
+	for i := 1; i+7 <= len(v); i++ {
+		if (v[i-1] == '_' || v[i-1] == '-') && v[i:i+7] == "EXAMPLE" {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
 
 // zeroFill reports a value that is mostly a run of zeros or of one mask
 // byte (00000000-0000-..., 0000000000TUVWXYZ): a nil UUID or a zeroed

@@ -179,6 +179,14 @@ var parapetRules = []ruleDef{
 		`(?i)discord[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?((?-i:[MNO])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})`, "discord"), contextual),
 	with(own("TELEGRAM_BOT_TOKEN_FORMAT", "A Telegram bot token by its format (bot id : AA + 33 characters).",
 		`(?:^|[^0-9A-Za-z])([0-9]{8,10}:AA[A-Za-z0-9_-]{32,34})`+tokenEnd, ":aa"), func(r *ruleDef) { r.Type = "TELEGRAM_BOT_TOKEN" }),
+	// Sentry organisation auth tokens are "sntrys_" + base64 of a JSON
+	// payload ("eyJ" is base64 of `{"`) + "_" + a 43-character secret
+	// (https://docs.sentry.io/account/auth-tokens/). gitleaks'
+	// SENTRY_ORG_TOKEN also requires a region_url claim and a +/ alphabet
+	// for the secret; the prefix alone is distinctive, so this one takes
+	// any claims and base64 or base64url.
+	with(own("SENTRY_ORG_TOKEN_ANY", "A Sentry organisation auth token (sntrys_ + base64 JSON claims + _ + secret).",
+		`\b(sntrys_eyJ[A-Za-z0-9+/_-]{20,400}={0,2}_[A-Za-z0-9+/_-]{43})(?:[^A-Za-z0-9+/_-]|$)`, "sntrys_eyj"), func(r *ruleDef) { r.Type = "SENTRY_ORG_TOKEN" }),
 	own("ADAFRUIT_IO_KEY", "An Adafruit IO key.", `\b(aio_[A-Za-z0-9]{28})\b`, "aio_"),
 	own("MICROSOFT_TEAMS_WEBHOOK_V2", "A Microsoft Teams / Power Automate incoming webhook URL.",
 		`(https://(?:[a-z0-9-]+\.webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook)/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{40,50})?)`, "webhook.office.com/webhookb2", "outlook.office.com/webhook", "outlook.office365.com/webhook"),

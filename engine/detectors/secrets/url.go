@@ -55,6 +55,9 @@ func scanURLCreds(d *Detector, st *scanState, text string, ks, ke int, ri int) {
 		}
 		ae++
 	}
+	if at < 0 && ae < len(text) && (text[ae] == '#' || text[ae] == '?' || text[ae] == '/') {
+		at, ae = rawPasswordAt(text, ke, ae)
+	}
 	if at < 0 || at+1 >= len(text) || at+1 == ae {
 		return
 	}
@@ -103,4 +106,56 @@ func lastIndexByte(s string, c byte) int {
 		}
 	}
 	return -1
+}
+
+// rawPasswordAt reads on past a '#', '?' or '/' that stopped the
+// authority at stop when a user:password has begun and no '@' was seen:
+// a password pasted without percent-encoding (postgres://app:Autumn2026#@db,
+// which RFC 3986 section 3.2.1 would write as %23). It returns the last
+// '@' before the token ends and the end of the authority after it, or -1.
+// A port (host:8080/path@x) is not a password: the bytes after the colon
+// before the stop must not be all digits.
+func rawPasswordAt(text string, ke, stop int) (int, int) {
+	colon := -1
+	for j := ke; j < stop; j++ {
+		if text[j] == ':' {
+			colon = j
+			break
+		}
+	}
+	if colon < 0 {
+		return -1, stop
+	}
+	digits := true
+	for j := colon + 1; j < stop; j++ {
+		if !isDigit(text[j]) {
+			digits = false
+			break
+		}
+	}
+	if digits {
+		return -1, stop
+	}
+	at := -1
+	i := stop
+	for ; i < len(text) && i-ke < 256; i++ {
+		c := text[i]
+		if c <= ' ' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>' || c == '\\' {
+			break
+		}
+		if c == '@' {
+			at = i
+		}
+		if c == '/' && at >= 0 {
+			break // the path after the host
+		}
+	}
+	if at < 0 {
+		return -1, stop
+	}
+	ae := at + 1
+	for ae < len(text) && (isAlnum(text[ae]) || text[ae] == '.' || text[ae] == '-' || text[ae] == '_' || text[ae] == ':') {
+		ae++
+	}
+	return at, ae
 }
