@@ -1,5 +1,7 @@
 package secrets
 
+import "strings"
+
 // Placeholder rejection. Two levels:
 //
 //   - isTemplate rejects only unmistakable template placeholders
@@ -174,12 +176,17 @@ func docExample(v string) bool {
 	if hasSuffix(v[:e], "EXAMPLE") || hasSuffix(v[:e], "EXAMPLEKEY") {
 		return true
 	}
-	for i := 1; i+7 <= len(v); i++ {
-		if (v[i-1] == '_' || v[i-1] == '-') && v[i:i+7] == "EXAMPLE" {
+	for off := 0; ; {
+		i := strings.Index(v[off:], "EXAMPLE")
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i > 0 && (v[i-1] == '_' || v[i-1] == '-') {
 			return true
 		}
+		off = i + 7
 	}
-	return false
 }
 
 func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
