@@ -21,16 +21,17 @@ const (
 	catExfil              // send data to a URL, markdown image exfiltration
 	catObfuscation        // invisible tag characters, encoded payloads
 	catSecret             // asking for a password or secret: context-dependent, own feature
+	catTopic              // prompts and AI security as a topic ("our system prompt"): a feature only, never a finding
 	numCats
 )
 
 var catNames = [numCats]string{"override", "persona", "jailbreak", "no_limits", "refusal_suppression",
-	"extraction", "fake_turn", "addressed_to_ai", "exfiltration", "obfuscation", "secret_request"}
+	"extraction", "fake_turn", "addressed_to_ai", "exfiltration", "obfuscation", "secret_request", "prompt_topic"}
 
 // catFinding is the finding type reported for a span of a category.
 var catFinding = [numCats]string{"PROMPT_INJECTION", "JAILBREAK", "JAILBREAK", "JAILBREAK", "JAILBREAK",
 	"PROMPT_EXTRACTION", "PROMPT_INJECTION", "PROMPT_INJECTION", "EXFILTRATION", "PROMPT_INJECTION",
-	"PROMPT_EXTRACTION"}
+	"PROMPT_EXTRACTION", ""}
 
 // concepts are named keyword sets. Keywords are written naturally (accents,
 // capitals) and normalised when compiled; a trailing '*' makes a stem.
@@ -356,6 +357,26 @@ var concepts = map[string][]string{
 		"cómo fabricar explosivos", "fabricar una bomba", "hackear", "fabriquer une bombe", "pirater",
 		"eine bombe bauen", "sprengstoff herstellen", "hacken", "costruire una bomba", "fazer uma bomba",
 		"сделать бомбу", "взломать", "制作炸弹", "入侵", "爆弾の作り方", "폭탄 만드는",
+	},
+	// Prompts, chatbots and their security as the subject of a question
+	// by the people who build them: "how do I write a system prompt for
+	// our bot", "system prompts", "prompt injection". The topic category
+	// is a classifier feature whose weight training decides (the corpus's
+	// attacks name "your system prompt", builders "our" or "a" one); it
+	// never adds to the signature score and is never a finding.
+	"TOPICPROMPT": {
+		"a system prompt", "my system prompt", "system prompts", "a good system prompt",
+		"write a system prompt", "writing a system prompt", "the system prompt of our", "in the system prompt or",
+		"a system message", "system message and a user message", "system role", "prompt engineering",
+		"prompt template", "prompt templates", "our chatbot", "our bot", "our assistant",
+		"our internal chatbot", "our llm", "our rag", "our summariser", "our summarizer", "our ai assistant",
+		"our customer-support chatbot", "prompt injection", "prompt-injection", "indirect prompt injection",
+		"jailbreak attempts", "llm security", "llm safety", "ai safety", "red team", "red-team", "red teaming",
+		"guardrails for", "best practices for", "instruction hierarchy",
+		"un prompt système", "le prompt système d'un", "un prompt del sistema", "el prompt del sistema de un",
+		"einen systemprompt", "einen guten systemprompt", "unseren bot", "unser chatbot", "nuestro chatbot",
+		"notre chatbot", "il nostro chatbot", "o nosso chatbot", "системный промпт для", "提示词", "系统提示怎么写",
+		"システムプロンプトの書き方", "시스템 프롬프트 작성",
 	},
 	"NOLIMITS": {
 		"no restrictions", "without restrictions", "without any restrictions", "no limitations",
@@ -722,6 +743,7 @@ var sigSpecs = []sigSpec{
 	{"system_prompt_extraction", catExtraction, 0.7, []any{"REVEALQ", 12, "YOURPROMPT"}},
 	{"system_prompt_extraction", catExtraction, 0.75, []any{"SYSPROMPT", 12, "REVEALQPOST"}},
 	{"system_prompt_mention", catExtraction, 0.1, []any{"SYSPROMPT"}},
+	{"prompt_topic", catTopic, 0, []any{"TOPICPROMPT"}},
 	{"repeat_verbatim", catExtraction, 0.45, []any{"REVEAL", 60, "VERBATIM"}},
 	{"repeat_verbatim", catExtraction, 0.45, []any{"REVEALQ", 60, "VERBATIM"}},
 	{"instruction_probe", catExtraction, 0.45, []any{"PROBE"}},
