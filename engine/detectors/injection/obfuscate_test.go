@@ -127,3 +127,26 @@ func TestSignatureUnless(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicIsNotAFinding checks that the prompt_topic category feeds the
+// classifier only: no match, no span, no signature score.
+func TestTopicIsNotAFinding(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := m.Analyze("How do I write a system prompt for our chatbot? We read about prompt injection.", "user")
+	for _, name := range r.Matches {
+		if name == "prompt_topic" {
+			t.Errorf("prompt_topic reported as a match: %v", r.Matches)
+		}
+	}
+	for _, sp := range r.Spans {
+		if sp.Type == "" || sp.Signature == "prompt_topic" {
+			t.Errorf("span %+v", sp)
+		}
+	}
+	if r.Signatures > 0.11 {
+		t.Errorf("signature score %.3f (matches %v), want at most the weak mention's 0.1", r.Signatures, r.Matches)
+	}
+}
