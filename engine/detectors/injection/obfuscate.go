@@ -14,7 +14,7 @@ import (
 // (sigStrength). Reversing and initials are tried only when the text asks
 // for them (REVHINT, ACROHINT concepts); spacing and Morse are recognised
 // by their shape. All work is linear in the text and bounded by the
-// decoding budget.
+// decoding budget; each finder returns at most maxPayloads runs.
 
 const (
 	minSpacedLetters = 8 // single letters in a spaced-out run
@@ -28,8 +28,8 @@ const (
 // run's shortest, or one with a space where the shortest has none, is a
 // word break.
 func findSpaced(s string, out []payload, budget int) ([]payload, int) {
-	i := 0
-	for i < len(s) && budget > 0 {
+	i, found := 0, 0
+	for i < len(s) && budget > 0 && found < maxPayloads {
 		start, end, ok := spacedRun(s, i)
 		if !ok {
 			if end <= i {
@@ -42,6 +42,7 @@ func findSpaced(s string, out []payload, budget int) ([]payload, int) {
 		if readable(dec) {
 			out = append(out, payload{kind: viewSpaced, start: start, end: end, text: dec})
 			budget -= len(dec)
+			found++
 		}
 		i = end
 	}
@@ -152,7 +153,8 @@ var morse = map[string]byte{
 // findMorse appends the Morse-code runs of s: codes of dots and dashes
 // separated by single spaces, words by '/' or three or more spaces.
 func findMorse(s string, out []payload, budget int) ([]payload, int) {
-	for i := 0; i < len(s) && budget > 0; {
+	found := 0
+	for i := 0; i < len(s) && budget > 0 && found < maxPayloads; {
 		if s[i] != '.' && s[i] != '-' || i > 0 && (s[i-1] == '.' || s[i-1] == '-') {
 			i++ // not the start of a code
 			continue
@@ -188,6 +190,7 @@ func findMorse(s string, out []payload, budget int) ([]payload, int) {
 		if letters >= minMorseLetters && len(dec) <= budget && strings.IndexByte(string(dec), ' ') >= 0 {
 			out = append(out, payload{kind: viewMorse, start: start, end: end, text: dec})
 			budget -= len(dec)
+			found++
 		}
 		if end <= start {
 			end = start + 1
