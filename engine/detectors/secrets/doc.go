@@ -11,7 +11,7 @@
 // generic assignments 0.5-0.6, password hashes 0.6 and identifiers
 // (account ids, client ids, public keys) 0.3.
 //
-// There are 377 rules: 363 provider and credential formats, 4 generic
+// There are 380 rules: 366 provider and credential formats, 4 generic
 // (PASSWORD_ASSIGNMENT, GENERIC_SECRET, JWT_SECRET_CONFIG,
 // PASSWORD_IN_PROSE) and 10 identifier rules. Rules lists them all.
 //

@@ -69,3 +69,18 @@ func TestSentryOrgToken(t *testing.T) {
 		{"prefix in prose", "Sentry org tokens start with sntrys_ and user tokens with sntryu_.", "", ""},
 	})
 }
+
+func TestCLIPasswordFlags(t *testing.T) {
+	runCases(t, []tcase{
+		{"docker login", "docker login registry.example.com -u deploy --password Xk9#mQ2v" + "Lp", "PASSWORD_ASSIGNMENT", "Xk9#mQ2v" + "Lp"},
+		{"helm quoted", "helm repo add internal https://charts.example.com --username ci --password 'T7!pwZ3q" + "R9'", "PASSWORD_ASSIGNMENT", "T7!pwZ3q" + "R9"},
+		{"equals", "wget --http-password=Rv8!kq2W" + "zm https://files.example.com/a.zip", "PASSWORD_ASSIGNMENT", "Rv8!kq2W" + "zm"},
+		{"httpie", "http -a bob:hunter2" + "xQ GET https://api.example.com", "PASSWORD_ASSIGNMENT", "hunter2" + "xQ"},
+		// near misses: stdin, a variable, a placeholder, prose about the flag
+		{"stdin", "echo $TOKEN | docker login --password-stdin registry.example.com", "", ""},
+		{"variable", "mytool --password $DB_PASS", "", ""},
+		{"placeholder", "mytool --password <your-password>", "", ""},
+		{"prose", "Use --password to set the admin password.", "", ""},
+		{"url not httpie", "see https://example.com -a flag docs", "", ""},
+	})
+}

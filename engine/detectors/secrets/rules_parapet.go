@@ -276,6 +276,24 @@ var parapetRules = []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.7
 	}),
+	// Any command's --password / --db-password / --http-password flag (docker
+	// login, wget, helm, az, and in-house tools); a $VARIABLE, a
+	// <placeholder> or --password-stdin is not a value.
+	with(own("CLI_PASSWORD_FLAG_ANY", "A password passed to any command line tool with a --password-style flag.",
+		`(?:^|\s)--(?:password|passwd|db-password|http-password|admin-password|ftp-password|proxy-password)(?:=|[ \t]+)['"]?([^\s'"$<{*-][^\s'"]{3,63})`,
+		"--password", "--passwd", "-password"), func(r *ruleDef) {
+		r.Validate = notTemplate
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	// HTTPie's Basic credentials: http --auth user:password URL.
+	with(own("HTTPIE_AUTH", "Basic credentials in an HTTPie command (http -a user:password).",
+		`\bhttps?(?:[ \t][^\n]{0,100}?)?[ \t](?:-a|--auth)(?:=|[ \t]+)['"]?[^\s:'"]{1,64}:([^\s'"$<{][^\s'"]{2,63})`,
+		"--auth", " -a "), func(r *ruleDef) {
+		r.Validate = notTemplate
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
 	with(np("GRADLE_CREDENTIALS", "A password in a Gradle/Maven credentials block.",
 		`(?i)credentials\s*\{[^}]{0,200}?password\s*=?\s*["']([^"'\n]{3,80})["']`, "credentials{", "credentials {"), func(r *ruleDef) { r.Validate = notTemplate; r.Type = idPassword }),
 	with(own("MAVEN_SETTINGS_PASSWORD", "A password in a Maven settings.xml <server> entry.",
