@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Signature categories. Each maps to a finding type and is also a
@@ -1002,7 +1003,7 @@ func (s *sigSet) matchSigs(b []byte, wide bool, ev []acEvent, st []sigState, gen
 				if p.gen != gen || e.start < p.end {
 					continue
 				}
-				if gap := e.start - p.end; gap > d.gaps[k] && (!wide || gap > 4*d.gaps[k] || int(e.start) > len(b) || runeCount(b[p.end:e.start]) > int(d.gaps[k])) {
+				if gap := e.start - p.end; gap > d.gaps[k] && (!wide || gap > 4*d.gaps[k] || int(e.start) > len(b) || utf8.RuneCount(b[p.end:e.start]) > int(d.gaps[k])) {
 					continue
 				}
 				if int(k) == len(d.elems)-1 {
@@ -1042,17 +1043,6 @@ func (s *sigSet) followedBy(ev []acEvent, concept, from, to int32) bool {
 		}
 	}
 	return false
-}
-
-// runeCount counts UTF-8 characters (bytes that do not continue one).
-func runeCount(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if c&0xC0 != 0x80 {
-			n++
-		}
-	}
-	return n
 }
 
 // SignatureNames lists the names of the built-in signatures.
