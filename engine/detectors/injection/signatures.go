@@ -575,10 +575,50 @@ var concepts = map[string][]string{
 		"to whichever bot", "to whichever ai", "whichever bot", "whichever ai", "whatever ai", "for copilot", "copilot and other", "other ai agents", "to ai agents", "for ai agents", "ai agents:", "ai agent:", "ai agent,", "message for the ai", "message for ai", "message for any ai", "to the bot", "to any bot", "bots reading", "any bot that", "any llm", "à l'ia qui", "à l'ia", "an die ki", "a la ia que", "alla ia", "para a ia", "для ии", "ии, который читает", "给ai的", "致ai", "aiへ", "ai에게",
 		"nota para el asistente", "nota para la ia", "note pour l'ia", "note pour l'assistant", "hinweis für die ki", "notiz für die ki", "nota per l'assistente", "nota per l'ia", "nota para o assistente", "nota para a ia", "примечание для ии", "заметка для ии", "给ai助手的", "ai助手注意", "assistant: whenever", "ai: whenever", "assistant: from now on",
 	},
+	// Addressing a note to an AI inside content: a notice word, then (past
+	// an article or quantifier) a noun that can only mean an AI, followed
+	// by a colon or comma ("note to the chatbot: …", "[hidden text for the
+	// automated screener: …]"). The punctuation keeps out notices for
+	// people ("note for AI users") and builders' questions ("how do I
+	// write instructions for an LLM?").
+	"ADDRPRE": {
+		"note to", "note for", "notes for", "notes to", "message to", "message for", "instructions for",
+		"instruction for", "instructions to", "directions for", "text for", "memo to", "memo for",
+		"notice to", "notice for", "reminder for", "reminder to", "request to", "request for",
+		"command for", "commands for", "directive for", "task for",
+	},
+	"AINOUNP": {
+		"ai:", "ai,", "a.i.:", "a.i.,", "chatbot:", "chatbot,", "chatbots:", "chatbots,", "chat bot:", "chat bot,",
+		"bot:", "bot,", "bots:", "bots,", "llm:", "llm,", "llms:", "llms,", "language model:", "language model,",
+		"language models:", "language models,", "ai model:", "ai model,", "ai models:", "ai models,",
+		"ai assistant:", "ai assistant,", "ai assistants:", "ai assistants,", "ai agent:", "ai agent,",
+		"ai agents:", "ai agents,", "ai system:", "ai system,", "ai systems:", "ai systems,", "ai reviewer:",
+		"ai reviewer,", "ai screener:", "ai screener,", "automated screener:", "automated screener,",
+		"automated reviewer:", "automated reviewer,", "automated system:", "automated system,",
+		"automated systems:", "automated systems,", "automated assistant:", "automated assistant,", "summarizer:",
+		"summarizer,", "summariser:", "summariser,", "copilot:", "copilot,", "chatgpt:", "chatgpt,", "gpt:",
+		"gpt,", "virtual assistant:", "virtual assistant,", "triage bot:", "triage bot,", "screening bot:",
+		"screening bot,", "screening tool:", "screening tool,", "ai reader:", "ai reader,", "ai readers:",
+		"ai readers,", "automated reader:", "automated reader,", "automated readers:", "automated readers,",
+	},
+	// What follows "note to the AI" or "attention AI" when the note is for
+	// people: "attention AI developers", "a note to the AI vendor", "message
+	// to the bot team", "AI-generated content" (sigUnless).
+	"AIAUDIENCE": {
+		"user*", "developer*", "owner*", "team*", "vendor*", "engineer*", "researcher*", "polic*", "use",
+		"usage", "tool*", "project*", "governance", "committee", "working group", "adoption", "initiative*",
+		"rollout", "training", "ethics", "safety", "pilot*", "budget*", "strateg*", "act", "regulation*",
+		"integration*", "feature*", "product*", "licen*", "account*", "generated", "powered", "based",
+		"driven", "assisted", "enabled", "lead*", "champion*", "enthusiast*", "expert*", "specialist*",
+		"provider*", "startup*", "compan*", "lab*", "department", "office", "council", "board",
+	},
 	"SUMMARIZE": {
 		"summarizing this", "summarising this", "you summarize", "you summarise", "summarizing the",
 		"summarising the", "processing this", "reading this", "you read this", "asked about this",
 		"you are asked", "analyzing this", "analysing this", "reviewing this",
+		"summarizing these", "summarising these", "reading these", "processing these", "screening this",
+		"screening these", "parsing this", "indexing this", "reviewing these", "analyzing these",
+		"analysing these",
 	},
 	"WHEN": {"when", "while", "before", "after", "if", "once"},
 	"ACTVERB": {
@@ -659,6 +699,7 @@ var sigUnless = map[string]struct {
 }{
 	"you_are_now":       {"NOWSTATE", 2},
 	"forget_everything": {"ABOUTTOPIC", 12},
+	"addressed_to_ai":   {"AIAUDIENCE", 2},
 }
 
 // sigSpec is a signature: a sequence of concepts, each within gap bytes
@@ -758,6 +799,7 @@ var sigSpecs = []sigSpec{
 	{"dialogue_turn", catFakeTurn, 0.2, []any{"DIALOGUE"}},
 	// Instructions addressed to the AI (indirect injection).
 	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRESS"}},
+	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRPRE", 8, "AINOUNP"}},
 	{"when_summarizing_do", catAddressed, 0.5, []any{"WHEN", 10, "SUMMARIZE", 60, "ACTVERB"}},
 	// Payload splitting (the instruction is assembled from parts).
 	{"payload_splitting", catObfuscation, 0.45, []any{"ASSUMEVARS", 300, "SPLITVARS"}},
