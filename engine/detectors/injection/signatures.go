@@ -314,6 +314,32 @@ var concepts = map[string][]string{
 		"fais comme si tu étais ma grand-mère", "joue ma grand-mère", "spiel meine oma", "sei meine oma",
 		"spiel meine verstorbene", "притворись моей бабушкой", "扮演我的奶奶", "扮演我去世的", "亡くなった祖母のふり",
 	},
+	// Taking on a role to speak with someone's authority: the role set-up
+	// (YOUARENOW, ROLEPLAY, ROLEINTRO), then a commitment or an official
+	// statement asked of it (role_hijack). Role-play that explains,
+	// corrects or describes does not fire.
+	"ROLEINTRO": {
+		"imagine you are", "imagine you're", "act as", "acting as", "play the role of", "new role:", "your new role",
+		"respond as", "answer as", "speak as", "reply as", "you are my", "you're my", "you are the", "you're the",
+		"stell dir vor, du bist", "stell dir vor du bist", "spiel die rolle", "handle als", "imagina que eres",
+		"actúa como", "haz de", "imagine que tu es", "agis comme", "joue le rôle", "immagina di essere",
+		"comportati come", "imagine que você é", "aja como", "представь, что ты", "представь что ты",
+		"играй роль", "веди себя как", "想象你是", "扮演", "你是我的", "として振る舞", "の役を", "역할을",
+	},
+	"COMMIT": {
+		"guarantee", "guarantees", "promise me", "promise that", "promise in writing", "confirm that", "confirm in writing",
+		"confirm officially", "officially confirm", "in writing", "approve", "approves", "authorize", "authorise",
+		"announce", "announces", "officially", "on behalf of", "prescribe", "declare that", "admit that",
+		"what you really think", "your real opinion", "your true opinion", "tell me honestly which",
+		"say publicly", "state publicly", "publicly", "sign off on",
+		"garantiere", "garantier", "versprich", "bestätige", "genehmige", "verkünde", "offiziell", "im namen",
+		"garantiza", "garantízame", "prométeme", "promete", "confirma que", "aprueba", "anuncia", "oficialmente",
+		"en nombre de", "garantis", "garantissez", "promets-moi", "promets", "confirme que", "approuve", "annonce",
+		"officiellement", "au nom de", "garantisci", "prometti", "conferma che", "approva", "annuncia",
+		"ufficialmente", "garanta", "prometa", "confirme que", "aprove", "anuncie", "гарантируй", "пообещай",
+		"подтверди", "одобри", "объяви", "официально", "保证", "承诺", "批准", "宣布", "正式确认", "保証して",
+		"約束して", "承認して", "発表して", "보장해", "약속해", "승인해", "발표해",
+	},
 	// A state, not a role: "you are now logged in", "jetzt bist du dran".
 	"NOWSTATE": {
 		"logged in", "signed in", "logged out", "ready", "able", "connected", "subscribed", "registered", "enrolled",
@@ -730,9 +756,12 @@ var sigSpecs = []sigSpec{
 	{"override_instructions", catOverride, 0.55, []any{"OVERRIDE", 30, "PREV", 30, "INSTR"}},
 	{"void_instructions", catOverride, 0.45, []any{"PREV", 12, "INSTRTEXT", 16, "INVALIDATE"}},
 	// Persona and role-play coercion.
-	{"you_are_now", catPersona, 0.35, []any{"YOUARENOW"}},
+	{"you_are_now", catPersona, 0.3, []any{"YOUARENOW"}},
 	{"grandma_exploit", catPersona, 0.5, []any{"GRANDMA"}},
 	{"role_play", catPersona, 0.1, []any{"ROLEPLAY"}},
+	{"role_hijack", catPersona, 0.45, []any{"YOUARENOW", 160, "COMMIT"}},
+	{"role_hijack", catPersona, 0.45, []any{"ROLEPLAY", 160, "COMMIT"}},
+	{"role_hijack", catPersona, 0.45, []any{"ROLEINTRO", 160, "COMMIT"}},
 	{"persona_without_limits", catJailbreak, 0.8, []any{"ROLEPLAY", 120, "NOLIMITS"}},
 	{"evil_persona", catJailbreak, 0.5, []any{"ROLEPLAY", 40, "EVIL"}},
 	{"framed_harm", catJailbreak, 0.35, []any{"FRAME", 200, "HARMTOPIC"}},
