@@ -46,7 +46,7 @@ type Detector struct {
 	minEntropy float64
 	pool       sync.Pool
 	byID       map[string]int // rule id -> index in rules, for scanners that report several types
-	ix         struct{ password, generic, connPassword, urlCreds int }
+	ix         struct{ password, generic, connPassword, urlCreds, discord int }
 	// providerPrefixes are case-sensitive literal prefixes (4+ bytes with
 	// a separator, such as "hvs." or "xoxp-") of provider formats, with
 	// the shortest match of any format that starts with them.
@@ -113,6 +113,7 @@ func New(opts Options) *Detector {
 	d.ix.generic = d.ruleIndex(idGeneric)
 	d.ix.connPassword = d.ruleIndex(idConnPassword)
 	d.ix.urlCreds = d.ruleIndex(idURLCreds)
+	d.ix.discord = d.ruleIndex(idDiscordFormat)
 	prefixMin := map[string]int{}
 	for _, r := range d.rules {
 		if r.def.Kind != kindProvider || r.prefixes == nil {

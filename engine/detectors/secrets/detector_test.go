@@ -687,6 +687,13 @@ func refScan(d *Detector, text string) []analysis.Finding {
 			d.hitKeyword(st, text, kw, i-int(m.patLen[kw]), i)
 		}
 	}
+	// The run hooks (prose credentials, Discord tokens) have no keyword:
+	// they run at every alphanumeric run around a digit.
+	for i := 0; i < len(text); i++ {
+		if isDigit(text[i]) && i >= st.runEnd {
+			d.runAt(st, text, i)
+		}
+	}
 	for _, ri := range st.active {
 		w := &st.pending[ri]
 		if w.active {
@@ -702,7 +709,8 @@ func refScan(d *Detector, text string) []analysis.Finding {
 
 // TestTriggersFindWhatAFullKeywordScanFinds compares Scan with a
 // reference that finds every keyword with a full Aho-Corasick pass over
-// the text (the scan before the trigger tables). Mixed prose with
+// the text (the scan before the trigger tables) and runs the run hooks at
+// every digit. Mixed prose with
 // secrets, code and config must give the same findings.
 func TestTriggersFindWhatAFullKeywordScanFinds(t *testing.T) {
 	d := New(Options{})

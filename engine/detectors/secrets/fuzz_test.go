@@ -13,6 +13,8 @@ func FuzzScan(f *testing.F) {
 		"", "password=hunter22x", "postgres://u:p4ssw0rdX@h/db", "-----BEGIN RSA PRIVATE KEY-----\nMIIE",
 		"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijklmnopqrstu", "ghp_" + b62 + "Qw3E", "\"api_key\": \"",
 		"LS0tLS1CRUdJTi", "PuTTY-User-Key-File-2:", "<add key=\"Password\" value=\"x", "sk-ant-api03-",
+		"la contraseña es Xk9#mQ2vLp", "the token is '" + b62 + "'", "use the password Tr0ub4dor!Xq",
+		"NTg4NzI2MTY3NzE5MDcwNTc3.v9kw53." + b62[:27], "MTkzNTg0MzYxMTk3OTc5ODQ1MQ.GJMuHb.",
 	} {
 		f.Add(s)
 	}
@@ -191,6 +193,8 @@ func FuzzTriggersWithinFullScan(f *testing.F) {
 	f.Add(`{"client_secret": "Zq8Lm3Xv7Rt2Kp9Wn4Bc6Yh1Jd5", "adafruit_key": "` + b62 + `"}`)
 	f.Add("postgres://app:S3cr3tPassw0rdQ@db.internal:5432/prod\nmachine h login u password p4ss")
 	f.Add("curl -u admin:s3cretpass https://x -H \"Authorization: Bearer " + b62 + "\"")
+	f.Add("das Passwort lautet Xk9#mQ2vLp. the API key is " + b62 + ". sshpass -p Xk9mQ2vLp7 ssh h")
+	f.Add("key is NTg4NzI2MTY3NzE5MDcwNTc3.v9kw53." + b62[:27] + ".\nAC86116a4f9a3057c061315994a3918579 a8f45df4f6e0c5629b080d53c26a5dc1")
 	d := New(Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 4096 {

@@ -417,67 +417,6 @@ func (d *Detector) truncatedProviderValue(v string) bool {
 	return false
 }
 
-// proseNames are the words that, followed by "is" or "was", state a
-// password in prose.
-var proseNames = []string{"password", "passwort", "passwd", "passcode", "passphrase", "pwd"}
-
-// prosePassword reports an unquoted password stated in prose ("my
-// password is Summer2024!", "the wifi password was Tr0ub4dor&3"). It runs
-// at a digit run (the digit trigger) inside the value, so values without
-// a digit are left to the quoted and assignment forms.
-func (d *Detector) prosePassword(st *scanState, text string, p int) {
-	if d.ix.password < 0 {
-		return
-	}
-	vs := p
-	for vs > 0 && p-vs < 64 && text[vs-1] > ' ' && text[vs-1] < 0x7f {
-		vs--
-	}
-	if vs > 0 && text[vs-1] > ' ' {
-		return // a longer or non-ASCII token
-	}
-	if c := text[vs]; c == '"' || c == '\'' || c == '`' {
-		return // quoted: the assignment scanner reads it
-	}
-	i := vs
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
-		i--
-	}
-	if i == vs {
-		return
-	}
-	switch {
-	case i >= 3 && equalFold(text[i-3:i], "was") && (i == 3 || !isIdent(text[i-4])):
-		i -= 3
-	case i >= 2 && equalFold(text[i-2:i], "is") && (i == 2 || !isIdent(text[i-3])):
-		i -= 2
-	default:
-		return
-	}
-	j := i
-	for j > 0 && (text[j-1] == ' ' || text[j-1] == '\t') {
-		j--
-	}
-	if j == i {
-		return
-	}
-	named := false
-	for _, n := range proseNames {
-		if j >= len(n) && equalFold(text[j-len(n):j], n) && (j == len(n) || !isLetter(text[j-len(n)-1])) {
-			named = true
-			break
-		}
-	}
-	if !named {
-		return
-	}
-	ve := proseValue(text, vs)
-	if ve < 0 || isPlaceholder(text[vs:ve]) || obviousFake(text[vs:ve]) {
-		return
-	}
-	st.add(d.ix.password, vs, ve)
-}
-
 // proseValue returns the end of an unquoted password stated in prose
 // starting at vs, or -1. The words after "is" in a sentence ("required",
 // "8 characters", "the one you chose") are not passwords: the value must

@@ -50,6 +50,9 @@ type ruleDef struct {
 	// charset after a short prefix): its matches also go through the
 	// obvious-fake checks (runs, sequences) that precise formats skip.
 	Loose bool
+	// Run marks a Scan rule with no keywords: it is called from the run
+	// trigger (runHooks, at alphanumeric runs around a digit) instead.
+	Run bool
 }
 
 // scanFunc is a hand-written matcher. It is called for each keyword hit
@@ -295,7 +298,7 @@ func compileRule(d *ruleDef) (*rule, error) {
 	}
 	r.info = RuleInfo{ID: d.ID, Type: typ, Description: d.Desc, Source: src, License: lic,
 		Generic: d.Kind == kindGeneric, Identifier: d.Kind == kindIdentifier, Score: r.score}
-	if len(d.Keywords) == 0 {
+	if len(d.Keywords) == 0 && !d.Run {
 		return nil, fmt.Errorf("secrets: rule %s has no keyword", d.ID)
 	}
 	// Keywords are matched ignoring case. A hand-written keyword in

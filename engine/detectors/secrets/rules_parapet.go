@@ -177,6 +177,11 @@ var parapetRules = []ruleDef{
 	own("DISCORD_WEBHOOK", "A Discord webhook URL.", `(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,70})`, "discord.com/api/webhooks", "discordapp.com/api/webhooks"),
 	with(own("DISCORD_BOT_TOKEN", "A Discord bot token next to a discord-style name.",
 		`(?i)discord[\w.-]{0,20}["']?\s*(?::|=|=>)\s*["']?((?-i:[MNO])[A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})`, "discord"), contextual),
+	// A Discord bot token in any context (a chat message, a ticket, "the
+	// key is ..."): found from the run trigger, not a keyword, and checked
+	// to be the base64 of a 17 to 20 digit user id (discordToken).
+	{ID: idDiscordFormat, Type: "DISCORD_BOT_TOKEN", Desc: "A Discord bot token by its format: the base64 of a 17-20 digit user id, a 6-character timestamp and a 27-38 character HMAC.",
+		Scan: scanNone, Run: true, Score: 0.85, Source: srcParapet, License: licParapet},
 	with(own("TELEGRAM_BOT_TOKEN_FORMAT", "A Telegram bot token by its format (bot id : AA + 33 characters).",
 		`(?:^|[^0-9A-Za-z])([0-9]{8,10}:AA[A-Za-z0-9_-]{32,34})`+tokenEnd, ":aa"), func(r *ruleDef) { r.Type = "TELEGRAM_BOT_TOKEN" }),
 	// Sentry organisation auth tokens are "sntrys_" + base64 of a JSON

@@ -320,14 +320,23 @@ func (d *Detector) runAt(st *scanState, text string, p int) {
 	}
 	st.runEnd = re
 	d.runPrefix(st, text, rs)
-	d.prosePassword(st, text, rs)
+	d.runHooks(st, text, rs, re)
 	if rs >= 2 && text[rs-1] == '.' {
 		r2 := rs - 1
 		for r2 > 0 && rs-1-r2 < 64 && isAlnum(text[r2-1]) {
 			r2--
 		}
 		d.runPrefix(st, text, r2)
+		d.discordToken(st, text, r2, rs-1)
 	}
+}
+
+// runHooks runs the scanners that start at the alphanumeric run
+// text[rs:re] around a digit: a credential stated in prose before it, a
+// Discord bot token starting with it.
+func (d *Detector) runHooks(st *scanState, text string, rs, re int) {
+	d.proseSecret(st, text, rs)
+	d.discordToken(st, text, rs, re)
 }
 
 func (d *Detector) runPrefix(st *scanState, text string, i int) {

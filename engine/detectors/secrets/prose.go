@@ -1,0 +1,286 @@
+package secrets
+
+// Credentials stated in prose: "my password is Summer2024!", "das
+// Passwort lautet Xk9#mQ2vLp", "le mot de passe est ...", "use password
+// Tr0ub4dor!Xq", "the token is <token>", "the API key was '<key>'".
+//
+// No keyword search finds these: "password", "token" and "key" are made
+// of common letters and are only looked for before an operator. Instead
+// the scan calls proseSecret at the start of every alphanumeric run
+// around a digit (the run trigger, runAt), and it looks backwards from the
+// value: white space, a linking word (is, was, ist, lautet, es, est,
+// optionally followed by a colon), white space and a name; or, with no
+// linking word, a name right after a verb (use, using, try, with,
+// enter). Clean prose therefore pays nothing, and a digit run a few byte
+// compares. Values without a digit are left to the assignment forms.
+//
+// Password names take a password-shaped value (proseValue: 8 to 64
+// bytes, three character classes, not a path or joined words); token, key
+// and secret names take a token-shaped value (16 to 200 token bytes with
+// letters and digits, mixed case or at least 24 bytes, and the generic
+// assignment checks: entropy, stand-in words, versions, truncated
+// provider prefixes), so "the key is AES256-GCM" and "the token is
+// expired" are not findings.
+
+// prosePasswordNames name a password (matched case-insensitively as
+// whole words; "contraseña" is UTF-8).
+var prosePasswordNames = []string{
+	"password", "passwort", "passwd", "passcode", "passphrase", "pwd",
+	"kennwort", "mot de passe", "contraseña", "contrasena", "senha", "wachtwoord",
+}
+
+// proseSecretNames name a token or key ("API key", "access token" and
+// "client secret" end in one of them).
+var proseSecretNames = []string{"token", "key", "apikey", "secret"}
+
+// proseLinks join a name and its value.
+var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est"}
+
+// proseVerbs take a name and its value with no linking word.
+var proseVerbs = []string{"use", "using", "try", "with", "enter"}
+
+// proseArticles may stand between a verb and the name.
+var proseArticles = []string{"the", "my", "this", "our", "your", "new"}
+
+const (
+	proseNone = iota
+	prosePassword
+	proseToken
+)
+
+// wordEndsAt reports whether text[:j] ends with the whole word w
+// (case-insensitive; a letter or a non-ASCII byte before it makes it part
+// of a longer word).
+func wordEndsAt(text string, j int, w string) bool {
+	if j < len(w) || !equalFold(text[j-len(w):j], w) {
+		return false
+	}
+	if j == len(w) {
+		return true
+	}
+	c := text[j-len(w)-1]
+	return !isLetter(c) && c < 0x80
+}
+
+// spacesBefore returns the index before the white space that ends
+// text[:j], or -1 when there is none.
+func spacesBefore(text string, j int) int {
+	i := j
+	for i > 0 && j-i < 8 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	if i == j {
+		return -1
+	}
+	return i
+}
+
+// proseNameAt returns the kind of name that ends text[:j] and its start.
+func proseNameAt(text string, j int) (int, int) {
+	if j == 0 {
+		return proseNone, 0
+	}
+	if c := text[j-1] | 0x20; c != 'd' && c != 'e' && c != 'n' && c != 't' && c != 'a' && c != 'y' {
+		return proseNone, 0 // the last byte of no name
+	}
+	for _, n := range prosePasswordNames {
+		if wordEndsAt(text, j, n) {
+			return prosePassword, j - len(n)
+		}
+	}
+	for _, n := range proseSecretNames {
+		if wordEndsAt(text, j, n) {
+			return proseToken, j - len(n)
+		}
+	}
+	return proseNone, 0
+}
+
+// proseSecret reports a credential stated in prose whose value starts at
+// or before text[p], the start of an alphanumeric run around a digit.
+func (d *Detector) proseSecret(st *scanState, text string, p int) {
+	vs := p
+	for vs > 0 && p-vs < 64 && text[vs-1] > ' ' && text[vs-1] < 0x7f {
+		vs--
+	}
+	if vs == 0 || text[vs-1] != ' ' && text[vs-1] != '\t' {
+		return // not after white space: a longer, non-ASCII or line-start token
+	}
+	i := spacesBefore(text, vs)
+	if i <= 0 {
+		return
+	}
+	colon := false
+	if text[i-1] == ':' {
+		colon = true // "the password is: x"; "password: x" is an assignment
+		i--
+	}
+	kind, link := proseNone, ""
+	for _, l := range proseLinks {
+		if wordEndsAt(text, i, l) {
+			if j := spacesBefore(text, i-len(l)); j > 0 {
+				kind, _ = proseNameAt(text, j)
+				link = l
+			}
+			break
+		}
+	}
+	if kind == proseNone && !colon {
+		var ns int
+		if kind, ns = proseNameAt(text, i); kind != proseNone && !proseVerbBefore(text, ns) {
+			kind = proseNone
+		}
+	}
+	switch kind {
+	case prosePassword:
+		if d.ix.password < 0 {
+			return
+		}
+		q := text[vs]
+		if q == '"' || q == '\'' || q == '`' {
+			if link == "is" {
+				return // "password is 'x'": the assignment scanner reads it
+			}
+			s, e := quotedAt(text, vs)
+			if s < 0 || !d.acceptValue(text[s:e], "password", true, true, true) {
+				return
+			}
+			st.add(d.ix.password, s, e)
+			return
+		}
+		ve := proseValue(text, vs)
+		if ve < 0 || isPlaceholder(text[vs:ve]) || obviousFake(text[vs:ve]) {
+			return
+		}
+		if link == "" && !colon && wordJoined(text[vs:ve]) {
+			return // "use password reset-2FA": after a bare verb, a word joined to a tag
+		}
+		st.add(d.ix.password, vs, ve)
+	case proseToken:
+		if d.ix.generic < 0 {
+			return
+		}
+		s, e := vs, vs
+		if q := text[vs]; q == '"' || q == '\'' || q == '`' {
+			if s, e = quotedAt(text, vs); s < 0 {
+				return
+			}
+		} else {
+			for e < len(text) && e-s <= 200 && isTokenByte(text[e]) {
+				e++
+			}
+			if e < len(text) && text[e] > ' ' && !proseValueEnd(text[e]) {
+				return
+			}
+			for e > s && (text[e-1] == '.' || text[e-1] == ':') {
+				e-- // a sentence's full stop
+			}
+		}
+		if !tokenShaped(text[s:e]) || !d.acceptValue(text[s:e], "key", false, true, true) {
+			return
+		}
+		st.add(d.ix.generic, s, e)
+	}
+}
+
+// proseVerbBefore reports a verb (after an optional article) before the
+// name starting at text[ns].
+func proseVerbBefore(text string, ns int) bool {
+	j := spacesBefore(text, ns)
+	if j <= 0 {
+		return false
+	}
+	for _, a := range proseArticles {
+		if wordEndsAt(text, j, a) {
+			if k := spacesBefore(text, j-len(a)); k > 0 {
+				j = k
+			}
+			break
+		}
+	}
+	for _, v := range proseVerbs {
+		if wordEndsAt(text, j, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAt returns the inside of the quoted value opening at text[vs], on
+// one line and at most 128 bytes long, or -1.
+func quotedAt(text string, vs int) (int, int) {
+	q := text[vs]
+	for e := vs + 1; e < len(text) && e-vs <= 129; e++ {
+		switch text[e] {
+		case q:
+			if e-vs-1 < 5 {
+				return -1, -1
+			}
+			return vs + 1, e
+		case '\n', '\r':
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// isTokenByte reports the bytes of a token value in prose.
+func isTokenByte(c byte) bool {
+	return isAlnum(c) || c == '_' || c == '-' || c == '.' || c == '+' || c == '/' || c == '=' || c == '~' || c == ':'
+}
+
+// proseValueEnd reports bytes that may follow a value in a sentence.
+func proseValueEnd(c byte) bool {
+	switch c {
+	case ',', ';', ')', '!', '?', '"', '\'', '`', ']':
+		return true
+	}
+	return false
+}
+
+// tokenShaped reports a token-shaped value: 16 to 200 bytes with letters
+// and digits, and mixed case or at least 24 bytes (hex, lower-case
+// base32).
+func tokenShaped(v string) bool {
+	if len(v) < 16 || len(v) > 200 {
+		return false
+	}
+	lo, up, di := false, false, false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			lo = true
+		case 'A' <= c && c <= 'Z':
+			up = true
+		case isDigit(c):
+			di = true
+		}
+	}
+	return di && (lo || up) && ((lo && up) || len(v) >= 24)
+}
+
+// wordJoined reports a value of parts joined by '-' or '_' of which one
+// is four or more lower-case letters (reset-2FA, login_v2).
+func wordJoined(v string) bool {
+	if indexByte(v, '-') < 0 && indexByte(v, '_') < 0 {
+		return false
+	}
+	run := 0
+	for i := 0; i <= len(v); i++ {
+		switch {
+		case i < len(v) && 'a' <= v[i] && v[i] <= 'z':
+			if run >= 0 {
+				run++
+			}
+		case i == len(v) || v[i] == '-' || v[i] == '_':
+			if run >= 4 {
+				return true
+			}
+			run = 0
+		default:
+			run = -1 // a part with other bytes
+		}
+	}
+	return false
+}

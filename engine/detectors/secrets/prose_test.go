@@ -1,0 +1,98 @@
+package secrets
+
+import "testing"
+
+// Credentials stated in prose (prose.go), each form with near misses.
+// Values are fake and assembled at run time.
+
+func TestProsePasswords(t *testing.T) {
+	pw := "Xk9#mQ2v" + "Lp"
+	runCases(t, []tcase{
+		{"is", "my password is " + pw + " for now", "PASSWORD_ASSIGNMENT", pw},
+		{"is colon", "the password is: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"was quoted", "my password was '" + pw + "' until today", "PASSWORD_ASSIGNMENT", pw},
+		{"use", "use password Tr0ub4dor!" + "Xq to log in", "PASSWORD_ASSIGNMENT", "Tr0ub4dor!" + "Xq"},
+		{"try the", "try the password Tr0ub4dor!" + "Xq", "PASSWORD_ASSIGNMENT", "Tr0ub4dor!" + "Xq"},
+		{"german lautet", "das Passwort lautet " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"german ist", "Das Kennwort ist " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"spanish", "la contraseña es " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"french", "le mot de passe est " + pw, "PASSWORD_ASSIGNMENT", pw},
+		// near misses: words, sizes, placeholders, stand-ins, joined words
+		{"too short", "the password is too short", "", ""},
+		{"eight chars", "the password is 8 characters long", "", ""},
+		{"at least", "the password is at least 12 chars", "", ""},
+		{"placeholder", "the password is <password>", "", ""},
+		{"variable", "la contraseña es $DB_PASSWORD2", "", ""},
+		{"template", "das Passwort lautet ${ADMIN_PW}", "", ""},
+		{"masked", "the password is ****" + "****1", "", ""},
+		{"changeme", "use password changeme123!", "", ""},
+		{"password123", "the password was Password123!", "", ""},
+		{"hunter2", "use password hunter2!" + "Xq", "", ""},
+		{"joined word", "use password reset-2FA flow", "", ""},
+		{"stored in", "the password is stored in vault2", "", ""},
+		{"path", "le mot de passe est dans /etc/app/pw2.txt", "", ""},
+		{"no verb", "password 2FA-Enabled accounts", "", ""},
+	})
+}
+
+func TestProseTokens(t *testing.T) {
+	tok := "Zq8Lm3Xv7Rt2Kp9W" + "n4Bc6Yh1Jd5"
+	hex := "3fa9c2e81b7d4a6f" + "9e0c5b2d8a1f7e34"
+	runCases(t, []tcase{
+		{"token is", "the token is " + tok, "GENERIC_SECRET", tok},
+		{"api key is full stop", "Their API key is " + tok + ". Please rotate it.", "GENERIC_SECRET", tok},
+		{"access token was hex", "the access token was " + hex + ", please rotate", "GENERIC_SECRET", hex},
+		{"secret quoted", "the client secret is `" + tok + "`", "GENERIC_SECRET", tok},
+		{"use token", "use token " + tok + " for the staging API", "GENERIC_SECRET", tok},
+		// near misses: words, algorithms, versions, durations, ids, placeholders
+		{"expired", "the token is expired", "", ""},
+		{"stay calm", "the key is to stay calm", "", ""},
+		{"algorithm", "the key is AES256-GCM-SHA384", "", ""},
+		{"rsa", "the key is RSA2048", "", ""},
+		{"version", "the token is v1.2.3-beta4", "", ""},
+		{"duration", "the token is valid for 3600 seconds", "", ""},
+		{"sequence", "the key is 1234567890abcdef1234567890abcdef", "", ""},
+		{"env var", "the token is $API_TOKEN123", "", ""},
+		{"template", "the token is ${API_TOKEN}", "", ""},
+		{"example", "the secret is sk_test_" + "EXAMPLE1234567890abcd", "", ""},
+		{"path", "the key is in /etc/keys/id_rsa2", "", ""},
+		{"monkey", "the monkey is " + tok, "", ""},
+	})
+}
+
+func TestWordJoined(t *testing.T) {
+	for v, want := range map[string]bool{
+		"reset-2FA": true, "login_v2": true, "v2-login": true, "Tr0ub4dor!Xq": false,
+		"Xk9#mQ2vLp": false, "abc-2FA": false, "Summer2024!": false, "kjmsi-tyqrbz-148!": true,
+	} {
+		if got := wordJoined(v); got != want {
+			t.Errorf("wordJoined(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestDiscordTokenFormat(t *testing.T) {
+	// Base64 of the fake user ids 588726167719070577 and 19358436119797984510.
+	id18, id20 := "NTg4NzI2MTY3NzE5MDcwNTc3", "MTkzNTg0MzYxMTk3OTc5ODQ1MQ"
+	mac27, mac38 := "HPgyG15jsqKozThy94wa6lh"+"hT1e", "jjkmP0bjwy9qQ3HfaV0kwFNM2UldV"+"7P1G9mL9A"
+	tok := id18 + ".v9kw53." + mac38
+	runCases(t, []tcase{
+		{"ticket prose", "They sent their config, the key is " + tok + ". Please verify.", "DISCORD_BOT_TOKEN", tok},
+		{"chat line", "pasting the bot creds here\n" + tok + "\nthx", "DISCORD_BOT_TOKEN", tok},
+		{"20 digit id, short mac", "Bot " + id20 + ".GJMuHb." + mac27, "DISCORD_BOT_TOKEN", id20 + ".GJMuHb." + mac27},
+		// near misses: a first segment that is not base64 digits, a leading
+		// zero, a short HMAC, a fourth segment
+		{"not digits", "QWxhZGRpbjpvcGVuIHNlc2FtZ2.v9kw53." + mac38, "", ""},
+		{"leading zero", "MDg4NzI2MTY3NzE5MDcwNTc3.v9kw53." + mac38, "", ""},
+		{"short mac", id18 + ".v9kw53.HPgyG15jsq", "", ""},
+		{"four segments", id18 + ".v9kw53." + mac38 + ".abc", "", ""},
+	})
+	for seg, want := range map[string]bool{
+		id18: true, id20: true, "Mzg1NDAxMDM5ODE4NDkzMDky": true,
+		"MDg4NzI2MTY3NzE5MDcwNTc3": false, "NTg4NzI2MTY3NzE5MDcwNTcA": false, "NTg4NzI2MTY3NzE5MDcwNTc3M": false, "NTg4NzI2MTY3NzE5MDcw": false,
+	} {
+		if got := discordUserID(seg); got != want {
+			t.Errorf("discordUserID(%q) = %v, want %v", seg, got, want)
+		}
+	}
+}
