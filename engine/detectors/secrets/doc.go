@@ -11,7 +11,7 @@
 // generic assignments 0.5-0.6, password hashes 0.6 and identifiers
 // (account ids, client ids, public keys) 0.3.
 //
-// There are 380 rules: 366 provider and credential formats, 4 generic
+// There are 391 rules: 377 provider and credential formats, 4 generic
 // (PASSWORD_ASSIGNMENT, GENERIC_SECRET, JWT_SECRET_CONFIG,
 // PASSWORD_IN_PROSE) and 10 identifier rules. Rules lists them all.
 //
@@ -59,7 +59,10 @@
 //     (opDistanceFor); a small automaton runs over that key only.
 //   - at a line start: .netrc "machine".
 //   - at the start of an alphanumeric run around a digit: letters-only
-//     token prefixes (dapi..., cio..., pat....).
+//     token prefixes (dapi..., cio..., pat....), and the run hooks, which
+//     have no keyword: a credential stated in prose before the run ("the
+//     token is ...", "das Passwort lautet ...", "use password ...";
+//     prose.go) and a Discord bot token starting with it (discord.go).
 //
 // A few generated rules get other keywords (triggerOverrides: curl's -H
 // and -u flags) or are looked for before operators only (opOnlyKeywords).
@@ -94,10 +97,10 @@
 //     github.com/zricethezav/gitleaks/v8@v8.30.1`; gitleaks is not a
 //     dependency of this module. Its generic-api-key stopword list is
 //     reused by the assignment scanner.
-//   - rules_parapet.go holds 161 hand-written rules. The 90 marked as
+//   - rules_parapet.go holds 172 hand-written rules. The 90 marked as
 //     noseyparker are adapted from Nosey Parker's built-in rules
 //     (praetorian-inc/noseyparker, commit 2e6e7f36ce36, Apache License
-//     2.0); the other 71 are Parapet's own, written from providers'
+//     2.0); the other 82 are Parapet's own, written from providers'
 //     published token formats.
 //
 // Go's RE2 has no lookaround and no backreferences: trailing context is a

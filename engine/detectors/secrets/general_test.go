@@ -84,3 +84,47 @@ func TestCLIPasswordFlags(t *testing.T) {
 		{"url not httpie", "see https://example.com -a flag docs", "", ""},
 	})
 }
+
+func TestTwilioAuthTokenPair(t *testing.T) {
+	sid := "AC86116a4f9a3057" + "c061315994a3918579"
+	tok := "a8f45df4f6e0c562" + "9b080d53c26a5dc1"
+	runCases(t, []tcase{
+		{"labelled lines", "account sid " + sid + "\nauth token " + tok, "TWILIO_AUTH_TOKEN", tok},
+		{"client args", "Client(\"" + sid + "\", \"" + tok + "\")", "TWILIO_AUTH_TOKEN", tok},
+		// near misses: a SID alone, zeros, a SHA-1 (40 hex) after it
+		{"sid alone", "account sid " + sid + " only", "", ""},
+		{"zeros", sid + " and " + rep("0", 32), "", ""},
+		{"sha1 after", sid + " commit 3fa9c2e81b7d4a6f9e0c5b2d8a1f7e34a1b2c3d4", "", ""},
+	})
+}
+
+func TestMoreCLIPasswords(t *testing.T) {
+	pw := "Xk9mQ2v" + "Lp7"
+	runCases(t, []tcase{
+		{"sshpass", "sshpass -p " + pw + " ssh deploy@host", "PASSWORD_ASSIGNMENT", pw},
+		{"sshpass quoted", "sshpass -p 'Xk9#mQ2" + "vLp' scp a deploy@host:", "PASSWORD_ASSIGNMENT", "Xk9#mQ2" + "vLp"},
+		{"docker login -p", "docker login -u bob -p " + pw + " registry.example.com", "PASSWORD_ASSIGNMENT", pw},
+		{"sqlcmd", "sqlcmd -S db01 -U sa -P " + pw + " -Q \"select 1\"", "PASSWORD_ASSIGNMENT", pw},
+		{"mosquitto", "mosquitto_pub -h broker -u dev -P " + pw + " -t x -m y", "PASSWORD_ASSIGNMENT", pw},
+		{"ldapsearch", "ldapsearch -x -D cn=admin,dc=example -w " + pw + " -b dc=example", "PASSWORD_ASSIGNMENT", pw},
+		{"smbclient", "smbclient //srv/share -U bob%" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"lftp", "lftp -u bob," + pw + " sftp://files.example.com", "PASSWORD_ASSIGNMENT", pw},
+		{"net use", "net use \\\\srv\\share /user:CORP\\bob " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"xfreerdp", "xfreerdp /v:host /u:bob /p:" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"openssl passout", "openssl pkcs12 -export -passout pass:" + pw + " -out a.p12", "PASSWORD_ASSIGNMENT", pw},
+		{"mysqladmin", "mysqladmin -u root -p" + pw + " status", "PASSWORD_ASSIGNMENT", pw},
+		// near misses: variables, templates, prompts, masks, files
+		{"sshpass var", "sshpass -p $SSHPASS ssh deploy@host", "", ""},
+		{"sshpass file", "sshpass -f /run/secrets/pw ssh deploy@host", "", ""},
+		{"docker template", "docker login -u bob -p ${REG_PASS} registry.example.com", "", ""},
+		{"sqlcmd placeholder", "sqlcmd -S db01 -U sa -P <password>", "", ""},
+		{"ldap prompt", "ldapsearch -x -D cn=admin,dc=example -W -b dc=example", "", ""},
+		{"smb no password", "smbclient //srv/share -U bob", "", ""},
+		{"net use prompt", "net use \\\\srv\\share /user:CORP\\bob *", "", ""},
+		{"openssl masked", "openssl rsa -in k.pem -passin pass:****", "", ""},
+		{"openssl env", "openssl rsa -in k.pem -passin env:KEYPASS", "", ""},
+		{"mosquitto changeme", "mosquitto_pub -h broker -u dev -P changeme -t x", "", ""},
+		{"curl variable", "curl -u admin:$API_PASS https://api.example.com", "", ""},
+		{"curl no password", "curl -u admin https://api.example.com", "", ""},
+	})
+}

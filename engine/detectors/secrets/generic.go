@@ -305,6 +305,9 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 		if len(v) < 5 || len(v) > 128 {
 			return false
 		}
+		if hasPrefixFold(v, "env:") || hasPrefixFold(v, "file:") || hasPrefixFold(v, "fd:") {
+			return false // OpenSSL's -passin env:VAR, file:path, fd:n name where the password is
+		}
 	} else if len(v) < 10 {
 		return false
 	}

@@ -195,6 +195,16 @@ var parapetRules = []ruleDef{
 	own("ADAFRUIT_IO_KEY", "An Adafruit IO key.", `\b(aio_[A-Za-z0-9]{28})\b`, "aio_"),
 	own("MICROSOFT_TEAMS_WEBHOOK_V2", "A Microsoft Teams / Power Automate incoming webhook URL.",
 		`(https://(?:[a-z0-9-]+\.webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook)/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{40,50})?)`, "webhook.office.com/webhookb2", "outlook.office.com/webhook", "outlook.office365.com/webhook"),
+	// An account SID (AC + 32 hex) and, within 80 bytes after it, a 32-hex
+	// auth token, labelled or not ("account sid AC...\nauth token ...").
+	with(own("TWILIO_AUTH_TOKEN_PAIR", "A Twilio auth token (32 hex) within 80 bytes after an account SID (AC + 32 hex).",
+		`\bAC[a-f0-9]{32}\b(?s:.){0,80}?\b([a-f0-9]{32})\b`, "AC"), func(r *ruleDef) {
+		r.Type = "TWILIO_AUTH_TOKEN"
+		r.Group = 1
+		r.Entropy = 3
+		r.Validate = hasDigitAndLetter
+		r.Gate = func(text string, ks, ke int) bool { return hasRun(text, ke, ke+33, isLowerHex, 32) }
+	}),
 	with(own("TWILIO_AUTH_TOKEN", "A Twilio auth token assigned to a twilio auth token name.",
 		`(?i)twilio[\w.-]{0,20}auth[\w.-]{0,10}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "twilio"), contextual),
 	with(own("SLACK_SIGNING_SECRET", "A Slack app signing secret.", `(?i)slack[\w.-]{0,10}signing[\w.-]{0,10}["']?\s*(?::|=|=>)\s*["']?([a-f0-9]{32})\b`, "slack"), contextual),
@@ -276,7 +286,7 @@ var parapetRules = []ruleDef{
 	with(np("NETRC_PASSWORD", "A password in a .netrc machine entry.",
 		`machine\s+\S{1,100}\s+login\s+\S{1,100}\s+password\s+(\S{3,128})`, "machine"), func(r *ruleDef) { r.Validate = notTemplate }),
 	with(own("CLI_PASSWORD_FLAG", "A password passed on a command line to mysql/psql/sshpass/redis-cli and similar tools.",
-		`(?:\b(?:mysql|mysqldump|mariadb|sshpass|redis-cli|mongosh|mongo)\b[^\n]{0,100}?\s(?:-p|--password[ =]|-a\s)['"]?([^\s'"-][^\s'"]{3,63}))`, " -p", " --password", " -a "), func(r *ruleDef) {
+		`(?:\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlshow|mysqlcheck|mariadb|sshpass|redis-cli|mongosh|mongo)\b[^\n]{0,100}?\s(?:-p|--password[ =]|-a\s)['"]?([^\s'"-][^\s'"]{3,63}))`, " -p", " --password", " -a "), func(r *ruleDef) {
 		r.Validate = notTemplate
 		r.Type = idPassword
 		r.Score = 0.7
@@ -291,6 +301,27 @@ var parapetRules = []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.7
 	}),
+	// Tools whose password flag takes a separate argument or another letter
+	// than --password; a $VARIABLE, a <placeholder>, a * prompt or the next
+	// -flag is not a value.
+	cliPassword("SSHPASS_PASSWORD", "A password given to sshpass -p.",
+		`\bsshpass\b[^\n]{0,40}?[ \t]-p[ \t]*['"]?(`+cliValue+`)`, " -p"),
+	cliPassword("DOCKER_LOGIN_PASSWORD", "A password given to docker login -p.",
+		`\bdocker[ \t]+login\b[^\n]{0,100}?[ \t]-p[ \t]+['"]?(`+cliValue+`)`, " -p"),
+	cliPassword("SQLCMD_PASSWORD", "A password given with -P to sqlcmd, bcp, osql, isql or mosquitto_pub/sub.",
+		`\b(?:sqlcmd|bcp|osql|isql|mosquitto_pub|mosquitto_sub)\b[^\n]{0,150}?[ \t]-P[ \t]*['"]?(`+cliValue+`)`, " -p"),
+	cliPassword("LDAP_BIND_PASSWORD", "A bind password given to ldapsearch, ldapmodify and the other OpenLDAP tools with -w.",
+		`\bldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn|exop)\b[^\n]{0,150}?[ \t]-w[ \t]*['"]?(`+cliValue+`)`, " -w"),
+	cliPassword("SMB_USER_PASSWORD", "A password in smbclient/rpcclient/smbmap -U user%password.",
+		`\b(?:smbclient|rpcclient|smbmap|smbcacls|smbget)\b[^\n]{0,150}?[ \t](?:-U[ \t]*|--user(?:=|[ \t]+))['"]?[^\s%'"]{1,64}%(`+cliValue+`)`, " -u", " --user"),
+	cliPassword("LFTP_USER_PASSWORD", "A password in lftp -u user,password.",
+		`\blftp\b[^\n]{0,100}?[ \t]-u[ \t]+['"]?[^\s,'"]{1,64},(`+cliValue+`)`, " -u"),
+	cliPassword("NET_USE_PASSWORD", "A password after /user: in a Windows net use command.",
+		`(?i)\bnet[ \t]+use\b[^\n]{0,150}?/user:\S+[ \t]+['"]?((?-i:`+cliValue+`))`, "/user:"),
+	cliPassword("FREERDP_PASSWORD", "A password given to xfreerdp /p:.",
+		`\b(?:xfreerdp|wlfreerdp|sdl-freerdp)\b[^\n]{0,200}?[ \t]/p:['"]?(`+cliValue+`)`, "/p:"),
+	cliPassword("OPENSSL_PASS_ARG", "A literal pass phrase in an OpenSSL -passin/-passout/-pass pass:... argument.",
+		`-pass(?:in|out)?[ \t]+['"]?pass:(`+cliValue+`)`, "pass:"),
 	// HTTPie's Basic credentials: http --auth user:password URL.
 	with(own("HTTPIE_AUTH", "Basic credentials in an HTTPie command (http -a user:password).",
 		`\bhttps?(?:[ \t][^\n]{0,100}?)?[ \t](?:-a|--auth)(?:=|[ \t]+)['"]?[^\s:'"]{1,64}:([^\s'"$<{][^\s'"]{2,63})`,
@@ -357,6 +388,22 @@ var parapetRules = []ruleDef{
 	with(own("PASSWORD_HASH_YESCRYPT", "A yescrypt password hash (/etc/shadow).", `(\$y\$[./A-Za-z0-9]{3,8}\$[./A-Za-z0-9]{16,32}\$[./A-Za-z0-9]{43})`, "$y$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
 	with(np("PASSWORD_HASH_KERBEROS", "A Kerberos 5 AS-REP or TGS-REP hash (roastable ticket).", `(\$krb5(?:asrep|tgs)\$(?:17|18|23)\$(?:[^\s:$]{1,200}[:$])?(?:[^\s:$]{1,200}[:$])?[a-fA-F0-9]{32}\$[a-fA-F0-9]{64,})`, "$krb5asrep$", "$krb5tgs$"), func(r *ruleDef) { r.Type = "PASSWORD_HASH"; r.Score = 0.6 }),
 }
+
+// cliValue is a password argument: not a $VARIABLE, a <placeholder>, a
+// {template}, a * prompt, a %VAR% or the next -flag.
+const cliValue = `[^\s'"$<{*%-][^\s'"]{2,63}`
+
+// cliPassword is a password on a command line: reported however weak
+// unless it is a template, like the other credential formats.
+func cliPassword(id, desc, pattern string, kws ...string) ruleDef {
+	return with(own(id, desc, pattern, kws...), func(r *ruleDef) {
+		r.Validate = notTemplate
+		r.Type = idPassword
+		r.Score = 0.7
+	})
+}
+
+func isLowerHex(c byte) bool { return isDigit(c) || ('a' <= c && c <= 'f') }
 
 func notPlaceholder(s string) bool { return !isPlaceholder(s) }
 
