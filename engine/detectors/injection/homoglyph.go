@@ -1,5 +1,7 @@
 package injection
 
+import "unicode"
+
 // homoglyphs folds Cyrillic, Greek and other look-alike letters to the
 // Latin letter they imitate. Both cases are listed because the fold runs
 // before lower-casing. Keywords pass through the same fold, so folding a
@@ -75,6 +77,25 @@ var homoglyphs = func() map[rune]byte {
 	add('h', "հ")
 	add('n', "ո")
 	add('u', "ս")
+	// Fold both cases of a letter alike. The fold runs before lower-casing,
+	// so a capital mapped to a letter its lower case is not (Cyrillic Н
+	// and В, whose н and в look like no Latin letter) made a capitalised
+	// Russian word fold differently from the same word in lower case, and
+	// from its keyword: "Новое задание" missed "новое задание". The lower
+	// case decides when the two differ (Greek Η and η, Υ and υ).
+	for r, c := range m {
+		lr := unicode.ToLower(r)
+		if lr == r {
+			continue
+		}
+		if lc, ok := m[lr]; ok {
+			if lc != c {
+				m[r] = lc
+			}
+			continue
+		}
+		m[lr] = c
+	}
 	return m
 }()
 

@@ -45,23 +45,23 @@ var concepts = map[string][]string{
 		// es, pt, it
 		"ignora", "ignorar", "ignores", "ignoren", "olvida", "olvidar", "olvídate de", "olvide", "olviden",
 		"descarta", "omite", "haz caso omiso", "no sigas", "desobedece", "esqueça", "esqueca",
-		"desconsidere", "dimentica", "trascura",
+		"desconsidere", "dimentica", "trascura", "lascia perdere", "lascia stare", "deja la", "deja de lado",
 		// fr
 		"ignorez", "ignorer", "oublie", "oubliez", "oublier", "ne tiens pas compte", "ne tenez pas compte",
 		"fais abstraction", "faites abstraction", "ne suis pas", "ne suivez pas",
 		// de
 		"ignoriere", "ignorieren", "ignoriert", "vergiss", "vergesst", "vergessen", "missachte",
-		"missachten", "überspringe", "beachte nicht", "nicht beachten", "verwirf",
+		"missachten", "überspringe", "beachte nicht", "nicht beachten", "verwirf", "lass die", "lass das",
 		// ru
 		"игнорируй", "игнорируйте", "игнорировать", "проигнорируй", "проигнорируйте", "забудь",
 		"забудьте", "не обращай внимания на", "не обращайте внимания на", "пренебреги", "отбрось",
 		// zh
 		"忽略", "忽视", "忽視", "无视", "無視", "忘记", "忘記", "忘掉", "不要理会", "不理会", "不要理會",
-		"不要遵循", "不要遵守", "抛开", "拋開", "跳过",
+		"不要遵循", "不要遵守", "抛开", "拋開", "跳过", "别",
 		// ja
-		"無視", "忘れ", "従わな",
+		"無視", "忘れ", "従わな", "やめて",
 		// ko
-		"무시", "잊어", "잊고", "잊으", "따르지 마",
+		"무시", "잊어", "잊고", "잊으", "따르지 마", "하지 말고",
 		// el, hi, ar, tr, nl, pl, id, vi
 		"αγνόησε", "αγνοήστε", "ξέχασε", "अनदेखा", "अनदेखी", "नज़रअंदाज़", "नजरअंदाज", "भूल जाओ", "تجاهل", "انس",
 		"yok say", "görmezden gel", "unut", "negeer", "vergeet", "zignoruj", "zapomnij", "abaikan", "lupakan",
@@ -115,10 +115,20 @@ var concepts = map[string][]string{
 		"request", "passage", "above", "paper", "review", "story", "message", "page", "website", "data",
 		"webpage", "web page", "function", "code", "table", "file", "transaction", "description", "comment",
 		"caption", "image", "context", "conversation", "summary", "report", "results", "output", "tool",
+		"translation", "translating",
+		// the task words in other languages (a hijack inside a translation
+		// or summary request: "Vergiss die Übersetzung und schreib stattdessen …")
+		"übersetzung", "übersetzen", "aufgabe", "zusammenfassung", "traducción", "traducir", "tarea", "resumen",
+		"traduction", "traduire", "tâche", "traduzione", "tradurre", "compito", "riassunto", "tradução",
+		"traduzir", "tarefa", "resumo", "перевод", "переводить", "задание", "задачу", "翻译", "翻譯", "任务",
+		"翻訳", "タスク", "要約", "번역", "작업", "요약", "tłumaczenie", "zadanie", "vertaling", "taak",
 	},
 	"INSTEAD": {
 		"instead", "and say", "and state", "and write", "and print", "and output", "and respond",
 		"and reply", "and tell", "and answer", "and just say", "and only say", "and return",
+		"stattdessen", "statt dessen", "en su lugar", "en lugar de eso", "plutôt", "à la place", "invece",
+		"em vez disso", "ao invés disso", "вместо этого", "вместо него", "改为", "改成", "代わりに",
+		"대신", "zamiast tego", "in plaats daarvan",
 	},
 	"NEWINSTR": {
 		"new instructions", "updated instructions", "new instruction", "your new task", "your new instructions",
