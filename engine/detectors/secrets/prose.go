@@ -42,6 +42,20 @@ var proseVerbs = []string{"use", "using", "try", "with", "enter"}
 // proseArticles may stand between a verb and the name.
 var proseArticles = []string{"the", "my", "this", "our", "your", "new"}
 
+// proseTails is a bit set of the last two bytes (lower case) of every
+// linking word and name.
+var proseTails = func() (t [1024]uint64) {
+	for _, list := range [][]string{proseLinks, prosePasswordNames, proseSecretNames} {
+		for _, w := range list {
+			p := pairIndex(w[len(w)-2], w[len(w)-1])
+			t[p>>6] |= 1 << (p & 63)
+		}
+	}
+	return t
+}()
+
+func pairIndex(a, b byte) uint32 { return uint32(lowerASCII(a))<<8 | uint32(lowerASCII(b)) }
+
 const (
 	proseNone = iota
 	prosePassword
@@ -114,6 +128,11 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 	if text[i-1] == ':' {
 		colon = true // "the password is: x"; "password: x" is an assignment
 		i--
+	}
+	// Most words before a number end in two bytes that end no linking
+	// word and no name: one table lookup rules them out.
+	if i < 2 || proseTails[pairIndex(text[i-2], text[i-1])>>6]&(1<<(pairIndex(text[i-2], text[i-1])&63)) == 0 {
+		return
 	}
 	kind, link := proseNone, ""
 	for _, l := range proseLinks {
