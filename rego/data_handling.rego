@@ -160,6 +160,7 @@ deny contains {
 	"evidence": secret_evidence,
 } if {
 	input.phase == "prompt"
+	lib.any_findings
 	secret_evidence[0]
 }
 
@@ -188,6 +189,7 @@ redact contains {
 	"evidence": pii_evidence,
 } if {
 	input.phase == "prompt"
+	lib.any_findings
 	lib.model_is_cloud
 	not routed
 	pii_evidence[0]

@@ -48,6 +48,12 @@ is_on_prem(name) if model_info(name).deployment == "on_prem"
 # The span shape used in reason evidence and redaction obligations.
 evidence(f) := {"field": f.field, "start": f.start, "end": f.end, "type": f.type}
 
+# Whether the detectors found anything. Reason rules that look through
+# findings test this right after their phase: most calls have no findings,
+# and this one test of the input is much cheaper than evaluating the rule
+# that collects them (an empty set) or the set of their categories.
+any_findings if input.analysis.findings != []
+
 # Findings in prompt text (messages and documents), not model output.
 prompt_findings contains f if {
 	some f in input.analysis.findings

@@ -13,8 +13,9 @@ import data.parapet.config
 import data.parapet.lib
 
 # Performance: every reason rule starts with the phase test, so that the
-# rule index skips them in the prompt phase; evidence objects are built in
-# place rather than with lib.evidence.
+# rule index skips them in the prompt phase, then tests lib.any_findings
+# (most answers have none) before it reads categories; evidence objects are
+# built in place rather than with lib.evidence.
 
 # Findings in the model's answer (response.content, response.reasoning).
 # (The literal set is lib.response_sources: a rule reference per finding
@@ -43,6 +44,7 @@ deny contains {
 	"evidence": secret_evidence,
 } if {
 	input.phase == "response"
+	lib.any_findings
 	"secret" in categories
 	secret_evidence[0]
 }
@@ -64,6 +66,7 @@ redact contains {
 	"evidence": pii_evidence,
 } if {
 	input.phase == "response"
+	lib.any_findings
 	"pii" in categories
 	pii_evidence[0]
 }
@@ -90,6 +93,7 @@ deny contains {
 	"evidence": canary_evidence,
 } if {
 	input.phase == "response"
+	lib.any_findings
 	"leak" in categories
 	canary_evidence[0]
 }
@@ -115,6 +119,7 @@ warn contains {
 	"evidence": prompt_leak_evidence,
 } if {
 	input.phase == "response"
+	lib.any_findings
 	"leak" in categories
 	prompt_leak_evidence[0]
 	prompt_leak_coverage < config.output.system_prompt_leak_deny
@@ -129,6 +134,7 @@ deny contains {
 	"evidence": prompt_leak_evidence,
 } if {
 	input.phase == "response"
+	lib.any_findings
 	"leak" in categories
 	prompt_leak_coverage >= config.output.system_prompt_leak_deny
 }
@@ -186,6 +192,7 @@ deny contains {
 	"evidence": ev,
 } if {
 	input.phase == "response"
+	lib.any_findings
 	"url" in categories
 	exfil_images[0]
 	ev := url_evidence(exfil_images)
@@ -224,6 +231,7 @@ warn contains {
 	"evidence": ev,
 } if {
 	input.phase == "response"
+	lib.any_findings
 	"url" in categories
 	suspicious_urls[0]
 	ev := url_evidence(suspicious_urls)
@@ -244,6 +252,7 @@ warn contains {
 	"evidence": ev,
 } if {
 	input.phase == "response"
+	lib.any_findings
 	"url" in categories
 	ungrounded_urls[0]
 	ev := url_evidence(ungrounded_urls)
