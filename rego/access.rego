@@ -81,14 +81,18 @@ warn contains {
 		"model %s is rated %s risk (provider %s, %s, region %s)",
 		[
 			input.resource.model,
-			lib.model.risk,
-			object.get(lib.model, "provider", "unknown provider"),
-			object.get(lib.model, "deployment", "cloud"),
-			object.get(lib.model, "region", "unknown"),
+			info.risk,
+			object.get(info, "provider", "unknown provider"),
+			object.get(info, "deployment", "cloud"),
+			object.get(info, "region", "unknown"),
 		],
 	),
 	"evidence": [],
 } if {
-	lib.known_model
-	lib.model.risk in config.warn_model_risks
+	# Partial evaluation unrolls this lookup over the catalogue and keeps
+	# only the models whose risk is listed, each as a test of
+	# input.resource.model that the rule index settles: other models never
+	# enter the rule.
+	info := config.models[input.resource.model]
+	info.risk in config.warn_model_risks
 }

@@ -31,7 +31,11 @@ effects := ["deny", "review", "redact", "warn"]
 # every rule meant for hosted models applies to them: fail safe.
 model_info(name) := object.get(config.models, name, config.unknown_model)
 
-known_model if config.models[input.resource.model]
+# One call rather than config.models[input.resource.model], which partial
+# evaluation unrolls into one alternative per catalogued model: negated (an
+# unknown model), that is one test per model on every decision. (The call
+# fails when the entry is false, as the reference does.)
+known_model if object.get(config.models, input.resource.model, false)
 
 # The requested model's catalogue entry, model_info(input.resource.model),
 # looked up once per evaluation rather than on every use.

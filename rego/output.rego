@@ -309,6 +309,21 @@ reasoning_visible if {
 	r in visible
 }
 
-produces_reasoning if lib.model.reasoning == true
+# The catalogue's reasoning models, by their lookup rather than through
+# lib.model: partial evaluation unrolls the lookup and keeps only the
+# reasoning models, each as a test of input.resource.model that the rule
+# index settles, so other models never enter the rule.
+produces_reasoning if {
+	info := config.models[input.resource.model]
+	info.reasoning == true
+}
+
+# Models missing from the catalogue get config.unknown_model, as in
+# lib.model. (A missing model name is no model: "not x in S" does not hold
+# when x is undefined, as lib.model is then undefined.)
+produces_reasoning if {
+	not input.resource.model in object.keys(config.models)
+	config.unknown_model.reasoning == true
+}
 
 produces_reasoning if input.response.reasoning != ""
