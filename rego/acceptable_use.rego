@@ -36,8 +36,8 @@ lowest_threshold := min([t.injection_deny, t.injection_indirect_deny, t.injectio
 	x := config.thresholds[name]
 })
 
+# (No phase test here: the rules that read it test the phase first.)
 injection_flagged if {
-	input.phase == "prompt"
 	floor := lowest_threshold
 	some s in input.analysis.injection.by_source
 	s >= floor

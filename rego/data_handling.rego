@@ -35,23 +35,42 @@ max_cloud_level := level(config.classification.max_cloud)
 
 # The prompt's classification; config.classification.default when the
 # caller gives none.
-context_classification := c if {
-	c := input.context.classification
-	c != ""
+context_classification := input.context.classification if {
+	classification_given
 } else := config.classification.default
+
+classification_given if input.context.classification != ""
 
 # Classified material in the prompt, as evidence. The context classification
 # points at context.classification; a document points at its text. (A
-# classification equal to max_cloud is never above it.)
+# classification equal to max_cloud is never above it.) The context's
+# classification takes two rules, given and defaulted, rather than one
+# through context_classification: partial evaluation settles the defaulted
+# one against the config once per bundle (and drops it when the default may
+# go to the cloud, as shipped), so a prompt without a classification costs
+# one failed lookup.
 classified contains {
 	"field": "context.classification",
 	"start": 0,
 	"end": 0,
 	"type": c,
 } if {
-	c := context_classification
+	c := input.context.classification
+	c != ""
 	c != config.classification.max_cloud
 	level(c) > max_cloud_level
+}
+
+classified contains {
+	"field": "context.classification",
+	"start": 0,
+	"end": 0,
+	"type": c,
+} if {
+	c := config.classification.default
+	c != config.classification.max_cloud
+	level(c) > max_cloud_level
+	not classification_given
 }
 
 classified contains {
@@ -68,8 +87,9 @@ classified contains {
 	level(c) > max_cloud_level
 }
 
+# (No phase test here: every rule that reads it tests the phase first,
+# routed included.)
 classified_to_cloud if {
-	input.phase == "prompt"
 	count(classified) > 0
 	lib.model_is_cloud
 }
@@ -88,6 +108,7 @@ route_target := t if {
 
 # Classified data for a cloud model, and an on-prem model to route it to.
 routed if {
+	input.phase == "prompt"
 	classified_to_cloud
 	route_target
 }

@@ -64,6 +64,7 @@ test_missing_classification_uses_default if {
 	inp := fx.prompt({"context": {"classification": ""}})
 	dh.context_classification == "internal" with input as inp
 	dh.context_classification == "internal" with input as object.remove(fx.base, ["context"])
+	dh.context_classification == "confidential" with input as fx.prompt(confidential)
 	ids(dh.deny) == {"data.classified_to_cloud_model"} with input as inp with data.parapet.config.classification.default as "confidential"
 }
 
