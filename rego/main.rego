@@ -129,7 +129,7 @@ notices contains n if some n in data.parapet.ext[_].notice
 # The parts of the decision are computed here, in one rule, rather than in a
 # rule each: every rule a query goes through costs an evaluation step.
 decision := {
-	"effect": strongest_effect(sorted),
+	"effect": strongest[0].effect,
 	"reasons": sorted,
 	"obligations": {
 		"redact": spans,
@@ -152,30 +152,33 @@ decision := {
 	collected := ranked
 	sorted := [t[2] | some t in sort(collected | failed_config)]
 
+	# The effect of the first of the sorted reasons, the strongest, or allow
+	# when there are none. (One call here, not an else chain in a function:
+	# cheaper on every decision.)
+	strongest := array.concat(sorted, [{"effect": "allow"}])
+
 	# Spans to replace with placeholders: the evidence of every redact
-	# reason, de-duplicated, ordered by field then offset.
-	to_redact := redact_reasons
+	# reason, de-duplicated, ordered by field then offset. The redact
+	# reasons are taken from collected (rank 2 is redact_reasons, one to
+	# one), not from redact_reasons, whose rules would be evaluated a
+	# second time.
 	spans := [{"field": field, "start": start, "end": end, "type": type} |
 		some [field, start, end, type] in sort({[e.field, e.start, e.end, object.get(e, "type", "")] |
-			some r in to_redact
+			some [2, _, r] in collected
 			some e in r.evidence
 		})
 	]
 }
-
-# The effect of the first of the sorted reasons, the strongest.
-strongest_effect(sorted) := e if {
-	e := sorted[0].effect
-} else := "allow"
 
 # Put redacted originals back into the answer the caller sees. Only prompt
 # redactions are restored: the caller wrote those values; response
 # redactions hide what the model produced.
 default restore_spans(_) := false
 
+# (The spans first: they are usually none.)
 restore_spans(spans) if {
-	input.phase == "prompt"
 	count(spans) > 0
+	input.phase == "prompt"
 	data.parapet.config.restore == true
 }
 
