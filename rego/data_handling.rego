@@ -16,8 +16,9 @@ import data.parapet.lib
 # internal prompt, a few findings) is kept to few steps: a classification
 # equal to classification.max_cloud is settled without a level lookup,
 # evidence objects are built in place rather than with lib.evidence, and
-# each reason rule starts with the phase test so that the rule index skips
-# it in the response phase.
+# each reason rule tests the phase so that the rule index skips it in the
+# response phase (those that look through findings test lib.any_findings
+# before it: most prompts have none).
 
 levels := config.classification.levels
 
@@ -180,8 +181,8 @@ deny contains {
 	),
 	"evidence": secret_evidence,
 } if {
-	input.phase == "prompt"
 	lib.any_findings
+	input.phase == "prompt"
 	secret_evidence[0]
 }
 
@@ -209,8 +210,8 @@ redact contains {
 	),
 	"evidence": pii_evidence,
 } if {
-	input.phase == "prompt"
 	lib.any_findings
+	input.phase == "prompt"
 	lib.model_is_cloud
 	not routed
 	pii_evidence[0]

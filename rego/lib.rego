@@ -53,9 +53,10 @@ is_on_prem(name) if model_info(name).deployment == "on_prem"
 evidence(f) := {"field": f.field, "start": f.start, "end": f.end, "type": f.type}
 
 # Whether the detectors found anything. Reason rules that look through
-# findings test this right after their phase: most calls have no findings,
-# and this one test of the input is much cheaper than evaluating the rule
-# that collects them (an empty set) or the set of their categories.
+# findings test this first, before their phase (the rule index settles the
+# phase wherever the test stands): most calls have no findings, and this
+# one test of the input is much cheaper than the phase test and the rule
+# that collects the findings (an empty set) or their categories.
 any_findings if input.analysis.findings != []
 
 # Findings in prompt text (messages and documents), not model output.

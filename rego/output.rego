@@ -12,10 +12,12 @@ package parapet.output
 import data.parapet.config
 import data.parapet.lib
 
-# Performance: every reason rule starts with the phase test, so that the
-# rule index skips them in the prompt phase, then tests lib.any_findings
-# (most answers have none) before it reads categories; evidence objects are
-# built in place rather than with lib.evidence.
+# Performance: every reason rule tests the phase, so that the rule index
+# skips them in the prompt phase. Those that look through findings test
+# lib.any_findings first (most answers have none: the one failed test is
+# then all they cost; the index skips them on the phase test wherever it
+# stands), then the categories; evidence objects are built in place rather
+# than with lib.evidence.
 
 # Findings in the model's answer (response.content, response.reasoning).
 # (The literal set is lib.response_sources: a rule reference per finding
@@ -43,8 +45,8 @@ deny contains {
 	"message": sprintf("response contains secrets or credentials (%s)", [types_of(secret_evidence)]),
 	"evidence": secret_evidence,
 } if {
-	input.phase == "response"
 	lib.any_findings
+	input.phase == "response"
 	"secret" in categories
 	secret_evidence[0]
 }
@@ -65,8 +67,8 @@ redact contains {
 	"message": sprintf("personal data (%s) redacted from the response", [types_of(pii_evidence)]),
 	"evidence": pii_evidence,
 } if {
-	input.phase == "response"
 	lib.any_findings
+	input.phase == "response"
 	"pii" in categories
 	pii_evidence[0]
 }
@@ -92,8 +94,8 @@ deny contains {
 	"message": "response reveals the canary token planted in the system prompt",
 	"evidence": canary_evidence,
 } if {
-	input.phase == "response"
 	lib.any_findings
+	input.phase == "response"
 	"leak" in categories
 	canary_evidence[0]
 }
@@ -118,8 +120,8 @@ warn contains {
 	"message": sprintf("response repeats %s of the system prompt verbatim", [percent(prompt_leak_coverage)]),
 	"evidence": prompt_leak_evidence,
 } if {
-	input.phase == "response"
 	lib.any_findings
+	input.phase == "response"
 	"leak" in categories
 	prompt_leak_evidence[0]
 	prompt_leak_coverage < config.output.system_prompt_leak_deny
@@ -133,8 +135,8 @@ deny contains {
 	"message": sprintf("response repeats %s of the system prompt verbatim (limit %s)", [percent(prompt_leak_coverage), percent(config.output.system_prompt_leak_deny)]),
 	"evidence": prompt_leak_evidence,
 } if {
-	input.phase == "response"
 	lib.any_findings
+	input.phase == "response"
 	"leak" in categories
 	prompt_leak_coverage >= config.output.system_prompt_leak_deny
 }
@@ -191,8 +193,8 @@ deny contains {
 	"message": sprintf("response embeds images that would send data to hosts not on the allowlist (%s)", [hosts_of(exfil_images)]),
 	"evidence": ev,
 } if {
-	input.phase == "response"
 	lib.any_findings
+	input.phase == "response"
 	"url" in categories
 	exfil_images[0]
 	ev := url_evidence(exfil_images)
@@ -230,8 +232,8 @@ warn contains {
 	"message": sprintf("response links or embeds content from hosts not on the allowlist (%s)", [hosts_of(suspicious_urls)]),
 	"evidence": ev,
 } if {
-	input.phase == "response"
 	lib.any_findings
+	input.phase == "response"
 	"url" in categories
 	suspicious_urls[0]
 	ev := url_evidence(suspicious_urls)
@@ -251,8 +253,8 @@ warn contains {
 	"message": sprintf("response cites links found in no supplied document (%s)", [hosts_of(ungrounded_urls)]),
 	"evidence": ev,
 } if {
-	input.phase == "response"
 	lib.any_findings
+	input.phase == "response"
 	"url" in categories
 	ungrounded_urls[0]
 	ev := url_evidence(ungrounded_urls)
