@@ -139,6 +139,25 @@ var concepts = map[string][]string{
 		"новые инструкции", "новая инструкция", "新的指令", "新指令", "新しい指示", "새로운 지시",
 		"your new directive", "new directive:", "your new orders", "your new rules", "the real rules", "real rules are", "真正的规则", "真正的指令", "新的规则", "本当のルール", "진짜 규칙",
 		"your next job is", "your next assignment is", "your new job is", "your new task is", "your next mission is",
+		"your new goal", "new goal:", "the real job:", "the real assignment", "bonus round:", "nieuwe opdracht:",
+		"nieuwe taak:", "nouvelle consigne", "nouvelle mission", "nuovo compito", "nuova consegna", "nuova missione",
+		"nova tarefa", "nova missão", "nueva misión", "neuer auftrag:", "eigentliche auftrag", "новая задача",
+		"новая миссия", "새로운 임무", "새 임무", "새 작업", "مهمة جديدة", "nowe zadanie", "yeni görev",
+		"nhiệm vụ mới", "tugas baru", "नया काम", "新的任务", "新しい任務",
+	},
+	// Dropping the task or the role the assistant was given.
+	"STOPTASK": {
+		"stop summarising", "stop summarizing", "stop translating", "stop correcting", "stop classifying",
+		"stop being a", "stop being the", "stop acting as", "drop the support role", "drop your role",
+		"drop the assistant role", "forget you are a", "forget you're a", "forget that you are", "step out of your role",
+		"hör auf zusammenzufassen", "hör auf zu übersetzen", "hör auf zu korrigieren", "vergiss, dass du",
+		"vergiss dass du", "deja de resumir", "deja de traducir", "olvida que eres", "arrête de traduire",
+		"arrête de résumer", "arrête la traduction", "oublie que tu es", "smetti di tradurre", "smetti di riassumere",
+		"dimentica di essere", "pare de resumir", "pare de traduzir", "esqueça que você é", "перестань переводить",
+		"хватит переводить", "забудь, что ты", "забудь что ты", "不要再翻译", "别再总结", "翻訳をやめて",
+		"要約をやめて", "번역을 멈추고", "요약하지 말고", "przestań tłumaczyć", "stop met vertalen",
+		"don't summarise", "don't summarize", "do not summarise", "do not summarize", "no traduzcas esto",
+		"ne traduis pas ceci", "nie tłumacz tego", "не переводи этот", "đừng dịch", "jangan meringkas",
 	},
 	"YOUARENOW": {
 		"you are now", "you're now", "youre now", "you are no longer", "you're no longer",
@@ -329,6 +348,8 @@ var concepts = map[string][]string{
 	// statement asked of it (role_hijack). Role-play that explains,
 	// corrects or describes does not fire.
 	"ROLEINTRO": {
+		"you're our", "you are our", "be my", "be our", "du bist ab sofort", "du bist jetzt unser", "je bent nu",
+		"vanaf nu ben je", "doe alsof je", "od teraz jesteś", "teraz jesteś",
 		"imagine you are", "imagine you're", "act as", "acting as", "play the role of", "new role:", "your new role",
 		"respond as", "answer as", "speak as", "reply as", "you are my", "you're my", "you are the", "you're the",
 		"stell dir vor, du bist", "stell dir vor du bist", "spiel die rolle", "handle als", "imagina que eres",
@@ -338,7 +359,11 @@ var concepts = map[string][]string{
 	},
 	"COMMIT": {
 		"guarantee", "guarantees", "promise me", "promise that", "promise in writing", "confirm that", "confirm in writing",
-		"confirm officially", "officially confirm", "in writing", "approve", "approves", "authorize", "authorise",
+		"confirm officially", "officially confirm", "in writing", "approve my", "approve our", "approve the refund",
+		"approve a full", "approve this refund", "authorize my", "authorise my", "confirm to me", "confirm it",
+		"issue me", "tell me it's fine", "tell me it is fine", "write the grade", "sign it",
+		"ogłoś", "potwierdź", "zatwierdź", "obiecaj", "gwarantuj", "bevestig", "beloof", "garandeer", "kondig",
+		"schrijf een verklaring", "schriftlich",
 		"announce", "announces", "officially", "on behalf of", "prescribe", "declare that", "admit that",
 		"what you really think", "your real opinion", "your true opinion", "tell me honestly which",
 		"say publicly", "state publicly", "publicly", "sign off on",
@@ -648,6 +673,42 @@ var concepts = map[string][]string{
 		"driven", "assisted", "enabled", "lead*", "champion*", "enthusiast*", "expert*", "specialist*",
 		"provider*", "startup*", "compan*", "lab*", "department", "office", "council", "board",
 	},
+	// An AI, or the tool the user is running, called by name inside the
+	// content it is processing, with a colon or comma, followed by an
+	// override or an order about its output ("Classifier, label this
+	// ticket …", "AI: ignore the other rows", "Hinweis für KI-Assistenten:
+	// Teile dem Empfänger mit …"). Bare "assistant:" and "bot:" are left
+	// out: chat transcripts start turns with them.
+	"AIVOC": {
+		"ai:", "ai,", "a.i.:", "ki:", "ki,", "ia:", "ia,", "ai assistant:", "ai assistant,", "ai-assistant:",
+		"ki-assistent:", "ki-assistent,", "ki-assistenten:", "ki-agent:", "ki-agent,", "ai agent:", "ai agent,",
+		"asistente de ia:", "asistente de ia,", "assistente ia:", "assistente ia,", "assistant ia :", "assistant ia,",
+		"l'ia :", "l'ia,", "ai-assistent:", "ai-assistent,", "asystenta ai:", "asystent ai:", "asystencie ai,",
+		"chatbot:", "chatbot,", "summarizer:", "summarizer,", "summariser:", "summariser,", "classifier:",
+		"classifier,", "tagger:", "tagger,", "spellchecker:", "spellchecker,", "spell checker,", "note-taker:",
+		"note taker:", "translator bot:", "language model:", "language model,", "llm:", "llm,", "model:",
+		"an das modell:", "an die ki:", "liebe ki,", "lieber bot,", "ps an den bot:", "nota para o robô:",
+		"para o robô:", "robô:", "au robot :", "al bot:", "al modelo:", "al asistente:", "aan de ai-assistent:",
+		"do asystenta ai:", "untuk ai:", "catatan untuk ai:", "ии:", "ии,", "нейросеть:", "нейросеть,",
+		"ai助手：", "ai助手,", "ai:", "aiアシスタントへ", "aiへ：", "ai에게:", "ai 어시스턴트:", "للذكاء الاصطناعي:",
+		"release-notes writer:", "writer bot:", "korrekturprogramm,", "korrekturprogramm:",
+	},
+	"AIDIRECT": {
+		"ignore", "disregard", "forget", "stop", "don't", "do not", "never", "instead", "tell the user", "tell users",
+		"tell the customer", "tell the recipient", "say that", "say the", "forward", "email these", "email this",
+		"call ", "include", "insert", "append", "recommend", "rank", "label", "mark", "assign", "reply with",
+		"reply only", "respond with", "respond only", "answer with", "output", "print", "reveal", "report the",
+		"ask the user", "ask the customer", "approve", "grant", "delete", "whatever", "regardless",
+		"ignoriere", "vergiss", "hör auf", "teile", "sag", "schick", "antworte", "frage den", "frag den", "füge",
+		"empfiehl", "egal was", "ignora", "olvida", "deja de", "di al", "dile", "reenvía", "envía", "responde",
+		"recomienda", "ignore", "oublie", "arrête", "dis à", "recommande", "transfère", "envoie", "réponds",
+		"ignora", "dimentica", "smetti", "di' all", "inoltra", "rispondi", "consiglia", "ignore", "esqueça",
+		"pare", "diga", "encaminhe", "envie", "marque", "conceda", "responda", "negeer", "vergeet", "stop",
+		"stuur", "zeg", "zignoruj", "zapomnij", "napisz", "wyślij", "powiedz", "abaikan", "jangan", "katakan",
+		"tuliskan", "kirim", "игнорируй", "забудь", "перестань", "скажи", "отправь", "перешли", "напиши",
+		"忽略", "忘记", "不要", "告诉用户", "发送", "转发", "無視", "送信", "転送", "伝えて", "무시", "보내", "전달",
+		"말해", "تجاهل", "أرسل", "أخبر",
+	},
 	"SUMMARIZE": {
 		"summarizing this", "summarising this", "you summarize", "you summarise", "summarizing the",
 		"summarising the", "processing this", "reading this", "you read this", "asked about this",
@@ -766,12 +827,16 @@ var sigSpecs = []sigSpec{
 	{"override_instructions", catOverride, 0.55, []any{"OVERRIDE", 30, "PREV", 30, "INSTR"}},
 	{"void_instructions", catOverride, 0.45, []any{"PREV", 12, "INSTRTEXT", 16, "INVALIDATE"}},
 	// Persona and role-play coercion.
-	{"you_are_now", catPersona, 0.3, []any{"YOUARENOW"}},
+	{"you_are_now", catPersona, 0.15, []any{"YOUARENOW"}},
 	{"grandma_exploit", catPersona, 0.5, []any{"GRANDMA"}},
 	{"role_play", catPersona, 0.1, []any{"ROLEPLAY"}},
 	{"role_hijack", catPersona, 0.45, []any{"YOUARENOW", 160, "COMMIT"}},
 	{"role_hijack", catPersona, 0.45, []any{"ROLEPLAY", 160, "COMMIT"}},
 	{"role_hijack", catPersona, 0.45, []any{"ROLEINTRO", 160, "COMMIT"}},
+	{"role_hijack", catPersona, 0.45, []any{"PRETEND", 160, "COMMIT"}},
+	{"abandon_task", catOverride, 0.45, []any{"STOPTASK", 80, "INSTEAD"}},
+	{"abandon_task", catOverride, 0.45, []any{"STOPTASK", 80, "NEWINSTR"}},
+	{"abandon_task", catOverride, 0.35, []any{"STOPTASK"}},
 	{"persona_without_limits", catJailbreak, 0.8, []any{"ROLEPLAY", 120, "NOLIMITS"}},
 	{"evil_persona", catJailbreak, 0.5, []any{"ROLEPLAY", 40, "EVIL"}},
 	{"framed_harm", catJailbreak, 0.35, []any{"FRAME", 200, "HARMTOPIC"}},
@@ -839,6 +904,7 @@ var sigSpecs = []sigSpec{
 	// Instructions addressed to the AI (indirect injection).
 	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRESS"}},
 	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRPRE", 8, "AINOUNP"}},
+	{"addressed_to_ai", catAddressed, 0.5, []any{"AIVOC", 24, "AIDIRECT"}},
 	{"when_summarizing_do", catAddressed, 0.5, []any{"WHEN", 10, "SUMMARIZE", 60, "ACTVERB"}},
 	// Payload splitting (the instruction is assembled from parts).
 	{"payload_splitting", catObfuscation, 0.45, []any{"ASSUMEVARS", 300, "SPLITVARS"}},
