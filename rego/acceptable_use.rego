@@ -27,7 +27,10 @@ deny_threshold(kind) := thresholds.injection_deny if {
 # Performance: most prompts score below every threshold. injection_flagged
 # settles that in one pass over the scores, against the lowest configured
 # threshold, so that the rules below only run when a source might deny or
-# warn. (It is a lower bound only: the rules below decide.)
+# warn. (It is a lower bound only: the rules below decide.) The reason rules
+# test it before their phase, as they test prompt_chars: the rule index
+# skips them in the response phase on the phase test wherever it stands, so
+# in the prompt phase that test always holds and is best left for last.
 lowest_threshold := min([t.injection_deny, t.injection_indirect_deny, t.injection_warn]) if {
 	t := config.thresholds
 } else := min({x |
@@ -98,8 +101,8 @@ deny contains {
 	),
 	"evidence": ev,
 } if {
-	input.phase == "prompt"
 	injection_flagged
+	input.phase == "prompt"
 	count(denied_direct) > 0
 	srcs := denied_direct
 	ev := injection_evidence(srcs, thresholds.injection_deny)
@@ -116,8 +119,8 @@ deny contains {
 	),
 	"evidence": ev,
 } if {
-	input.phase == "prompt"
 	injection_flagged
+	input.phase == "prompt"
 	count(denied_indirect) > 0
 	srcs := denied_indirect
 	ev := injection_evidence(srcs, thresholds.injection_indirect_deny)
@@ -134,8 +137,8 @@ warn contains {
 	),
 	"evidence": ev,
 } if {
-	input.phase == "prompt"
 	injection_flagged
+	input.phase == "prompt"
 	count(warned_sources) > 0
 	ev := injection_evidence(warned_sources, thresholds.injection_warn)
 }
@@ -156,6 +159,6 @@ deny contains {
 	),
 	"evidence": [],
 } if {
-	input.phase == "prompt"
 	prompt_chars > config.limits.max_prompt_chars
+	input.phase == "prompt"
 }

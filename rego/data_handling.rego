@@ -17,8 +17,10 @@ import data.parapet.lib
 # equal to classification.max_cloud is settled without a level lookup,
 # evidence objects are built in place rather than with lib.evidence, and
 # each reason rule tests the phase so that the rule index skips it in the
-# response phase (those that look through findings test lib.any_findings
-# before it: most prompts have none).
+# response phase. The index does so wherever the test stands, and in the
+# prompt phase the test always holds: rules whose first condition usually
+# fails (lib.any_findings: most prompts have no findings; classified data)
+# test it after that.
 
 levels := config.classification.levels
 
@@ -126,8 +128,8 @@ deny contains {
 	),
 	"evidence": sort(classified),
 } if {
-	input.phase == "prompt"
 	classified_to_cloud
+	input.phase == "prompt"
 	not route_target
 }
 
