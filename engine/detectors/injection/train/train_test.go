@@ -74,15 +74,17 @@ func TestCorpusSplit(t *testing.T) {
 	}
 }
 
-// knownOverlap are stock questions that the general2 and general3 sets'
-// authors wrote independently of training rows written sessions earlier
-// (augment.go's benignPrompts); they are ordinary benign lines, scored
-// benign with or without the overlap (docs/detection.md).
+// knownOverlap are stock questions that the general2, general3 and
+// general6 sets' authors wrote independently of training rows written
+// sessions earlier (augment.go's benignPrompts, augment_workplace.go);
+// they are ordinary benign lines, scored benign with or without the
+// overlap (docs/detection.md).
 var knownOverlap = map[string]bool{
 	"Why is the sky blue?":                             true,
 	"What is the tallest mountain in Africa?":          true,
 	"Kannst du mir ein Rezept für Apfelstrudel geben?": true,
 	"Who painted the ceiling of the Sistine Chapel?":   true,
+	"Tell me a fun fact about octopuses.":              true,
 }
 
 // TestProbesNotTrained checks that no hand-written training row repeats a
