@@ -167,7 +167,9 @@
 // testdata/general3 reads attack TPR 0.575, FPR 0.055 on hard negatives
 // (prompts about system prompts, jailbreaks, passwords) and 0.000 on
 // ordinary prompts (general2: 0.705, 0.090, 0.000; general4: 0.713, 0.075,
-// 0.000): expect numbers on other sources to be nearer those than the
+// 0.000; general5, an internal assistant with tools: 0.467, 0.083, 0.000;
+// general6, a broad mix: 0.533, 0.154, 0.008; general_enterprise: 0.212 at
+// FPR 0.037): expect numbers on other sources to be nearer those than the
 // test split's.
 // docs/detection.md has the details.
 //

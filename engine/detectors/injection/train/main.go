@@ -46,7 +46,7 @@ func main() {
 	cuelessW := flag.Float64("cueless", defaultConfig().cueless, "training weight of cueless CyberSecEval direct rows (0: left out)")
 	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
 	splitList := flag.String("splits", "train,tune,test", "splits to report, comma-separated (choose settings with train,tune; read test once)")
-	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (testdata/general, general2, general3: files named *attack* and *benign*) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
+	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (testdata/general*, styles_dev: files named *attack* and *benign*) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
 	scoreLines := flag.Bool("score", false, "score each line of stdin with the weights (-model, or the embedded ones): score, classifier, signatures, matches")
 	flag.Parse()
 
