@@ -86,7 +86,7 @@ func TestTenantLayerThroughManager(t *testing.T) {
 		t.Fatalf("weakening: want a layer refusal, got %v", err)
 	}
 	msg := err.Error()
-	if !strings.Contains(msg, "thresholds.injection_deny: 0.95 is weaker than the base's 0.38") || !strings.Contains(msg, "pii.redact_before_cloud: drops") {
+	if !strings.Contains(msg, "thresholds.injection_deny: 0.95 is weaker than the base's 0.37") || !strings.Contains(msg, "pii.redact_before_cloud: drops") {
 		t.Fatalf("the refusal does not say what weakens: %v", err)
 	}
 	le := mgr.Status().Sources[1].LastError

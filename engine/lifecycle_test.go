@@ -121,7 +121,7 @@ func TestTenantLayerAddsReasonsAndTightens(t *testing.T) {
 	if d, _ := e.Decide(ctx, other); d.Effect != EffectAllow {
 		t.Fatalf("acme's layer applies to acme only: %s %+v", d.Effect, d.Reasons)
 	}
-	// 0.36 is below the base's 0.38 (a warning: 0.35) but above acme's 0.3.
+	// 0.36 is below the base's 0.37 (a warning: 0.35) but above acme's 0.3.
 	d, _ = e.Decide(ctx, acmeReq("", "INJ=0.36 please"))
 	if d.Effect != EffectDeny || d.Reasons[0].ID != "use.prompt_injection" {
 		t.Fatalf("acme's tighter threshold denies: %s %+v", d.Effect, d.Reasons)
@@ -148,7 +148,7 @@ func TestTenantWeakeningRefused(t *testing.T) {
 	}{
 		{"looser threshold", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
 			ext(map[string]any{"thresholds": map[string]any{"injection_deny": 0.95}}), nil),
-			"config.thresholds.injection_deny: 0.95 is weaker than the base's 0.38"},
+			"config.thresholds.injection_deny: 0.95 is weaker than the base's 0.37"},
 		{"more allowed domains", tenantBundle(t, "acme", "1", []string{"parapet/ext/acme"},
 			ext(map[string]any{"output": map[string]any{"allowed_domains": []any{"evil.example"}}}), nil),
 			"config.output.allowed_domains: adds evil.example"},

@@ -145,18 +145,18 @@
 // policy for new hires?" scored 0.86), so they test the fix, not an
 // unseen distribution.
 //
-// # Measured (development corpus, DefaultThreshold 0.38)
+// # Measured (development corpus, DefaultThreshold 0.37)
 //
 // Attack = injection + jailbreak. Regenerate with -eval. The threshold is
-// the unseen-source floor (0.38; the policy floor is 0.37, the tune split
-// alone gives 0.28). L2 1e-4 was chosen by -cv and -lofo.
+// the unseen-source floor and the policy floor (both 0.37; the tune split
+// alone gives 0.27). L2 1e-4 was chosen by -cv and -lofo.
 //
 //	split  TPR    FPR    precision  F1     AUC
-//	train  0.934  0.000  1.000      0.966  0.987  (fitted rows: optimistic)
+//	train  0.936  0.000  1.000      0.967  0.987  (fitted rows: optimistic)
 //	tune   0.916  0.000  1.000      0.956  0.976
-//	test   0.860  0.003  0.995      0.922  0.984
+//	test   0.864  0.003  0.995      0.925  0.984
 //
-// On the test split: jailbreak TPR 0.93, injection TPR 0.69; CyberSecEval
+// On the test split: jailbreak TPR 0.93, injection TPR 0.70; CyberSecEval
 // "direct" rows 0.56: 0.81 (21/26) on those with an attack cue and 0.13
 // (2/15) on the cueless ones, which are left out of training and which
 // the detector, seeing the user text alone, treats as the questions they
@@ -164,12 +164,12 @@
 // the train split (-lofo, a proxy for other sources) gives mean TPR 0.74
 // on unseen attack families and mean FPR 0.020 on unseen benign families.
 // On the hand-written sets written blind to the detector (-general),
-// testdata/general3 reads attack TPR 0.575, FPR 0.055 on hard negatives
+// testdata/general3 reads attack TPR 0.585, FPR 0.050 on hard negatives
 // (prompts about system prompts, jailbreaks, passwords) and 0.000 on
-// ordinary prompts (general2: 0.705, 0.090, 0.000; general4: 0.713, 0.075,
-// 0.000; general5, an internal assistant with tools: 0.467, 0.083, 0.000;
-// general6, a broad mix: 0.533, 0.154, 0.008; general_enterprise: 0.212 at
-// FPR 0.037): expect numbers on other sources to be nearer those than the
+// ordinary prompts (general2: 0.705, 0.090, 0.000; general4: 0.725, 0.075,
+// 0.000; general5, an internal assistant with tools: 0.471, 0.087, 0.000;
+// general6, a broad mix: 0.533, 0.158, 0.008; general_enterprise: 0.219 at
+// FPR 0.040): expect numbers on other sources to be nearer those than the
 // test split's.
 // docs/detection.md has the details.
 //

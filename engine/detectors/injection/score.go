@@ -15,7 +15,7 @@ import (
 // developer, assistant, response). It is the larger of the threshold
 // chosen on the tune split and a floor estimated for benign prompts from
 // unseen sources (see doc.go), and is also stored in the weights file.
-const DefaultThreshold = 0.38
+const DefaultThreshold = 0.37
 
 // DocumentThreshold is the suggested threshold for indirect input
 // (retrieved documents and tool output). The development corpus has no

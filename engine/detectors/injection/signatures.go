@@ -674,11 +674,14 @@ var concepts = map[string][]string{
 		"provider*", "startup*", "compan*", "lab*", "department", "office", "council", "board",
 	},
 	// An AI, or the tool the user is running, called by name inside the
-	// content it is processing, with a colon or comma, followed by an
+	// content it is processing, with a colon or comma, and at once an
 	// override or an order about its output ("Classifier, label this
 	// ticket …", "AI: ignore the other rows", "Hinweis für KI-Assistenten:
-	// Teile dem Empfänger mit …"). Bare "assistant:" and "bot:" are left
-	// out: chat transcripts start turns with them.
+	// Teile dem Empfänger mit …"). The order must follow at once: a chat
+	// transcript's "Chatbot: Please include your order number" and a
+	// config's "model: gpt-4o, output: json" do not fire. Bare
+	// "assistant:", "bot:" and "model:" are left out (transcript turns,
+	// config keys).
 	"AIVOC": {
 		"ai:", "ai,", "a.i.:", "ki:", "ki,", "ia:", "ia,", "ai assistant:", "ai assistant,", "ai-assistant:",
 		"ki-assistent:", "ki-assistent,", "ki-assistenten:", "ki-agent:", "ki-agent,", "ai agent:", "ai agent,",
@@ -686,7 +689,7 @@ var concepts = map[string][]string{
 		"l'ia :", "l'ia,", "ai-assistent:", "ai-assistent,", "asystenta ai:", "asystent ai:", "asystencie ai,",
 		"chatbot:", "chatbot,", "summarizer:", "summarizer,", "summariser:", "summariser,", "classifier:",
 		"classifier,", "tagger:", "tagger,", "spellchecker:", "spellchecker,", "spell checker,", "note-taker:",
-		"note taker:", "translator bot:", "language model:", "language model,", "llm:", "llm,", "model:",
+		"note taker:", "translator bot:", "language model,", "llm,",
 		"an das modell:", "an die ki:", "liebe ki,", "lieber bot,", "ps an den bot:", "nota para o robô:",
 		"para o robô:", "robô:", "au robot :", "al bot:", "al modelo:", "al asistente:", "aan de ai-assistent:",
 		"do asystenta ai:", "untuk ai:", "catatan untuk ai:", "ии:", "ии,", "нейросеть:", "нейросеть,",
@@ -694,7 +697,7 @@ var concepts = map[string][]string{
 		"release-notes writer:", "writer bot:", "korrekturprogramm,", "korrekturprogramm:",
 	},
 	"AIDIRECT": {
-		"ignore", "disregard", "forget", "stop", "don't", "do not", "never", "instead", "tell the user", "tell users",
+		"ignore", "disregard", "forget", "stop", "instead", "tell the user", "tell users",
 		"tell the customer", "tell the recipient", "say that", "say the", "forward", "email these", "email this",
 		"call ", "include", "insert", "append", "recommend", "rank", "label", "mark", "assign", "reply with",
 		"reply only", "respond with", "respond only", "answer with", "output", "print", "reveal", "report the",
@@ -904,7 +907,7 @@ var sigSpecs = []sigSpec{
 	// Instructions addressed to the AI (indirect injection).
 	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRESS"}},
 	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRPRE", 8, "AINOUNP"}},
-	{"addressed_to_ai", catAddressed, 0.5, []any{"AIVOC", 24, "AIDIRECT"}},
+	{"addressed_to_ai", catAddressed, 0.5, []any{"AIVOC", 2, "AIDIRECT"}},
 	{"when_summarizing_do", catAddressed, 0.5, []any{"WHEN", 10, "SUMMARIZE", 60, "ACTVERB"}},
 	// Payload splitting (the instruction is assembled from parts).
 	{"payload_splitting", catObfuscation, 0.45, []any{"ASSUMEVARS", 300, "SPLITVARS"}},

@@ -90,7 +90,7 @@ test_review_never_weakens_a_deny if {
 	"acme.human_review" in ids(d)
 }
 
-# Acme denies from an injection score of 0.3 (the default: 0.38, where
+# Acme denies from an injection score of 0.3 (the default: 0.37, where
 # the classifier's benign false-positive rate is about 1%; Acme accepts
 # more false positives) and warns from 0.25 (the default: 0.35).
 test_stricter_injection_threshold if {
