@@ -17,16 +17,12 @@ UP=127.0.0.1:18401
 PA=127.0.0.1:18402
 PB=127.0.0.1:18403
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	wait 2>/dev/null || true
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+bench_cleanup_extra() {
 	git worktree remove --force "$work/old" 2>/dev/null || true
 	if [ -n "${NEW:-}" ]; then git worktree remove --force "$work/new" 2>/dev/null || true; fi
-	rm -rf "$work"
 }
-trap cleanup EXIT
 
 echo "building $OLD and ${NEW:-the working tree} ..." >&2
 git worktree add -q "$work/old" "$OLD"
@@ -40,14 +36,6 @@ fi
 go build -o "$work/fakeupstream" ./bench/fakeupstream
 go build -o "$work/load" ./bench/load
 
-wait_ready() {
-	for _ in $(seq 1 200); do
-		if curl -fsS "$1" >/dev/null 2>&1; then return 0; fi
-		sleep 0.1
-	done
-	echo "server at $1 did not start" >&2
-	exit 1
-}
 "$work/fakeupstream" -addr "$UP" >/dev/null &
 pids+=($!)
 "$work/parapet-old" serve --addr "$PA" --upstream "fake=http://$UP/v1" --log-level error &
@@ -58,10 +46,7 @@ wait_ready "http://$UP/v1/models"
 wait_ready "http://$PA/health/ready"
 wait_ready "http://$PB/health/ready"
 
-cat >"$work/chat.json" <<JSON
-{"model":"gpt-4o","messages":[{"role":"system","content":"You are a helpful assistant for the returns desk."},{"role":"user","content":"Summarise our returns policy in three bullet points."}]}
-JSON
-p50() { sed -n 's/.*"p50_us":\([0-9.]*\).*/\1/p'; }
+small_chat "$work/chat.json"
 run() { "$work/load" -url "http://$1/v1/chat/completions" -body "$work/chat.json" -c 1 -d "$DUR" -json | p50; }
 
 printf '%-6s %10s %12s %12s\n' round direct_us old_added new_added

@@ -40,29 +40,14 @@ UP_PACED_ADDR=127.0.0.1:18302
 PX_ADDR=127.0.0.1:18303
 PX_PACED_ADDR=127.0.0.1:18304
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	wait 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 echo "building parapet, the fake upstream and the load tools ..." >&2
 go build -o "$work/parapet" ./cmd/parapet
 go build -o "$work/fakeupstream" ./bench/fakeupstream
 go build -o "$work/load" ./bench/load
 go build -o "$work/streamload" ./bench/streamload
-
-wait_ready() {
-	for _ in $(seq 1 200); do
-		if curl -fsS "$1" >/dev/null 2>&1; then return 0; fi
-		sleep 0.1
-	done
-	echo "server at $1 did not start" >&2
-	exit 1
-}
 
 "$work/fakeupstream" -addr "$UP_ADDR" >/dev/null &
 pids+=($!)
@@ -77,15 +62,11 @@ wait_ready "http://$UP_PACED_ADDR/v1/models"
 wait_ready "http://$PX_ADDR/health/ready"
 wait_ready "http://$PX_PACED_ADDR/health/ready"
 
-cat >"$work/chat.json" <<JSON
-{"model":"gpt-4o","messages":[{"role":"system","content":"You are a helpful assistant for the returns desk."},{"role":"user","content":"Summarise our returns policy in three bullet points."}]}
-JSON
+small_chat "$work/chat.json"
 cat >"$work/stream.json" <<JSON
 {"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"Summarise our returns policy.\nscenario=bench=$WORDS"}]}
 JSON
 
-p50() { sed -n 's/.*"p50_us":\([0-9.]*\).*/\1/p'; }
-field() { sed -n "s/.*\"$1\":\([0-9.e+]*\).*/\1/p"; }
 
 echo
 echo "== non-streamed chat completion: added p50 latency"

@@ -20,14 +20,8 @@ REQ=${REQ:-engine/testdata/prompt-2k.json}
 PARAPET_ADDR=127.0.0.1:18282
 OPA_ADDR=127.0.0.1:18181
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	wait 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 echo "building parapet, the load tool and opa v1.22.3 ..." >&2
 go build -o "$work/parapet" ./cmd/parapet
@@ -36,15 +30,6 @@ GOBIN="$work" go install github.com/open-policy-agent/opa@v1.22.3
 
 "$work/parapet" input "$REQ" >"$work/input.json"
 { printf '{"input":'; cat "$work/input.json"; printf '}'; } >"$work/opa-body.json"
-
-wait_ready() {
-	for _ in $(seq 1 100); do
-		if curl -fsS "$1" >/dev/null 2>&1; then return 0; fi
-		sleep 0.1
-	done
-	echo "server at $1 did not start" >&2
-	exit 1
-}
 
 "$work/parapet" serve --addr "$PARAPET_ADDR" --log-level error &
 pids+=($!)
@@ -67,8 +52,7 @@ printf '%-6s %12s %12s %8s %10s %10s %10s %10s\n' conc parapet_rps opa_rps ratio
 for c in $CONCURRENCY; do
 	p=$("$work/load" -url "http://$PARAPET_ADDR/v1/decide" -body "$REQ" -c "$c" -d "$DUR" -json)
 	o=$("$work/load" -url "http://$OPA_ADDR/v1/data/parapet/main/decision" -body "$work/opa-body.json" -c "$c" -d "$DUR" -json)
-	field() { echo "$1" | sed -E "s/.*\"$2\":([0-9.]+).*/\1/"; }
-	prps=$(field "$p" rps); orps=$(field "$o" rps)
+	prps=$(echo "$p" | field rps); orps=$(echo "$o" | field rps)
 	printf '%-6s %12.0f %12.0f %8.2f %8.0fus %8.0fus %8.0fus %8.0fus\n' "$c" "$prps" "$orps" \
-		"$(awk -v a="$prps" -v b="$orps" 'BEGIN{print a/b}')" "$(field "$p" p50_us)" "$(field "$o" p50_us)" "$(field "$p" p99_us)" "$(field "$o" p99_us)"
+		"$(awk -v a="$prps" -v b="$orps" 'BEGIN{print a/b}')" "$(echo "$p" | field p50_us)" "$(echo "$o" | field p50_us)" "$(echo "$p" | field p99_us)" "$(echo "$o" | field p99_us)"
 done
