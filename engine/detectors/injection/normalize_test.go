@@ -3,6 +3,7 @@ package injection
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestNormalizeTransformations(t *testing.T) {
@@ -81,5 +82,21 @@ func TestRot13(t *testing.T) {
 	}
 	if looksRotated([]byte("please tell me about the weather in the north of the country today")) {
 		t.Error("English text taken for rot13")
+	}
+}
+
+// TestHomoglyphFoldIgnoresCase: a capital folds like its lower case, so a
+// capitalised word still matches its keyword ("Новое задание" once missed
+// "новое задание": Н was folded to h, н was not).
+func TestHomoglyphFoldIgnoresCase(t *testing.T) {
+	for _, w := range []string{"Новое задание", "Вы теперь", "Μήνυμα", "Ζωή", "Ηλίας", "Υπάρχει"} {
+		if a, b := Normalize(w), Normalize(strings.ToLower(w)); a != b {
+			t.Errorf("Normalize(%q) = %q, but its lower case gives %q", w, a, b)
+		}
+	}
+	for r, c := range homoglyphs {
+		if lc, ok := homoglyphs[unicode.ToLower(r)]; ok && lc != c {
+			t.Errorf("%q folds to %q but its lower case to %q", r, c, lc)
+		}
 	}
 }
