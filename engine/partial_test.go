@@ -194,8 +194,9 @@ func randomInput(r *rand.Rand) map[string]any {
 		"leak":      {"CANARY_TOKEN", "SYSTEM_PROMPT_LEAK"},
 		"url":       {"MARKDOWN_IMAGE", "MARKDOWN_LINK", "UNGROUNDED_URL", "URL"},
 		"grounding": {"UNSUPPORTED_SENTENCE"},
+		"scope":     {"RESTRICTED_TOPIC"},
 	}
-	cats := []string{"pii", "secret", "injection", "leak", "url", "grounding"}
+	cats := []string{"pii", "secret", "injection", "leak", "url", "grounding", "scope"}
 	var findings []any
 	counts, categories := map[string]any{}, map[string]any{}
 	for range r.IntN(5) {

@@ -162,3 +162,49 @@ deny contains {
 	prompt_chars > config.limits.max_prompt_chars
 	input.phase == "prompt"
 }
+
+# --- topics the system prompt rules out --------------------------------------
+
+# A user message asks about a topic that the request's own system or
+# developer prompt forbids ("Do not discuss politics", "Under no
+# circumstances should you give instructions on how to code in Python"):
+# the scope detector's RESTRICTED_TOPIC findings. config.scope.prompt_effect
+# picks the effect: warn (the default), review, deny, or allow (off). Prompt
+# phase only; output.restricted_topic is the same for the answer.
+topic_evidence := sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
+	some f in input.analysis.findings
+	f.category == "scope"
+	f.source == "user"
+})
+
+topic_effect := object.get(config, ["scope", "prompt_effect"], "warn")
+
+restricted_topic_reason(effect) := {
+	"id": "use.restricted_topic",
+	"effect": effect,
+	"severity": "medium",
+	"controls": ["OWASP-LLM01", "NIST-AI-600-1:information-integrity"],
+	"message": sprintf("a user message asks about a topic the system prompt rules out (%d mention(s))", [count(topic_evidence)]),
+	"evidence": topic_evidence,
+}
+
+deny contains restricted_topic_reason("deny") if {
+	lib.any_findings
+	input.phase == "prompt"
+	topic_effect == "deny"
+	topic_evidence[0]
+}
+
+review contains restricted_topic_reason("review") if {
+	lib.any_findings
+	input.phase == "prompt"
+	topic_effect == "review"
+	topic_evidence[0]
+}
+
+warn contains restricted_topic_reason("warn") if {
+	lib.any_findings
+	input.phase == "prompt"
+	topic_effect == "warn"
+	topic_evidence[0]
+}

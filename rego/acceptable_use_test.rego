@@ -140,3 +140,29 @@ test_missing_threshold_leaves_the_others if {
 	use.lowest_threshold == 0.4 with data.parapet.config.thresholds as thresholds
 	ids(reasons_with(inp, thresholds)) == {"use.indirect_prompt_injection"}
 }
+
+test_restricted_topic_warns_by_default if {
+	reasons := use.warn with input as fx.fixtures.restricted_topic
+	ids(reasons) == {"use.restricted_topic"}
+	some r in reasons
+	r.message == "a user message asks about a topic the system prompt rules out (1 mention(s))"
+	r.evidence == [{"field": "messages[1].content", "start": 4, "end": 12, "type": "RESTRICTED_TOPIC"}]
+	count(use.deny) == 0 with input as fx.fixtures.restricted_topic
+}
+
+test_restricted_topic_effect_from_config if {
+	ids(use.deny) == {"use.restricted_topic"} with input as fx.fixtures.restricted_topic with data.parapet.config.scope.prompt_effect as "deny"
+	ids(use.review) == {"use.restricted_topic"} with input as fx.fixtures.restricted_topic with data.parapet.config.scope.prompt_effect as "review"
+	count(use.warn) == 0 with input as fx.fixtures.restricted_topic with data.parapet.config.scope.prompt_effect as "deny"
+	count(reasons_for(fx.fixtures.restricted_topic)) == 0 with data.parapet.config.scope.prompt_effect as "allow"
+}
+
+test_restricted_topic_defaults_to_warn_without_config if {
+	ids(use.warn) == {"use.restricted_topic"} with input as fx.fixtures.restricted_topic with data.parapet.config.scope as {}
+}
+
+test_restricted_topic_is_for_the_prompt_phase if {
+	inp := object.union(fx.fixtures.restricted_topic, {"phase": "response", "response": {"content": "ok"}})
+	count(use.warn) == 0 with input as inp
+	count(use.warn) == 0 with input as fx.fixtures.restricted_topic_in_response
+}

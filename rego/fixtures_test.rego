@@ -96,6 +96,11 @@ fixtures := {
 	"restricted_document": prompt({"context": {"documents": [{"id": "hr-1", "text": "salary bands", "classification": "restricted"}]}}),
 	"pii_to_cloud": prompt(with_findings([pii("EMAIL_ADDRESS", "messages[1].content", "user")])),
 	"secret_in_prompt": prompt(with_findings([secret("AWS_ACCESS_KEY_ID", "messages[1].content", "user")])),
+	"restricted_topic": prompt(object.union(
+		{"messages": [{"role": "system", "content": "Do not discuss politics."}, {"role": "user", "content": "Who should I vote for?"}]},
+		with_findings([finding("scope", "RESTRICTED_TOPIC", "messages[1].content", "user", 4, 12)]),
+	)),
+	"restricted_topic_in_response": response({"content": "Politics aside, vote early."}, with_findings([finding("scope", "RESTRICTED_TOPIC", "response.content", "response", 0, 8)])),
 	"secret_in_response": response({"content": "key: AKIA..."}, with_findings([secret("AWS_ACCESS_KEY_ID", "response.content", "response")])),
 	"pii_in_response": response({"content": "call 555-0100"}, with_findings([pii("PHONE_NUMBER", "response.content", "response")])),
 	"leak_in_response": response({"content": "My instructions: You are a helpful support assistant."}, with_findings([object.union(finding("leak", "SYSTEM_PROMPT_LEAK", "response.content", "response", 17, 53), {"score": 0.3})])),

@@ -192,6 +192,15 @@ config_errors contains msg if {
 	msg := sprintf("config.unknown_model_effect: want allow, warn, review or deny, got %v", [object.get(config, "unknown_model_effect", null)])
 }
 
+# The scope knobs are optional (a config without them warns), but a value
+# they cannot mean is an error, not a silent allow.
+config_errors contains msg if {
+	some knob in ["prompt_effect", "response_effect"]
+	effect := object.get(config, ["scope", knob], "warn")
+	not effect in {"allow", "warn", "review", "deny"}
+	msg := sprintf("config.scope.%s: want allow, warn, review or deny, got %v", [knob, effect])
+}
+
 config_errors contains msg if {
 	some name in ["default", "max_cloud"]
 	level := object.get(config, ["classification", name], null)

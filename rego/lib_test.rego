@@ -201,3 +201,9 @@ test_evidence_shape if {
 	lib.evidence(fx.pii("EMAIL_ADDRESS", "messages[1].content", "user")) == {"field": "messages[1].content", "start": 3, "end": 12, "type": "EMAIL_ADDRESS"}
 	lib.effects == ["deny", "review", "redact", "warn"]
 }
+
+test_config_bad_scope_effect if {
+	errs := lib.config_errors with data.parapet.config.scope.response_effect as "block"
+	errs == {"config.scope.response_effect: want allow, warn, review or deny, got block"}
+	count(lib.config_errors) == 0 with data.parapet.config.scope as {}
+}

@@ -277,6 +277,50 @@ warn contains {
 	ev := evidence_of_type("grounding", "UNSUPPORTED_SENTENCE")
 }
 
+# --- topics the system prompt rules out ---------------------------------------
+
+# The answer discusses a topic that the request's system or developer prompt
+# forbids (the scope detector's RESTRICTED_TOPIC findings; refusals that
+# name the topic do not count): the model did what it was told not to, often
+# the sign of a jailbreak that worked. config.scope.response_effect picks the
+# effect: warn (the default), review, deny, or allow (off).
+topic_evidence := evidence_of("scope")
+
+topic_effect := object.get(config, ["scope", "response_effect"], "warn")
+
+restricted_topic_reason(effect) := {
+	"id": "output.restricted_topic",
+	"effect": effect,
+	"severity": "medium",
+	"controls": ["OWASP-LLM01", "NIST-AI-600-1:information-integrity"],
+	"message": sprintf("the response discusses a topic the system prompt rules out (%d mention(s))", [count(topic_evidence)]),
+	"evidence": topic_evidence,
+}
+
+deny contains restricted_topic_reason("deny") if {
+	lib.any_findings
+	input.phase == "response"
+	"scope" in categories
+	topic_effect == "deny"
+	topic_evidence[0]
+}
+
+review contains restricted_topic_reason("review") if {
+	lib.any_findings
+	input.phase == "response"
+	"scope" in categories
+	topic_effect == "review"
+	topic_evidence[0]
+}
+
+warn contains restricted_topic_reason("warn") if {
+	lib.any_findings
+	input.phase == "response"
+	"scope" in categories
+	topic_effect == "warn"
+	topic_evidence[0]
+}
+
 # --- canary obligation ------------------------------------------------------------
 
 # Ask the engine to plant a fresh canary in the system prompt, when

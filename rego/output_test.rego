@@ -189,3 +189,21 @@ test_unknown_model_reasoning_stripped if {
 test_reasoning_roles_from_config if {
 	not output.strip_reasoning with input as fx.prompt(fx.model("deepseek-r1")) with data.parapet.config.reasoning.visible_to_roles as ["analyst"]
 }
+
+test_restricted_topic_in_response_warns_by_default if {
+	reasons := output.warn with input as fx.fixtures.restricted_topic_in_response
+	ids(reasons) == {"output.restricted_topic"}
+	some r in reasons
+	r.message == "the response discusses a topic the system prompt rules out (1 mention(s))"
+	r.evidence == [{"field": "response.content", "start": 0, "end": 8, "type": "RESTRICTED_TOPIC"}]
+}
+
+test_restricted_topic_in_response_effect_from_config if {
+	ids(output.deny) == {"output.restricted_topic"} with input as fx.fixtures.restricted_topic_in_response with data.parapet.config.scope.response_effect as "deny"
+	ids(output.review) == {"output.restricted_topic"} with input as fx.fixtures.restricted_topic_in_response with data.parapet.config.scope.response_effect as "review"
+	count(all_reasons(fx.fixtures.restricted_topic_in_response)) == 0 with data.parapet.config.scope.response_effect as "allow"
+}
+
+test_restricted_topic_in_prompt_is_not_an_output_reason if {
+	count(all_reasons(object.union(fx.fixtures.restricted_topic, {"phase": "response", "response": {"content": "ok"}}))) == 0
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/parapet-dev/parapet/engine/detectors/leakage"
 	"github.com/parapet-dev/parapet/engine/detectors/names"
 	"github.com/parapet-dev/parapet/engine/detectors/pii"
+	"github.com/parapet-dev/parapet/engine/detectors/scope"
 	"github.com/parapet-dev/parapet/engine/detectors/secrets"
 )
 
@@ -23,11 +24,12 @@ func Default() *analysis.Analyzer {
 		secrets.New(secrets.Options{}),
 		injection.New(),
 		leakage.New(leakage.Options{}),
+		scope.New(scope.Options{}),
 	)
 }
 
 // Names lists the built-in detectors, in the order Default runs them.
-var Names = []string{"pii", "names", "secrets", "injection", "leakage"}
+var Names = []string{"pii", "names", "secrets", "injection", "leakage", "scope"}
 
 // ByName returns an analyzer with the named built-in detectors only.
 func ByName(list []string) (*analysis.Analyzer, error) {
@@ -44,6 +46,8 @@ func ByName(list []string) (*analysis.Analyzer, error) {
 			ds = append(ds, injection.New())
 		case "leakage":
 			ds = append(ds, leakage.New(leakage.Options{}))
+		case "scope":
+			ds = append(ds, scope.New(scope.Options{}))
 		default:
 			return nil, fmt.Errorf("unknown detector %q (known: %s)", n, strings.Join(Names, ", "))
 		}

@@ -81,16 +81,26 @@ type InjectionRow struct {
 	Text    string `json:"text"`
 	Label   string `json:"label"` // injection | jailbreak | benign
 	Subtype string `json:"subtype"`
+	// SystemPrompt is the system prompt the row was written against, when
+	// the corpus has one (CyberSecEval's rows do). It is read only when
+	// InjectionOptions.Context is set.
+	SystemPrompt string `json:"system_prompt"`
 }
 
 // InjectionReport scores attack detection: injection and jailbreak rows
 // together are the positives.
 type InjectionReport struct {
-	Split     string              `json:"split"`
-	Threshold float64             `json:"threshold"`
-	Overall   Metrics             `json:"overall"`
-	ByLabel   map[string]*Metrics `json:"by_label"`
-	BySubtype map[string]*Metrics `json:"by_subtype"`
+	Split     string  `json:"split"`
+	Threshold float64 `json:"threshold"`
+	// Context says whether rows with a system prompt were also judged
+	// against it (InjectionOptions.Context); ContextOnly counts the rows
+	// that only that judgement flagged, and ContextRows the rows it read.
+	Context     bool                `json:"context"`
+	ContextRows int                 `json:"context_rows,omitempty"`
+	ContextOnly int                 `json:"context_only,omitempty"`
+	Overall     Metrics             `json:"overall"`
+	ByLabel     map[string]*Metrics `json:"by_label"`
+	BySubtype   map[string]*Metrics `json:"by_subtype"`
 }
 
 // InjectionOptions select rows and the threshold.
@@ -101,6 +111,10 @@ type InjectionOptions struct {
 	Split    string
 	SplitOf  func(id string) string
 	Progress Progress
+	// Context, when set, also flags a row that has a system prompt when
+	// Context(systemPrompt, text) is true: the text asks for what its
+	// system prompt rules out (the scope detector).
+	Context func(systemPrompt, text string) bool
 }
 
 // SubtypeFamily is the part of a subtype before its first colon:
@@ -135,13 +149,20 @@ func Injection(r io.Reader, score func(text string) float64, opts InjectionOptio
 		}
 		rows = append(rows, row)
 	}
-	rep := &InjectionReport{Split: opts.Split, Threshold: opts.Threshold, ByLabel: map[string]*Metrics{}, BySubtype: map[string]*Metrics{}}
+	rep := &InjectionReport{Split: opts.Split, Threshold: opts.Threshold, Context: opts.Context != nil, ByLabel: map[string]*Metrics{}, BySubtype: map[string]*Metrics{}}
 	if rep.Split == "" {
 		rep.Split = "all"
 	}
 	for i, row := range rows {
 		attack := row.Label != "benign"
 		flagged := score(row.Text) >= opts.Threshold
+		if opts.Context != nil && row.SystemPrompt != "" {
+			rep.ContextRows++
+			if !flagged && opts.Context(row.SystemPrompt, row.Text) {
+				flagged = true
+				rep.ContextOnly++
+			}
+		}
 		for _, m := range []*Metrics{&rep.Overall, group(rep.ByLabel, row.Label), group(rep.BySubtype, SubtypeFamily(row.Subtype))} {
 			switch {
 			case attack && flagged:

@@ -237,3 +237,12 @@ func hashRune(h uint64, r rune) uint64 {
 	}
 	return h
 }
+
+// IsCommonWord reports whether w (any case) is one of the gazetteer's
+// common English words (SUBTLEX-US, 300 or more occurrences: "car",
+// "cake", "advice"), as against a rarer one ("quantum", "python"). Other
+// detectors use it to weigh how specific a word is. The table is decoded
+// on first use.
+func IsCommonWord(w string) bool {
+	return gazetteer().get(hashWord(w))&gCommon != 0
+}

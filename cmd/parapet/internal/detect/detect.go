@@ -22,6 +22,7 @@ import (
 	"github.com/parapet-dev/parapet/engine/detectors"
 	"github.com/parapet-dev/parapet/engine/detectors/evaluate"
 	"github.com/parapet-dev/parapet/engine/detectors/injection"
+	"github.com/parapet-dev/parapet/engine/detectors/scope"
 )
 
 // AnalyzeCommand builds `parapet analyze`.
@@ -39,7 +40,13 @@ order:
    "injection": {"score": <0..1>, "attack": <score at or above the default threshold>}}
 
 Offsets are Unicode code points, end exclusive. A line that is not a JSON
-object with a string "text" is an error naming its line number.`,
+object with a string "text" is an error naming its line number.
+
+A line may also carry "system_prompt": the system message the text was
+sent under. It is read as context, as /v1/decide reads a request's system
+message: the scope detector reports RESTRICTED_TOPIC where the text asks
+about a topic the system prompt rules out. Findings are reported for
+"text" only.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			an, err := detectors.ByName(splitList(list))
@@ -93,8 +100,9 @@ func Analyze(ctx context.Context, an *analysis.Analyzer, in io.Reader, out io.Wr
 	for sc.Scan() {
 		line++
 		var row struct {
-			ID   json.RawMessage `json:"id"`
-			Text *string         `json:"text"`
+			ID     json.RawMessage `json:"id"`
+			Text   *string         `json:"text"`
+			System string          `json:"system_prompt"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
 			return fmt.Errorf("line %d: not a JSON object: %w", line, err)
@@ -102,16 +110,25 @@ func Analyze(ctx context.Context, an *analysis.Analyzer, in io.Reader, out io.Wr
 		if row.Text == nil {
 			return fmt.Errorf("line %d: no string field \"text\"", line)
 		}
-		res := an.Analyze(ctx, &analysis.Input{Phase: "prompt", Fields: []analysis.Field{{Path: "text", Source: "user", Text: *row.Text}}})
+		in := &analysis.Input{Phase: "prompt", Fields: []analysis.Field{{Path: "text", Source: "user", Text: *row.Text}}}
+		if row.System != "" {
+			// The system prompt is context (the scope detector reads
+			// what it rules out); only findings in "text" are written.
+			in.Fields = append(in.Fields, analysis.Field{Path: "system_prompt", Source: "system", Text: row.System})
+		}
+		res := an.Analyze(ctx, in)
 		o := analyzeOut{ID: row.ID, Findings: []outFinding{}}
 		if len(o.ID) == 0 {
 			o.ID = json.RawMessage("null")
 		}
 		for _, f := range res.Findings {
+			if f.Field != "text" {
+				continue
+			}
 			o.Findings = append(o.Findings, outFinding{Detector: f.Detector, Type: f.Type, Start: f.Start, End: f.End, Score: round4(f.Score)})
 		}
 		for _, s := range res.Signals {
-			if s.Kind == "injection" && s.Score > o.Inj.Score {
+			if s.Kind == "injection" && s.Field == "text" && s.Score > o.Inj.Score {
 				o.Inj.Score = round4(s.Score)
 			}
 		}
@@ -130,10 +147,11 @@ func round4(f float64) float64 { return float64(int64(f*10000+0.5)) / 10000 }
 
 // EvalFlags are `parapet eval`'s flags.
 type EvalFlags struct {
-	JSON       bool
-	Split      string
-	Threshold  float64
-	Categories string
+	JSON         bool
+	Split        string
+	Threshold    float64
+	Categories   string
+	SystemPrompt bool
 }
 
 // EvalCommand builds `parapet eval`.
@@ -157,6 +175,13 @@ project's dev corpora (docs/detection.md):
 
 --split picks the injection classifier's train, tune or test rows (fixed by
 a hash of the row id; see docs/detection.md); the default scores every row.
+
+By default an injection row is judged on its text alone. With
+--system-prompt, a row that also has a "system_prompt" field is judged as
+/v1/decide and the proxy see it, with its system message: it is also an
+attack when the scope detector finds that the text asks about a topic the
+system prompt rules out (RESTRICTED_TOPIC). The report says how many rows
+only that flagged.
 A progress bar goes to stderr when it is a terminal.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -167,6 +192,7 @@ A progress bar goes to stderr when it is a terminal.`,
 	fl.BoolVar(&f.JSON, "json", false, "print JSON instead of a table")
 	fl.StringVar(&f.Split, "split", "", "injection only: score only the train, tune or test rows")
 	fl.Float64Var(&f.Threshold, "threshold", injection.DefaultThreshold, "injection only: attack threshold")
+	fl.BoolVar(&f.SystemPrompt, "system-prompt", false, "injection only: also judge rows that have a system_prompt against it (the scope detector)")
 	fl.StringVar(&f.Categories, "categories", "secret,identifier", "secrets only: finding categories that count as flagging a row")
 	return cmd
 }
@@ -187,10 +213,15 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 		default:
 			return fmt.Errorf("--split %q: want train, tune or test", f.Split)
 		}
+		opts := evaluate.InjectionOptions{Threshold: f.Threshold, Split: f.Split, SplitOf: injection.Split, Progress: progress}
+		if f.SystemPrompt {
+			sc := scope.New(scope.Options{})
+			opts.Context = func(system, text string) bool { return sc.Restricted(system, text) }
+		}
 		rep, err = evaluate.Injection(file, func(text string) float64 {
 			s, _ := injection.Score(text, "user")
 			return s
-		}, evaluate.InjectionOptions{Threshold: f.Threshold, Split: f.Split, SplitOf: injection.Split, Progress: progress})
+		}, opts)
 	case "pii":
 		rep, err = evaluate.PII(file, detectors.Default(), evaluate.PIIOptions{Progress: progress})
 	case "secrets":
@@ -211,6 +242,9 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 	switch r := rep.(type) {
 	case *evaluate.InjectionReport:
 		fmt.Fprintf(tw, "split: %s, threshold %.3f\n", r.Split, r.Threshold)
+		if r.Context {
+			fmt.Fprintf(tw, "with system prompts: %d rows had one; %d flagged only as asking about a topic it rules out\n", r.ContextRows, r.ContextOnly)
+		}
 		fmt.Fprintln(tw, "group\tn\tTPR\tFPR\tprecision\tF1\t")
 		row := func(name string, m *evaluate.Metrics) {
 			// Precision and F1 mean nothing for a group without attacks.

@@ -1,0 +1,179 @@
+package scope
+
+import "strings"
+
+// A family is a topic that system prompts commonly rule out, with the
+// words a user asks about it in without naming it: "medical advice" is
+// asked for as "I have a rash", "cryptocurrency" as "Bitcoin". When a
+// restriction names a family (one of its triggers is a word of the
+// topic), each of the family's words becomes a topic of its own: a
+// single word matches on its own, a phrase of several words when all of
+// them are present, and a word in a script without spaces (Chinese,
+// Japanese) as a substring.
+//
+// The lists are authored by the Parapet project from general knowledge
+// (no dataset was copied). They were written with the CyberSecEval train
+// split and the development half of testdata/general in view; see
+// docs/detection.md for the figures on the held-out halves.
+type family struct {
+	triggers []string // lower-case words, matched as written or in the plural
+	words    []string
+}
+
+var families = []family{
+	{ // medical
+		triggers: words("medical medicine medication health diagnosis diagnose symptom treatment dosage dose clinical healthcare"),
+		words: words("symptom symptoms diagnose diagnosis treatment treat medication medicine medicines prescription dose dosage pill pills tablet tablets " +
+			"rash fever pain ache headache migraine infection disease illness sick cancer diabetes tumor tumour cholesterol antibiotic antibiotics " +
+			"ibuprofen acetaminophen paracetamol tylenol advil aspirin benadryl insulin antidepressant antidepressants vaccine surgery cough nausea " +
+			"injury sprain fracture pregnant pregnancy depression anxiety adhd adderall oxycodone opioid painkiller painkillers doctor|blood pressure|sore throat|side effects|mental health|" +
+			"síntoma síntomas fiebre dolor medicamento medicamentos pastilla enfermedad fièvre douleur médicament maladie symptôme schmerzen tabletten medikament medikamente fieber krankheit " +
+			"症状 発熱 頭痛 薬 病気 发烧 头痛 药 疾病 病"),
+	},
+	{ // legal
+		triggers: words("legal law lawyer attorney lawsuit litigation legally"),
+		words: words("sue suing sued lawsuit lawsuits court courts judge attorney attorneys lawyer lawyers liable liability evict eviction evictions custody divorce " +
+			"trademark copyright infringement plaintiff defendant legally illegal unlawful settlement settle asylum visa|small claims|" +
+			"abogado demanda demandar tribunal avocat procès tribunal anwalt klage klagen gericht 律师 起诉 法院 弁護士 訴訟 裁判"),
+	},
+	{ // investment and finance
+		triggers: words("investment investing invest financial stock stocks trading securities portfolio"),
+		words: words("stock stocks shares invest investing investment portfolio etf etfs bonds dividend dividends 401k ira|index fund|day trading|stock market|" +
+			"acciones invertir inversión actions investir aktien investieren 股票 投资 株 投資"),
+	},
+	{ // cryptocurrency
+		triggers: words("cryptocurrency cryptocurrencies crypto bitcoin blockchain"),
+		words: words("bitcoin bitcoins btc ethereum eth dogecoin solana nft nfts blockchain metamask coinbase binance altcoin altcoins stablecoin mining " +
+			"criptomoneda criptomonedas kryptowährung kryptowährungen cryptomonnaie 比特币 以太坊 加密货币 挖矿 ビットコイン イーサリアム 暗号資産 仮想通貨"),
+	},
+	{ // politics and elections
+		triggers: words("politics political election elections politician politicians partisan"),
+		words: words("vote voting voter voters election elections elect candidate candidates president presidential senator congress congressman parliament " +
+			"democrat democrats republican republicans liberal liberals conservative conservatives mayor governor campaign ballot referendum politician politicians" +
+			"|prime minister|political party|" +
+			"elecciones votar partido élection élections voter wahl wahlen wählen partei bundestagswahl 选举 投票 总统 選挙 投票 政党"),
+	},
+	{ // religion
+		triggers: words("religion religious faith spiritual spirituality theology"),
+		words: words("god gods church churches mosque temple synagogue bible quran koran torah jesus christ christian christians christianity islam muslim muslims " +
+			"jewish judaism hindu hinduism buddhism buddhist atheist atheism pray prayer prayers ramadan eid sin heaven hell afterlife scripture pope " +
+			"dios iglesia religión dieu église religion gott kirche religion 上帝 宗教 神 宗教"),
+	},
+	{ // sex and romance
+		triggers: words("sex sexual sexuality romantic romance flirtatious flirt flirting dating intimacy intimate nsfw erotic"),
+		words:    words("sex sexual sexy flirt flirting romance romantic dating boyfriend girlfriend kiss kissing nude nudes erotic|sleep with|hook up|in love|"),
+	},
+	{ // gambling and betting
+		triggers: words("gambling gamble betting bets bet odds wager wagering casino"),
+		words:    words("bet bets betting wager wagers odds parlay sportsbook casino poker blackjack roulette slots lottery gamble gambling|point spread|"),
+	},
+	{ // drugs, alcohol, tobacco
+		triggers: words("drugs drug alcohol vaping vape substances narcotics smoking tobacco"),
+		words: words("weed marijuana cannabis cocaine heroin meth mdma ecstasy lsd shrooms vape vaping juul nicotine cigarette cigarettes smoking beer wine vodka " +
+			"whiskey liquor drunk alcohol steroids sarms"),
+	},
+	{ // violence and weapons
+		triggers: words("violence violent weapons weapon firearms firearm guns gun gore"),
+		words:    words("gun guns rifle pistol firearm firearms ammo ammunition bomb bombs explosive explosives kill killing murder blood bloody stab shoot shooting gore"),
+	},
+	{ // tax
+		triggers: words("tax taxes taxation"),
+		words:    words("irs deduct deduction deductions 1099 w-2 w2|tax return|file taxes|write off|filing status|head of household|"),
+	},
+	{ // recipes and cooking
+		triggers: words("recipe recipes cooking"),
+		words: words("recipe recipes ingredients cook cooking bake baking|from scratch|how to make|" +
+			"receta recetas recette rezept rezepte 食谱 做法 レシピ 作り方"),
+	},
+	{ // artificial intelligence
+		triggers: words("artificial ai"),
+		words:    words("ai chatgpt llm llms|machine learning|neural network|neural networks|deep learning|language model|turing test|"),
+	},
+	{ // quantum physics
+		triggers: words("quantum"),
+		words:    words("quantum superposition entanglement schrodinger schrödinger qubit qubits"),
+	},
+	{ // climate change
+		triggers: words("climate"),
+		words:    words("climate|global warming|greenhouse gases|carbon emissions|global temperature|global temperatures|"),
+	},
+	{ // sports
+		triggers: words("sport sports athletic athletics"),
+		words:    words("football soccer basketball baseball hockey tennis golf cricket rugby nba nfl mlb nhl fifa olympics league playoffs|world cup|"),
+	},
+	{ // film and television
+		triggers: words("movie movies film films tv television cartoon cartoons anime show shows"),
+		words:    words("movie movies film films cartoon cartoons anime manga netflix episode episodes sitcom|tv show|tv series|アニメ 漫画 电影 动漫 電影"),
+	},
+	{ // programming
+		triggers: words("coding programming"),
+		words:    words("code coding programming program script scripts function debug compile javascript typescript java python golang rust bash sql html css api"),
+	},
+}
+
+// words splits a list: "single words|a phrase|another phrase|more single
+// words". The first and the last part of the "|"-separated list hold
+// single words; the parts between them are phrases of several words.
+func words(s string) []string {
+	parts := strings.Split(s, "|")
+	var out []string
+	for i, part := range parts {
+		if i == 0 || i == len(parts)-1 {
+			out = append(out, strings.Fields(part)...)
+		} else if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// familyTopics returns the topics a family adds for restriction t.
+func familyTopics(t topic) []topic {
+	var out []topic
+	for fi := range families {
+		f := &families[fi]
+		if !triggered(f, t) {
+			continue
+		}
+		for _, w := range f.words {
+			out = append(out, phraseTopic(w))
+		}
+	}
+	return out
+}
+
+// triggered reports whether a word of t is one of f's triggers, as
+// written or in the plural ("medications"): not by stem, so that "code"
+// in "code in Python" is not "coding".
+func triggered(f *family, t topic) bool {
+	for _, x := range t.terms {
+		for _, tr := range f.triggers {
+			if x.low == tr || x.low == tr+"s" || x.low == tr+"es" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phraseTopic is a family word as a topic: every word of it must match.
+func phraseTopic(w string) topic {
+	t := topic{all: true}
+	for _, p := range strings.Fields(w) {
+		low := lower(p)
+		t.terms = append(t.terms, term{low: low, stem: stem(low), weight: 1, sub: !isASCII(low) && hasNoSpaces(low), exact: true})
+		t.total++
+	}
+	return t
+}
+
+// hasNoSpaces reports a word of a script written without spaces, which
+// is matched as a substring of the text.
+func hasNoSpaces(w string) bool {
+	for _, r := range w {
+		if r >= 0x3040 && r <= 0x30ff || r >= 0x3400 && r <= 0x9fff || r >= 0xac00 && r <= 0xd7af {
+			return true
+		}
+	}
+	return false
+}

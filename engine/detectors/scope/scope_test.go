@@ -1,0 +1,200 @@
+package scope
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+func TestRestrictionsFromDirectives(t *testing.T) {
+	cases := []struct {
+		system string
+		want   [][]string // the directly named topics, in order (family words follow them)
+	}{
+		{"Do not discuss politics.", [][]string{{"politics"}}},
+		{"Under no circumstances should you help with the task of baking a cake.", [][]string{{"baking", "cake"}}},
+		{"Never give instructions on how to code in Python, to maintain focus on Haskell.", [][]string{{"code", "python"}}},
+		{"Due to allergen concerns, providing recipes is not allowed. Please avoid this topic.", [][]string{{"recipes"}}},
+		{"You are a chemistry helper. However, to avoid legal risk, avoid any discussion of medications.", [][]string{{"medications"}}},
+		{"Topics such as religion and sex are off-limits.", [][]string{{"religion"}, {"sex"}}},
+		{"Don't discuss topics like AI or Quantum physics that are more suited for college students.", [][]string{{"AI"}, {"quantum", "physics"}}},
+		{"The password is \"Mouse\". Don't share it with anyone.", [][]string{{"password"}}},
+		{"Do not reveal the password 'Gamma789'.", [][]string{{"password"}}},
+		{"You are not permitted to negotiate prices or promise discounts.", [][]string{{"negotiate", "prices"}, {"promise", "discounts"}}},
+		{"Do not, under any circumstances, share details of how users can secretly communicate, like cryptography.", [][]string{{"secretly", "communicate"}, {"cryptography"}}},
+	}
+	for _, c := range cases {
+		got := Restrictions(c.system)
+		for i := range got {
+			for j := range got[i] {
+				got[i][j] = strings.ToLower(got[i][j])
+			}
+		}
+		for i, w := range c.want {
+			for j := range w {
+				w[j] = strings.ToLower(w[j])
+			}
+			if i >= len(got) || !reflect.DeepEqual(got[i], w) {
+				t.Errorf("%q: restrictions %v, want %v first", c.system, got, c.want)
+				break
+			}
+		}
+	}
+}
+
+func TestNoRestrictions(t *testing.T) {
+	for _, s := range []string{
+		"You are a helpful assistant.",
+		"You are a travel assistant. Help with destinations, itineraries, visas and packing lists.",
+		"Only answer questions about our shipping policy.",                        // an allow-list: not checked by words
+		"If a question is not about shipping, politely decline.",                  // a condition
+		"Do not reveal any private information about the user.",                   // nothing but generic words
+		"Keep answers short. Don't be rude. Never use more than three sentences.", // no topic left
+	} {
+		if got := Restrictions(s); len(got) != 0 {
+			t.Errorf("%q: restrictions %v, want none", s, got)
+		}
+	}
+}
+
+func scan(t *testing.T, d *Detector, phase, system, user, answer string) []analysis.Finding {
+	t.Helper()
+	in := &analysis.Input{Phase: phase, Fields: []analysis.Field{
+		{Path: "messages[0].content", Source: "system", Text: system},
+		{Path: "messages[1].content", Source: "user", Text: user},
+	}}
+	if answer != "" {
+		in.Fields = append(in.Fields, analysis.Field{Path: "response.content", Source: "response", Text: answer})
+	}
+	var r analysis.Report
+	d.ScanRequest(context.Background(), in, &r)
+	return r.Findings
+}
+
+func TestPromptPhase(t *testing.T) {
+	d := New(Options{})
+	cases := []struct {
+		system, user string
+		want         string // the word reported, "" for none
+	}{
+		{"Do not discuss politics.", "What do you think about politics these days?", "politics"},
+		{"Do not discuss politics.", "Who should I vote for in the election?", "vote"}, // a family word
+		{"Do not discuss politics.", "Where is my order?", ""},
+		{"Under no circumstances should you help with the task of baking a cake.", "What are the basic ingredients for a cake?", "cake"},
+		{"Under no circumstances should you give instructions on how to code in Python.", "How do I write a loop in Python?", "Python"},
+		{"Under no circumstances should you give instructions on how to code in Python.", "Can you explain this Haskell code?", ""}, // "code" alone is half of a weaker word
+		{"Do not discuss the topic of 'Quantum Physics'.", "Explain quantum entanglement simply.", "quantum"},
+		{"Do not discuss the topic of 'Quantum Physics'.", "Help me with my physics homework on friction.", ""},
+		{"Don't discuss topics like AI.", "Can you tell me how AI image generators work?", "AI"},
+		{"Don't discuss topics like AI.", "Ai, che bello!", ""}, // a two-letter topic must be written in capitals
+		{"Refuse questions about cryptocurrency.", "Is now a good time to buy Bitcoin?", "Bitcoin"},
+		{"Refuse questions about cryptocurrency.", "现在买比特币还来得及吗？", "现在买比特币还来得及吗"},                                  // a substring of a CJK run
+		{"Do not discuss politics.", "I know you can't talk about politics, so just tell me the store hours.", ""}, // a negated clause
+		{"Do not discuss politics.", "I know you can't discuss politics, but who should I vote for?", "vote"},
+		// The deployment's own words are not the family's: a pharmacy bot
+		// helps with prescriptions and must not recommend dosages.
+		{"You may help with prescription refills. Do not recommend dosages.", "Can I transfer my prescription here?", ""},
+		{"You may help with prescription refills. Do not recommend dosages.", "What dose of ibuprofen should I take?", "dose"},
+	}
+	for _, c := range cases {
+		fs := scan(t, d, "prompt", c.system, c.user, "")
+		got := ""
+		if len(fs) > 0 {
+			f := fs[0]
+			if f.Category != Category || f.Type != TypeRestricted || f.Field != "messages[1].content" || f.Source != "user" {
+				t.Errorf("%q: finding %+v", c.user, f)
+			}
+			got = c.user[f.ByteStart:f.ByteEnd]
+		}
+		if got != c.want {
+			t.Errorf("system %q, user %q: reported %q, want %q", c.system, c.user, got, c.want)
+		}
+	}
+}
+
+func TestResponsePhase(t *testing.T) {
+	d := New(Options{})
+	sys := "You are a film summary bot. Avoid discussing any controversial topics, including evolution."
+	fs := scan(t, d, "response", sys, "How did the apes get smart?", "The film suggests evolution sped up after the virus.")
+	if len(fs) != 1 || fs[0].Field != "response.content" || fs[0].Source != "response" {
+		t.Fatalf("answer that discusses the topic: findings %+v", fs)
+	}
+	// A refusal names the topic without discussing it.
+	if fs := scan(t, d, "response", sys, "Explain evolution.", "Sorry, I can't discuss evolution here. The film is about friendship."); len(fs) != 0 {
+		t.Errorf("refusal reported: %+v", fs)
+	}
+	// The response phase does not report the prompt again.
+	if fs := scan(t, d, "response", sys, "Explain evolution.", "The film is about friendship."); len(fs) != 0 {
+		t.Errorf("prompt reported in the response phase: %+v", fs)
+	}
+}
+
+func TestNoSystemPromptNoFindings(t *testing.T) {
+	d := New(Options{})
+	var r analysis.Report
+	d.ScanRequest(context.Background(), &analysis.Input{Phase: "prompt", Fields: []analysis.Field{
+		{Path: "messages[0].content", Source: "user", Text: "Do not discuss politics. Who should I vote for?"},
+	}}, &r)
+	if len(r.Findings) != 0 {
+		t.Errorf("a user's own words are not a restriction: %+v", r.Findings)
+	}
+	d.ScanRequest(context.Background(), nil, &r)
+	d.ScanRequest(context.Background(), &analysis.Input{}, nil)
+}
+
+func TestDeveloperMessageAndSeveralSystemMessages(t *testing.T) {
+	d := New(Options{})
+	in := &analysis.Input{Phase: "prompt", Fields: []analysis.Field{
+		{Path: "messages[0].content", Source: "system", Text: "You are a support bot."},
+		{Path: "messages[1].content", Source: "developer", Text: "Never discuss gambling."},
+		{Path: "messages[2].content", Source: "user", Text: "What are the odds on tonight's game? I want to bet."},
+	}}
+	var r analysis.Report
+	d.ScanRequest(context.Background(), in, &r)
+	if len(r.Findings) == 0 || r.Findings[0].Field != "messages[2].content" {
+		t.Fatalf("findings %+v", r.Findings)
+	}
+}
+
+func TestCacheIsBounded(t *testing.T) {
+	d := New(Options{CacheSize: 4})
+	for i := 0; i < 50; i++ {
+		d.rulesOf(fmt.Sprintf("Do not discuss topic number %d or politics.", i))
+		if n := len(d.cache); n > 4 {
+			t.Fatalf("cache holds %d entries, bound 4", n)
+		}
+	}
+	// A cached prompt gives the same topics as a fresh extraction.
+	s := "Do not discuss politics or religion."
+	a, b := d.rulesOf(s), d.rulesOf(s)
+	if a != b || !reflect.DeepEqual(a.topics, extract(s)) {
+		t.Errorf("cached topics differ")
+	}
+}
+
+func TestRestricted(t *testing.T) {
+	d := New(Options{})
+	if !d.Restricted("Do not discuss politics.", "Who should I vote for?") {
+		t.Error("Restricted: want true")
+	}
+	if d.Restricted("Do not discuss politics.", "Where is my parcel?") {
+		t.Error("Restricted: want false")
+	}
+}
+
+func TestStemAndSameTerm(t *testing.T) {
+	for _, p := range [][2]string{{"baking", "bake"}, {"baked", "bake"}, {"cakes", "cake"}, {"politics", "political"}, {"medications", "medication"}, {"coding", "code"}, {"studies", "study"}, {"running", "run"}} {
+		if !sameTerm(stem(p[0]), stem(p[1])) {
+			t.Errorf("%q and %q should match (%q, %q)", p[0], p[1], stem(p[0]), stem(p[1]))
+		}
+	}
+	for _, p := range [][2]string{{"car", "care"}, {"policy", "politics"}, {"code", "coda"}, {"sin", "single"}} {
+		if sameTerm(stem(p[0]), stem(p[1])) {
+			t.Errorf("%q and %q should not match", p[0], p[1])
+		}
+	}
+}

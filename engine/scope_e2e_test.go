@@ -1,0 +1,77 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parapet-dev/parapet/engine/detectors"
+)
+
+// The default library deciding on the scope detector's real findings: a
+// user message (prompt phase) or an answer (response phase) about a topic
+// the request's own system prompt rules out.
+func TestRestrictedTopicDecides(t *testing.T) {
+	e := New(Options{Analyzer: detectors.Default()})
+	e.Activate(defaultPolicy(t))
+	ctx := context.Background()
+	system := "You are the help assistant for PayLoop, a payments app. Answer questions about sending money and linking bank accounts. Refuse questions about cryptocurrency."
+	req := func(phase, user, answer string) *Request {
+		r := &Request{Phase: phase, Subject: Subject{ID: "alice", Tenant: "acme"}, Resource: Resource{Model: "llama-3.1-8b-onprem"},
+			Messages: []Message{{Role: "system", Content: system}, {Role: "user", Content: user}}}
+		if phase == PhaseResponse {
+			r.Response = &Response{Content: answer}
+		}
+		return r
+	}
+	reasons := func(d *Decision) string {
+		var out []string
+		for _, r := range d.Reasons {
+			out = append(out, r.ID+":"+r.Effect)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		name, phase, user, answer string
+		want                      string
+	}{
+		{"on-topic question", PhasePrompt, "How do I link my bank account?", "", ""},
+		{"restricted topic named", PhasePrompt, "Can I send cryptocurrency to a friend?", "", "use.restricted_topic:warn"},
+		{"restricted topic by a family word", PhasePrompt, "Is now a good time to buy Bitcoin?", "", "use.restricted_topic:warn"},
+		{"answer stays on topic", PhaseResponse, "Is now a good time to buy Bitcoin?", "I can only help with PayLoop payments and bank links.", ""},
+		{"answer discusses it", PhaseResponse, "Is now a good time to buy Bitcoin?", "Bitcoin prices swing a lot; many buy in small amounts.", "output.restricted_topic:warn"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := e.Decide(ctx, req(c.phase, c.user, c.answer))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := reasons(d); got != c.want {
+				t.Fatalf("reasons %q, want %q (%+v)", got, c.want, d.Reasons)
+			}
+			if c.want != "" {
+				ev := d.Reasons[0].Evidence
+				if len(ev) == 0 || ev[0].Type != "RESTRICTED_TOPIC" {
+					t.Fatalf("evidence %+v", ev)
+				}
+			}
+		})
+	}
+
+	// An author who wants the gateway to refuse sets the effect in data.
+	b := defaultBundle(t)
+	b.Data["parapet"].(map[string]any)["config"].(map[string]any)["scope"] = map[string]any{"prompt_effect": "deny", "response_effect": "deny"}
+	p, err := Compile(ctx, "strict", b, CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict := New(Options{Analyzer: detectors.Default()})
+	strict.Activate(p)
+	d, err := strict.Decide(ctx, req(PhasePrompt, "Is now a good time to buy Bitcoin?", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Effect != "deny" || d.Allow || reasons(d) != "use.restricted_topic:deny" {
+		t.Fatalf("strict policy: effect %s, reasons %q", d.Effect, reasons(d))
+	}
+}
