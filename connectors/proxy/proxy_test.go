@@ -436,3 +436,30 @@ func marshal(v any) string {
 	_ = enc.Encode(v)
 	return strings.TrimSpace(b.String())
 }
+
+// A question about a topic the caller's own system prompt rules out is
+// judged with that system prompt: the default policy warns
+// (use.restricted_topic), the answer still arrives.
+func TestRestrictedTopicWarns(t *testing.T) {
+	e := newEnv(t, defaultEngine(t))
+	c := e.client("anything")
+	ask := func(q string) string {
+		t.Helper()
+		p := openai.ChatCompletionNewParams{Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{
+			openai.SystemMessage("You are the help assistant for PayLoop, a payments app. Refuse questions about cryptocurrency."),
+			openai.UserMessage(q),
+		}}
+		var resp *http.Response
+		cc, err := c.Chat.Completions.New(context.Background(), p, option.WithResponseInto(&resp))
+		if err != nil || len(cc.Choices) == 0 {
+			t.Fatalf("%q: %v", q, err)
+		}
+		return resp.Header.Get("X-Parapet-Effect")
+	}
+	if got := ask("How do I link my bank account?"); got != "allow" {
+		t.Errorf("on-topic question: effect %q, want allow", got)
+	}
+	if got := ask("Is now a good time to buy Bitcoin?"); got != "warn" {
+		t.Errorf("restricted topic: effect %q, want warn", got)
+	}
+}
