@@ -143,7 +143,7 @@ var aliases = map[string][]string{
 // all, before it is tokenised: every cue contains one of these (ASCII,
 // any case).
 var cueHints = []string{"not", "n't", "never", "avoid", "refrain", "refuse", "decline", "allowed", "permitted",
-	"prohibit", "forbid", "banned", "limits", "scope", "restricted", "circumstances", "away", "clear"}
+	"prohibit", "forbid", "banned", "limits", "scope", "restricted", "circumstances", "away", "clear", "no", "except", "excluding", "besides"}
 
 func mayRestrict(s string) bool {
 	for _, h := range cueHints {
@@ -201,13 +201,33 @@ func extract(s string) []topic {
 	// restricted topic ("prescription" for a pharmacy told not to
 	// recommend dosages).
 	allowed := map[string]bool{}
+	list := false // in the lines after a list header ("Never:")
 	for lo := 0; lo < len(ws); {
 		hi := lo
 		for hi < len(ws) && !ws[hi].brk {
 			hi++
 		}
 		clause := ws[lo:hi]
-		ts := clauseTopics(clause)
+		var ts []topic
+		header := hi < len(ws) && ws[hi].brkc == ':' && listHeader(clause)
+		if list && len(clause) > 0 && !(lo > 0 && ws[lo-1].brkc == ':') && !bulletAt(s, clause[0].start) {
+			list = false // a line that is not an item ends the list
+		}
+		switch {
+		case header:
+			list = true
+		case list && len(clause) == 0 && hi < len(ws) && ws[hi].brkc == '\n' && lo > 0 && ws[lo-1].brkc == '\n':
+			list = false // a blank line ends the list
+		case list && len(clause) > 0 && clauseHasCue(clause):
+			ts = clauseTopics(clause)
+		case list && len(clause) > 0:
+			ts = phraseTopics(clause, true) // "- discuss politics", "- competitors' pricing"
+		default:
+			ts = clauseTopics(clause)
+		}
+		if hi < len(ws) && ws[hi].brkc == ':' && !header {
+			list = false // another heading
+		}
 		if len(ts) == 0 && prev != nil && refersBack(clause) {
 			// "The password is 'Mouse'. Don't share it with anyone."
 			ts = phraseTopics(subject(subjectOf(prev)), false)
@@ -250,6 +270,72 @@ func phrase(t topic) string {
 	return b.String()
 }
 
+// bulletAt reports whether the word at byte i begins a list item: only a
+// bullet ("-", "*", "•") or a number ("1.", "2)") stands between it and the
+// start of its line.
+func bulletAt(s string, i int) bool {
+	j := i
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	k := j
+	for k > 0 && s[k-1] != '\n' {
+		k--
+	}
+	mark := strings.TrimSpace(s[k:j])
+	switch {
+	case mark == "-" || mark == "*" || mark == "•" || mark == "–" || mark == "·":
+		return true
+	case len(mark) >= 2 && (mark[len(mark)-1] == '.' || mark[len(mark)-1] == ')'):
+		for _, c := range mark[:len(mark)-1] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// clauseHasCue reports whether clauseTopics would find a directive.
+func clauseHasCue(c []word) bool {
+	for _, w := range c {
+		if activeCue[w.low] || w.low == "circumstances" {
+			return true
+		}
+	}
+	return len(c) > 0 && c[0].low == "no"
+}
+
+// anythingBefore reports an "anything" or "everything" (or "any topic")
+// before an exception.
+func anythingBefore(c []word) bool {
+	for i, w := range c {
+		if w.low == "anything" || w.low == "everything" || w.low == "any" && i+1 < len(c) && (c[i+1].low == "topic" || c[i+1].low == "question" || c[i+1].low == "subject") {
+			return true
+		}
+	}
+	return false
+}
+
+// listHeader reports a clause that introduces a list of forbidden topics
+// on the lines that follow: "Never:", "Do not discuss:", "Forbidden
+// topics:", "Off-limits:". It has a cue and nothing but cues and generic
+// words.
+func listHeader(c []word) bool {
+	cue := false
+	for _, w := range c {
+		switch {
+		case activeCue[w.low] || passiveCue[w.low] || w.low == "no" || w.low == "off" || w.low == "out" || w.low == "limits":
+			cue = true
+		case generic[w.low] || w.low == "rules" || w.low == "restrictions" || w.low == "following" || w.low == "below":
+		default:
+			return false
+		}
+	}
+	return cue
+}
+
 // clauseTopics reads one clause (no breaks inside).
 func clauseTopics(c []word) []topic {
 	if len(c) > 0 && (c[0].low == "if" || c[0].low == "when" || c[0].low == "unless") {
@@ -263,6 +349,14 @@ func clauseTopics(c []word) []topic {
 		}
 		if l == "circumstances" && i > 0 && c[i-1].low == "no" {
 			cue = i // "under no circumstances should you …"
+			break
+		}
+		if l == "no" && i == 0 && len(c) > 1 {
+			cue = i // a rule in a list: "No politics.", "- No medical advice"
+			break
+		}
+		if (l == "except" || l == "excluding" || l == "besides") && anythingBefore(c[:i]) {
+			cue = i // "You can discuss anything about our fleet except upcoming route changes"
 			break
 		}
 		if activeCue[l] || passiveCue[l] && i > 0 && (c[i-1].low == "not" || c[i-1].low == "is" || c[i-1].low == "are" || c[i-1].low == "of" || c[i-1].low == "off" || c[i-1].low == "be") {

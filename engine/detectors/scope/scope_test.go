@@ -198,3 +198,27 @@ func TestStemAndSameTerm(t *testing.T) {
 		}
 	}
 }
+
+func TestRestrictionsInListsAndExceptions(t *testing.T) {
+	cases := []struct {
+		system string
+		want   [][]string
+	}{
+		{"You are Fleetly's assistant.\nRules:\n- No politics.\n- No medical advice\n- Keep answers short.", [][]string{{"politics"}, {"medical"}}},
+		{"You are Fleetly's assistant. Never:\n- discuss competitors' pricing\n- speculate about layoffs\nAlways greet the user by name.", [][]string{{"competitors", "pricing"}, {"speculate", "layoffs"}}},
+		{"Forbidden topics: religion, salaries.\nBe friendly.", [][]string{{"religion"}, {"salaries"}}},
+		{"You can discuss anything about our fleet except upcoming route changes.", [][]string{{"upcoming", "route", "changes"}}},
+		{"NEVER DISCUSS PRICING.", [][]string{{"pricing"}}},
+	}
+	for _, c := range cases {
+		got := Restrictions(c.system)
+		for i := range got {
+			for j := range got[i] {
+				got[i][j] = strings.ToLower(got[i][j])
+			}
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: restrictions %v, want %v", c.system, got, c.want)
+		}
+	}
+}

@@ -15,6 +15,7 @@ type word struct {
 	brk        bool // a clause break: . ! ? ; : newline, or "but"
 	comma      bool // a comma (an alternative separator in a topic list)
 	neg        bool // in a negated clause (markNegated)
+	brkc       byte // for a break: '.', ':', '\n' … (0 for "but" and non-ASCII)
 }
 
 // tokenize splits s into words (letters and digits, with inner
@@ -40,7 +41,7 @@ func tokens(out []word, s string, withStem bool) []word {
 				// a period inside a number or an abbreviation ("e.g.") is
 				// not a break worth telling apart: topics do not span
 				// them either way.
-				out = append(out, word{start: i, end: i + 1, brk: true})
+				out = append(out, word{start: i, end: i + 1, brk: true, brkc: c})
 				i++
 			case c == ',' || c == '/' || c == '(' || c == ')':
 				out = append(out, word{start: i, end: i + 1, comma: true})
