@@ -292,10 +292,13 @@ func Restrictions(s string) [][]string {
 }
 
 // negation marks a clause whose words do not count: the text says the
-// topic is not wanted ("I know you can't discuss pricing", "I'm sorry, I
-// can't help with that").
+// topic is not wanted or not allowed ("I know you can't discuss pricing",
+// "I know pricing is off-limits", "I'm sorry, I can't help with that").
 var negation = set("not", "no", "never", "don't", "dont", "doesn't", "can't", "cannot", "won't", "isn't", "aren't",
-	"shouldn't", "mustn't", "wouldn't", "couldn't", "didn't", "nor", "neither", "unable", "sorry", "avoid", "apologize", "apologise")
+	"shouldn't", "mustn't", "wouldn't", "couldn't", "didn't", "nor", "neither", "unable", "sorry", "avoid", "apologize", "apologise",
+	// a clause that states the restriction itself: "I know pricing is
+	// off-limits", "salaries are restricted", "that's out of scope"
+	"forbidden", "prohibited", "restricted", "banned", "limits", "scope")
 
 // negStart holds the first letters of the negation words.
 var negStart = func() (t [256]bool) {
