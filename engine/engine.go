@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -49,6 +50,31 @@ type Policy struct {
 	explain *lazyQuery
 	layers  map[string]*Layer
 	prices  map[string]Price
+	// topics are data.parapet.config.scope.topics, for the scope
+	// detector (analysis.Input.Topics).
+	topics []string
+}
+
+// readTopics reads data.parapet.config.scope.topics: absent, or a list of
+// non-empty strings.
+func readTopics(data map[string]any) ([]string, error) {
+	v := dig(data, "parapet", "config", "scope", "topics")
+	if v == nil {
+		return nil, nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("data.parapet.config.scope.topics: want a list of strings, got %T", v)
+	}
+	out := make([]string, 0, len(list))
+	for i, x := range list {
+		s, ok := x.(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			return nil, fmt.Errorf("data.parapet.config.scope.topics[%d]: want a non-empty string, got %v", i, x)
+		}
+		out = append(out, s)
+	}
+	return out, nil
 }
 
 // CompileOptions tune Compile.
@@ -83,8 +109,12 @@ func Compile(ctx context.Context, name string, b *bundle.Bundle, opts CompileOpt
 	if err != nil {
 		return nil, fmt.Errorf("compiling bundle %q: %w", name, err)
 	}
+	topics, err := readTopics(b.Data)
+	if err != nil {
+		return nil, fmt.Errorf("compiling bundle %q: %w", name, err)
+	}
 	p := &Policy{Name: name, Revision: b.Manifest.Revision, Activated: time.Now(), query: pq, optimised: optimised, rbac: rb,
-		bundle: b, opts: opts, prices: readPrices(b.Data)}
+		bundle: b, opts: opts, prices: readPrices(b.Data), topics: topics}
 	p.explain = newLazyQuery(name, b, opts)
 	return p, nil
 }
@@ -237,7 +267,7 @@ func (e *Engine) decide(ctx context.Context, req *Request, tr *explainTracer) (*
 		return d, nil
 	}
 
-	in := &analysis.Input{Phase: req.Phase, Fields: Fields(req), Labels: req.Context.Labels}
+	in := &analysis.Input{Phase: req.Phase, Fields: Fields(req), Labels: req.Context.Labels, Topics: p.topics}
 	an := e.analyzer.Analyze(ctx, in)
 	t3 := time.Now()
 	d.Timings.Analysis = us(t3.Sub(t2))
@@ -335,6 +365,6 @@ func (e *Engine) Input(ctx context.Context, req *Request) (ast.Value, error) {
 	if err != nil {
 		return nil, fmt.Errorf("resolving access: %w", err)
 	}
-	an := e.analyzer.Analyze(ctx, &analysis.Input{Phase: req.Phase, Fields: Fields(req), Labels: req.Context.Labels})
+	an := e.analyzer.Analyze(ctx, &analysis.Input{Phase: req.Phase, Fields: Fields(req), Labels: req.Context.Labels, Topics: p.topics})
 	return buildInput(req, acc, an, e.peekUsage(ctx, p, req, acc)), nil
 }

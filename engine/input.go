@@ -23,7 +23,7 @@ func init() {
 		"documents", "end", "endpoint", "field", "fields", "findings", "id", "labels", "matches", "messages",
 		"minute", "model", "month", "name", "phase", "purpose", "reasoning", "request", "request_id",
 		"requests", "resource", "response", "role", "roles", "score", "source", "start", "subject", "tenant",
-		"text", "tokens", "tool_call_id", "type", "usage", "injection", "grounding",
+		"text", "tokens", "tool_call_id", "topic", "type", "usage", "injection", "grounding", "scope",
 		// values
 		PhasePrompt, PhaseResponse, "system", "developer", "user", "assistant", "tool", "function",
 		"document", "retrieval", "default", "local", "employee", "analyst", "admin",
@@ -179,7 +179,7 @@ func analysisTerm(an *analysis.Analysis) *ast.Term {
 	cats := map[string]int{}
 	for i := range an.Findings {
 		f := &an.Findings[i]
-		findings[i] = ast.ObjectTerm(
+		fi := [][2]*ast.Term{
 			item("detector", str(f.Detector)),
 			item("category", str(f.Category)),
 			item("type", str(f.Type)),
@@ -188,7 +188,11 @@ func analysisTerm(an *analysis.Analysis) *ast.Term {
 			item("start", intTerm(f.Start)),
 			item("end", intTerm(f.End)),
 			item("score", num(f.Score)),
-		)
+		}
+		if f.Topic != "" {
+			fi = append(fi, item("topic", str(f.Topic)))
+		}
+		findings[i] = ast.ObjectTerm(fi...)
 		counts[f.Type]++
 		cats[f.Category]++
 	}

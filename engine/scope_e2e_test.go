@@ -75,3 +75,47 @@ func TestRestrictedTopicDecides(t *testing.T) {
 		t.Fatalf("strict policy: effect %s, reasons %q", d.Effect, reasons(d))
 	}
 }
+
+// Topics the policy rules out for every request (config.scope.topics):
+// denied by default, whatever the system prompt, with the topic named.
+func TestDeniedTopicsFromPolicyData(t *testing.T) {
+	ctx := context.Background()
+	b := defaultBundle(t)
+	cfg := b.Data["parapet"].(map[string]any)["config"].(map[string]any)
+	cfg["scope"] = map[string]any{"prompt_effect": "warn", "response_effect": "warn", "topics": []any{"politics", "medical advice"}, "topics_effect": "deny"}
+	p, err := Compile(ctx, "topics", b, CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(Options{Analyzer: detectors.Default()})
+	e.Activate(p)
+	req := func(phase, user, answer string) *Request {
+		r := &Request{Phase: phase, Subject: Subject{ID: "alice", Tenant: "acme"}, Resource: Resource{Model: "llama-3.1-8b-onprem"},
+			Messages: []Message{{Role: "user", Content: user}}}
+		if phase == PhaseResponse {
+			r.Response = &Response{Content: answer}
+		}
+		return r
+	}
+	d, err := e.Decide(ctx, req(PhasePrompt, "I have a fever, which pills should I take?", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Effect != "deny" || len(d.Reasons) != 1 || d.Reasons[0].ID != "use.denied_topic" || !strings.Contains(d.Reasons[0].Message, "(medical advice)") {
+		t.Fatalf("prompt: %s %+v", d.Effect, d.Reasons)
+	}
+	d, _ = e.Decide(ctx, req(PhasePrompt, "Where is my parcel?", ""))
+	if d.Effect != "allow" {
+		t.Fatalf("on-topic prompt: %s %+v", d.Effect, d.Reasons)
+	}
+	d, _ = e.Decide(ctx, req(PhaseResponse, "Any news?", "The senator won the election."))
+	if d.Effect != "deny" || d.Reasons[0].ID != "output.denied_topic" {
+		t.Fatalf("answer: %s %+v", d.Effect, d.Reasons)
+	}
+
+	// A malformed topics list is refused at compile time, naming the field.
+	cfg["scope"] = map[string]any{"topics": []any{"politics", 7}}
+	if _, err := Compile(ctx, "bad", b, CompileOptions{}); err == nil || !strings.Contains(err.Error(), "data.parapet.config.scope.topics[1]") {
+		t.Fatalf("bad topics: %v", err)
+	}
+}

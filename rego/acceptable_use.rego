@@ -173,7 +173,7 @@ deny contains {
 # phase only; output.restricted_topic is the same for the answer.
 topic_evidence := sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
 	some f in input.analysis.findings
-	f.category == "scope"
+	f.type == "RESTRICTED_TOPIC"
 	f.source == "user"
 })
 
@@ -207,4 +207,47 @@ warn contains restricted_topic_reason("warn") if {
 	input.phase == "prompt"
 	topic_effect == "warn"
 	topic_evidence[0]
+}
+
+# A user message asks about a topic the policy itself rules out for every
+# request, whatever the system prompt (config.scope.topics: "politics",
+# "medical advice"; the scope detector's DENIED_TOPIC findings name the
+# topic). config.scope.topics_effect picks the effect: deny (the default),
+# review, warn or allow. The shipped config lists no topics.
+denied_topic_findings := [f |
+	some f in input.analysis.findings
+	f.type == "DENIED_TOPIC"
+	f.source == "user"
+]
+
+denied_topic_reason(effect) := {
+	"id": "use.denied_topic",
+	"effect": effect,
+	"severity": "medium",
+	"controls": ["OWASP-LLM01", "NIST-AI-600-1:information-integrity"],
+	"message": sprintf("a user message asks about a topic this policy rules out (%s)", [concat(", ", sort({t | some f in denied_topic_findings; t := object.get(f, "topic", "?")}))]),
+	"evidence": sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} | some f in denied_topic_findings}),
+}
+
+denied_topic_effect := object.get(config, ["scope", "topics_effect"], "deny")
+
+deny contains denied_topic_reason("deny") if {
+	lib.any_findings
+	input.phase == "prompt"
+	denied_topic_effect == "deny"
+	denied_topic_findings[0]
+}
+
+review contains denied_topic_reason("review") if {
+	lib.any_findings
+	input.phase == "prompt"
+	denied_topic_effect == "review"
+	denied_topic_findings[0]
+}
+
+warn contains denied_topic_reason("warn") if {
+	lib.any_findings
+	input.phase == "prompt"
+	denied_topic_effect == "warn"
+	denied_topic_findings[0]
 }

@@ -100,6 +100,8 @@ fixtures := {
 		{"messages": [{"role": "system", "content": "Do not discuss politics."}, {"role": "user", "content": "Who should I vote for?"}]},
 		with_findings([finding("scope", "RESTRICTED_TOPIC", "messages[1].content", "user", 4, 12)]),
 	)),
+	"denied_topic": prompt(with_findings([object.union(finding("scope", "DENIED_TOPIC", "messages[1].content", "user", 4, 12), {"topic": "politics"})])),
+	"denied_topic_in_response": response({"content": "Vote early."}, with_findings([object.union(finding("scope", "DENIED_TOPIC", "response.content", "response", 0, 4), {"topic": "politics"})])),
 	"restricted_topic_in_response": response({"content": "Politics aside, vote early."}, with_findings([finding("scope", "RESTRICTED_TOPIC", "response.content", "response", 0, 8)])),
 	"secret_in_response": response({"content": "key: AKIA..."}, with_findings([secret("AWS_ACCESS_KEY_ID", "response.content", "response")])),
 	"pii_in_response": response({"content": "call 555-0100"}, with_findings([pii("PHONE_NUMBER", "response.content", "response")])),

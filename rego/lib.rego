@@ -195,10 +195,23 @@ config_errors contains msg if {
 # The scope knobs are optional (a config without them warns), but a value
 # they cannot mean is an error, not a silent allow.
 config_errors contains msg if {
-	some knob in ["prompt_effect", "response_effect"]
+	some knob in ["prompt_effect", "response_effect", "topics_effect"]
 	effect := object.get(config, ["scope", knob], "warn")
 	not effect in {"allow", "warn", "review", "deny"}
 	msg := sprintf("config.scope.%s: want allow, warn, review or deny, got %v", [knob, effect])
+}
+
+config_errors contains msg if {
+	topics := object.get(config, ["scope", "topics"], [])
+	not is_string_list(topics)
+	msg := sprintf("config.scope.topics: want a list of strings, got %v", [topics])
+}
+
+is_string_list(x) if {
+	is_array(x)
+	every t in x {
+		is_string(t)
+	}
 }
 
 config_errors contains msg if {

@@ -207,3 +207,11 @@ test_config_bad_scope_effect if {
 	errs == {"config.scope.response_effect: want allow, warn, review or deny, got block"}
 	count(lib.config_errors) == 0 with data.parapet.config.scope as {}
 }
+
+test_config_bad_scope_topics if {
+	errs := lib.config_errors with data.parapet.config.scope.topics as "politics"
+	errs == {"config.scope.topics: want a list of strings, got politics"}
+	errs2 := lib.config_errors with data.parapet.config.scope.topics as ["politics", 3]
+	errs2 == {"config.scope.topics: want a list of strings, got [\"politics\", 3]"}
+	count(lib.config_errors) == 0 with data.parapet.config.scope.topics as ["politics", "medical advice"]
+}

@@ -284,7 +284,10 @@ warn contains {
 # name the topic do not count): the model did what it was told not to, often
 # the sign of a jailbreak that worked. config.scope.response_effect picks the
 # effect: warn (the default), review, deny, or allow (off).
-topic_evidence := evidence_of("scope")
+topic_evidence := sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} |
+	some f in findings
+	f.type == "RESTRICTED_TOPIC"
+})
 
 topic_effect := object.get(config, ["scope", "response_effect"], "warn")
 
@@ -319,6 +322,47 @@ warn contains restricted_topic_reason("warn") if {
 	"scope" in categories
 	topic_effect == "warn"
 	topic_evidence[0]
+}
+
+# The answer discusses a topic the policy itself rules out for every
+# request (config.scope.topics; DENIED_TOPIC findings).
+# config.scope.topics_effect picks the effect, as for the prompt: deny (the
+# default) cuts the answer.
+denied_topic_findings := [f | some f in findings; f.type == "DENIED_TOPIC"]
+
+denied_topic_reason(effect) := {
+	"id": "output.denied_topic",
+	"effect": effect,
+	"severity": "medium",
+	"controls": ["OWASP-LLM05", "NIST-AI-600-1:information-integrity"],
+	"message": sprintf("the response discusses a topic this policy rules out (%s)", [concat(", ", sort({t | some f in denied_topic_findings; t := object.get(f, "topic", "?")}))]),
+	"evidence": sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} | some f in denied_topic_findings}),
+}
+
+denied_topic_effect := object.get(config, ["scope", "topics_effect"], "deny")
+
+deny contains denied_topic_reason("deny") if {
+	lib.any_findings
+	input.phase == "response"
+	"scope" in categories
+	denied_topic_effect == "deny"
+	denied_topic_findings[0]
+}
+
+review contains denied_topic_reason("review") if {
+	lib.any_findings
+	input.phase == "response"
+	"scope" in categories
+	denied_topic_effect == "review"
+	denied_topic_findings[0]
+}
+
+warn contains denied_topic_reason("warn") if {
+	lib.any_findings
+	input.phase == "response"
+	"scope" in categories
+	denied_topic_effect == "warn"
+	denied_topic_findings[0]
 }
 
 # --- canary obligation ------------------------------------------------------------

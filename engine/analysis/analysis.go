@@ -39,6 +39,10 @@ type Finding struct {
 	End   int     `json:"end"`
 	Score float64 `json:"score"`
 
+	// Topic names the topic of a DENIED_TOPIC finding as the policy's
+	// config names it (config.scope.topics); empty for other findings.
+	Topic string `json:"topic,omitempty"`
+
 	// ByteStart and ByteEnd are the byte offsets the detector reported.
 	ByteStart int `json:"-"`
 	ByteEnd   int `json:"-"`
@@ -90,6 +94,10 @@ type Input struct {
 	// Labels carries request-level values for detectors, such as a
 	// planted canary token ("canary"). Never logged.
 	Labels map[string]string
+	// Topics are the topics the active policy rules out for every
+	// request (data.parapet.config.scope.topics): "politics", "medical
+	// advice". The scope detector reports them as DENIED_TOPIC.
+	Topics []string
 }
 
 // RequestDetector sees the whole request at once, for signals that relate

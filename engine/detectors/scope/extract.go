@@ -22,6 +22,7 @@ type topic struct {
 	total int
 	all   bool // every term must match (a family's phrase), not half the weight
 	named bool // named by the prompt itself, not a family's word or an alias
+	label int  // the restriction (or the policy's topic) it came from: one finding each
 }
 
 func (t *topic) key() string {
@@ -243,16 +244,20 @@ func extract(s string) []topic {
 		found = append(found, ts...)
 		lo = hi + 1
 	}
-	for _, t := range found {
+	for i, t := range found {
 		t.named = true
+		t.label = i
 		add(t)
 		for _, a := range aliases[phrase(t)] {
-			add(topicOf(tokenize(a)))
+			at := topicOf(tokenize(a))
+			at.label = i
+			add(at)
 		}
 		for _, ft := range familyTopics(t) {
 			if len(ft.terms) == 1 && allowed[ft.terms[0].stem] {
 				continue
 			}
+			ft.label = i
 			add(ft)
 		}
 	}
@@ -533,4 +538,35 @@ func topicOf(ws []word) topic {
 		t.total += wt
 	}
 	return t
+}
+
+// policyTopics reads the topics a policy names (config.scope.topics:
+// "politics", "medical advice", "competitors' pricing"): each is a topic
+// phrase as in a directive's object, with its aliases and family words;
+// label is the index of the policy's topic.
+func policyTopics(names []string) []topic {
+	var out []topic
+	seen := map[string]bool{}
+	add := func(t topic, label int) {
+		k := t.key()
+		if t.total == 0 || seen[k] {
+			return
+		}
+		seen[k] = true
+		t.label = label
+		out = append(out, t)
+	}
+	for i, n := range names {
+		for _, t := range phraseTopics(tokenize(n), false) {
+			t.named = true
+			add(t, i)
+			for _, a := range aliases[phrase(t)] {
+				add(topicOf(tokenize(a)), i)
+			}
+			for _, ft := range familyTopics(t) {
+				add(ft, i)
+			}
+		}
+	}
+	return out
 }

@@ -13,7 +13,10 @@ import (
 const (
 	Category       = "scope"
 	TypeRestricted = "RESTRICTED_TOPIC"
-	detectorName   = "scope"
+	// TypeDenied is a topic the policy itself rules out for every request
+	// (analysis.Input.Topics); the finding's Topic names it.
+	TypeDenied   = "DENIED_TOPIC"
+	detectorName = "scope"
 )
 
 // Options configure a Detector. The zero value is the default.
@@ -50,6 +53,7 @@ func (d *Detector) Name() string { return detectorName }
 // own words in a short list matched by sameTerm, and words of scripts
 // without spaces as substrings.
 type rules struct {
+	names  []string // a policy's topics (nil for a system prompt's)
 	topics []topic
 	nterms int
 	pre    [1 << 16 / 64]uint64 // prefix keys of every ASCII term
@@ -123,9 +127,33 @@ func (d *Detector) rulesOf(s string) *rules {
 	return rs
 }
 
+// policyRules returns the rules of a policy's topics, cached like a
+// system prompt's.
+func (d *Detector) policyRules(names []string) *rules {
+	h := maphash.String(d.seed, "\x00policy\x00"+strings.Join(names, "\x00"))
+	d.mu.Lock()
+	rs, ok := d.cache[h]
+	d.mu.Unlock()
+	if ok {
+		return rs
+	}
+	if ts := policyTopics(names); len(ts) > 0 {
+		rs = compile(ts)
+		rs.names = append([]string(nil), names...)
+	}
+	d.mu.Lock()
+	if len(d.cache) >= d.max {
+		clear(d.cache)
+	}
+	d.cache[h] = rs
+	d.mu.Unlock()
+	return rs
+}
+
 // ScanRequest implements analysis.RequestDetector. The topics come from
-// every system and developer message; in the prompt phase each user
-// message is checked, in the response phase the answer and its reasoning.
+// every system and developer message (RESTRICTED_TOPIC) and from the
+// policy (in.Topics, DENIED_TOPIC); in the prompt phase each user message
+// is checked, in the response phase the answer and its reasoning.
 func (d *Detector) ScanRequest(ctx context.Context, in *analysis.Input, r *analysis.Report) {
 	if in == nil || r == nil {
 		return
@@ -137,6 +165,11 @@ func (d *Detector) ScanRequest(ctx context.Context, in *analysis.Input, r *analy
 			if rs := d.rulesOf(f.Text); rs != nil {
 				sets = append(sets, rs)
 			}
+		}
+	}
+	if len(in.Topics) > 0 {
+		if rs := d.policyRules(in.Topics); rs != nil {
+			sets = append(sets, rs)
 		}
 	}
 	if len(sets) == 0 {
@@ -157,14 +190,35 @@ func (d *Detector) ScanRequest(ctx context.Context, in *analysis.Input, r *analy
 		markNegated(ws)
 		for _, rs := range sets {
 			m.run(rs, ws)
-			lastStart := -1
+			// One finding per restriction (its family's words and
+			// aliases included) and per word: the first word of the text
+			// that touches it.
+			first := len(r.Findings)
+		topics:
 			for ti := range rs.topics {
-				if start, end, score, ok := m.result(rs, ti); ok && start != lastStart {
-					// one finding per word: "politics" and "political"
-					// are two topics of one directive
-					lastStart = start
-					r.AddFinding(detectorName, Category, TypeRestricted, f, start, end, score)
+				start, end, score, ok := m.result(rs, ti)
+				if !ok {
+					continue
 				}
+				label := rs.topics[ti].label
+				for k := first; k < len(r.Findings); k++ {
+					g := &r.Findings[k]
+					if m.label[k-first] == label || g.ByteStart == start {
+						if m.label[k-first] == label && start < g.ByteStart {
+							g.ByteStart, g.ByteEnd, g.Score = start, end, score
+						}
+						continue topics
+					}
+				}
+				typ := TypeRestricted
+				if rs.names != nil {
+					typ = TypeDenied
+				}
+				r.AddFinding(detectorName, Category, typ, f, start, end, score)
+				if rs.names != nil {
+					r.Findings[len(r.Findings)-1].Topic = rs.names[label]
+				}
+				m.label = append(m.label[:len(r.Findings)-1-first], label)
 			}
 		}
 		clear(ws) // the words hold text of the request
@@ -177,6 +231,7 @@ var wordPool = sync.Pool{New: func() any { b := make([]word, 0, 512); return &b 
 
 // matcher holds one field's match state against one set of rules.
 type matcher struct {
+	label []int  // per finding made for the current rules: its restriction
 	seen  []bool // per term: found
 	got   []int  // per topic: weight found
 	start []int  // per topic: the first word found

@@ -222,3 +222,57 @@ func TestRestrictionsInListsAndExceptions(t *testing.T) {
 		}
 	}
 }
+
+// Topics the policy rules out for every request, with no system prompt:
+// DENIED_TOPIC, named as the policy names them.
+func TestPolicyTopics(t *testing.T) {
+	d := New(Options{})
+	topics := []string{"politics", "medical advice", "competitors' pricing"}
+	run := func(phase, user, answer string) []analysis.Finding {
+		in := &analysis.Input{Phase: phase, Topics: topics, Fields: []analysis.Field{
+			{Path: "messages[0].content", Source: "user", Text: user},
+		}}
+		if answer != "" {
+			in.Fields = append(in.Fields, analysis.Field{Path: "response.content", Source: "response", Text: answer})
+		}
+		var r analysis.Report
+		d.ScanRequest(context.Background(), in, &r)
+		return r.Findings
+	}
+	cases := []struct{ user, topic string }{
+		{"Who should I vote for in the election?", "politics"},
+		{"I have a fever and a rash, what pills should I take?", "medical advice"},
+		{"How does your pricing compare with your competitors?", "competitors' pricing"},
+		{"Where is my parcel?", ""},
+	}
+	for _, c := range cases {
+		fs := run("prompt", c.user, "")
+		got := ""
+		if len(fs) > 0 {
+			if fs[0].Type != TypeDenied || fs[0].Category != Category {
+				t.Errorf("%q: finding %+v", c.user, fs[0])
+			}
+			got = fs[0].Topic
+		}
+		if got != c.topic {
+			t.Errorf("%q: topic %q, want %q", c.user, got, c.topic)
+		}
+	}
+	if fs := run("response", "Who won?", "The senator won the election by a wide margin."); len(fs) != 1 || fs[0].Topic != "politics" || fs[0].Field != "response.content" {
+		t.Errorf("answer: %+v", fs)
+	}
+	// With a restricting system prompt as well, both kinds are reported.
+	in := &analysis.Input{Phase: "prompt", Topics: []string{"gambling"}, Fields: []analysis.Field{
+		{Path: "messages[0].content", Source: "system", Text: "Do not discuss politics."},
+		{Path: "messages[1].content", Source: "user", Text: "Should I bet on the election?"},
+	}}
+	var r analysis.Report
+	d.ScanRequest(context.Background(), in, &r)
+	types := map[string]bool{}
+	for _, f := range r.Findings {
+		types[f.Type] = true
+	}
+	if !types[TypeDenied] || !types[TypeRestricted] {
+		t.Errorf("both kinds: %+v", r.Findings)
+	}
+}

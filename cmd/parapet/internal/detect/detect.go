@@ -27,7 +27,7 @@ import (
 
 // AnalyzeCommand builds `parapet analyze`.
 func AnalyzeCommand() *cobra.Command {
-	var list string
+	var list, topics string
 	cmd := &cobra.Command{
 		Use:   "analyze",
 		Short: "Run the detectors over JSON Lines on stdin",
@@ -46,17 +46,22 @@ A line may also carry "system_prompt": the system message the text was
 sent under. It is read as context, as /v1/decide reads a request's system
 message: the scope detector reports RESTRICTED_TOPIC where the text asks
 about a topic the system prompt rules out. Findings are reported for
-"text" only.`,
+"text" only.
+
+--topics lists topics a policy rules out for every request (as
+data.parapet.config.scope.topics does): the scope detector reports
+DENIED_TOPIC, with the topic, where a text asks about one.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			an, err := detectors.ByName(splitList(list))
 			if err != nil {
 				return err
 			}
-			return Analyze(cmd.Context(), an, cmd.InOrStdin(), cmd.OutOrStdout())
+			return AnalyzeTopics(cmd.Context(), an, splitList(topics), cmd.InOrStdin(), cmd.OutOrStdout())
 		},
 	}
 	cmd.Flags().StringVar(&list, "detectors", strings.Join(detectors.Names, ","), "comma-separated detectors to run")
+	cmd.Flags().StringVar(&topics, "topics", "", `comma-separated topics a policy rules out for every request ("politics,medical advice")`)
 	return cmd
 }
 
@@ -82,6 +87,7 @@ type outFinding struct {
 	Start    int     `json:"start"`
 	End      int     `json:"end"`
 	Score    float64 `json:"score"`
+	Topic    string  `json:"topic,omitempty"`
 }
 
 type outInjection struct {
@@ -91,6 +97,12 @@ type outInjection struct {
 
 // Analyze streams lines from in to out.
 func Analyze(ctx context.Context, an *analysis.Analyzer, in io.Reader, out io.Writer) error {
+	return AnalyzeTopics(ctx, an, nil, in, out)
+}
+
+// AnalyzeTopics is Analyze with topics a policy rules out
+// (analysis.Input.Topics).
+func AnalyzeTopics(ctx context.Context, an *analysis.Analyzer, topics []string, in io.Reader, out io.Writer) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	w := bufio.NewWriter(out)
@@ -110,7 +122,7 @@ func Analyze(ctx context.Context, an *analysis.Analyzer, in io.Reader, out io.Wr
 		if row.Text == nil {
 			return fmt.Errorf("line %d: no string field \"text\"", line)
 		}
-		in := &analysis.Input{Phase: "prompt", Fields: []analysis.Field{{Path: "text", Source: "user", Text: *row.Text}}}
+		in := &analysis.Input{Phase: "prompt", Fields: []analysis.Field{{Path: "text", Source: "user", Text: *row.Text}}, Topics: topics}
 		if row.System != "" {
 			// The system prompt is context (the scope detector reads
 			// what it rules out); only findings in "text" are written.
@@ -125,7 +137,7 @@ func Analyze(ctx context.Context, an *analysis.Analyzer, in io.Reader, out io.Wr
 			if f.Field != "text" {
 				continue
 			}
-			o.Findings = append(o.Findings, outFinding{Detector: f.Detector, Type: f.Type, Start: f.Start, End: f.End, Score: round4(f.Score)})
+			o.Findings = append(o.Findings, outFinding{Detector: f.Detector, Type: f.Type, Start: f.Start, End: f.End, Score: round4(f.Score), Topic: f.Topic})
 		}
 		for _, s := range res.Signals {
 			if s.Kind == "injection" && s.Field == "text" && s.Score > o.Inj.Score {

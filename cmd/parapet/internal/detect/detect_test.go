@@ -134,3 +134,25 @@ func TestEvalInjectionWithSystemPrompt(t *testing.T) {
 		t.Fatalf("table: %v %s", err, out.String())
 	}
 }
+
+func TestAnalyzeWithPolicyTopics(t *testing.T) {
+	an, err := detectors.ByName([]string{"scope"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	in := "{\"text\":\"Who should I vote for?\"}\n{\"text\":\"Where is my parcel?\"}\n"
+	if err := AnalyzeTopics(context.Background(), an, []string{"politics", "medical advice"}, strings.NewReader(in), &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var first, second analyzeOut
+	json.Unmarshal([]byte(lines[0]), &first)
+	json.Unmarshal([]byte(lines[1]), &second)
+	if len(first.Findings) != 1 || first.Findings[0].Type != "DENIED_TOPIC" || first.Findings[0].Topic != "politics" || first.Findings[0].Start != 13 {
+		t.Fatalf("first: %s", lines[0])
+	}
+	if len(second.Findings) != 0 {
+		t.Fatalf("second: %s", lines[1])
+	}
+}
