@@ -27,67 +27,83 @@ var families = []family{
 			"rash fever pain ache headache migraine infection disease illness sick cancer diabetes tumor tumour cholesterol antibiotic antibiotics " +
 			"ibuprofen acetaminophen paracetamol tylenol advil aspirin benadryl insulin antidepressant antidepressants vaccine surgery cough nausea " +
 			"injury sprain fracture pregnant pregnancy depression anxiety adhd adderall oxycodone opioid painkiller painkillers doctor|blood pressure|sore throat|side effects|mental health|" +
-			"síntoma síntomas fiebre dolor medicamento medicamentos pastilla enfermedad fièvre douleur médicament maladie symptôme schmerzen tabletten medikament medikamente fieber krankheit " +
-			"症状 発熱 頭痛 薬 病気 发烧 头痛 药 疾病 病"),
+			"médico medico medicina medicamento medicamentos pastilla pastillas síntoma síntomas sintomas fiebre dolor enfermedad diagnóstico tratamiento dosis " +
+			"médecin médicament médicaments symptôme symptômes fièvre douleur maladie traitement ordonnance posologie comprimé comprimés " +
+			"arzt ärztin medikament medikamente symptome fieber schmerzen krankheit behandlung dosierung tabletten " +
+			"farmaco farmaci sintomi febbre dolore malattia pillola compresse remédio remédios febre doença comprimido " +
+			"医生 药 症状 发烧 头痛 疼 疾病 生病 治疗 剂量 处方 医者 薬 発熱 頭痛 痛み 病気 治療 処方 의사 약국 증상 통증 병원 치료 처방 복용"),
 	},
 	{ // legal
 		triggers: words("legal law lawyer attorney lawsuit litigation legally"),
 		words: words("sue suing sued lawsuit lawsuits court courts judge attorney attorneys lawyer lawyers liable liability evict eviction evictions custody divorce " +
 			"trademark copyright infringement plaintiff defendant legally illegal unlawful settlement settle asylum visa|small claims|" +
-			"abogado demanda demandar tribunal avocat procès tribunal anwalt klage klagen gericht 律师 起诉 法院 弁護士 訴訟 裁判"),
+			"abogado abogados demanda demandar tribunal juicio ilegal desalojo divorcio avocat procès poursuivre illégal expulsion " +
+			"anwalt klage klagen verklagen gericht räumung scheidung avvocato denunciare tribunale illegale sfratto divorzio " +
+			"advogado processar ilegal despejo divórcio 律师 起诉 法院 诉讼 违法 离婚 弁護士 訴訟 裁判 違法 離婚 변호사 소송 법원 불법 이혼"),
 	},
 	{ // investment and finance
 		triggers: words("investment investing invest financial stock stocks trading securities portfolio"),
 		words: words("stock stocks shares invest investing investment portfolio etf etfs bonds dividend dividends 401k ira|index fund|day trading|stock market|" +
-			"acciones invertir inversión actions investir aktien investieren 股票 投资 株 投資"),
+			"fondo indexado|fonds indiciel|" +
+			"invertir inversión inversiones investir investissement bourse aktien investieren börse investire investimento investimentos " +
+			"股票 投资 基金 株式 投資 株価 주식 투자 펀드"),
 	},
 	{ // cryptocurrency
 		triggers: words("cryptocurrency cryptocurrencies crypto bitcoin blockchain"),
 		words: words("bitcoin bitcoins btc ethereum eth dogecoin solana nft nfts blockchain metamask coinbase binance altcoin altcoins stablecoin mining " +
-			"criptomoneda criptomonedas kryptowährung kryptowährungen cryptomonnaie 比特币 以太坊 加密货币 挖矿 ビットコイン イーサリアム 暗号資産 仮想通貨"),
+			"criptomoneda criptomonedas criptomoeda criptomoedas criptovaluta criptovalute cryptomonnaie cryptomonnaies kryptowährung kryptowährungen " +
+			"比特币 以太坊 加密货币 虚拟货币 挖矿 ビットコイン イーサリアム 暗号資産 仮想通貨 비트코인 암호화폐 가상화폐"),
 	},
 	{ // politics and elections
 		triggers: words("politics political election elections politician politicians partisan"),
 		words: words("vote voting voter voters election elections elect candidate candidates president presidential senator congress congressman parliament " +
 			"democrat democrats republican republicans liberal liberals conservative conservatives mayor governor campaign ballot referendum politician politicians" +
 			"|prime minister|political party|" +
-			"elecciones votar partido élection élections voter wahl wahlen wählen partei bundestagswahl 选举 投票 总统 選挙 投票 政党"),
+			"elecciones votar candidato candidata élection élections candidat candidate politik partei bundestagswahl landtagswahl kandidat " +
+			"elezioni votare eleições 政治 选举 投票 总统 政党 選挙 정치 선거 투표 대통령 정당"),
 	},
 	{ // religion
 		triggers: words("religion religious faith spiritual spirituality theology"),
 		words: words("god gods church churches mosque temple synagogue bible quran koran torah jesus christ christian christians christianity islam muslim muslims " +
 			"jewish judaism hindu hinduism buddhism buddhist atheist atheism pray prayer prayers ramadan eid sin heaven hell afterlife scripture pope " +
-			"dios iglesia religión dieu église religion gott kirche religion 上帝 宗教 神 宗教"),
+			"dios iglesia religión rezar biblia dieu église prier bible gott kirche beten bibel religione chiesa pregare bibbia " +
+			"deus igreja religião bíblia 宗教 上帝 教会 佛教 祈祷 神様 仏教 종교 하나님 교회 불교 기도"),
 	},
 	{ // sex and romance
 		triggers: words("sex sexual sexuality romantic romance flirtatious flirt flirting dating intimacy intimate nsfw erotic"),
-		words:    words("sex sexual sexy flirt flirting romance romantic dating boyfriend girlfriend kiss kissing nude nudes erotic|sleep with|hook up|in love|"),
+		words:    words("sex sexual sexy flirt flirting romance romantic dating boyfriend girlfriend kiss kissing nude nudes erotic hookup|sexo sexe 性爱 约会 男朋友 女朋友 セックス 恋人 彼氏 섹스 연애 남자친구 여자친구"),
 	},
 	{ // gambling and betting
 		triggers: words("gambling gamble betting bets bet odds wager wagering casino"),
-		words:    words("bet bets betting wager wagers odds parlay sportsbook casino poker blackjack roulette slots lottery gamble gambling|point spread|"),
+		words:    words("bet bets betting wager wagers odds parlay sportsbook casino poker blackjack roulette slots lottery gamble gambling|point spread|apuesta apuestas apostar lotería parier wette wetten glücksspiel kasino scommessa scommesse scommettere aposta apostas cassino 赌博 投注 赌场 彩票 賭博 ギャンブル カジノ 도박 베팅 카지노"),
 	},
 	{ // drugs, alcohol, tobacco
 		triggers: words("drugs drug alcohol vaping vape substances narcotics smoking tobacco"),
 		words: words("weed marijuana cannabis cocaine heroin meth mdma ecstasy lsd shrooms vape vaping juul nicotine cigarette cigarettes smoking beer wine vodka " +
-			"whiskey liquor drunk alcohol steroids sarms"),
+			"whiskey liquor drunk alcohol steroids sarms droga drogas marihuana cocaína cerveza drogue drogues cocaïne alcool bière drogen kokain alkohol bier " +
+			"droghe cocaina alcol birra maconha álcool cerveja 毒品 大麻 可卡因 酒精 喝酒 麻薬 飲酒 마약 대마초 음주"),
 	},
 	{ // violence and weapons
 		triggers: words("violence violent weapons weapon firearms firearm guns gun gore"),
-		words:    words("gun guns rifle pistol firearm firearms ammo ammunition bomb bombs explosive explosives kill killing murder blood bloody stab shoot shooting gore"),
+		words: words("gun guns rifle pistol firearm firearms ammo ammunition bomb bombs explosive explosives kill killing murder blood bloody stab shoot shooting gore " +
+			"arma armas pistola bomba matar arme armes pistolet fusil bombe tuer waffe waffen pistole gewehr töten armi fucile uccidere " +
+			"枪支 武器 炸弹 銃 武器 爆弾 총기 무기 폭탄"),
 	},
 	{ // tax
 		triggers: words("tax taxes taxation"),
-		words:    words("irs deduct deduction deductions 1099 w-2 w2|tax return|file taxes|write off|filing status|head of household|"),
+		words: words("irs deduct deduction deductions deductible 1099 w-2 w2|tax return|file taxes|filing status|head household|declaración renta|" +
+			"impuestos hacienda impôts impôt steuererklärung finanzamt impostos 报税 纳税 税金 確定申告 세금 연말정산"),
 	},
 	{ // recipes and cooking
 		triggers: words("recipe recipes cooking"),
-		words: words("recipe recipes ingredients cook cooking bake baking|from scratch|how to make|" +
+		words: words("recipe recipes ingredients cook cooking bake baking " +
 			"receta recetas recette rezept rezepte 食谱 做法 レシピ 作り方"),
 	},
 	{ // artificial intelligence
 		triggers: words("artificial ai"),
-		words:    words("ai chatgpt llm llms|machine learning|neural network|neural networks|deep learning|language model|turing test|"),
+		words: words("ai chatgpt llm llms|machine learning|neural network|neural networks|deep learning|language model|turing test|" +
+			"inteligencia artificial|intelligence artificielle|künstliche intelligenz|intelligenza artificiale|inteligência artificial|" +
+			"人工智能 人工知能 인공지능"),
 	},
 	{ // quantum physics
 		triggers: words("quantum"),
@@ -99,11 +115,13 @@ var families = []family{
 	},
 	{ // sports
 		triggers: words("sport sports athletic athletics"),
-		words:    words("football soccer basketball baseball hockey tennis golf cricket rugby nba nfl mlb nhl fifa olympics league playoffs|world cup|"),
+		words: words("football soccer basketball baseball hockey tennis golf cricket rugby nba nfl mlb nhl fifa olympics league playoffs|world cup|" +
+			"fútbol futbol baloncesto fußball calcio futebol 足球 篮球 体育 サッカー 野球 축구 야구"),
 	},
 	{ // film and television
 		triggers: words("movie movies film films tv television cartoon cartoons anime show shows"),
-		words:    words("movie movies film films cartoon cartoons anime manga netflix episode episodes sitcom|tv show|tv series|アニメ 漫画 电影 动漫 電影"),
+		words: words("movie movies film films cartoon cartoons anime manga netflix episode episodes sitcom|tv show|tv series|" +
+			"película películas dibujos filme アニメ 漫画 映画 ドラマ 电影 电视剧 动漫 動画 電影 영화 드라마 애니메이션"),
 	},
 	{ // programming
 		triggers: words("coding programming"),

@@ -264,8 +264,8 @@ func (m *matcher) run(rs *rules, ws []word) {
 				}
 			}
 		}
-		if !rs.mayHave(w.low) || generic[w.low] {
-			continue // no term starts like it, or a word of the directive itself
+		if !rs.mayHave(w.low) {
+			continue // no term starts like it
 		}
 		if w.stem == "" {
 			w.stem = stem(w.low)
@@ -274,6 +274,9 @@ func (m *matcher) run(rs *rules, ws []word) {
 			if k := &rs.topics[ref.topic].terms[ref.term]; len(k.low) > 2 || w.caps {
 				hit(ref, w)
 			}
+		}
+		if generic[w.low] {
+			continue // a word of a directive ("discuss", "advice"): not a topic's
 		}
 		for _, ref := range rs.loose {
 			k := &rs.topics[ref.topic].terms[ref.term]

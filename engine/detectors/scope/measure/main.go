@@ -1,11 +1,12 @@
 // Command measure scores the scope detector on rows that carry a system
 // prompt: the CyberSecEval rows of ../shared/corpora/injection_dev.jsonl
-// (field system_prompt) or a hand-written set (testdata/*/rows.jsonl).
+// (field system_prompt) or a hand-written set (testdata/*/rows.jsonl); or
+// a policy's denied topics (field topics, testdata/topics).
 //
 //	go run ./engine/detectors/scope/measure [-split test|train,tune|all] FILE.jsonl
 //
-// A row is positive when its label is "off_limits", "injection" or
-// "jailbreak", negative when "allowed" or "benign". It prints the share
+// A row is positive when its label is "off_limits", "denied", "injection"
+// or "jailbreak", negative when "allowed" or "benign". It prints the share
 // flagged per label and per subtype (or note).
 package main
 
@@ -32,6 +33,10 @@ type row struct {
 	Label        string `json:"label"`
 	Subtype      string `json:"subtype"`
 	Note         string `json:"note"`
+	// Topics is a policy's denied topics (testdata/topics): the row is
+	// judged with analysis.Input.Topics instead of a system prompt; a
+	// row noted "answer" is an assistant's answer (response phase).
+	Topics []string `json:"topics"`
 }
 
 // bucket is the injection trainer's split: FNV-1a-32 of the id mod 10;
@@ -108,7 +113,7 @@ func main() {
 			h.Write([]byte("pair:" + r.ID))
 			r.SystemPrompt = prompts[h.Sum32()%uint32(len(prompts))]
 		}
-		if r.SystemPrompt == "" {
+		if r.SystemPrompt == "" && len(r.Topics) == 0 {
 			continue
 		}
 		if *half != "" {
@@ -118,14 +123,19 @@ func main() {
 				continue
 			}
 		}
-		in := &analysis.Input{Phase: "prompt", Fields: []analysis.Field{
+		in := &analysis.Input{Phase: "prompt", Topics: r.Topics, Fields: []analysis.Field{
 			{Path: "messages[0].content", Source: "system", Text: r.SystemPrompt},
 			{Path: "messages[1].content", Source: "user", Text: r.Text},
 		}}
+		if r.Note == "answer" {
+			in.Phase = "response"
+			in.Fields[1].Text = "(the question)"
+			in.Fields = append(in.Fields, analysis.Field{Path: "response.content", Source: "response", Text: r.Text})
+		}
 		var rep analysis.Report
 		d.ScanRequest(context.Background(), in, &rep)
 		hit := len(rep.Findings) > 0
-		pos := r.Label == "off_limits" || r.Label == "injection" || r.Label == "jailbreak"
+		pos := r.Label == "off_limits" || r.Label == "denied" || r.Label == "injection" || r.Label == "jailbreak"
 		lab := "negative"
 		if pos {
 			lab = "positive"
