@@ -4,7 +4,10 @@
 // analysis.RequestDetector under the name "scope" and reports findings
 // of category "scope", type RESTRICTED_TOPIC, on the user message's or
 // the answer's words; the policy decides (rego: use.restricted_topic,
-// output.restricted_topic).
+// output.restricted_topic). Topics the policy itself rules out for every
+// request (analysis.Input.Topics, from data.parapet.config.scope.topics)
+// are read the same way and reported as DENIED_TOPIC, with the topic's
+// name (use.denied_topic, output.denied_topic).
 //
 // It reads English directives ("do not / never / avoid / refuse … X",
 // "X is not allowed / off-limits"), keeps the topic's content words, and
