@@ -212,8 +212,11 @@ warn contains restricted_topic_reason("warn") if {
 # A user message asks about a topic the policy itself rules out for every
 # request, whatever the system prompt (config.scope.topics: "politics",
 # "medical advice"; the scope detector's DENIED_TOPIC findings name the
-# topic). config.scope.topics_effect picks the effect: deny (the default),
-# review, warn or allow. The shipped config lists no topics.
+# topic). config.scope.topics_effect picks the effect: warn (the default),
+# review, deny or allow. The shipped config lists no topics. The default is
+# a warning because the detector reads words, not meaning: on a blind set
+# it flagged about one ordinary request in seventeen (docs/detection.md);
+# shadow-test a list on your own traffic before you make it deny.
 denied_topic_findings := [f |
 	some f in input.analysis.findings
 	f.type == "DENIED_TOPIC"
@@ -229,7 +232,7 @@ denied_topic_reason(effect) := {
 	"evidence": sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} | some f in denied_topic_findings}),
 }
 
-denied_topic_effect := object.get(config, ["scope", "topics_effect"], "deny")
+denied_topic_effect := object.get(config, ["scope", "topics_effect"], "warn")
 
 deny contains denied_topic_reason("deny") if {
 	lib.any_findings

@@ -167,23 +167,23 @@ test_restricted_topic_is_for_the_prompt_phase if {
 	count(use.warn) == 0 with input as fx.fixtures.restricted_topic_in_response
 }
 
-test_denied_topic_denied_by_default if {
-	reasons := use.deny with input as fx.fixtures.denied_topic
+test_denied_topic_warns_by_default if {
+	reasons := use.warn with input as fx.fixtures.denied_topic
 	ids(reasons) == {"use.denied_topic"}
 	some r in reasons
 	r.message == "a user message asks about a topic this policy rules out (politics)"
 	r.evidence == [{"field": "messages[1].content", "start": 4, "end": 12, "type": "DENIED_TOPIC"}]
-	count(use.warn) == 0 with input as fx.fixtures.denied_topic
+	count(use.deny) == 0 with input as fx.fixtures.denied_topic
 }
 
 test_denied_topic_effect_from_config if {
+	ids(use.deny) == {"use.denied_topic"} with input as fx.fixtures.denied_topic with data.parapet.config.scope.topics_effect as "deny"
 	ids(use.review) == {"use.denied_topic"} with input as fx.fixtures.denied_topic with data.parapet.config.scope.topics_effect as "review"
-	ids(use.warn) == {"use.denied_topic"} with input as fx.fixtures.denied_topic with data.parapet.config.scope.topics_effect as "warn"
-	count(use.deny) == 0 with input as fx.fixtures.denied_topic with data.parapet.config.scope.topics_effect as "allow"
-	ids(use.deny) == {"use.denied_topic"} with input as fx.fixtures.denied_topic with data.parapet.config.scope as {}
+	count(use.warn) == 0 with input as fx.fixtures.denied_topic with data.parapet.config.scope.topics_effect as "allow"
+	ids(use.warn) == {"use.denied_topic"} with input as fx.fixtures.denied_topic with data.parapet.config.scope as {}
 }
 
 test_denied_topic_is_not_a_restricted_topic if {
-	count(use.warn) == 0 with input as fx.fixtures.denied_topic
-	count(use.deny) == 0 with input as fx.fixtures.restricted_topic
+	ids(use.warn) == {"use.denied_topic"} with input as fx.fixtures.denied_topic
+	ids(use.warn) == {"use.restricted_topic"} with input as fx.fixtures.restricted_topic
 }

@@ -326,8 +326,8 @@ warn contains restricted_topic_reason("warn") if {
 
 # The answer discusses a topic the policy itself rules out for every
 # request (config.scope.topics; DENIED_TOPIC findings).
-# config.scope.topics_effect picks the effect, as for the prompt: deny (the
-# default) cuts the answer.
+# config.scope.topics_effect picks the effect, as for the prompt: warn (the
+# default); deny cuts the answer.
 denied_topic_findings := [f | some f in findings; f.type == "DENIED_TOPIC"]
 
 denied_topic_reason(effect) := {
@@ -339,7 +339,7 @@ denied_topic_reason(effect) := {
 	"evidence": sort({{"field": f.field, "start": f.start, "end": f.end, "type": f.type} | some f in denied_topic_findings}),
 }
 
-denied_topic_effect := object.get(config, ["scope", "topics_effect"], "deny")
+denied_topic_effect := object.get(config, ["scope", "topics_effect"], "warn")
 
 deny contains denied_topic_reason("deny") if {
 	lib.any_findings

@@ -208,12 +208,12 @@ test_restricted_topic_in_prompt_is_not_an_output_reason if {
 	count(all_reasons(object.union(fx.fixtures.restricted_topic, {"phase": "response", "response": {"content": "ok"}}))) == 0
 }
 
-test_denied_topic_in_response_denied_by_default if {
-	reasons := output.deny with input as fx.fixtures.denied_topic_in_response
+test_denied_topic_in_response_warns_by_default if {
+	reasons := output.warn with input as fx.fixtures.denied_topic_in_response
 	ids(reasons) == {"output.denied_topic"}
 	some r in reasons
 	r.message == "the response discusses a topic this policy rules out (politics)"
 	ids(output.review) == {"output.denied_topic"} with input as fx.fixtures.denied_topic_in_response with data.parapet.config.scope.topics_effect as "review"
-	ids(output.warn) == {"output.denied_topic"} with input as fx.fixtures.denied_topic_in_response with data.parapet.config.scope.topics_effect as "warn"
+	ids(output.deny) == {"output.denied_topic"} with input as fx.fixtures.denied_topic_in_response with data.parapet.config.scope.topics_effect as "deny"
 	count(all_reasons(fx.fixtures.denied_topic_in_response)) == 0 with data.parapet.config.scope.topics_effect as "allow"
 }
