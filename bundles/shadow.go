@@ -153,7 +153,7 @@ func newShadowRunner(m *Manager, active *engine.Engine, queue int) *shadowRunner
 	}
 	return &shadowRunner{
 		m:    m,
-		eng:  engine.New(engine.Options{Logger: m.log.Named("shadow"), Limits: active.Limits()}),
+		eng:  engine.New(engine.Options{Logger: m.log.Named("shadow"), Limits: active.Limits(), Analyzer: active.Analyzer()}),
 		q:    make(chan shadowJob, queue),
 		done: make(chan struct{}),
 	}
@@ -251,7 +251,9 @@ func copyRequest(req *engine.Request) engine.Request {
 }
 
 func (r *shadowRunner) evaluate(j shadowJob) {
-	d, err := r.eng.DecideFacts(j.ctx, &j.req, j.f, engine.FactsOptions{})
+	// The request is the live one, text included: a candidate with other
+	// denied topics has them looked for (FactsOptions.Reanalyze).
+	d, err := r.eng.DecideFacts(j.ctx, &j.req, j.f, engine.FactsOptions{Reanalyze: true})
 	if err != nil {
 		r.m.metrics.shadow.WithLabelValues("error").Inc()
 		r.m.log.Warn("shadow evaluation refused the request", "decision_id", j.id, "error", err)

@@ -272,7 +272,7 @@ func (e *Engine) decide(ctx context.Context, req *Request, tr *explainTracer) (*
 	t3 := time.Now()
 	d.Timings.Analysis = us(t3.Sub(t2))
 	d.Analysis = digest(an)
-	d.facts = &Facts{Access: acc, Findings: an.Findings, Signals: an.Signals}
+	d.facts = &Facts{Access: acc, Findings: an.Findings, Signals: an.Signals, Topics: p.topics}
 	usage, call := e.reserveUsage(ctx, p, req, acc)
 	d.facts.Usage = usage
 

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -119,6 +120,13 @@ type FactsOptions struct {
 	// access is resolved again with the policy's own roles, so that a
 	// bundle that changes roles is judged on them.
 	KeepAccess bool
+	// Reanalyze says the request still carries its text (a live request,
+	// for shadow evaluation). When the policy's denied topics
+	// (config.scope.topics) differ from those the facts were found with,
+	// the detectors run again with the policy's topics, so that a
+	// candidate's new topics list is judged on live traffic. Replay, whose
+	// requests are rebuilt without their text, leaves it unset.
+	Reanalyze bool
 }
 
 // DecideFacts decides req on the active policy with facts computed
@@ -151,8 +159,11 @@ func (e *Engine) DecideFacts(ctx context.Context, req *Request, f *Facts, opts F
 		}
 	}
 	an := &analysis.Analysis{Findings: f.Findings, Signals: f.Signals}
+	if opts.Reanalyze && !slices.Equal(f.Topics, p.topics) {
+		an = e.analyzer.Analyze(ctx, &analysis.Input{Phase: req.Phase, Fields: Fields(req), Labels: req.Context.Labels, Topics: p.topics})
+	}
 	d.Analysis = digest(an)
-	d.facts = &Facts{Access: acc, Findings: f.Findings, Signals: f.Signals, Usage: f.Usage}
+	d.facts = &Facts{Access: acc, Findings: an.Findings, Signals: an.Signals, Usage: f.Usage, Topics: p.topics}
 	e.evaluate(ctx, p, req, acc.Tenant, buildInput(req, acc, an, f.Usage), d, nil)
 	return d, nil
 }

@@ -119,3 +119,34 @@ func TestDeniedTopicsFromPolicyData(t *testing.T) {
 		t.Fatalf("bad topics: %v", err)
 	}
 }
+
+// Shadow evaluation of a candidate with another topics list: the live
+// decision's facts were found without the candidate's topics, so with
+// Reanalyze (the request still has its text) they are looked for again.
+func TestDecideFactsLooksForACandidatesTopics(t *testing.T) {
+	ctx := context.Background()
+	live := New(Options{Analyzer: detectors.Default()})
+	live.Activate(defaultPolicy(t))
+	b := defaultBundle(t)
+	b.Data["parapet"].(map[string]any)["config"].(map[string]any)["scope"] = map[string]any{"topics": []any{"gambling"}, "topics_effect": "deny"}
+	p, err := Compile(ctx, "candidate", b, CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shadow := New(Options{Analyzer: live.Analyzer()})
+	shadow.Activate(p)
+	req := &Request{Phase: PhasePrompt, Subject: Subject{ID: "alice", Tenant: "acme"}, Resource: Resource{Model: "llama-3.1-8b-onprem"},
+		Messages: []Message{{Role: "user", Content: "What are the odds on tonight's game? I want to bet."}}}
+	d, err := live.Decide(ctx, req)
+	if err != nil || d.Effect != "allow" {
+		t.Fatalf("live: %v %+v", err, d)
+	}
+	without, _ := shadow.DecideFacts(ctx, req, d.Facts(), FactsOptions{})
+	with, _ := shadow.DecideFacts(ctx, req, d.Facts(), FactsOptions{Reanalyze: true})
+	if without.Effect != "allow" {
+		t.Errorf("without Reanalyze (replay): %s", without.Effect)
+	}
+	if with.Effect != "deny" || with.Reasons[0].ID != "use.denied_topic" {
+		t.Errorf("with Reanalyze (shadow): %s %+v", with.Effect, with.Reasons)
+	}
+}

@@ -133,6 +133,9 @@ type Facts struct {
 	Signals  []analysis.Signal  `json:"signals,omitempty"`
 	// Usage is what input.usage held, when usage counting is on.
 	Usage *UsageTotals `json:"usage,omitempty"`
+	// Topics are the policy's denied topics (config.scope.topics) the
+	// findings were looked for with; not logged.
+	Topics []string `json:"-"`
 }
 
 // Facts returns the access result and findings the decision was made on,
