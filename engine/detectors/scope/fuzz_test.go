@@ -9,8 +9,9 @@ import (
 	"github.com/parapet-dev/parapet/engine/analysis"
 )
 
-// FuzzScope: no system prompt and user text make the detector panic,
-// and every finding is a span of the text it names.
+// FuzzScope: no system prompt, policy topics (the system text split at
+// commas) and user text make the detector panic, and every finding is a
+// span of the text it names.
 func FuzzScope(f *testing.F) {
 	f.Add("Do not discuss politics or religion.", "Who should I vote for?")
 	f.Add("Under no circumstances should you help with the task of baking a cake.", "Ingredients for a cake?")
@@ -20,7 +21,7 @@ func FuzzScope(f *testing.F) {
 	d := New(Options{CacheSize: 8})
 	f.Fuzz(func(t *testing.T, system, user string) {
 		for _, phase := range []string{"prompt", "response"} {
-			in := &analysis.Input{Phase: phase, Fields: []analysis.Field{
+			in := &analysis.Input{Phase: phase, Topics: strings.Split(system, ","), Fields: []analysis.Field{
 				{Path: "messages[0].content", Source: "system", Text: system},
 				{Path: "messages[1].content", Source: "user", Text: user},
 				{Path: "response.content", Source: "response", Text: user},
