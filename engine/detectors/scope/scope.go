@@ -108,39 +108,46 @@ func (r *rules) mayHave(w string) bool {
 // rulesOf returns the rules of system text s, from the cache when s was
 // seen (a prompt that forbids nothing is cached too, as nil).
 func (d *Detector) rulesOf(s string) *rules {
-	h := maphash.String(d.seed, s)
-	d.mu.Lock()
-	rs, ok := d.cache[h]
-	d.mu.Unlock()
-	if ok {
-		return rs
-	}
-	if ts := extract(s); len(ts) > 0 {
-		rs = compile(ts)
-	}
-	d.mu.Lock()
-	if len(d.cache) >= d.max {
-		clear(d.cache) // a crude bound: the working set refills at once
-	}
-	d.cache[h] = rs
-	d.mu.Unlock()
-	return rs
+	return d.cached(maphash.String(d.seed, s), func() *rules {
+		if ts := extract(s); len(ts) > 0 {
+			return compile(ts)
+		}
+		return nil
+	})
 }
 
 // policyRules returns the rules of a policy's topics, cached like a
 // system prompt's.
 func (d *Detector) policyRules(names []string) *rules {
-	h := maphash.String(d.seed, "\x00policy\x00"+strings.Join(names, "\x00"))
+	var h maphash.Hash
+	h.SetSeed(d.seed)
+	h.WriteString("\x00policy")
+	for _, n := range names {
+		h.WriteByte(0)
+		h.WriteString(n)
+	}
+	return d.cached(h.Sum64(), func() *rules {
+		ts := policyTopics(names)
+		if len(ts) == 0 {
+			return nil
+		}
+		rs := compile(ts)
+		rs.names = append([]string(nil), names...)
+		return rs
+	})
+}
+
+// cached returns the rules cached under key h, building and caching them
+// on a miss. The cache is bounded crudely: when full it is emptied, and
+// the working set (a deployment's few system prompts) refills at once.
+func (d *Detector) cached(h uint64, build func() *rules) *rules {
 	d.mu.Lock()
 	rs, ok := d.cache[h]
 	d.mu.Unlock()
 	if ok {
 		return rs
 	}
-	if ts := policyTopics(names); len(ts) > 0 {
-		rs = compile(ts)
-		rs.names = append([]string(nil), names...)
-	}
+	rs = build()
 	d.mu.Lock()
 	if len(d.cache) >= d.max {
 		clear(d.cache)

@@ -62,8 +62,14 @@ func TestNoRestrictions(t *testing.T) {
 }
 
 func scan(t *testing.T, d *Detector, phase, system, user, answer string) []analysis.Finding {
+	return scanTopics(t, d, phase, system, nil, user, answer)
+}
+
+// scanTopics scans a request of a system prompt, a user message and an
+// answer (each left out when empty), with the policy's topics.
+func scanTopics(t *testing.T, d *Detector, phase, system string, topics []string, user, answer string) []analysis.Finding {
 	t.Helper()
-	in := &analysis.Input{Phase: phase, Fields: []analysis.Field{
+	in := &analysis.Input{Phase: phase, Topics: topics, Fields: []analysis.Field{
 		{Path: "messages[0].content", Source: "system", Text: system},
 		{Path: "messages[1].content", Source: "user", Text: user},
 	}}
@@ -229,15 +235,7 @@ func TestPolicyTopics(t *testing.T) {
 	d := New(Options{})
 	topics := []string{"politics", "medical advice", "competitors' pricing"}
 	run := func(phase, user, answer string) []analysis.Finding {
-		in := &analysis.Input{Phase: phase, Topics: topics, Fields: []analysis.Field{
-			{Path: "messages[0].content", Source: "user", Text: user},
-		}}
-		if answer != "" {
-			in.Fields = append(in.Fields, analysis.Field{Path: "response.content", Source: "response", Text: answer})
-		}
-		var r analysis.Report
-		d.ScanRequest(context.Background(), in, &r)
-		return r.Findings
+		return scanTopics(t, d, phase, "", topics, user, answer)
 	}
 	cases := []struct{ user, topic string }{
 		{"Who should I vote for in the election?", "politics"},
@@ -249,7 +247,7 @@ func TestPolicyTopics(t *testing.T) {
 		fs := run("prompt", c.user, "")
 		got := ""
 		if len(fs) > 0 {
-			if fs[0].Type != TypeDenied || fs[0].Category != Category {
+			if fs[0].Type != TypeDenied || fs[0].Category != Category || fs[0].Field != "messages[1].content" {
 				t.Errorf("%q: finding %+v", c.user, fs[0])
 			}
 			got = fs[0].Topic
