@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/parapet-dev/parapet/engine/detectors"
@@ -25,13 +24,6 @@ func TestLeakageSignalsDecide(t *testing.T) {
 		}
 		return r
 	}
-	ids := func(d *Decision) string {
-		var out []string
-		for _, r := range d.Reasons {
-			out = append(out, r.ID+":"+r.Effect)
-		}
-		return strings.Join(out, " ")
-	}
 	for _, c := range []struct {
 		name, answer string
 		docs         bool
@@ -51,7 +43,7 @@ func TestLeakageSignalsDecide(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := ids(d); got != c.want {
+			if got := reasonEffects(d); got != c.want {
 				t.Fatalf("reasons %q, want %q (%+v)", got, c.want, d.Reasons)
 			}
 		})

@@ -253,6 +253,15 @@ func reasonIDs(d *Decision) string {
 	return strings.Join(ids, ",")
 }
 
+// reasonEffects lists a decision's reasons as "id:effect", space-separated.
+func reasonEffects(d *Decision) string {
+	out := make([]string, len(d.Reasons))
+	for i, r := range d.Reasons {
+		out[i] = r.ID + ":" + r.Effect
+	}
+	return strings.Join(out, " ")
+}
+
 func TestTenantTakenByBase(t *testing.T) {
 	base := defaultPolicy(t)
 	bb := *base.Bundle()

@@ -24,13 +24,6 @@ func TestRestrictedTopicDecides(t *testing.T) {
 		}
 		return r
 	}
-	reasons := func(d *Decision) string {
-		var out []string
-		for _, r := range d.Reasons {
-			out = append(out, r.ID+":"+r.Effect)
-		}
-		return strings.Join(out, " ")
-	}
 	for _, c := range []struct {
 		name, phase, user, answer string
 		want                      string
@@ -46,7 +39,7 @@ func TestRestrictedTopicDecides(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := reasons(d); got != c.want {
+			if got := reasonEffects(d); got != c.want {
 				t.Fatalf("reasons %q, want %q (%+v)", got, c.want, d.Reasons)
 			}
 			if c.want != "" {
@@ -71,8 +64,8 @@ func TestRestrictedTopicDecides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Effect != "deny" || d.Allow || reasons(d) != "use.restricted_topic:deny" {
-		t.Fatalf("strict policy: effect %s, reasons %q", d.Effect, reasons(d))
+	if d.Effect != "deny" || d.Allow || reasonEffects(d) != "use.restricted_topic:deny" {
+		t.Fatalf("strict policy: effect %s, reasons %q", d.Effect, reasonEffects(d))
 	}
 }
 
