@@ -184,7 +184,7 @@ restricted_topic_reason(effect) := {
 	"effect": effect,
 	"severity": "medium",
 	"controls": ["OWASP-LLM01", "NIST-AI-600-1:information-integrity"],
-	"message": sprintf("a user message asks about a topic the system prompt rules out (%d mention(s))", [count(topic_evidence)]),
+	"message": sprintf("a user message asks about a topic the system prompt rules out (%s)", [lib.places(count(topic_evidence))]),
 	"evidence": topic_evidence,
 }
 

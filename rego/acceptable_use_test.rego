@@ -145,7 +145,7 @@ test_restricted_topic_warns_by_default if {
 	reasons := use.warn with input as fx.fixtures.restricted_topic
 	ids(reasons) == {"use.restricted_topic"}
 	some r in reasons
-	r.message == "a user message asks about a topic the system prompt rules out (1 mention(s))"
+	r.message == "a user message asks about a topic the system prompt rules out (1 place)"
 	r.evidence == [{"field": "messages[1].content", "start": 4, "end": 12, "type": "RESTRICTED_TOPIC"}]
 	count(use.deny) == 0 with input as fx.fixtures.restricted_topic
 }

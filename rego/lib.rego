@@ -49,6 +49,11 @@ model_is_cloud if is_cloud(model)
 
 is_on_prem(name) if model_info(name).deployment == "on_prem"
 
+# "1 place", "3 places": how many spans a reason's evidence has.
+places(n) := "1 place" if n == 1
+
+else := sprintf("%d places", [n])
+
 # The span shape used in reason evidence and redaction obligations.
 evidence(f) := {"field": f.field, "start": f.start, "end": f.end, "type": f.type}
 

@@ -215,3 +215,8 @@ test_config_bad_scope_topics if {
 	errs2 == {"config.scope.topics: want a list of strings, got [\"politics\", 3]"}
 	count(lib.config_errors) == 0 with data.parapet.config.scope.topics as ["politics", "medical advice"]
 }
+
+test_places if {
+	lib.places(1) == "1 place"
+	lib.places(3) == "3 places"
+}

@@ -194,7 +194,7 @@ test_restricted_topic_in_response_warns_by_default if {
 	reasons := output.warn with input as fx.fixtures.restricted_topic_in_response
 	ids(reasons) == {"output.restricted_topic"}
 	some r in reasons
-	r.message == "the response discusses a topic the system prompt rules out (1 mention(s))"
+	r.message == "the response discusses a topic the system prompt rules out (1 place)"
 	r.evidence == [{"field": "response.content", "start": 0, "end": 8, "type": "RESTRICTED_TOPIC"}]
 }
 
