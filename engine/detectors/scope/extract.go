@@ -144,6 +144,9 @@ var aliases = map[string][]string{
 // all, before it is tokenised: every cue contains one of these (ASCII,
 // any case).
 var cueHints = []string{"not", "n't", "never", "avoid", "refrain", "refuse", "decline", "allowed", "permitted",
+	"nunca", "jamás", "evit", "ne ", "jamais", "évit", "nicht", "kein", "nie", "vermeid", "mai", "non ", "não", "nao",
+	"prohib", "interdit", "verboten", "untersagt", "vietat", "proibid", "erlaubt", "permis", "consentito",
+	"不要", "禁止", "不得", "请勿", "避免", "不讨论", "不谈论", "不提供", "ない", "控え", "お断り", "避け",
 	"prohibit", "forbid", "banned", "limits", "scope", "restricted", "circumstances", "away", "clear", "no", "except", "excluding", "besides"}
 
 func mayRestrict(s string) bool {
@@ -215,6 +218,8 @@ func extract(s string) []topic {
 			list = false // a line that is not an item ends the list
 		}
 		switch {
+		case len(clause) > 0 && cjkClause(clause):
+			ts = cjkTopicsOf(s[clause[0].start:clause[len(clause)-1].end])
 		case header:
 			list = true
 		case list && len(clause) == 0 && hi < len(ws) && ws[hi].brkc == '\n' && lo > 0 && ws[lo-1].brkc == '\n':
@@ -302,6 +307,26 @@ func bulletAt(s string, i int) bool {
 	return false
 }
 
+// cjkClause reports a clause written in Chinese or Japanese.
+func cjkClause(c []word) bool {
+	for _, w := range c {
+		if hasNoSpaces(w.low) {
+			return true
+		}
+	}
+	return false
+}
+
+// cjkTopicsOf makes topics of cjkTopics' phrases: each is matched as a
+// substring of the text.
+func cjkTopicsOf(clause string) []topic {
+	var out []topic
+	for _, t := range cjkTopics(clause) {
+		out = append(out, topic{terms: []term{{low: t, stem: t, weight: 1, sub: true, exact: true}}, total: 1})
+	}
+	return out
+}
+
 // clauseHasCue reports whether clauseTopics would find a directive.
 func clauseHasCue(c []word) bool {
 	for _, w := range c {
@@ -364,7 +389,11 @@ func clauseTopics(c []word) []topic {
 			cue = i // "You can discuss anything about our fleet except upcoming route changes"
 			break
 		}
-		if activeCue[l] || passiveCue[l] && i > 0 && (c[i-1].low == "not" || c[i-1].low == "is" || c[i-1].low == "are" || c[i-1].low == "of" || c[i-1].low == "off" || c[i-1].low == "be") {
+		if l == "non" && i+1 < len(c) && italianNon(c[i+1].low) {
+			cue = i // "non parlare di politica"
+			break
+		}
+		if activeCue[l] || passiveCue[l] && i > 0 && passiveBefore[c[i-1].low] {
 			cue = i
 			break
 		}

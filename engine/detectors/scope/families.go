@@ -20,6 +20,11 @@ type family struct {
 	words    []string
 }
 
+// familyNames names the families in order, for the triggers in other
+// languages (lang.go).
+var familyNames = []string{"medical", "legal", "investment", "cryptocurrency", "politics", "religion", "sex", "gambling", "drugs",
+	"violence", "tax", "recipes", "ai", "quantum", "climate", "sports", "film", "programming"}
+
 var families = []family{
 	{ // medical
 		triggers: words("medical medicine medication health diagnosis diagnose symptom treatment dosage dose clinical healthcare"),
@@ -166,7 +171,7 @@ func familyTopics(t topic) []topic {
 func triggered(f *family, t topic) bool {
 	for _, x := range t.terms {
 		for _, tr := range f.triggers {
-			if x.low == tr || x.low == tr+"s" || x.low == tr+"es" {
+			if x.low == tr || x.low == tr+"s" || x.low == tr+"es" || x.sub && hasNoSpaces(tr) && strings.Contains(x.low, tr) {
 				return true
 			}
 		}

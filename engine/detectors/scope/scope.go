@@ -363,7 +363,11 @@ var negation = set("not", "no", "never", "don't", "dont", "doesn't", "can't", "c
 	"shouldn't", "mustn't", "wouldn't", "couldn't", "didn't", "nor", "neither", "unable", "sorry", "avoid", "apologize", "apologise",
 	// a clause that states the restriction itself: "I know pricing is
 	// off-limits", "salaries are restricted", "that's out of scope"
-	"forbidden", "prohibited", "restricted", "banned", "limits", "scope")
+	"forbidden", "prohibited", "restricted", "banned", "limits", "scope",
+	// the same in es, fr, de, it, pt ("sé que la política está prohibida");
+	// not their plain negations, which a question asks with as often as
+	// it declines ("non …", "no …")
+	"prohibido", "prohibida", "interdit", "interdite", "verboten", "vietato", "vietata", "proibido", "proibida")
 
 // negStart holds the first letters of the negation words.
 var negStart = func() (t [256]bool) {

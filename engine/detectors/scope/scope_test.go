@@ -274,3 +274,44 @@ func TestPolicyTopics(t *testing.T) {
 		t.Errorf("both kinds: %+v", r.Findings)
 	}
 }
+
+func TestRestrictionsInOtherLanguages(t *testing.T) {
+	cases := []struct {
+		system string
+		want   [][]string
+	}{
+		{"Eres el asistente de devoluciones. No hables de política.", [][]string{{"política"}}},
+		{"Está prohibido hablar de apuestas o de religión.", [][]string{{"apuestas"}, {"religión"}}},
+		{"Tu es l'assistant de la boutique. Ne donne jamais de conseils médicaux.", [][]string{{"médicaux"}}},
+		{"Du bist der Assistent. Sprich nicht über Politik oder Religion.", [][]string{{"politik"}, {"religion"}}},
+		{"Sei l'assistente del negozio. Non parlare di religione.", [][]string{{"religione"}}},
+		{"Você é o assistente. Não forneça aconselhamento jurídico.", [][]string{{"jurídico"}}},
+		{"你是客服助手。不要讨论政治话题。", [][]string{{"政治"}}},
+		{"请勿提供关于医疗或投资的建议。", [][]string{{"医疗"}, {"投资"}}},
+		{"あなたはサポート担当です。政治について話さないでください。", [][]string{{"政治"}}},
+		{"We are a non-profit. Help donors with receipts.", nil},
+	}
+	for _, c := range cases {
+		got := Restrictions(c.system)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: restrictions %v, want %v", c.system, got, c.want)
+		}
+	}
+	d := New(Options{})
+	for _, c := range []struct{ system, user, want string }{
+		{"No hables de política.", "¿A quién debo votar en las elecciones?", "votar"}, // the family, by a Spanish trigger
+		{"Ne donne jamais de conseils médicaux.", "J'ai de la fièvre, quel médicament prendre ?", "fièvre"},
+		{"不要讨论政治话题。", "你觉得哪个政党最好？", "你觉得哪个政党最好"},
+		{"政治について話さないでください。", "次の選挙で誰に投票すべき？", "次の選挙で誰に投票すべき"},
+		{"No hables de política.", "¿Dónde está mi pedido?", ""},
+	} {
+		fs := scan(t, d, "prompt", c.system, c.user, "")
+		got := ""
+		if len(fs) > 0 {
+			got = c.user[fs[0].ByteStart:fs[0].ByteEnd]
+		}
+		if got != c.want {
+			t.Errorf("%q / %q: reported %q, want %q", c.system, c.user, got, c.want)
+		}
+	}
+}

@@ -116,13 +116,17 @@ func scanWord(s string, i int, withStem bool) word {
 		w.low = strings.ToLower(raw)
 		w.caps = isCaps(raw)
 	}
-	if w.low == "but" || w.low == "however" {
+	if clauseBreakWord[w.low] {
 		w.brk = true
 	} else if withStem {
 		w.stem = stem(w.low)
 	}
 	return w
 }
+
+// clauseBreakWord lists the words that start a new clause: "but" and its
+// kind in the other languages a restriction is read in.
+var clauseBreakWord = set("but", "however", "pero", "mais", "aber", "jedoch", "ma", "però", "mas", "porém")
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
