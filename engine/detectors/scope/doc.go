@@ -9,8 +9,10 @@
 // are read the same way and reported as DENIED_TOPIC, with the topic's
 // name (use.denied_topic, output.denied_topic).
 //
-// It reads English directives ("do not / never / avoid / refuse … X",
-// "X is not allowed / off-limits"), keeps the topic's content words, and
+// It reads directives ("do not / never / avoid / refuse … X", "X is not
+// allowed / off-limits"; the same in Spanish, French, German, Italian and
+// Portuguese, and Chinese and Japanese by pattern, lang.go), keeps the
+// topic's content words, and
 // matches them by a crude stem, with word families (families.go) for
 // topics that are asked about in other words. Clauses with a negation do
 // not count, so refusals and acknowledgements are not reported.
