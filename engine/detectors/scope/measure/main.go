@@ -37,6 +37,8 @@ type row struct {
 	// judged with analysis.Input.Topics instead of a system prompt; a
 	// row noted "answer" is an assistant's answer (response phase).
 	Topics []string `json:"topics"`
+	// Lang is a row's language (testdata/multilingual); counted too.
+	Lang string `json:"lang"`
 }
 
 // bucket is the injection trainer's split: FNV-1a-32 of the id mod 10;
@@ -151,6 +153,9 @@ func main() {
 		inc(lab+" either", hit || injHit)
 		inc(lab+" scope, injection missed", hit && !injHit)
 		inc(lab+" scope: "+sub, hit)
+		if r.Lang != "" {
+			inc(lab+" scope, language: "+r.Lang, hit)
+		}
 		if *verbose {
 			fmt.Printf("%v %v %s | %.150s || %v\n", hit, injHit, lab, r.Text, scope.Restrictions(r.SystemPrompt))
 		}
