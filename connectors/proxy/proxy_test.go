@@ -1,10 +1,14 @@
 package proxy_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +18,7 @@ import (
 
 	"github.com/parapet-dev/parapet/connectors/proxy"
 	"github.com/parapet-dev/parapet/engine"
+	defaultbundle "github.com/parapet-dev/parapet/rego"
 )
 
 // The pieces of the GitHub token the "secret" scenario splits across three
@@ -461,5 +466,55 @@ func TestRestrictedTopicWarns(t *testing.T) {
 	}
 	if got := ask("Is now a good time to buy Bitcoin?"); got != "warn" {
 		t.Errorf("restricted topic: effect %q, want warn", got)
+	}
+}
+
+// An answer that drifts into a topic the system prompt rules out, with a
+// policy that denies such answers (scope.response_effect = deny): the
+// stream is cut with content_filter before the topic's word is sent.
+func TestStreamCutWhenTheAnswerTurnsToARestrictedTopic(t *testing.T) {
+	dir := t.TempDir()
+	files, err := fs.Glob(defaultbundle.FS, "*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		b, err := fs.ReadFile(defaultbundle.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "data.json" {
+			b = bytes.Replace(b, []byte(`"prompt_effect": "warn",
+        "response_effect": "warn"`), []byte(`"prompt_effect": "allow",
+        "response_effect": "deny"`), 1)
+			if !bytes.Contains(b, []byte(`"response_effect": "deny"`)) {
+				t.Fatal("data.json: scope knobs not found")
+			}
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := newEnv(t, dirEngine(t, dir))
+	// Paced like a model, so that the text before the topic is decided
+	// and sent before the topic arrives.
+	e.up.Delay = 25 * time.Millisecond
+	c := e.client("anything")
+	p := openai.ChatCompletionNewParams{Model: "gpt-4o", Messages: []openai.ChatCompletionMessageParamUnion{
+		openai.SystemMessage("You are the support assistant for a sports shop. Never discuss gambling."),
+		openai.UserMessage("scenario=echo\nOur new running shoes are in stock. What are the odds on tonight's game?"),
+	}}
+	s := streamChat(t, c, p)
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	if s.finish != "content_filter" || strings.Contains(s.content, "odds") {
+		t.Fatalf("finish %q, content %q", s.finish, s.content)
+	}
+	if !strings.Contains(s.content, "running shoes") {
+		t.Errorf("the text before the topic did not arrive: %q", s.content)
+	}
+	if r := e.lastResponseRecord(); r.d.Effect != engine.EffectDeny || len(r.d.Reasons) == 0 || r.d.Reasons[0].ID != "output.restricted_topic" {
+		t.Errorf("decision %s %+v", r.d.Effect, r.d.Reasons)
 	}
 }
