@@ -23,7 +23,8 @@ type family struct {
 // familyNames names the families in order, for the triggers in other
 // languages (lang.go).
 var familyNames = []string{"medical", "legal", "investment", "cryptocurrency", "politics", "religion", "sex", "gambling", "drugs",
-	"violence", "tax", "recipes", "ai", "quantum", "climate", "sports", "film", "programming"}
+	"violence", "tax", "recipes", "ai", "quantum", "climate", "sports", "film", "programming",
+	"pricing", "compensation", "layoffs", "immigration", "self-harm", "hacking"}
 
 var families = []family{
 	{ // medical
@@ -31,7 +32,8 @@ var families = []family{
 		words: words("symptom symptoms diagnose diagnosis treatment treat medication medicine medicines prescription dose dosage pill pills tablet tablets " +
 			"rash fever pain ache headache migraine infection disease illness sick cancer diabetes tumor tumour cholesterol antibiotic antibiotics " +
 			"ibuprofen acetaminophen paracetamol tylenol advil aspirin benadryl insulin antidepressant antidepressants vaccine surgery cough nausea " +
-			"injury sprain fracture pregnant pregnancy depression anxiety adhd adderall oxycodone opioid painkiller painkillers doctor|blood pressure|sore throat|side effects|mental health|" +
+			"injury sprain fracture pregnant pregnancy depression anxiety adhd adderall oxycodone opioid painkiller painkillers doctor " +
+			"prescribe prescribed diagnosed allergy allergies asthma flu ozempic xanax prozac zoloft metformin lisinopril statin statins ssri supplements|blood pressure|sore throat|side effects|mental health|" +
 			"médico medico medicina medicamento medicamentos pastilla pastillas síntoma síntomas sintomas fiebre dolor enfermedad diagnóstico tratamiento dosis " +
 			"médecin médicament médicaments symptôme symptômes fièvre douleur maladie traitement ordonnance posologie comprimé comprimés " +
 			"arzt ärztin medikament medikamente symptome fieber schmerzen krankheit behandlung dosierung tabletten " +
@@ -48,7 +50,7 @@ var families = []family{
 	},
 	{ // investment and finance
 		triggers: words("investment investing invest financial stock stocks trading securities portfolio"),
-		words: words("stock stocks shares invest investing investment portfolio etf etfs bonds dividend dividends 401k ira|index fund|day trading|stock market|" +
+		words: words("stock stocks shares invest investing investment portfolio etf etfs bonds dividend dividends 401k ira retirement roth brokerage trading|mutual fund|mutual funds|index funds|index fund|day trading|stock market|" +
 			"fondo indexado|fonds indiciel|" +
 			"invertir inversión inversiones investir investissement bourse aktien investieren börse investire investimento investimentos " +
 			"股票 投资 基金 株式 投資 株価 주식 투자 펀드"),
@@ -62,7 +64,8 @@ var families = []family{
 	{ // politics and elections
 		triggers: words("politics political election elections politician politicians partisan"),
 		words: words("vote voting voter voters election elections elect candidate candidates president presidential senator congress congressman parliament " +
-			"democrat democrats republican republicans liberal liberals conservative conservatives mayor governor campaign ballot referendum politician politicians" +
+			"democrat democrats republican republicans liberal liberals conservative conservatives mayor governor campaign ballot referendum politician politicians " +
+			"trump biden obama putin gop" +
 			"|prime minister|political party|" +
 			"elecciones votar candidato candidata élection élections candidat candidate politik partei bundestagswahl landtagswahl kandidat " +
 			"elezioni votare eleições 政治 选举 投票 总统 政党 選挙 정치 선거 투표 대통령 정당"),
@@ -131,6 +134,36 @@ var families = []family{
 	{ // programming
 		triggers: words("coding programming"),
 		words:    words("code coding programming program script scripts function debug compile javascript typescript java python golang rust bash sql html css api"),
+	},
+	{ // pricing, discounts and quotes
+		triggers: words("pricing price prices discount discounts quote quotes cost costs fee fees estimate estimates coupon coupons"),
+		words: words("price prices pricing priced cost discount discounts coupon coupons promo quote quotes estimate estimates fee fees cheaper cheapest expensive " +
+			"precio precios descuento prix remise rabais preis preise rabatt prezzo sconto preço desconto 价格 折扣 报价 値段 価格 割引 見積"),
+	},
+	{ // salaries and compensation
+		triggers: words("salary salaries pay compensation wage wages bonus bonuses earnings remuneration payroll"),
+		words: words("salary salaries wage wages bonus bonuses raise compensation earn earns earning earnings income paycheck paid " +
+			"salario sueldo salaire gehalt stipendio salário 工资 薪水 薪资 給料 給与"),
+	},
+	{ // layoffs and job security
+		triggers: words("layoff layoffs restructuring redundancy redundancies downsizing headcount"),
+		words: words("layoff layoffs laid fired firing redundancy redundancies downsizing restructuring severance|job cuts|job security|" +
+			"despidos licenciements entlassungen licenziamenti demissões 裁员 リストラ 解雇"),
+	},
+	{ // immigration and visas
+		triggers: words("immigration visa visas asylum citizenship residency immigrant immigrants"),
+		words: words("visa visas asylum citizenship residency deportation deported deport immigrant immigrants immigration refugee naturalization|green card|work permit|" +
+			"visado inmigración immigration einwanderung visum immigrazione imigração 签证 移民 ビザ 移民"),
+	},
+	{ // self-harm and suicide
+		triggers: words("suicide suicidal self-harm harm mental"),
+		words: words("suicide suicidal overdose depressed depression anxiety therapist therapy|self harm|kill myself|hurt myself|mental health|" +
+			"suicidio suicide selbstmord suizid suicídio 自杀 自殺"),
+	},
+	{ // hacking and malware
+		triggers: words("hacking hack hacks hacker hackers malware exploit exploits phishing intrusion"),
+		words: words("hack hacking hacked hacker hackers malware ransomware exploit exploits phishing keylogger botnet ddos rootkit trojan spyware jailbreak crack cracked|brute force|sql injection|" +
+			"hackear piratage hacken 黑客 ハッキング"),
 	},
 }
 
