@@ -153,6 +153,11 @@ func main() {
 		inc(lab+" either", hit || injHit)
 		inc(lab+" scope, injection missed", hit && !injHit)
 		inc(lab+" scope: "+sub, hit)
+		kind := "system prompt"
+		if len(r.Topics) > 0 {
+			kind = "policy topics"
+		}
+		inc(lab+" scope, kind: "+kind, hit)
 		if r.Lang != "" {
 			inc(lab+" scope, language: "+r.Lang, hit)
 		}
