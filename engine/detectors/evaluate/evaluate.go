@@ -93,8 +93,8 @@ type InjectionReport struct {
 	Split     string  `json:"split"`
 	Threshold float64 `json:"threshold"`
 	// Context says whether rows with a system prompt were also judged
-	// against it (InjectionOptions.Context); ContextOnly counts the rows
-	// that only that judgement flagged, and ContextRows the rows it read.
+	// against it (InjectionOptions.Context); ContextRows counts the rows
+	// that have one, ContextOnly those that only that judgement flagged.
 	Context     bool                `json:"context"`
 	ContextRows int                 `json:"context_rows,omitempty"`
 	ContextOnly int                 `json:"context_only,omitempty"`
@@ -156,8 +156,10 @@ func Injection(r io.Reader, score func(text string) float64, opts InjectionOptio
 	for i, row := range rows {
 		attack := row.Label != "benign"
 		flagged := score(row.Text) >= opts.Threshold
-		if opts.Context != nil && row.SystemPrompt != "" {
+		if row.SystemPrompt != "" {
 			rep.ContextRows++
+		}
+		if opts.Context != nil && row.SystemPrompt != "" {
 			if !flagged && opts.Context(row.SystemPrompt, row.Text) {
 				flagged = true
 				rep.ContextOnly++

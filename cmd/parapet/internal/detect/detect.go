@@ -256,6 +256,8 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 		fmt.Fprintf(tw, "split: %s, threshold %.3f\n", r.Split, r.Threshold)
 		if r.Context {
 			fmt.Fprintf(tw, "with system prompts: %d rows had one; %d flagged only as asking about a topic it rules out\n", r.ContextRows, r.ContextOnly)
+		} else if r.ContextRows > 0 {
+			fmt.Fprintf(tw, "text only: %d rows also have a system_prompt (--system-prompt judges them with it)\n", r.ContextRows)
 		}
 		fmt.Fprintln(tw, "group\tn\tTPR\tFPR\tprecision\tF1\t")
 		row := func(name string, m *evaluate.Metrics) {

@@ -126,12 +126,16 @@ func TestEvalInjectionWithSystemPrompt(t *testing.T) {
 	}
 	plain, ctx := read(EvalFlags{}), read(EvalFlags{SystemPrompt: true})
 	tpr := func(rep map[string]any) float64 { return rep["overall"].(map[string]any)["tpr"].(float64) }
-	if tpr(plain) != 0.5 || tpr(ctx) != 1 || ctx["context_only"].(float64) != 1 || ctx["context_rows"].(float64) != 1 || plain["context"].(bool) {
+	if tpr(plain) != 0.5 || tpr(ctx) != 1 || ctx["context_only"].(float64) != 1 || ctx["context_rows"].(float64) != 1 || plain["context"].(bool) || plain["context_rows"].(float64) != 1 {
 		t.Fatalf("text only: %v\nwith system prompts: %v", plain, ctx)
 	}
 	var out, errOut bytes.Buffer
 	if err := Eval("injection", path, EvalFlags{SystemPrompt: true, Threshold: 0.37}, &out, &errOut); err != nil || !strings.Contains(out.String(), "with system prompts: 1 rows had one; 1 flagged only") {
 		t.Fatalf("table: %v %s", err, out.String())
+	}
+	out.Reset()
+	if err := Eval("injection", path, EvalFlags{Threshold: 0.37}, &out, &errOut); err != nil || !strings.Contains(out.String(), "text only: 1 rows also have a system_prompt") {
+		t.Fatalf("table without the flag: %v %s", err, out.String())
 	}
 }
 
