@@ -159,8 +159,8 @@ func (d *Detector) cached(h uint64, build func() *rules) *rules {
 
 // ScanRequest implements analysis.RequestDetector. The topics come from
 // every system and developer message (RESTRICTED_TOPIC) and from the
-// policy (in.Topics, DENIED_TOPIC); in the prompt phase each user message
-// is checked, in the response phase the answer and its reasoning.
+// policy (in.Topics, DENIED_TOPIC); in the prompt phase the latest user
+// message is checked, in the response phase the answer and its reasoning.
 func (d *Detector) ScanRequest(ctx context.Context, in *analysis.Input, r *analysis.Report) {
 	if in == nil || r == nil {
 		return
@@ -183,13 +183,22 @@ func (d *Detector) ScanRequest(ctx context.Context, in *analysis.Input, r *analy
 		return
 	}
 	response := in.Phase == "response"
+	// In the prompt phase only the latest user message is judged: earlier
+	// turns were judged when they were new, and a conversation that once
+	// touched a restricted topic must not be refused on every later turn.
+	lastUser := -1
+	for i := range in.Fields {
+		if in.Fields[i].Source == "user" && in.Fields[i].Text != "" {
+			lastUser = i
+		}
+	}
 	var m matcher
 	for i := range in.Fields {
 		f := &in.Fields[i]
 		if f.Text == "" || ctx.Err() != nil {
 			continue
 		}
-		if response && f.Source != "response" && f.Source != "reasoning" || !response && f.Source != "user" {
+		if response && f.Source != "response" && f.Source != "reasoning" || !response && i != lastUser {
 			continue
 		}
 		buf := wordPool.Get().(*[]word)

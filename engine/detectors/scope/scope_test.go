@@ -315,3 +315,29 @@ func TestRestrictionsInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+// Only the latest user message is judged: a conversation that once asked
+// about a restricted topic is not flagged on every later turn.
+func TestOnlyTheLatestTurnIsJudged(t *testing.T) {
+	d := New(Options{})
+	in := func(turns ...string) *analysis.Input {
+		fs := []analysis.Field{{Path: "messages[0].content", Source: "system", Text: "Do not discuss politics."}}
+		for i, u := range turns {
+			src := "user"
+			if i%2 == 1 {
+				src = "assistant"
+			}
+			fs = append(fs, analysis.Field{Path: fmt.Sprintf("messages[%d].content", i+1), Source: src, Text: u})
+		}
+		return &analysis.Input{Phase: "prompt", Fields: fs}
+	}
+	var r analysis.Report
+	d.ScanRequest(context.Background(), in("Who should I vote for?", "I can't discuss that.", "OK. Where is my parcel?"), &r)
+	if len(r.Findings) != 0 {
+		t.Errorf("an earlier turn flagged again: %+v", r.Findings)
+	}
+	d.ScanRequest(context.Background(), in("Where is my parcel?", "On its way.", "And who should I vote for?"), &r)
+	if len(r.Findings) != 1 || r.Findings[0].Field != "messages[3].content" {
+		t.Errorf("latest turn: %+v", r.Findings)
+	}
+}
