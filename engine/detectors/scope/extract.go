@@ -250,6 +250,9 @@ func extract(s string) []topic {
 		lo = hi + 1
 	}
 	for i, t := range found {
+		if seen[t.key()] {
+			continue // a restriction said twice: its family is in already
+		}
 		t.named = true
 		t.label = i
 		add(t)
@@ -587,6 +590,9 @@ func policyTopics(names []string) []topic {
 	}
 	for i, n := range names {
 		for _, t := range phraseTopics(tokenize(n), false) {
+			if seen[t.key()] {
+				continue
+			}
 			t.named = true
 			add(t, i)
 			for _, a := range aliases[phrase(t)] {
