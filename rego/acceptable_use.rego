@@ -2,7 +2,8 @@
 # title: Acceptable use
 # description: >-
 #   Prompt injection and jailbreaks (direct, from the caller's messages, and
-#   indirect, from retrieved documents and tool output) and prompt size.
+#   indirect, from retrieved documents and tool output), questions about
+#   topics the system prompt or the policy rules out, and prompt size.
 #   Prompt phase only: in the response phase the same messages come back
 #   and were already judged.
 package parapet.acceptable_use

@@ -4,7 +4,8 @@
 #   What the caller may see of the model's answer: secrets deny the
 #   response, personal data is redacted, canary leaks and data-carrying
 #   images to unlisted hosts deny, system-prompt leaks, unlisted links,
-#   made-up links and ungrounded answers warn, and reasoning is stripped for
+#   made-up links, ungrounded answers and answers about topics the system
+#   prompt or the policy rules out warn, and reasoning is stripped for
 #   callers not entitled to it. Findings count only when they are in
 #   response.content or response.reasoning.
 package parapet.output
