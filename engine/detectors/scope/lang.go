@@ -67,9 +67,8 @@ da do das dos as os um uma assuntos assunto informações conselhos aconselhamen
 discuta forneça fornecer compartilhe compartilhar responda mencione nenhum nenhuma você deve pode são com para em
 `)
 
-// Family triggers in the other languages, by family index order of the
-// English names (see families.go): a restriction that names one of these
-// brings in the family's words.
+// Family triggers in the other languages, by family name (families.go):
+// a restriction that names one of these brings in the family's words.
 var foreignTriggers = map[string][]string{
 	"medical": strings.Fields(`médico médica médicos médicas medicina salud sanitario médical médicale médicaux médicales santé
 		medizinisch medizinische medizinischen medizinischer gesundheit medico medica medici mediche salute saúde 医疗 医学 医療 健康`),
@@ -128,11 +127,10 @@ func init() {
 	stopAfterNext["um"] = set("zu", "die", "den", "das")
 }
 
-// familyIndex finds a family by the name in its comment, as listed in
-// familyNames.
+// familyIndex finds a family by its name.
 func familyIndex(name string) int {
-	for i, n := range familyNames {
-		if n == name {
+	for i := range families {
+		if families[i].name == name {
 			return i
 		}
 	}
