@@ -74,3 +74,13 @@ func BenchmarkScanNoRestriction(b *testing.B) {
 		d.ScanRequest(context.Background(), in, &r)
 	}
 }
+
+// Reading a very large system prompt (about 300 KB of rules said over and
+// over): done once per distinct prompt, then cached.
+func BenchmarkExtractLarge(b *testing.B) {
+	sys := strings.Repeat("Rules:\n- No politics.\n- Never discuss gambling, except anything about odds: ", 4000)
+	b.SetBytes(int64(len(sys)))
+	for b.Loop() {
+		extract(sys)
+	}
+}
