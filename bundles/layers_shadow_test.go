@@ -18,6 +18,7 @@ import (
 	"github.com/parapet-dev/parapet/bundles"
 	"github.com/parapet-dev/parapet/connectors/api"
 	"github.com/parapet-dev/parapet/engine"
+	"github.com/parapet-dev/parapet/engine/detectors"
 )
 
 const acmeRego = `package parapet.ext.acme
@@ -243,4 +244,70 @@ func TestManagerStopLeavesNoGoroutines(t *testing.T) {
 		t.Fatal(err)
 	}
 	mgr.Shadow(context.Background(), &engine.Request{}, &engine.Decision{}) // after Stop: a no-op
+}
+
+const topicsPolicy = `package parapet.main
+
+blocked contains {"id": "use.denied_topic", "effect": "deny", "message": "denied topic", "severity": "medium", "controls": ["OWASP-LLM01"], "evidence": []} if {
+	some f in input.analysis.findings
+	f.type == "DENIED_TOPIC"
+}
+
+decision := {"effect": "deny", "reasons": [r | some r in blocked], "obligations": {}, "route": {}} if {
+	count(blocked) > 0
+} else := {"effect": "allow", "reasons": [], "obligations": {}, "route": {}}
+`
+
+// A candidate that adds denied topics (config.scope.topics) is judged on
+// them in shadow: the live facts were found without its topics, so the
+// shadow looks for them again on the live request's text.
+func TestShadowLooksForACandidatesTopics(t *testing.T) {
+	work := t.TempDir()
+	files := func(topics string) map[string]string {
+		return map[string]string{"main.rego": topicsPolicy, "main_test.rego": "",
+			"data.json": `{"parapet": {"config": {"scope": {"topics": ` + topics + `}}}}`}
+	}
+	active := writeBundle(t, filepath.Join(work, "active"), "v1", nil, nil, files(`[]`))
+	shadow := writeBundle(t, filepath.Join(work, "shadow"), "v2", nil, nil, files(`["gambling"]`))
+	eng := engine.New(engine.Options{Analyzer: detectors.Default()})
+	var mu sync.Mutex
+	var got []bundles.Disagreement
+	mgr, err := bundles.Wire(context.Background(), eng, bundles.Config{
+		Base:   bundles.SourceConfig{URL: active, Manual: true},
+		Shadow: &bundles.SourceConfig{URL: shadow, Manual: true},
+	}, bundles.Options{Registerer: prometheus.NewRegistry(), OnDisagreement: func(_ context.Context, d bundles.Disagreement) {
+		mu.Lock()
+		got = append(got, d)
+		mu.Unlock()
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mgr.Stop(context.Background())
+	srv := httptest.NewServer(api.New(eng, api.Options{
+		OnDecision: func(ctx context.Context, req *engine.Request, d *engine.Decision, _ *api.Caller) {
+			mgr.Shadow(ctx, req, d)
+		},
+	}).Handler())
+	defer srv.Close()
+	for _, q := range []string{"What are the odds on tonight's game? I want to bet.", "Where is my parcel?"} {
+		resp, err := http.Post(srv.URL+"/v1/decide", "application/json", strings.NewReader(
+			`{"phase":"prompt","subject":{"id":"alice","tenant":"acme"},"resource":{"model":"gpt-4o"},"messages":[{"role":"user","content":"`+q+`"}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d engine.Decision
+		decodeBody(t, resp, &d)
+		if d.Effect != "allow" {
+			t.Fatalf("the active bundle (no topics) on %q: %s", q, d.Effect)
+		}
+	}
+	if err := mgr.WaitShadow(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) != 1 || strings.Join(got[0].Added, ",") != "use.denied_topic" || got[0].Shadow.Effect != "deny" {
+		t.Fatalf("disagreements: %+v", got)
+	}
 }
