@@ -128,3 +128,20 @@ func TestMoreCLIPasswords(t *testing.T) {
 		{"curl no password", "curl -u admin https://api.example.com", "", ""},
 	})
 }
+
+// In a dotted key (Java properties, flattened YAML, object paths) only the
+// segment with the keyword qualifies the value: "datasource" is not a
+// "source" name.
+func TestDottedPasswordNames(t *testing.T) {
+	pw := "Lk8jH5g" + "Fd2"
+	runCases(t, []tcase{
+		{"spring properties", "spring.datasource.password=" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"spring yaml flat", "spring.datasource.password: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"nested", "app.mail.smtp.password=" + pw, "PASSWORD_ASSIGNMENT", pw},
+		// near misses: the keyword's own segment is still read
+		{"password file", "db.password_file=/run/secrets/db" + "2", "", ""},
+		{"password path", "spring.datasource.password.path=/etc/pw" + "2", "", ""},
+		{"template", "spring.datasource.password=${DB_PASSWORD}", "", ""},
+		{"url", "spring.datasource.url=jdbc:postgresql://db:5432/app", "", ""},
+	})
+}

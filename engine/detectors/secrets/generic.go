@@ -98,7 +98,17 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	if !assignmentFollows(text, ns, ne, password) {
 		return // prose: no operator after the name
 	}
-	if containsAny(nameNegMatcher, name) && !adminName(name) {
+	// In a dotted name (spring.datasource.password, config.db.pass) only
+	// the segment holding the keyword and what follows it qualify the
+	// value: "datasource" does not make a password a source.
+	qual := name
+	for j := ks - 1; j > ns; j-- {
+		if text[j] == '.' {
+			qual = text[j+1 : ne]
+			break
+		}
+	}
+	if containsAny(nameNegMatcher, qual) && !adminName(qual) {
 		return
 	}
 	// Name ending in "Id"/"ID" (tokenId, KEY_ID handled above).

@@ -33,8 +33,27 @@ var prosePasswordNames = []string{
 // "client secret" end in one of them).
 var proseSecretNames = []string{"token", "key", "apikey", "secret"}
 
-// proseLinks join a name and its value.
-var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est"}
+// proseLinks join a name and its value ("é" is UTF-8).
+var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "to"}
+
+// proseConnectors join a name to what it is for: "the password for the
+// admin account is …", "das Passwort für den Server ist …", "la
+// contraseña del router es …" ("für" is UTF-8).
+var proseConnectors = []string{
+	"for", "of", "on", "to", "für", "fuer", "vom", "von", "zum", "zur", "des",
+	"du", "de", "del", "da", "do", "di", "della", "dello", "voor", "van", "pour", "para", "per",
+}
+
+// proseChangeVerbs take "to" before a new value: "the root password was
+// changed to …", "reset bob's password to …", "set the password to …".
+var proseChangeVerbs = []string{"changed", "change", "reset", "set", "updated", "update", "rotated", "switched"}
+
+// proseMaxBetween bounds the words between a connector (or a change verb)
+// and the linking word, and the bytes they take.
+const (
+	proseMaxBetween      = 5
+	proseMaxBetweenBytes = 60
+)
 
 // proseVerbs take a name and its value with no linking word.
 var proseVerbs = []string{"use", "using", "try", "with", "enter"}
@@ -138,7 +157,11 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 	for _, l := range proseLinks {
 		if wordEndsAt(text, i, l) {
 			if j := spacesBefore(text, i-len(l)); j > 0 {
-				kind, _ = proseNameAt(text, j)
+				if l == "to" {
+					kind = proseChangedTo(text, j)
+				} else if kind, _ = proseNameAt(text, j); kind == proseNone {
+					kind = proseNameFor(text, j)
+				}
 				link = l
 			}
 			break
@@ -299,6 +322,111 @@ func wordJoined(v string) bool {
 			run = 0
 		default:
 			run = -1 // a part with other bytes
+		}
+	}
+	return false
+}
+
+// proseWordBefore returns the start of the word that ends text[:j] (letters,
+// digits, non-ASCII bytes, and ' _ - . @ inside it), or -1.
+func proseWordBefore(text string, j int) int {
+	i := j
+	for i > 0 && j-i < 40 {
+		c := text[i-1]
+		if c == '.' && (i == j || !isAlnum(text[i])) {
+			break // a full stop, not a dot inside a name (bob.smith, example.com)
+		}
+		if isAlnum(c) || c >= 0x80 || c == '\'' || c == '_' || c == '-' || c == '.' || c == '@' {
+			i--
+			continue
+		}
+		break
+	}
+	if i == j {
+		return -1
+	}
+	return i
+}
+
+// proseNameFor reports a password or secret name that a connector joins
+// to a few words before text[:j]: "password for the admin account",
+// "Passwort für den Server", "contraseña del router".
+func proseNameFor(text string, j int) int {
+	end := j
+	for n := 0; n < proseMaxBetween && end-j < proseMaxBetweenBytes; n++ {
+		ws := proseWordBefore(text, j)
+		if ws < 0 {
+			return proseNone
+		}
+		if n > 0 && isConnector(text[ws:j]) {
+			if k := spacesBefore(text, ws); k > 0 {
+				if kind, _ := proseNameAt(text, k); kind != proseNone {
+					return kind
+				}
+			}
+		}
+		if j = spacesBefore(text, ws); j <= 0 {
+			return proseNone
+		}
+	}
+	return proseNone
+}
+
+// proseChangedTo reports a password name before a change verb that ends
+// text[:j] ("password was changed", "password has been reset"), or between
+// the verb and text[:j] ("set the password", "reset bob's password").
+func proseChangedTo(text string, j int) int {
+	// The name right before "to": "changed the root password to".
+	if kind, ns := proseNameAt(text, j); kind == prosePassword {
+		for n := 0; n < 3; n++ {
+			k := spacesBefore(text, ns)
+			if k <= 0 {
+				return proseNone
+			}
+			ws := proseWordBefore(text, k)
+			if ws < 0 {
+				return proseNone
+			}
+			if isChangeVerb(text[ws:k]) {
+				return prosePassword
+			}
+			ns = ws
+		}
+		return proseNone
+	}
+	// The verb right before "to": "the root password was changed to".
+	ws := proseWordBefore(text, j)
+	if ws < 0 || !isChangeVerb(text[ws:j]) {
+		return proseNone
+	}
+	for n := 0; n < 4; n++ {
+		k := spacesBefore(text, ws)
+		if k <= 0 {
+			return proseNone
+		}
+		if kind, _ := proseNameAt(text, k); kind == prosePassword {
+			return prosePassword
+		}
+		if ws = proseWordBefore(text, k); ws < 0 {
+			return proseNone
+		}
+	}
+	return proseNone
+}
+
+func isConnector(w string) bool {
+	for _, c := range proseConnectors {
+		if len(w) == len(c) && equalFold(w, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func isChangeVerb(w string) bool {
+	for _, v := range proseChangeVerbs {
+		if len(w) == len(v) && equalFold(w, v) {
+			return true
 		}
 	}
 	return false

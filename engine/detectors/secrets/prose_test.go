@@ -35,6 +35,33 @@ func TestProsePasswords(t *testing.T) {
 	})
 }
 
+// A name joined to what it is for, or a change verb before "to", may
+// stand between the name and the linking word.
+func TestProsePasswordsForAndChangedTo(t *testing.T) {
+	pw := "Xk9#mQ2v" + "Lp"
+	runCases(t, []tcase{
+		{"for account", "the password for the admin account is " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"for user", "the password for bob is Sommer" + "2025!", "PASSWORD_ASSIGNMENT", "Sommer" + "2025!"},
+		{"changed to", "the root password was changed to " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"has been reset to", "the password has been reset to " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"reset possessive to", "I reset bob's password to " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"set the password to", "please set the password to " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"german für", "das Passwort für den Server ist " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"spanish del", "la contraseña del router es " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"french du", "le mot de passe du wifi est " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"portuguese é", "a senha do servidor é " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"dutch voor", "het wachtwoord voor de server is " + pw, "PASSWORD_ASSIGNMENT", pw},
+		// near misses: no connector, no change verb, too many words, not a password
+		{"manager", "the password manager is 1Pass" + "word", "", ""},
+		{"policy", "the password policy for new hires is 12Chars+", "", ""},
+		{"moved to", "we moved the password to Vault" + "2024", "", ""},
+		{"send to", "send the password to Alice" + "2024", "", ""},
+		{"limit changed", "the limit was changed to 500MB", "", ""},
+		{"far", "the password for the old staging cluster in the basement rack is " + pw, "", ""},
+		{"sentence between", "the password for it. The build is " + pw, "", ""},
+	})
+}
+
 func TestProseTokens(t *testing.T) {
 	tok := "Zq8Lm3Xv7Rt2Kp9W" + "n4Bc6Yh1Jd5"
 	hex := "3fa9c2e81b7d4a6f" + "9e0c5b2d8a1f7e34"
