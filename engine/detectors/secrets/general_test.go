@@ -145,3 +145,45 @@ func TestDottedPasswordNames(t *testing.T) {
 		{"url", "spring.datasource.url=jdbc:postgresql://db:5432/app", "", ""},
 	})
 }
+
+// A user and password pair after a credential word, in prose.
+func TestProseUserPasswordPairs(t *testing.T) {
+	pw := "Autumn" + "2025!"
+	runCases(t, []tcase{
+		{"login slash", "login admin / " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"creds colon", "creds are bob:" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"credentials slash token", "credentials: deploy/" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"login for", "login for the staging admin panel is admin / " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"german", "Zugangsdaten: admin / " + pw, "PASSWORD_ASSIGNMENT", pw},
+		// near misses: no credential word, not password-shaped, templates
+		{"ratio", "the ratio is bob:" + pw, "", ""},
+		{"page", "login page / dashboard2", "", ""},
+		{"numbers", "see account 12345 / 67890", "", ""},
+		{"year", "account: billing/2024", "", ""},
+		{"placeholder", "creds are admin:password123", "", ""},
+		{"template", "login admin / ${ADMIN_PW}", "", ""},
+	})
+}
+
+// htpasswd in batch mode, and (user, password) pairs in HTTP client code.
+func TestHtpasswdAndAuthPairs(t *testing.T) {
+	pw := "Zp4&wQ9" + "eRt"
+	runCases(t, []tcase{
+		{"htpasswd -b", "htpasswd -b /etc/nginx/.htpasswd alice " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"htpasswd -cb", "htpasswd -cb .htpasswd admin " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"htpasswd separate flags", "htpasswd -c -b -B /etc/apache2/.htpasswd bob " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"htpasswd -nb", "htpasswd -nb alice " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"requests auth", `requests.get(url, auth=("admin", "` + pw + `"))`, "PASSWORD_ASSIGNMENT", pw},
+		{"session auth", `session.auth = ('api', '` + pw + `')`, "PASSWORD_ASSIGNMENT", pw},
+		{"HTTPBasicAuth", `HTTPBasicAuth('user', '` + pw + `')`, "PASSWORD_ASSIGNMENT", pw},
+		{"HTTPDigestAuth", `HTTPDigestAuth("user", "` + pw + `")`, "PASSWORD_ASSIGNMENT", pw},
+		// near misses: prompts, variables, placeholders
+		{"htpasswd prompt", "htpasswd -c .htpasswd alice", "", ""},
+		{"htpasswd variable", "htpasswd -b .htpasswd alice $PASSWORD", "", ""},
+		{"htpasswd -nb variable", "htpasswd -nb alice \"$PW\"", "", ""},
+		{"other -b", "ls -b /tmp foo " + pw, "", ""},
+		{"auth env", `auth=("admin", os.environ["PW"])`, "", ""},
+		{"auth placeholder", `auth=("admin", "password")`, "", ""},
+		{"auth names", `HTTPBasicAuth(user, pw)`, "", ""},
+	})
+}

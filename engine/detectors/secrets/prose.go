@@ -139,6 +139,9 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 	if vs == 0 || text[vs-1] != ' ' && text[vs-1] != '\t' {
 		return // not after white space: a longer, non-ASCII or line-start token
 	}
+	if d.proseUserPass(st, text, vs) {
+		return
+	}
 	i := spacesBefore(text, vs)
 	if i <= 0 {
 		return
@@ -352,24 +355,34 @@ func proseWordBefore(text string, j int) int {
 // to a few words before text[:j]: "password for the admin account",
 // "Passwort für den Server", "contraseña del router".
 func proseNameFor(text string, j int) int {
+	kind := proseNone
+	connectedAt(text, j, func(k int) bool {
+		kind, _ = proseNameAt(text, k)
+		return kind != proseNone
+	})
+	return kind
+}
+
+// connectedAt walks back over up to proseMaxBetween words before text[:j]
+// and reports whether, before one of them that is a connector (not the
+// last word), name(k) holds for the text ending at k.
+func connectedAt(text string, j int, name func(k int) bool) bool {
 	end := j
 	for n := 0; n < proseMaxBetween && end-j < proseMaxBetweenBytes; n++ {
 		ws := proseWordBefore(text, j)
 		if ws < 0 {
-			return proseNone
+			return false
 		}
 		if n > 0 && isConnector(text[ws:j]) {
-			if k := spacesBefore(text, ws); k > 0 {
-				if kind, _ := proseNameAt(text, k); kind != proseNone {
-					return kind
-				}
+			if k := spacesBefore(text, ws); k > 0 && name(k) {
+				return true
 			}
 		}
 		if j = spacesBefore(text, ws); j <= 0 {
-			return proseNone
+			return false
 		}
 	}
-	return proseNone
+	return false
 }
 
 // proseChangedTo reports a password name before a change verb that ends
@@ -430,4 +443,96 @@ func isChangeVerb(w string) bool {
 		}
 	}
 	return false
+}
+
+// proseCredWords name a user and password pair: "creds are bob:<pw>",
+// "login admin / <pw>", "credentials: deploy/<pw>".
+var proseCredWords = []string{
+	"login", "logins", "creds", "credentials", "credential", "account", "user/pass",
+	"user/password", "username/password", "login/password", "u/p",
+	"zugangsdaten", "anmeldedaten", "identifiants", "credenciales", "credenciais",
+}
+
+// proseUserPass reports a password that follows a user name in a pair
+// after a credential word, the token starting at text[vs]: "creds are
+// bob:<pw>", "credentials: deploy/<pw>" (one token) or "login admin /
+// <pw>". It reports whether the
+// token was such a pair.
+func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
+	if d.ix.password < 0 {
+		return false
+	}
+	ps, us, ue := -1, -1, -1
+	// user:password or user/password in one token
+	for k := vs; k < len(text) && k-vs <= 64 && text[k] > ' ' && text[k] < 0x7f; k++ {
+		if text[k] == ':' || text[k] == '/' {
+			if k > vs && k+1 < len(text) && text[k+1] > ' ' {
+				us, ue, ps = vs, k, k+1
+			}
+			break
+		}
+	}
+	if ps < 0 {
+		// user / password: the token after a slash after a user name
+		i := spacesBefore(text, vs)
+		if i <= 0 || text[i-1] != '/' {
+			return false
+		}
+		if ue = spacesBefore(text, i-1); ue <= 0 {
+			return false
+		}
+		us = ue
+		for us > 0 && ue-us < 64 && isUserByte(text[us-1]) {
+			us--
+		}
+		ps = vs
+	}
+	if us >= ue || ue-us > 64 {
+		return false
+	}
+	for k := us; k < ue; k++ {
+		if !isUserByte(text[k]) {
+			return false
+		}
+	}
+	// Before the user: "<cred word>", "<cred word>:", "<cred word> is/are".
+	j := spacesBefore(text, us)
+	if j <= 0 {
+		return false
+	}
+	if text[j-1] == ':' {
+		j--
+	} else if wordEndsAt(text, j, "are") || wordEndsAt(text, j, "is") {
+		w := 3
+		if text[j-1] == 's' && text[j-2] != 'r' {
+			w = 2
+		}
+		if j = spacesBefore(text, j-w); j <= 0 {
+			return false
+		}
+	}
+	if !credWordAt(text, j) && !connectedAt(text, j, func(k int) bool { return credWordAt(text, k) }) {
+		return false
+	}
+	pe := proseValue(text, ps)
+	if pe < 0 || isPlaceholder(text[ps:pe]) || obviousFake(text[ps:pe]) {
+		return true
+	}
+	st.add(d.ix.password, ps, pe)
+	return true
+}
+
+// credWordAt reports whether a credential word ends text[:j].
+func credWordAt(text string, j int) bool {
+	for _, w := range proseCredWords {
+		if wordEndsAt(text, j, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isUserByte reports the bytes of a user name in a credential pair.
+func isUserByte(c byte) bool {
+	return isAlnum(c) || c == '_' || c == '-' || c == '.' || c == '@' || c == '\\'
 }

@@ -322,6 +322,22 @@ var parapetRules = []ruleDef{
 		`\b(?:xfreerdp|wlfreerdp|sdl-freerdp)\b[^\n]{0,200}?[ \t]/p:['"]?(`+cliValue+`)`, "/p:"),
 	cliPassword("OPENSSL_PASS_ARG", "A literal pass phrase in an OpenSSL -passin/-passout/-pass pass:... argument.",
 		`-pass(?:in|out)?[ \t]+['"]?pass:(`+cliValue+`)`, "pass:"),
+	// htpasswd in batch mode takes the password on the command line:
+	// htpasswd -b[cBmsp] FILE USER PASSWORD, or -nb USER PASSWORD (to stdout).
+	cliPassword("HTPASSWD_BATCH_PASSWORD", "A password given to htpasswd -b (batch mode: file, user, password).",
+		`\bhtpasswd(?:[ \t]+-[A-Za-mo-z]+)*?[ \t]+-[A-Za-mo-z]*b[A-Za-mo-z]*(?:[ \t]+-[A-Za-mo-z]+)*[ \t]+['"]?[^\s'"-][^\s'"]*['"]?[ \t]+['"]?[^\s'"]+['"]?[ \t]+['"]?(`+cliValue+`)`,
+		" -b", " -cb", " -bc", " -bb", " -cbb", " -bcb", " -bbc"),
+	cliPassword("HTPASSWD_STDOUT_PASSWORD", "A password given to htpasswd -nb (user and password, printed to stdout).",
+		`\bhtpasswd(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*(?:n[A-Za-z]*b|b[A-Za-z]*n)[A-Za-z]*(?:[ \t]+-[A-Za-z]+)*[ \t]+['"]?[^\s'"-][^\s'"]*['"]?[ \t]+['"]?(`+cliValue+`)`,
+		" -nb", " -bn", " -nbb", " -bbn", " -bnb"),
+	// Basic credentials as a (user, password) pair in code: Python requests
+	// auth=("user", "pw"), HTTPBasicAuth("user", "pw"), aiohttp BasicAuth.
+	with(own("HTTP_AUTH_TUPLE", "A password in a (user, password) pair given as HTTP credentials in code (Python requests auth=(...)).",
+		`(?i)auth\s*=\s*[(\[]\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{3,80})["']`,
+		"auth=(", "auth =(", "auth= (", "auth = (", "auth=[", "auth = ["), authTuple),
+	with(own("HTTP_AUTH_OBJECT", "A password given to an HTTP Basic, Digest or proxy credentials object in code (HTTPBasicAuth, HTTPDigestAuth, aiohttp BasicAuth).",
+		`(?i)(?:basic|digest|proxy)auth\s*\(\s*(?:(?:username|user|login)\s*=\s*)?["'][^"'\n]{1,64}["']\s*,\s*(?:password\s*=\s*)?["']([^"'\n]{3,80})["']`,
+		"basicauth(", "basicauth (", "digestauth(", "digestauth (", "proxyauth(", "proxyauth ("), authTuple),
 	// HTTPie's Basic credentials: http --auth user:password URL.
 	with(own("HTTPIE_AUTH", "Basic credentials in an HTTPie command (http -a user:password).",
 		`\bhttps?(?:[ \t][^\n]{0,100}?)?[ \t](?:-a|--auth)(?:=|[ \t]+)['"]?[^\s:'"]{1,64}:([^\s'"$<{][^\s'"]{2,63})`,
@@ -401,6 +417,14 @@ func cliPassword(id, desc, pattern string, kws ...string) ruleDef {
 		r.Type = idPassword
 		r.Score = 0.7
 	})
+}
+
+// authTuple is a password in a (user, password) pair in code: not a
+// template or a placeholder.
+func authTuple(r *ruleDef) {
+	r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
+	r.Type = idPassword
+	r.Score = 0.7
 }
 
 func isLowerHex(c byte) bool { return isDigit(c) || ('a' <= c && c <= 'f') }
