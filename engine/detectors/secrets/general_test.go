@@ -187,3 +187,21 @@ func TestHtpasswdAndAuthPairs(t *testing.T) {
 		{"auth names", `HTTPBasicAuth(user, pw)`, "", ""},
 	})
 }
+
+// "pw" names a password only as a whole part of a key.
+func TestPwKeyNames(t *testing.T) {
+	pw := "Qx7mN3" + "pLz"
+	runCases(t, []tcase{
+		{"pw colon", "pw: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"pw equals", "pw=" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"DB_PW", "DB_PW=" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"after user line", "user: bob\npw: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"dotted", `smtp.pw = "` + pw + `"`, "PASSWORD_ASSIGNMENT", pw},
+		// near misses: pw inside a word, numbers, booleans, templates
+		{"upward", "upward_trend = " + pw, "", ""},
+		{"pwm", "pwm_period=" + pw, "", ""},
+		{"number", "pw: 12", "", ""},
+		{"boolean", "pw: true", "", ""},
+		{"template", "pw: ${PW}", "", ""},
+	})
+}

@@ -71,7 +71,21 @@ var (
 // isSecretName reports names with one of GENERIC_SECRET's keywords.
 func isSecretName(name string) bool { return containsAny(secretNameMatcher, name) }
 
-func isPasswordName(name string) bool { return containsAny(passwordNameMatcher, name) }
+func isPasswordName(name string) bool { return containsAny(passwordNameMatcher, name) || pwName(name) }
+
+// pwName reports "pw" as a whole part of a name (pw, DB_PW, smtp.pw,
+// pw_admin), not inside a word (upward, pwm_period).
+func pwName(name string) bool {
+	for i := 0; i+1 < len(name); i++ {
+		if lowerASCII(name[i]) != 'p' || lowerASCII(name[i+1]) != 'w' {
+			continue
+		}
+		if (i == 0 || !isLetter(name[i-1])) && (i+2 == len(name) || !isLetter(name[i+2])) {
+			return true
+		}
+	}
+	return false
+}
 
 func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) {
 	// The key name: identifier bytes around the hit.

@@ -35,8 +35,8 @@ func identifier(r *ruleDef)            { r.Kind = kindIdentifier }
 
 var parapetRules = []ruleDef{
 	// --- scanners written in Go (no regex) ---
-	{ID: idPassword, Desc: "A password assigned to a key such as password, passwd, pwd or passphrase (config, env, code, CLI flags, XML).",
-		Keywords: []string{"pass", "pwd", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
+	{ID: idPassword, Desc: "A password assigned to a key such as password, passwd, pwd, pw or passphrase (config, env, code, CLI flags, XML).",
+		Keywords: []string{"pass", "pwd", "pw", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
 	{ID: idGeneric, Desc: "A high-entropy value assigned to a key such as secret, token, api_key, auth or credentials.",
 		Keywords: []string{"secret", "token", "key", "auth", "cred", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.5, Source: srcParapet, License: licParapet},
 	{ID: idConnPassword, Desc: "A password inside a database or broker connection string (postgres://u:p@h, mongodb+srv://, redis://, amqp://, jdbc:, ODBC/ADO.NET Password=...;).",

@@ -276,8 +276,8 @@ func (d *Detector) searchKey(st *scanState, text string, p int) {
 		}
 		rs--
 	}
-	if re-rs < 3 {
-		return
+	if re-rs < 2 {
+		return // shorter than the shortest key keyword ("pw")
 	}
 	m := d.trig.ctx
 	key := text[:re]

@@ -391,7 +391,7 @@ var lineKeywords = map[string]bool{"machine": true}
 // opScanKeywords are the assignment scanner's keywords that are found in
 // the key before an operator (password = ..., "api_key": ...); its other
 // keywords ("--" for --password value) are anchored.
-var opScanKeywords = map[string]bool{"pass": true, "pwd": true, "secret": true, "token": true, "key": true, "auth": true, "cred": true}
+var opScanKeywords = map[string]bool{"pass": true, "pwd": true, "pw": true, "secret": true, "token": true, "key": true, "auth": true, "cred": true}
 
 // rtNode is a node of the reverse trie of keyword prefixes: the bytes
 // before an anchor, read backwards.
