@@ -222,7 +222,9 @@ type scanState struct {
 	lastRegionEnd int
 	// end of the last alphanumeric run checked for run keywords
 	runEnd int
-	checks spanChecks
+	// joinEnd is the end of the last token the join hook read.
+	joinEnd int
+	checks  spanChecks
 }
 
 // spanChecks caches the checks of the last candidate span.
@@ -254,6 +256,7 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	st.lastKeyStart, st.lastKeyEnd = -1, -1
 	st.lastRegionEnd = -1
 	st.runEnd = 0
+	st.joinEnd = 0
 	st.checks = spanChecks{s: -1}
 
 	d.scanTriggers(ctx, st, text)

@@ -676,6 +676,7 @@ func refScan(d *Detector, text string) []analysis.Finding {
 	st.lastKeyStart, st.lastKeyEnd = -1, -1
 	st.lastRegionEnd = -1
 	st.runEnd = 0
+	st.joinEnd = 0
 	st.checks = spanChecks{s: -1}
 	s, i := 0, 0
 	for {
@@ -692,6 +693,9 @@ func refScan(d *Detector, text string) []analysis.Finding {
 	for i := 0; i < len(text); i++ {
 		if isDigit(text[i]) && i >= st.runEnd {
 			d.runAt(st, text, i)
+		}
+		if text[i] == '-' && i >= st.joinEnd {
+			d.passphraseAt(st, text, i)
 		}
 	}
 	for _, ri := range st.active {

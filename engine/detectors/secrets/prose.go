@@ -142,40 +142,7 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 	if d.proseUserPass(st, text, vs) {
 		return
 	}
-	i := spacesBefore(text, vs)
-	if i <= 0 {
-		return
-	}
-	colon := false
-	if text[i-1] == ':' {
-		colon = true // "the password is: x"; "password: x" is an assignment
-		i--
-	}
-	// Most words before a number end in two bytes that end no linking
-	// word and no name: one table lookup rules them out.
-	if i < 2 || proseTails[pairIndex(text[i-2], text[i-1])>>6]&(1<<(pairIndex(text[i-2], text[i-1])&63)) == 0 {
-		return
-	}
-	kind, link := proseNone, ""
-	for _, l := range proseLinks {
-		if wordEndsAt(text, i, l) {
-			if j := spacesBefore(text, i-len(l)); j > 0 {
-				if l == "to" {
-					kind = proseChangedTo(text, j)
-				} else if kind, _ = proseNameAt(text, j); kind == proseNone {
-					kind = proseNameFor(text, j)
-				}
-				link = l
-			}
-			break
-		}
-	}
-	if kind == proseNone && !colon {
-		var ns int
-		if kind, ns = proseNameAt(text, i); kind != proseNone && !proseVerbBefore(text, ns) {
-			kind = proseNone
-		}
-	}
+	kind, link, colon := proseNameBefore(text, vs)
 	switch kind {
 	case prosePassword:
 		if d.ix.password < 0 {
@@ -535,4 +502,120 @@ func credWordAt(text string, j int) bool {
 // isUserByte reports the bytes of a user name in a credential pair.
 func isUserByte(c byte) bool {
 	return isAlnum(c) || c == '_' || c == '-' || c == '.' || c == '@' || c == '\\'
+}
+
+// proseNameBefore reads back from a value starting at text[vs], after
+// white space: a linking word and the name before it (directly, through a
+// connector, or a change verb before "to"), or a name after a verb. It
+// returns the kind of name, the linking word and whether a colon followed
+// the linking word.
+func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
+	i := spacesBefore(text, vs)
+	if i <= 0 {
+		return proseNone, "", false
+	}
+	if text[i-1] == ':' {
+		colon = true // "the password is: x"; "password: x" is an assignment
+		i--
+	}
+	// Most words before a number end in two bytes that end no linking
+	// word and no name: one table lookup rules them out.
+	if i < 2 || proseTails[pairIndex(text[i-2], text[i-1])>>6]&(1<<(pairIndex(text[i-2], text[i-1])&63)) == 0 {
+		return proseNone, "", false
+	}
+	kind = proseNone
+	for _, l := range proseLinks {
+		if wordEndsAt(text, i, l) {
+			if j := spacesBefore(text, i-len(l)); j > 0 {
+				if l == "to" {
+					kind = proseChangedTo(text, j)
+				} else if kind, _ = proseNameAt(text, j); kind == proseNone {
+					kind = proseNameFor(text, j)
+				}
+				link = l
+			}
+			break
+		}
+	}
+	if kind == proseNone && !colon {
+		var ns int
+		if kind, ns = proseNameAt(text, i); kind != proseNone && !proseVerbBefore(text, ns) {
+			kind = proseNone
+		}
+	}
+	return kind, link, colon
+}
+
+// passphraseAt is the join hook: at a '-' between two letters it reads
+// the token around it, and reports a passphrase without digits stated in
+// prose after a password name and a linking word ("my password is
+// correct-horse-battery-staple", "the new password is
+// Purple-Monkey-Dishwasher"). Tokens with a digit are the run hook's.
+// Passphrases joined only by dots or underscores are not looked for: '.'
+// ends most sentences, and a hook there cost a tenth more scan time.
+func (d *Detector) passphraseAt(st *scanState, text string, p int) {
+	if d.ix.password < 0 || p == 0 || p+1 >= len(text) || !isLetter(text[p-1]) || !isLetter(text[p+1]) {
+		return
+	}
+	ts := p
+	for ts > 0 && p-ts < 64 && (isLetter(text[ts-1]) || isJoin(text[ts-1])) {
+		ts--
+	}
+	te := p + 1
+	for te < len(text) && te-p < 64 && (isLetter(text[te]) || isJoin(text[te])) {
+		te++
+	}
+	st.joinEnd = te
+	for te > ts && isJoin(text[te-1]) {
+		te-- // a full stop after the passphrase
+	}
+	if ts == 0 || (text[ts-1] != ' ' && text[ts-1] != '\t') {
+		return
+	}
+	if te < len(text) && text[te] > ' ' && !proseValueEnd(text[te]) && text[te] != '.' {
+		return // more of the token follows (a digit, a slash …)
+	}
+	if !passphraseShaped(text[ts:te]) {
+		return
+	}
+	kind, link, _ := proseNameBefore(text, ts)
+	if kind != prosePassword || link == "" {
+		return
+	}
+	v := text[ts:te]
+	if isPlaceholder(v) || obviousFake(v) {
+		return
+	}
+	st.add(d.ix.password, ts, te)
+}
+
+func isJoin(c byte) bool { return c == '-' || c == '.' || c == '_' }
+
+// passphraseShaped reports words joined by '-', '.' or '_' that make a
+// passphrase: three or more parts of 3 to 12 letters each, with upper and
+// lower case (Sunshine.Mountain.River) or four or more parts
+// (correct-horse-battery-staple). "one-time-use", "case-sensitive" and
+// "up-to-date" are not.
+func passphraseShaped(v string) bool {
+	parts, n, lo, up := 0, 0, false, false
+	for i := 0; i <= len(v); i++ {
+		if i == len(v) || isJoin(v[i]) {
+			if n < 3 || n > 12 {
+				return false
+			}
+			parts, n = parts+1, 0
+			continue
+		}
+		c := v[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			lo = true
+		case 'A' <= c && c <= 'Z':
+			up = true
+		default:
+			return false
+		}
+		n++
+	}
+	return parts >= 4 || (parts >= 3 && lo && up)
 }

@@ -62,6 +62,27 @@ func TestProsePasswordsForAndChangedTo(t *testing.T) {
 	})
 }
 
+// Passphrases without digits, joined by hyphens, after a password name
+// and a linking word.
+func TestProsePassphrases(t *testing.T) {
+	runCases(t, []tcase{
+		{"four words", "my password is correct-horse-" + "battery-staple", "PASSWORD_ASSIGNMENT", "correct-horse-battery-staple"},
+		{"capitalised three", "the new password is Purple-Monkey-" + "dishwasher.", "PASSWORD_ASSIGNMENT", "Purple-Monkey-dishwasher"},
+		{"for the lab", "the password for the lab is purple-monkey-" + "dishwasher-lamp", "PASSWORD_ASSIGNMENT", "purple-monkey-dishwasher-lamp"},
+		{"changed to", "the wifi password was changed to Blue-Elephant-" + "Rocket", "PASSWORD_ASSIGNMENT", "Blue-Elephant-Rocket"},
+		// near misses: ordinary hyphenated words, short parts, no link, not a password name
+		{"case-sensitive", "the password is case-sensitive", "", ""},
+		{"one-time-use", "the password is one-time-use", "", ""},
+		{"up-to-date", "the password is up-to-date", "", ""},
+		{"auto-generated", "the password is auto-generated", "", ""},
+		{"token", "the token is Single-Sign-On", "", ""},
+		{"manager", "the password manager is Bit-Warden-Pro", "", ""},
+		{"no link", "see also: correct-horse-battery-staple", "", ""},
+		{"short part", "le mot de passe est Fleur-de-Lys-Bleue", "", ""},
+		{"dots", "the new password is Sunshine.Mountain.River", "", ""},
+	})
+}
+
 func TestProseTokens(t *testing.T) {
 	tok := "Zq8Lm3Xv7Rt2Kp9W" + "n4Bc6Yh1Jd5"
 	hex := "3fa9c2e81b7d4a6f" + "9e0c5b2d8a1f7e34"

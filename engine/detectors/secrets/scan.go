@@ -69,9 +69,15 @@ func (d *Detector) triggerChunk(st *scanState, text string, pos, end int) int {
 			if j > 0 {
 				prev = text[j-1]
 			}
-			if gate[uint16(prev)<<8|uint16(text[j])] != 0 {
-				d.triggerAt(st, text, j)
-				calls++
+			if g := gate[uint16(prev)<<8|uint16(text[j])]; g == gateJoin {
+				// Only the join hook, which needs a letter after the byte
+				// too: most often a full stop before a space.
+				if j+1 < len(text) && isLetter(text[j+1]) {
+					d.triggerAt(st, text, j, g)
+				}
+			} else if g != 0 {
+				d.triggerAt(st, text, j, g)
+				calls += int(g & gateWork)
 			}
 		}
 	}
@@ -81,9 +87,9 @@ func (d *Detector) triggerChunk(st *scanState, text string, pos, end int) int {
 			if i > 0 {
 				prev = text[i-1]
 			}
-			if gate[uint16(prev)<<8|uint16(text[i])] != 0 {
-				d.triggerAt(st, text, i)
-				calls++
+			if g := gate[uint16(prev)<<8|uint16(text[i])]; g != 0 {
+				d.triggerAt(st, text, i, g)
+				calls += int(g & gateWork)
 			}
 		}
 	}
@@ -110,8 +116,15 @@ func (d *Detector) automatonChunk(st *scanState, text string, pos, end int) {
 	}
 }
 
-// triggerAt handles the trigger byte at text[i].
-func (d *Detector) triggerAt(st *scanState, text string, i int) {
+// triggerAt handles the trigger byte at text[i], which the gate let
+// through as g.
+func (d *Detector) triggerAt(st *scanState, text string, i int, g uint8) {
+	if g&gateJoin != 0 && i >= st.joinEnd {
+		d.passphraseAt(st, text, i)
+	}
+	if g&gateWork == 0 {
+		return
+	}
 	t := d.trig
 	c := text[i]
 	k := t.table[c]
