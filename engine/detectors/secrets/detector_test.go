@@ -173,12 +173,14 @@ func TestPrivateKeys(t *testing.T) {
 }
 
 func TestJWT(t *testing.T) {
-	jwt := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ." + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	jwt := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + "eyJzdWIiOiI4ODIxMDQiLCJuYW1lIjoiUHJpeWEgTmFpciIsImlhdCI6MTcwMDAwMDAwMH0." + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	sample := "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ." + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
 	noAlg := "eyJ0eXAiOiJKV1QifQ." + "eyJzdWIiOiIxMjM0NTY3ODkwIn0." + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6y"
 	runCases(t, []tcase{
 		{"jwt", "Authorization: Bearer " + jwt, "JWT", jwt},
 		{"jwt in url", "https://x.example/cb?token=" + jwt + "&x=1", "JWT", jwt},
 		{"header without alg", noAlg, "", ""},
+		{"jwt.io sample", "Authorization: Bearer " + sample, "", ""},
 		{"two segments", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0", "", ""},
 	})
 }

@@ -205,3 +205,27 @@ func TestPwKeyNames(t *testing.T) {
 		{"template", "pw: ${PW}", "", ""},
 	})
 }
+
+// Passwords of more command lines and client code.
+func TestMoreCommandAndCodePasswords(t *testing.T) {
+	pw := "Copper14" + "61.x"
+	runCases(t, []tcase{
+		{"zip -P", "zip -P '" + pw + "' -r payroll.zip payroll/", "PASSWORD_ASSIGNMENT", pw},
+		{"7z -p", "7z a -p" + pw + " backup.7z data/", "PASSWORD_ASSIGNMENT", pw},
+		{"ssh-keygen -N", "ssh-keygen -t ed25519 -N '" + pw + "' -f ~/.ssh/id_deploy", "PASSWORD_ASSIGNMENT", pw},
+		{"rabbitmqctl", "rabbitmqctl add_user svc_sync '" + pw + "' && rabbitmqctl set_user_tags svc_sync administrator", "PASSWORD_ASSIGNMENT", pw},
+		{"cqlsh", "cqlsh db-09 9042 -u cassandra -p '" + pw + "'", "PASSWORD_ASSIGNMENT", pw},
+		{"ftp user line", "ftp -n host <<EOF\nuser jenkins " + pw + "\nbinary\nEOF", "PASSWORD_ASSIGNMENT", pw},
+		{"sasl_passwd", "[smtp.example.io]:587 jonas@example.nl:" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"CURLOPT_USERPWD", `curl_setopt($ch, CURLOPT_USERPWD, "wkim:` + pw + `");`, "PASSWORD_ASSIGNMENT", pw},
+		{"ruby basic_auth", "req.basic_auth 'svc-backup', '" + pw + "'", "PASSWORD_ASSIGNMENT", pw},
+		// near misses
+		{"ssh-keygen empty", "ssh-keygen -t ed25519 -N '' -f ~/.ssh/id", "", ""},
+		{"zip no password", "zip -r payroll.zip payroll/", "", ""},
+		{"user line words", "user alice deleted\nuser bob created", "", ""},
+		{"bracket text", `ADD:(USER)=[DM] ADD:(USER CLASS)=[DUNGEON MASTER!]`, "", ""},
+		{"sasl template", "[smtp.example.io]:587 user@example.nl:${SMTP_PASSWORD}", "", ""},
+		{"curl template", "curl --user neo4j:[PASSWORD] http://[IP]:7474/db/data/", "", ""},
+		{"basic_auth vars", "req.basic_auth user, password", "", ""},
+	})
+}

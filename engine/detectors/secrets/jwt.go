@@ -23,8 +23,19 @@ func validJWT(tok string) bool {
 	if i >= len(h) || h[i] != '{' {
 		return false
 	}
-	return index(h, `"alg"`) >= 0
+	return index(h, `"alg"`) >= 0 && !jwtIOSample(tok)
 }
+
+// jwtIOSample reports the jwt.io sample token (whatever rule reads it:
+// JWT, a bearer header, a token assignment).
+func jwtIOSample(v string) bool {
+	return len(v) > len(jwtIOSamplePayload)+20 && v[0] == 'e' && index(v, jwtIOSamplePayload) > 0
+}
+
+// jwtIOSamplePayload is the payload of the sample token on jwt.io and in
+// countless tutorials ({"sub":"1234567890","name":"John
+// Doe","iat":1516239022}): a documentation example, not a credential.
+const jwtIOSamplePayload = "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
 
 // scanJWT reads header.payload.signature at an "eyJ" hit without a regex:
 // base64url segments of at least 10, 10 and 16 bytes (padding tolerated),

@@ -322,6 +322,35 @@ var parapetRules = []ruleDef{
 		`\b(?:xfreerdp|wlfreerdp|sdl-freerdp)\b[^\n]{0,200}?[ \t]/p:['"]?(`+cliValue+`)`, "/p:"),
 	cliPassword("OPENSSL_PASS_ARG", "A literal pass phrase in an OpenSSL -passin/-passout/-pass pass:... argument.",
 		`-pass(?:in|out)?[ \t]+['"]?pass:(`+cliValue+`)`, "pass:"),
+	cliPassword("CQLSH_PASSWORD", "A password given to cqlsh -p or --password.",
+		`\bcqlsh\b[^\n]{0,100}?[ \t](?:-p|--password)(?:=|[ \t]+)['"]?(`+cliValue+`)`, " -p", " --password"),
+	// Archive passwords: zip -P, 7z -p (no space), unzip -P.
+	cliPassword("ZIP_PASSWORD", "A password given to zip/unzip -P or 7z -p.",
+		`\b(?:zip|unzip|7z|7za|7zz)\b[^\n]{0,80}?[ \t](?:-P[ \t]+|-p)['"]?(`+cliValue+`)`, " -p"),
+	cliPassword("SSH_KEYGEN_PASSPHRASE", "A passphrase given to ssh-keygen -N (new) or -P (old).",
+		`\bssh-keygen\b[^\n]{0,120}?[ \t]-[NP][ \t]+['"]?(`+cliValue+`)`, " -n", " -p"),
+	cliPassword("RABBITMQCTL_PASSWORD", "A password given to rabbitmqctl add_user or change_password.",
+		`\brabbitmqctl\b[^\n]{0,60}?[ \t](?:add_user|change_password)[ \t]+['"]?[^\s'"]{1,64}['"]?[ \t]+['"]?(`+cliValue+`)`, "add_user", "change_password"),
+	// A user line of an ftp script (ftp -n with a here-document): user NAME PASSWORD.
+	with(own("FTP_USER_PASSWORD", "A password on the user line of an ftp script (user NAME PASSWORD).",
+		`(?m)^[ \t]*user[ \t]+[^\s'"]{1,64}[ \t]+['"]?([^\s'"$<{*%-][^\s'"]{5,63})['"]?[ \t]*$`, "user "), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && charClasses(v) >= 3 }
+		r.Type = idPassword
+		r.Score = 0.6
+	}),
+	// Postfix SASL password maps: [relay]:port user:password.
+	with(own("POSTFIX_SASL_PASSWORD", "A password in a Postfix sasl_passwd map ([relay]:port user:password).",
+		`\[[A-Za-z0-9.-]{1,100}\.[A-Za-z]{2,24}\](?::[0-9]{1,5})?[ \t]+[^\s:\[\]/]{1,100}:([^\s\[/][^\s]{2,127})`, "]:", "] "), func(r *ruleDef) {
+		r.Validate = notTemplate
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	// PHP curl: curl_setopt($ch, CURLOPT_USERPWD, "user:password").
+	with(own("CURLOPT_USERPWD", "A password in PHP curl's CURLOPT_USERPWD (user:password).",
+		`(?i)CURLOPT_(?:PROXY)?USERPWD\s*,\s*["'][^:"'\n]{1,64}:([^"'\n]{3,80})["']`, "userpwd,", "userpwd ,"), authTuple),
+	// Ruby Net::HTTP: req.basic_auth 'user', 'password'.
+	with(own("RUBY_BASIC_AUTH", "A password given to Ruby's basic_auth / proxy_basic_auth ('user', 'password').",
+		`basic_auth\s*\(?\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{3,80})["']`, "basic_auth"), authTuple),
 	// htpasswd in batch mode takes the password on the command line:
 	// htpasswd -b[cBmsp] FILE USER PASSWORD, or -nb USER PASSWORD (to stdout).
 	cliPassword("HTPASSWD_BATCH_PASSWORD", "A password given to htpasswd -b (batch mode: file, user, password).",

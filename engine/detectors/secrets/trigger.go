@@ -395,8 +395,8 @@ const (
 
 // lineKeywords are found only at the start of a line: the rules they
 // trigger have no rare byte and no operator, and the format puts them
-// first on a line (.netrc).
-var lineKeywords = map[string]bool{"machine": true}
+// first on a line (.netrc; the user line of an ftp script).
+var lineKeywords = map[string]bool{"machine": true, "user ": true}
 
 // opScanKeywords are the assignment scanner's keywords that are found in
 // the key before an operator (password = ..., "api_key": ...); its other
