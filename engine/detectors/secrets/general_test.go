@@ -229,3 +229,16 @@ func TestMoreCommandAndCodePasswords(t *testing.T) {
 		{"basic_auth vars", "req.basic_auth user, password", "", ""},
 	})
 }
+
+// Public keys and documentation samples are not secrets.
+func TestPublicKeysAndSamples(t *testing.T) {
+	pub := "Say1x93aVbh7uByyzlJRohKum" + "dDDAAKMJRGnhHQ3L4Y="
+	runCases(t, []tcase{
+		{"wireguard public key", "interface: wg0\n  public key: " + pub + "\n  private key: (hidden)", "", ""},
+		{"publishable key", "publishable key = " + pub, "", ""},
+		{"stripe lower-case example", "new Stripe('sk_live_" + "exampleexampleabcdexampl')", "", ""},
+		{"jwt.io sample assigned", `token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.` + `eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"`, "", ""},
+		// still secrets: a key that is not public
+		{"private key line", "private key: " + pub, "GENERIC_SECRET", pub},
+	})
+}

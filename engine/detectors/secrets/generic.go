@@ -105,6 +105,9 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		ne--
 	}
 	name := text[ns:ne]
+	if isBareName(name) && publicBefore(text, ns) {
+		return // "public key: ...", "publishable key = ..."
+	}
 	password := isPasswordName(name)
 	if !password && !isSecretName(name) {
 		return // a --flag hit without a secret word in it
@@ -335,7 +338,7 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	} else if len(v) < 10 {
 		return false
 	}
-	if isPlaceholder(v) || index(v, " ") >= 0 {
+	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) {
 		return false
 	}
 	if !quoted {
@@ -412,6 +415,19 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 		return false
 	}
 	return true
+}
+
+// publicBefore reports the word "public" or "publishable" before a bare
+// key name that starts at text[ns] (WireGuard's "public key: ...").
+func publicBefore(text string, ns int) bool {
+	j := ns
+	for j > 0 && (text[j-1] == ' ' || text[j-1] == '_' || text[j-1] == '-') && ns-j < 3 {
+		j--
+	}
+	if j == ns {
+		return false
+	}
+	return wordEndsAt(text, j, "public") || wordEndsAt(text, j, "publishable")
 }
 
 // nextKeyValue reports whether text[i:] is ";" and another key=value pair

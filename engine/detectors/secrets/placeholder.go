@@ -165,7 +165,7 @@ func isTemplate(v string) bool {
 // wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY,
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html)
 // or at the start of the random part after a prefix (sk_test_EXAMPLE...,
-// ghp_EXAMPLE...). A random token has those seven upper-case bytes at a
+// ghp_EXAMPLE..., sk_live_example...). A random token has those seven upper-case bytes at a
 // given place with odds of 1 in 62^7. EXAMPLE in the middle of a token
 // is left alone (the shared corpus labels such tokens as secrets).
 func docExample(v string) bool {
@@ -176,17 +176,20 @@ func docExample(v string) bool {
 	if hasSuffix(v[:e], "EXAMPLE") || hasSuffix(v[:e], "EXAMPLEKEY") {
 		return true
 	}
-	for off := 0; ; {
-		i := strings.Index(v[off:], "EXAMPLE")
-		if i < 0 {
-			return false
+	for _, w := range [...]string{"EXAMPLE", "example"} {
+		for off := 0; ; {
+			i := strings.Index(v[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			if i > 0 && (v[i-1] == '_' || v[i-1] == '-') {
+				return true
+			}
+			off = i + 7
 		}
-		i += off
-		if i > 0 && (v[i-1] == '_' || v[i-1] == '-') {
-			return true
-		}
-		off = i + 7
 	}
+	return false
 }
 
 func hasSuffix(s, suf string) bool { return len(s) >= len(suf) && s[len(s)-len(suf):] == suf }
