@@ -696,7 +696,7 @@ func refScan(d *Detector, text string) []analysis.Finding {
 		if isDigit(text[i]) && i >= st.runEnd {
 			d.runAt(st, text, i)
 		}
-		if text[i] == '-' && i >= st.joinEnd {
+		if (text[i] == '-' || text[i] == '_') && i >= st.joinEnd {
 			d.passphraseAt(st, text, i)
 		}
 	}

@@ -503,12 +503,30 @@ func proseValue(text string, vs int) int {
 		return -1
 	}
 	// A path or URL ("in /etc/secrets/db", "https://vault/...") or words
-	// joined in lower case ("on_the_sticky_note") name where the password
-	// is, not the password.
-	if slashes > 1 || index(v, "://") >= 0 || (joins >= 2 && !upper) {
+	// joined in lower case with a short one among them
+	// ("on_the_sticky_note") name where the password is, not the password;
+	// "nutmeg-fjord-bramble10" is one.
+	if slashes > 1 || index(v, "://") >= 0 || (joins >= 2 && !upper && shortJoinedPart(v)) {
 		return -1
 	}
 	return ve
+}
+
+// shortJoinedPart reports a part of fewer than three bytes between '_' or
+// '-' joins (on_the_note, in-the-vault).
+func shortJoinedPart(v string) bool {
+	n := 0
+	for i := 0; i <= len(v); i++ {
+		if i == len(v) || v[i] == '_' || v[i] == '-' {
+			if n < 3 {
+				return true
+			}
+			n = 0
+			continue
+		}
+		n++
+	}
+	return false
 }
 
 // assignmentFollows is the cheap first test: after the name (and a

@@ -25,16 +25,28 @@ package secrets
 // prosePasswordNames name a password (matched case-insensitively as
 // whole words; "contraseña" is UTF-8).
 var prosePasswordNames = []string{
-	"password", "passwort", "passwd", "passcode", "passphrase", "pwd",
+	"password", "passwort", "passwd", "passcode", "passphrase", "pwd", "pw",
 	"kennwort", "mot de passe", "contraseña", "contrasena", "senha", "wachtwoord",
+	"hasło", "haslo", "heslo", "lösenord", "losenord", "passord", "adgangskode", "salasana",
+	"şifre", "sifre", "parola", "пароль",
 }
+
+// proseNameLastBytes holds the last byte (lower case) of every name.
+var proseNameLastBytes = func() (t [256]bool) {
+	for _, list := range [][]string{prosePasswordNames, proseSecretNames} {
+		for _, w := range list {
+			t[w[len(w)-1]|0x20] = true
+		}
+	}
+	return t
+}()
 
 // proseSecretNames name a token or key ("API key", "access token" and
 // "client secret" end in one of them).
 var proseSecretNames = []string{"token", "key", "apikey", "secret"}
 
 // proseLinks join a name and its value ("é" is UTF-8).
-var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "to"}
+var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "er", "jest"}
 
 // proseConnectors join a name to what it is for: "the password for the
 // admin account is …", "das Passwort für den Server ist …", "la
@@ -42,6 +54,7 @@ var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "to"}
 var proseConnectors = []string{
 	"for", "of", "on", "to", "für", "fuer", "vom", "von", "zum", "zur", "des",
 	"du", "de", "del", "da", "do", "di", "della", "dello", "voor", "van", "pour", "para", "per",
+	"dell'", "dall'", "d'", "till", "för", "til", "dla", "pro",
 }
 
 // proseChangeVerbs take "to" before a new value: "the root password was
@@ -51,8 +64,8 @@ var proseChangeVerbs = []string{"changed", "change", "reset", "set", "updated", 
 // proseMaxBetween bounds the words between a connector (or a change verb)
 // and the linking word, and the bytes they take.
 const (
-	proseMaxBetween      = 5
-	proseMaxBetweenBytes = 60
+	proseMaxBetween      = 7
+	proseMaxBetweenBytes = 80
 )
 
 // proseVerbs take a name and its value with no linking word.
@@ -113,7 +126,7 @@ func proseNameAt(text string, j int) (int, int) {
 	if j == 0 {
 		return proseNone, 0
 	}
-	if c := text[j-1] | 0x20; c != 'd' && c != 'e' && c != 'n' && c != 't' && c != 'a' && c != 'y' {
+	if !proseNameLastBytes[text[j-1]|0x20] {
 		return proseNone, 0 // the last byte of no name
 	}
 	for _, n := range prosePasswordNames {
@@ -164,7 +177,7 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 		if ve < 0 || isPlaceholder(text[vs:ve]) || obviousFake(text[vs:ve]) {
 			return
 		}
-		if link == "" && !colon && wordJoined(text[vs:ve]) {
+		if (link == "" || link == "bare") && !colon && wordJoined(text[vs:ve]) && joinedParts(text[vs:ve]) <= 2 {
 			return // "use password reset-2FA": after a bare verb, a word joined to a tag
 		}
 		st.add(d.ix.password, vs, ve)
@@ -322,6 +335,14 @@ func proseWordBefore(text string, j int) int {
 // to a few words before text[:j]: "password for the admin account",
 // "Passwort für den Server", "contraseña del router".
 func proseNameFor(text string, j int) int {
+	// A name with an adjective after it: "mot de passe provisoire".
+	if ws := proseWordBefore(text, j); ws >= 0 && isPostAdjective(text[ws:j]) {
+		if k := spacesBefore(text, ws); k > 0 {
+			if kind, _ := proseNameAt(text, k); kind != proseNone {
+				return kind
+			}
+		}
+	}
 	kind := proseNone
 	connectedAt(text, j, func(k int) bool {
 		kind, _ = proseNameAt(text, k)
@@ -340,7 +361,7 @@ func connectedAt(text string, j int, name func(k int) bool) bool {
 		if ws < 0 {
 			return false
 		}
-		if n > 0 && isConnector(text[ws:j]) {
+		if n > 0 && isConnector(text[ws:j]) || elidedConnector(text[ws:j]) {
 			if k := spacesBefore(text, ws); k > 0 && name(k) {
 				return true
 			}
@@ -394,11 +415,48 @@ func proseChangedTo(text string, j int) int {
 	return proseNone
 }
 
+// prosePostAdjectives follow a name in Romance languages: "mot de passe
+// provisoire", "contraseña temporal", "senha nova".
+var prosePostAdjectives = []string{
+	"provisoire", "temporaire", "actuel", "nouveau", "initial", "temporal", "provisional",
+	"nueva", "nuevo", "actual", "temporária", "temporaria", "nova", "novo", "atual",
+	"provvisoria", "temporanea", "nuova", "attuale",
+}
+
+func isPostAdjective(w string) bool {
+	for _, a := range prosePostAdjectives {
+		if len(w) == len(a) && equalFold(w, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedParts counts the parts of a value joined by '-' or '_'.
+func joinedParts(v string) int {
+	n := 1
+	for i := 0; i < len(v); i++ {
+		if v[i] == '-' || v[i] == '_' {
+			n++
+		}
+	}
+	return n
+}
+
 func isConnector(w string) bool {
 	for _, c := range proseConnectors {
 		if len(w) == len(c) && equalFold(w, c) {
 			return true
 		}
+	}
+	return false
+}
+
+// elidedConnector reports a word that starts with an elided connector
+// ("dell'account", "d'accès"): the name may stand right before it.
+func elidedConnector(w string) bool {
+	if i := index(w, "'"); i > 0 && i+1 < len(w) {
+		return isConnector(w[:i+1])
 	}
 	return false
 }
@@ -521,6 +579,10 @@ func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
 	// Most words before a number end in two bytes that end no linking
 	// word and no name: one table lookup rules them out.
 	if i < 2 || proseTails[pairIndex(text[i-2], text[i-1])>>6]&(1<<(pairIndex(text[i-2], text[i-1])&63)) == 0 {
+		if colon && i >= 2 {
+			// "the password for the HR portal: x"
+			return proseNameFor(text, i), "", true
+		}
 		return proseNone, "", false
 	}
 	kind = proseNone
@@ -528,7 +590,10 @@ func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
 		if wordEndsAt(text, i, l) {
 			if j := spacesBefore(text, i-len(l)); j > 0 {
 				if l == "to" {
-					kind = proseChangedTo(text, j)
+					// "changed to"; Polish "hasło do serwera X to ..."
+					if kind = proseChangedTo(text, j); kind == proseNone {
+						kind = proseNameFor(text, j)
+					}
 				} else if kind, _ = proseNameAt(text, j); kind == proseNone {
 					kind = proseNameFor(text, j)
 				}
@@ -540,19 +605,55 @@ func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
 	if kind == proseNone && !colon {
 		var ns int
 		if kind, ns = proseNameAt(text, i); kind != proseNone && !proseVerbBefore(text, ns) {
-			kind = proseNone
+			if kind == prosePassword && proseQualified(text, ns) {
+				link = "bare" // "initial password X", "/ password X", "bob@example.com pw X"
+			} else {
+				kind = proseNone
+			}
 		}
+	}
+	if kind == proseNone && colon {
+		kind = proseNameFor(text, i) // "the password for the HR portal: X"
 	}
 	return kind, link, colon
 }
 
-// passphraseAt is the join hook: at a '-' between two letters it reads
+// proseQualifiers may stand right before a password name that is followed
+// by its value with no verb: "initial password X", "dem Kennwort X".
+var proseQualifiers = []string{
+	"initial", "temporary", "temp", "new", "default", "master", "admin", "root", "provisional",
+	"current", "one-time", "wifi", "wi-fi", "the", "my", "your", "our", "his", "her", "their",
+	"dem", "das", "den", "die", "dein", "ihr", "le", "la", "el", "il", "o", "a", "het", "je",
+}
+
+// proseQualified reports what may stand before a password name that is
+// followed by its value with no verb: a qualifier ("initial password"),
+// a slash after a user name ("bob / password"), or a user name or e-mail
+// address ("bob@example.com pw").
+func proseQualified(text string, ns int) bool {
+	j := spacesBefore(text, ns)
+	if j <= 0 {
+		return false
+	}
+	if text[j-1] == '/' || text[j-1] == ',' {
+		return true
+	}
+	for _, q := range proseQualifiers {
+		if wordEndsAt(text, j, q) {
+			return true
+		}
+	}
+	ws := proseWordBefore(text, j)
+	return ws >= 0 && index(text[ws:j], "@") > 0
+}
+
+// passphraseAt is the join hook: at a '-' or '_' between two letters it reads
 // the token around it, and reports a passphrase without digits stated in
 // prose after a password name and a linking word ("my password is
 // correct-horse-battery-staple", "the new password is
 // Purple-Monkey-Dishwasher"). Tokens with a digit are the run hook's.
-// Passphrases joined only by dots or underscores are not looked for: '.'
-// ends most sentences, and a hook there cost a tenth more scan time.
+// Passphrases joined only by dots are not looked for: '.' ends most
+// sentences, and a hook there cost a tenth more scan time.
 func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 	if d.ix.password < 0 || p == 0 || p+1 >= len(text) || !isLetter(text[p-1]) || !isLetter(text[p+1]) {
 		return
@@ -594,16 +695,20 @@ func isJoin(c byte) bool { return c == '-' || c == '.' || c == '_' }
 // passphraseShaped reports words joined by '-', '.' or '_' that make a
 // passphrase: three or more parts of 3 to 12 letters each, with upper and
 // lower case (Sunshine.Mountain.River) or four or more parts
-// (correct-horse-battery-staple). "one-time-use", "case-sensitive" and
-// "up-to-date" are not.
+// (correct-horse-battery-staple), or three or more of four or more letters
+// joined by '_' (pepper_umber_quartz: prose has no snake_case words).
+// "one-time-use", "case-sensitive" and "up-to-date" are not.
 func passphraseShaped(v string) bool {
-	parts, n, lo, up := 0, 0, false, false
+	parts, n, lo, up, under, minPart := 0, 0, false, false, false, 99
 	for i := 0; i <= len(v); i++ {
 		if i == len(v) || isJoin(v[i]) {
 			if n < 3 || n > 12 {
 				return false
 			}
-			parts, n = parts+1, 0
+			if i < len(v) && v[i] == '_' {
+				under = true
+			}
+			parts, minPart, n = parts+1, min(minPart, n), 0
 			continue
 		}
 		c := v[i]
@@ -617,5 +722,5 @@ func passphraseShaped(v string) bool {
 		}
 		n++
 	}
-	return parts >= 4 || (parts >= 3 && lo && up)
+	return parts >= 4 || (parts >= 3 && lo && up) || (parts >= 3 && under && minPart >= 4)
 }

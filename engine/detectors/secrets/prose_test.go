@@ -144,3 +144,31 @@ func TestDiscordTokenFormat(t *testing.T) {
 		}
 	}
 }
+
+// Bare names after a qualifier, more languages, adjectives after the name,
+// and passphrases joined by underscores.
+func TestProseQualifiedAndLanguages(t *testing.T) {
+	pw := "Summer20" + "23*x"
+	runCases(t, []tcase{
+		{"initial password", "Username webadmin, initial password " + pw + "\nChange it within 24 hours", "PASSWORD_ASSIGNMENT", pw},
+		{"slash password", "Email kim@example.com / password " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"email pw", "my SonarQube login is nora@example.eu pw " + pw + " — why?", "PASSWORD_ASSIGNMENT", pw},
+		{"dem Kennwort", "ich melde mich mit dem Kennwort maple_frost_jigsaw_puffin_eclipse" + "67 an", "PASSWORD_ASSIGNMENT", "maple_frost_jigsaw_puffin_eclipse67"},
+		{"italian è", "la password dell'account amministratore è " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"polish to", "hasło do serwera pg-dev-12.prod.example.io to " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"swedish definite form not read", "lösenordet är " + pw, "", ""},
+		{"swedish lösenord för", "lösenord för servern är " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"french provisoire", "Ton mot de passe provisoire est Falcon_Kayak_Lantern_" + "Thunder5 et", "PASSWORD_ASSIGNMENT", "Falcon_Kayak_Lantern_Thunder5"},
+		{"host between", "the password for the admin account on sql-stg-07.prod.example.io is " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"colon after for", "the password for the HR portal: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"lower joined with digit", "la password dell'account è nutmeg-fjord-bramble" + "10 — cambiala", "PASSWORD_ASSIGNMENT", "nutmeg-fjord-bramble10"},
+		{"underscore passphrase", "current metabase password is falcon_dolphin_lilac_" + "gravel until then", "PASSWORD_ASSIGNMENT", "falcon_dolphin_lilac_gravel"},
+		{"slash underscore passphrase", "Email kim@example.com / password pepper_umber_" + "quartz", "PASSWORD_ASSIGNMENT", "pepper_umber_quartz"},
+		// near misses
+		{"no qualifier", "password 2FA-Enabled accounts", "", ""},
+		{"on monday", "we change the password on Monday2024", "", ""},
+		{"short part joined", "the password is on_the_sticky_note2", "", ""},
+		{"snake words short", "the password is max_len_ok", "", ""},
+		{"two-part bare", "use password reset-2FA flow", "", ""},
+	})
+}

@@ -785,10 +785,11 @@ func buildTriggers(kws []string, rulesOf [][]*rule, opShaped []bool) (*triggers,
 			t.table[c] |= trigRun
 		}
 	}
-	// The join hook (passphrases in prose) runs at '-' after a letter.
-	// Not at '.', which ends most sentences: a tenth more scan time on
-	// prose for passphrases joined by dots.
+	// The join hook (passphrases in prose) runs at '-' and '_' after a
+	// letter. Not at '.', which ends most sentences: a tenth more scan
+	// time on prose for passphrases joined by dots.
 	t.table['-'] |= trigJoin
+	t.table['_'] |= trigJoin
 	for c := range t.table {
 		if t.table[c] != 0 {
 			t.any[c] = 1
