@@ -242,3 +242,16 @@ func TestPublicKeysAndSamples(t *testing.T) {
 		{"private key line", "private key: " + pub, "GENERIC_SECRET", pub},
 	})
 }
+
+// Key/value pair objects (Postman collections and environments).
+func TestKeyValuePairSecrets(t *testing.T) {
+	tok := "XHQGLifPC80FYgBwlRa3" + "l3iLi1sg86DLWDOLX9BG"
+	runCases(t, []tcase{
+		{"postman bearer", `{ "key": "token", "value": "` + tok + `", "type": "string" }`, "GENERIC_SECRET", tok},
+		{"postman env password", `{"key": "adminPassword", "value": "Tr0ub4dor&` + `3x", "enabled": true}`, "GENERIC_SECRET", "Tr0ub4dor&3x"},
+		// near misses: other keys, variables, placeholders
+		{"base url", `{ "key": "baseUrl", "value": "https://api.example.com/v2" }`, "", ""},
+		{"variable", `{ "key": "token", "value": "{{token}}" }`, "", ""},
+		{"placeholder", `{ "key": "apiKey", "value": "your-api-key" }`, "", ""},
+	})
+}

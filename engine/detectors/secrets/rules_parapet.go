@@ -351,6 +351,18 @@ var parapetRules = []ruleDef{
 	// Ruby Net::HTTP: req.basic_auth 'user', 'password'.
 	with(own("RUBY_BASIC_AUTH", "A password given to Ruby's basic_auth / proxy_basic_auth ('user', 'password').",
 		`basic_auth\s*\(?\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{3,80})["']`, "basic_auth"), authTuple),
+	// Key/value lists (Postman collections and environments, many APIs'
+	// settings): {"key": "token", "value": "..."}.
+	with(own("KEY_VALUE_PAIR_SECRET", "A secret in a key/value pair object whose key names a token, password or secret (Postman collections and environments).",
+		`"key"\s*:\s*"[^"\n]{0,40}(?i:token|secret|password|passwd|pwd|apikey|api_key|api-key|auth|credential)[^"\n]{0,40}"\s*,\s*"value"\s*:\s*"([^"\n]{6,256})"`,
+		`"key":`, `"key" :`), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && (tokenShaped(v) || (len(v) >= 8 && charClasses(v) >= 3))
+		}
+		r.Kind = kindGeneric
+		r.Type = idGeneric
+		r.Score = 0.6
+	}),
 	// htpasswd in batch mode takes the password on the command line:
 	// htpasswd -b[cBmsp] FILE USER PASSWORD, or -nb USER PASSWORD (to stdout).
 	cliPassword("HTPASSWD_BATCH_PASSWORD", "A password given to htpasswd -b (batch mode: file, user, password).",
