@@ -409,6 +409,9 @@ func (d *Detector) accept(st *scanState, rl *rule, text string, ms, me, s, e int
 	if c.template {
 		return false
 	}
+	if rl.category != categoryIdentifier && mapboxPublic(secret) {
+		return false // reported by MAPBOX_PUBLIC_TOKEN as an identifier
+	}
 	if rl.loose {
 		if c.fake < 0 {
 			c.fake = 0

@@ -255,3 +255,20 @@ func TestKeyValuePairSecrets(t *testing.T) {
 		{"placeholder", `{ "key": "apiKey", "value": "your-api-key" }`, "", ""},
 	})
 }
+
+// Mapbox public tokens are identifiers (public by design), secret ones
+// credentials.
+func TestMapboxPublicTokens(t *testing.T) {
+	pk := "pk.eyJ1IjoieXNtaXRoIiwiYSI6Ino2MTk4dDZjb3U4OGtvMXd5NWM4ZWxnaDIifQ." + "7Yt8s3015Su01NVTs81Ig2"
+	sk := "sk.eyJ1IjoieXNtaXRoIiwiYSI6Ino2MTk4dDZjb3U4OGtvMXd5NWM4ZWxnaDIifQ." + "7Yt8s3015Su01NVTs81Ig2"
+	runCases(t, []tcase{
+		{"public in code", "mapboxgl.accessToken = '" + pk + "';", "MAPBOX_PUBLIC_TOKEN", pk},
+		{"public in env", "VITE_MAPBOX_TOKEN=" + pk, "MAPBOX_PUBLIC_TOKEN", pk},
+		{"secret", "MAPBOX_SECRET=" + sk, "MAPBOX_SECRET_TOKEN", sk},
+	})
+	for _, f := range scan(shared, "VITE_MAPBOX_TOKEN="+pk) {
+		if f.Category != categoryIdentifier {
+			t.Errorf("public token reported as %s (%s), want an identifier", f.Category, f.Type)
+		}
+	}
+}

@@ -338,7 +338,7 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	} else if len(v) < 10 {
 		return false
 	}
-	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) {
+	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) || mapboxPublic(v) {
 		return false
 	}
 	if !quoted {

@@ -406,7 +406,12 @@ var parapetRules = []ruleDef{
 	with(np("JWT_SECRET_CONFIG", "A JWT signing secret in a YAML config (jwt: secret: \"...\" or jwtsecret:).",
 		`(?mi)^\s*(?:jwt:\s+secret:|jwtsecret:)\s+["']([^"'\n]{6,200})["']`, "jwt:", "jwtsecret:"),
 		func(r *ruleDef) { r.Kind = kindGeneric; r.Type = idGeneric; r.Score = 0.6; r.Validate = notTemplate }),
-	with(np("MAPBOX_ACCESS_TOKEN", "A Mapbox public (pk.), secret (sk.) or temporary (tk.) access token within 30 bytes after mapbox.",
+	// Mapbox public tokens are meant to ship in web pages
+	// (https://docs.mapbox.com/help/dive-deeper/access-tokens/): an account
+	// identifier, not a credential.
+	with(own("MAPBOX_PUBLIC_TOKEN", "A Mapbox public access token (pk.; identifier: public by design, it names the account).",
+		`\b(pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})`, "pk.eyj"), identifier),
+	with(np("MAPBOX_ACCESS_TOKEN", "A Mapbox secret (sk.) or temporary (tk.) access token within 30 bytes after mapbox (public pk. tokens are MAPBOX_PUBLIC_TOKEN).",
 		`(?is)mapbox.{0,30}((?:pk|sk|tk)\.[a-z0-9\-+/=]{32,128}\.[a-z0-9\-+/=]{20,30})(?:[^a-z0-9\-+/=]|$)`, "mapbox"), contextual),
 	with(np("PHPMAILER_CREDENTIALS", "The password in PHPMailer SMTP settings ($mail->Host, ->Username, ->Password).",
 		`\$mail->Host\s*=\s*'[^'\n]{5,}';\s*(?://.*)?(?:\s*.*\s*){0,3}\$mail->Username\s*=\s*'[^'\n]{5,}';\s*(?://.*)?(?:\s*.*\s*){0,3}\$mail->Password\s*=\s*'([^'\n]{5,})';`, "$mail->host"),
@@ -467,6 +472,9 @@ func authTuple(r *ruleDef) {
 	r.Type = idPassword
 	r.Score = 0.7
 }
+
+// mapboxPublic reports a Mapbox public token (pk.eyJ...).
+func mapboxPublic(v string) bool { return len(v) > 6 && v[:6] == "pk.eyJ" }
 
 func isLowerHex(c byte) bool { return isDigit(c) || ('a' <= c && c <= 'f') }
 
