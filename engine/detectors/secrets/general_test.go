@@ -272,3 +272,14 @@ func TestMapboxPublicTokens(t *testing.T) {
 		}
 	}
 }
+
+// Stripe publishable keys are meant for browsers: not secrets, whatever
+// name they are assigned to.
+func TestStripePublishableKeys(t *testing.T) {
+	body := "51Hx8KlM2nP4qR6sT8uV0wX2y" + "Z4aB6cD8eF0gH2jK4lM"
+	runCases(t, []tcase{
+		{"publishableKey", "publishableKey: pk_test_" + body, "", ""},
+		{"stripe_key pk", `stripe_key = "pk_live_` + body + `"`, "", ""},
+		{"stripe_key sk", `stripe_key = "sk_live_` + body + `"`, "STRIPE_API_KEY", "sk_live_" + body},
+	})
+}

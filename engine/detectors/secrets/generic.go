@@ -39,7 +39,7 @@ var nameNegatives = []string{
 	"required", "_min", "_max", "max_", "min_", "reset", "forgot", "rotat",
 	"strength", "validat", "placeholder", "input", "public", "pubkey", "_pub",
 	"csrf", "xsrf", "_ref", "keyref", "secretref", "_arn", "index", "_idx",
-	"primary", "foreign", "sort_key", "sortkey", "partition", "cache", "idempoten",
+	"publishable", "primary", "foreign", "sort_key", "sortkey", "partition", "cache", "idempoten",
 	"hash_key", "hashkey", "range_key", "lookup", "routing", "shard", "unique",
 	"translation", "i18n", "schema", "sequence", "natural", "bucket",
 	"usage", "limit", "created", "updated", "changed", "confirm_", "display",
@@ -338,7 +338,7 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	} else if len(v) < 10 {
 		return false
 	}
-	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) || mapboxPublic(v) {
+	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) || mapboxPublic(v) || stripePublishable(v) {
 		return false
 	}
 	if !quoted {

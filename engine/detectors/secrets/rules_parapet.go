@@ -473,6 +473,12 @@ func authTuple(r *ruleDef) {
 	r.Score = 0.7
 }
 
+// stripePublishable reports a Stripe publishable key (pk_live_, pk_test_):
+// meant for browsers (https://docs.stripe.com/keys), not a secret.
+func stripePublishable(v string) bool {
+	return len(v) > 8 && (v[:8] == "pk_live_" || v[:8] == "pk_test_")
+}
+
 // mapboxPublic reports a Mapbox public token (pk.eyJ...).
 func mapboxPublic(v string) bool { return len(v) > 6 && v[:6] == "pk.eyJ" }
 
