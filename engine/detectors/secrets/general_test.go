@@ -283,3 +283,35 @@ func TestStripePublishableKeys(t *testing.T) {
 		{"stripe_key sk", `stripe_key = "sk_live_` + body + `"`, "STRIPE_API_KEY", "sk_live_" + body},
 	})
 }
+
+// Passwords as arguments in more command lines, SQL, PowerShell, JDBC,
+// PHP, Terraform, piped into stdin, and named in Chinese, Japanese or
+// Korean.
+func TestPasswordArgumentsAndCJK(t *testing.T) {
+	pw := "Kq7!mZ2" + "xRv"
+	runCases(t, []tcase{
+		{"az login", "az login -u admin@corp.example -p " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"net user", "net user svc_backup " + pw + " /add", "PASSWORD_ASSIGNMENT", pw},
+		{"securestring", "$pw = ConvertTo-SecureString \"" + pw + "\" -AsPlainText -Force", "PASSWORD_ASSIGNMENT", pw},
+		{"identified by", "ALTER USER 'root'@'localhost' IDENTIFIED BY '" + pw + "';", "PASSWORD_ASSIGNMENT", pw},
+		{"jdbc", "conn = DriverManager.getConnection(url, \"app\", \"" + pw + "\");", "PASSWORD_ASSIGNMENT", pw},
+		{"pdo", "$pdo = new PDO('mysql:host=db;dbname=shop', 'app', '" + pw + "');", "PASSWORD_ASSIGNMENT", pw},
+		{"mysqli_connect", "$c = mysqli_connect('db', 'app', '" + pw + "', 'shop');", "PASSWORD_ASSIGNMENT", pw},
+		{"terraform default", "variable \"db_password\" {\n  type    = string\n  default = \"" + pw + "\"\n}", "PASSWORD_ASSIGNMENT", pw},
+		{"sudo -S", "echo '" + pw + "' | sudo -S apt update", "PASSWORD_ASSIGNMENT", pw},
+		{"password-stdin", "echo " + pw + " | docker login -u ci --password-stdin", "PASSWORD_ASSIGNMENT", pw},
+		{"chpasswd", "RUN echo 'root:" + pw + "' | chpasswd", "PASSWORD_ASSIGNMENT", pw},
+		{"sqlplus", "sqlplus system/" + pw + "@ORCL", "PASSWORD_ASSIGNMENT", pw},
+		{"chinese", "用户名 admin 密码 " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"japanese", "ユーザー名: admin パスワード：" + pw, "PASSWORD_ASSIGNMENT", pw},
+		// near misses
+		{"net user prompt", "net user svc_backup * /add", "", ""},
+		{"securestring variable", "ConvertTo-SecureString $env:PW -AsPlainText -Force", "", ""},
+		{"identified by variable", "IDENTIFIED BY '${DB_PW}'", "", ""},
+		{"echo variable", "echo $PASSWORD | docker login -u ci --password-stdin", "", ""},
+		{"terraform no default", "variable \"db_password\" {\n  sensitive = true\n}", "", ""},
+		{"terraform other name", "variable \"region\" {\n  default = \"eu-west-1\"\n}", "", ""},
+		{"chinese prose", "请重置密码后再登录", "", ""},
+		{"japanese words", "パスワードを忘れた場合はリセットしてください", "", ""},
+	})
+}

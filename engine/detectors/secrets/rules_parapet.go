@@ -351,6 +351,52 @@ var parapetRules = []ruleDef{
 	// Ruby Net::HTTP: req.basic_auth 'user', 'password'.
 	with(own("RUBY_BASIC_AUTH", "A password given to Ruby's basic_auth / proxy_basic_auth ('user', 'password').",
 		`basic_auth\s*\(?\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{3,80})["']`, "basic_auth"), authTuple),
+	// More command lines and code that take a password as an argument.
+	cliPassword("AZ_LOGIN_PASSWORD", "A password given to az login -p / --password.",
+		`\baz[ \t]+login\b[^\n]{0,150}?[ \t](?:-p|--password)(?:=|[ \t]+)['"]?(`+cliValue+`)`, " -p", " --password"),
+	cliPassword("NET_USER_PASSWORD", "A password in a Windows net user NAME PASSWORD /add command.",
+		`(?i)\bnet[ \t]+user[ \t]+\S{1,64}[ \t]+((?-i:[^\s/*'"$%][^\s'"]{2,63}))[ \t]+/add\b`, "/add"),
+	with(own("POWERSHELL_SECURESTRING", "A plain-text password turned into a SecureString in PowerShell (ConvertTo-SecureString 'x' -AsPlainText).",
+		`(?i)ConvertTo-SecureString\s+(?:-String\s+)?["']([^"'\n$]{3,128})["']\s+-AsPlainText`, "convertto-securestring"), authTuple),
+	with(own("SQL_IDENTIFIED_BY", "A password in SQL: CREATE/ALTER USER ... IDENTIFIED BY 'x' (MySQL, MariaDB, Oracle).",
+		`(?i)\bIDENTIFIED\s+(?:WITH\s+\S+\s+)?BY\s+["']([^"'\n]{3,128})["']`, "identified by '", "identified by \""), authTuple),
+	with(own("JDBC_GET_CONNECTION", "A password given to JDBC DriverManager.getConnection(url, user, password).",
+		`getConnection\s*\(\s*[^,\n]{1,200},\s*"[^"\n]{1,64}"\s*,\s*"([^"\n]{3,128})"`, "getconnection(", "getconnection ("), authTuple),
+	with(own("PHP_DB_CONNECT", "A password given to PHP's PDO, mysqli or mysqli_connect (dsn or host, user, password).",
+		`(?i)(?:\bnew\s+(?:PDO|mysqli)|\bmysqli?_connect)\s*\(\s*["'][^"'\n]{0,200}["']\s*,\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{3,128})["']`,
+		"pdo(", "pdo (", "mysqli(", "mysqli (", "_connect(", "_connect ("), authTuple),
+	with(own("TERRAFORM_VARIABLE_DEFAULT", "A default value of a Terraform variable whose name is a password, secret or token.",
+		`(?i)\bvariable\s+"[^"\n]{0,40}(?:pass|pwd|secret|token|api_key|apikey)[^"\n]{0,40}"\s*\{[^}]{0,300}?\bdefault\s*=\s*"([^"\n]{3,128})"`, "variable \""), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) && charClasses(v) >= 2 }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	// A password piped into a command that reads it from standard input.
+	with(own("ECHO_PIPED_PASSWORD", "A password echoed into sudo -S, --password-stdin, passwd --stdin or chpasswd.",
+		`\becho\s+(?:-n\s+)?["']?(?:[^\s:"'|]{1,64}:)?([^\s"'|$]{3,128})["']?\s*\|\s*(?:sudo\s+(?:-\w+\s+)*-S\b|[^\n|]{0,80}--password-stdin|[^\n|]{0,40}\bpasswd\s+--stdin|(?:sudo\s+)?chpasswd)`,
+		" -s", "--password-stdin", "--stdin", "| chpasswd", "|chpasswd", "| sudo chpasswd"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	// Oracle tools: sqlplus user/password@tns (at the start of a line).
+	with(own("ORACLE_USER_PASSWORD", "A password in an Oracle command line (sqlplus, expdp, impdp, rman, sqlldr user/password@db).",
+		`(?m)^[ \t]*(?:sqlplus|expdp|impdp|rman|sqlldr|dgmgrl)[ \t]+(?:-[sSlL][ \t]+)*["']?[A-Za-z0-9_$#]{1,30}/([^\s@"'/$]{3,64})@`,
+		"sqlplus ", "expdp ", "impdp ", "rman ", "sqlldr ", "dgmgrl "), func(r *ruleDef) {
+		r.Validate = notTemplate
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	// Passwords named in Chinese, Japanese or Korean: 密码: x, パスワード：x.
+	with(own("CJK_PASSWORD", "A password after its name in Chinese, Japanese or Korean (密码, 密碼, パスワード, 비밀번호, 口令).",
+		`(?:密码|密碼|パスワード|비밀번호|口令)\s*(?:[:：]|は|是|为|為|는|은)?\s*["'「]?([!-~]{6,64})`,
+		"密码", "密碼", "パスワード", "비밀번호", "口令"), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && charClasses(v) >= 3
+		}
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
 	// Key/value lists (Postman collections and environments, many APIs'
 	// settings): {"key": "token", "value": "..."}.
 	with(own("KEY_VALUE_PAIR_SECRET", "A secret in a key/value pair object whose key names a token, password or secret (Postman collections and environments).",

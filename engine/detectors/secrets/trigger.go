@@ -395,8 +395,9 @@ const (
 
 // lineKeywords are found only at the start of a line: the rules they
 // trigger have no rare byte and no operator, and the format puts them
-// first on a line (.netrc; the user line of an ftp script).
-var lineKeywords = map[string]bool{"machine": true, "user ": true}
+// first on a line (.netrc; the user line of an ftp script; Oracle tools).
+var lineKeywords = map[string]bool{"machine": true, "user ": true,
+	"sqlplus ": true, "expdp ": true, "impdp ": true, "rman ": true, "sqlldr ": true, "dgmgrl ": true}
 
 // opScanKeywords are the assignment scanner's keywords that are found in
 // the key before an operator (password = ..., "api_key": ...); its other
