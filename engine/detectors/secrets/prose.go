@@ -149,6 +149,13 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 	for vs > 0 && p-vs < 64 && text[vs-1] > ' ' && text[vs-1] < 0x7f {
 		vs--
 	}
+	if vs > 0 && text[vs-1] >= 0x80 {
+		d.proseTypographicQuote(st, text, vs, vs)
+		return
+	}
+	if vs > 1 && text[vs-1] == ' ' && text[vs-2] >= 0x80 && d.proseTypographicQuote(st, text, vs-1, vs) {
+		return // « value »
+	}
 	if vs == 0 || text[vs-1] != ' ' && text[vs-1] != '\t' {
 		return // not after white space: a longer, non-ASCII or line-start token
 	}
@@ -723,4 +730,50 @@ func passphraseShaped(v string) bool {
 		n++
 	}
 	return parts >= 4 || (parts >= 3 && lo && up) || (parts >= 3 && under && minPart >= 4)
+}
+
+// typographicQuotes pairs opening and closing quotes of many languages:
+// “…”, „…“, «…», ‘…’, 「…」, ‹…›.
+var typographicQuotes = [][2]string{
+	{"\u201c", "\u201d"}, {"\u201e", "\u201c"}, {"\u201e", "\u201d"}, {"\u00ab", "\u00bb"},
+	{"\u2018", "\u2019"}, {"\u300c", "\u300d"}, {"\u2039", "\u203a"},
+}
+
+// proseTypographicQuote reports a password in typographic quotes after a
+// name and a linking word: the password is “…”, le mot de passe est « … »,
+// das Passwort ist „…“. The opening quote ends at text[qe] and the value
+// starts at text[vs] (after a space, as French puts one). It reports
+// whether a typographic quote opened there.
+func (d *Detector) proseTypographicQuote(st *scanState, text string, qe, vs int) bool {
+	if d.ix.password < 0 {
+		return false
+	}
+	for _, q := range typographicQuotes {
+		qs := qe - len(q[0])
+		if qs < 0 || text[qs:qe] != q[0] {
+			continue
+		}
+		e := vs
+		for e < len(text) && e-vs <= 128 && text[e] != '\n' && text[e] >= ' ' && text[e] < 0x80 {
+			e++
+		}
+		ve := e
+		for ve > vs && text[ve-1] == ' ' {
+			ve-- // « value »
+		}
+		if e+len(q[1]) > len(text) || text[e:e+len(q[1])] != q[1] || ve-vs < 5 {
+			return true
+		}
+		if qs == 0 || (text[qs-1] != ' ' && text[qs-1] != '\t') {
+			return true
+		}
+		if kind, _, _ := proseNameBefore(text, qs); kind != prosePassword {
+			return true
+		}
+		if d.acceptValue(text[vs:ve], "password", true, true, true) {
+			st.add(d.ix.password, vs, ve)
+		}
+		return true
+	}
+	return false
 }

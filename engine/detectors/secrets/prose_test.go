@@ -172,3 +172,19 @@ func TestProseQualifiedAndLanguages(t *testing.T) {
 		{"two-part bare", "use password reset-2FA flow", "", ""},
 	})
 }
+
+// Passwords in typographic quotes.
+func TestProseTypographicQuotes(t *testing.T) {
+	pw := "Kq7!mZ2" + "xRv"
+	runCases(t, []tcase{
+		{"english", "the password is \u201c" + pw + "\u201d", "PASSWORD_ASSIGNMENT", pw},
+		{"german", "das Passwort ist \u201e" + pw + "\u201c", "PASSWORD_ASSIGNMENT", pw},
+		{"french spaced", "le mot de passe est \u00ab " + pw + " \u00bb", "PASSWORD_ASSIGNMENT", pw},
+		{"french tight", "le mot de passe est \u00ab" + pw + "\u00bb", "PASSWORD_ASSIGNMENT", pw},
+		{"japanese brackets", "the password is \u300c" + pw + "\u300d", "PASSWORD_ASSIGNMENT", pw},
+		// near misses: no name, unclosed, placeholder
+		{"no name", "he said \u201c" + pw + "\u201d", "", ""},
+		{"unclosed", "the password is \u201c" + pw + " and more", "", ""},
+		{"placeholder", "the password is \u201c<password1>\u201d", "", ""},
+	})
+}
