@@ -328,7 +328,7 @@ var parapetRules = []ruleDef{
 	cliPassword("ZIP_PASSWORD", "A password given to zip/unzip -P or 7z -p.",
 		`\b(?:zip|unzip|7z|7za|7zz)\b[^\n]{0,80}?[ \t](?:-P[ \t]+|-p)['"]?(`+cliValue+`)`, " -p"),
 	cliPassword("SSH_KEYGEN_PASSPHRASE", "A passphrase given to ssh-keygen -N (new) or -P (old).",
-		`\bssh-keygen\b[^\n]{0,120}?[ \t]-[NP][ \t]+['"]?(`+cliValue+`)`, " -n", " -p"),
+		`\bssh-keygen\b[^\n]{0,120}?[ \t]-[NP][ \t]+['"]?(`+cliValue+`)`, "ssh-keygen"),
 	cliPassword("RABBITMQCTL_PASSWORD", "A password given to rabbitmqctl add_user or change_password.",
 		`\brabbitmqctl\b[^\n]{0,60}?[ \t](?:add_user|change_password)[ \t]+['"]?[^\s'"]{1,64}['"]?[ \t]+['"]?(`+cliValue+`)`, "add_user", "change_password"),
 	// A user line of an ftp script (ftp -n with a here-document): user NAME PASSWORD.
@@ -340,7 +340,7 @@ var parapetRules = []ruleDef{
 	}),
 	// Postfix SASL password maps: [relay]:port user:password.
 	with(own("POSTFIX_SASL_PASSWORD", "A password in a Postfix sasl_passwd map ([relay]:port user:password).",
-		`\[[A-Za-z0-9.-]{1,100}\.[A-Za-z]{2,24}\](?::[0-9]{1,5})?[ \t]+[^\s:\[\]/]{1,100}:([^\s\[/][^\s]{2,127})`, "]:", "] "), func(r *ruleDef) {
+		`\[[A-Za-z0-9.-]{1,100}\.[A-Za-z]{2,24}\]:[0-9]{1,5}[ \t]+[^\s:\[\]/]{1,100}:([^\s\[/][^\s]{2,127})`, "]:"), func(r *ruleDef) {
 		r.Validate = notTemplate
 		r.Type = idPassword
 		r.Score = 0.7
@@ -353,7 +353,7 @@ var parapetRules = []ruleDef{
 		`basic_auth\s*\(?\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{3,80})["']`, "basic_auth"), authTuple),
 	// More command lines and code that take a password as an argument.
 	cliPassword("AZ_LOGIN_PASSWORD", "A password given to az login -p / --password.",
-		`\baz[ \t]+login\b[^\n]{0,150}?[ \t](?:-p|--password)(?:=|[ \t]+)['"]?(`+cliValue+`)`, " -p", " --password"),
+		`\baz[ \t]+login\b[^\n]{0,150}?[ \t](?:-p|--password)(?:=|[ \t]+)['"]?(`+cliValue+`)`, "az login -"),
 	cliPassword("NET_USER_PASSWORD", "A password in a Windows net user NAME PASSWORD /add command.",
 		`(?i)\bnet[ \t]+user[ \t]+\S{1,64}[ \t]+((?-i:[^\s/*'"$%][^\s'"]{2,63}))[ \t]+/add\b`, "/add"),
 	with(own("POWERSHELL_SECURESTRING", "A plain-text password turned into a SecureString in PowerShell (ConvertTo-SecureString 'x' -AsPlainText).",
@@ -374,7 +374,7 @@ var parapetRules = []ruleDef{
 	// A password piped into a command that reads it from standard input.
 	with(own("ECHO_PIPED_PASSWORD", "A password echoed into sudo -S, --password-stdin, passwd --stdin or chpasswd.",
 		`\becho\s+(?:-n\s+)?["']?(?:[^\s:"'|]{1,64}:)?([^\s"'|$]{3,128})["']?\s*\|\s*(?:sudo\s+(?:-\w+\s+)*-S\b|[^\n|]{0,80}--password-stdin|[^\n|]{0,40}\bpasswd\s+--stdin|(?:sudo\s+)?chpasswd)`,
-		" -s", "--password-stdin", "--stdin", "| chpasswd", "|chpasswd", "| sudo chpasswd"), func(r *ruleDef) {
+		"| sudo -s", "|sudo -s", "--password-stdin", "passwd --stdin", "| chpasswd", "|chpasswd", "| sudo chpasswd"), func(r *ruleDef) {
 		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
 		r.Type = idPassword
 		r.Score = 0.7
@@ -413,10 +413,10 @@ var parapetRules = []ruleDef{
 	// htpasswd -b[cBmsp] FILE USER PASSWORD, or -nb USER PASSWORD (to stdout).
 	cliPassword("HTPASSWD_BATCH_PASSWORD", "A password given to htpasswd -b (batch mode: file, user, password).",
 		`\bhtpasswd(?:[ \t]+-[A-Za-mo-z]+)*?[ \t]+-[A-Za-mo-z]*b[A-Za-mo-z]*(?:[ \t]+-[A-Za-mo-z]+)*[ \t]+['"]?[^\s'"-][^\s'"]*['"]?[ \t]+['"]?[^\s'"]+['"]?[ \t]+['"]?(`+cliValue+`)`,
-		" -b", " -cb", " -bc", " -bb", " -cbb", " -bcb", " -bbc"),
+		"htpasswd -"),
 	cliPassword("HTPASSWD_STDOUT_PASSWORD", "A password given to htpasswd -nb (user and password, printed to stdout).",
 		`\bhtpasswd(?:[ \t]+-[A-Za-z]+)*?[ \t]+-[A-Za-z]*(?:n[A-Za-z]*b|b[A-Za-z]*n)[A-Za-z]*(?:[ \t]+-[A-Za-z]+)*[ \t]+['"]?[^\s'"-][^\s'"]*['"]?[ \t]+['"]?(`+cliValue+`)`,
-		" -nb", " -bn", " -nbb", " -bbn", " -bnb"),
+		"htpasswd -"),
 	// Basic credentials as a (user, password) pair in code: Python requests
 	// auth=("user", "pw"), HTTPBasicAuth("user", "pw"), aiohttp BasicAuth.
 	with(own("HTTP_AUTH_TUPLE", "A password in a (user, password) pair given as HTTP credentials in code (Python requests auth=(...)).",
