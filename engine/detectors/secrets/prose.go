@@ -27,8 +27,7 @@ package secrets
 var prosePasswordNames = []string{
 	"password", "passwort", "passwd", "passcode", "passphrase", "pwd", "pw",
 	"kennwort", "mot de passe", "contraseña", "contrasena", "senha", "wachtwoord",
-	"hasło", "haslo", "heslo", "lösenord", "losenord", "passord", "adgangskode", "salasana",
-	"şifre", "sifre", "parola", "пароль",
+	"hasło", "lösenord", "losenord", "passord", "пароль",
 }
 
 // proseNameLastBytes holds the last byte (lower case) of every name.
@@ -45,8 +44,13 @@ var proseNameLastBytes = func() (t [256]bool) {
 // "client secret" end in one of them).
 var proseSecretNames = []string{"token", "key", "apikey", "secret"}
 
-// proseLinks join a name and its value ("é" is UTF-8).
-var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "er", "jest"}
+// proseLinks join a name and its value ("é" is UTF-8). Every link and
+// name adds its last two bytes to proseTails, the filter the run hook
+// passes at every number in prose: common English endings ("er", "re",
+// "la", "na") would let most numbers through, so names and links that end
+// in them (Danish "er", Turkish "şifre", "parola", "salasana") are left
+// out.
+var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest"}
 
 // proseConnectors join a name to what it is for: "the password for the
 // admin account is …", "das Passwort für den Server ist …", "la
@@ -351,7 +355,7 @@ func proseNameFor(text string, j int) int {
 		}
 	}
 	kind := proseNone
-	connectedAt(text, j, func(k int) bool {
+	connectedAt(text, j, proseNameMatcher, func(k int) bool {
 		kind, _ = proseNameAt(text, k)
 		return kind != proseNone
 	})
@@ -361,7 +365,13 @@ func proseNameFor(text string, j int) int {
 // connectedAt walks back over up to proseMaxBetween words before text[:j]
 // and reports whether, before one of them that is a connector (not the
 // last word), name(k) holds for the text ending at k.
-func connectedAt(text string, j int, name func(k int) bool) bool {
+func connectedAt(text string, j int, near *acMatcher, name func(k int) bool) bool {
+	// Most linking words before a number ("it is 5 pm", "up to 10") have
+	// no name anywhere before them: one automaton pass over the bytes the
+	// walk could reach rules them out.
+	if !containsAny(near, text[max(0, j-proseMaxBetweenBytes-24):j]) {
+		return false
+	}
 	end := j
 	for n := 0; n < proseMaxBetween && end-j < proseMaxBetweenBytes; n++ {
 		ws := proseWordBefore(text, j)
@@ -543,7 +553,7 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 			return false
 		}
 	}
-	if !credWordAt(text, j) && !connectedAt(text, j, func(k int) bool { return credWordAt(text, k) }) {
+	if !credWordAt(text, j) && !connectedAt(text, j, proseCredMatcher, func(k int) bool { return credWordAt(text, k) }) {
 		return false
 	}
 	pe := proseValue(text, ps)
@@ -553,6 +563,13 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 	st.add(d.ix.password, ps, pe)
 	return true
 }
+
+// proseNameMatcher and proseCredMatcher find any name, or any credential
+// word, inside a stretch of text (case-insensitive).
+var (
+	proseNameMatcher = partMatcher(append(append([]string{}, prosePasswordNames...), proseSecretNames...))
+	proseCredMatcher = partMatcher(proseCredWords)
+)
 
 // credWordAt reports whether a credential word ends text[:j].
 func credWordAt(text string, j int) bool {
