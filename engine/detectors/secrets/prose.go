@@ -440,9 +440,13 @@ var prosePostAdjectives = []string{
 	"provvisoria", "temporanea", "nuova", "attuale",
 }
 
-func isPostAdjective(w string) bool {
-	for _, a := range prosePostAdjectives {
-		if len(w) == len(a) && equalFold(w, a) {
+func isPostAdjective(w string) bool { return inWords(w, prosePostAdjectives) }
+
+// inWords reports whether w is one of the lower-case words, ignoring
+// ASCII case.
+func inWords(w string, words []string) bool {
+	for _, x := range words {
+		if len(w) == len(x) && equalFold(w, x) {
 			return true
 		}
 	}
@@ -460,14 +464,7 @@ func joinedParts(v string) int {
 	return n
 }
 
-func isConnector(w string) bool {
-	for _, c := range proseConnectors {
-		if len(w) == len(c) && equalFold(w, c) {
-			return true
-		}
-	}
-	return false
-}
+func isConnector(w string) bool { return inWords(w, proseConnectors) }
 
 // elidedConnector reports a word that starts with an elided connector
 // ("dell'account", "d'accès"): the name may stand right before it.
@@ -478,14 +475,7 @@ func elidedConnector(w string) bool {
 	return false
 }
 
-func isChangeVerb(w string) bool {
-	for _, v := range proseChangeVerbs {
-		if len(w) == len(v) && equalFold(w, v) {
-			return true
-		}
-	}
-	return false
-}
+func isChangeVerb(w string) bool { return inWords(w, proseChangeVerbs) }
 
 // proseCredWords name a user and password pair: "creds are bob:<pw>",
 // "login admin / <pw>", "credentials: deploy/<pw>".
