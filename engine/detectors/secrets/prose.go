@@ -378,7 +378,9 @@ func connectedAt(text string, j int, near *acMatcher, name func(k int) bool) boo
 		if ws < 0 {
 			return false
 		}
-		if n > 0 && isConnector(text[ws:j]) || elidedConnector(text[ws:j]) {
+		// A connector word, or a word with an elided one ("dell'account"),
+		// which may also be the last word.
+		if (n > 0 && isConnector(text[ws:j])) || elidedConnector(text[ws:j]) {
 			if k := spacesBefore(text, ws); k > 0 && name(k) {
 				return true
 			}
@@ -755,11 +757,13 @@ func (d *Detector) proseTypographicQuote(st *scanState, text string, qe, vs int)
 	if d.ix.password < 0 {
 		return false
 	}
+	opened := false
 	for _, q := range typographicQuotes {
 		qs := qe - len(q[0])
 		if qs < 0 || text[qs:qe] != q[0] {
 			continue
 		}
+		opened = true
 		e := vs
 		for e < len(text) && e-vs <= 128 && text[e] != '\n' && text[e] >= ' ' && text[e] < 0x80 {
 			e++
@@ -768,7 +772,10 @@ func (d *Detector) proseTypographicQuote(st *scanState, text string, qe, vs int)
 		for ve > vs && text[ve-1] == ' ' {
 			ve-- // « value »
 		}
-		if e+len(q[1]) > len(text) || text[e:e+len(q[1])] != q[1] || ve-vs < 5 {
+		if e+len(q[1]) > len(text) || text[e:e+len(q[1])] != q[1] {
+			continue // „ closes with “ in German, with ” elsewhere
+		}
+		if ve-vs < 5 {
 			return true
 		}
 		if qs == 0 || (text[qs-1] != ' ' && text[qs-1] != '\t') {
@@ -782,5 +789,5 @@ func (d *Detector) proseTypographicQuote(st *scanState, text string, qe, vs int)
 		}
 		return true
 	}
-	return false
+	return opened
 }

@@ -179,6 +179,7 @@ func TestProseTypographicQuotes(t *testing.T) {
 	runCases(t, []tcase{
 		{"english", "the password is \u201c" + pw + "\u201d", "PASSWORD_ASSIGNMENT", pw},
 		{"german", "das Passwort ist \u201e" + pw + "\u201c", "PASSWORD_ASSIGNMENT", pw},
+		{"low-high quotes", "hasło do serwera to \u201e" + pw + "\u201d", "PASSWORD_ASSIGNMENT", pw},
 		{"french spaced", "le mot de passe est \u00ab " + pw + " \u00bb", "PASSWORD_ASSIGNMENT", pw},
 		{"french tight", "le mot de passe est \u00ab" + pw + "\u00bb", "PASSWORD_ASSIGNMENT", pw},
 		{"japanese brackets", "the password is \u300c" + pw + "\u300d", "PASSWORD_ASSIGNMENT", pw},
