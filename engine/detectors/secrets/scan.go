@@ -71,7 +71,7 @@ func (d *Detector) triggerChunk(st *scanState, text string, pos, end int) int {
 			}
 			if g := gate[uint16(prev)<<8|uint16(text[j])]; g == gateJoin {
 				// Only the join hook, which needs a letter after the byte
-				// too: most often a full stop before a space.
+				// too (a hyphen before a space or a digit is no join).
 				if j+1 < len(text) && isLetter(text[j+1]) {
 					d.triggerAt(st, text, j, g)
 				}
