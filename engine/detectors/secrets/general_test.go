@@ -315,3 +315,21 @@ func TestPasswordArgumentsAndCJK(t *testing.T) {
 		{"japanese words", "パスワードを忘れた場合はリセットしてください", "", ""},
 	})
 }
+
+// .pgpass lines, Wi-Fi pre-shared keys and network device configurations.
+func TestPgpassWifiAndDeviceConfigs(t *testing.T) {
+	pw := "Kq7!mZ2" + "xRv"
+	runCases(t, []tcase{
+		{"pgpass", "db.internal:5432:orders:app:" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"pgpass wildcards", "*:*:*:replicator:" + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"wpa psk", "network={\n  ssid=\"CorpWiFi\"\n  psk=\"" + pw + "\"\n}", "PASSWORD_ASSIGNMENT", pw},
+		{"enable secret", "enable secret " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"username password 0", "username admin privilege 15 password 0 " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"snmp community", "snmp-server community " + pw + " RO", "PASSWORD_ASSIGNMENT", pw},
+		// near misses: hashes, defaults, times, other psk words
+		{"enable secret hash", "enable secret 5 $1$abcd$xyz", "", ""},
+		{"snmp default", "snmp-server community public RO", "", ""},
+		{"clock", "time: 12:30:45:99:ok", "", ""},
+		{"pskill", "pskill_timeout=" + pw, "", ""},
+	})
+}

@@ -71,16 +71,19 @@ var (
 // isSecretName reports names with one of GENERIC_SECRET's keywords.
 func isSecretName(name string) bool { return containsAny(secretNameMatcher, name) }
 
-func isPasswordName(name string) bool { return containsAny(passwordNameMatcher, name) || pwName(name) }
+func isPasswordName(name string) bool {
+	return containsAny(passwordNameMatcher, name) || wholePart(name, "pw") || wholePart(name, "psk")
+}
 
-// pwName reports "pw" as a whole part of a name (pw, DB_PW, smtp.pw,
-// pw_admin), not inside a word (upward, pwm_period).
-func pwName(name string) bool {
-	for i := 0; i+1 < len(name); i++ {
-		if lowerASCII(name[i]) != 'p' || lowerASCII(name[i+1]) != 'w' {
+// wholePart reports w (lower case) as a whole part of a name: "pw" in pw,
+// DB_PW, smtp.pw, pw_admin, not in upward or pwm_period; "psk" (a Wi-Fi
+// pre-shared key) in psk, wifi_psk.
+func wholePart(name, w string) bool {
+	for i := 0; i+len(w) <= len(name); i++ {
+		if !equalFold(name[i:i+len(w)], w) {
 			continue
 		}
-		if (i == 0 || !isLetter(name[i-1])) && (i+2 == len(name) || !isLetter(name[i+2])) {
+		if (i == 0 || !isLetter(name[i-1])) && (i+len(w) == len(name) || !isLetter(name[i+len(w)])) {
 			return true
 		}
 	}

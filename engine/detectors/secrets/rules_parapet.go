@@ -35,8 +35,8 @@ func identifier(r *ruleDef)            { r.Kind = kindIdentifier }
 
 var parapetRules = []ruleDef{
 	// --- scanners written in Go (no regex) ---
-	{ID: idPassword, Desc: "A password assigned to a key such as password, passwd, pwd, pw or passphrase (config, env, code, CLI flags, XML).",
-		Keywords: []string{"pass", "pwd", "pw", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
+	{ID: idPassword, Desc: "A password assigned to a key such as password, passwd, pwd, pw, psk or passphrase (config, env, code, CLI flags, XML).",
+		Keywords: []string{"pass", "pwd", "pw", "psk", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
 	{ID: idGeneric, Desc: "A high-entropy value assigned to a key such as secret, token, api_key, auth or credentials.",
 		Keywords: []string{"secret", "token", "key", "auth", "cred", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.5, Source: srcParapet, License: licParapet},
 	{ID: idConnPassword, Desc: "A password inside a database or broker connection string (postgres://u:p@h, mongodb+srv://, redis://, amqp://, jdbc:, ODBC/ADO.NET Password=...;).",
@@ -396,6 +396,30 @@ var parapetRules = []ruleDef{
 		}
 		r.Type = idPassword
 		r.Score = 0.7
+	}),
+	// PostgreSQL password files: host:port:database:user:password.
+	with(own("PGPASS_LINE", "A password in a PostgreSQL .pgpass line (host:port:database:user:password).",
+		`(?m)^[ \t]*[^\s:#]{1,253}:(?:[0-9]{1,5}|\*):[^\s:]{1,63}:[^\s:]{1,63}:([^\s]{3,128})[ \t]*$`,
+		":5432:", ":6432:", ":*:"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	// Network device configurations (Cisco IOS and look-alikes): plain-text
+	// (type 0) and reversible type 7 passwords; type 5, 8 and 9 are hashes
+	// ($1$, $8$, $9$), reported as PASSWORD_HASH.
+	with(own("NETWORK_DEVICE_PASSWORD", "A password in a network device configuration (enable secret/password, username ... secret/password, type 0 or 7).",
+		`(?m)^[ \t]*(?:enable[ \t]+(?:secret|password)|username[ \t]+\S{1,64}(?:[ \t]+privilege[ \t]+[0-9]{1,2})?[ \t]+(?:secret|password))(?:[ \t]+(?:level[ \t]+[0-9]{1,2}[ \t]+)?[07])?[ \t]+([^\s$][^\s]{2,63})[ \t]*$`,
+		"enable secret", "enable password", "username "), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	with(own("SNMP_COMMUNITY", "An SNMP v1/v2c community string in a network device configuration (snmp-server community X RO|RW); not the defaults public and private.",
+		`(?mi)^[ \t]*snmp-server[ \t]+community[ \t]+(\S{3,64})[ \t]+(?:RO|RW)\b`, "snmp-server community "), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) && !equalFold(v, "public") && !equalFold(v, "private") }
+		r.Type = idPassword
+		r.Score = 0.6
 	}),
 	// Key/value lists (Postman collections and environments, many APIs'
 	// settings): {"key": "token", "value": "..."}.

@@ -395,14 +395,16 @@ const (
 
 // lineKeywords are found only at the start of a line: the rules they
 // trigger have no rare byte and no operator, and the format puts them
-// first on a line (.netrc; the user line of an ftp script; Oracle tools).
+// first on a line (.netrc; the user line of an ftp script; Oracle tools;
+// network device configurations).
 var lineKeywords = map[string]bool{"machine": true, "user ": true,
-	"sqlplus ": true, "expdp ": true, "impdp ": true, "rman ": true, "sqlldr ": true, "dgmgrl ": true}
+	"sqlplus ": true, "expdp ": true, "impdp ": true, "rman ": true, "sqlldr ": true, "dgmgrl ": true,
+	"enable secret": true, "enable password": true, "username ": true, "snmp-server community ": true}
 
 // opScanKeywords are the assignment scanner's keywords that are found in
 // the key before an operator (password = ..., "api_key": ...); its other
 // keywords ("--" for --password value) are anchored.
-var opScanKeywords = map[string]bool{"pass": true, "pwd": true, "pw": true, "secret": true, "token": true, "key": true, "auth": true, "cred": true}
+var opScanKeywords = map[string]bool{"pass": true, "pwd": true, "pw": true, "psk": true, "secret": true, "token": true, "key": true, "auth": true, "cred": true}
 
 // rtNode is a node of the reverse trie of keyword prefixes: the bytes
 // before an anchor, read backwards.
