@@ -417,7 +417,9 @@ var parapetRules = []ruleDef{
 	}),
 	with(own("SNMP_COMMUNITY", "An SNMP v1/v2c community string in a network device configuration (snmp-server community X RO|RW); not the defaults public and private.",
 		`(?mi)^[ \t]*snmp-server[ \t]+community[ \t]+(\S{3,64})[ \t]+(?:RO|RW)\b`, "snmp-server community "), func(r *ruleDef) {
-		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) && !equalFold(v, "public") && !equalFold(v, "private") }
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && !equalFold(v, "public") && !equalFold(v, "private")
+		}
 		r.Type = idPassword
 		r.Score = 0.6
 	}),
