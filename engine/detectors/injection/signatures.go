@@ -534,7 +534,7 @@ var concepts = map[string][]string{
 	"REVEAL": {
 		"reveal", "show", "show me", "print", "print out", "output", "display", "repeat", "tell me", "give me",
 		"share", "leak", "dump", "disclose", "write out", "write down", "list", "recite", "spell out",
-		"echo", "copy", "paste", "provide", "translate", "summarize", "summarise",
+		"echo", "copy", "paste", "provide", "translate", "summarize", "summarise", "tl;dr", "tldr",
 		"muestra", "muéstrame", "revela", "dime", "imprime", "repite", "escribe",
 		"montre", "montrez", "montre-moi", "révèle", "affiche", "répète", "dis-moi", "donne-moi",
 		"zeig", "zeige", "gib", "verrate", "wiederhole", "nenne",
