@@ -126,33 +126,13 @@ func TestShadowBundle(t *testing.T) {
 	work := t.TempDir()
 	active := writeBundle(t, filepath.Join(work, "active"), "v1", []string{"gambling"}, nil, nil)
 	shadow := writeBundle(t, filepath.Join(work, "shadow"), "v2", []string{"gambling", "crypto"}, []string{"chess"}, nil)
-	eng := engine.New(engine.Options{})
 	reg := prometheus.NewRegistry()
-	var mu sync.Mutex
-	var got []bundles.Disagreement
-	mgr, err := bundles.Wire(context.Background(), eng, bundles.Config{
-		Base:   bundles.SourceConfig{URL: active, Manual: true},
-		Shadow: &bundles.SourceConfig{URL: shadow, Manual: true},
-	}, bundles.Options{Registerer: reg, OnDisagreement: func(_ context.Context, d bundles.Disagreement) {
-		mu.Lock()
-		got = append(got, d)
-		mu.Unlock()
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mgr.Stop(context.Background())
-	srv := httptest.NewServer(api.New(eng, api.Options{
-		OnDecision: func(ctx context.Context, req *engine.Request, d *engine.Decision, _ *api.Caller) {
-			mgr.Shadow(ctx, req, d)
-		},
-		BundleStatus: func() any { return mgr.Status() },
-	}).Handler())
-	defer srv.Close()
+	rig := newShadowRig(t, engine.New(engine.Options{}), active, shadow, reg)
+	mgr := rig.mgr
 
 	effects := map[string]string{}
 	for _, purpose := range []string{"gambling", "crypto", "chess", "travel"} {
-		resp, err := http.Post(srv.URL+"/v1/decide", "application/json", strings.NewReader(
+		resp, err := http.Post(rig.url+"/v1/decide", "application/json", strings.NewReader(
 			`{"phase":"prompt","subject":{"id":"alice","tenant":"acme"},"resource":{"model":"gpt-4o"},"purpose":"`+purpose+`","messages":[{"role":"user","content":"hi"}]}`))
 		if err != nil {
 			t.Fatal(err)
@@ -167,11 +147,7 @@ func TestShadowBundle(t *testing.T) {
 	if effects["crypto"] != "allow" || effects["chess"] != "allow" || effects["gambling"] != "deny" {
 		t.Fatalf("the active bundle's answers: %v", effects)
 	}
-	if err := mgr.WaitShadow(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	mu.Lock()
-	defer mu.Unlock()
+	got := rig.disagreements(t)
 	if len(got) != 2 {
 		t.Fatalf("disagreements: %+v", got)
 	}
@@ -269,29 +245,9 @@ func TestShadowLooksForACandidatesTopics(t *testing.T) {
 	}
 	active := writeBundle(t, filepath.Join(work, "active"), "v1", nil, nil, files(`[]`))
 	shadow := writeBundle(t, filepath.Join(work, "shadow"), "v2", nil, nil, files(`["gambling"]`))
-	eng := engine.New(engine.Options{Analyzer: detectors.Default()})
-	var mu sync.Mutex
-	var got []bundles.Disagreement
-	mgr, err := bundles.Wire(context.Background(), eng, bundles.Config{
-		Base:   bundles.SourceConfig{URL: active, Manual: true},
-		Shadow: &bundles.SourceConfig{URL: shadow, Manual: true},
-	}, bundles.Options{Registerer: prometheus.NewRegistry(), OnDisagreement: func(_ context.Context, d bundles.Disagreement) {
-		mu.Lock()
-		got = append(got, d)
-		mu.Unlock()
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mgr.Stop(context.Background())
-	srv := httptest.NewServer(api.New(eng, api.Options{
-		OnDecision: func(ctx context.Context, req *engine.Request, d *engine.Decision, _ *api.Caller) {
-			mgr.Shadow(ctx, req, d)
-		},
-	}).Handler())
-	defer srv.Close()
+	rig := newShadowRig(t, engine.New(engine.Options{Analyzer: detectors.Default()}), active, shadow, prometheus.NewRegistry())
 	for _, q := range []string{"What are the odds on tonight's game? I want to bet.", "Where is my parcel?"} {
-		resp, err := http.Post(srv.URL+"/v1/decide", "application/json", strings.NewReader(
+		resp, err := http.Post(rig.url+"/v1/decide", "application/json", strings.NewReader(
 			`{"phase":"prompt","subject":{"id":"alice","tenant":"acme"},"resource":{"model":"gpt-4o"},"messages":[{"role":"user","content":"`+q+`"}]}`))
 		if err != nil {
 			t.Fatal(err)
@@ -302,12 +258,55 @@ func TestShadowLooksForACandidatesTopics(t *testing.T) {
 			t.Fatalf("the active bundle (no topics) on %q: %s", q, d.Effect)
 		}
 	}
-	if err := mgr.WaitShadow(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	mu.Lock()
-	defer mu.Unlock()
+	got := rig.disagreements(t)
 	if len(got) != 1 || strings.Join(got[0].Added, ",") != "use.denied_topic" || got[0].Shadow.Effect != "deny" {
 		t.Fatalf("disagreements: %+v", got)
 	}
+}
+
+// shadowRig is /v1/decide on loopback with eng on an active bundle and a
+// shadow candidate, recording what the shadow reports.
+type shadowRig struct {
+	mgr *bundles.Manager
+	url string
+	mu  sync.Mutex
+	got []bundles.Disagreement
+}
+
+func newShadowRig(t *testing.T, eng *engine.Engine, active, shadow string, reg *prometheus.Registry) *shadowRig {
+	t.Helper()
+	r := &shadowRig{}
+	mgr, err := bundles.Wire(context.Background(), eng, bundles.Config{
+		Base:   bundles.SourceConfig{URL: active, Manual: true},
+		Shadow: &bundles.SourceConfig{URL: shadow, Manual: true},
+	}, bundles.Options{Registerer: reg, OnDisagreement: func(_ context.Context, d bundles.Disagreement) {
+		r.mu.Lock()
+		r.got = append(r.got, d)
+		r.mu.Unlock()
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { mgr.Stop(context.Background()) })
+	srv := httptest.NewServer(api.New(eng, api.Options{
+		OnDecision: func(ctx context.Context, req *engine.Request, d *engine.Decision, _ *api.Caller) {
+			mgr.Shadow(ctx, req, d)
+		},
+		BundleStatus: func() any { return mgr.Status() },
+	}).Handler())
+	t.Cleanup(srv.Close)
+	r.mgr, r.url = mgr, srv.URL
+	return r
+}
+
+// disagreements waits for the shadow to finish and returns what it
+// reported.
+func (r *shadowRig) disagreements(t *testing.T) []bundles.Disagreement {
+	t.Helper()
+	if err := r.mgr.WaitShadow(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]bundles.Disagreement(nil), r.got...)
 }
