@@ -404,7 +404,7 @@ func (d *Detector) accept(st *scanState, rl *rule, text string, ms, me, s, e int
 	// token alone are made once per span.
 	c := &st.checks
 	if c.s != s || c.e != e {
-		*c = spanChecks{s: s, e: e, template: isTemplate(secret) || jwtIOSample(secret), fake: -1, global: -1, entropy: -1}
+		*c = spanChecks{s: s, e: e, template: isTemplate(secret), fake: -1, global: -1, entropy: -1}
 	}
 	if c.template {
 		return false

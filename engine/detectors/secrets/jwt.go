@@ -26,8 +26,9 @@ func validJWT(tok string) bool {
 	return index(h, `"alg"`) >= 0 && !jwtIOSample(tok)
 }
 
-// jwtIOSample reports the jwt.io sample token (whatever rule reads it:
-// JWT, a bearer header, a token assignment).
+// jwtIOSample reports the jwt.io sample token. It is a template
+// (isTemplate) for every regex rule; the JWT scanner and the assignment
+// scanner, which do not ask isTemplate, check it themselves.
 func jwtIOSample(v string) bool {
 	return len(v) > len(jwtIOSamplePayload)+20 && v[0] == 'e' && index(v, jwtIOSamplePayload) > 0
 }

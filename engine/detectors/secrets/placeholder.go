@@ -156,7 +156,7 @@ func isTemplate(v string) bool {
 	if containsAny(templateMatcher, v) {
 		return true
 	}
-	return zeroFill(v) || docExample(v)
+	return zeroFill(v) || docExample(v) || jwtIOSample(v)
 }
 
 // docExample reports a token marked as a documentation sample by the

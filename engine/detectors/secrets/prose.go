@@ -536,13 +536,14 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 	}
 	if text[j-1] == ':' {
 		j--
-	} else if wordEndsAt(text, j, "are") || wordEndsAt(text, j, "is") {
-		w := 3
-		if text[j-1] == 's' && text[j-2] != 'r' {
-			w = 2
-		}
-		if j = spacesBefore(text, j-w); j <= 0 {
-			return false
+	} else {
+		for _, l := range [...]string{"are", "is"} {
+			if wordEndsAt(text, j, l) {
+				if j = spacesBefore(text, j-len(l)); j <= 0 {
+					return false
+				}
+				break
+			}
 		}
 	}
 	if !credWordAt(text, j) && !connectedAt(text, j, proseCredMatcher, func(k int) bool { return credWordAt(text, k) }) {
