@@ -333,3 +333,46 @@ func TestPgpassWifiAndDeviceConfigs(t *testing.T) {
 		{"pskill", "pskill_timeout=" + pw, "", ""},
 	})
 }
+
+// Passwords in DSNs, login calls, placeholder defaults, Helm flags,
+// session cookies, Wi-Fi keys next to their network, names followed by a
+// colon in other languages, passphrases after a colon, and run-together
+// passphrases in YAML (the general3 development round).
+func TestGeneral3Round(t *testing.T) {
+	pw := "Kq7!mZ2" + "xRv"
+	cookie := "dieHln4NuwMhcIrK" + "8fK3KBUjUaFYvBpY"
+	runCases(t, []tcase{
+		{"go mysql dsn", `dsn := "svc-etl:` + pw + `@tcp(db.internal:3306)/billing"`, "PASSWORD_ASSIGNMENT", pw},
+		{"smtplib login", `    s.login("b.santos@corp.example", "` + pw + `")`, "PASSWORD_ASSIGNMENT", pw},
+		{"pdo dsn variable", `$pdo = new PDO($dsn, 'jenkins', '` + pw + `', [`, "PASSWORD_ASSIGNMENT", pw},
+		{"spring default", `@Value("${smtp.password:BiscuitZephyrCactus}")`, "PASSWORD_ASSIGNMENT", "BiscuitZephyrCactus"},
+		{"shell default", `export X=${DB_PASSWORD:-` + pw + `}`, "PASSWORD_ASSIGNMENT", pw},
+		{"helm set", "helm upgrade pg bitnami/postgresql --set auth.password=walrus_cobalt_saturn", "PASSWORD_ASSIGNMENT", "walrus_cobalt_saturn"},
+		{"jsessionid", `{"name": "Cookie", "value": "JSESSIONID=` + cookie + `; theme=dark"}`, "SESSION_COOKIE", cookie},
+		{"django session", "Cookie: sessionid=" + cookie + "; theme=dark", "SESSION_COOKIE", cookie},
+		{"wifi schluessel", "SSID acme-guest, Schlüssel: HarborLanternTundraSparrow", "PASSWORD_ASSIGNMENT", "HarborLanternTundraSparrow"},
+		{"wlan-schluessel", "WLAN-Schlüssel: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"wifi key", "Guest Wi-Fi: CorpGuest, key: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"kennwort colon", "Kennwort: Kq7mZ2xRvq", "PASSWORD_ASSIGNMENT", "Kq7mZ2xRvq"},
+		{"passphrase after colon", "Contraseña provisional: walrus_saturn_granite_quartz?", "PASSWORD_ASSIGNMENT", "walrus_saturn_granite_quartz"},
+		{"passphrase after french colon", "mot de passe : tundra_sparrow_juniper", "PASSWORD_ASSIGNMENT", "tundra_sparrow_juniper"},
+		{"italian reset colon", "La password dell'utenza jenkins è stata reimpostata: tundra_sparrow_juniper_saturn", "PASSWORD_ASSIGNMENT", "tundra_sparrow_juniper_saturn"},
+		{"it's after comma", "the shared mailbox got a new password, it's Orbitmeadow932%.", "PASSWORD_ASSIGNMENT", "Orbitmeadow932%"},
+		{"yaml camel passphrase", "  password: HarborLanternTundraSparrow", "PASSWORD_ASSIGNMENT", "HarborLanternTundraSparrow"},
+		// near misses
+		{"dsn template", `dsn := "app:${DB_PASS}@tcp(db:3306)/x"`, "", ""},
+		{"login variables", `s.login(user, password)`, "", ""},
+		{"spring no default", `@Value("${smtp.password}")`, "", ""},
+		{"spring default template", `@Value("${smtp.password:${OTHER}}")`, "", ""},
+		{"helm set other key", "helm install x --set replicaCount=3", "", ""},
+		{"session placeholder", "Cookie: sessionid=<your-session-id>", "", ""},
+		{"session short", "sessionid=abc123", "", ""},
+		{"wifi no network word", "Schlüssel: HarborLanternTundraSparrow", "", ""},
+		{"wifi security type", "SSID: CorpNet, key: WPA2-Personal", "", ""},
+		{"it's a time", "it's 5 pm, it's Orbitmeadow932 time", "", ""},
+		{"it's policy", "the password policy, it's 12 characters minimum", "", ""},
+		{"yaml type name", "  password: PasswordFieldValue", "", ""},
+		{"yaml class name", "  password: DefaultAzureCredential", "", ""},
+		{"dummy in url", "redact('postgres://app:hunter2-dummy@db/app')", "", ""},
+	})
+}

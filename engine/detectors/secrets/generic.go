@@ -297,7 +297,7 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		switch {
 		case tight && text[opStart] == '=':
 			literal = true
-		case text[opStart] == ':' && spaced && lineEndsAt(text, ve) && !camelCase(v) && index(v, ".") < 0:
+		case text[opStart] == ':' && spaced && lineEndsAt(text, ve) && (!camelCase(v) || camelPassphrase(v)) && index(v, ".") < 0:
 			literal = true
 		}
 	}
@@ -601,6 +601,43 @@ func camelCase(v string) bool {
 		}
 	}
 	return false
+}
+
+// camelPassphrase reports three to six capitalised words run together
+// (HarborLanternTundraSparrow), as passphrase generators write them, and
+// not a type or class name: no part is a word of code or a credential
+// word (PasswordField, SecretsManagerStore, DefaultAzureCredential).
+func camelPassphrase(v string) bool {
+	parts := 0
+	for i := 0; i < len(v); {
+		if v[i] < 'A' || v[i] > 'Z' {
+			return false
+		}
+		j := i + 1
+		for j < len(v) && 'a' <= v[j] && v[j] <= 'z' {
+			j++
+		}
+		if j-i < 3 || j-i > 12 || inWords(v[i:j], camelCodeWords) {
+			return false
+		}
+		parts++
+		i = j
+	}
+	return parts >= 3 && parts <= 6
+}
+
+// camelCodeWords are parts of type, class and field names.
+var camelCodeWords = []string{
+	"password", "passwd", "pass", "secret", "secrets", "token", "key", "keys", "credential",
+	"credentials", "auth", "login", "user", "account", "field", "value", "input", "string",
+	"text", "type", "name", "form", "box", "view", "model", "entity", "config", "settings",
+	"setting", "manager", "service", "provider", "helper", "util", "utils", "handler",
+	"factory", "builder", "policy", "rule", "rules", "hash", "hasher", "encoder", "validator",
+	"required", "default", "reset", "change", "update", "get", "set", "new", "old",
+	"current", "confirm", "store", "storage", "vault", "client", "server", "request",
+	"response", "param", "params", "ref", "source", "azure", "aws", "google", "file",
+	"env", "environment", "variable", "option", "options", "mode", "level", "strength",
+	"encrypted", "plain", "hidden", "masked", "random", "generated", "generator", "data",
 }
 
 // qualifiedName reports dotted code references (config.secret,

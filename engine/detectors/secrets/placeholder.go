@@ -128,7 +128,7 @@ var templateParts = []string{
 	"${", "{{", "}}", "#{", "<%", "%>", "xxxx", "****", "####", "....", "…", "•••",
 	"changeme", "change_me", "change-me", "changeit", "your_", "your-", "yourapikey",
 	"yourkey", "yoursecret", "yourtoken", "yourpassword", "_here", "-here",
-	"placeholder", "replace_me", "replaceme", "replace-me", "redacted",
+	"placeholder", "replace_me", "replaceme", "replace-me", "redacted", "dummy",
 	"insert_", "insert-", "<your", "<insert", "<replace",
 }
 

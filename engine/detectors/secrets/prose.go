@@ -50,7 +50,7 @@ var proseSecretNames = []string{"token", "key", "apikey", "secret"}
 // "la", "na") would let most numbers through, so names and links that end
 // in them (Danish "er", Turkish "şifre", "parola", "salasana") are left
 // out.
-var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest"}
+var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest", "it's"}
 
 // proseConnectors join a name to what it is for: "the password for the
 // admin account is …", "das Passwort für den Server ist …", "la
@@ -592,6 +592,12 @@ func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
 	if text[i-1] == ':' {
 		colon = true // "the password is: x"; "password: x" is an assignment
 		i--
+		if i > 0 && text[i-1] == ' ' {
+			i = spacesBefore(text, i) // French: "mot de passe : x"
+			if i <= 0 {
+				return proseNone, "", false
+			}
+		}
 	}
 	// Most words before a number end in two bytes that end no linking
 	// word and no name: one table lookup rules them out.
@@ -606,7 +612,12 @@ func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
 	for _, l := range proseLinks {
 		if wordEndsAt(text, i, l) {
 			if j := spacesBefore(text, i-len(l)); j > 0 {
-				if l == "to" {
+				if l == "it's" {
+					// after a comma: "the mailbox got a new password, it's X"
+					if j > 1 && text[j-1] == ',' {
+						kind, _ = proseNameAt(text, j-1)
+					}
+				} else if l == "to" {
 					// "changed to"; Polish "hasło do serwera X to ..."
 					if kind = proseChangedTo(text, j); kind == proseNone {
 						kind = proseNameFor(text, j)
@@ -630,6 +641,11 @@ func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
 		}
 	}
 	if kind == proseNone && colon {
+		// A name the assignment scanner does not know: "Kennwort: X",
+		// "Contraseña: X" (it reads "password: X" and "Passwort: X").
+		if k, ns := proseNameAt(text, i); k == prosePassword && !isPasswordName(text[ns:i]) {
+			return k, "", true
+		}
 		kind = proseNameFor(text, i) // "the password for the HR portal: X"
 	}
 	return kind, link, colon
@@ -696,15 +712,36 @@ func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 	if !passphraseShaped(text[ts:te]) {
 		return
 	}
-	kind, link, _ := proseNameBefore(text, ts)
-	if kind != prosePassword || link == "" {
-		return
+	kind, link, colon := proseNameBefore(text, ts)
+	if kind != prosePassword || (link == "" && !colon) {
+		if !proseNameColon(text, ts) {
+			return
+		}
 	}
 	v := text[ts:te]
 	if isPlaceholder(v) || obviousFake(v) {
 		return
 	}
 	st.add(d.ix.password, ts, te)
+}
+
+// proseNameColon reports a password name and a colon right before the
+// value at text[vs] ("mot de passe : x", "password: x"); a passphrase
+// there is a literal, which the assignment scanner cannot tell from an
+// identifier.
+func proseNameColon(text string, vs int) bool {
+	i := spacesBefore(text, vs)
+	if i <= 0 || text[i-1] != ':' {
+		return false
+	}
+	if i--; i > 0 && text[i-1] == ' ' {
+		i = spacesBefore(text, i)
+	}
+	if i <= 0 {
+		return false
+	}
+	kind, _ := proseNameAt(text, i)
+	return kind == prosePassword
 }
 
 func isJoin(c byte) bool { return c == '-' || c == '.' || c == '_' }

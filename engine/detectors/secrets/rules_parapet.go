@@ -1,5 +1,7 @@
 package secrets
 
+import "strings"
+
 // Hand-written rules. Formats marked "np" are adapted from Nosey Parker's
 // built-in rules (github.com/praetorian-inc/noseyparker,
 // crates/noseyparker/data/default/builtin/rules, commit
@@ -363,8 +365,46 @@ var parapetRules = []ruleDef{
 	with(own("JDBC_GET_CONNECTION", "A password given to JDBC DriverManager.getConnection(url, user, password).",
 		`getConnection\s*\(\s*[^,\n]{1,200},\s*"[^"\n]{1,64}"\s*,\s*"([^"\n]{3,128})"`, "getconnection(", "getconnection ("), authTuple),
 	with(own("PHP_DB_CONNECT", "A password given to PHP's PDO, mysqli or mysqli_connect (dsn or host, user, password).",
-		`(?i)(?:\bnew\s+(?:PDO|mysqli)|\bmysqli?_connect)\s*\(\s*["'][^"'\n]{0,200}["']\s*,\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{3,128})["']`,
+		`(?i)(?:\bnew\s+(?:PDO|mysqli)|\bmysqli?_connect)\s*\(\s*(?:["'][^"'\n]{0,200}["']|\$\w{1,40})\s*,\s*["'][^"'\n]{1,64}["']\s*,\s*["']([^"'\n]{3,128})["']`,
 		"pdo(", "pdo (", "mysqli(", "mysqli (", "_connect(", "_connect ("), authTuple),
+	// Go's MySQL driver DSN: user:password@tcp(host:port)/db.
+	with(own("GO_MYSQL_DSN", "A password in a Go MySQL driver DSN (user:password@tcp(host:port)/db, @unix(socket)).",
+		`(?:^|[\s"'=`+"`"+`])[A-Za-z0-9_.\-]{1,64}:([^\s@"'/`+"`"+`]{3,128})@(?:tcp|unix)\(`, "@tcp(", "@unix("), authTuple),
+	// A login call with a user and a password: Python's smtplib, ftplib,
+	// imaplib and poplib, and client libraries shaped like them.
+	with(own("LOGIN_CALL_PASSWORD", "A password given to a login(user, password) call in code (smtplib, ftplib, imaplib …).",
+		`\.login\(\s*(?:user(?:name)?\s*=\s*)?["'][^"'\n]{1,100}["']\s*,\s*(?:passw(?:or)?d\s*=\s*)?["']([^"'\n]{3,128})["']`, ".login("), authTuple),
+	// The default of a property placeholder named for a password: Spring's
+	// ${smtp.password:value}, the shell's ${DB_PASSWORD:-value}.
+	with(own("PROPERTY_DEFAULT_PASSWORD", "A literal default given to a password placeholder (Spring ${x.password:value}, shell ${DB_PASSWORD:-value}).",
+		`(?i)\$\{[A-Za-z0-9_.\-]{0,60}(?:password|passwd|pwd)[A-Za-z0-9_.\-]{0,60}:-?([^}\s$"'{]{3,128})\}`, "${"), authTuple),
+	// Helm: --set auth.password=value is a literal, whatever its shape.
+	with(own("HELM_SET_PASSWORD", "A password given on a Helm (or similar) --set key=value flag.",
+		`--set(?:-string)?[ \t=]+["']?[A-Za-z0-9_.\[\]\-]{0,80}(?i:password|passwd|pwd)[A-Za-z0-9_.\[\]\-]{0,40}=([^\s,"'\\]{3,128})`, "--set"), authTuple),
+	// Session cookies of common frameworks: whoever holds one is logged in.
+	with(own("SESSION_COOKIE", "A session cookie value of a common web framework (JSESSIONID, PHPSESSID, ASP.NET_SessionId, Django sessionid, Express connect.sid, Laravel, Rails, NextAuth).",
+		`(?i)\b(?:JSESSIONID|PHPSESSID|ASP\.NET_SessionId|sessionid|connect\.sid|laravel_session|_session_id|ci_session|next-auth\.session-token)=([A-Za-z0-9%._\-+/:=]{16,512})`,
+		"jsessionid=", "phpsessid=", "asp.net_sessionid=", "sessionid=", "connect.sid=", "laravel_session=", "_session_id=", "ci_session=", "next-auth.session-token="), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && charClasses(v) >= 2 && shannon(v) > 3
+		}
+		r.Type = "SESSION_COOKIE"
+		r.Score = 0.7
+	}),
+	// A Wi-Fi key next to its network: "SSID acme-guest, Schlüssel: …",
+	// "WLAN-Schlüssel: …", "Wi-Fi: CorpNet, key: …".
+	with(own("WIFI_KEY", "A Wi-Fi key or password stated next to its network name (SSID, WLAN, Wi-Fi), in several languages.",
+		`(?i)\b(?:ssid|wlan|wi-?fi|wpa2?)\b[^\n]{0,80}?(?:schlüssel|key|passwort|password|kennwort|clé|clave|chiave|contraseña|senha|chave|wachtwoord|sleutel|hasło|klucz|nyckel|lösenord|psk|pass)\s*[:=]\s*["']?([^\s"',;]{8,63})`,
+		"ssel:", "ssel :", "key:", "key :", "clave:", "chiave:", "sleutel:", "klucz:", "nyckel:", "chave:"), func(r *ruleDef) {
+		r.Gate = wifiNear
+		r.Validate = func(v string) bool {
+			v = strings.TrimRight(v, ".!?)")
+			return len(v) >= 8 && !isTemplate(v) && !isPlaceholder(v) && (charClasses(v) >= 2 || joinedParts(v) >= 3) &&
+				!containsFold(v, "wpa") && !containsFold(v, "personal") && !containsFold(v, "enterprise")
+		}
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
 	with(own("TERRAFORM_VARIABLE_DEFAULT", "A default value of a Terraform variable whose name is a password, secret or token.",
 		`(?i)\bvariable\s+"[^"\n]{0,40}(?:pass|pwd|secret|token|api_key|apikey)[^"\n]{0,40}"\s*\{[^}]{0,300}?\bdefault\s*=\s*"([^"\n]{3,128})"`, "variable \""), func(r *ruleDef) {
 		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) && charClasses(v) >= 2 }
@@ -539,6 +579,13 @@ func cliPassword(id, desc, pattern string, kws ...string) ruleDef {
 
 // authTuple is a password in a (user, password) pair in code: not a
 // template or a placeholder.
+// wifiNear gates WIFI_KEY: a network word within 100 bytes before the key.
+func wifiNear(text string, ks, _ int) bool {
+	return containsAny(wifiMatcher, text[max(0, ks-100):ks])
+}
+
+var wifiMatcher = partMatcher([]string{"ssid", "wlan", "wifi", "wi-fi", "wpa"})
+
 func authTuple(r *ruleDef) {
 	r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
 	r.Type = idPassword
