@@ -477,7 +477,7 @@ func TestTokMatcherAgreesWithRegexp(t *testing.T) {
 	alphabets := []string{
 		"abcdef0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
 		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "abcXYZ019_-.+/=~",
-		" \t\n\"'`;,<>)]}|&\\nr:@$%", "é€ſK",
+		" \t\n\"'`;,<>)]}|&\\nr:@$%.!?", "é€ſK",
 	}
 	n, checked, matched := 0, 0, 0
 	for _, r := range allRules {

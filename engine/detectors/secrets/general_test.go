@@ -376,3 +376,22 @@ func TestGeneral3Round(t *testing.T) {
 		{"dummy in url", "redact('postgres://app:hunter2-dummy@db/app')", "", ""},
 	})
 }
+
+// A token rule translated from gitleaks ends its token at a quote, a space
+// or JSON/markdown punctuation; in prose it also ends at a full stop or
+// colon before a space and at CJK text, but not inside a dotted name, and
+// the rule's (?i) must not let s and k in as "non-ASCII" (folds of ſ, K).
+func TestTokenEndsInProse(t *testing.T) {
+	hf := "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"
+	runCases(t, []tcase{
+		{"full stop", "Hugging Face token: " + hf + ". How do I log in?", "HUGGINGFACE_TOKEN", hf},
+		{"question mark at end", "is this " + hf + "?", "HUGGINGFACE_TOKEN", hf},
+		{"colon", "hf token " + hf + ": read only", "HUGGINGFACE_TOKEN", hf},
+		{"cjk comma", "令牌是" + hf + "，请帮我看看", "HUGGINGFACE_TOKEN", hf},
+		{"russian", "токен: " + hf + ". Как", "HUGGINGFACE_TOKEN", hf},
+		// near misses
+		{"dotted name", hf + ".example.com", "", ""},
+		{"dot then letter", hf + ".x", "", ""},
+		{"fold of long s", "void GLC_StateBeginUnderwaterAliasModelCaustics(texture_ref base)", "", ""},
+	})
+}

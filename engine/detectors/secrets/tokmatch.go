@@ -47,6 +47,11 @@ type tokMatcher struct {
 	tailEnd   bool    // or the end of the text,
 	tailEscNR bool    // or a backslash and a byte of tailEsc
 	tailEsc   byteSet
+	// or a byte of tailPunct (sentence punctuation) followed by a byte of
+	// tailPunctNext or, when tailPunctEnd, the end of the text
+	tailPunct     byteSet
+	tailPunctNext byteSet
+	tailPunctEnd  bool
 	// tailNonASCII: the tail class holds every rune >= 0x80 ([^...]).
 	tailNonASCII bool
 	hasTail      bool
@@ -213,6 +218,9 @@ func compileTok(re *syntax.Regexp) *tokMatcher {
 			next = tm.tailClass
 			if tm.tailEscNR {
 				next.add('\\')
+			}
+			for k := range next {
+				next[k] |= tm.tailPunct[k]
 			}
 		} else {
 			continue // nothing after: greedy is fine (the leftmost match is the same)
@@ -384,6 +392,9 @@ func (tm *tokMatcher) setTail(e *syntax.Regexp) bool {
 		case syntax.OpEndLine:
 			return false
 		case syntax.OpConcat:
+			if len(b.Sub) == 2 && b.Sub[0].Op == syntax.OpCharClass && tm.setPunct(b.Sub[0], b.Sub[1]) {
+				continue
+			}
 			// \\[nr]
 			if len(b.Sub) != 2 || b.Sub[0].Op != syntax.OpLiteral || string(b.Sub[0].Rune) != `\` || b.Sub[1].Op != syntax.OpCharClass {
 				return false
@@ -406,6 +417,51 @@ func (tm *tokMatcher) setTail(e *syntax.Regexp) bool {
 		}
 	}
 	tm.hasTail = true
+	return true
+}
+
+// setPunct accepts [punct](?:class|$) or [punct]class after a token: a
+// sentence's full stop, colon and the like, which end a token only when a
+// space or the end of the text follows.
+func (tm *tokMatcher) setPunct(p, next *syntax.Regexp) bool {
+	ps, non := classSet(p)
+	if non {
+		return false
+	}
+	var ns byteSet
+	end := false
+	switch next.Op {
+	case syntax.OpCharClass:
+		s, n := classSet(next)
+		if n {
+			return false
+		}
+		ns = s
+	case syntax.OpAlternate:
+		for _, b := range next.Sub {
+			switch b.Op {
+			case syntax.OpCharClass:
+				s, n := classSet(b)
+				if n {
+					return false
+				}
+				for k := range s {
+					ns[k] |= s[k]
+				}
+			case syntax.OpEndText:
+				end = true
+			default:
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	for k := range ps {
+		tm.tailPunct[k] |= ps[k]
+		tm.tailPunctNext[k] |= ns[k]
+	}
+	tm.tailPunctEnd = tm.tailPunctEnd || end
 	return true
 }
 
@@ -495,6 +551,10 @@ func (tm *tokMatcher) match(text string, ks int) (ms, me, cs, ce int, ok, sure b
 		case tm.tailClass.has(text[pos]):
 			me = pos + 1
 		case tm.tailEscNR && text[pos] == '\\' && pos+1 < len(text) && tm.tailEsc.has(text[pos+1]):
+			me = pos + 2
+		case tm.tailPunct.has(text[pos]) && pos+1 == len(text) && tm.tailPunctEnd:
+			me = pos + 1
+		case tm.tailPunct.has(text[pos]) && pos+1 < len(text) && tm.tailPunctNext.has(text[pos+1]):
 			me = pos + 2
 		default:
 			return 0, 0, 0, 0, false, true

@@ -36,7 +36,12 @@
 //     , < ) ] } | & : a token in a prompt is as often followed by markdown,
 //     HTML or JSON punctuation as by a quote or a space, and none of those
 //     bytes is part of any rule's token alphabet (openers such as "(" stay
-//     out: an identifier followed by "(" is a function, not a token);
+//     out: an identifier followed by "(" is a function, not a token); any
+//     non-ASCII character (outside the rule's (?i), which would let s and
+//     k in as the case folds of ſ and the Kelvin sign) (CJK text and full-width punctuation run straight
+//     on from a token: "令牌是hf_…，请"); and . : ! ? before a space or the
+//     end of the text, the end of a sentence in prose ("my token is
+//     hf_….  How …"), but not inside a dotted name (hf_….example);
 //   - allowlists whose condition needs a path are dropped; the others are
 //     kept with their target (secret, match or line).
 package main
@@ -129,7 +134,7 @@ var keywordOverrides = map[string][]string{
 
 const (
 	terminator        = `(?:[\x60'"\s;]|\\[nr]|$`
-	relaxedTerminator = `(?:[\x60'"\s;,<)\]}|&]|\\[nr]|$`
+	relaxedTerminator = `(?:[\x60'"\s;,<)\]}|&]|(?-i:[^\x00-\x7f])|[.:!?](?:\s|$)|\\[nr]|$`
 )
 
 func parapetID(id string) string {
