@@ -395,3 +395,39 @@ func TestTokenEndsInProse(t *testing.T) {
 		{"fold of long s", "void GLC_StateBeginUnderwaterAliasModelCaustics(texture_ref base)", "", ""},
 	})
 }
+
+// Credentials laid out in lines (lines.go) and bare key names before a
+// token (prose.go): written for the general4 development round.
+func TestGeneral4Lines(t *testing.T) {
+	pw := "Vq3#nL8pXe"
+	tok := "Rk8vQ2mZ7xLp4sTw9yBn3cDf"
+	runCases(t, []tcase{
+		{"french abbreviation", "Accès au NAS : https://nas.local\nCompte : admin\nMDP : " + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"label with qualifier", "Zugang zum Drucker:\n• Passwort Admin-Konto: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"polish label", "serwer LDAP: ldap://ldap.local\nhasło bind: " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"arrow after a phrase", "password for the shared stock photo account → harbor.lantern.731", "PASSWORD_ASSIGNMENT", "harbor.lantern.731"},
+		{"italian key label", "Chiave precondivisa: 7yT+qW2%mZ9x", "PASSWORD_ASSIGNMENT", "7yT+qW2%mZ9x"},
+		{"bare name alone on a line", "WIFI Lager_Gast\nPW tundra-quartz-maple37\nsee you", "PASSWORD_ASSIGNMENT", "tundra-quartz-maple37"},
+		{"portuguese direct", "use o utilizador 'ops' e a palavra-passe " + pw + " para entrar", "PASSWORD_ASSIGNMENT", pw},
+		{"turkish direct", "sunucu şifresi " + pw + " olarak değişti", "PASSWORD_ASSIGNMENT", pw},
+		{"label line above", "Reset password\nTemporary password\n" + pw + "   Copy\nClose", "PASSWORD_ASSIGNMENT", pw},
+		{"chat answer", "Ana 10:01\nwhat's the password for the shared Miro board?\nBen 10:03\n" + pw + "\nAna 10:03\nthanks", "PASSWORD_ASSIGNMENT", pw},
+		{"speaker answer", "Lea: come si chiama la password del router?\nMarco: " + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"short answer with link", "[09:00] Ana: ¿cuál es la contraseña del portal?\n[09:02] Luis: la nueva es " + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"dash answer", "— E a senha do wifi?\n— " + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"client secret bare", "client secret " + tok + ". What's wrong?", "GENERIC_SECRET", tok},
+		{"access token bare", "our access token " + tok + " expired", "GENERIC_SECRET", tok},
+		{"tbd inside a random token", "client_secret: Zz9Qw3Er5Ty7Ui9OpITbd8Kq7mZ2x", "GENERIC_SECRET", "Zz9Qw3Er5Ty7Ui9OpITbd8Kq7mZ2x"},
+		// near misses
+		{"password then words at line start", "password 2FA-Enabled accounts", "", ""},
+		{"label with sentence before", "We changed it. The key: " + pw, "", ""},
+		{"key label weak value", "Security key: WPA2-Personal", "", ""},
+		{"public key bare", "public key " + tok + " is on the site", "", ""},
+		{"project token", "Mixpanel project token 37c804e9a5bbc71c55f799ae9523eac7 is public", "", ""},
+		{"device token", "device token d70af6d0ac04354a4d97d2677bff17d7ba98d8fa from the log", "", ""},
+		{"answer without question", "Ana 10:01\nmeeting moved\nBen 10:03\n" + pw + "\n", "", ""},
+		{"question not about a password", "Ana: what's the order number?\nBen: " + pw + "\n", "", ""},
+		{"label line above a word", "New password\nrequired\n", "", ""},
+		{"tbd alone", "password: TBD", "", ""},
+	})
+}

@@ -160,14 +160,20 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 	if vs > 1 && text[vs-1] == ' ' && text[vs-2] >= 0x80 && d.proseTypographicQuote(st, text, vs-1, vs) {
 		return // « value »
 	}
-	if vs == 0 || text[vs-1] != ' ' && text[vs-1] != '\t' {
-		return // not after white space: a longer, non-ASCII or line-start token
+	if vs == 0 || text[vs-1] == '\n' || text[vs-1] == '\r' {
+		d.proseLines(st, text, vs) // a value that starts its line
+		return
+	}
+	if text[vs-1] != ' ' && text[vs-1] != '\t' {
+		return // not after white space: a longer or non-ASCII token
 	}
 	if d.proseUserPass(st, text, vs) {
 		return
 	}
 	kind, link, colon := proseNameBefore(text, vs)
 	switch kind {
+	case proseNone:
+		d.proseLines(st, text, vs)
 	case prosePassword:
 		if d.ix.password < 0 {
 			return
@@ -635,6 +641,8 @@ func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
 		if kind, ns = proseNameAt(text, i); kind != proseNone && !proseVerbBefore(text, ns) {
 			if kind == prosePassword && proseQualified(text, ns) {
 				link = "bare" // "initial password X", "/ password X", "bob@example.com pw X"
+			} else if kind == proseToken && credentialKeyName(text, ns) {
+				link = "bare" // "client secret X", "access token X": a token-shaped X only
 			} else {
 				kind = proseNone
 			}
@@ -649,6 +657,18 @@ func proseNameBefore(text string, vs int) (kind int, link string, colon bool) {
 		kind = proseNameFor(text, i) // "the password for the HR portal: X"
 	}
 	return kind, link, colon
+}
+
+// credentialKeyName reports a key or token name starting at text[ns]
+// that names a credential: not "public key", "license key", "primary
+// key" (lineNotKey).
+func credentialKeyName(text string, ns int) bool {
+	j := spacesBefore(text, ns)
+	if j <= 0 {
+		return true
+	}
+	ws := proseWordBefore(text, j)
+	return ws < 0 || !inLabelNames(trimLabelWord(text[ws:j]), lineNotKey)
 }
 
 // proseQualifiers may stand right before a password name that is followed

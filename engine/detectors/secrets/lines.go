@@ -1,0 +1,464 @@
+package secrets
+
+// Credentials laid out in lines rather than sentences, read from the value
+// back (the run hook calls proseLines when the sentence forms in
+// proseSecret found nothing):
+//
+//   - a label and a separator before the value on its line: "MDP : x",
+//     "hasło bind: x", "• Wachtwoord kassa-pc: x", "Chiave precondivisa:
+//     x", "password for the shared Adobe Stock account → x", "PW x" (a
+//     bare name at the start of a line);
+//   - a password name right before a strong value in languages whose
+//     word for it the sentence forms do not take ("a palavra-passe x",
+//     "şifresi x olarak güncellendi");
+//   - a value that starts its line (after a speaker, a time stamp or a
+//     dash) under a label line ("New password" / "Init-9104!") or in the
+//     answer to a question about a password a few lines up ("what's the
+//     password for the Canva account?" … "Thunder2022%"; "¿cuál era la
+//     clave del router?" … "la de admin es x");
+//   - a value that starts its line, then an arrow or a dash and a name
+//     ("x ← that's the new Wi-Fi key").
+//
+// Every form takes only a password-shaped value (proseValue: 8 to 64
+// bytes, three character classes, not a path), or for key and token names
+// a token-shaped one that passes the assignment checks.
+
+// lineLabelNames name a password in a label (lower case, matched as whole
+// words with ASCII case folding; the capitalised forms of names that start
+// with a non-ASCII letter are listed too).
+var lineLabelNames = []string{
+	"password", "passwort", "passwd", "passcode", "passphrase", "pwd", "pw", "psw", "pass", "mdp",
+	"kennwort", "mot de passe", "contraseña", "contrasena", "clave", "senha", "palavra-passe",
+	"wachtwoord", "hasło", "haslo", "lösenord", "losenord", "passord", "adgangskode", "kodeord",
+	"salasana", "heslo", "jelszó", "parola", "şifre", "şifresi", "Şifre", "Şifresi", "sifre",
+	"пароль", "Пароль", "пароля", "mật khẩu", "kata sandi",
+}
+
+// lineKeyNames name a key or a token in a label.
+var lineKeyNames = []string{
+	"key", "token", "secret", "psk", "apikey", "api-key", "community", "chiave", "clé", "cle",
+	"schlüssel", "schluessel", "sleutel", "klucz", "nyckel", "nøgle", "chave", "ключ", "Ключ",
+	"токен", "Токен", "anahtar", "anahtarı", "anahtari",
+}
+
+// lineNotKey are words before a key name that make it something other
+// than a credential ("public key", "license key", "primary key").
+var lineNotKey = []string{
+	"public", "publishable", "site", "license", "licence", "product", "primary", "foreign",
+	"sort", "partition", "idempotency", "cache", "registry", "lookup", "row", "object",
+	"routing", "shard", "dedup", "map", "hash", "encryption", "recovery", "activation", "serial",
+	// public or not a credential: a Mixpanel project token, an APNs or
+	// FCM device token, a page or continuation token, a domain
+	// verification token
+	"project", "device", "push", "registration", "page", "pagination", "next", "continuation",
+	"cursor", "sync", "verification",
+}
+
+// lineDirectNames take a strong value right after them with no separator
+// (the sentence forms take "password X" only after a qualifier).
+var lineDirectNames = []string{"palavra-passe", "şifresi", "Şifresi", "şifre", "Şifre", "mdp", "hasło", "heslo", "jelszó"}
+
+const (
+	lineMaxLabel = 96 // bytes from a label's name to its separator
+	lineMaxWords = 7  // words from a label's name to its separator
+	lineLookBack = 480
+)
+
+// proseLines runs the line forms for the value starting at text[vs] (after
+// white space, or at the start of a line).
+func (d *Detector) proseLines(st *scanState, text string, vs int) {
+	if d.ix.password < 0 || vs >= len(text) {
+		return
+	}
+	if q := text[vs]; q == '"' || q == '\'' || q == '`' {
+		return // quoted: the assignment scanner's
+	}
+	// Most values fail here, before any walk back: a number, a word, a
+	// version.
+	if proseValue(text, vs) < 0 {
+		e := vs
+		for e < len(text) && e-vs <= 200 && isTokenByte(text[e]) {
+			e++
+		}
+		if !tokenShaped(text[vs:e]) {
+			return
+		}
+	}
+	ls := lineStartOf(text, vs)
+	i := vs
+	if vs > 0 && isSpace(text[vs-1]) {
+		i = spacesBefore(text, vs)
+	}
+	if i > ls {
+		if se, ok := separatorBefore(text, i); ok {
+			kind := labelBefore(text, ls, se)
+			if kind == prosePassword || kind == proseToken {
+				d.addLineValue(st, text, vs, kind)
+				return
+			}
+			// a speaker label ("Elif:", "[10:05] Lucía:") or a dash:
+			// the value starts the message
+			if speakerPrefix(text, ls, se) {
+				d.answerValue(st, text, ls, vs, false)
+			}
+			return
+		}
+		// "PW x" at the start of a line; "a palavra-passe x"
+		if ws := proseWordBefore(text, i); ws >= 0 {
+			w := text[ws:i]
+			atStart := (ws == ls || bulletOnly(text, ls, ws)) && inLabelNames(w, lineLabelNames)
+			if atStart || inLabelNames(w, lineDirectNames) {
+				ve := proseValue(text, vs)
+				if ve > 0 && (!atStart || restOfLine(text, ve) == "") && !isPlaceholder(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+					st.add(d.ix.password, vs, ve) // "PW x" alone on its line; "a palavra-passe x"
+				}
+				return
+			}
+		}
+		// "la de admin es x" in a short answer line
+		if linkBefore(text, i) && i-ls <= 48 {
+			d.answerValue(st, text, ls, vs, true)
+		}
+		return
+	}
+	// the value starts its line
+	d.answerValue(st, text, ls, vs, false)
+}
+
+// addLineValue reports the value at text[vs] after a label of the kind:
+// a password-shaped value after a password name; after a key name a
+// token-shaped one, or a password-shaped one with a symbol in it
+// ("Chiave precondivisa: 3xZeB+iJg8%…", not "key: WPA2-Personal").
+func (d *Detector) addLineValue(st *scanState, text string, vs, kind int) {
+	if ve := proseValue(text, vs); ve > 0 && (kind == prosePassword || hasSymbol(text[vs:ve])) {
+		if !isPlaceholder(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+			st.add(d.ix.password, vs, ve)
+		}
+		return
+	}
+	if kind != proseToken || d.ix.generic < 0 {
+		return
+	}
+	e := vs
+	for e < len(text) && e-vs <= 200 && isTokenByte(text[e]) {
+		e++
+	}
+	if e < len(text) && text[e] > ' ' && !proseValueEnd(text[e]) {
+		return
+	}
+	for e > vs && (text[e-1] == '.' || text[e-1] == ':') {
+		e--
+	}
+	if tokenShaped(text[vs:e]) && d.acceptValue(text[vs:e], "key", false, true, true) {
+		st.add(d.ix.generic, vs, e)
+	}
+}
+
+// answerValue reports a value that starts a message (at text[vs], on the
+// line starting at ls) when a label line stands right above it or a
+// question about a password a few lines up. inLine: the value ends a short
+// answer ("la de admin es x") instead of standing alone.
+func (d *Detector) answerValue(st *scanState, text string, ls, vs int, inLine bool) {
+	ve := proseValue(text, vs)
+	if ve < 0 || isPlaceholder(text[vs:ve]) || obviousFake(text[vs:ve]) {
+		return
+	}
+	le := ve
+	for le < len(text) && text[le] != '\n' && le-ve < 64 {
+		le++
+	}
+	alone := onlyTrailer(text[ve:le])
+	if ls == 0 {
+		return
+	}
+	// the line above, and up to six lines before it
+	pe := ls - 1
+	for n := 0; n < 7 && pe > 0 && ls-pe < lineLookBack; n++ {
+		ps := lineStartOf(text, pe)
+		line := text[ps:pe]
+		if n == 0 && !inLine && bareLabel(line) {
+			st.add(d.ix.password, vs, ve) // "New password" / "Init-9104!   Show"
+			return
+		}
+		if alone || inLine {
+			if q := indexByte(line, '?'); q >= 0 && nameInLine(line[:q]) {
+				st.add(d.ix.password, vs, ve)
+				return
+			}
+		}
+		if ps == 0 {
+			return
+		}
+		pe = ps - 1
+	}
+}
+
+// lineStartOf returns the start of the line holding text[i] (at most
+// lineLookBack bytes back; further back it returns i's side of that
+// window, which no label can start before).
+func lineStartOf(text string, i int) int {
+	j := i
+	for j > 0 && i-j < lineLookBack && text[j-1] != '\n' {
+		j--
+	}
+	return j
+}
+
+// separatorBefore reports a label separator ending text[:i] (":", "：",
+// "→", "->", "=>", "—", "–", "--", "-") and returns where it starts.
+func separatorBefore(text string, i int) (int, bool) {
+	switch c := text[i-1]; {
+	case c == ':':
+		return i - 1, true
+	case c == '>' && i >= 2 && (text[i-2] == '-' || text[i-2] == '='):
+		return i - 2, true
+	case c == '-':
+		if i >= 2 && text[i-2] == '-' {
+			return i - 2, true
+		}
+		return i - 1, true
+	case c >= 0x80 && i >= 3:
+		switch text[i-3 : i] {
+		case "：", "→", "—", "–":
+			return i - 3, true
+		}
+	}
+	return 0, false
+}
+
+// labelBefore reads the label that ends at text[se] (from the line start
+// ls): a password or key name followed by at most a few words (a
+// qualifier, a connector phrase, a bracket), with no sentence end between.
+func labelBefore(text string, ls, se int) int {
+	j := se
+	for j > ls && isSpace(text[j-1]) {
+		j--
+	}
+	words := 0
+	for j > ls && se-j <= lineMaxLabel && words <= lineMaxWords {
+		ws := j
+		for ws > ls && !isSpace(text[ws-1]) {
+			ws--
+		}
+		w := trimLabelWord(text[ws:j])
+		if w == "" {
+			// a separator or bullet between words
+		} else if endsSentence(text[ws:j]) && j != se {
+			return proseNone
+		} else if inLabelNames(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) {
+			if words == 0 && text[se] == ':' && isPasswordName(w) {
+				return proseNone // "password: x": the assignment scanner's
+			}
+			return prosePassword
+		} else if inLabelNames(w, lineKeyNames) {
+			if words == 0 && text[se] == ':' && isASCII(w) {
+				return proseNone // "key: x", "token: x": the assignment scanner's
+			}
+			if p := prevWord(text, ls, ws); p != "" && inLabelNames(p, lineNotKey) {
+				return proseNone
+			}
+			if words > 2 {
+				return proseNone // "key" far from its value: a sentence
+			}
+			return proseToken
+		}
+		words++
+		j = ws
+		for j > ls && isSpace(text[j-1]) {
+			j--
+		}
+	}
+	return proseNone
+}
+
+// twoWordName reports the two-word password names ("mot de passe", "mật
+// khẩu", "kata sandi") ending with w at text[:ws+len].
+func twoWordName(text string, ls, ws int, w string) bool {
+	switch {
+	case equalFold(w, "passe"):
+		return ws-ls >= 7 && equalFold(text[ws-7:ws-1], "mot de") || ws-ls >= 6 && equalFold(text[ws-6:ws-1], "palavra")
+	case equalFold(w, "sandi"):
+		return ws-ls >= 5 && equalFold(text[ws-5:ws-1], "kata")
+	}
+	return false
+}
+
+// trimLabelWord strips brackets, quotes, bullets and markup around a word.
+func trimLabelWord(w string) string {
+	for len(w) > 0 && indexByte("([{*\"'`•#>", w[0]) >= 0 {
+		w = w[1:]
+	}
+	for len(w) > 0 && indexByte(")]}*\"'`,;:", w[len(w)-1]) >= 0 {
+		w = w[:len(w)-1]
+	}
+	if len(w) >= 3 && w[:3] == "•" {
+		w = w[3:]
+	}
+	return w
+}
+
+// endsSentence reports a word that ends a sentence ("done.", "why?").
+func endsSentence(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	c := w[len(w)-1]
+	return c == '?' || c == '!' || c == '.' && isLetter(w[len(w)-2])
+}
+
+// prevWord returns the word before text[ws] on its line, trimmed.
+func prevWord(text string, ls, ws int) string {
+	j := ws
+	for j > ls && isSpace(text[j-1]) {
+		j--
+	}
+	s := j
+	for s > ls && !isSpace(text[s-1]) {
+		s--
+	}
+	return trimLabelWord(text[s:j])
+}
+
+// inLabelNames reports whether w is one of names (ASCII case folding).
+func inLabelNames(w string, names []string) bool {
+	for _, n := range names {
+		if len(n) == len(w) && equalFold(w, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// bulletOnly reports whether text[ls:ws] holds only a bullet and spaces.
+func bulletOnly(text string, ls, ws int) bool {
+	s := trimSpaceASCII(text[ls:ws])
+	switch s {
+	case "", "-", "*", "•", ">", "—", "–":
+		return true
+	}
+	return false
+}
+
+// speakerPrefix reports a chat speaker or a dash before the separator at
+// text[se] at the start of a line: "Elif:", "[10:05] Lucía:", "Kwame
+// Adeyemi 09:15:", "—".
+func speakerPrefix(text string, ls, se int) bool {
+	s := trimSpaceASCII(text[ls:se])
+	if s == "" {
+		return true // "— x", "-- x"
+	}
+	if len(s) > 40 {
+		return false
+	}
+	words := 1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			words++
+		case c == '.' || c == '?' || c == '!' || c == ',':
+			return false
+		}
+	}
+	return words <= 4
+}
+
+// linkBefore reports a linking word ("is", "es", "ist", "é" …) ending
+// text[:i].
+func linkBefore(text string, i int) bool {
+	for _, l := range proseLinks {
+		if wordEndsAt(text, i, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyTrailer reports what may follow a value that stands alone on its
+// line: spaces, closing punctuation, an emoji, or one short word (a
+// button's caption in OCR text).
+func onlyTrailer(s string) bool {
+	s = trimSpaceASCII(s)
+	return len(s) <= 6
+}
+
+// bareLabel reports a line that is only a password label: "New
+// password", "Password:", "Temporary password".
+func bareLabel(line string) bool {
+	s := trimSpaceASCII(line)
+	if len(s) == 0 || len(s) > 40 {
+		return false
+	}
+	if s[len(s)-1] == ':' {
+		s = s[:len(s)-1]
+	}
+	words, last := 1, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			words++
+			last = i + 1
+		} else if s[i] == '?' || s[i] == '.' || s[i] == ',' {
+			return false
+		}
+	}
+	return words <= 3 && inLabelNames(trimLabelWord(s[last:]), lineLabelNames)
+}
+
+// nameInLine reports a password name as a whole word in a question.
+func nameInLine(s string) bool {
+	for i := 0; i < len(s); {
+		for i < len(s) && !wordByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && wordByte(s[j]) {
+			j++
+		}
+		if j > i && inLabelNames(s[i:j], lineLabelNames) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// wordByte reports the bytes of a word in nameInLine (letters, non-ASCII,
+// '-').
+func wordByte(c byte) bool { return isLetter(c) || c >= 0x80 || c == '-' }
+
+// restOfLine returns what follows text[ve] on its line, without spaces.
+func restOfLine(text string, ve int) string {
+	le := ve
+	for le < len(text) && text[le] != '\n' && le-ve < 256 {
+		le++
+	}
+	return trimSpaceASCII(text[ve:le])
+}
+
+// hasSymbol reports a byte that is not a letter, a digit or a join.
+func hasSymbol(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !isAlnum(c) && c != '-' && c != '_' && c != '.' {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func trimSpaceASCII(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
