@@ -417,6 +417,14 @@ func TestGeneral4Lines(t *testing.T) {
 		{"dash answer", "— E a senha do wifi?\n— " + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
 		{"client secret bare", "client secret " + tok + ". What's wrong?", "GENERIC_SECRET", tok},
 		{"access token bare", "our access token " + tok + " expired", "GENERIC_SECRET", tok},
+		{"relative clause", "the printer login is admin and the password we set is " + pw + ". How", "PASSWORD_ASSIGNMENT", pw},
+		{"german qualifier before ist", "Das neue Kennwort laut Mail ist " + pw + ", aber", "PASSWORD_ASSIGNMENT", pw},
+		{"snmp community", "SNMP community on the core switches is " + tok + " (v2c)", "GENERIC_SECRET", tok},
+		{"dutch changed to", "het wachtwoord van de inbox is gewijzigd naar " + pw + ". Wil je", "PASSWORD_ASSIGNMENT", pw},
+		{"value then name", "maple-quartz-heron58 ← that's the new guest Wi-Fi key", "PASSWORD_ASSIGNMENT", "maple-quartz-heron58"},
+		{"email pair after login dashes", "Shared Canva login -- design@corp.example -- " + pw + " -- no 2FA", "PASSWORD_ASSIGNMENT", pw},
+		{"user label pair in brackets", "log into Vimeo (user: video@corp.example / " + pw + ") and", "PASSWORD_ASSIGNMENT", pw},
+		{"login pair in brackets", "the MDM admin login (mdm@corp.example / " + pw + ") says disabled", "PASSWORD_ASSIGNMENT", pw},
 		{"tbd inside a random token", "client_secret: Zz9Qw3Er5Ty7Ui9OpITbd8Kq7mZ2x", "GENERIC_SECRET", "Zz9Qw3Er5Ty7Ui9OpITbd8Kq7mZ2x"},
 		// near misses
 		{"password then words at line start", "password 2FA-Enabled accounts", "", ""},
@@ -429,5 +437,10 @@ func TestGeneral4Lines(t *testing.T) {
 		{"question not about a password", "Ana: what's the order number?\nBen: " + pw + "\n", "", ""},
 		{"label line above a word", "New password\nrequired\n", "", ""},
 		{"tbd alone", "password: TBD", "", ""},
+		{"policy is", "The password policy is 12chars+ now", "", ""},
+		{"key fingerprint", "ED25519 key fingerprint is SHA256:eQ5yKdN9EnV+sZGDFnnMb1cOBTMDEYk5bklxhpTN2pc.", "", ""},
+		{"send to", "send the password to Alice" + "2024!x", "", ""},
+		{"user count pair", "the user count / 2024Q1-report", "", ""},
+		{"value then unrelated", "maple-quartz-heron58 - see the ticket", "", ""},
 	})
 }

@@ -62,6 +62,7 @@ const (
 	lineMaxLabel = 96 // bytes from a label's name to its separator
 	lineMaxWords = 7  // words from a label's name to its separator
 	lineLookBack = 480
+	lineNear     = 128 // bytes looked back for the start of the value's line
 )
 
 // proseLines runs the line forms for the value starting at text[vs] (after
@@ -75,6 +76,9 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	}
 	// Most values fail here, before any walk back: a number, a word, a
 	// version.
+	if !roughValue(text, vs) {
+		return
+	}
 	if proseValue(text, vs) < 0 {
 		e := vs
 		for e < len(text) && e-vs <= 200 && isTokenByte(text[e]) {
@@ -84,7 +88,16 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			return
 		}
 	}
-	ls := lineStartOf(text, vs)
+	// The label forms look at most lineMaxLabel bytes back, the answer
+	// forms want a short line: the line start is looked for only that far.
+	ls, known := vs, true
+	for ls > 0 && text[ls-1] != '\n' {
+		if vs-ls >= lineNear {
+			known = false
+			break
+		}
+		ls--
+	}
 	i := vs
 	if vs > 0 && isSpace(text[vs-1]) {
 		i = spacesBefore(text, vs)
@@ -98,7 +111,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			}
 			// a speaker label ("Elif:", "[10:05] Lucía:") or a dash:
 			// the value starts the message
-			if speakerPrefix(text, ls, se) {
+			if known && speakerPrefix(text, ls, se) {
 				d.answerValue(st, text, ls, vs, false)
 			}
 			return
@@ -106,7 +119,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		// "PW x" at the start of a line; "a palavra-passe x"
 		if ws := proseWordBefore(text, i); ws >= 0 {
 			w := text[ws:i]
-			atStart := (ws == ls || bulletOnly(text, ls, ws)) && inLabelNames(w, lineLabelNames)
+			atStart := known && (ws == ls || bulletOnly(text, ls, ws)) && inLabelNames(w, lineLabelNames)
 			if atStart || inLabelNames(w, lineDirectNames) {
 				ve := proseValue(text, vs)
 				if ve > 0 && (!atStart || restOfLine(text, ve) == "") && !isPlaceholder(text[vs:ve]) && !obviousFake(text[vs:ve]) {
@@ -115,14 +128,182 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 				return
 			}
 		}
-		// "la de admin es x" in a short answer line
-		if linkBefore(text, i) && i-ls <= 48 {
-			d.answerValue(st, text, ls, vs, true)
+		if (linkBefore(text, i) && !wordEndsAt(text, i, "to")) || changedTo(text, i) {
+			// "the password we set is x", "das neue Kennwort laut Mail
+			// ist x", "SNMP community on the switches is x", "het
+			// wachtwoord … is gewijzigd naar x"
+			if kind := nameFewWordsBefore(text, ls, i); kind != proseNone {
+				d.addLineValue(st, text, vs, kind)
+				return
+			}
+			// "la de admin es x" in a short answer line
+			if known && i-ls <= 48 {
+				d.answerValue(st, text, ls, vs, true)
+			}
 		}
 		return
 	}
-	// the value starts its line
+	// the value starts its line: "x ← that's the new Wi-Fi key", or a
+	// message on its own
+	if d.valueThenName(st, text, vs) {
+		return
+	}
 	d.answerValue(st, text, ls, vs, false)
+}
+
+// nameFewWordsBefore reads back from the linking word or change verb
+// ending text[:i] over at most six words on the line for a password or
+// key name, with no sentence end and no word that makes the phrase about
+// something else ("the password policy is …").
+func nameFewWordsBefore(text string, ls, i int) int {
+	j := i
+	// the linking word itself, and a change verb's participle and
+	// auxiliary before "to"
+	for n := 0; n < 3 && j > ls; n++ {
+		ws := j
+		for ws > ls && !isSpace(text[ws-1]) {
+			ws--
+		}
+		w := text[ws:j]
+		if n > 0 && !inLabelNames(w, lineChangeWords) && !linkBefore(text, j) {
+			break
+		}
+		j = ws
+		for j > ls && isSpace(text[j-1]) {
+			j--
+		}
+	}
+	for words := 0; words < 7 && j > ls; words++ {
+		ws := j
+		for ws > ls && !isSpace(text[ws-1]) {
+			ws--
+		}
+		raw := text[ws:j]
+		w := trimLabelWord(raw)
+		if endsSentence(raw) || indexByte(raw, ':') >= 0 {
+			return proseNone
+		}
+		switch {
+		case inLabelNames(w, lineAboutWords):
+			return proseNone
+		case inLabelNames(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)):
+			return prosePassword
+		case inLabelNames(w, lineKeyNames):
+			if p := prevWord(text, ls, ws); p != "" && inLabelNames(p, lineNotKey) {
+				return proseNone
+			}
+			return proseToken
+		}
+		j = ws
+		for j > ls && isSpace(text[j-1]) {
+			j--
+		}
+	}
+	return proseNone
+}
+
+// lineAboutWords make a phrase about a password rather than its value:
+// "the password policy is …", "the password field is …".
+var lineAboutWords = []string{
+	"policy", "policies", "length", "requirement", "requirements", "rule", "rules", "format",
+	"hint", "field", "manager", "strength", "expiry", "expiration", "reset", "link", "page",
+	"prompt", "dialog", "complexity", "history", "hash", "hashes", "algorithm", "example",
+	// about a key: "the key fingerprint is SHA256:…", "the key ID is …"
+	"fingerprint", "fingerprints", "id", "ids", "name", "type", "size", "usage", "rotation",
+	"version", "alias", "file", "path", "location", "vault", "store", "expiry", "owner",
+}
+
+// lineChangeWords stand between a name and "to" in other languages'
+// "was changed to": "is gewijzigd naar", "wurde geändert auf", "a été
+// changé en", "fue cambiada a", "foi alterada para", "è stata cambiata
+// in", "zostało zmienione na".
+var lineChangeWords = []string{
+	"gewijzigd", "veranderd", "geändert", "geaendert", "gesetzt", "changé", "changée", "modifié",
+	"modifiée", "cambiado", "cambiada", "cambiato", "cambiata", "modificata", "modificato",
+	"impostata", "alterada", "alterado", "mudada", "mudado", "zmienione", "zmienione", "ustawione",
+}
+
+// lineToWords are "to" after a change verb in other languages.
+var lineToWords = []string{"naar", "auf", "in", "en", "a", "para", "na", "op"}
+
+// changedTo reports a change verb and its "to" ending text[:i]
+// ("gewijzigd naar", "geändert auf").
+func changedTo(text string, i int) bool {
+	ws := proseWordBefore(text, i)
+	if ws < 0 || !inLabelNames(text[ws:i], lineToWords) {
+		return false
+	}
+	j := spacesBefore(text, ws)
+	if j <= 0 {
+		return false
+	}
+	ps := proseWordBefore(text, j)
+	return ps >= 0 && inLabelNames(text[ps:j], lineChangeWords)
+}
+
+// valueThenName reports a value that starts its line and is followed by
+// an arrow or a dash and a password or key name later on the line:
+// "x ← that's the new warehouse Wi-Fi key", "x - new VPN password".
+func (d *Detector) valueThenName(st *scanState, text string, vs int) bool {
+	ve := proseValue(text, vs)
+	if ve < 0 {
+		return false
+	}
+	k := ve
+	for k < len(text) && isSpace(text[k]) {
+		k++
+	}
+	arrow := false
+	for _, a := range [...]string{"←", "<-", "<--", "—", "–", "-", "="} {
+		if len(text)-k > len(a) && text[k:k+len(a)] == a && isSpace(text[k+len(a)]) {
+			arrow = true
+			k += len(a)
+			break
+		}
+	}
+	if !arrow {
+		return false
+	}
+	le := k
+	for le < len(text) && text[le] != '\n' && le-k < 96 {
+		le++
+	}
+	rest := text[k:le]
+	for i := 0; i < len(rest); {
+		for i < len(rest) && !wordByte(rest[i]) {
+			i++
+		}
+		j := i
+		for j < len(rest) && wordByte(rest[j]) {
+			j++
+		}
+		w := rest[i:j]
+		if j > i && (inLabelNames(w, lineLabelNames) || inLabelNames(w, lineKeyNames)) {
+			if isPlaceholder(text[vs:ve]) || obviousFake(text[vs:ve]) {
+				return true
+			}
+			st.add(d.ix.password, vs, ve)
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// roughValue is a quick necessary condition for both value shapes: at
+// least eight printable ASCII bytes with a letter and a byte that is not
+// one.
+func roughValue(text string, vs int) bool {
+	letter, other := false, false
+	e := vs
+	for ; e < len(text) && e-vs < 201 && text[e] > ' ' && text[e] < 0x7f; e++ {
+		if isLetter(text[e]) {
+			letter = true
+		} else {
+			other = true
+		}
+	}
+	return e-vs >= 8 && letter && other
 }
 
 // addLineValue reports the value at text[vs] after a label of the kind:
@@ -130,6 +311,9 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 // token-shaped one, or a password-shaped one with a symbol in it
 // ("Chiave precondivisa: 3xZeB+iJg8%…", not "key: WPA2-Personal").
 func (d *Detector) addLineValue(st *scanState, text string, vs, kind int) {
+	if hashPrefixed(text[vs:]) {
+		return // SHA256:… is a fingerprint
+	}
 	if ve := proseValue(text, vs); ve > 0 && (kind == prosePassword || hasSymbol(text[vs:ve])) {
 		if !isPlaceholder(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 			st.add(d.ix.password, vs, ve)
@@ -424,6 +608,17 @@ func nameInLine(s string) bool {
 // wordByte reports the bytes of a word in nameInLine (letters, non-ASCII,
 // '-').
 func wordByte(c byte) bool { return isLetter(c) || c >= 0x80 || c == '-' }
+
+// hashPrefixed reports a value that starts with a digest's name and a
+// colon (SHA256:…, MD5:…, sha1:…).
+func hashPrefixed(v string) bool {
+	for _, p := range [...]string{"sha256:", "sha512:", "sha384:", "sha1:", "md5:"} {
+		if len(v) > len(p) && equalFold(v[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
 
 // restOfLine returns what follows text[ve] on its line, without spaces.
 func restOfLine(text string, ve int) string {

@@ -493,6 +493,10 @@ var proseCredWords = []string{
 	"zugangsdaten", "anmeldedaten", "identifiants", "credenciales", "credenciais",
 }
 
+// proseUserLabels label the user name of a pair only with a colon:
+// "(user: bob@example.com / x)", not "the user count / x".
+var proseUserLabels = []string{"user", "username", "benutzer", "utilisateur", "usuario", "utente", "gebruiker", "login"}
+
 // proseUserPass reports a password that follows a user name in a pair
 // after a credential word, the token starting at text[vs]: "creds are
 // bob:<pw>", "credentials: deploy/<pw>" (one token) or "login admin /
@@ -513,12 +517,17 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 		}
 	}
 	if ps < 0 {
-		// user / password: the token after a slash after a user name
+		// user / password: the token after a slash (or "|", "--", a
+		// dash) after a user name
 		i := spacesBefore(text, vs)
-		if i <= 0 || text[i-1] != '/' {
+		if i <= 0 {
 			return false
 		}
-		if ue = spacesBefore(text, i-1); ue <= 0 {
+		sep := pairSeparator(text, i)
+		if sep == 0 {
+			return false
+		}
+		if ue = spacesBefore(text, i-sep); ue <= 0 {
 			return false
 		}
 		us = ue
@@ -535,13 +544,33 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 			return false
 		}
 	}
-	// Before the user: "<cred word>", "<cred word>:", "<cred word> is/are".
-	j := spacesBefore(text, us)
-	if j <= 0 {
+	// Before the user: "<cred word>", "<cred word>:", "<cred word> is/are",
+	// "<cred word> (", "<cred word> --", "(user: …".
+	j := us
+	if j > 0 && text[j-1] == '(' {
+		j--
+	}
+	if k := spacesBefore(text, j); k > 0 {
+		j = k
+	} else if j == us {
 		return false
+	}
+	if j > 0 && text[j-1] == '(' {
+		j--
+		if k := spacesBefore(text, j); k > 0 {
+			j = k
+		}
+	}
+	if sep := pairSeparator(text, j); sep > 0 && text[j-1] != '/' {
+		if j = spacesBefore(text, j-sep); j <= 0 {
+			return false
+		}
 	}
 	if text[j-1] == ':' {
 		j--
+		if ws := proseWordBefore(text, j); ws >= 0 && inLabelNames(text[ws:j], proseUserLabels) {
+			goto value
+		}
 	} else {
 		for _, l := range [...]string{"are", "is"} {
 			if wordEndsAt(text, j, l) {
@@ -555,12 +584,27 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 	if !credWordAt(text, j) && !connectedAt(text, j, proseCredMatcher, func(k int) bool { return credWordAt(text, k) }) {
 		return false
 	}
+value:
 	pe := proseValue(text, ps)
 	if pe < 0 || isPlaceholder(text[ps:pe]) || obviousFake(text[ps:pe]) {
 		return true
 	}
 	st.add(d.ix.password, ps, pe)
 	return true
+}
+
+// pairSeparator returns the length of a separator between a user name
+// and a password that ends text[:i] ("/", "|", "--", "—", "–"), or 0.
+func pairSeparator(text string, i int) int {
+	switch {
+	case text[i-1] == '/' || text[i-1] == '|':
+		return 1
+	case i >= 2 && text[i-2:i] == "--":
+		return 2
+	case i >= 3 && (text[i-3:i] == "—" || text[i-3:i] == "–"):
+		return 3
+	}
+	return 0
 }
 
 // proseNameMatcher and proseCredMatcher find any name, or any credential
