@@ -224,7 +224,12 @@ type scanState struct {
 	runEnd int
 	// joinEnd is the end of the last token the join hook read.
 	joinEnd int
-	checks  spanChecks
+	// the table row last read by tableCell: its start, and the password
+	// column of its table (-1: none) and the delimiter
+	tblLine  int
+	tblCol   int
+	tblDelim byte
+	checks   spanChecks
 }
 
 // spanChecks caches the checks of the last candidate span.
@@ -257,6 +262,7 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	st.lastRegionEnd = -1
 	st.runEnd = 0
 	st.joinEnd = 0
+	st.tblLine = -1
 	st.checks = spanChecks{s: -1}
 
 	d.scanTriggers(ctx, st, text)

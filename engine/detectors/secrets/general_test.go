@@ -444,3 +444,22 @@ func TestGeneral4Lines(t *testing.T) {
 		{"value then unrelated", "maple-quartz-heron58 - see the ticket", "", ""},
 	})
 }
+
+// Passwords in pasted tables (tables.go).
+func TestPasswordTables(t *testing.T) {
+	pw := "Vq3#nL8pXe"
+	runCases(t, []tcase{
+		{"csv", "site,username,password,notes\nwiki,ana.b," + pw + ",admin\n", "PASSWORD_ASSIGNMENT", pw},
+		{"csv later row", "site,username,password\nwiki,ana,x\nshop,ben,harbor.thunder.532\n", "PASSWORD_ASSIGNMENT", "harbor.thunder.532"},
+		{"tsv last column", "Room\tDevice\tUser\tPassword\nLobby\tCamera\tadmin\t" + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"markdown", "| Tool | Login | Password |\n|---|---|---|\n| Miro | ops@corp.example | " + pw + " |\n", "PASSWORD_ASSIGNMENT", pw},
+		{"header in german", "Dienst;x\nSystem,Benutzer,Passwort\nNAS,admin," + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		// near misses
+		{"other column", "site,username,password\nwiki,ana.b2024x,\n", "", ""},
+		{"no password header", "name,version,sha\nfoo,1.2.3,ab12cd34ef\n", "", ""},
+		{"password policy column", "system,password policy\nvpn,min12chars\n", "", ""},
+		{"masked", "site,password\nwiki,********\n", "", ""},
+		{"yes no", "site,password set\nwiki,yes\n", "", ""},
+		{"blank line ends the table", "site,user,password\n\nwiki,ana," + pw + "\n", "", ""},
+	})
+}

@@ -566,6 +566,9 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 			return false
 		}
 	}
+	if j <= 0 {
+		return false
+	}
 	if text[j-1] == ':' {
 		j--
 		if ws := proseWordBefore(text, j); ws >= 0 && inLabelNames(text[ws:j], proseUserLabels) {
@@ -597,6 +600,8 @@ value:
 // and a password that ends text[:i] ("/", "|", "--", "—", "–"), or 0.
 func pairSeparator(text string, i int) int {
 	switch {
+	case i <= 0:
+		return 0
 	case text[i-1] == '/' || text[i-1] == '|':
 		return 1
 	case i >= 2 && text[i-2:i] == "--":

@@ -349,6 +349,7 @@ func (d *Detector) runAt(st *scanState, text string, p int) {
 // Discord bot token starting with it.
 func (d *Detector) runHooks(st *scanState, text string, rs, re int) {
 	d.proseSecret(st, text, rs)
+	d.tableCell(st, text, rs, re)
 	d.discordToken(st, text, rs, re)
 }
 

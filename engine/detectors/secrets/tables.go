@@ -1,0 +1,179 @@
+package secrets
+
+// Passwords in pasted tables: a CSV, TSV or Markdown table whose header
+// names a password column ("site,username,password,notes", "| Tool |
+// Login | Password |", "Location<TAB>Device<TAB>User<TAB>Password").
+// The run hook calls tableCell at each alphanumeric run around a digit; a
+// cell that could be a password is checked against its column's header,
+// which is looked for once per row (the rows of one table inherit it).
+
+const (
+	tableMaxCell  = 64   // bytes of a cell
+	tableMaxLine  = 1024 // bytes of a row
+	tableMaxRows  = 40   // rows between a cell and its header
+	tableMaxBytes = 4096 // bytes between a cell and its header
+)
+
+func isTableDelim(c byte) bool { return c == ',' || c == '\t' || c == '|' }
+
+// tableCell reports the cell holding the run text[rs:re] when its column
+// is a password column.
+func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
+	if d.ix.password < 0 {
+		return
+	}
+	cs := rs
+	for cs > 0 && rs-cs < tableMaxCell && !isTableDelim(text[cs-1]) && text[cs-1] != '\n' {
+		cs--
+	}
+	ce := re
+	for ce < len(text) && ce-re < tableMaxCell && !isTableDelim(text[ce]) && text[ce] != '\n' && text[ce] != '\r' {
+		ce++
+	}
+	left := byte('\n')
+	if cs > 0 {
+		left = text[cs-1]
+	}
+	right := byte('\n')
+	if ce < len(text) {
+		right = text[ce]
+	}
+	if !isTableDelim(left) && !isTableDelim(right) {
+		return // not a cell: most runs in prose stop here
+	}
+	if (left != '\n' && !isTableDelim(left)) || (right != '\n' && right != '\r' && !isTableDelim(right)) {
+		return // a cell longer than tableMaxCell
+	}
+	vs, ve := cs, ce
+	for vs < ve && (text[vs] == ' ' || text[vs] == '\t') {
+		vs++
+	}
+	for ve > vs && (text[ve-1] == ' ' || text[ve-1] == '\t') {
+		ve--
+	}
+	v := text[vs:ve]
+	if len(v) < 6 || indexByte(v, ' ') >= 0 || !letterAndOther(v) {
+		return
+	}
+	delim := left
+	if !isTableDelim(delim) {
+		delim = right
+	}
+	ls := cs
+	for ls > 0 && text[ls-1] != '\n' {
+		if cs-ls >= tableMaxLine {
+			return
+		}
+		ls--
+	}
+	if st.tblLine != ls || st.tblDelim != delim {
+		st.tblLine, st.tblDelim, st.tblCol = ls, delim, passwordColumn(text, ls, delim)
+	}
+	if st.tblCol < 0 || cellIndex(text, ls, cs, delim) != st.tblCol {
+		return
+	}
+	if isPlaceholder(v) || obviousFake(v) || charClasses(v) < 2 {
+		return
+	}
+	st.add(d.ix.password, vs, ve)
+}
+
+// cellIndex counts the delimiters between the row start ls and the cell
+// start cs.
+func cellIndex(text string, ls, cs int, delim byte) int {
+	n := 0
+	for i := ls; i < cs; i++ {
+		if text[i] == delim {
+			n++
+		}
+	}
+	return n
+}
+
+// delimCount counts delim in the line text[ls:le].
+func delimCount(line string, delim byte) int {
+	n := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == delim {
+			n++
+		}
+	}
+	return n
+}
+
+// passwordColumn finds the header of the table whose row starts at ls
+// (the first of the rows above with as many delimiters, Markdown rule
+// rows skipped) and returns the index of its password column, or -1.
+func passwordColumn(text string, ls int, delim byte) int {
+	le := ls
+	for le < len(text) && text[le] != '\n' && le-ls < tableMaxLine {
+		le++
+	}
+	want := delimCount(text[ls:le], delim)
+	if want < 2 && !(delim == '\t' && want >= 1) {
+		return -1
+	}
+	hs := -1
+	start := ls
+	for rows := 0; start > 0 && rows < tableMaxRows && ls-start < tableMaxBytes; rows++ {
+		pe := start - 1
+		ps := pe
+		for ps > 0 && text[ps-1] != '\n' && pe-ps < tableMaxLine {
+			ps--
+		}
+		line := text[ps:pe]
+		if delimCount(line, delim) != want {
+			break
+		}
+		if !ruleRow(line) {
+			hs = ps
+		}
+		start = ps
+	}
+	if hs < 0 {
+		return -1
+	}
+	he := hs
+	for he < len(text) && text[he] != '\n' {
+		he++
+	}
+	col, cs := 0, hs
+	for i := hs; i <= he; i++ {
+		if i == he || text[i] == delim {
+			if bareLabel(text[cs:i]) {
+				return col
+			}
+			col++
+			cs = i + 1
+		}
+	}
+	return -1
+}
+
+// ruleRow reports a Markdown table's rule row (|---|:---:|).
+func ruleRow(line string) bool {
+	dash := false
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '-':
+			dash = true
+		case '|', ':', ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return dash
+}
+
+// letterAndOther reports a letter and a byte that is not one in v.
+func letterAndOther(v string) bool {
+	letter, other := false, false
+	for i := 0; i < len(v); i++ {
+		if isLetter(v[i]) {
+			letter = true
+		} else {
+			other = true
+		}
+	}
+	return letter && other
+}
