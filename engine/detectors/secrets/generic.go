@@ -128,11 +128,7 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 			break
 		}
 	}
-	if containsAny(nameNegMatcher, qual) && !adminName(qual) {
-		return
-	}
-	// Name ending in "Id"/"ID" (tokenId, KEY_ID handled above).
-	if len(name) > 2 && name[len(name)-2] == 'I' && (name[len(name)-1] == 'd' || name[len(name)-1] == 'D') {
+	if keyNameRejected(name, qual) {
 		return
 	}
 
@@ -290,6 +286,9 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		ve--
 	}
 	v := text[vs:ve]
+	if !quoted && callValue(text, vs, ve) {
+		return // password=getpass.getpass('...'), token=os.getenv("X")
+	}
 	literal := quoted
 	if !quoted && atLineStart(text, ns) {
 		// .env / INI (KEY=value) and YAML (key: value) lines hold
@@ -341,7 +340,7 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	} else if len(v) < 10 {
 		return false
 	}
-	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) || mapboxPublic(v) || stripePublishable(v) {
+	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) || mapboxPublic(v) || stripePublishable(v) || revenueCatPublic(v) {
 		return false
 	}
 	if !quoted {
@@ -418,6 +417,78 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 		return false
 	}
 	return true
+}
+
+// keyNameRejected applies the negative name tests of the assignment
+// scanner to a key name that has a secret or password word: qual is the
+// part of a dotted name that qualifies the value (see scanAssignment).
+func keyNameRejected(name, qual string) bool {
+	if containsAny(nameNegMatcher, qual) && !adminName(qual) {
+		return true
+	}
+	// Name ending in "Id"/"ID" (tokenId, KEY_ID handled above).
+	if len(name) > 2 && name[len(name)-2] == 'I' && (name[len(name)-1] == 'd' || name[len(name)-1] == 'D') {
+		return true
+	}
+	return siteKeyName(qual)
+}
+
+// siteKeyName reports the site key of a CAPTCHA widget (sitekey,
+// site_key, siteKey, data-sitekey): reCAPTCHA, hCaptcha and Turnstile
+// put it in the page, and only the secret key is a credential
+// (https://developers.google.com/recaptcha/docs/display,
+// https://docs.hcaptcha.com/, https://developers.cloudflare.com/turnstile/get-started/).
+// A name that also says secret (RECAPTCHA_SITE_KEY_SECRET) is not one.
+func siteKeyName(name string) bool {
+	return (containsFold(name, "sitekey") || containsFold(name, "site_key") || containsFold(name, "site-key")) &&
+		!containsFold(name, "secret") && !containsFold(name, "private")
+}
+
+// revenueCatPublic reports a RevenueCat public SDK key: appl_ (App
+// Store), goog_ (Google Play), amzn_ (Amazon Appstore)
+// (https://revenuecat.github.io/codelabs/guides/configure-sdk.html) and
+// strp_ (Stripe) then letters and digits. They ship in apps
+// (Purchases.configure(withAPIKey: ...)); RevenueCat's secret keys start
+// with sk_.
+func revenueCatPublic(v string) bool {
+	if len(v) < 20 || len(v) > 64 || v[4] != '_' {
+		return false
+	}
+	switch v[:5] {
+	case "appl_", "goog_", "amzn_", "strp_":
+	default:
+		return false
+	}
+	for i := 5; i < len(v); i++ {
+		if !isAlnum(v[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// callValue reports an unquoted value text[vs:ve] that is a function
+// call: an identifier or dotted name of two or more bytes, then '(' and a
+// closing bracket, a quote or an identifier (getpass.getpass('...'),
+// os.getenv("X"), get_secret("x"), read_token()). The value of the key
+// is what the call returns, not the text.
+func callValue(text string, vs, ve int) bool {
+	i := vs
+	if i >= len(text) || !(isLetter(text[i]) || text[i] == '_') {
+		return false
+	}
+	for i < ve && (isWordByte(text[i]) || text[i] == '.') {
+		i++
+	}
+	if i-vs < 2 || i >= len(text) || text[i] != '(' || text[i-1] == '.' {
+		return false
+	}
+	i++
+	if i >= len(text) {
+		return false
+	}
+	c := text[i]
+	return c == ')' || c == '"' || c == '\'' || c == '`' || isLetter(c) || c == '_'
 }
 
 // publicBefore reports the word "public" or "publishable" before a bare

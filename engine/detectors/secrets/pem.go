@@ -10,8 +10,16 @@ const maxPEM = 64 << 10
 func scanPEM(d *Detector, st *scanState, text string, ks, ke int, ri int) {
 	// The hit is "private key-----" or "private key block-----" inside
 	// "-----BEGIN ... PRIVATE KEY-----": ke is taken back to the end of
-	// "private key".
-	ke = ks + len("private key")
+	// "private key". OPENVPN_STATIC_KEY's hit is "openvpn static key
+	// v1-----" in "-----BEGIN OpenVPN Static key V1-----" (OpenVPN's
+	// --genkey secret format: 2048 bits as 16 lines of 32 hex digits,
+	// https://openvpn.net/community-resources/reference-manual-for-openvpn-2-6/):
+	// a shared secret like a private key, with a hex body.
+	label := len("private key")
+	if text[ks] == 'o' || text[ks] == 'O' {
+		label = len("openvpn static key v1")
+	}
+	ke = ks + label
 	lo := ks - 80
 	if lo < 0 {
 		lo = 0

@@ -217,6 +217,9 @@ func defs() []*ruleDef {
 	for i := range parapetRules {
 		out = append(out, &parapetRules[i])
 	}
+	for i := range general4Rules {
+		out = append(out, &general4Rules[i])
+	}
 	return out
 }
 
