@@ -1,5 +1,7 @@
 package pii
 
+import "strings"
+
 // Context words, in the manner of Presidio's context enhancement: words
 // near a candidate raise (or, for the negative sets, lower) its score, and
 // candidates with weak patterns are reported only when such a word is
@@ -97,7 +99,7 @@ func init() {
 		// other languages' phone words (ASCII runs: "teléfono" gives "tel", "fono")
 		"telefone", "telephone", "telefoon", "telefonnummer", "rufnummer", "handy", "mobil", "mobiel",
 		"movil", "celular", "cellulare", "portable", "tfno", "telf", "fono", "erreichbar", "joindre",
-		"appeler", "llamar", "ligar", "liga", "bel", "anrufen")
+		"appeler", "llamar", "ligar", "liga", "bel", "anrufen", "telp", "sdt", "telefonu", "telefonem")
 	addCtx(ctxCard, "credit", "card", "cards", "visa", "mastercard", "amex", "discover", "jcb", "diners",
 		"maestro", "debit", "cc", "payment", "unionpay", "cvv", "cvc", "expiry", "expiration", "creditcard")
 	addCtx(ctxNotCard, "order", "orders", "tracking", "invoice", "isbn", "ref", "reference", "serial",
@@ -121,6 +123,44 @@ func init() {
 	addCtx(ctxStreet, "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
 		"drive", "dr", "suite", "apt", "apartment", "court", "ct", "plaza", "highway", "hwy", "way", "place", "pl",
 		"square", "sq", "terrace", "parkway", "pkwy", "floor", "fl", "unit", "box")
+}
+
+// phoneWordsUTF8 are phone words written in other scripts or with
+// letters outside ASCII, which the word table (ASCII runs) cannot hold:
+// Chinese, Japanese, Korean, Russian and Ukrainian, Vietnamese, Arabic,
+// Hindi, Thai, Greek.
+var phoneWordsUTF8 = []string{
+	"电话", "電話", "手机", "手機", "联系方式", "聯絡", "携帯", "ケータイ", "でんわ",
+	"전화", "연락처", "휴대폰", "핸드폰",
+	"телефон", "Телефон", "тел.", "Тел.", "моб.", "мобильный",
+	"điện thoại", "Điện thoại", "ĐT", "hotline",
+	"هاتف", "جوال", "फ़ोन", "फोन", "मोबाइल", "โทร", "τηλ", "Τηλ",
+}
+
+// phoneWordBefore reports one of phoneWordsUTF8 in the context window
+// before s (only read when the window holds a non-ASCII byte).
+func phoneWordBefore(t string, s int) bool {
+	lo := s - ctxBefore
+	if lo < 0 {
+		lo = 0
+	}
+	w := t[lo:s]
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return false
+	}
+	for _, p := range phoneWordsUTF8 {
+		if strings.Contains(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // negBefore is how far before a candidate a negative word ("order",

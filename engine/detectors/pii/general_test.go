@@ -63,3 +63,27 @@ func TestKnownCallingCode(t *testing.T) {
 		}
 	}
 }
+
+// Phone numbers in text of other scripts: the script's country validates
+// a national number (with or without a trunk prefix), a number glued to
+// CJK text starts a word, and phone words of other scripts count.
+func TestPhoneOtherScripts(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct{ text, value string }{
+		{"负责人是王伟，电话 138 0013 8000。", "138 0013 8000"},       // Chinese mobile, no trunk
+		{"负责人是王伟，电话13800138000。", "13800138000"},            // glued, phone word
+		{"電話番号は03-1234-5678です", "03-1234-5678"},           // Tokyo, glued to kana
+		{"담당자 연락처: 010-1234-5678", "010-1234-5678"},        // Korean mobile
+		{"Менеджер: тел. 8 (495) 123-45-67", "8 (495) 123-45-67"}, // Moscow, trunk 8
+		{"Số điện thoại: 0901234567", "0901234567"},             // Vietnamese mobile
+	} {
+		check(t, d, c.text, want{PhoneNumber, c.value})
+	}
+	for _, text := range []string{
+		"订单号 13800138000 已发货",        // an order number, no phone word
+		"版本 1.2.3 发布于 2024-03-15",    // a version and a date
+		"型号 2024 0315 0001，价格 120 元", // a model number
+	} {
+		none(t, d, PhoneNumber, text)
+	}
+}

@@ -93,11 +93,19 @@ func leftOK(t string, st int) bool {
 	}
 	if c >= utf8.RuneSelf {
 		r, _ := utf8.DecodeLastRuneInString(t[:st])
-		if unicode.Is(unicode.Sc, r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.Is(unicode.Sc, r) || unicode.IsDigit(r) || unicode.IsLetter(r) && !unspaced(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// unspaced reports a letter of a script written without spaces between
+// words (Han, kana, Thai) or with particles glued on (Hangul): a number
+// right after one starts a new word ("電話は03-1234-5678", "전화010-…").
+func unspaced(r rune) bool {
+	return r >= 0x3040 && r <= 0x30FF || r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF ||
+		r >= 0xAC00 && r <= 0xD7A3 || r >= 0x0E00 && r <= 0x0E7F
 }
 
 func isExtStart(t string, j int) (int, bool) {
@@ -431,7 +439,7 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			s.report(tNHS, start, end, 0.85)
 			return end, true
 		}
-		if c&ctxPhone == 0 && !s.validPhone(p, ng, d) && (ng == 1 || p.sep[1] == ' ') {
+		if c&ctxPhone == 0 && !phoneWordBefore(t, start) && !s.validPhone(p, ng, d) && (ng == 1 || p.sep[1] == ' ') {
 			s.report(tNHS, start, end, 0.4)
 			return end, true
 		}
@@ -464,6 +472,9 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		if c&ctxPhone == 0 && labelLetterBefore(t, start) {
 			c |= ctxPhone // "T: 020 7946 0958 | M: 07700 900123" in a signature
 		}
+		if c&ctxPhone == 0 && phoneWordBefore(t, start) {
+			c |= ctxPhone // "电话：138…", "Телефон: 8 (495) …"
+		}
 		valid := s.validPhone(p, ng, d)
 		// A national number (trunk "0" or an area code in parentheses)
 		// that the default region does not know may be another
@@ -473,6 +484,14 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		// type's word near ("IBAN NL91 ABNA 0417 1643 01").
 		abroad := !valid && !p.plus && (d[0] == '0' || p.paren) && nd >= 9 &&
 			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0) && s.validElsewhere(p, ng, d)
+		// In text of another script, the number is that script's
+		// country's, with or without a trunk prefix: "138 0013 8000"
+		// (a Chinese mobile), "010-1234-5678" (Korean), "8 (495)
+		// 123-45-67" (Russian).
+		if !valid && !abroad && !p.plus && nd >= 8 &&
+			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0) {
+			abroad = s.validInScript(p, ng, d, start, end)
+		}
 		score := 0.0
 		switch {
 		case (valid || abroad) && c&ctxPhone != 0:
@@ -660,6 +679,31 @@ func (s *scanner) validElsewhere(p *phrase, ng int, d []byte) bool {
 	ok, tried := phoneValidElsewhere(buf[:n], s.d.region)
 	s.phoneChecks += tried
 	return ok
+}
+
+// validInScript validates a national number in the countries of the
+// script written around it (scriptRegions), within the validation budget.
+func (s *scanner) validInScript(p *phrase, ng int, d []byte, start, end int) bool {
+	if s.phoneChecks >= 64+len(s.t)/256 || len(d) < 8 || len(d) > 13 {
+		return false
+	}
+	regions := scriptRegions(s.t, start, end)
+	if len(regions) == 0 {
+		return false
+	}
+	buf := phoneBufs.Get().(*[32]byte)
+	defer phoneBufs.Put(buf)
+	n := copy(buf[:], d)
+	for _, r := range regions {
+		if r == s.d.region {
+			continue
+		}
+		s.phoneChecks++
+		if phoneValidDigits(buf[:n], false, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // labelLetterBefore reports whether the number at st follows a one-letter
