@@ -75,63 +75,74 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		return // quoted: the assignment scanner's
 	}
 	// Most values fail here, before any walk back: a number, a word, a
-	// version.
+	// version. The value's shape is checked once a form matches.
 	if !roughValue(text, vs) {
 		return
 	}
-	if proseValue(text, vs) < 0 {
-		e := vs
-		for e < len(text) && e-vs <= 200 && isTokenByte(text[e]) {
-			e++
+	if vs == 0 || text[vs-1] == '\n' || text[vs-1] == '\r' {
+		// the value starts its line: "x ← that's the new Wi-Fi key", or
+		// a message on its own
+		if !d.valueThenName(st, text, vs) {
+			d.answerValue(st, text, vs, vs, false)
 		}
-		if !tokenShaped(text[vs:e]) {
-			return
-		}
-	}
-	// The label forms look at most lineMaxLabel bytes back, the answer
-	// forms want a short line: the line start is looked for only that far.
-	ls, known := vs, true
-	for ls > 0 && text[ls-1] != '\n' {
-		if vs-ls >= lineNear {
-			known = false
-			break
-		}
-		ls--
+		return
 	}
 	i := vs
-	if vs > 0 && isSpace(text[vs-1]) {
+	if isSpace(text[vs-1]) {
 		i = spacesBefore(text, vs)
 	}
-	if i > ls {
-		if se, ok := separatorBefore(text, i); ok {
-			kind := labelBefore(text, ls, se)
-			if kind == prosePassword || kind == proseToken {
-				d.addLineValue(st, text, vs, kind)
-				return
+	if i <= 0 {
+		return
+	}
+	// The label forms look at most lineMaxLabel bytes back, the answer
+	// forms want a short line: the line start is looked for only that
+	// far, and only once a form's word or separator is there.
+	lineStart := func() (int, bool) {
+		ls := i
+		for ls > 0 && text[ls-1] != '\n' {
+			if vs-ls >= lineNear {
+				return ls, false
 			}
-			// a speaker label ("Elif:", "[10:05] Lucía:") or a dash:
-			// the value starts the message
-			if known && speakerPrefix(text, ls, se) {
-				d.answerValue(st, text, ls, vs, false)
-			}
+			ls--
+		}
+		return ls, true
+	}
+	if se, ok := separatorBefore(text, i); ok {
+		ls, known := lineStart()
+		kind := labelBefore(text, ls, se)
+		if kind == prosePassword || kind == proseToken {
+			d.addLineValue(st, text, vs, kind)
 			return
 		}
-		// "PW x" at the start of a line; "a palavra-passe x"
-		if ws := proseWordBefore(text, i); ws >= 0 {
-			w := text[ws:i]
-			atStart := known && (ws == ls || bulletOnly(text, ls, ws)) && inLabelNames(w, lineLabelNames)
-			if atStart || inLabelNames(w, lineDirectNames) {
+		// a speaker label ("Elif:", "[10:05] Lucía:") or a dash: the
+		// value starts the message
+		if known && speakerPrefix(text, ls, se) {
+			d.answerValue(st, text, ls, vs, false)
+		}
+		return
+	}
+	// "PW x" at the start of a line; "a palavra-passe x"
+	if ws := proseWordBefore(text, i); ws >= 0 {
+		w := text[ws:i]
+		direct := inLabelNames(w, lineDirectNames)
+		if direct || inLabelNames(w, lineLabelNames) {
+			ls, known := lineStart()
+			atStart := known && (ws == ls || bulletOnly(text, ls, ws))
+			if atStart || direct {
 				ve := proseValue(text, vs)
-				if ve > 0 && (!atStart || restOfLine(text, ve) == "") && !isPlaceholder(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+				if ve > 0 && (!atStart || direct || restOfLine(text, ve) == "") && !isPlaceholder(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 					st.add(d.ix.password, vs, ve) // "PW x" alone on its line; "a palavra-passe x"
 				}
 				return
 			}
 		}
+	}
+	{
 		if (linkBefore(text, i) && !wordEndsAt(text, i, "to")) || changedTo(text, i) {
 			// "the password we set is x", "das neue Kennwort laut Mail
 			// ist x", "SNMP community on the switches is x", "het
 			// wachtwoord … is gewijzigd naar x"
+			ls, known := lineStart()
 			if kind := nameFewWordsBefore(text, ls, i); kind != proseNone {
 				d.addLineValue(st, text, vs, kind)
 				return
@@ -141,14 +152,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 				d.answerValue(st, text, ls, vs, true)
 			}
 		}
-		return
 	}
-	// the value starts its line: "x ← that's the new Wi-Fi key", or a
-	// message on its own
-	if d.valueThenName(st, text, vs) {
-		return
-	}
-	d.answerValue(st, text, ls, vs, false)
 }
 
 // nameFewWordsBefore reads back from the linking word or change verb
@@ -295,15 +299,17 @@ func (d *Detector) valueThenName(st *scanState, text string, vs int) bool {
 // one.
 func roughValue(text string, vs int) bool {
 	letter, other := false, false
-	e := vs
-	for ; e < len(text) && e-vs < 201 && text[e] > ' ' && text[e] < 0x7f; e++ {
+	for e := vs; e < len(text) && text[e] > ' ' && text[e] < 0x7f; e++ {
 		if isLetter(text[e]) {
 			letter = true
 		} else {
 			other = true
 		}
+		if e-vs >= 7 && letter && other {
+			return true
+		}
 	}
-	return e-vs >= 8 && letter && other
+	return false
 }
 
 // addLineValue reports the value at text[vs] after a label of the kind:

@@ -22,37 +22,43 @@ func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
 	if d.ix.password < 0 {
 		return
 	}
-	cs := rs
-	for cs > 0 && rs-cs < tableMaxCell && !isTableDelim(text[cs-1]) && text[cs-1] != '\n' {
-		cs--
+	// The token around the run first: a password has a letter and at
+	// least six bytes, which most numbers in prose do not.
+	vs := rs
+	for vs > 0 && rs-vs < tableMaxCell && text[vs-1] > ' ' && !isTableDelim(text[vs-1]) {
+		vs--
 	}
-	ce := re
-	for ce < len(text) && ce-re < tableMaxCell && !isTableDelim(text[ce]) && text[ce] != '\n' && text[ce] != '\r' {
-		ce++
+	ve := re
+	for ve < len(text) && ve-re < tableMaxCell && text[ve] > ' ' && !isTableDelim(text[ve]) {
+		ve++
+	}
+	v := text[vs:ve]
+	if len(v) < 6 || !letterAndOther(v) {
+		return
+	}
+	// Then the cell: only spaces between the token and a delimiter or
+	// the line's end on either side, and a delimiter on one of them.
+	cs := vs
+	for cs > 0 && text[cs-1] == ' ' {
+		cs--
 	}
 	left := byte('\n')
 	if cs > 0 {
 		left = text[cs-1]
 	}
+	k := ve
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
 	right := byte('\n')
-	if ce < len(text) {
-		right = text[ce]
+	if k < len(text) {
+		right = text[k]
 	}
-	if !isTableDelim(left) && !isTableDelim(right) {
-		return // not a cell: most runs in prose stop here
+	if right == '\r' {
+		right = '\n'
 	}
-	if (left != '\n' && !isTableDelim(left)) || (right != '\n' && right != '\r' && !isTableDelim(right)) {
-		return // a cell longer than tableMaxCell
-	}
-	vs, ve := cs, ce
-	for vs < ve && (text[vs] == ' ' || text[vs] == '\t') {
-		vs++
-	}
-	for ve > vs && (text[ve-1] == ' ' || text[ve-1] == '\t') {
-		ve--
-	}
-	v := text[vs:ve]
-	if len(v) < 6 || indexByte(v, ' ') >= 0 || !letterAndOther(v) {
+	if !isTableDelim(left) && !isTableDelim(right) ||
+		left != '\n' && !isTableDelim(left) || right != '\n' && !isTableDelim(right) {
 		return
 	}
 	delim := left
