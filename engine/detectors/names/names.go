@@ -83,9 +83,22 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	s.reset(f.Text, gazetteer())
 	// skipping drops only candidates weaker than skipSafeScore
 	s.noSkipping = d.minScore < skipSafeScore
+	var sp scriptSpans
+	d.scanScripts(f.Text, &sp)
 	d.scan(ctx, s, func(typ string, start, end int, score float64) {
+		if typ == tStreetAddress {
+			sp.dropAddress(start, end) // the token scanner's address wins
+		} else if sp.overlapsAddress(start, end) {
+			return // a street word read as a name ("Cumhuriyet Cad"), or part of the address
+		}
 		r.AddFinding("names", "pii", typ, f, start, end, score)
 	})
+	for i := 0; i < sp.n; i++ {
+		x := &sp.list[i]
+		if x.score > 0 && x.score >= d.minScore && (x.typ == tPersonName && d.person || x.typ == tStreetAddress && d.address) {
+			r.AddFinding("names", "pii", x.typ, f, x.start, x.end, x.score)
+		}
+	}
 	s.text = ""
 	scannerPool.Put(s)
 }

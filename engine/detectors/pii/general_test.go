@@ -70,12 +70,12 @@ func TestKnownCallingCode(t *testing.T) {
 func TestPhoneOtherScripts(t *testing.T) {
 	d := New(Options{})
 	for _, c := range []struct{ text, value string }{
-		{"负责人是王伟，电话 138 0013 8000。", "138 0013 8000"},       // Chinese mobile, no trunk
-		{"负责人是王伟，电话13800138000。", "13800138000"},            // glued, phone word
-		{"電話番号は03-1234-5678です", "03-1234-5678"},           // Tokyo, glued to kana
-		{"담당자 연락처: 010-1234-5678", "010-1234-5678"},        // Korean mobile
+		{"负责人是王伟，电话 138 0013 8000。", "138 0013 8000"},             // Chinese mobile, no trunk
+		{"负责人是王伟，电话13800138000。", "13800138000"},                  // glued, phone word
+		{"電話番号は03-1234-5678です", "03-1234-5678"},                   // Tokyo, glued to kana
+		{"담당자 연락처: 010-1234-5678", "010-1234-5678"},               // Korean mobile
 		{"Менеджер: тел. 8 (495) 123-45-67", "8 (495) 123-45-67"}, // Moscow, trunk 8
-		{"Số điện thoại: 0901234567", "0901234567"},             // Vietnamese mobile
+		{"Số điện thoại: 0901234567", "0901234567"},               // Vietnamese mobile
 	} {
 		check(t, d, c.text, want{PhoneNumber, c.value})
 	}
