@@ -81,7 +81,10 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	}
 	if vs == 0 || text[vs-1] == '\n' || text[vs-1] == '\r' {
 		// the value starts its line: "x ← that's the new Wi-Fi key", or
-		// a message on its own
+		// a message on its own (password-shaped: at most 64 bytes)
+		if proseValue(text, vs) < 0 {
+			return
+		}
 		if !d.valueThenName(st, text, vs) {
 			d.answerValue(st, text, vs, vs, false)
 		}

@@ -8,7 +8,7 @@ package secrets
 // which is looked for once per row (the rows of one table inherit it).
 
 const (
-	tableMaxCell  = 64   // bytes of a cell
+	tableMaxCell  = 48   // bytes of a cell
 	tableMaxLine  = 1024 // bytes of a row
 	tableMaxRows  = 40   // rows between a cell and its header
 	tableMaxBytes = 4096 // bytes between a cell and its header
@@ -19,8 +19,8 @@ func isTableDelim(c byte) bool { return c == ',' || c == '\t' || c == '|' }
 // tableCell reports the cell holding the run text[rs:re] when its column
 // is a password column.
 func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
-	if d.ix.password < 0 {
-		return
+	if d.ix.password < 0 || re-rs > tableMaxCell {
+		return // a long run is a token, not a password typed into a table
 	}
 	// The token around the run first: a password has a letter and at
 	// least six bytes, which most numbers in prose do not.
