@@ -231,49 +231,55 @@ var cjkUnitAfterNumber = []string{"号楼", "號樓", "号室", "號室", "番�
 // with its unit ("88号", "1205室", "1-1-1"), stopping at punctuation,
 // white space (after a number) or kana after a number.
 func cjkAddresses(text string, out *scriptSpans) {
+	addressesFrom(text, out, 0xE2, []string{"〒"}, cjkAdminStarts, cjkAddressLabels, cjkAddressEnd)
+}
+
+// addressesFrom reports the addresses that start at a postcode mark or a
+// division of starts (the address starts there) or after a label (it
+// starts after the label and its spaces), and end where end says. Only
+// bytes from lead up can start one.
+func addressesFrom(text string, out *scriptSpans, lead byte, marks, starts, labels []string, end func(string, int) int) {
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < 0xE2 {
+		if text[i] < lead {
 			i++
 			continue
 		}
-		start := -1
-		if hasPrefixAt(text, i, "〒") {
-			start = i
-		} else {
-			for _, l := range cjkAddressLabels {
-				if hasPrefixAt(text, i, l) {
-					j := i + len(l)
-					for j < len(text) && text[j] == ' ' {
-						j++
-					}
-					start = j
-					break
-				}
+		start := prefixStart(text, i, marks, starts, labels)
+		if start >= 0 {
+			if e := end(text, start); e > start {
+				out.add(tStreetAddress, start, e, 0.85)
+				i = e
+				continue
 			}
-			if start < 0 {
-				for _, a := range cjkAdminStarts {
-					if hasPrefixAt(text, i, a) {
-						start = i
-						break
-					}
-				}
-			}
-		}
-		if start < 0 {
-			_, n := runeAt(text, i)
-			i += n
-			continue
-		}
-		end := cjkAddressEnd(text, start)
-		if end > start {
-			out.add(tStreetAddress, start, end, 0.85)
-			i = end
-			continue
 		}
 		_, n := runeAt(text, i)
 		i += n
 	}
+}
+
+// prefixStart returns where an address starts at text[i]: at i for a mark
+// or a division, after a label and its spaces; -1 for none.
+func prefixStart(text string, i int, marks, starts, labels []string) int {
+	for _, m := range marks {
+		if hasPrefixAt(text, i, m) {
+			return i
+		}
+	}
+	for _, l := range labels {
+		if hasPrefixAt(text, i, l) {
+			j := i + len(l)
+			for j < len(text) && text[j] == ' ' {
+				j++
+			}
+			return j
+		}
+	}
+	for _, a := range starts {
+		if hasPrefixAt(text, i, a) {
+			return i
+		}
+	}
+	return -1
 }
 
 // cjkAddressEnd returns the end of the address starting at start, or -1
@@ -346,44 +352,10 @@ var hangulAdminStarts = []string{
 // (or, after 주소:/배송지:, any) then words ending in 시/구/군/읍/면/동/로/길,
 // a building number, and optional ", 4층" / ", 101동 1502호".
 func hangulAddresses(text string, out *scriptSpans) {
-	for i := 0; i < len(text); {
-		if text[i] < 0xEA {
-			i++
-			continue
-		}
-		start := -1
-		for _, a := range hangulAdminStarts {
-			if hasPrefixAt(text, i, a) {
-				start = i
-				break
-			}
-		}
-		if start < 0 {
-			for _, l := range []string{"주소:", "주소 :", "배송지:", "주소："} {
-				if hasPrefixAt(text, i, l) {
-					j := i + len(l)
-					for j < len(text) && text[j] == ' ' {
-						j++
-					}
-					start = j
-					break
-				}
-			}
-		}
-		if start < 0 {
-			_, n := runeAt(text, i)
-			i += n
-			continue
-		}
-		if end := hangulAddressEnd(text, start); end > start {
-			out.add(tStreetAddress, start, end, 0.85)
-			i = end
-			continue
-		}
-		_, n := runeAt(text, i)
-		i += n
-	}
+	addressesFrom(text, out, 0xEA, nil, hangulAdminStarts, hangulAddressLabels, hangulAddressEnd)
 }
+
+var hangulAddressLabels = []string{"주소:", "주소 :", "배송지:", "주소："}
 
 func hangulAddressEnd(text string, start int) int {
 	end := -1
