@@ -81,12 +81,14 @@ const (
 // Scripts present in a text, found in one pass that skips ASCII eight
 // bytes at a time.
 const (
-	hasCJK    = 1 << iota // lead bytes E3..E9: kana, CJK ideographs
-	hasHangul             // EA..ED
-	hasCyr                // D0, D1
-	hasLatinX             // C3..C5: Latin-1 and Latin Extended-A (Turkish, Vietnamese letters)
-	hasViet               // E1: Latin Extended Additional (ạ, ố, ừ …)
-	hasMarker             // an ASCII marker of the Turkish, Indonesian or transliterated forms
+	hasCJK        = 1 << iota // lead bytes E3..E9: kana, CJK ideographs
+	hasHangul                 // EA..ED
+	hasCyr                    // D0, D1
+	hasLatinX                 // C3..C5: Latin-1 and Latin Extended-A (Turkish, Vietnamese letters)
+	hasViet                   // E1: Latin Extended Additional (ạ, ố, ừ …)
+	hasMarker                 // an ASCII marker of the Turkish, Indonesian or transliterated forms
+	hasArabic                 // D8..DB
+	hasDevanagari             // E0 (Devanagari, Thai and other Indic scripts: the name lists decide)
 )
 
 func scriptsIn(text string) int {
@@ -126,6 +128,10 @@ func leadFlag(c byte) int {
 		return hasCyr
 	case c == 0xE1:
 		return hasViet
+	case c >= 0xD8 && c <= 0xDB:
+		return hasArabic
+	case c == 0xE0:
+		return hasDevanagari
 	case c >= 0xE3 && c <= 0xE9:
 		return hasCJK
 	case c >= 0xEA && c <= 0xED:
@@ -137,7 +143,7 @@ func leadFlag(c byte) int {
 // scanScripts finds names and addresses in text (see above).
 func (d *Detector) scanScripts(text string, out *scriptSpans) {
 	f := scriptsIn(text)
-	if f&(hasCJK|hasHangul|hasCyr|hasMarker|hasViet) == 0 {
+	if f&(hasCJK|hasHangul|hasCyr|hasMarker|hasViet|hasArabic|hasDevanagari) == 0 {
 		return
 	}
 	if d.address {
@@ -157,6 +163,12 @@ func (d *Detector) scanScripts(text string, out *scriptSpans) {
 		}
 		if f&hasHangul != 0 {
 			hangulNames(text, out)
+		}
+		if f&hasArabic != 0 {
+			arabicNames(text, out)
+		}
+		if f&hasDevanagari != 0 {
+			devanagariNames(text, out)
 		}
 	}
 }
@@ -1071,3 +1083,132 @@ func hangulNames(text string, out *scriptSpans) {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// --- Arabic and Devanagari names ---
+
+// Common given names and family names (Arabic script, Devanagari), the
+// project's own lists from general knowledge. A name is a given name and
+// one or two more name words ("أحمد محمد العلي", "राहुल शर्मा"), or any
+// one or two name-like words after a title ("السيدة …", "डॉ. …").
+var (
+	arGiven = []string{
+		"محمد", "أحمد", "احمد", "علي", "عمر", "خالد", "يوسف", "إبراهيم", "ابراهيم", "حسن", "حسين", "عبد",
+		"فاطمة", "منى", "مريم", "سارة", "ليلى", "عائشة", "زينب", "سلمى", "ريم", "خديجة", "محمود", "مصطفى",
+		"طارق", "سامي", "ياسر", "ماجد", "فيصل", "وليد", "نادية", "رانيا", "دينا", "هالة", "سمير", "ناصر",
+		"عبدالله", "عبدالرحمن", "سعد", "فهد", "نورة", "هند", "لمى", "مها", "رشا", "هشام", "أيمن", "عماد",
+	}
+	arTitles = []string{"السيد", "السيدة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "د.", "المهندس", "المهندسة", "اسمي", "باسم"}
+	hiGiven  = []string{
+		"राहुल", "सुनीता", "अनिल", "प्रिया", "अमित", "राजेश", "सुरेश", "पूजा", "नेहा", "विकास", "संजय", "रवि",
+		"अंजलि", "दीपक", "मनोज", "कविता", "सीमा", "आशा", "रीता", "गीता", "विजय", "अजय", "अरुण", "किरण", "सुनील", "रमेश",
+	}
+	hiFamily = []string{
+		"शर्मा", "वर्मा", "देवी", "सिंह", "गुप्ता", "कुमार", "पटेल", "यादव", "जैन", "मिश्रा", "अग्रवाल", "रेड्डी",
+		"कुमारी", "खान", "चौधरी", "तिवारी", "पांडे", "श्रीवास्तव", "मेहता", "जोशी",
+	}
+	hiTitles = []string{"श्री", "श्रीमती", "डॉ.", "सुश्री"}
+)
+
+func inList(w string, list []string) bool {
+	for _, x := range list {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWord returns the word of the script starting at or after i (letters
+// of the script and combining marks), skipping spaces only.
+func nextWord(text string, i int, in func(rune) bool) (int, int) {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(text) {
+		r, n := runeAt(text, j)
+		if !in(r) {
+			break
+		}
+		j += n
+	}
+	return i, j
+}
+
+func isArabicLetter(r rune) bool {
+	return r >= 0x0621 && r <= 0x064A || r >= 0x064B && r <= 0x065F || r == 0x0671 || r == 0x067E || r == 0x0686 || r == 0x06A9 || r == 0x06AF || r == 0x06CC
+}
+func isDevanagari(r rune) bool { return r >= 0x0900 && r <= 0x097F && r != 0x0964 && r != 0x0965 }
+
+// arabicNames and devanagariNames report the names described above.
+func arabicNames(text string, out *scriptSpans) {
+	scriptNames(text, out, isArabicLetter, arGiven, nil, arTitles, 0xD8, 0xDB)
+}
+
+func devanagariNames(text string, out *scriptSpans) {
+	scriptNames(text, out, isDevanagari, hiGiven, hiFamily, hiTitles, 0xE0, 0xE0)
+}
+
+// scriptNames walks the words of one script: a given name followed by a
+// given or family name (or, in Arabic, a given name and then words of
+// the family, "العلي"), or a title followed by one or two words.
+func scriptNames(text string, out *scriptSpans, in func(rune) bool, given, family, titles []string, lo, hi byte) {
+	for i := 0; i < len(text); {
+		if text[i] < lo || text[i] > hi {
+			i++
+			continue
+		}
+		if p, _ := runeBefore(text, i); in(p) {
+			_, n := runeAt(text, i)
+			i += n
+			continue
+		}
+		ws, we := nextWord(text, i, in)
+		if we == ws {
+			_, n := runeAt(text, i)
+			i += n
+			continue
+		}
+		w := text[ws:we]
+		titled := inList(w, titles) || w == "د" && hasPrefixAt(text, we, ".")
+		if titled {
+			if w == "د" {
+				we++
+			}
+			s, e := nextWord(text, we, in)
+			if e == s {
+				i = we
+				continue
+			}
+			end := e
+			if s2, e2 := nextWord(text, e, in); e2 > s2 && (inList(text[s2:e2], given) || inList(text[s2:e2], family) || family == nil && strings.HasPrefix(text[s2:e2], "ال")) {
+				end = e2
+			}
+			out.add(tPersonName, s, end, 0.8)
+			i = end
+			continue
+		}
+		if inList(w, given) {
+			end := -1
+			k := we
+			for n := 0; n < 2; n++ {
+				s, e := nextWord(text, k, in)
+				if e == s {
+					break
+				}
+				x := text[s:e]
+				if inList(x, given) || inList(x, family) || w == "عبد" && n == 0 || family == nil && n == 1 && strings.HasPrefix(x, "ال") && end > 0 {
+					end, k = e, e
+					continue
+				}
+				break
+			}
+			if end > 0 {
+				out.add(tPersonName, ws, end, 0.7)
+				i = end
+				continue
+			}
+		}
+		i = we
+	}
+}
