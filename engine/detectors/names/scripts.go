@@ -101,22 +101,30 @@ func scriptsIn(text string) int {
 			i += 8
 			continue
 		}
-		for k := i; k < i+8; k++ {
-			f |= leadFlag(text[k])
-		}
+		b := text[i : i+8]
+		f |= int(leadFlags[b[0]] | leadFlags[b[1]] | leadFlags[b[2]] | leadFlags[b[3]] |
+			leadFlags[b[4]] | leadFlags[b[5]] | leadFlags[b[6]] | leadFlags[b[7]])
 		i += 8
 	}
 	for ; i < len(text); i++ {
-		f |= leadFlag(text[i])
+		f |= int(leadFlags[text[i]])
 	}
-	for _, m := range [...]string{"Cad", "Mah", "Sok", "Jl. ", "Jalan ", "ul. "} {
-		if strings.Contains(text, m) {
-			f |= hasMarker
-			break
-		}
+	// The ASCII forms: Turkish addresses have "No:", Indonesian ones
+	// "Jl." or "Jalan" ('J' and 'N' are rare enough for IndexByte to skip
+	// most of the text; "Cad" or "ul." would not be).
+	if strings.Contains(text, "No:") || strings.Contains(text, "Jl.") || strings.Contains(text, "Jalan ") {
+		f |= hasMarker
 	}
 	return f
 }
+
+// leadFlags is leadFlag as a table.
+var leadFlags = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		t[c] = uint8(leadFlag(byte(c)))
+	}
+	return t
+}()
 
 func leadFlag(c byte) int {
 	switch {
@@ -153,7 +161,7 @@ func (d *Detector) scanScripts(text string, out *scriptSpans) {
 		if f&hasHangul != 0 {
 			hangulAddresses(text, out)
 		}
-		if f&(hasCyr|hasMarker|hasViet|hasLatinX) != 0 {
+		if f&(hasCyr|hasMarker|hasViet) != 0 {
 			markerAddresses(text, out, f)
 		}
 	}
@@ -423,7 +431,7 @@ func markerAddresses(text string, out *scriptSpans, f int) {
 	// none.
 	cyr := f&hasCyr != 0
 	turkish := f&hasMarker != 0
-	other := turkish || f&(hasViet|hasLatinX) != 0 &&
+	other := turkish || f&hasViet != 0 &&
 		(strings.Contains(text, "Số ") || strings.Contains(text, "Đường ") || strings.Contains(text, "Phường "))
 	if !cyr && !other {
 		return
