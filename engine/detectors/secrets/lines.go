@@ -140,20 +140,18 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			}
 		}
 	}
-	{
-		if (linkBefore(text, i) && !wordEndsAt(text, i, "to")) || changedTo(text, i) {
-			// "the password we set is x", "das neue Kennwort laut Mail
-			// ist x", "SNMP community on the switches is x", "het
-			// wachtwoord … is gewijzigd naar x"
-			ls, known := lineStart()
-			if kind := nameFewWordsBefore(text, ls, i); kind != proseNone {
-				d.addLineValue(st, text, vs, kind)
-				return
-			}
-			// "la de admin es x" in a short answer line
-			if known && i-ls <= 48 {
-				d.answerValue(st, text, ls, vs, true)
-			}
+	if (linkBefore(text, i) && !wordEndsAt(text, i, "to")) || changedTo(text, i) {
+		// "the password we set is x", "das neue Kennwort laut Mail
+		// ist x", "SNMP community on the switches is x", "het
+		// wachtwoord … is gewijzigd naar x"
+		ls, known := lineStart()
+		if kind := nameFewWordsBefore(text, ls, i); kind != proseNone {
+			d.addLineValue(st, text, vs, kind)
+			return
+		}
+		// "la de admin es x" in a short answer line
+		if known && i-ls <= 48 {
+			d.answerValue(st, text, ls, vs, true)
 		}
 	}
 }
