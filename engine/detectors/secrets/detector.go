@@ -415,8 +415,8 @@ func (d *Detector) accept(st *scanState, rl *rule, text string, ms, me, s, e int
 	if c.template {
 		return false
 	}
-	if rl.category != categoryIdentifier && mapboxPublic(secret) {
-		return false // reported by MAPBOX_PUBLIC_TOKEN as an identifier
+	if rl.category != categoryIdentifier && (mapboxPublic(secret) || publicByDesign(text, s, e)) {
+		return false // reported by an identifier rule (public.go)
 	}
 	if rl.loose {
 		if c.fake < 0 {

@@ -1,6 +1,10 @@
 package secrets
 
-import "testing"
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+)
 
 // Rules added after scoring the hand-written general sets
 // (testdata/general): each with near misses.
@@ -461,5 +465,23 @@ func TestPasswordTables(t *testing.T) {
 		{"masked", "site,password\nwiki,********\n", "", ""},
 		{"yes no", "site,password set\nwiki,yes\n", "", ""},
 		{"blank line ends the table", "site,user,password\n\nwiki,ana," + pw + "\n", "", ""},
+	})
+}
+
+// Client keys that are public by design are identifiers (public.go).
+func TestPublicByDesign(t *testing.T) {
+	jwt := func(role string) string {
+		enc := func(s string) string { return strings.TrimRight(base64.URLEncoding.EncodeToString([]byte(s)), "=") }
+		return enc(`{"alg":"HS256","typ":"JWT"}`) + "." + enc(`{"iss":"supabase","ref":"abcdefghijklmnopqrst","role":"`+role+`","iat":1700000000}`) + ".Xk3vB8qLm2nR7tY9wZ4cD6fH1jK5pS0aE8gU3iO7yQw"
+	}
+	anon, service := jwt("anon"), jwt("service_role")
+	key := "AIzaSyB3xK9vQ2mZ7pL4wN8cR1tY6uH0jD5fG2s"
+	runCases(t, []tcase{
+		{"supabase anon in code", "createClient('https://x.supabase.co', '" + anon + "')", "SUPABASE_ANON_KEY", anon},
+		{"supabase anon in env", "SUPABASE_ANON_KEY=" + anon, "SUPABASE_ANON_KEY", anon},
+		{"firebase web config", "const firebaseConfig = {\n  apiKey: \"" + key + "\",\n  authDomain: \"demo.firebaseapp.com\",\n};", "FIREBASE_WEB_API_KEY", key},
+		// near misses: still credentials
+		{"supabase service role", "SUPABASE_SERVICE_ROLE_KEY=" + service, "JWT", service},
+		{"google key elsewhere", "Gemini key: " + key + " for the backend", "GOOGLE_API_KEY", key},
 	})
 }

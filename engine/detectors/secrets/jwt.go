@@ -43,8 +43,16 @@ const jwtIOSamplePayload = "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwi
 // not preceded or followed by another token byte, and a header that
 // decodes to JSON with "alg".
 func scanJWT(d *Detector, st *scanState, text string, ks, ke int, ri int) {
+	if e := jwtEnd(text, ks, ke); e > ks && !anonJWT(text[ks:e]) {
+		st.add(ri, ks, e) // an anon key is SUPABASE_ANON_KEY's, an identifier
+	}
+}
+
+// jwtEnd returns the end of the JWT starting at the "eyJ" hit text[ks:ke],
+// or -1.
+func jwtEnd(text string, ks, ke int) int {
 	if text[ks:ke] != "eyJ" || (ks > 0 && (isB64URL(text[ks-1]) || text[ks-1] == '.')) {
-		return
+		return -1
 	}
 	i := ks
 	for seg := 0; seg < 3; seg++ {
@@ -57,22 +65,22 @@ func scanJWT(d *Detector, st *scanState, text string, ks, ke int, ri int) {
 			i++
 		}
 		if n < 10 || (seg == 2 && n < 16) {
-			return
+			return -1
 		}
 		if seg < 2 {
 			if i >= len(text) || text[i] != '.' {
-				return
+				return -1
 			}
 			i++
 		}
 	}
 	if i < len(text) && (text[i] == '.' || isB64URL(text[i])) {
-		return
+		return -1
 	}
 	if !validJWT(text[ks:i]) {
-		return
+		return -1
 	}
-	st.add(ri, ks, i)
+	return i
 }
 
 func isB64URL(c byte) bool { return isAlnum(c) || c == '-' || c == '_' }

@@ -523,6 +523,10 @@ var parapetRules = []ruleDef{
 	// identifier, not a credential.
 	with(own("MAPBOX_PUBLIC_TOKEN", "A Mapbox public access token (pk.; identifier: public by design, it names the account).",
 		`\b(pk\.eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,})`, "pk.eyj"), identifier),
+	{ID: "SUPABASE_ANON_KEY", Desc: "A Supabase anon key: a JWT with \"role\":\"anon\" (identifier: public by design with row-level security; public.go).",
+		Keywords: []string{"eyj"}, Scan: scanSupabaseAnon, Kind: kindIdentifier, Score: 0.3, Source: srcParapet, License: licParapet},
+	{ID: "FIREBASE_WEB_API_KEY", Desc: "A Google API key inside a Firebase web config (identifier: public by design; public.go).",
+		Keywords: []string{"aiza"}, Scan: scanFirebaseWebKey, Kind: kindIdentifier, Score: 0.3, Source: srcParapet, License: licParapet},
 	with(np("MAPBOX_ACCESS_TOKEN", "A Mapbox secret (sk.) or temporary (tk.) access token within 30 bytes after mapbox (public pk. tokens are MAPBOX_PUBLIC_TOKEN).",
 		`(?is)mapbox.{0,30}((?:pk|sk|tk)\.[a-z0-9\-+/=]{32,128}\.[a-z0-9\-+/=]{20,30})(?:[^a-z0-9\-+/=]|$)`, "mapbox"), contextual),
 	with(np("PHPMAILER_CREDENTIALS", "The password in PHPMailer SMTP settings ($mail->Host, ->Username, ->Password).",
