@@ -9,7 +9,8 @@ package secrets
 //     https://supabase.com/docs/guides/api/api-keys; the service_role key,
 //     "role":"service_role", stays a secret).
 //   - Firebase web API keys: an AIza key inside a Firebase web config,
-//     next to authDomain, projectId, messagingSenderId or appId (Firebase
+//     next to authDomain, messagingSenderId or storageBucket, or under a
+//     firebaseConfig name (Firebase
 //     documents these keys as identifiers, not secrets,
 //     https://firebase.google.com/docs/projects/api-keys). An AIza key
 //     elsewhere (Maps, Gemini) stays a secret.
