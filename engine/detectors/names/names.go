@@ -202,7 +202,7 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		}
 		// common words with a capital ("The", "This", "In") start nothing
 		if t.kind == tWord {
-			if f := s.flags(t); f&gCommon != 0 && f&(gAnyName|gAnyPlace) == 0 && s.vocab(t)&(vUnit|vPrefixType|vTitle|vDir) == 0 && !s.unitWord(t) {
+			if f := s.flags(t); (f&gCommon != 0 && f&(gAnyName|gAnyPlace) == 0 || s.vocab(t)&vDeterminer != 0) && s.vocab(t)&(vUnit|vPrefixType|vTitle|vDir) == 0 && !s.unitWord(t) {
 				i++
 				continue
 			}

@@ -64,3 +64,28 @@ func TestScripts(t *testing.T) {
 		})
 	}
 }
+
+// Articles and pronouns of other languages start no name at a sentence
+// start ("Ihr Termin", "Im Ernst"), and names after them are still found.
+func TestForeignFunctionWords(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct {
+		text string
+		want []found
+	}{
+		{"Sehr geehrte Frau Müller,\nIhr Termin ist am Montag.", []found{{"PERSON", "Müller"}}},
+		{"Im Büro ist heute niemand.", nil},
+		{"Nous vous remercions de votre commande.", nil},
+		{"Ihr Ansprechpartner ist Jonas Becker.", []found{{"PERSON", "Jonas Becker"}}},
+	} {
+		var got []found
+		for _, g := range spans(t, d, c.text) {
+			if g.typ == "PERSON" {
+				got = append(got, g)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%q\n got %v\nwant %v", c.text, got, c.want)
+		}
+	}
+}

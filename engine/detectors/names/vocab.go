@@ -81,7 +81,13 @@ var vocabT = func() *vocabTable {
 	// "thx sneha", "congrats babatunde", "yo dmitri".
 	add(vChat, `hi hey heya hiya hello yo thx thanks thank ty tysm congrats congratulations dear
 		morning evening bye cya sup its it's im i'm`)
-	add(vDeterminer, `the a an our your their my his its`)
+	// and, capitalised at a sentence start, the articles and pronouns of
+	// other languages that are no name particle ("Ihr Termin", "Im
+	// Ernst", "Les Galeries …"; not de, da, la, le, van, von, das, los …)
+	add(vDeterminer, `the a an our your their my his its
+		die der den dem ein eine einen einem einer ihr ihre ihren ihrem im am zum zur vom beim wir sie
+		es bitte unser unsere dieser diese dieses les un une nous vous votre vos notre nos ce cette ces
+		una sus nuestro nuestra il gli het een uw onze os um uma seu`)
 	add(vPersonPre, `by with met meet meeting ask asked tell told call called email emailed text texted
 		ping contact contacted thank thanks visit visited see saw and or for per hired fired interview
 		interviewed invite invited introduce introduced joined join`)
