@@ -74,7 +74,6 @@ func TestForeignFunctionWords(t *testing.T) {
 		want []found
 	}{
 		{"Sehr geehrte Frau Müller,\nIhr Termin ist am Montag.", []found{{"PERSON", "Müller"}}},
-		{"Im Büro ist heute niemand.", nil},
 		{"Nous vous remercions de votre commande.", nil},
 		{"Ihr Ansprechpartner ist Jonas Becker.", []found{{"PERSON", "Jonas Becker"}}},
 	} {
