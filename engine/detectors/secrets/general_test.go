@@ -429,6 +429,7 @@ func TestGeneral4Lines(t *testing.T) {
 		{"email pair after login dashes", "Shared Canva login -- design@corp.example -- " + pw + " -- no 2FA", "PASSWORD_ASSIGNMENT", pw},
 		{"user label pair in brackets", "log into Vimeo (user: video@corp.example / " + pw + ") and", "PASSWORD_ASSIGNMENT", pw},
 		{"login pair in brackets", "the MDM admin login (mdm@corp.example / " + pw + ") says disabled", "PASSWORD_ASSIGNMENT", pw},
+		{"dollar password", "het wachtwoord is gewijzigd naar $Molen20W87. Wil je", "PASSWORD_ASSIGNMENT", "$Molen20W87"},
 		{"tbd inside a random token", "client_secret: Zz9Qw3Er5Ty7Ui9OpITbd8Kq7mZ2x", "GENERIC_SECRET", "Zz9Qw3Er5Ty7Ui9OpITbd8Kq7mZ2x"},
 		// near misses
 		{"password then words at line start", "password 2FA-Enabled accounts", "", ""},
@@ -441,6 +442,8 @@ func TestGeneral4Lines(t *testing.T) {
 		{"question not about a password", "Ana: what's the order number?\nBen: " + pw + "\n", "", ""},
 		{"label line above a word", "New password\nrequired\n", "", ""},
 		{"tbd alone", "password: TBD", "", ""},
+		{"dollar variable in prose", "the password is $DB_PASS2 from the vault", "", ""},
+		{"dollar all caps", "the password is $HOME2 today", "", ""},
 		{"policy is", "The password policy is 12chars+ now", "", ""},
 		{"key fingerprint", "ED25519 key fingerprint is SHA256:eQ5yKdN9EnV+sZGDFnnMb1cOBTMDEYk5bklxhpTN2pc.", "", ""},
 		{"send to", "send the password to Alice" + "2024!x", "", ""},

@@ -552,7 +552,7 @@ func proseValue(text string, vs int) int {
 		ve--
 	}
 	v := text[vs:ve]
-	if len(v) < 8 || len(v) > 64 || isTemplate(v) {
+	if len(v) < 8 || len(v) > 64 || isTemplate(v) && !dollarPassword(v) {
 		return -1
 	}
 	letters, others, upper := false, false, false

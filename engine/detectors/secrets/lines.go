@@ -133,7 +133,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			atStart := known && (ws == ls || bulletOnly(text, ls, ws))
 			if atStart || direct {
 				ve := proseValue(text, vs)
-				if ve > 0 && (!atStart || direct || restOfLine(text, ve) == "") && !isPlaceholder(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+				if ve > 0 && (!atStart || direct || restOfLine(text, ve) == "") && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 					st.add(d.ix.password, vs, ve) // "PW x" alone on its line; "a palavra-passe x"
 				}
 				return
@@ -284,7 +284,7 @@ func (d *Detector) valueThenName(st *scanState, text string, vs int) bool {
 		}
 		w := rest[i:j]
 		if j > i && (inLabelNames(w, lineLabelNames) || inLabelNames(w, lineKeyNames)) {
-			if isPlaceholder(text[vs:ve]) || obviousFake(text[vs:ve]) {
+			if proseStandIn(text[vs:ve]) || obviousFake(text[vs:ve]) {
 				return true
 			}
 			st.add(d.ix.password, vs, ve)
@@ -322,7 +322,7 @@ func (d *Detector) addLineValue(st *scanState, text string, vs, kind int) {
 		return // SHA256:… is a fingerprint
 	}
 	if ve := proseValue(text, vs); ve > 0 && (kind == prosePassword || hasSymbol(text[vs:ve])) {
-		if !isPlaceholder(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+		if !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 			st.add(d.ix.password, vs, ve)
 		}
 		return
@@ -351,7 +351,7 @@ func (d *Detector) addLineValue(st *scanState, text string, vs, kind int) {
 // answer ("la de admin es x") instead of standing alone.
 func (d *Detector) answerValue(st *scanState, text string, ls, vs int, inLine bool) {
 	ve := proseValue(text, vs)
-	if ve < 0 || isPlaceholder(text[vs:ve]) || obviousFake(text[vs:ve]) {
+	if ve < 0 || proseStandIn(text[vs:ve]) || obviousFake(text[vs:ve]) {
 		return
 	}
 	le := ve
@@ -663,4 +663,33 @@ func trimSpaceASCII(s string) string {
 		s = s[:len(s)-1]
 	}
 	return s
+}
+
+// proseStandIn is isPlaceholder for a value stated in prose or a table,
+// where "$Molen20W87" is a password that starts with a dollar sign, not
+// a shell variable (dollarPassword).
+func proseStandIn(v string) bool { return isPlaceholder(v) && !dollarPassword(v) }
+
+// dollarPassword reports a value that starts with '$' and reads as a
+// password rather than a variable: upper and lower case and a digit, no
+// '_', no brace or bracket ($Molen20W87; not $DB_PASS, $HOME2, ${pw},
+// $(cmd), $1299).
+func dollarPassword(v string) bool {
+	if len(v) < 8 || v[0] != '$' {
+		return false
+	}
+	lo, up, di := false, false, false
+	for i := 1; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= 'a' && c <= 'z':
+			lo = true
+		case c >= 'A' && c <= 'Z':
+			up = true
+		case c >= '0' && c <= '9':
+			di = true
+		case c == '_' || c == '{' || c == '(' || c == '[':
+			return false
+		}
+	}
+	return lo && up && di
 }

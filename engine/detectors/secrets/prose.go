@@ -191,7 +191,7 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 			return
 		}
 		ve := proseValue(text, vs)
-		if ve < 0 || isPlaceholder(text[vs:ve]) || obviousFake(text[vs:ve]) {
+		if ve < 0 || proseStandIn(text[vs:ve]) || obviousFake(text[vs:ve]) {
 			return
 		}
 		if (link == "" || link == "bare") && !colon && wordJoined(text[vs:ve]) && joinedParts(text[vs:ve]) <= 2 {
@@ -589,7 +589,7 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 	}
 value:
 	pe := proseValue(text, ps)
-	if pe < 0 || isPlaceholder(text[ps:pe]) || obviousFake(text[ps:pe]) {
+	if pe < 0 || proseStandIn(text[ps:pe]) || obviousFake(text[ps:pe]) {
 		return true
 	}
 	st.add(d.ix.password, ps, pe)

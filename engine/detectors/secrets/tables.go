@@ -78,7 +78,7 @@ func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
 	if st.tblCol < 0 || cellIndex(text, ls, cs, delim) != st.tblCol {
 		return
 	}
-	if isPlaceholder(v) || obviousFake(v) || charClasses(v) < 2 {
+	if proseStandIn(v) || obviousFake(v) || charClasses(v) < 2 {
 		return
 	}
 	st.add(d.ix.password, vs, ve)
