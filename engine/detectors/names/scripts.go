@@ -280,10 +280,8 @@ func addressesFrom(text string, out *scriptSpans, lead byte, marks, starts, labe
 // prefixStart returns where an address starts at text[i]: at i for a mark
 // or a division, after a label and its spaces; -1 for none.
 func prefixStart(text string, i int, marks, starts, labels []string) int {
-	for _, m := range marks {
-		if hasPrefixAt(text, i, m) {
-			return i
-		}
+	if startsWithAny(text, i, marks) {
+		return i
 	}
 	for _, l := range labels {
 		if hasPrefixAt(text, i, l) {
@@ -294,10 +292,8 @@ func prefixStart(text string, i int, marks, starts, labels []string) int {
 			return j
 		}
 	}
-	for _, a := range starts {
-		if hasPrefixAt(text, i, a) {
-			return i
-		}
+	if startsWithAny(text, i, starts) {
+		return i
 	}
 	return -1
 }
@@ -503,14 +499,7 @@ func cyrillicAddress(text string, i int) (int, int) {
 			break
 		}
 	}
-	street := false
-	for _, p := range cyrillicStreet {
-		if hasPrefixAt(text, j, p) {
-			street = true
-			break
-		}
-	}
-	if !street {
+	if !startsWithAny(text, j, cyrillicStreet) {
 		return 0, 0
 	}
 	k := commaPart(text, j)
@@ -524,13 +513,7 @@ func cyrillicAddress(text string, i int) (int, int) {
 	}
 	for hasPrefixAt(text, k, ", ") {
 		n := k + 2
-		part := false
-		for _, p := range cyrillicParts {
-			if hasPrefixAt(text, n, p) {
-				part = true
-				break
-			}
-		}
+		part := startsWithAny(text, n, cyrillicParts)
 		e := commaPart(text, n)
 		if e < 0 {
 			break
@@ -746,20 +729,16 @@ func tailPart(p string) bool {
 	return true
 }
 
+// vietParts open the parts of a Vietnamese address.
+var vietParts = []string{"Số ", "Đường ", "Phường ", "Quận ", "Huyện ", "Xã ", "TP. ", "Thành phố ", "Tỉnh ", "P. ", "Q. "}
+
 // vietAddress reads "Số 12 Đường Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ
 // Chí Minh": comma parts that start with a Vietnamese division word.
 func vietAddress(text string, i int) (int, int) {
 	end := -1
 	j := i
 	for parts := 0; parts < 6; parts++ {
-		ok := false
-		for _, p := range []string{"Số ", "Đường ", "Phường ", "Quận ", "Huyện ", "Xã ", "TP. ", "Thành phố ", "Tỉnh ", "P. ", "Q. "} {
-			if hasPrefixAt(text, j, p) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !startsWithAny(text, j, vietParts) {
 			break
 		}
 		k := commaPart(text, j)
@@ -871,26 +850,22 @@ func cjkNameAt(text string, i int) (int, float64) {
 	}
 	// a Han character right before the family name joins it to a word,
 	// unless that word is a label ("持卡人张丽", "同事刘洋")
-	before := labelBefore(text, i)
-	if !before {
-		if r, _ := runeBefore(text, i); isHan(r) || isKatakana(r) {
-			if !afterNameAt(text, fe) && !afterGivenName(text, fe, ja) {
-				return -1, 0
-			}
-			if r2, _ := runeBefore(text, i); isHan(r2) && !strings.ContainsRune(zhParticles, r2) {
-				return -1, 0
-			}
+	before := endsWithAny(text, i, cjkBeforeName)
+	if r, _ := runeBefore(text, i); !before && (isHan(r) || isKatakana(r)) {
+		if isHan(r) && !strings.ContainsRune(zhParticles, r) ||
+			!afterNameAt(text, fe) && !afterGivenName(text, fe, ja) {
+			return -1, 0
 		}
 	}
 	// the given name: up to two Han (Chinese) or three Han or kana
 	// (Japanese, after an optional space), up to a cue or a boundary
 	maxGiven := 2
 	j := fe
-	if ja && j < len(text) && text[j] == ' ' {
-		j++
+	if ja {
 		maxGiven = 3
-	} else if ja {
-		maxGiven = 3
+		if j < len(text) && text[j] == ' ' {
+			j++
+		}
 	}
 	given := j
 	count := 0
@@ -923,14 +898,13 @@ func cjkNameAt(text string, i int) (int, float64) {
 	if best < 0 {
 		return -1, 0
 	}
-	if !before && !afterNameAt(text, best) {
+	after := afterNameAt(text, best)
+	if !before && !after {
 		return -1, 0 // no cue on either side: 谢谢, 张开嘴
 	}
-	score := 0.6
-	if before && afterNameAt(text, best) {
+	score := 0.8
+	if before && after {
 		score = 0.9
-	} else if before || afterNameAt(text, best) {
-		score = 0.8
 	}
 	if best > fe && text[best-1] == ' ' {
 		best--
@@ -942,9 +916,9 @@ func cjkNameAt(text string, i int) (int, float64) {
 // ("尊敬的李女士", "请王经理", "和张老师").
 const zhParticles = "的给給请請向跟和与與找是叫由让讓把被"
 
-// labelBefore reports a label or cue word right before i.
-func labelBefore(text string, i int) bool {
-	for _, l := range cjkBeforeName {
+// endsWithAny reports one of list ending text[:i].
+func endsWithAny(text string, i int, list []string) bool {
+	for _, l := range list {
 		if i >= len(l) && text[i-len(l):i] == l {
 			return true
 		}
@@ -952,18 +926,23 @@ func labelBefore(text string, i int) bool {
 	return false
 }
 
-// afterNameAt reports an honorific, title or verb at j.
-func afterNameAt(text string, j int) bool {
-	k := j
-	if k < len(text) && text[k] == ' ' {
-		k++ // 佐藤花子 様
-	}
-	for _, a := range cjkAfterName {
-		if hasPrefixAt(text, k, a) {
+// startsWithAny reports one of list starting at text[j].
+func startsWithAny(text string, j int, list []string) bool {
+	for _, a := range list {
+		if hasPrefixAt(text, j, a) {
 			return true
 		}
 	}
 	return false
+}
+
+// afterNameAt reports an honorific, title or verb at j (after one space:
+// 佐藤花子 様).
+func afterNameAt(text string, j int) bool {
+	if j < len(text) && text[j] == ' ' {
+		j++
+	}
+	return startsWithAny(text, j, cjkAfterName)
 }
 
 // afterGivenName reports a cue within two characters after the family
@@ -1051,42 +1030,22 @@ func hangulNames(text string, out *scriptSpans) {
 			i += n
 			continue
 		}
-		cue := false
 		k := j
 		if k < len(text) && text[k] == ' ' {
 			k++
 		}
-		for _, a := range koAfterName {
-			if hasPrefixAt(text, k, a) {
-				cue = true
-				break
-			}
-		}
-		if !cue {
-			for _, l := range koBeforeName {
-				if i >= len(l) && text[i-len(l):i] == l {
-					cue = true
-					break
-				}
-			}
-		}
-		if !cue && i > 0 && text[i-1] == '(' && j < len(text) && text[j] == ')' {
-			cue = true // (한예린) after an address
-		}
-		end := j
-		if !cue {
-			// a particle right after the third syllable is not a name's
+		cue := startsWithAny(text, k, koAfterName) || endsWithAny(text, i, koBeforeName) ||
+			i > 0 && text[i-1] == '(' && j < len(text) && text[j] == ')' // (한예린) after an address
+		// a syllable right after the third one must be a title's
+		// (김민준님), or the three are the start of a longer word
+		if r3, _ := runeAt(text, j); !cue || isHangul(r3) && !startsWithAny(text, j, koAfterName) {
 			i += n
 			continue
 		}
-		if r3, _ := runeAt(text, j); isHangul(r3) && !hasPrefixAt(text, j, "님") && !hasPrefixAt(text, j, "씨") && !hasPrefixAt(text, j, "입니다") && !hasPrefixAt(text, j, "과장") && !hasPrefixAt(text, j, "대리") && !hasPrefixAt(text, j, "부장") && !hasPrefixAt(text, j, "팀장") {
-			i += n
-			continue // a longer word
+		if !out.overlapsAddress(i, j) {
+			out.add(tPersonName, i, j, 0.8)
 		}
-		if !out.overlapsAddress(i, end) {
-			out.add(tPersonName, i, end, 0.8)
-		}
-		i = end
+		i = j
 	}
 }
 

@@ -127,8 +127,8 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	// "PW x" at the start of a line; "a palavra-passe x"
 	if ws := proseWordBefore(text, i); ws >= 0 {
 		w := text[ws:i]
-		direct := inLabelNames(w, lineDirectNames)
-		if direct || inLabelNames(w, lineLabelNames) {
+		direct := inWords(w, lineDirectNames)
+		if direct || inWords(w, lineLabelNames) {
 			ls, known := lineStart()
 			atStart := known && (ws == ls || bulletOnly(text, ls, ws))
 			if atStart || direct {
@@ -170,7 +170,7 @@ func nameFewWordsBefore(text string, ls, i int) int {
 			ws--
 		}
 		w := text[ws:j]
-		if n > 0 && !inLabelNames(w, lineChangeWords) && !linkBefore(text, j) {
+		if n > 0 && !inWords(w, lineChangeWords) && !linkBefore(text, j) {
 			break
 		}
 		j = ws
@@ -189,12 +189,12 @@ func nameFewWordsBefore(text string, ls, i int) int {
 			return proseNone
 		}
 		switch {
-		case inLabelNames(w, lineAboutWords):
+		case inWords(w, lineAboutWords):
 			return proseNone
-		case inLabelNames(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)):
+		case inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)):
 			return prosePassword
-		case inLabelNames(w, lineKeyNames):
-			if p := prevWord(text, ls, ws); p != "" && inLabelNames(p, lineNotKey) {
+		case inWords(w, lineKeyNames):
+			if p := prevWord(text, ls, ws); p != "" && inWords(p, lineNotKey) {
 				return proseNone
 			}
 			return proseToken
@@ -235,7 +235,7 @@ var lineToWords = []string{"naar", "auf", "in", "en", "a", "para", "na", "op"}
 // ("gewijzigd naar", "geändert auf").
 func changedTo(text string, i int) bool {
 	ws := proseWordBefore(text, i)
-	if ws < 0 || !inLabelNames(text[ws:i], lineToWords) {
+	if ws < 0 || !inWords(text[ws:i], lineToWords) {
 		return false
 	}
 	j := spacesBefore(text, ws)
@@ -243,7 +243,7 @@ func changedTo(text string, i int) bool {
 		return false
 	}
 	ps := proseWordBefore(text, j)
-	return ps >= 0 && inLabelNames(text[ps:j], lineChangeWords)
+	return ps >= 0 && inWords(text[ps:j], lineChangeWords)
 }
 
 // valueThenName reports a value that starts its line and is followed by
@@ -283,7 +283,7 @@ func (d *Detector) valueThenName(st *scanState, text string, vs int) bool {
 			j++
 		}
 		w := rest[i:j]
-		if j > i && (inLabelNames(w, lineLabelNames) || inLabelNames(w, lineKeyNames)) {
+		if j > i && (inWords(w, lineLabelNames) || inWords(w, lineKeyNames)) {
 			if proseStandIn(text[vs:ve]) || obviousFake(text[vs:ve]) {
 				return true
 			}
@@ -436,16 +436,16 @@ func labelBefore(text string, ls, se int) int {
 			// a separator or bullet between words
 		} else if endsSentence(text[ws:j]) && j != se {
 			return proseNone
-		} else if inLabelNames(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) {
+		} else if inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) {
 			if words == 0 && text[se] == ':' && isPasswordName(w) {
 				return proseNone // "password: x": the assignment scanner's
 			}
 			return prosePassword
-		} else if inLabelNames(w, lineKeyNames) {
+		} else if inWords(w, lineKeyNames) {
 			if words == 0 && text[se] == ':' && isASCII(w) {
 				return proseNone // "key: x", "token: x": the assignment scanner's
 			}
-			if p := prevWord(text, ls, ws); p != "" && inLabelNames(p, lineNotKey) {
+			if p := prevWord(text, ls, ws); p != "" && inWords(p, lineNotKey) {
 				return proseNone
 			}
 			if words > 2 {
@@ -508,16 +508,6 @@ func prevWord(text string, ls, ws int) string {
 		s--
 	}
 	return trimLabelWord(text[s:j])
-}
-
-// inLabelNames reports whether w is one of names (ASCII case folding).
-func inLabelNames(w string, names []string) bool {
-	for _, n := range names {
-		if len(n) == len(w) && equalFold(w, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // bulletOnly reports whether text[ls:ws] holds only a bullet and spaces.
@@ -591,7 +581,7 @@ func bareLabel(line string) bool {
 			return false
 		}
 	}
-	return words <= 3 && inLabelNames(trimLabelWord(s[last:]), lineLabelNames)
+	return words <= 3 && inWords(trimLabelWord(s[last:]), lineLabelNames)
 }
 
 // nameInLine reports a password name as a whole word in a question.
@@ -604,7 +594,7 @@ func nameInLine(s string) bool {
 		for j < len(s) && wordByte(s[j]) {
 			j++
 		}
-		if j > i && inLabelNames(s[i:j], lineLabelNames) {
+		if j > i && inWords(s[i:j], lineLabelNames) {
 			return true
 		}
 		i = j

@@ -571,7 +571,7 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 	}
 	if text[j-1] == ':' {
 		j--
-		if ws := proseWordBefore(text, j); ws >= 0 && inLabelNames(text[ws:j], proseUserLabels) {
+		if ws := proseWordBefore(text, j); ws >= 0 && inWords(text[ws:j], proseUserLabels) {
 			goto value
 		}
 	} else {
@@ -717,7 +717,7 @@ func credentialKeyName(text string, ns int) bool {
 		return true
 	}
 	ws := proseWordBefore(text, j)
-	return ws < 0 || !inLabelNames(trimLabelWord(text[ws:j]), lineNotKey)
+	return ws < 0 || !inWords(trimLabelWord(text[ws:j]), lineNotKey)
 }
 
 // proseQualifiers may stand right before a password name that is followed
