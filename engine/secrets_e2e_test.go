@@ -23,6 +23,10 @@ func TestCredentialsInChatAreDenied(t *testing.T) {
 		{"command line", "why does this fail? htpasswd -b /etc/nginx/.htpasswd alice " + pw, pw},
 		{"code", `fix this: requests.get(url, auth=("admin", "` + pw + `"))`, pw},
 		{"typographic quotes", "das Passwort ist \u201e" + pw + "\u201c", pw},
+		{"label line", "Accès au NAS : https://nas.local\nCompte : admin\nMDP : " + pw + "\nmerci", pw},
+		{"chat answer", "Ana 10:01\nwhat's the password for the shared Miro board?\nBen 10:03\n" + pw + "\n\nsummarise this thread", pw},
+		{"pasted table", "dedupe this export:\nsite,username,password\nwiki,ana," + pw + "\n", pw},
+		{"token before a full stop", "my HF token is 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. How do I log in?", "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"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := e.Decide(ctx, &Request{Phase: PhasePrompt, Subject: Subject{ID: "alice", Tenant: "acme"},
@@ -52,5 +56,12 @@ func TestCredentialsInChatAreDenied(t *testing.T) {
 		Resource: Resource{Model: "gpt-4o"}, Messages: []Message{{Role: "user", Content: "the password for the admin account is in the vault; how do I rotate it?"}}})
 	if err != nil || d.Effect != EffectAllow {
 		t.Fatalf("no value: %v %s %s", err, d.Effect, reasonEffects(d))
+	}
+	// A key that is public by design (a Firebase web config) is an
+	// identifier: the prompt is not denied for it.
+	d, err = e.Decide(ctx, &Request{Phase: PhasePrompt, Subject: Subject{ID: "alice", Tenant: "acme"},
+		Resource: Resource{Model: "gpt-4o"}, Messages: []Message{{Role: "user", Content: "why is the map blank? const firebaseConfig = { apiKey: \"AIzaSyB3xK9vQ2mZ7pL4wN8cR1tY6uH0jD5fG2s\", authDomain: \"demo.firebaseapp.com\" };"}}})
+	if err != nil || strings.Contains(reasonEffects(d), "data.secret_in_prompt") {
+		t.Fatalf("public key: %v %s %s", err, d.Effect, reasonEffects(d))
 	}
 }

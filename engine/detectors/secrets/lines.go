@@ -610,7 +610,7 @@ func wordByte(c byte) bool { return isLetter(c) || c >= 0x80 || c == '-' }
 // colon (SHA256:…, MD5:…, sha1:…).
 func hashPrefixed(v string) bool {
 	for _, p := range [...]string{"sha256:", "sha512:", "sha384:", "sha1:", "md5:"} {
-		if len(v) > len(p) && equalFold(v[:len(p)], p) {
+		if hasPrefixFold(v, p) {
 			return true
 		}
 	}
