@@ -415,7 +415,7 @@ func (d *Detector) accept(st *scanState, rl *rule, text string, ms, me, s, e int
 	if c.template {
 		return false
 	}
-	if rl.category != categoryIdentifier && (mapboxPublic(secret) || publicByDesign(text, s, e)) {
+	if rl.category != categoryIdentifier && publicByDesign(text, s, e) {
 		return false // reported by an identifier rule (public.go)
 	}
 	if rl.loose {

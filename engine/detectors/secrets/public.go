@@ -59,11 +59,12 @@ func firebaseWebKeyAt(text string, s, e int) bool {
 	return false
 }
 
-// publicByDesign reports a span that one of the identifier rules above
-// reports instead of a credential rule.
+// publicByDesign reports a span that an identifier rule reports instead
+// of a credential rule: a Mapbox public token (MAPBOX_PUBLIC_TOKEN) or one
+// of the keys above.
 func publicByDesign(text string, s, e int) bool {
 	v := text[s:e]
-	if len(v) > 3 && v[:3] == "eyJ" && anonJWT(v) {
+	if mapboxPublic(v) || len(v) > 3 && v[:3] == "eyJ" && anonJWT(v) {
 		return true
 	}
 	return firebaseWebKeyAt(text, s, e)
