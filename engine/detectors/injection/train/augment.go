@@ -180,6 +180,9 @@ func augmentRows() []row {
 	for _, t := range revisions {
 		add("benign", "general", t)
 	}
+	for _, t := range numericBenign {
+		add("benign", "numbers", t)
+	}
 	topics := []string{
 		"photosynthesis", "the French Revolution", "how vaccines work", "compound interest", "the rules of cricket",
 		"how a bill becomes law", "black holes", "the difference between TCP and UDP", "how to bake sourdough bread",

@@ -35,8 +35,9 @@ func crossValidate(rows []row, cfg config) {
 		if cfg.augment {
 			tr = append(tr, augmentRows()...)
 		}
+		tr = append(tr, cfg.extra...)
 		w, b := fit(tr, cfg)
-		m, err := injection.LoadModel(injection.EncodeModel(w, b, 0.5))
+		m, err := injection.LoadModel(injection.EncodeModel(w, b-cfg.shift, 0.5))
 		if err != nil {
 			panic(err)
 		}
@@ -153,8 +154,9 @@ func leaveFamilyOut(rows []row, cfg config, th float64) {
 		if cfg.augment {
 			tr = append(tr, augmentRows()...)
 		}
+		tr = append(tr, cfg.extra...)
 		w, b := fit(tr, cfg)
-		m, err := injection.LoadModel(injection.EncodeModel(w, b, th))
+		m, err := injection.LoadModel(injection.EncodeModel(w, b-cfg.shift, th))
 		if err != nil {
 			panic(err)
 		}

@@ -47,6 +47,11 @@ func main() {
 	lofo := flag.Bool("lofo", false, "leave-one-family-out inside the train split (for choosing settings)")
 	splitList := flag.String("splits", "train,tune,test", "splits to report, comma-separated (choose settings with train,tune; read test once)")
 	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (testdata/general*, styles_dev: files named *attack* and *benign*) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
+	sets := flag.String("sets", trainingSets, "also train on the hand-written sets in these directories (comma-separated; files named *attack* and *benign*); \"\" for none")
+	setsEach := flag.Bool("setfam", true, "with -sets: every set is a training family of its own (false: all sets are one family per label)")
+	shift := flag.Float64("shift", defaultConfig().shift, "subtract this from the classifier's logit (its bias) after fitting; negative: the smallest multiple of 0.25 that brings the unseen-source floor to the policy floor")
+	probes := flag.String("probes", "engine/detectors/injection/testdata/probes_benign.txt", "benign prompts that must score below the policy floor when the shift is chosen (\"\" for none)")
+	loso := flag.Bool("loso", false, "with -sets: leave each set out in turn, train on the rest and report its TPR and FPR (counts only)")
 	scoreLines := flag.Bool("score", false, "score each line of stdin with the weights (-model, or the embedded ones): score, classifier, signatures, matches")
 	flag.Parse()
 
@@ -99,6 +104,45 @@ func main() {
 	cfg := defaultConfig()
 	cfg.l2, cfg.iters, cfg.augment = *l2, *iters, !*noAug
 	cfg.minFam, cfg.famBal, cfg.cueless = *minFam, *famBal, *cuelessW
+	cfg.shift = *shift
+	if cfg.benignProbes, err = readProbes(*probes); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+	var byDir map[string][]row
+	var order []string
+	if *sets != "" {
+		byDir, order, err = readSets(*sets, *setsEach)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "train:", err)
+			os.Exit(1)
+		}
+		dropped := 0
+		for _, d := range order {
+			rs, n, err := decontaminate(byDir[d], ".", heldOut)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "train:", err)
+				os.Exit(1)
+			}
+			byDir[d], dropped = rs, dropped+n
+			cfg.extra = append(cfg.extra, rs...)
+		}
+		fmt.Printf("hand-written sets: %d rows (%d left out: lines of the held-out files)\n", len(cfg.extra), dropped)
+	}
+	if *cv || *lofo || *loso {
+		// the reports refit the model and need the shift train would use
+		cfg.shift = resolveShift(rows, cfg)
+		fmt.Printf("classifier shift %.2f\n", cfg.shift)
+	}
+	if *loso {
+		if len(order) < 2 {
+			fmt.Fprintln(os.Stderr, "train: -loso needs at least two sets (-sets)")
+			os.Exit(2)
+		}
+		cfg.extra = nil
+		leaveSetOut(os.Stdout, rows, byDir, order, cfg, injection.DefaultThreshold, []float64{0, 0.5, 1, 1.25, 1.5, 1.75, 2, 2.5})
+		return
+	}
 	if *cv {
 		crossValidate(rows, cfg)
 		return
@@ -112,8 +156,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("wrote %s (%d bytes); threshold %.3f = max(tune split %.3f, unseen-source floor %.3f, policy floor %.3f)\n",
-		*out, len(res.weights), res.threshold, res.tuneThreshold, res.floor, cfg.minThreshold)
+	fmt.Printf("wrote %s (%d bytes); classifier shift %.2f; threshold %.3f = max(tune split %.3f, unseen-source floor %.3f, policy floor %.3f)\n",
+		*out, len(res.weights), res.shift, res.threshold, res.tuneThreshold, res.floor, cfg.minThreshold)
 	m, err := injection.LoadModel(res.weights)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)

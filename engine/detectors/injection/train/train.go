@@ -30,10 +30,13 @@ type config struct {
 	minThreshold float64
 	augment      bool    // add the hand-written rows of augment.go to training
 	cueless      float64 // training weight of a cueless "direct" row (noise.go) relative to its family's other rows
+	shift        float64 // subtracted from the fitted bias, so the classifier's scores sit lower against the signatures and the threshold; negative: chosen by train
+	benignProbes []row   // prompts that must score below the policy floor (chooseShift)
+	extra        []row   // hand-written sets (-sets) added to training, like the augmentation rows
 }
 
 func defaultConfig() config {
-	return config{iters: 300, lr: 0.05, l2: 1e-4, minDF: 2, minFam: 1, famBal: 1, maxFPR: 0.01, maxFamFP: 0.02, maxUnseenFPR: 0.02, minThreshold: 0.37, augment: true, cueless: 0}
+	return config{iters: 300, lr: 0.05, l2: 2e-6, minDF: 2, minFam: 1, famBal: 1, maxFPR: 0.01, maxFamFP: 0.02, maxUnseenFPR: 0.02, minThreshold: 0.37, augment: true, cueless: 0, shift: -1}
 }
 
 type sparse struct {
@@ -46,10 +49,14 @@ type result struct {
 	threshold     float64 // the largest of the two below and cfg.minThreshold
 	tuneThreshold float64 // chosen on the tune split
 	floor         float64 // from unseen-source (leave-one-family-out) scores
+	shift         float64 // subtracted from the fitted bias
 }
 
-// train fits logistic regression on the train split (plus augmentation),
-// chooses the threshold on the tune split and returns the weights file.
+// train fits logistic regression on the train split (plus augmentation
+// and the hand-written sets), shifts the classifier's bias (cfg.shift, or
+// when it is negative the smallest multiple of 0.25 at which the
+// unseen-source floor is no higher than the policy floor), chooses the
+// threshold on the tune split and returns the weights file.
 func train(rows []row, cfg config) result {
 	var tr []row
 	for _, r := range rows {
@@ -60,38 +67,95 @@ func train(rows []row, cfg config) result {
 	if cfg.augment {
 		tr = append(tr, augmentRows()...)
 	}
+	tr = append(tr, cfg.extra...)
 	w, b := fit(tr, cfg)
+	unseen := unseenSourceScores(tr, cfg)
+	m0, err := injection.LoadModel(injection.EncodeModel(w, b, 0.5))
+	if err != nil {
+		panic(err)
+	}
+	shift := chooseShift(unseen, partsOf(m0, cfg.benignProbes), cfg)
+	b -= shift
+	floor := floorAt(unseen, cfg, shift)
 	// threshold on the tune split, with the quantised model
-	wb := injection.EncodeModel(w, b, 0.5)
-	m, err := injection.LoadModel(wb)
+	m, err := injection.LoadModel(injection.EncodeModel(w, b, 0.5))
 	if err != nil {
 		panic(err)
 	}
 	tuneTh := chooseThreshold(rows, m, cfg)
-	floor := unseenSourceFloor(tr, cfg)
 	th := math.Max(math.Max(tuneTh, floor), cfg.minThreshold)
-	return result{weights: injection.EncodeModel(w, b, th), threshold: th, tuneThreshold: tuneTh, floor: floor}
+	return result{weights: injection.EncodeModel(w, b, th), threshold: th, tuneThreshold: tuneTh, floor: floor, shift: shift}
 }
 
-// unseenSourceFloor estimates how the threshold must be set for benign
-// prompts from a source the model never saw: for each benign family of
-// the corpus's training rows, fit without it and score it; the floor is the lowest
-// threshold (multiple of 0.01) at which the mean of those out-of-family
-// false-positive rates is at most cfg.maxUnseenFPR. Training rows only.
-func unseenSourceFloor(tr []row, cfg config) float64 {
+// chooseShift returns cfg.shift, or when it is negative the smallest
+// multiple of 0.25 at which the unseen-source floor is no higher than the
+// policy floor and every benign probe (the known false positives of
+// earlier models, testdata/probes_benign.txt) scores below it.
+func chooseShift(unseen [][]scoredParts, probes []scoredParts, cfg config) float64 {
+	if cfg.shift >= 0 {
+		return cfg.shift
+	}
+	ok := func(shift float64) bool {
+		if floorAt(unseen, cfg, shift) > cfg.minThreshold {
+			return false
+		}
+		for _, p := range probes {
+			if scoreAt(p, shift) >= cfg.minThreshold {
+				return false
+			}
+		}
+		return true
+	}
+	shift := 0.0
+	for !ok(shift) && shift < maxShift {
+		shift += 0.25
+	}
+	return shift
+}
+
+// resolveShift is the shift train would choose for rows (fitting the
+// leave-one-family-out models), for the reports that refit the model.
+func resolveShift(rows []row, cfg config) float64 {
+	if cfg.shift >= 0 {
+		return cfg.shift
+	}
+	var tr []row
+	for _, r := range rows {
+		if r.split == "train" {
+			tr = append(tr, r)
+		}
+	}
+	if cfg.augment {
+		tr = append(tr, augmentRows()...)
+	}
+	tr = append(tr, cfg.extra...)
+	w, b := fit(tr, cfg)
+	m0, err := injection.LoadModel(injection.EncodeModel(w, b, 0.5))
+	if err != nil {
+		panic(err)
+	}
+	return chooseShift(unseenSourceScores(tr, cfg), partsOf(m0, cfg.benignProbes), cfg)
+}
+
+// maxShift bounds the automatic shift of the classifier's bias.
+const maxShift = 4
+
+// unseenSourceScores scores, for each benign family of the corpus's
+// training rows, that family's rows with a model fitted without it
+// (the hand-written rows always stay in training). Training rows only.
+func unseenSourceScores(tr []row, cfg config) [][]scoredParts {
 	fams := map[string]bool{}
 	for _, r := range tr {
-		// the hand-written rows always stay in training
 		if !r.attack && !strings.HasPrefix(r.Subtype, "augment_") {
 			fams[family(r)] = true
 		}
 	}
-	var scores [][]float64
+	var out [][]scoredParts
 	for _, f := range sortedKeys(fams) {
-		var in, out []row
+		var in, left []row
 		for _, r := range tr {
 			if !r.attack && family(r) == f {
-				out = append(out, r)
+				left = append(left, r)
 			} else {
 				in = append(in, r)
 			}
@@ -101,24 +165,28 @@ func unseenSourceFloor(tr []row, cfg config) float64 {
 		if err != nil {
 			panic(err)
 		}
-		var s []float64
-		for _, r := range out {
-			v, _ := m.Score(r.Text, "user")
-			s = append(s, v)
-		}
-		scores = append(scores, s)
+		out = append(out, partsOf(m, left))
 	}
+	return out
+}
+
+// floorAt is the unseen-source floor for the classifier shifted by
+// shift: the lowest threshold (multiple of 0.01) at which the mean of the
+// left-out benign families' false-positive rates is at most
+// cfg.maxUnseenFPR, an estimate of how the threshold must be set for
+// benign prompts from a source the model never saw.
+func floorAt(fams [][]scoredParts, cfg config, shift float64) float64 {
 	for t := 0.05; t <= 0.951; t += 0.01 {
 		t = math.Round(t*100) / 100
 		mean := 0.0
-		for _, s := range scores {
+		for _, s := range fams {
 			fp := 0
-			for _, v := range s {
-				if v >= t {
+			for _, p := range s {
+				if scoreAt(p, shift) >= t {
 					fp++
 				}
 			}
-			mean += float64(fp) / float64(len(s)) / float64(len(scores))
+			mean += float64(fp) / float64(len(s)) / float64(len(fams))
 		}
 		if mean <= cfg.maxUnseenFPR {
 			return t
@@ -127,7 +195,8 @@ func unseenSourceFloor(tr []row, cfg config) float64 {
 	return 0.95
 }
 
-// fit is deterministic logistic regression: full-batch Adam over the rows
+// fit is deterministic logistic regression (before any shift of the
+// bias): full-batch Adam over the rows
 // in order, L2 penalty, a document-frequency mask. Products are converted
 // explicitly so that the compiler cannot fuse them into FMA instructions
 // on some architectures and not others: the same rows give the same bits.

@@ -74,8 +74,8 @@ func TestCorpusSplit(t *testing.T) {
 	}
 }
 
-// knownOverlap are stock questions that the general2, general3 and
-// general6 sets' authors wrote independently of training rows written
+// knownOverlap are stock questions that the general2, general3,
+// general6 and general7 sets' authors wrote independently of training rows written
 // sessions earlier (augment.go's benignPrompts, augment_workplace.go);
 // they are ordinary benign lines, scored benign with or without the
 // overlap (docs/detection.md).
@@ -85,22 +85,50 @@ var knownOverlap = map[string]bool{
 	"Kannst du mir ein Rezept für Apfelstrudel geben?": true,
 	"Who painted the ceiling of the Sistine Chapel?":   true,
 	"Tell me a fun fact about octopuses.":              true,
+	"Solve for x: 3x + 7 = 22.":                        true, // general7
 }
 
-// TestProbesNotTrained checks that no hand-written training row repeats a
-// probe of ../testdata or a line of the generalisation sets of
-// ../testdata/general* (all are held out from training).
+// TestProbesNotTrained checks that no training row (the hand-written rows
+// and the hand-written sets the model is trained on) repeats a probe of
+// ../testdata or a line of a hand-written set that is held out from
+// training (general7).
 func TestProbesNotTrained(t *testing.T) {
 	train := map[string]bool{}
 	for _, r := range augmentRows() {
 		train[injection.Normalize(r.Text)] = true
 	}
+	trained := map[string]bool{}
+	for _, d := range strings.Split(trainingSets, ",") {
+		dir := filepath.Join("..", "..", "..", "..", d)
+		trained[filepath.Base(dir)] = true
+		rows, err := setRows(dir, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// the trainer leaves the held-out lines out (decontaminate)
+		rows, _, err = decontaminate(rows, filepath.Join("..", "..", "..", ".."), heldOut)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			train[injection.Normalize(r.Text)] = true
+		}
+	}
 	sets, err := filepath.Glob(filepath.Join("..", "testdata", "general*", "*.txt"))
-	if err != nil || len(sets) < 10 {
-		t.Fatalf("generalisation sets: %v, %v", sets, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := []string{filepath.Join("..", "testdata", "probes_benign.txt"), filepath.Join("..", "testdata", "probes_attack.txt")}
+	for _, name := range sets {
+		if !trained[filepath.Base(filepath.Dir(name))] {
+			held = append(held, name)
+		}
+	}
+	if len(held) != len(heldOut) {
+		t.Fatalf("held-out files %v, the trainer's %v", held, heldOut)
 	}
 	n := 0
-	for _, name := range append([]string{filepath.Join("..", "testdata", "probes_benign.txt"), filepath.Join("..", "testdata", "probes_attack.txt")}, sets...) {
+	for _, name := range held {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
