@@ -106,8 +106,10 @@
 // weights balance attacks against benign rows and give every subtype
 // family the same total weight, so that the 750 security-flavoured
 // cyber_frr rows do not define "benign" and the 648 in-the-wild rows do
-// not define "jailbreak". Settings (L2, family weighting, features) were
-// chosen with -cv and -lofo, which use the train split only.
+// not define "jailbreak". Settings (family weighting, features) were
+// chosen with -cv and -lofo, which use the train split only; the L2
+// penalty with -loso as well (each hand-written set scored by a model
+// trained on the others).
 //
 // Context-dependent rows (train/noise.go). CyberSecEval's "direct"
 // injections were written against a system prompt the detector never
@@ -124,8 +126,9 @@
 // count it as an attack, and -eval reports TPR on direct rows with and
 // without a cue. Of the 131 train-split direct rows, 42 are cueless.
 //
-// Hand-written rows (train/augment*.go, 861 rows, training only, never in
-// the threshold or a reported figure): attacks in other languages and
+// Hand-written rows (train/augment*.go, 990 rows, training only, never in
+// the threshold or a reported figure; 49 are benign prompts full of card,
+// account and phone numbers, tables and logs): attacks in other languages and
 // documents, benign role-play and follow-ups, 281 short workplace
 // questions (HR, IT help desk, contracts, finance, translation, trivia;
 // many use password, token, key, contract, policy, system, instructions,
@@ -137,39 +140,46 @@
 // mode jailbreaks), written after reading the train-split rows that -lofo
 // missed.
 //
-// Probes (testdata/probes_*.txt, probes_test.go): 105 short benign
-// workplace questions must score below DefaultThreshold and 66 short
-// attacks at or above it. They are held out from training (a test checks
-// that no training row repeats one) and from the threshold; they were
+// Probes (testdata/probes_*.txt, probes_test.go): 150 short benign
+// prompts must score below DefaultThreshold and 105 short attacks at or
+// above it. They are held out from training (a test checks that no
+// training row repeats one); the benign ones bound the shift of the
+// classifier's bias that the trainer chooses (so they are not held out
+// from that choice), the attack ones take no part in training. They were
 // written after the failures they guard against ("What's the password
 // policy for new hires?" scored 0.86), so they test the fix, not an
 // unseen distribution.
 //
 // # Measured (development corpus, DefaultThreshold 0.37)
 //
-// Attack = injection + jailbreak. Regenerate with -eval. The threshold is
-// the unseen-source floor and the policy floor (both 0.37; the tune split
-// alone gives 0.27). L2 1e-4 was chosen by -cv and -lofo.
+// Attack = injection + jailbreak. Regenerate with -eval. The model is
+// trained on the corpus's train split, the hand-written rows and eight
+// hand-written sets (testdata/general*, general_enterprise, styles_dev;
+// general7 is held out), with L2 2e-6 (chosen by leave-one-set-out,
+// -loso, and -cv), and its bias shifted down by 2.0, the smallest step at
+// which the unseen-source floor (0.27) and every benign probe are under
+// the policy floor; so the threshold is the policy floor, 0.37 (the tune
+// split alone gives 0.10).
 //
 //	split  TPR    FPR    precision  F1     AUC
-//	train  0.936  0.000  1.000      0.967  0.987  (fitted rows: optimistic)
-//	tune   0.916  0.000  1.000      0.956  0.976
-//	test   0.864  0.003  0.995      0.925  0.984
+//	train  0.947  0.000  1.000      0.973  0.987  (fitted rows: optimistic)
+//	tune   0.884  0.000  1.000      0.939  0.977
+//	test   0.860  0.003  0.995      0.922  0.983
 //
-// On the test split: jailbreak TPR 0.93, injection TPR 0.70; CyberSecEval
-// "direct" rows 0.56: 0.81 (21/26) on those with an attack cue and 0.13
-// (2/15) on the cueless ones, which are left out of training and which
+// On the test split: jailbreak TPR 0.92, injection TPR 0.70; CyberSecEval
+// "direct" rows 0.59: 0.81 (21/26) on those with an attack cue and 0.20
+// (3/15) on the cueless ones, which are left out of training and which
 // the detector, seeing the user text alone, treats as the questions they
 // are. One benign false positive (mt_bench). Leave-one-family-out inside
-// the train split (-lofo, a proxy for other sources) gives mean TPR 0.74
-// on unseen attack families and mean FPR 0.020 on unseen benign families.
-// On the hand-written sets written blind to the detector (-general),
-// testdata/general3 reads attack TPR 0.585, FPR 0.050 on hard negatives
-// (prompts about system prompts, jailbreaks, passwords) and 0.000 on
-// ordinary prompts (general2: 0.705, 0.090, 0.000; general4: 0.725, 0.075,
-// 0.000; general5, an internal assistant with tools: 0.471, 0.087, 0.000;
-// general6, a broad mix: 0.533, 0.158, 0.008; general_enterprise: 0.219 at
-// FPR 0.040): expect numbers on other sources to be nearer those than the
+// the train split (-lofo, a proxy for other sources) gives mean TPR 0.72
+// on unseen attack families and mean FPR 0.015 on unseen benign families.
+// On testdata/general7, written blind and held out from training
+// (-general), attack TPR 0.797, FPR 0.047 on hard negatives (prompts
+// about system prompts, jailbreaks, passwords; pasted notices) and 0.000
+// on ordinary prompts (the model before the sets were trained on: 0.720,
+// 0.130, 0.000). Leaving each set out of training in turn, the sets read
+// attack TPR 0.67-0.84 (general_enterprise 0.35) at hard-negative FPR
+// 0.01-0.08: expect numbers on other sources to be nearer those than the
 // test split's.
 // docs/detection.md has the details.
 //
