@@ -88,3 +88,31 @@ func TestForeignFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// Weekdays and months of other languages are not names ("seit Montag",
+// "Freitag"), and names next to them, or that share a month's letters
+// in another language (Julio, Marco), are still found.
+func TestForeignCalendarWords(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct {
+		text string
+		want []found
+	}{
+		{"Die Rechnung ist seit Montag fällig.", nil},
+		{"Freitag schließt die Bibliothek um 18 Uhr.", nil},
+		{"Vendredi, réunion avec Claire Dubois.", []found{{"PERSON", "Claire Dubois"}}},
+		{"Recibí el informe de Julio Romero el miércoles.", []found{{"PERSON", "Julio Romero"}}},
+		{"Marco Rossi arriva giovedì a Milano.", []found{{"PERSON", "Marco Rossi"}}},
+		{"Am Donnerstag ruft Anna Schmidt an.", []found{{"PERSON", "Anna Schmidt"}}},
+	} {
+		var got []found
+		for _, g := range spans(t, d, c.text) {
+			if g.typ == "PERSON" {
+				got = append(got, g)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%q\n got %v\nwant %v", c.text, got, c.want)
+		}
+	}
+}

@@ -108,7 +108,7 @@ var vocabT = func() *vocabTable {
 		friday saturday sunday mon tue tues wed thu thur thurs fri sat sun week day year today
 		tomorrow yesterday chapter section page figure fig table version step part level grade
 		volume vol issue no number item episode season round phase stage class room gate terminal
-		platform row seat`)
+		platform row seat nr nº núm`+" "+foreignCalendar)
 	add(vDirAdj, `north south east west northern southern eastern western central upper lower
 		northeast northwest southeast southwest middle greater inner outer new old`)
 	add(vGenericVerb, `who was is has had and will would did does can could should must may might
@@ -143,7 +143,8 @@ var vocabT = func() *vocabTable {
 		tpke turnpike mews green rise wharf quay broadway heights view point bend cove glen landing
 		meadow meadows commons route rte streets squares avenues roads lanes drives courts parks
 		plaza park pass run estates fort junction manor orchard springs vale valley villas
-		parade esplanade promenade circuit chase`)
+		parade esplanade promenade circuit chase caddesi cadde caddesi'nde sokak sokağı sokagi bulvarı
+		bulvari`)
 	add(vPrefixType, `rue avenue av avenida via viale vicolo corso piazza piazzale largo calle carrer camino
 		paseo plaza rua travessa praça praca estrada alameda boulevard bd bld chemin allée allee impasse
 		quai cours route strada ulica ul utca ulice ulitsa prospekt cesta calea strada bulevardul
@@ -217,9 +218,31 @@ var vocabT = func() *vocabTable {
 		carnaval carnival semana juneteenth midsummer navratri dussehra holi onam pongal vesak passover
 		obon corpus
 		unser unsere neue neuer neues bitte danke merci gracias obrigado obrigada grazie nuovo nuova
-		nueva nuevo nova novo liebe lieber sehr`)
+		nueva nuevo nova novo liebe lieber sehr`+
+		// weekdays and months of other languages (capitalised in German,
+		// at a sentence start elsewhere); not those that are also common
+		// given names (Mai, Domingo, Domenica, Avril)
+		` `+foreignCalendar)
 	return m
 }()
+
+// foreignCalendar are weekdays and months in German, Dutch, French,
+// Spanish, Italian, Portuguese and Polish, without those that are also
+// common given names (Marco, also março without its accent; Julio,
+// Abril, Mei, Maj).
+const foreignCalendar = `montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+	januar jänner februar märz juni juli oktober dezember
+	maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart augustus
+	lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier juin juillet août aout
+	septembre octobre novembre décembre decembre
+	lunes martes miércoles miercoles jueves viernes sábado sabado enero febrero marzo junio
+	agosto septiembre setiembre octubre noviembre diciembre
+	lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi gennaio febbraio
+	aprile maggio giugno luglio settembre ottobre dicembre
+	segunda terça terca quarta quinta sexta janeiro fevereiro maio junho julho setembro
+	outubro dezembro
+	poniedziałek wtorek środa czwartek piątek sobota niedziela styczeń luty marzec kwiecień
+	czerwiec lipiec sierpień wrzesień październik listopad grudzień`
 
 func (s *scanner) vocab(t *token) uint32 {
 	if t == nil || t.kind != tWord {
