@@ -507,6 +507,8 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		switch {
 		case f0.notName:
 			return 0
+		case f0.sentence && ctx < ctxStrong && strings.EqualFold(s.str(s.at(idx[0])), "el"):
+			return 0 // Spanish "El cliente llamó": a name particle alone ("El Amrani" has two words)
 		case f0.common:
 			if ctx == ctxStrong && f0.first {
 				return 0.5

@@ -76,6 +76,8 @@ func TestForeignFunctionWords(t *testing.T) {
 		{"Sehr geehrte Frau Müller,\nIhr Termin ist am Montag.", []found{{"PERSON", "Müller"}}},
 		{"Nous vous remercions de votre commande.", nil},
 		{"Ihr Ansprechpartner ist Jonas Becker.", []found{{"PERSON", "Jonas Becker"}}},
+		{"El cliente llamó ayer. El pedido llegó tarde.", nil},
+		{"Ahmed El Amrani llamó ayer.", []found{{"PERSON", "Ahmed El Amrani"}}},
 	} {
 		var got []found
 		for _, g := range spans(t, d, c.text) {
