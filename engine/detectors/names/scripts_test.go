@@ -79,15 +79,7 @@ func TestForeignFunctionWords(t *testing.T) {
 		{"El cliente llamó ayer. El pedido llegó tarde.", nil},
 		{"Ahmed El Amrani llamó ayer.", []found{{"PERSON", "Ahmed El Amrani"}}},
 	} {
-		var got []found
-		for _, g := range spans(t, d, c.text) {
-			if g.typ == "PERSON" {
-				got = append(got, g)
-			}
-		}
-		if fmt.Sprint(got) != fmt.Sprint(c.want) {
-			t.Errorf("%q\n got %v\nwant %v", c.text, got, c.want)
-		}
+		checkPersons(t, d, c.text, c.want)
 	}
 }
 
@@ -107,14 +99,20 @@ func TestForeignCalendarWords(t *testing.T) {
 		{"Marco Rossi arriva giovedì a Milano.", []found{{"PERSON", "Marco Rossi"}}},
 		{"Am Donnerstag ruft Anna Schmidt an.", []found{{"PERSON", "Anna Schmidt"}}},
 	} {
-		var got []found
-		for _, g := range spans(t, d, c.text) {
-			if g.typ == "PERSON" {
-				got = append(got, g)
-			}
+		checkPersons(t, d, c.text, c.want)
+	}
+}
+
+// checkPersons compares the PERSON spans found in text with want.
+func checkPersons(t *testing.T, d *Detector, text string, want []found) {
+	t.Helper()
+	var got []found
+	for _, g := range spans(t, d, text) {
+		if g.typ == "PERSON" {
+			got = append(got, g)
 		}
-		if fmt.Sprint(got) != fmt.Sprint(c.want) {
-			t.Errorf("%q\n got %v\nwant %v", c.text, got, c.want)
-		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("%q\n got %v\nwant %v", text, got, want)
 	}
 }

@@ -139,7 +139,6 @@ func main() {
 			fmt.Fprintln(os.Stderr, "train: -loso needs at least two sets (-sets)")
 			os.Exit(2)
 		}
-		cfg.extra = nil
 		leaveSetOut(os.Stdout, rows, byDir, order, cfg, injection.DefaultThreshold, []float64{0, 0.5, 1, 1.25, 1.5, 1.75, 2, 2.5})
 		return
 	}
@@ -209,14 +208,13 @@ func reportGeneral(w io.Writer, dir string, m *injection.Model, th float64) erro
 	fmt.Fprintf(w, "threshold %.3f\n", th)
 	for _, name := range names {
 		base := filepath.Base(name)
-		measure := ""
-		switch {
-		case strings.Contains(base, "attack"):
-			measure = "TPR"
-		case strings.Contains(base, "benign"):
-			measure = "FPR"
-		default:
+		attack, ok := setFileKind(base)
+		if !ok {
 			continue
+		}
+		measure := "FPR"
+		if attack {
+			measure = "TPR"
 		}
 		b, err := os.ReadFile(name)
 		if err != nil {

@@ -77,14 +77,13 @@ func setRows(dir string, each bool) ([]row, error) {
 	var rows []row
 	for _, name := range names {
 		base := strings.TrimSuffix(filepath.Base(name), ".txt")
-		label := ""
-		switch {
-		case strings.Contains(base, "attack"):
-			label = "injection"
-		case strings.Contains(base, "benign"):
-			label = "benign"
-		default:
+		attack, ok := setFileKind(base)
+		if !ok {
 			continue
+		}
+		label := "benign"
+		if attack {
+			label = "injection"
 		}
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -105,6 +104,18 @@ func setRows(dir string, each bool) ([]row, error) {
 		}
 	}
 	return rows, nil
+}
+
+// setFileKind tells a hand-written set's files apart by name: "attack"
+// files hold attacks, "benign" files benign prompts; others are skipped.
+func setFileKind(name string) (attack, ok bool) {
+	switch {
+	case strings.Contains(name, "attack"):
+		return true, true
+	case strings.Contains(name, "benign"):
+		return false, true
+	}
+	return false, false
 }
 
 // readProbes reads a probe file (one prompt a line, # comments) as
@@ -215,15 +226,8 @@ func setRates(ps []scoredParts, th, shift float64) (tpr, fpr, ordinary float64, 
 // are not to be read one by one). It measures what training on text
 // written by other hands buys on text from yet another hand.
 func leaveSetOut(w io.Writer, rows []row, sets map[string][]row, order []string, cfg config, th float64, shifts []float64) {
-	var base []row
-	for _, r := range rows {
-		if r.split == "train" {
-			base = append(base, r)
-		}
-	}
-	if cfg.augment {
-		base = append(base, augmentRows()...)
-	}
+	cfg.extra = nil
+	base := trainingRows(rows, cfg)
 	// the shifts are applied to the scores below
 	model := func(tr []row) *injection.Model {
 		wt, b := fit(tr, cfg)

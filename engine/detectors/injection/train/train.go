@@ -58,23 +58,8 @@ type result struct {
 // unseen-source floor is no higher than the policy floor), chooses the
 // threshold on the tune split and returns the weights file.
 func train(rows []row, cfg config) result {
-	var tr []row
-	for _, r := range rows {
-		if r.split == "train" {
-			tr = append(tr, r)
-		}
-	}
-	if cfg.augment {
-		tr = append(tr, augmentRows()...)
-	}
-	tr = append(tr, cfg.extra...)
-	w, b := fit(tr, cfg)
-	unseen := unseenSourceScores(tr, cfg)
-	m0, err := injection.LoadModel(injection.EncodeModel(w, b, 0.5))
-	if err != nil {
-		panic(err)
-	}
-	shift := chooseShift(unseen, partsOf(m0, cfg.benignProbes), cfg)
+	tr := trainingRows(rows, cfg)
+	w, b, unseen, shift := fitAndShift(tr, cfg)
 	b -= shift
 	floor := floorAt(unseen, cfg, shift)
 	// threshold on the tune split, with the quantised model
@@ -85,6 +70,35 @@ func train(rows []row, cfg config) result {
 	tuneTh := chooseThreshold(rows, m, cfg)
 	th := math.Max(math.Max(tuneTh, floor), cfg.minThreshold)
 	return result{weights: injection.EncodeModel(w, b, th), threshold: th, tuneThreshold: tuneTh, floor: floor, shift: shift}
+}
+
+// trainingRows is what the model is fitted on: the corpus's train split,
+// the hand-written rows (cfg.augment) and the hand-written sets
+// (cfg.extra).
+func trainingRows(rows []row, cfg config) []row {
+	var tr []row
+	for _, r := range rows {
+		if r.split == "train" {
+			tr = append(tr, r)
+		}
+	}
+	if cfg.augment {
+		tr = append(tr, augmentRows()...)
+	}
+	return append(tr, cfg.extra...)
+}
+
+// fitAndShift fits tr, scores the unseen-source families and the benign
+// probes, and returns the weights and bias before any shift, the
+// unseen-source scores and the shift (chooseShift).
+func fitAndShift(tr []row, cfg config) (w []float64, b float64, unseen [][]scoredParts, shift float64) {
+	w, b = fit(tr, cfg)
+	unseen = unseenSourceScores(tr, cfg)
+	m0, err := injection.LoadModel(injection.EncodeModel(w, b, 0.5))
+	if err != nil {
+		panic(err)
+	}
+	return w, b, unseen, chooseShift(unseen, partsOf(m0, cfg.benignProbes), cfg)
 }
 
 // chooseShift returns cfg.shift, or when it is negative the smallest
@@ -119,22 +133,8 @@ func resolveShift(rows []row, cfg config) float64 {
 	if cfg.shift >= 0 {
 		return cfg.shift
 	}
-	var tr []row
-	for _, r := range rows {
-		if r.split == "train" {
-			tr = append(tr, r)
-		}
-	}
-	if cfg.augment {
-		tr = append(tr, augmentRows()...)
-	}
-	tr = append(tr, cfg.extra...)
-	w, b := fit(tr, cfg)
-	m0, err := injection.LoadModel(injection.EncodeModel(w, b, 0.5))
-	if err != nil {
-		panic(err)
-	}
-	return chooseShift(unseenSourceScores(tr, cfg), partsOf(m0, cfg.benignProbes), cfg)
+	_, _, _, shift := fitAndShift(trainingRows(rows, cfg), cfg)
+	return shift
 }
 
 // maxShift bounds the automatic shift of the classifier's bias.
