@@ -151,6 +151,9 @@ func main() {
 		return
 	}
 	res := train(rows, cfg)
+	if cfg.shift < 0 && res.shift >= maxShift {
+		fmt.Fprintf(os.Stderr, "train: warning: the classifier's shift stopped at its bound %.2f: the unseen-source floor or a benign probe is still at or over %.2f (a signature alone may put a probe there)\n", float64(maxShift), cfg.minThreshold)
+	}
 	if err := os.WriteFile(*out, res.weights, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)

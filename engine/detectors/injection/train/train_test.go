@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -172,5 +173,44 @@ func TestCueless(t *testing.T) {
 		if cueless(r) {
 			t.Errorf("cueless applies outside CyberSecEval direct rows: %q", text)
 		}
+	}
+}
+
+// TestChooseShift checks the rule for the classifier's shift: the
+// smallest step of 0.25 at which the unseen-source floor is at most the
+// policy floor and every benign probe scores below it; a fixed shift is
+// kept as given.
+func TestChooseShift(t *testing.T) {
+	cfg := defaultConfig()
+	logit := func(p float64) float64 { return math.Log(p / (1 - p)) }
+	// one unseen family of 100 rows, 10 of them at a classifier score of
+	// 0.6: a 10 % FPR until the shift brings 0.6 under the floor
+	fam := make([]scoredParts, 100)
+	for i := range fam {
+		fam[i] = scoredParts{logit: logit(0.01)}
+		if i < 10 {
+			fam[i].logit = logit(0.6)
+		}
+	}
+	floorOnly := chooseShift([][]scoredParts{fam}, nil, cfg)
+	if scoreAt(scoredParts{logit: logit(0.6)}, floorOnly) >= cfg.minThreshold ||
+		scoreAt(scoredParts{logit: logit(0.6)}, floorOnly-0.25) < cfg.minThreshold {
+		t.Errorf("floor alone: shift %.2f is not the smallest that brings 0.6 under %.2f", floorOnly, cfg.minThreshold)
+	}
+	// a benign probe at 0.8 asks for more
+	probe := []scoredParts{{logit: logit(0.8)}}
+	withProbe := chooseShift([][]scoredParts{fam}, probe, cfg)
+	if withProbe <= floorOnly || scoreAt(probe[0], withProbe) >= cfg.minThreshold {
+		t.Errorf("with a probe at 0.8: shift %.2f (floor alone %.2f)", withProbe, floorOnly)
+	}
+	// a probe that a signature alone puts over the threshold cannot be
+	// shifted under it: the search stops at maxShift
+	stuck := []scoredParts{{logit: logit(0.01), sig: 0.5}}
+	if got := chooseShift([][]scoredParts{fam}, stuck, cfg); got != maxShift {
+		t.Errorf("unreachable probe: shift %.2f, want %v", got, float64(maxShift))
+	}
+	cfg.shift = 0.5
+	if got := chooseShift([][]scoredParts{fam}, probe, cfg); got != 0.5 {
+		t.Errorf("fixed shift: got %.2f", got)
 	}
 }
