@@ -176,6 +176,20 @@ func (s *scanner) chatCue(k int) bool {
 	return true
 }
 
+// postcodeBefore reports whether token i follows a four- or five-digit
+// number on the same line, after a space, that is not a year: a
+// postcode, so the word is a town ("1070 Wien"), not a person.
+func (s *scanner) postcodeBefore(i int) bool {
+	p := s.at(i - 1)
+	t := s.at(i)
+	if p == nil || t == nil || p.kind != tNum || t.nl != 0 || p.shape&sNumAlpha != 0 || p.end >= t.start {
+		return false
+	}
+	n := s.text[p.start:p.end]
+	// four digits that read as a year ("In 2019 Maria moved") are no postcode
+	return len(n) == 5 || len(n) == 4 && !strings.HasPrefix(n, "19") && !strings.HasPrefix(n, "20")
+}
+
 // chatPerson matches a lower-case name after a chat opener: "hey its
 // ahmed", "thx sneha". Stricter than lowerPerson, since nothing but the
 // opener announces it: one or two words, each a listed name and neither
@@ -509,6 +523,8 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 			return 0
 		case f0.sentence && ctx < ctxStrong && strings.EqualFold(s.str(s.at(idx[0])), "el"):
 			return 0 // Spanish "El cliente llamó": a name particle alone ("El Amrani" has two words)
+		case ctx < ctxStrong && s.postcodeBefore(idx[0]):
+			return 0 // "1070 Wien", "8010 Graz": the town after a postcode
 		case f0.common:
 			if ctx == ctxStrong && f0.first {
 				return 0.5

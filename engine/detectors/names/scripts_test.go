@@ -98,6 +98,9 @@ func TestForeignCalendarWords(t *testing.T) {
 		{"Recibí el informe de Julio Romero el miércoles.", []found{{"PERSON", "Julio Romero"}}},
 		{"Marco Rossi arriva giovedì a Milano.", []found{{"PERSON", "Marco Rossi"}}},
 		{"Am Donnerstag ruft Anna Schmidt an.", []found{{"PERSON", "Anna Schmidt"}}},
+		// the town after a postcode is no person; a year is no postcode
+		{"Neue Adresse: Hietzinger Hauptstraße 22/4, 1130 Wien", nil},
+		{"In 2019 Maria moved to Berlin.", []found{{"PERSON", "Maria"}}},
 	} {
 		checkPersons(t, d, c.text, c.want)
 	}
