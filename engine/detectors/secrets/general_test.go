@@ -50,6 +50,22 @@ func TestDocExampleKeys(t *testing.T) {
 	}
 }
 
+// Placeholders in other languages, values masked with three asterisks,
+// instructions written in CJK in place of the value, and the keys that a
+// provider prints in its public docs are no secrets; the same lines with
+// a real-looking value still are.
+func TestForeignPlaceholdersAndPublishedExamples(t *testing.T) {
+	runCases(t, []tcase{
+		{"french your key", "Authorization: Bearer VOTRE_CLE_API", "", ""},
+		{"german your token", "API_TOKEN=DEIN_TOKEN_HIER", "", ""},
+		{"three asterisks", "Server=sql01;User Id=shop;Password=***entfernt***;", "", ""},
+		{"cjk instruction", "MYAPP_UPLOAD_STORE_PASSWORD=请在CI中设置", "", ""},
+		{"stripe docs key", "Authorization: Bearer sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc", "", ""},
+		{"real-looking password", "Server=sql01;User Id=shop;Password=Kq7#vLm2Tz;", "CONNECTION_STRING_PASSWORD", "Kq7#vLm2Tz"},
+		{"stripe other key", "Authorization: Bearer sk_test_" + b62[:24], "STRIPE_API_KEY", ""},
+	})
+}
+
 func TestAdminPasswordName(t *testing.T) {
 	runCases(t, []tcase{
 		{"admin pass", "ADMIN_PASS='fujdl-jeojxr-" + "408!'", "PASSWORD_ASSIGNMENT", "fujdl-jeojxr-" + "408!"},

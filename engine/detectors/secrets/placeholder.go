@@ -51,7 +51,7 @@ func isPlaceholder(v string) bool {
 	if len(v) < 3 {
 		return true
 	}
-	if repeatedRun(v) || sequential(v) || fillerRun(v) {
+	if repeatedRun(v) || sequential(v) || fillerRun(v) || cjkProse(v) {
 		return true
 	}
 	for _, w := range placeholderWords {
@@ -130,6 +130,13 @@ var templateParts = []string{
 	"yourkey", "yoursecret", "yourtoken", "yourpassword", "_here", "-here",
 	"placeholder", "replace_me", "replaceme", "replace-me", "redacted", "dummy",
 	"insert_", "insert-", "<your", "<insert", "<replace",
+	// masked with three asterisks ("***entfernt***", "ab***yz")
+	"***",
+	// "your ..." and "... here" in other languages: VOTRE_CLE_API,
+	// DEIN_TOKEN, TU_CLAVE_AQUI, SUA_CHAVE, JOUW_WACHTWOORD
+	"votre_", "votre-", "dein_", "deine_", "ihr_token", "ihre_", "tu_clave", "tu-clave", "su_clave",
+	"tu_contrase", "tua_chave", "sua_chave", "sua_senha", "seu_token", "la_tua_", "il_tuo_",
+	"jouw_", "twoj_", "_aqui", "-aqui", "_ici", "-ici", "_hier", "-hier",
 }
 
 // isTemplate reports values that are unmistakably a template placeholder
@@ -156,7 +163,33 @@ func isTemplate(v string) bool {
 	if containsAny(templateMatcher, v) {
 		return true
 	}
-	return zeroFill(v) || docExample(v) || jwtIOSample(v)
+	return zeroFill(v) || docExample(v) || jwtIOSample(v) || publishedExample[v] || cjkProse(v)
+}
+
+// publishedExample are keys printed in providers' public documentation
+// for every reader to copy: Stripe's test-mode secret keys of its API
+// reference (https://docs.stripe.com/api/authentication, and the older
+// one of its earlier docs). They are public by design, not anyone's
+// secret.
+var publishedExample = map[string]bool{
+	"sk_test_4eC39HqLyjWDarjtT1zdp7dc": true,
+	"sk_test_BQokikJOvBiI2HlWgH4olfQ2": true,
+}
+
+// cjkProse reports a value written in Chinese, Japanese or Korean words
+// with hardly any ASCII letters or digits ("请在CI中设置", "ここに入力"):
+// an instruction standing in for the value, not a password.
+func cjkProse(v string) bool {
+	cjk, ascii := 0, 0
+	for _, r := range v {
+		switch {
+		case r >= 0x3040 && r <= 0x30ff, r >= 0x3400 && r <= 0x9fff, r >= 0xac00 && r <= 0xd7af:
+			cjk++
+		case r < 0x80 && (isLetter(byte(r)) || r >= '0' && r <= '9'):
+			ascii++
+		}
+	}
+	return cjk >= 2 && ascii < 3
 }
 
 // docExample reports a token marked as a documentation sample by the
