@@ -176,6 +176,29 @@ func (s *scanner) chatCue(k int) bool {
 	return true
 }
 
+// soloFunctionWord reports the articles, conjunctions and verbs of
+// other languages that begin sentences and are also listed as names, but
+// never make a name on their own.
+func soloFunctionWord(w string) bool {
+	for _, f := range [...]string{"el", "le", "si", "ta", "está", "esta", "es"} {
+		if strings.EqualFold(w, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterVietnameseCounter reports a capitalised word after "thứ" (a
+// weekday: "thứ Hai") or "tiếng" (a language: "tiếng Anh").
+func (s *scanner) afterVietnameseCounter(i int) bool {
+	p := s.at(i - 1)
+	if p == nil || p.kind != tWord || p.nl != 0 {
+		return false
+	}
+	w := s.str(p)
+	return w == "thứ" || w == "Thứ" || w == "tiếng" || w == "Tiếng"
+}
+
 // postcodeBefore reports whether token i follows a four- or five-digit
 // number on the same line, after a space, that is not a year: a
 // postcode, so the word is a town ("1070 Wien"), not a person.
@@ -521,8 +544,10 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		switch {
 		case f0.notName:
 			return 0
-		case f0.sentence && ctx < ctxStrong && strings.EqualFold(s.str(s.at(idx[0])), "el"):
-			return 0 // Spanish "El cliente llamó": a name particle alone ("El Amrani" has two words)
+		case f0.sentence && ctx < ctxStrong && soloFunctionWord(s.str(s.at(idx[0]))):
+			return 0 // Spanish "El cliente llamó", French "Le rendez-vous": a word of the sentence, alone ("El Amrani", "Le Minh" have two)
+		case ctx < ctxStrong && s.afterVietnameseCounter(idx[0]):
+			return 0 // "thứ Hai" (Monday), "tiếng Anh" (English)
 		case ctx < ctxStrong && s.postcodeBefore(idx[0]):
 			return 0 // "1070 Wien", "8010 Graz": the town after a postcode
 		case f0.common:

@@ -78,6 +78,9 @@ func TestForeignFunctionWords(t *testing.T) {
 		{"Ihr Ansprechpartner ist Jonas Becker.", []found{{"PERSON", "Jonas Becker"}}},
 		{"El cliente llamó ayer. El pedido llegó tarde.", nil},
 		{"Ahmed El Amrani llamó ayer.", []found{{"PERSON", "Ahmed El Amrani"}}},
+		{"Si hay algún problema, llama a la oficina.", nil},
+		{"Ta med rapporten från september.", nil},
+		{"Cuộc họp dời sang thứ Hai. Dịch sang tiếng Anh giúp tôi.", nil},
 	} {
 		checkPersons(t, d, c.text, c.want)
 	}
