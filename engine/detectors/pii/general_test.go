@@ -87,3 +87,17 @@ func TestPhoneOtherScripts(t *testing.T) {
 		none(t, d, PhoneNumber, text)
 	}
 }
+
+// A card number is the whole run of four-digit groups: three groups of a
+// longer run that happen to pass Luhn are no card.
+func TestCardIsTheWholeGroupRun(t *testing.T) {
+	d := New(Options{})
+	check(t, d, "Which is real? 4242 4242 4242 4242 or 4242 4242 4242 4241?", want{CreditCard, "4242 4242 4242 4242"})
+	check(t, d, "Amex 3782 822463 10005, Visa 4111-1111-1111-1111", want{CreditCard, "3782 822463 10005"}, want{CreditCard, "4111-1111-1111-1111"})
+	for _, text := range []string{
+		"card 4242 4242 4242 4241 declined", // fails Luhn; its first three groups pass
+		"fake card 1234 5678 9012 3456",     // fails Luhn; its last three groups pass
+	} {
+		none(t, d, CreditCard, text)
+	}
+}

@@ -405,6 +405,12 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			if ng == 3 && glen(0) == 4 && glen(1) == 6 && (glen(2) == 5 || glen(2) == 4) {
 				grouped = true
 			}
+			// Part of a longer run of four-digit groups ("1234 5678 9012
+			// 3456" whose last three groups pass Luhn, or "4242 4242 4242
+			// 4241" whose first three do): the number is the whole run.
+			if !full && glen(ng) == 4 || fourDigitGroupBefore(t, start) {
+				grouped = false
+			}
 		}
 		if grouped {
 			c := context()
@@ -827,6 +833,20 @@ func hasHexLetter(s string) bool {
 
 // tokenHasDigit reports whether the alphanumeric token ending at e (at
 // most eight bytes of it) has a digit.
+// fourDigitGroupBefore reports whether a group of exactly four digits
+// and one space or hyphen come right before start.
+func fourDigitGroupBefore(t string, start int) bool {
+	if start < 5 || (t[start-1] != ' ' && t[start-1] != '-') {
+		return false
+	}
+	for k := start - 5; k < start-1; k++ {
+		if !isDigit(t[k]) {
+			return false
+		}
+	}
+	return start < 6 || !isAlnum(t[start-6])
+}
+
 func tokenHasDigit(t string, e int) bool {
 	for k := e - 1; k >= 0 && e-k <= 8 && isAlnum(t[k]); k-- {
 		if isDigit(t[k]) {
