@@ -831,8 +831,6 @@ func hasHexLetter(s string) bool {
 	return false
 }
 
-// tokenHasDigit reports whether the alphanumeric token ending at e (at
-// most eight bytes of it) has a digit.
 // fourDigitGroupBefore reports whether a group of exactly four digits
 // and one space or hyphen come right before start.
 func fourDigitGroupBefore(t string, start int) bool {
@@ -847,6 +845,8 @@ func fourDigitGroupBefore(t string, start int) bool {
 	return start < 6 || !isAlnum(t[start-6])
 }
 
+// tokenHasDigit reports whether the alphanumeric token ending at e (at
+// most eight bytes of it) has a digit.
 func tokenHasDigit(t string, e int) bool {
 	for k := e - 1; k >= 0 && e-k <= 8 && isAlnum(t[k]); k-- {
 		if isDigit(t[k]) {
