@@ -49,7 +49,7 @@ func main() {
 	general := flag.String("general", "", "report TPR and FPR on the hand-written sets in this directory (testdata/general*, styles_dev: files named *attack* and *benign*) with the weights (-model, or the embedded ones) at their threshold (or -threshold)")
 	sets := flag.String("sets", trainingSets, "also train on the hand-written sets in these directories (comma-separated; files named *attack* and *benign*); \"\" for none")
 	setsEach := flag.Bool("setfam", true, "with -sets: every set is a training family of its own (false: all sets are one family per label)")
-	shift := flag.Float64("shift", defaultConfig().shift, "subtract this from the classifier's logit (its bias) after fitting; negative: the smallest multiple of 0.25 that brings the unseen-source floor to the policy floor")
+	shift := flag.Float64("shift", defaultConfig().shift, "subtract this from the classifier's logit (its bias) after fitting; negative: the smallest multiple of 0.25 that brings the unseen-source floor, and every benign probe (-probes), under the policy floor")
 	probes := flag.String("probes", "engine/detectors/injection/testdata/probes_benign.txt", "benign prompts that must score below the policy floor when the shift is chosen (\"\" for none)")
 	loso := flag.Bool("loso", false, "with -sets: leave each set out in turn, train on the rest and report its TPR and FPR (counts only)")
 	scoreLines := flag.Bool("score", false, "score each line of stdin with the weights (-model, or the embedded ones): score, classifier, signatures, matches")
