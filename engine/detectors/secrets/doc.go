@@ -11,9 +11,10 @@
 // generic assignments 0.5-0.6, password hashes 0.6 and identifiers
 // (account ids, client ids, public keys) 0.3.
 //
-// There are 391 rules: 377 provider and credential formats, 4 generic
-// (PASSWORD_ASSIGNMENT, GENERIC_SECRET, JWT_SECRET_CONFIG,
-// PASSWORD_IN_PROSE) and 10 identifier rules. Rules lists them all.
+// There are 449 rules: 429 provider and credential formats, 7 generic
+// (the assignment scanners PASSWORD_ASSIGNMENT and GENERIC_SECRET,
+// JWT_SECRET_CONFIG, key/value pairs, plists, passwords in prose …) and
+// 13 identifier rules. Rules lists them all.
 //
 // # What is rejected
 //
@@ -97,11 +98,12 @@
 //     github.com/zricethezav/gitleaks/v8@v8.30.1`; gitleaks is not a
 //     dependency of this module. Its generic-api-key stopword list is
 //     reused by the assignment scanner.
-//   - rules_parapet.go holds 172 hand-written rules. The 90 marked as
-//     noseyparker are adapted from Nosey Parker's built-in rules
-//     (praetorian-inc/noseyparker, commit 2e6e7f36ce36, Apache License
-//     2.0); the other 82 are Parapet's own, written from providers'
-//     published token formats.
+//   - rules_parapet.go and rules_general4.go hold 233 hand-written
+//     rules. The 90 marked as noseyparker are adapted from Nosey Parker's
+//     built-in rules (praetorian-inc/noseyparker, commit 2e6e7f36ce36,
+//     Apache License 2.0); the other 143 are Parapet's own, written from
+//     providers' published token formats and the formats of the tools
+//     and files that hold credentials.
 //
 // Go's RE2 has no lookaround and no backreferences: trailing context is a
 // consumed non-capturing group, and the secret is always a capture group.

@@ -268,7 +268,7 @@ func TestKeyValuePairSecrets(t *testing.T) {
 	tok := "XHQGLifPC80FYgBwlRa3" + "l3iLi1sg86DLWDOLX9BG"
 	runCases(t, []tcase{
 		{"postman bearer", `{ "key": "token", "value": "` + tok + `", "type": "string" }`, "GENERIC_SECRET", tok},
-		{"postman env password", `{"key": "adminPassword", "value": "Tr0ub4dor&` + `3x", "enabled": true}`, "GENERIC_SECRET", "Tr0ub4dor&3x"},
+		{"postman env password", `{"key": "adminPassword", "value": "Tr0ub4dor&` + `3x", "enabled": true}`, "PASSWORD_ASSIGNMENT", "Tr0ub4dor&3x"},
 		// near misses: other keys, variables, placeholders
 		{"base url", `{ "key": "baseUrl", "value": "https://api.example.com/v2" }`, "", ""},
 		{"variable", `{ "key": "token", "value": "{{token}}" }`, "", ""},

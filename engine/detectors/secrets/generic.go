@@ -39,7 +39,7 @@ var nameNegatives = []string{
 	"required", "_min", "_max", "max_", "min_", "reset", "forgot", "rotat",
 	"strength", "validat", "placeholder", "input", "public", "pubkey", "_pub",
 	"csrf", "xsrf", "_ref", "keyref", "secretref", "_arn", "index", "_idx",
-	"publishable", "primary", "foreign", "sort_key", "sortkey", "partition", "cache", "idempoten",
+	"publishable", "primary_key", "primarykey", "foreign", "sort_key", "sortkey", "partition", "cache", "idempoten",
 	"hash_key", "hashkey", "range_key", "lookup", "routing", "shard", "unique",
 	"translation", "i18n", "schema", "sequence", "natural", "bucket",
 	"usage", "limit", "created", "updated", "changed", "confirm_", "display",
@@ -61,10 +61,16 @@ func isBareName(name string) bool {
 	return false
 }
 
+// foreignPasswordNames are the word for password in other languages as
+// it is written in a key name (ASCII, without diacritics): Dutch,
+// German, Spanish, Portuguese, Polish, Turkish, Swedish, Finnish, Czech,
+// Hungarian. "passwort" and "mot_de_passe" already hold "pass".
+var foreignPasswordNames = []string{"wachtwoord", "kennwort", "contrasena", "senha", "haslo", "sifre", "losenord", "salasana", "heslo", "jelszo"}
+
 var authSchemes = []string{"bearer ", "basic ", "token ", "digest ", "apikey "}
 
 var (
-	passwordNameMatcher = partMatcher([]string{"pass", "pwd"})
+	passwordNameMatcher = partMatcher(append([]string{"pass", "pwd"}, foreignPasswordNames...))
 	secretNameMatcher   = partMatcher([]string{"secret", "token", "key", "auth", "cred"})
 )
 
@@ -132,7 +138,12 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		return
 	}
 
-	// Operator.
+	// Operator. A name in a name field has its value in the value field
+	// after it.
+	pairAt := -1
+	if nameFieldBefore(text, ns) {
+		pairAt = pairValueAfter(text, ne)
+	}
 	i := ne
 	var openQuote byte
 	if ns > 0 {
@@ -151,7 +162,8 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	if i < len(text) && text[i] == ']' {
 		i++
 	}
-	xml := ns > 0 && text[ns-1] == '<' && i < len(text) && text[i] == '>'
+	xml := ns > 0 && i < len(text) && text[i] == '>' &&
+		(text[ns-1] == '<' || nameClosed && pairAt < 0 && nameFieldBefore(text, ns)) // <password>x<, <string name="api_key">x<
 	for i < len(text) && isSpace(text[i]) {
 		i++
 	}
@@ -161,6 +173,9 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	opStart := i
 	needQuote := false
 	switch {
+	case pairAt >= 0:
+		opStart = pairAt - 1
+		i = pairAt
 	case xml:
 		i++
 	case text[i] == '=':
@@ -197,6 +212,11 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		// the password is 'value'
 		i += 2
 		needQuote = true
+	case password && openQuote == 0 && i > ne && (text[i] == '"' || text[i] == '\'') && atLineStart(text, ns):
+		// A password name that starts a statement and a quoted value
+		// after a space: Gradle's storePassword 'x', C's
+		// #define WIFI_PASSWORD "x", nginx-style directives.
+		needQuote = true
 	default:
 		return
 	}
@@ -209,7 +229,11 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		return
 	}
 
-	// Value.
+	// Value. SQL Server writes a Unicode string literal N'x'
+	// (@password = N'x').
+	if password && text[i] == 'N' && i+1 < len(text) && text[i+1] == '\'' {
+		i++
+	}
 	vs, ve, quoted := i, i, false
 	c := text[i]
 	switch {
@@ -289,7 +313,7 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	if !quoted && callValue(text, vs, ve) {
 		return // password=getpass.getpass('...'), token=os.getenv("X")
 	}
-	literal := quoted
+	literal := quoted || pairAt >= 0
 	if !quoted && atLineStart(text, ns) {
 		// .env / INI (KEY=value) and YAML (key: value) lines hold
 		// literals, not variable names.
@@ -607,6 +631,9 @@ func shortJoinedPart(v string) bool {
 // closing quote or bracket) comes an operator, a comma, "is", or, for a
 // --flag, a space.
 func assignmentFollows(text string, ns, ne int, password bool) bool {
+	if nameFieldBefore(text, ns) && (pairValueAfter(text, ne) >= 0 || ne+1 < len(text) && text[ne+1] == '>') {
+		return true
+	}
 	i := ne
 	if i < len(text) && (text[i] == '"' || text[i] == '\'' || text[i] == '`' || text[i] == ']' || text[i] == '\\') {
 		i++
@@ -633,18 +660,100 @@ func assignmentFollows(text string, ns, ne int, password bool) bool {
 		return password && i+2 < len(text) && text[i+1] == 's' && isSpace(text[i+2])
 	case 'v', 'V':
 		return true // key="Password" value="..."
+	case '"', '\'':
+		// storePassword 'x' (Gradle), #define WIFI_PASSWORD "x" (C)
+		if password && i > sp && atLineStart(text, ns) {
+			return true
+		}
 	}
 	return text[ns] == '-' && i > sp
 }
 
-// atLineStart reports whether only indentation, "export", "set", a list
-// dash or a comment mark precede position i on its line.
+// nameFieldBefore reports a key name that is itself the value of a name
+// or key field: "- name: DB_PASSWORD" (a Kubernetes env entry),
+// {"key": "X-Api-Key", (a Postman or HAR header), <string
+// name="api_key"> (Android resources). Its value is in the value field
+// that follows (pairValueAfter) or the element's text.
+func nameFieldBefore(text string, ns int) bool {
+	j := ns
+	if j > 0 && (text[j-1] == '"' || text[j-1] == '\'') {
+		j--
+	}
+	for j > 0 && isSpace(text[j-1]) {
+		j--
+	}
+	if j == 0 || (text[j-1] != ':' && text[j-1] != '=') {
+		return false
+	}
+	j--
+	for j > 0 && isSpace(text[j-1]) {
+		j--
+	}
+	if j > 0 && (text[j-1] == '"' || text[j-1] == '\'') {
+		j--
+	}
+	for _, w := range []string{"name", "key"} {
+		if k := j - len(w); k >= 0 && equalFold(text[k:j], w) && (k == 0 || !isIdent(text[k-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairValueAfter finds, after a key name at ne that is the value of a name
+// field, the value field of the same entry: `, "value": ` on the line or
+// `value:` on the next one. It returns the position after the operator,
+// or -1.
+func pairValueAfter(text string, ne int) int {
+	i := ne
+	if i < len(text) && (text[i] == '"' || text[i] == '\'') {
+		i++
+	}
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	if i < len(text) && text[i] == ',' {
+		i++
+	}
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	if i < len(text) && text[i] == '\r' {
+		i++
+	}
+	if i < len(text) && text[i] == '\n' {
+		i++
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+	}
+	if i < len(text) && (text[i] == '"' || text[i] == '\'') {
+		i++
+	}
+	if i+5 > len(text) || !equalFold(text[i:i+5], "value") {
+		return -1
+	}
+	i += 5
+	if i < len(text) && (text[i] == '"' || text[i] == '\'') {
+		i++
+	}
+	for i < len(text) && isSpace(text[i]) {
+		i++
+	}
+	if i < len(text) && (text[i] == ':' || text[i] == '=') {
+		return i + 1
+	}
+	return -1
+}
+
+// atLineStart reports whether only indentation, "export", "set",
+// "#define", a list dash or a comment mark precede position i on its line.
 func atLineStart(text string, i int) bool {
 	j := i
 	for j > 0 && isSpace(text[j-1]) {
 		j--
 	}
-	for _, w := range []string{"export", "set", "-", "#", "//"} {
+	for _, w := range []string{"export", "set", "#define", "-", "#", "//"} {
 		if j >= len(w) && text[j-len(w):j] == w {
 			j -= len(w)
 			for j > 0 && isSpace(text[j-1]) {

@@ -37,8 +37,8 @@ func identifier(r *ruleDef)            { r.Kind = kindIdentifier }
 
 var parapetRules = []ruleDef{
 	// --- scanners written in Go (no regex) ---
-	{ID: idPassword, Desc: "A password assigned to a key such as password, passwd, pwd, pw, psk or passphrase (config, env, code, CLI flags, XML).",
-		Keywords: []string{"pass", "pwd", "pw", "psk", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
+	{ID: idPassword, Desc: "A password assigned to a key such as password, passwd, pwd, pw, psk, passphrase or wachtwoord, kennwort, senha … (config, env, code, CLI flags, XML).",
+		Keywords: append([]string{"pass", "pwd", "pw", "psk", "--"}, foreignPasswordNames...), Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.6, Source: srcParapet, License: licParapet},
 	{ID: idGeneric, Desc: "A high-entropy value assigned to a key such as secret, token, api_key, auth or credentials.",
 		Keywords: []string{"secret", "token", "key", "auth", "cred", "--"}, Scan: scanAssignment, Assign: true, Kind: kindGeneric, Score: 0.5, Source: srcParapet, License: licParapet},
 	{ID: idConnPassword, Desc: "A password inside a database or broker connection string (postgres://u:p@h, mongodb+srv://, redis://, amqp://, jdbc:, ODBC/ADO.NET Password=...;).",
@@ -185,7 +185,7 @@ var parapetRules = []ruleDef{
 	{ID: idDiscordFormat, Type: "DISCORD_BOT_TOKEN", Desc: "A Discord bot token by its format: the base64 of a 17-20 digit user id, a 6-character timestamp and a 27-38 character HMAC.",
 		Scan: scanNone, Run: true, Score: 0.85, Source: srcParapet, License: licParapet},
 	with(own("TELEGRAM_BOT_TOKEN_FORMAT", "A Telegram bot token by its format (bot id : AA + 33 characters).",
-		`(?:^|[^0-9A-Za-z])([0-9]{8,10}:AA[A-Za-z0-9_-]{32,34})`+tokenEnd, ":aa"), func(r *ruleDef) { r.Type = "TELEGRAM_BOT_TOKEN" }),
+		`(?:^|[^0-9A-Za-z]|/bot)([0-9]{8,10}:AA[A-Za-z0-9_-]{32,34})`+tokenEnd, ":aa"), func(r *ruleDef) { r.Type = "TELEGRAM_BOT_TOKEN" }),
 	// Sentry organisation auth tokens are "sntrys_" + base64 of a JSON
 	// payload ("eyJ" is base64 of `{"`) + "_" + a 43-character secret
 	// (https://docs.sentry.io/account/auth-tokens/). gitleaks'
@@ -361,7 +361,16 @@ var parapetRules = []ruleDef{
 	with(own("POWERSHELL_SECURESTRING", "A plain-text password turned into a SecureString in PowerShell (ConvertTo-SecureString 'x' -AsPlainText).",
 		`(?i)ConvertTo-SecureString\s+(?:-String\s+)?["']([^"'\n$]{3,128})["']\s+-AsPlainText`, "convertto-securestring"), authTuple),
 	with(own("SQL_IDENTIFIED_BY", "A password in SQL: CREATE/ALTER USER ... IDENTIFIED BY 'x' (MySQL, MariaDB, Oracle).",
-		`(?i)\bIDENTIFIED\s+(?:WITH\s+\S+\s+)?BY\s+["']([^"'\n]{3,128})["']`, "identified by '", "identified by \""), authTuple),
+		`(?i)\bIDENTIFIED\s+(?:WITH\s+\S+\s+)?BY\s+["']([^"'\n]{3,128})["']`, "identified by '", "identified by \"", "by '", "by \""), authTuple),
+	// PostgreSQL, SQL Server, Snowflake, Redshift, Vertica: CREATE/ALTER
+	// USER|ROLE|LOGIN name ... PASSWORD 'x' (WITH, LOGIN, ENCRYPTED and
+	// other options between; SQL Server's N'x' and PASSWORD = 'x').
+	with(own("SQL_ROLE_PASSWORD", "A password in SQL: CREATE/ALTER USER, ROLE or LOGIN ... PASSWORD 'x' (PostgreSQL, SQL Server, Snowflake, Redshift).",
+		`(?i)\b(?:CREATE|ALTER)\s+(?:USER|ROLE|LOGIN)\s[^;\n]{0,160}?\bPASSWORD\s*=?\s*N?'([^'\n]{3,128})'`,
+		"password '", "password='", "password = '", "password n'", "password=n'", "password = n'"), func(r *ruleDef) {
+		authTuple(r)
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) && !postgresVerifier(v) }
+	}),
 	with(own("JDBC_GET_CONNECTION", "A password given to JDBC DriverManager.getConnection(url, user, password).",
 		`getConnection\s*\(\s*[^,\n]{1,200},\s*"[^"\n]{1,64}"\s*,\s*"([^"\n]{3,128})"`, "getconnection(", "getconnection ("), authTuple),
 	with(own("PHP_DB_CONNECT", "A password given to PHP's PDO, mysqli or mysqli_connect (dsn or host, user, password).",
@@ -378,6 +387,24 @@ var parapetRules = []ruleDef{
 	// ${smtp.password:value}, the shell's ${DB_PASSWORD:-value}.
 	with(own("PROPERTY_DEFAULT_PASSWORD", "A literal default given to a password placeholder (Spring ${x.password:value}, shell ${DB_PASSWORD:-value}).",
 		`(?i)\$\{[A-Za-z0-9_.\-]{0,60}(?:password|passwd|pwd)[A-Za-z0-9_.\-]{0,60}:-?([^}\s$"'{]{3,128})\}`, "${"), authTuple),
+	// A Kubernetes container env entry (and other name/value lists in
+	// YAML): "- name: DB_PASSWORD" with "value: x" on the next line. The
+	// value is a literal (valueFrom: secretKeyRef is a reference and has
+	// no "value:").
+	with(own("ENV_ENTRY_PASSWORD", "A password in a name/value entry in YAML (a Kubernetes env entry: name: DB_PASSWORD, value: x).",
+		`(?i)\bname:[ \t]*["']?[A-Za-z0-9_.\-]{0,60}(?:pass|pwd)[A-Za-z0-9_.\-]{0,40}["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?([^"'\s#{$<][^"'\n]{2,127}?)["']?[ \t]*(?:\r?\n|$)`, "value:"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return len(v) >= 4 && !isTemplate(v) && !isPlaceholder(v) && index(v, " ") < 0 }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	with(own("ENV_ENTRY_SECRET", "A high-entropy secret, token or key in a name/value entry in YAML (a Kubernetes env entry: name: API_TOKEN, value: x).",
+		`(?i)\bname:[ \t]*["']?[A-Za-z0-9_.\-]{0,60}(?:secret|token|api_?key|access_?key|private_?key|credential)[A-Za-z0-9_.\-]{0,40}["']?[ \t]*\r?\n[ \t]*value:[ \t]*["']?([^"'\s#{$<][^"'\s]{11,255})["']?[ \t]*(?:\r?\n|$)`, "value:"), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && charClasses(v) >= 2 && shannon(v) > 3.2 && hasDigitAndLetter(v)
+		}
+		r.Type = idGeneric
+		r.Score = 0.6
+	}),
 	// Helm: --set auth.password=value is a literal, whatever its shape.
 	with(own("HELM_SET_PASSWORD", "A password given on a Helm (or similar) --set key=value flag.",
 		`--set(?:-string)?[ \t=]+["']?[A-Za-z0-9_.\[\]\-]{0,80}(?i:password|passwd|pwd)[A-Za-z0-9_.\[\]\-]{0,40}=([^\s,"'\\]{3,128})`, "--set"), authTuple),
@@ -610,6 +637,21 @@ func isLowerHex(c byte) bool { return isDigit(c) || ('a' <= c && c <= 'f') }
 func notPlaceholder(s string) bool { return !isPlaceholder(s) }
 
 func notTemplate(s string) bool { return !isTemplate(s) }
+
+// postgresVerifier reports a password PostgreSQL stores already hashed,
+// which CREATE ROLE ... PASSWORD accepts as given: "md5" and 32 hex digits,
+// or a SCRAM-SHA-256 verifier.
+func postgresVerifier(v string) bool {
+	if len(v) == 35 && v[:3] == "md5" {
+		for i := 3; i < len(v); i++ {
+			if !isLowerHex(v[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return hasPrefixFold(v, "scram-sha-256$")
+}
 
 func hasDigitAndLetter(s string) bool {
 	d, l := false, false

@@ -1,8 +1,11 @@
 package secrets
 
-// Passwords in pasted tables: a CSV, TSV or Markdown table whose header
-// names a password column ("site,username,password,notes", "| Tool |
-// Login | Password |", "Location<TAB>Device<TAB>User<TAB>Password").
+// Passwords in pasted tables: a CSV (comma or semicolon), TSV or Markdown
+// table whose header names a password column ("site,username,password,notes",
+// "| Tool | Login | Password |", "Location<TAB>Device<TAB>User<TAB>Password",
+// "平台,账号,密码", a password manager's "login_password"), and a row whose
+// first cell names a password and whose next cell holds it (a settings
+// table's "smtp_password<TAB>value", a wiki's "| DB password | value |").
 // The run hook calls tableCell at each alphanumeric run around a digit; a
 // cell that could be a password is checked against its column's header,
 // which is looked for once per row (the rows of one table inherit it).
@@ -14,7 +17,7 @@ const (
 	tableMaxBytes = 4096 // bytes between a cell and its header
 )
 
-func isTableDelim(c byte) bool { return c == ',' || c == '\t' || c == '|' }
+func isTableDelim(c byte) bool { return c == ',' || c == '\t' || c == '|' || c == ';' }
 
 // tableCell reports the cell holding the run text[rs:re] when its column
 // is a password column.
@@ -76,12 +79,73 @@ func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
 		st.tblLine, st.tblDelim, st.tblCol = ls, delim, passwordColumn(text, ls, delim)
 	}
 	if st.tblCol < 0 || cellIndex(text, ls, cs, delim) != st.tblCol {
-		return
+		if !isTableDelim(left) || !labelCellBefore(text, ls, cs-1) {
+			return
+		}
 	}
 	if proseStandIn(v) || obviousFake(v) || charClasses(v) < 2 {
 		return
 	}
 	st.add(d.ix.password, vs, ve)
+}
+
+// labelCellBefore reports a row whose first cell, ending at the delimiter
+// text[de], names a password: the value is the cell after it.
+func labelCellBefore(text string, ls, de int) bool {
+	delim := text[de]
+	s := ls
+	for s < de && (text[s] == ' ' || text[s] == delim && delim == '|') {
+		s++ // a Markdown row's leading pipe
+	}
+	for i := s; i < de; i++ {
+		if text[i] == delim {
+			return false // not the first cell
+		}
+	}
+	return passwordHeader(text[s:de])
+}
+
+// passwordHeaderWords are the CJK column names of a password; Latin ones
+// are lineLabelNames.
+var passwordHeaderWords = []string{"密码", "密碼", "口令", "パスワード", "비밀번호"}
+
+// passwordSuffixes end a key-style column name that holds a password
+// (login_password, dbPass, admin-pwd).
+var passwordSuffixes = append([]string{"password", "passwd", "pwd", "pass"}, foreignPasswordNames...)
+
+// passwordHeader reports a table cell that names a password column.
+func passwordHeader(cell string) bool {
+	s := trimSpaceASCII(cell)
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		s = trimSpaceASCII(s[1 : len(s)-1])
+	}
+	if bareLabel(s) {
+		return true
+	}
+	for _, w := range passwordHeaderWords {
+		if s == w {
+			return true
+		}
+	}
+	if len(s) > 40 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isIdent(s[i]) {
+			return false
+		}
+	}
+	for _, w := range passwordSuffixes {
+		n := len(s) - len(w)
+		if n < 1 || !equalFold(s[n:], w) {
+			continue
+		}
+		c := s[n-1]
+		if c == '_' || c == '-' || c == '.' || ('a' <= c && c <= 'z' && 'A' <= s[n] && s[n] <= 'Z') {
+			return true
+		}
+	}
+	return false
 }
 
 // cellIndex counts the delimiters between the row start ls and the cell
@@ -146,7 +210,7 @@ func passwordColumn(text string, ls int, delim byte) int {
 	col, cs := 0, hs
 	for i := hs; i <= he; i++ {
 		if i == he || text[i] == delim {
-			if bareLabel(text[cs:i]) {
+			if passwordHeader(text[cs:i]) {
 				return col
 			}
 			col++

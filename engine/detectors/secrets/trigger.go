@@ -404,7 +404,13 @@ var lineKeywords = map[string]bool{"machine": true, "user ": true,
 // opScanKeywords are the assignment scanner's keywords that are found in
 // the key before an operator (password = ..., "api_key": ...); its other
 // keywords ("--" for --password value) are anchored.
-var opScanKeywords = map[string]bool{"pass": true, "pwd": true, "pw": true, "psk": true, "secret": true, "token": true, "key": true, "auth": true, "cred": true}
+var opScanKeywords = func() map[string]bool {
+	m := map[string]bool{"pass": true, "pwd": true, "pw": true, "psk": true, "secret": true, "token": true, "key": true, "auth": true, "cred": true}
+	for _, w := range foreignPasswordNames {
+		m[w] = true
+	}
+	return m
+}()
 
 // rtNode is a node of the reverse trie of keyword prefixes: the bytes
 // before an anchor, read backwards.

@@ -41,7 +41,9 @@
 //     k in as the case folds of ſ and the Kelvin sign) (CJK text and full-width punctuation run straight
 //     on from a token: "令牌是hf_…，请"); and . : ! ? before a space or the
 //     end of the text, the end of a sentence in prose ("my token is
-//     hf_….  How …"), but not inside a dotted name (hf_….example);
+//     hf_….  How …"), or before a quote (curl -u 'sk_live_…:'), but not
+//     inside a dotted name (hf_….example); and an escaped quote (\" or
+//     \'), which ends a token inside a JSON or PHP serialised string;
 //   - allowlists whose condition needs a path are dropped; the others are
 //     kept with their target (secret, match or line).
 package main
@@ -134,7 +136,7 @@ var keywordOverrides = map[string][]string{
 
 const (
 	terminator        = `(?:[\x60'"\s;]|\\[nr]|$`
-	relaxedTerminator = `(?:[\x60'"\s;,<)\]}|&]|(?-i:[^\x00-\x7f])|[.:!?](?:\s|$)|\\[nr]|$`
+	relaxedTerminator = `(?:[\x60'"\s;,<)\]}|&]|(?-i:[^\x00-\x7f])|[.:!?](?:[\s'"]|$)|\\[nr"']|$`
 )
 
 func parapetID(id string) string {

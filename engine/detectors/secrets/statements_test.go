@@ -1,0 +1,51 @@
+package secrets
+
+import "testing"
+
+// Passwords in SQL, build files and C headers, tables and name/value
+// entries, from the misses on the general6 set once its blind read was
+// done (its rows are not copied here).
+func TestStatementAndTablePasswords(t *testing.T) {
+	pw := "Lantern" + "2017!"
+	tok := "Vq8Hs7dK3xLm" + "2Rt9Pz4Wc6Nb"
+	runCases(t, []tcase{
+		// SQL
+		{"mysql identified with", "CREATE USER 'etl'@'%' IDENTIFIED WITH mysql_native_password BY '" + pw + "';", "PASSWORD_ASSIGNMENT", pw},
+		{"postgres create role", "CREATE ROLE analytics LOGIN PASSWORD '" + pw + "';", "PASSWORD_ASSIGNMENT", pw},
+		{"postgres alter user", "ALTER USER app WITH ENCRYPTED PASSWORD '" + pw + "' VALID UNTIL 'infinity';", "PASSWORD_ASSIGNMENT", pw},
+		{"sql server login", "CREATE LOGIN svc_report WITH PASSWORD = N'" + pw + "', CHECK_POLICY = OFF;", "PASSWORD_ASSIGNMENT", pw},
+		{"t-sql unicode literal", "EXEC sp_addlinkedsrvlogin @rmtsrvname = N'CRM', @rmtuser = N'link', @rmtpassword = N'" + pw + "';", "PASSWORD_ASSIGNMENT", pw},
+		{"postgres md5 verifier", "CREATE ROLE crm LOGIN PASSWORD 'md5" + "6ad55f8ac1f71351acc855534ca5fe1c';", "", ""},
+		{"postgres scram verifier", "ALTER ROLE crm PASSWORD 'SCRAM-SHA-256$4096:c2FsdA==$aGFzaA==:c2lnbg==';", "", ""},
+		{"sql no literal", "ALTER ROLE crm WITH PASSWORD NULL;", "", ""},
+		// a password name starting a statement, then a quoted value
+		{"gradle signing", "signingConfigs {\n    release {\n        storePassword '" + pw + "'\n        keyAlias 'upload'\n    }\n}", "PASSWORD_ASSIGNMENT", pw},
+		{"c define", "#define WIFI_SSID \"Office-2G\"\n#define WIFI_PASSWORD \"" + pw + "\"\n", "PASSWORD_ASSIGNMENT", pw},
+		{"cli flag quoted", "airflow connections add crm --conn-login reader --conn-password '" + pw + "' --conn-port 1433", "PASSWORD_ASSIGNMENT", pw},
+		{"prose password quoted", "Your password \"" + pw + "\" was reset by the help desk.", "PASSWORD_ASSIGNMENT", pw},
+		// key names in other languages
+		{"dutch key name", "const char* wachtwoord = \"" + pw + "\";", "PASSWORD_ASSIGNMENT", pw},
+		{"portuguese key name", "SENHA_BANCO=" + pw, "PASSWORD_ASSIGNMENT", pw},
+		// tables
+		{"semicolon csv", "Sistema;Usuário;Senha;Departamento\nERP;fin.ana;" + pw + ";Financeiro", "PASSWORD_ASSIGNMENT", pw},
+		{"chinese header", "平台,账号,密码,负责人\n阿里云,ops,Hx" + pw + ",王磊", "PASSWORD_ASSIGNMENT", "Hx" + pw},
+		{"export column name", "name,login_uri,login_username,login_password,login_totp\nJira,https://jira.example,ana," + pw + ",", "PASSWORD_ASSIGNMENT", pw},
+		{"settings row", "smtp_host\tsmtp.example.com\nsmtp_password\t" + pw + "\t2026-11-20 10:02", "PASSWORD_ASSIGNMENT", pw},
+		{"wiki row", "| Host | db01 |\n| DB password | " + pw + " |", "PASSWORD_ASSIGNMENT", pw},
+		{"hash column", "user,password_hash\nana,x9" + pw, "", ""},
+		{"label not first cell", "host,port,password policy,12chars\n", "", ""},
+		// name/value entries
+		{"kubernetes env password", "env:\n  - name: DB_PASSWORD\n    value: \"" + pw + "\"\n", "PASSWORD_ASSIGNMENT", pw},
+		{"kubernetes env token", "env:\n  - name: API_TOKEN\n    value: " + tok + "\n", "GENERIC_SECRET", tok},
+		{"kubernetes env reference", "env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n        key: password\n", "", ""},
+		{"kubernetes env template", "env:\n  - name: DB_PASSWORD\n    value: \"{{ .Values.db.password }}\"\n", "", ""},
+		{"postman header", `{ "key": "X-APPLICATION-KEY", "value": "` + tok + `" }`, "GENERIC_SECRET", tok},
+		{"android string", `<string name="backend_api_key">` + tok + `</string>`, "GENERIC_SECRET", tok},
+		{"android string text", `<string name="password_hint">Enter your password</string>`, "", ""},
+		{"azure storage key", `"primary_access_key": "` + tok + `Zq+/w==",`, "GENERIC_SECRET", tok + "Zq+/w=="},
+		// token ends
+		{"telegram api url", "curl 'https://api.telegram.org/bot3732944204:AAcAecd3brySlOxn3on_TrnRxKfbzzecSAH/sendMessage'", "TELEGRAM_BOT_TOKEN", "3732944204:AAcAecd3brySlOxn3on_TrnRxKfbzzecSAH"},
+		{"stripe key before colon quote", "curl https://api.stripe.com/v1/charges -u 'rk_live_" + tok + tok + ":'", "STRIPE_API_KEY", "rk_live_" + tok + tok},
+		{"stripe key in escaped json", `{\"secret_key\":\"sk_live_` + tok + tok + `\"}`, "STRIPE_API_KEY", "sk_live_" + tok + tok},
+	})
+}
