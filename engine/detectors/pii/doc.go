@@ -29,7 +29,8 @@
 //
 // Context words are looked up only around a candidate, in a window that
 // does not cross a sentence end. As in Presidio, they raise a score ("card"
-// near a card number), lower it ("order number", "tracking", "version"),
+// near a card number), lower it ("order number", "tracking"), rule it
+// out (a dotted quad labelled "version" or "firmware" is no IP address),
 // or are required at all for weak patterns (bank, licence and passport
 // numbers, nine bare digits as an SSN, a date as a date of birth, a
 // formatted number that no phone plan validates). When several such words

@@ -101,3 +101,30 @@ func TestCardIsTheWholeGroupRun(t *testing.T) {
 		none(t, d, CreditCard, text)
 	}
 }
+
+// From the general6 set's misses and false positives, once its blind read
+// was done (its rows are not copied here).
+func TestNetworkNumbersAndNationalPhones(t *testing.T) {
+	d := New(Options{})
+	// An IPv4 address before a CIDR prefix is an address; the prefix is not.
+	check(t, d, "allow tcp from 172.16.8.0/24 to 172.16.9.14", want{IPAddress, "172.16.8.0"}, want{IPAddress, "172.16.9.14"})
+	// A dotted quad labelled a version is not reported, even near a
+	// network word.
+	for _, text := range []string{
+		"The router firmware went to 1.0.4.12 last night.",
+		"transit core router, version 12.4.1.0",
+		"build 10.0.19041.1 is out",
+	} {
+		none(t, d, IPAddress, text)
+	}
+	// A trunk-prefixed national number is a phone, not an NHS number that
+	// passes mod 11 by chance; an NHS word still makes it one.
+	check(t, d, "Siobhan Kearney – 087 413 2290 – siobhan@example.ie", want{PhoneNumber, "087 413 2290"}, want{EmailAddress, "siobhan@example.ie"})
+	none(t, d, UKNHS, "Siobhan Kearney – 087 413 2290 – siobhan@example.ie")
+	check(t, d, "NHS number 943 476 5919", want{UKNHS, "943 476 5919"})
+	// With a call verb, a grouped number of a country without a trunk
+	// prefix (Spain, Italy, Poland, Portugal).
+	check(t, d, "Si hay algún problema llama a Javier al 612 448 903.", want{PhoneNumber, "612 448 903"})
+	none(t, d, PhoneNumber, "Firewall: allow 192.168.40.0/24 to reach 172.16.5.2")
+	none(t, d, PhoneNumber, "The office is at 17031 2202 Rissik St")
+}

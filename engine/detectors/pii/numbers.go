@@ -261,8 +261,8 @@ func (s *scanner) number(i, te int) int {
 	// the attempts on its prefixes.
 	cc := lazyCtx{start: p.start, end: p.g[p.ng-1].e}
 	for ng := p.ng; ng >= 1 && ng > p.ng-4; ng-- {
-		if ng < p.ng && p.sep[ng] != ' ' {
-			continue // a prefix must end at a space
+		if ng < p.ng && p.sep[ng] != ' ' && !(ng == 4 && p.sep[4] == '/' && p.sep[1] == '.' && p.sep[2] == '.' && p.sep[3] == '.') {
+			continue // a prefix must end at a space (or be an IPv4 address before a CIDR prefix)
 		}
 		if end, ok := s.classify(&p, ng, &cc); ok {
 			return end
@@ -349,12 +349,12 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 				return 0, false
 			}
 			c := context()
+			if c&ctxVersion != 0 {
+				return end, true // "version 10.4.2.1", "firmware went to 1.0.4.12": labelled a version
+			}
 			score := 0.6
 			if c&ctxIP != 0 {
 				score = 0.85
-			}
-			if c&ctxVersion != 0 {
-				score -= 0.4
 			}
 			s.report(tIP, start, end, score)
 			return end, true
@@ -445,7 +445,10 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			s.report(tNHS, start, end, 0.85)
 			return end, true
 		}
-		if c&ctxPhone == 0 && !phoneWordBefore(t, start) && !s.validPhone(p, ng, d) && (ng == 1 || p.sep[1] == ' ') {
+		// Without an NHS word, a number with a leading 0 is a phone
+		// number written with its trunk prefix ("087 413 2290"), not
+		// an NHS number (England and Wales issue 4xx and 6xx-7xx).
+		if c&ctxPhone == 0 && d[0] != '0' && !phoneWordBefore(t, start) && !s.validPhone(p, ng, d) && (ng == 1 || p.sep[1] == ' ') {
 			s.report(tNHS, start, end, 0.4)
 			return end, true
 		}
@@ -488,7 +491,9 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		// It must have 9+ digits (not a postcode such as Brazil's
 		// "01304-001"), and without a phone word be grouped with no other
 		// type's word near ("IBAN NL91 ABNA 0417 1643 01").
-		abroad := !valid && !p.plus && (d[0] == '0' || p.paren) && nd >= 9 &&
+		// With a phone word, a grouped number may also be from a country
+		// without a trunk prefix: "llama a Javier al 612 448 903".
+		abroad := !valid && !p.plus && (d[0] == '0' || p.paren || c&ctxPhone != 0 && ng > 1 && sameSep(" -") && !streetNear(t, start, end)) && nd >= 9 &&
 			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0) && s.validElsewhere(p, ng, d)
 		// In text of another script, the number is that script's
 		// country's, with or without a trunk prefix: "138 0013 8000"
