@@ -28,7 +28,10 @@
 //     particles ("van der", "de la") scored from the lists (given names,
 //     surnames, other names) against English-word, proper-noun and place
 //     flags, plus context: titles (Mr, Dr., Mayor), "my name is", "called",
-//     "Dear X", "Name:", speaker labels ("Nicole: ..."), possessives before
+//     "Dear X", "Name:", speaker labels ("Nicole: ..."), the column of a
+//     pasted table whose header names a person (first_name, last_name,
+//     Nombre, 姓名; a bare "name" beside email, phone or address;
+//     table.go), possessives before
 //     personal nouns ("Matej's address"), verbs after ("X said"). Names that
 //     are also English words (Will, May, Grant, Bill) need context or a
 //     surname; a capital at a sentence start is not evidence. Firms made of

@@ -99,3 +99,19 @@ func TestGeneralAddresses(t *testing.T) {
 		}
 	}
 }
+
+// People in pasted tables: the column's header says a cell is a name.
+func TestTablePersonColumns(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "Fix this CSV:\nid,first_name,last_name,email\n1017,Aisha,Bello,a.bello@example.com\n1018,Tomasz,Wrzesniak,t.w@example.com",
+		[]found{{"PERSON", "Aisha"}, {"PERSON", "Bello"}, {"PERSON", "Tomasz"}, {"PERSON", "Wrzesniak"}})
+	checkPersons(t, d, "name\tcity\tphone\nLucy Thornton\tBristol\t0117 496 0044\nOmar Haddad\tManchester\t0161 496 0971",
+		[]found{{"PERSON", "Lucy Thornton"}, {"PERSON", "Omar Haddad"}})
+	checkPersons(t, d, "| Nombre | Apellido | Correo |\n|---|---|---|\n| Lucía | Bermejo | lb@example.es |",
+		[]found{{"PERSON", "Lucía"}, {"PERSON", "Bermejo"}})
+	checkPersons(t, d, "姓名,电话\n王丽,138 1742 6650", []found{{"PERSON", "王丽"}})
+	// a bare "name" column without a column about a person is not enough,
+	// and cells that are no names are skipped
+	checkPersons(t, d, "name,price,sku\nWidget Pro,19.99,WP-100\nGadget Plus,24.50,GP-200", nil)
+	checkPersons(t, d, "first_name,last_name,email\nn/a,-,none@example.com\nTBD 2,x,y@example.com", nil)
+}

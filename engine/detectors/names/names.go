@@ -85,14 +85,35 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	s.noSkipping = d.minScore < skipSafeScore
 	var sp scriptSpans
 	d.scanScripts(f.Text, &sp)
+	// Name cells of tables are people whatever the token scanner makes of
+	// them; its PERSON findings that overlap one give way.
+	var tbl []tableSpan
+	if d.person {
+		tbl = tablePersons(f.Text, nil)
+	}
+	ti := 0
 	d.scan(ctx, s, func(typ string, start, end int, score float64) {
 		if typ == tStreetAddress {
 			sp.dropAddress(start, end) // the token scanner's address wins
 		} else if sp.overlapsAddress(start, end) {
 			return // a street word read as a name ("Cumhuriyet Cad"), or part of the address
 		}
+		if typ == tPersonName && len(tbl) > 0 {
+			for ti < len(tbl) && tbl[ti].end <= start {
+				ti++
+			}
+			if ti < len(tbl) && tbl[ti].start < end {
+				return
+			}
+		}
 		r.AddFinding("names", "pii", typ, f, start, end, score)
 	})
+	for _, x := range tbl {
+		if !sp.overlapsAddress(x.start, x.end) {
+			sp.dropPerson(x.start, x.end)
+			r.AddFinding("names", "pii", tPersonName, f, x.start, x.end, tableScore)
+		}
+	}
 	for i := 0; i < sp.n; i++ {
 		x := &sp.list[i]
 		if x.score > 0 && x.score >= d.minScore && (x.typ == tPersonName && d.person || x.typ == tStreetAddress && d.address) {

@@ -73,6 +73,16 @@ func (s *scriptSpans) dropAddress(start, end int) {
 	}
 }
 
+// dropPerson drops the script names overlapping [start, end).
+func (s *scriptSpans) dropPerson(start, end int) {
+	for i := 0; i < s.n; i++ {
+		o := &s.list[i]
+		if o.typ == tPersonName && o.start < end && start < o.end {
+			o.score = 0
+		}
+	}
+}
+
 const (
 	tPersonName    = "PERSON"
 	tStreetAddress = "STREET_ADDRESS"
