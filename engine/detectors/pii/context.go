@@ -99,7 +99,7 @@ func init() {
 		// other languages' phone words (ASCII runs: "teléfono" gives "tel", "fono")
 		"telefone", "telephone", "telefoon", "telefonnummer", "rufnummer", "handy", "mobil", "mobiel",
 		"movil", "celular", "cellulare", "portable", "tfno", "telf", "fono", "erreichbar", "joindre",
-		"appeler", "llamar", "llama", "llame", "ligar", "liga", "ligue", "chiama", "chiamare", "chiamami", "bel", "anrufen", "telp", "sdt", "telefonu", "telefonem")
+		"appeler", "llamar", "llame", "ligar", "liga", "ligue", "chiamare", "chiamami", "bel", "anrufen", "telp", "sdt", "telefonu", "telefonem")
 	addCtx(ctxCard, "credit", "card", "cards", "visa", "mastercard", "amex", "discover", "jcb", "diners",
 		"maestro", "debit", "cc", "payment", "unionpay", "cvv", "cvc", "expiry", "expiration", "creditcard")
 	addCtx(ctxNotCard, "order", "orders", "tracking", "invoice", "isbn", "ref", "reference", "serial",

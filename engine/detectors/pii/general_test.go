@@ -124,7 +124,13 @@ func TestNetworkNumbersAndNationalPhones(t *testing.T) {
 	check(t, d, "NHS number 943 476 5919", want{UKNHS, "943 476 5919"})
 	// With a call verb, a grouped number of a country without a trunk
 	// prefix (Spain, Italy, Poland, Portugal).
-	check(t, d, "Si hay algún problema llama a Javier al 612 448 903.", want{PhoneNumber, "612 448 903"})
+	check(t, d, "Si hay algún problema, llame a Javier al 612 448 903.", want{PhoneNumber, "612 448 903"})
 	none(t, d, PhoneNumber, "Firewall: allow 192.168.40.0/24 to reach 172.16.5.2")
 	none(t, d, PhoneNumber, "The office is at 17031 2202 Rissik St")
+}
+
+// "se llama" and "si chiama" (is called) name a person, not a phone call.
+func TestIsCalledIsNoPhoneWord(t *testing.T) {
+	d := New(Options{})
+	check(t, d, "el titular: 531-72-4410, se llama Tomás", want{USSSN, "531-72-4410"})
 }

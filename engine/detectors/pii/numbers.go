@@ -491,9 +491,10 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		// It must have 9+ digits (not a postcode such as Brazil's
 		// "01304-001"), and without a phone word be grouped with no other
 		// type's word near ("IBAN NL91 ABNA 0417 1643 01").
-		// With a phone word, a grouped number may also be from a country
-		// without a trunk prefix: "llama a Javier al 612 448 903".
-		abroad := !valid && !p.plus && (d[0] == '0' || p.paren || c&ctxPhone != 0 && ng > 1 && sameSep(" -") && !streetNear(t, start, end)) && nd >= 9 &&
+		// With a phone word, a number grouped as mobiles are (3-3-3,
+		// 3-3-4) may also be from a country without a trunk prefix:
+		// "llame a Javier al 612 448 903". Not 3-2-4, an SSN's shape.
+		abroad := !valid && !p.plus && (d[0] == '0' || p.paren || c&ctxPhone != 0 && ng > 2 && glen(0) == 3 && glen(1) == 3 && sameSep(" -") && !streetNear(t, start, end)) && nd >= 9 &&
 			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0) && s.validElsewhere(p, ng, d)
 		// In text of another script, the number is that script's
 		// country's, with or without a trunk prefix: "138 0013 8000"
