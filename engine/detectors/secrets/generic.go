@@ -46,7 +46,7 @@ var nameNegatives = []string{
 	"description", "desc_", "_desc", "title", "message", "error", "status",
 	"event", "callback", "handler", "request", "response", "storage_class",
 	"token_uri", "tokenuri", "key_id", "keyid", "_id", "-id",
-	"jsonwebtoken", "keyvault", "idx", "keying", "keypair", "source", "secretkeyref",
+	"update_password", "jsonwebtoken", "keyvault", "idx", "keying", "keypair", "source", "secretkeyref",
 }
 
 var nameNegMatcher = partMatcher(nameNegatives)
@@ -364,8 +364,11 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	} else if len(v) < 10 {
 		return false
 	}
-	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) || mapboxPublic(v) || stripePublishable(v) || revenueCatPublic(v) {
+	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) || mapboxPublic(v) || stripePublishable(v) || revenueCatPublic(v) || browserAgentKey(v) {
 		return false
+	}
+	if password && filePath(v) {
+		return false // LoadCredential=db-password:/etc/credstore/db, a file that holds it
 	}
 	if !quoted {
 		if v[0] == '\\' || index(v, "[") >= 0 {
@@ -667,6 +670,40 @@ func assignmentFollows(text string, ns, ne int, password bool) bool {
 		}
 	}
 	return text[ns] == '-' && i > sp
+}
+
+// browserAgentKey reports keys that monitoring vendors put in the page
+// source of every visitor's browser, public by design: New Relic's
+// browser licence key (NRJS-…) and Datadog's client token ("pub" and 32
+// hex digits; Datadog's docs: client tokens are not secret).
+func browserAgentKey(v string) bool {
+	if hasPrefixFold(v, "nrjs-") {
+		return true
+	}
+	if len(v) != 35 || v[:3] != "pub" {
+		return false
+	}
+	for i := 3; i < len(v); i++ {
+		if !isLowerHex(v[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// filePath reports an absolute file path (/etc/credstore/db-password,
+// /run/secrets/x): where a password is kept, not the password.
+func filePath(v string) bool {
+	if len(v) < 4 || v[0] != '/' || index(v[1:], "/") < 0 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !isLetter(c) && !isDigit(c) && c != '/' && c != '.' && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // nameFieldBefore reports a key name that is itself the value of a name

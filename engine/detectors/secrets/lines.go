@@ -528,6 +528,9 @@ func speakerPrefix(text string, ls, se int) bool {
 	if s == "" {
 		return true // "— x", "-- x"
 	}
+	if se-ls > 1 && (text[ls] == ' ' && text[ls+1] == ' ' || text[ls] == '\t') {
+		return false // an indented key ("    image: x" in YAML), not who speaks
+	}
 	if len(s) > 40 {
 		return false
 	}

@@ -177,8 +177,9 @@ var publishedExample = map[string]bool{
 }
 
 // cjkProse reports a value written in Chinese, Japanese or Korean words
-// with hardly any ASCII letters or digits ("请在CI中设置", "ここに入力"):
-// an instruction standing in for the value, not a password.
+// with hardly any ASCII letters or digits ("请在CI中设置", "ここに入力"),
+// or with four or more of them ("替换为你的Secret"): an instruction
+// standing in for the value, not a password.
 func cjkProse(v string) bool {
 	cjk, ascii := 0, 0
 	for _, r := range v {
@@ -189,7 +190,7 @@ func cjkProse(v string) bool {
 			ascii++
 		}
 	}
-	return cjk >= 2 && ascii < 3
+	return cjk >= 2 && ascii < 3 || cjk >= 4
 }
 
 // docExample reports a token marked as a documentation sample by the

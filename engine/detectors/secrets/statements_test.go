@@ -49,3 +49,18 @@ func TestStatementAndTablePasswords(t *testing.T) {
 		{"stripe key in escaped json", `{\"secret_key\":\"sk_live_` + tok + tok + `\"}`, "STRIPE_API_KEY", "sk_live_" + tok + tok},
 	})
 }
+
+// Look-alikes from the general7 set's false positives, once its blind
+// read was done (its rows are not copied here).
+func TestGeneral7LookAlikes(t *testing.T) {
+	runCases(t, []tcase{
+		{"yaml key after a password question", "How should I pass the DB password in Compose?\n\nservices:\n  db:\n    image: postgres:16.2\n", "", ""},
+		{"speaker answer still", "Ana: what's the wifi password?\nBo: Kettle-Lamp-77\n", "PASSWORD_ASSIGNMENT", "Kettle-Lamp-77"},
+		{"systemd credential path", "LoadCredential=db-password:/etc/credstore/app-db\n", "", ""},
+		{"secret in a run dir", "DB_PASSWORD=/run/secrets/db_password\n", "", ""},
+		{"ansible update_password", "- name: add user\n  user:\n    name: deploy\n    update_password: on_create\n", "", ""},
+		{"new relic browser key", `licenseKey:"NRJS-` + "5c1e9b2a7f3d40e8a61" + `"`, "", ""},
+		{"datadog client token", `clientToken: 'pub` + "0f2b6a9c1d4e7f8a3b5c6d7e8f9a0b1c" + `',`, "", ""},
+		{"cjk instruction as value", "client-secret: 替换为你的Secret（从保险库复制）\n", "", ""},
+	})
+}
