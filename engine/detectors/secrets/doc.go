@@ -11,7 +11,7 @@
 // generic assignments 0.5-0.6, password hashes 0.6 and identifiers
 // (account ids, client ids, public keys) 0.3.
 //
-// There are 449 rules: 429 provider and credential formats, 7 generic
+// There are 465 rules: 445 provider and credential formats, 7 generic
 // (the assignment scanners PASSWORD_ASSIGNMENT and GENERIC_SECRET,
 // JWT_SECRET_CONFIG, key/value pairs, plists, passwords in prose …) and
 // 13 identifier rules. Rules lists them all.
@@ -98,10 +98,10 @@
 //     github.com/zricethezav/gitleaks/v8@v8.30.1`; gitleaks is not a
 //     dependency of this module. Its generic-api-key stopword list is
 //     reused by the assignment scanner.
-//   - rules_parapet.go and rules_general4.go hold 233 hand-written
-//     rules. The 90 marked as noseyparker are adapted from Nosey Parker's
-//     built-in rules (praetorian-inc/noseyparker, commit 2e6e7f36ce36,
-//     Apache License 2.0); the other 143 are Parapet's own, written from
+//   - rules_parapet.go, rules_general4.go and rules_general7.go hold 249
+//     hand-written rules. The 90 marked as noseyparker are adapted from
+//     Nosey Parker's built-in rules (praetorian-inc/noseyparker, commit
+//     2e6e7f36ce36, Apache License 2.0); the other 159 are Parapet's own, written from
 //     providers' published token formats and the formats of the tools
 //     and files that hold credentials.
 //

@@ -1,5 +1,7 @@
 package secrets
 
+import "unicode/utf8"
+
 // The assignment scanner: `password = "..."`, `api_key: ...`,
 // `"client_secret": "..."`, `DB_PASSWORD=...`, `--token value`,
 // `<password>...</password>`, `<add key="Password" value="..."/>`,
@@ -78,7 +80,8 @@ var (
 func isSecretName(name string) bool { return containsAny(secretNameMatcher, name) }
 
 func isPasswordName(name string) bool {
-	return containsAny(passwordNameMatcher, name) || wholePart(name, "pw") || wholePart(name, "psk")
+	return containsAny(passwordNameMatcher, name) || wholePart(name, "pw") || wholePart(name, "psk") ||
+		len(name) >= 7 && equalFold(name[len(name)-7:], "authtok") // sssd's ldap_default_authtok
 }
 
 // wholePart reports w (lower case) as a whole part of a name: "pw" in pw,
@@ -230,9 +233,13 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	}
 
 	// Value. SQL Server writes a Unicode string literal N'x'
-	// (@password = N'x').
-	if password && text[i] == 'N' && i+1 < len(text) && text[i+1] == '\'' {
+	// (@password = N'x'), Python a bytes literal b"x"; TOML and Grafana's
+	// INI a string in triple quotes ("""x""").
+	if i+1 < len(text) && (password && text[i] == 'N' && text[i+1] == '\'' || text[i] == 'b' && (text[i+1] == '"' || text[i+1] == '\'')) {
 		i++
+	}
+	if i+3 < len(text) && (text[i] == '"' || text[i] == '\'') && text[i+1] == text[i] && text[i+2] == text[i] {
+		i += 2
 	}
 	vs, ve, quoted := i, i, false
 	c := text[i]
@@ -569,8 +576,14 @@ func (d *Detector) truncatedProviderValue(v string) bool {
 // full stop is not part of it.
 func proseValue(text string, vs int) int {
 	ve := vs
-	for ve < len(text) && ve-vs <= 64 && text[ve] > ' ' && text[ve] < 0x7f {
-		ve++
+	for ve < len(text) && ve-vs <= 64 && text[ve] > ' ' {
+		if text[ve] < 0x7f {
+			ve++
+		} else if n := latinLetterAt(text, ve); n > 0 {
+			ve += n // "Brezel_Käsekuchen_32"
+		} else {
+			break
+		}
 	}
 	if ve < len(text) && text[ve] > ' ' {
 		return -1 // longer, or not ASCII
@@ -672,12 +685,33 @@ func assignmentFollows(text string, ns, ne int, password bool) bool {
 	return text[ns] == '-' && i > sp
 }
 
-// browserAgentKey reports keys that monitoring vendors put in the page
+// latinLetterAt returns the length of the UTF-8 Latin letter with
+// diacritics (U+00C0 to U+024F, not × or ÷) at text[i], or 0: such
+// letters run on inside a password written in prose; CJK text and
+// typographic quotes end one.
+func latinLetterAt(text string, i int) int {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if r < 0xc0 || r > 0x24f || r == 0xd7 || r == 0xf7 {
+		return 0
+	}
+	return n
+}
+
+// latinLetterBefore is latinLetterAt for the letter ending at text[:i].
+func latinLetterBefore(text string, i int) int {
+	r, n := utf8.DecodeLastRuneInString(text[:i])
+	if r < 0xc0 || r > 0x24f || r == 0xd7 || r == 0xf7 {
+		return 0
+	}
+	return n
+}
+
+// browserAgentKey reports keys that vendors put in the page
 // source of every visitor's browser, public by design: New Relic's
 // browser licence key (NRJS-…) and Datadog's client token ("pub" and 32
 // hex digits; Datadog's docs: client tokens are not secret).
 func browserAgentKey(v string) bool {
-	if hasPrefixFold(v, "nrjs-") {
+	if hasPrefixFold(v, "nrjs-") || adyenClientKey(v) {
 		return true
 	}
 	if len(v) != 35 || v[:3] != "pub" {
@@ -685,6 +719,21 @@ func browserAgentKey(v string) bool {
 	}
 	for i := 3; i < len(v); i++ {
 		if !isLowerHex(v[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// adyenClientKey reports an Adyen client key (live_ or test_ and 32
+// upper-case letters and digits), which Adyen's web Drop-in puts in the
+// page: public by design.
+func adyenClientKey(v string) bool {
+	if len(v) != 37 || (v[:5] != "live_" && v[:5] != "test_") {
+		return false
+	}
+	for i := 5; i < len(v); i++ {
+		if !('A' <= v[i] && v[i] <= 'Z' || isDigit(v[i])) {
 			return false
 		}
 	}

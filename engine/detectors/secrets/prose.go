@@ -150,8 +150,14 @@ func proseNameAt(text string, j int) (int, int) {
 // or before text[p], the start of an alphanumeric run around a digit.
 func (d *Detector) proseSecret(st *scanState, text string, p int) {
 	vs := p
-	for vs > 0 && p-vs < 64 && text[vs-1] > ' ' && text[vs-1] < 0x7f {
-		vs--
+	for vs > 0 && p-vs < 64 && text[vs-1] > ' ' {
+		if text[vs-1] < 0x7f {
+			vs--
+		} else if n := latinLetterBefore(text, vs); n > 0 {
+			vs -= n // a letter with a diacritic inside the value
+		} else {
+			break
+		}
 	}
 	if vs > 0 && text[vs-1] >= 0x80 {
 		d.proseTypographicQuote(st, text, vs, vs)

@@ -220,6 +220,9 @@ func defs() []*ruleDef {
 	for i := range general4Rules {
 		out = append(out, &general4Rules[i])
 	}
+	for i := range general7Rules {
+		out = append(out, &general7Rules[i])
+	}
 	return out
 }
 

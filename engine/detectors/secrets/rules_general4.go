@@ -17,6 +17,7 @@ var general4OpOnly = map[string][]string{
 	"MFA_BACKUP_CODE": {"recovery code", "codes de secours", "code de secours",
 		"digos de respaldo", "digo de respaldo", "digos de recuperaci", "digo de recuperaci"},
 	"APPLE_APP_SPECIFIC_PASSWORD": {"app specific password", "application specific password"},
+	"HAPROXY_STATS_AUTH":          {"stats auth"}, // rules_general7.go: before the ':' of user:password
 }
 
 func registerOpOnly(rules []ruleDef) []ruleDef {

@@ -56,7 +56,7 @@ var parapetRules = []ruleDef{
 	{ID: "JWT", Desc: "A JSON Web Token: three base64url segments whose header decodes to JSON with \"alg\".",
 		Keywords: []string{"eyj"}, Scan: scanJWT, Score: 0.85, Source: srcParapet, License: licParapet},
 	with(np("HTTP_BASIC_AUTH", "Credentials in an HTTP Basic Authorization header.",
-		`(?i)authorization["']?\s*[:=]\s*["']?basic\s+([A-Za-z0-9+/]{8,}={0,2})(?:[^A-Za-z0-9+/=]|$)`, "authorization"),
+		`(?i)authorization["']?(?:\s*[:=]\s*|[ \t]+)["']?basic\s+([A-Za-z0-9+/]{8,}={0,2})(?:[^A-Za-z0-9+/=]|$)`, "authorization"),
 		func(r *ruleDef) { r.Validate = validBasicAuth; r.Score = 0.8 }),
 	with(np("HTTP_BEARER_TOKEN", "A token in an HTTP Bearer Authorization header.",
 		`(?i)authorization["']?\s*[:=]\s*["']?bearer\s+([A-Za-z0-9._~+/-]{12,}=*)(?:[^A-Za-z0-9._~+/=-]|$)`, "authorization"),

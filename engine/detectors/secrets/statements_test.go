@@ -64,3 +64,32 @@ func TestGeneral7LookAlikes(t *testing.T) {
 		{"cjk instruction as value", "client-secret: 替换为你的Secret（从保险库复制）\n", "", ""},
 	})
 }
+
+// Formats from the general7 set's misses, once its blind read was done
+// (values are made up here; no row is copied).
+func TestGeneral7Formats(t *testing.T) {
+	pw := "Lantern" + "2017!"
+	h32 := "3f9c0a7b1e5d42c8" + "9a6b0d1e2f3c4a5b"
+	runCases(t, []tcase{
+		{"haproxy userlist", "userlist ops\n    user monitor insecure-password " + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"haproxy stats auth", "listen stats\n    stats auth admin:" + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"redis.conf", "port 6379\nrequirepass " + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"redis prose", "We moved from requirepass to ACL users last year.", "", ""},
+		{"ipsec psk", "192.0.2.1 198.51.100.7 : PSK \"" + pw + "Qz9\"\n", "PASSWORD_ASSIGNMENT", pw + "Qz9"},
+		{"nginx basic header", `proxy_set_header Authorization "Basic dXNlcjpMYW50ZXJuMjAxNyE=";`, "HTTP_BASIC_AUTH", "dXNlcjpMYW50ZXJuMjAxNyE="},
+		{"apache api key header", `RequestHeader set X-Vendor-API-Key "` + h32 + `"`, "GENERIC_SECRET", h32},
+		{"laravel app key", "APP_ENV=production\nAPP_KEY=base64:" + "w5cskTyGQoVz2UM+YiqlDaVLsPeTbkCLEAErdcwx0iI=" + "\n", "LARAVEL_APP_KEY", ""},
+		{"pagerduty routing key", "pagerduty_configs:\n  - routing_key: " + h32 + "\n", "PAGERDUTY_ROUTING_KEY", h32},
+		{"axiom token", "AXIOM_TOKEN=xaat-" + "c30f9c6a-fc0f-4b81-b157-0207f6c7fcca", "AXIOM_TOKEN", ""},
+		{"mollie key", "API key: live_" + "oRKMRHTUuS2Q9lBrJSkIVNyKSddZh4", "MOLLIE_API_KEY", ""},
+		{"adyen client key", "clientKey: 'live_" + "9ISXNTFJ52WV313JQMTPW7LHVJCZIS9U',", "", ""},
+		{"toss secret key", "시크릿 키: live_sk_" + "U9fWBwxWrjfSu1n86tMlT73EoFS0", "TOSS_SECRET_KEY", ""},
+		{"vault short token", "vault login hvs." + "Hi4oPhtgCyq1ih7CdFqYFFEy", "VAULT_TOKEN", ""},
+		{"python bytes literal", `WEBHOOK_SECRET = b"` + h32 + `"`, "GENERIC_SECRET", h32},
+		{"ini triple quotes", "[database]\nuser = grafana\npassword = \"\"\"" + pw + "\"\"\"\n", "PASSWORD_ASSIGNMENT", pw},
+		{"sssd authtok", "ldap_default_authtok_type = password\nldap_default_authtok = " + pw + "\n", "PASSWORD_ASSIGNMENT", pw},
+		{"diacritics in prose password", "Neues Kennwort für svc-backup ist Brezel_Käsekuchen_32 – gerade gesetzt", "PASSWORD_ASSIGNMENT", "Brezel_Käsekuchen_32"},
+		{"jwk private", `{"kty": "EC", "crv": "P-256", "x": "rwU0Susr9G7ixD8Dn0A9R7pdsV_8nDRey5gT0HiSW9k", "d": "B5Bd0QW91HSce7jF4ol_2tUJ87FF0TILtVqhTa0btb4"}`, "PRIVATE_KEY", "B5Bd0QW91HSce7jF4ol_2tUJ87FF0TILtVqhTa0btb4"},
+		{"jwk public", `{"kty": "EC", "crv": "P-256", "x": "rwU0Susr9G7ixD8Dn0A9R7pdsV_8nDRey5gT0HiSW9k", "y": "bcW6dNIksE0bdACgjGWriNlTM9tDNuyePCfdulFPdaY"}`, "", ""},
+	})
+}
