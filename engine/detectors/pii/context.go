@@ -99,10 +99,10 @@ func init() {
 		// other languages' phone words (ASCII runs: "teléfono" gives "tel", "fono")
 		"telefone", "telephone", "telefoon", "telefonnummer", "rufnummer", "handy", "mobil", "mobiel",
 		"movil", "celular", "cellulare", "portable", "tfno", "telf", "fono", "erreichbar", "joindre",
-		"appeler", "llamar", "llame", "ligar", "liga", "ligue", "chiamare", "chiamami", "bel", "anrufen", "telp", "sdt", "telefonu", "telefonem")
+		"appeler", "llamar", "llame", "llamen", "ligar", "liga", "ligue", "liguem", "chiamare", "chiamami", "bel", "anrufen", "telp", "sdt", "telefonu", "telefonem")
 	addCtx(ctxCard, "credit", "card", "cards", "visa", "mastercard", "amex", "discover", "jcb", "diners",
 		"maestro", "debit", "cc", "payment", "unionpay", "cvv", "cvc", "expiry", "expiration", "creditcard")
-	addCtx(ctxNotCard, "order", "orders", "tracking", "invoice", "isbn", "ref", "reference", "serial",
+	addCtx(ctxNotCard, "order", "orders", "tracking", "invoice", "isbn", "ref", "reference", "serial", "aktenzeichen",
 		"sku", "confirmation", "shipment", "parcel", "ticket", "barcode", "upc", "ean", "imei", "batch", "lot",
 		// identifiers that are not phone numbers either: "part no. 4111-2222", "member ID 009921347"
 		"id", "pin", "passcode", "otp", "part", "parts", "model", "item", "product", "catalog", "catalogue",
@@ -134,7 +134,7 @@ var phoneWordsUTF8 = []string{
 	"전화", "연락처", "휴대폰", "핸드폰",
 	"телефон", "Телефон", "тел.", "Тел.", "моб.", "мобильный",
 	"điện thoại", "Điện thoại", "ĐT", "hotline",
-	"هاتف", "جوال", "फ़ोन", "फोन", "मोबाइल", "โทร", "τηλ", "Τηλ",
+	"هاتف", "جوال", "फ़ोन", "फोन", "मोबाइल", "โทร", "τηλ", "Τηλ", "telemóvel", "móvil", "llámame", "llámenos",
 }
 
 // phoneWordBefore reports one of phoneWordsUTF8 in the context window

@@ -282,8 +282,31 @@ func (s *scanner) at(i int) int {
 	if j > 0 && (t[j-1] == ':' || t[j-1] == '/') && inURLAuthority(t, j) {
 		return e // user@ or user:password@ in a URL (the secrets detector reports passwords)
 	}
+	if messageIDBefore(t, j) {
+		return e // Message-ID: <…@host>, an e-mail's id, not an address
+	}
 	s.report(tEmail, j, e, 0.9)
 	return e
+}
+
+// messageIDBefore reports an e-mail header that holds message ids
+// (Message-ID, In-Reply-To, References) right before t[j:], with the
+// id's '<'.
+func messageIDBefore(t string, j int) bool {
+	k := j
+	if k == 0 || t[k-1] != '<' {
+		return false
+	}
+	k--
+	for k > 0 && t[k-1] == ' ' {
+		k--
+	}
+	for _, h := range []string{"message-id:", "in-reply-to:", "references:"} {
+		if k >= len(h) && strings.EqualFold(t[k-len(h):k], h) {
+			return true
+		}
+	}
+	return false
 }
 
 // inURLAuthority reports whether t[j:] starts inside a URL's authority:
@@ -326,7 +349,9 @@ func (s *scanner) colon(i int) int {
 		}
 	}
 	if e := parseMAC(t, st); e > 0 && t[st+2] == ':' && boundaryAfter(t, e) {
-		s.report(tMAC, st, e, 0.7)
+		if !exampleMAC(t[st:e]) {
+			s.report(tMAC, st, e, 0.7)
+		}
 		return e
 	}
 	e := parseIPv6(t, st)

@@ -134,3 +134,18 @@ func TestIsCalledIsNoPhoneWord(t *testing.T) {
 	d := New(Options{})
 	check(t, d, "el titular: 531-72-4410, se llama Tomás", want{USSSN, "531-72-4410"})
 }
+
+// From the general7 set's false positives and misses, once its blind read
+// was done (its rows are not copied here).
+func TestStandInsAmountsAndMobiles(t *testing.T) {
+	d := New(Options{})
+	none(t, d, CreditCard, "test card 0000 0000 0000 0000 for the sandbox")
+	none(t, d, MACAddress, "use made-up examples like AA:BB:CC:DD:EE:FF in the docs")
+	check(t, d, "the printer is 3c:22:fb:91:0a:4e", want{MACAddress, "3c:22:fb:91:0a:4e"})
+	none(t, d, EmailAddress, "Message-ID: <20240508101512.4f2a@mx4.mail.example.com>")
+	check(t, d, "Reply-To: <billing@mail.example.com>", want{EmailAddress, "billing@mail.example.com"})
+	none(t, d, PhoneNumber, "chuyển 5.000.000 đồng sang tài khoản khác")
+	none(t, d, PhoneNumber, "Aktenzeichen 2024/118834-VU, Zeugen bitte melden")
+	check(t, d, "Mi móvil es 612 48 93 07, llámame luego.", want{PhoneNumber, "612 48 93 07"})
+	check(t, d, "Qualquer coisa liguem para o 912 734 558.", want{PhoneNumber, "912 734 558"})
+}

@@ -253,7 +253,9 @@ func (s *scanner) number(i, te int) int {
 	// Cisco style (0123.4567.89ab, with at least one hex letter).
 	if te < len(t) && ((te-i == 2 && t[te] == '-') || (te-i == 4 && t[te] == '.')) {
 		if e := parseMAC(t, i); e > 0 && boundaryAfter(t, e) && (t[te] == '-' || hasHexLetter(t[i:e])) {
-			s.report(tMAC, i, e, 0.7)
+			if !exampleMAC(t[i:e]) {
+				s.report(tMAC, i, e, 0.7)
+			}
 			return e
 		}
 	}
@@ -430,6 +432,9 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			if c&ctxPhone != 0 && c&ctxCard == 0 {
 				score = 0 // a phone number that happens to pass Luhn
 			}
+			if oneDigitRepeated(d) {
+				score = 0 // 0000 0000 0000 0000: a stand-in that passes Luhn
+			}
 			if score > 0 && !(c&ctxBank != 0 && c&ctxCard == 0 && !issuer) {
 				s.report(tCard, start, end, score)
 				return end, true
@@ -484,6 +489,9 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		if c&ctxPhone == 0 && phoneWordBefore(t, start) {
 			c |= ctxPhone // "电话：138…", "Телефон: 8 (495) …"
 		}
+		if thousands(p, ng) {
+			return 0, false // 5.000.000, 12,500,000: an amount
+		}
 		valid := s.validPhone(p, ng, d)
 		// A national number (trunk "0" or an area code in parentheses)
 		// that the default region does not know may be another
@@ -492,9 +500,11 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		// "01304-001"), and without a phone word be grouped with no other
 		// type's word near ("IBAN NL91 ABNA 0417 1643 01").
 		// With a phone word, a number grouped as mobiles are (3-3-3,
-		// 3-3-4) may also be from a country without a trunk prefix:
-		// "llame a Javier al 612 448 903". Not 3-2-4, an SSN's shape.
-		abroad := !valid && !p.plus && (d[0] == '0' || p.paren || c&ctxPhone != 0 && ng > 2 && glen(0) == 3 && glen(1) == 3 && sameSep(" -") && !streetNear(t, start, end)) && nd >= 9 &&
+		// 3-3-4, 3-2-2-2) may also be from a country without a trunk
+		// prefix: "llame a Javier al 612 448 903". Not 3-2-4, an SSN's
+		// shape.
+		mobileGroups := ng > 2 && glen(0) == 3 && (glen(1) == 3 || ng == 4 && glen(1) == 2 && glen(2) == 2 && glen(3) == 2)
+		abroad := !valid && !p.plus && (d[0] == '0' || p.paren || c&ctxPhone != 0 && mobileGroups && sameSep(" -") && !streetNear(t, start, end)) && nd >= 9 &&
 			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0) && s.validElsewhere(p, ng, d)
 		// In text of another script, the number is that script's
 		// country's, with or without a trunk prefix: "138 0013 8000"
@@ -926,4 +936,26 @@ func afterIPv6Group(t string, st int) bool {
 		k--
 	}
 	return k >= 0 && k < st-2 && t[k] == ':'
+}
+
+// thousands reports a number grouped as an amount is: one to three
+// digits, then groups of exactly three after one separator used
+// throughout, '.' or ',' (5.000.000, 12,500,000).
+func thousands(p *phrase, ng int) bool {
+	if ng < 3 {
+		return false
+	}
+	sep := p.sep[1]
+	if sep != '.' && sep != ',' {
+		return false
+	}
+	if n := p.g[0].e - p.g[0].s; n > 3 {
+		return false
+	}
+	for k := 1; k < ng; k++ {
+		if p.sep[k] != sep || p.g[k].e-p.g[k].s != 3 {
+			return false
+		}
+	}
+	return true
 }

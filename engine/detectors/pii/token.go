@@ -177,7 +177,9 @@ func (s *scanner) macDash(i int) (int, bool) {
 			continue
 		}
 		if e := parseMAC(t, st); e > 0 && t[st+2] == '-' && boundaryAfter(t, e) {
-			s.report(tMAC, st, e, 0.7)
+			if !exampleMAC(t[st:e]) {
+				s.report(tMAC, st, e, 0.7)
+			}
 			return e, true
 		}
 	}

@@ -407,3 +407,41 @@ func validBech32Address[T ~string | ~[]byte](s T) bool {
 	}
 	return true
 }
+
+// oneDigitRepeated reports digits that are all the same (0000 0000 0000
+// 0000): a stand-in, whatever checksum it passes.
+func oneDigitRepeated(d []byte) bool {
+	for i := 1; i < len(d); i++ {
+		if d[i] != d[0] {
+			return false
+		}
+	}
+	return len(d) > 0
+}
+
+// exampleMACs are the MAC addresses that documentation and forms print as
+// stand-ins (hex digits only, lower case).
+var exampleMACs = map[string]bool{
+	"aabbccddeeff": true, "001122334455": true, "112233445566": true, "000000000000": true,
+}
+
+// exampleMAC reports a MAC address (any notation) that is a stand-in.
+func exampleMAC(m string) bool {
+	var b [12]byte
+	n := 0
+	for i := 0; i < len(m); i++ {
+		c := m[i]
+		if c == ':' || c == '-' || c == '.' {
+			continue
+		}
+		if n == len(b) {
+			return false
+		}
+		if 'A' <= c && c <= 'F' {
+			c += 'a' - 'A'
+		}
+		b[n] = c
+		n++
+	}
+	return n == 12 && exampleMACs[string(b[:])]
+}
