@@ -115,3 +115,14 @@ func TestTablePersonColumns(t *testing.T) {
 	checkPersons(t, d, "name,price,sku\nWidget Pro,19.99,WP-100\nGadget Plus,24.50,GP-200", nil)
 	checkPersons(t, d, "first_name,last_name,email\nn/a,-,none@example.com\nTBD 2,x,y@example.com", nil)
 }
+
+// CJK and Korean titles and labels added after the general7 set's misses
+// were read (values here are made up).
+func TestMoreCJKTitlesAndLabels(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "退款失败。收款人：周文静，请核对卡号。", []found{{"PERSON", "周文静"}})
+	checkPersons(t, d, "乘客林晓东，明天早上八点起飞。", []found{{"PERSON", "林晓东"}})
+	checkPersons(t, d, "王建华爸爸：孩子今天发烧请假。", []found{{"PERSON", "王建华"}})
+	checkPersons(t, d, "내일 오후 3시 내과 최민호 교수 진료입니다", []found{{"PERSON", "최민호"}})
+	checkPersons(t, d, "문의: 공인중개사 한지우 010-2222-3333", []found{{"PERSON", "한지우"}})
+}
