@@ -126,3 +126,22 @@ func TestMoreCJKTitlesAndLabels(t *testing.T) {
 	checkPersons(t, d, "내일 오후 3시 내과 최민호 교수 진료입니다", []found{{"PERSON", "최민호"}})
 	checkPersons(t, d, "문의: 공인중개사 한지우 010-2222-3333", []found{{"PERSON", "한지우"}})
 }
+
+// Lower-case names in call transcripts and chats: after a title a surname
+// no list has, after "mister", "caller", "patient", and "this is" or
+// "its" at a chat's start.
+func TestLowerCaseTranscriptNames(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "ok so we're calling back mr tembo about the repair", []found{{"PERSON", "tembo"}})
+	checkPersons(t, d, "ok thank you mister abernathy and your postcode", []found{{"PERSON", "abernathy"}})
+	checkPersons(t, d, "call summary: caller mohammed aziz wants a callback", []found{{"PERSON", "mohammed aziz"}})
+	checkPersons(t, d, "hi yeah its dean walsh im moving house", []found{{"PERSON", "dean walsh"}})
+	checkPersons(t, d, "my name is kerry how can i help", []found{{"PERSON", "kerry"}})
+	for _, text := range []string{
+		"this is great, its fine, the patient was discharged",
+		"the caller hung up before we could help",
+		"tell mr about it", // a title with nothing after it
+	} {
+		checkPersons(t, d, text, nil)
+	}
+}

@@ -192,7 +192,7 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		// words
 		if t.shape&sCap == 0 {
 			if t.kind == tWord && d.person && t.nletters >= 2 && prevTrigger && s.lowerNameTrigger(i-1) {
-				if sp := d.lowerPerson(s, i); sp.to > i {
+				if sp := d.lowerPerson(s, i, s.afterTitle(i-1)); sp.to > i {
 					out(TypePerson, sp)
 					i = sp.to
 					continue
@@ -286,9 +286,9 @@ func maybeTrigger(w string) bool {
 	case 2:
 		a, b := lowerASCII[w[0]], lowerASCII[w[1]]
 		return a == 'i' && b == 's' || a == 'm' && (b == 'e' || b == 'r' || b == 's') || a == 'd' && b == 'r'
-	case 3, 4, 5, 6, 9:
+	case 3, 4, 5, 6, 7, 9:
 		switch lowerASCII[w[0]] {
-		case 'n', 'c', 'a', 'm':
+		case 'n', 'c', 'a', 'm', 'i', 'p':
 			return true
 		}
 	}

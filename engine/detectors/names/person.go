@@ -122,9 +122,9 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 		default:
 			return false
 		}
-	case 3, 4, 5, 6, 9:
+	case 3, 4, 5, 6, 7, 9:
 		switch lowerASCII[w[0]] {
-		case 'n', 'c', 'a', 'm':
+		case 'n', 'c', 'a', 'm', 'i', 'p':
 		default:
 			return false
 		}
@@ -133,8 +133,16 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 	}
 	h := s.hash(t)
 	if h == hIs {
+		// "my name is", and on a call "this is trevor"
 		p := s.at(i - 1)
-		return p != nil && s.vocab(p)&vNameWord != 0
+		return p != nil && (s.vocab(p)&vNameWord != 0 || p.kind == tWord && s.hash(p) == hThis && chatStart(s.text))
+	}
+	if h == hIts || h == hItsQ {
+		// "hi its dean walsh": a lower-case chat opening
+		return i <= 3 && chatStart(s.text)
+	}
+	if h == hMister || h == hCaller || h == hPatient {
+		return true // "thank you mister abernathy", "caller mohammed aziz"
 	}
 	if h == hName && t.shape&sPoss != 0 {
 		return true
@@ -147,6 +155,28 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 		return true // "please call mrs patel"
 	}
 	return s.vocab(t)&vIntro != 0
+}
+
+var (
+	hIts     = hashWord("its")
+	hItsQ    = hashWord("it's")
+	hMister  = hashWord("mister")
+	hCaller  = hashWord("caller")
+	hPatient = hashWord("patient")
+)
+
+// afterTitle reports a title (mr, mrs, ms, miss, dr, mister) at token i:
+// the lower-case word after it is a surname even when no list has it.
+func (s *scanner) afterTitle(i int) bool {
+	t := s.at(i)
+	if t == nil || t.kind != tWord {
+		return false
+	}
+	switch s.hash(t) {
+	case hMr, hMrs, hMs, hMiss, hDr, hMister:
+		return true
+	}
+	return false
 }
 
 var (
@@ -237,7 +267,7 @@ func (d *Detector) chatPerson(s *scanner, i int) span {
 
 // lowerPerson matches a lower-case name after a trigger: "my name is eva
 // kleist". Every word must be in a name list and not a common word.
-func (d *Detector) lowerPerson(s *scanner, i int) span {
+func (d *Detector) lowerPerson(s *scanner, i int, afterTitle bool) span {
 	j := i
 	for ; j < i+3; j++ {
 		t := s.at(j)
@@ -245,7 +275,21 @@ func (d *Detector) lowerPerson(s *scanner, i int) span {
 			break
 		}
 		f := s.flags(t)
+		if j == i && afterTitle && f&(gAnyWord|gDict|gAnyPlace) == 0 && s.vocab(t) == 0 && t.nletters >= 3 {
+			// "mr tembo": after a title, a word no list knows is a surname
+			if t.shape&sPoss != 0 {
+				j++
+				break
+			}
+			continue
+		}
 		if f&gAnyName == 0 || f&gCommon != 0 || s.vocab(t)&vNotName != 0 {
+			break
+		}
+		// after the first word, a surname that is also a dictionary word
+		// must be a frequent one ("dean walsh", "delores king"; not
+		// "kerry how")
+		if j > i && (f&gDict != 0 && f&gLast == 0 || t.nletters < 3) {
 			break
 		}
 		if t.shape&sPoss != 0 {
