@@ -145,3 +145,13 @@ func TestLowerCaseTranscriptNames(t *testing.T) {
 		checkPersons(t, d, text, nil)
 	}
 }
+
+// A Cyrillic surname with initials, the formal way to name a person in
+// Russian and Ukrainian letters.
+func TestCyrillicSurnameInitials(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "приём у врача-терапевта Смирновой О. Н. 16 мая", []found{{"PERSON", "Смирновой О. Н."}})
+	checkPersons(t, d, "Подпись: К. Л. Ткаченко, завідувач", []found{{"PERSON", "К. Л. Ткаченко"}})
+	checkPersons(t, d, "Свяжитесь с Орловым И.П. по договору", []found{{"PERSON", "Орловым И.П."}})
+	checkPersons(t, d, "ООО «Ромашка», ИНН 7701234567. США и ЕС.", nil)
+}

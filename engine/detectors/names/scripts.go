@@ -19,7 +19,8 @@ import (
 // the 47 prefectures, Korean provinces and metropolitan cities) and the
 // markers of a street and a house number (路, 号, 丁目, 로, 길, ул., д., Cad.,
 // No:, Jl. …). A name needs a cue on one side; a surname alone is a
-// common word in Chinese.
+// common word in Chinese. In Cyrillic, a capitalised word beside two
+// initials ("Ивановой Е. А.", "Е. А. Иванова") is a name.
 
 // scriptSpan is a finding of scanScripts (byte offsets).
 type scriptSpan struct {
@@ -188,7 +189,117 @@ func (d *Detector) scanScripts(text string, out *scriptSpans) {
 		if f&hasDevanagari != 0 {
 			devanagariNames(text, out)
 		}
+		if f&hasCyr != 0 {
+			cyrillicInitialsNames(text, out)
+		}
 	}
+}
+
+// cyrillicInitialsNames reports a Cyrillic surname with the initials of
+// the given name and patronymic, the formal Russian and Ukrainian way to
+// name a person in letters and notices: "Ивановой Е. А.", "Бондаренка
+// І. В.", "Е. А. Иванова".
+func cyrillicInitialsNames(text string, out *scriptSpans) {
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isCyrUpper(r) || i > 0 && cyrLetterBefore(text, i) {
+			i += n
+			continue
+		}
+		// initials first: "Е. А. Иванова"
+		if e := cyrInitials(text, i); e > i {
+			if ws, we := cyrWordAt(text, skipSpace(text, e)); we-ws >= 3*2 && ws > e {
+				out.add(tPersonName, i, we, 0.85)
+				i = we
+				continue
+			}
+		}
+		// a surname, then the initials: "Ивановой Е. А."
+		ws, we := cyrWordAt(text, i)
+		if we-ws >= 3*2 {
+			if j := skipSpace(text, we); j > we {
+				if e := cyrInitials(text, j); e > j {
+					out.add(tPersonName, ws, e, 0.85)
+					i = e
+					continue
+				}
+			}
+			i = we
+			continue
+		}
+		i += n
+	}
+}
+
+func isCyrUpper(r rune) bool { return r >= 0x400 && r <= 0x42F || r == 'Є' || r == 'І' || r == 'Ї' || r == 'Ґ' }
+
+func isCyrLetter(r rune) bool { return r >= 0x400 && r <= 0x4FF }
+
+func cyrLetterBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isCyrLetter(r) || r == '-'
+}
+
+// cyrWordAt returns a capitalised Cyrillic word starting at i (with an
+// inner hyphen), or an empty range.
+func cyrWordAt(text string, i int) (int, int) {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !isCyrUpper(r) {
+		return i, i
+	}
+	j := i + n
+	lower := 0
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if isCyrLetter(r) && !isCyrUpper(r) || r == '-' && lower > 0 {
+			if r != '-' {
+				lower++
+			}
+			j += n
+			continue
+		}
+		break
+	}
+	if lower < 2 {
+		return i, i
+	}
+	return i, j
+}
+
+// cyrInitials returns the end of two initials at i ("Е. А.", "І.В."),
+// or i.
+func cyrInitials(text string, i int) int {
+	j := i
+	for k := 0; k < 2; k++ {
+		if k > 0 {
+			j = skipSpace(text, j)
+		}
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isCyrUpper(r) || j+n >= len(text) || text[j+n] != '.' {
+			return i
+		}
+		j += n + 1
+	}
+	if j < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[j:]); isCyrLetter(r) {
+			return i
+		}
+	}
+	return j
+}
+
+// skipSpace skips ASCII spaces and no-break spaces from i.
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		if text[i] == ' ' {
+			i++
+		} else if strings.HasPrefix(text[i:], "\u00a0") {
+			i += 2
+		} else {
+			break
+		}
+	}
+	return i
 }
 
 // --- CJK helpers ---
