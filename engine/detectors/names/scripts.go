@@ -231,7 +231,9 @@ func cyrillicInitialsNames(text string, out *scriptSpans) {
 	}
 }
 
-func isCyrUpper(r rune) bool { return r >= 0x400 && r <= 0x42F || r == 'Є' || r == 'І' || r == 'Ї' || r == 'Ґ' }
+func isCyrUpper(r rune) bool {
+	return r >= 0x400 && r <= 0x42F || r == 'Є' || r == 'І' || r == 'Ї' || r == 'Ґ'
+}
 
 func isCyrLetter(r rune) bool { return r >= 0x400 && r <= 0x4FF }
 
