@@ -12,15 +12,18 @@ import (
 )
 
 // trainingSets are the hand-written sets the released model is trained
-// on: every set written for this project except general7, which is kept
-// for the final, aggregate-only reading (testdata/general7/README.md).
+// on: every set written for this project except general8, which is kept
+// for the final, aggregate-only reading (testdata/general8/README.md).
+// general7 was that set for the previous model and is trained on since.
 const trainingSets = "engine/detectors/injection/testdata/general," +
 	"engine/detectors/injection/testdata/general2," +
 	"engine/detectors/injection/testdata/general3," +
 	"engine/detectors/injection/testdata/general4," +
 	"engine/detectors/injection/testdata/general5," +
 	"engine/detectors/injection/testdata/general6," +
+	"engine/detectors/injection/testdata/general7," +
 	"engine/detectors/injection/testdata/general_enterprise," +
+	"engine/detectors/injection/testdata/agentic_dev," +
 	"engine/detectors/injection/testdata/styles_dev"
 
 // heldOut are the files whose lines must never be training rows: the
@@ -28,9 +31,9 @@ const trainingSets = "engine/detectors/injection/testdata/general," +
 var heldOut = []string{
 	"engine/detectors/injection/testdata/probes_benign.txt",
 	"engine/detectors/injection/testdata/probes_attack.txt",
-	"engine/detectors/injection/testdata/general7/attack.txt",
-	"engine/detectors/injection/testdata/general7/benign_hard.txt",
-	"engine/detectors/injection/testdata/general7/benign_ordinary.txt",
+	"engine/detectors/injection/testdata/general8/attack.txt",
+	"engine/detectors/injection/testdata/general8/benign_hard.txt",
+	"engine/detectors/injection/testdata/general8/benign_ordinary.txt",
 }
 
 // decontaminate drops the rows whose normalised text is a line of one of
