@@ -153,34 +153,33 @@
 // # Measured (development corpus, DefaultThreshold 0.37)
 //
 // Attack = injection + jailbreak. Regenerate with -eval. The model is
-// trained on the corpus's train split, the hand-written rows and eight
-// hand-written sets (testdata/general*, general_enterprise, styles_dev;
-// general7 is held out), with L2 2e-6 (chosen by leave-one-set-out,
-// -loso, and -cv), and its bias shifted down by 2.0, the smallest step at
-// which the unseen-source floor (0.27) and every benign probe are under
-// the policy floor; so the threshold is the policy floor, 0.37 (the tune
-// split alone gives 0.10).
+// trained on the corpus's train split, the hand-written rows and ten
+// hand-written sets (testdata/general* up to general7, general_enterprise,
+// styles_dev, agentic_dev; general8 is held out), with L2 2e-6 (chosen by
+// leave-one-set-out, -loso, and -cv), and its bias shifted down by 2.75,
+// the smallest step at which the unseen-source floor (0.23) and every
+// benign probe are under the policy floor; so the threshold is the policy
+// floor, 0.37 (the tune split alone gives 0.09).
 //
 //	split  TPR    FPR    precision  F1     AUC
-//	train  0.947  0.000  1.000      0.973  0.987  (fitted rows: optimistic)
-//	tune   0.884  0.000  1.000      0.939  0.977
-//	test   0.860  0.003  0.995      0.922  0.983
+//	train  0.928  0.000  1.000      0.963  0.986  (fitted rows: optimistic)
+//	tune   0.884  0.000  1.000      0.939  0.978
+//	test   0.850  0.000  1.000      0.919  0.982
 //
-// On the test split: jailbreak TPR 0.92, injection TPR 0.70; CyberSecEval
-// "direct" rows 0.59: 0.81 (21/26) on those with an attack cue and 0.20
-// (3/15) on the cueless ones, which are left out of training and which
+// On the test split: jailbreak TPR 0.92, injection TPR 0.69; CyberSecEval
+// "direct" rows 0.56: 0.81 (21/26) on those with an attack cue and 0.13
+// (2/15) on the cueless ones, which are left out of training and which
 // the detector, seeing the user text alone, treats as the questions they
-// are. One benign false positive (mt_bench). Leave-one-family-out inside
-// the train split (-lofo, a proxy for other sources) gives mean TPR 0.72
-// on unseen attack families and mean FPR 0.015 on unseen benign families.
-// On testdata/general7, written blind and held out from training
-// (-general), attack TPR 0.797, FPR 0.047 on hard negatives (prompts
-// about system prompts, jailbreaks, passwords; pasted notices) and 0.000
-// on ordinary prompts (the model before the sets were trained on: 0.720,
-// 0.130, 0.000). Leaving each set out of training in turn, the sets read
-// attack TPR 0.67-0.84 (general_enterprise 0.35) at hard-negative FPR
-// 0.01-0.08: expect numbers on other sources to be nearer those than the
-// test split's.
+// are. No benign false positive. Leave-one-family-out inside the train
+// split (-lofo, a proxy for other sources) gives mean TPR 0.69 on unseen
+// attack families and mean FPR 0.006 on unseen benign families. On
+// testdata/general8, written blind and held out from training (-general),
+// attack TPR 0.680, FPR 0.040 on hard negatives and 0.000 on ordinary
+// prompts (the model at the start of that round: 0.693, 0.067, 0.000).
+// Leaving each set out of training in turn, the sets read attack TPR
+// 0.63-0.79 (general_enterprise 0.31, agentic_dev 0.40: attacks without
+// stock phrases) at hard-negative FPR 0.003-0.058: expect numbers on
+// other sources to be nearer those than the test split's.
 // docs/detection.md has the details.
 //
 // Out of scope: plainly harmful requests without jailbreak framing ("how
