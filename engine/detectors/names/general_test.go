@@ -155,3 +155,14 @@ func TestCyrillicSurnameInitials(t *testing.T) {
 	checkPersons(t, d, "Свяжитесь с Орловым И.П. по договору", []found{{"PERSON", "Орловым И.П."}})
 	checkPersons(t, d, "ООО «Ромашка», ИНН 7701234567. США и ЕС.", nil)
 }
+
+// The stand-in names of forms and documentation are no one.
+func TestPlaceholderNames(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, `On the form the example says "John Doe, 01 JAN 1980". Should I write mine the same way?`, nil)
+	checkPersons(t, d, "Im Formular steht als Beispiel „Erika Mustermann“.", nil)
+	checkPersons(t, d, "フォームの例は山田太郎様になっています。", nil)
+	checkPersons(t, d, "Dear John Dorsey, thank you for your order.", []found{{"PERSON", "John Dorsey"}})
+	// a Spanish, Portuguese or Turkish word opening a sentence is no name alone
+	checkPersons(t, d, "El grifo pierde agua. Su móvil es 612 48 90 37.", nil)
+}

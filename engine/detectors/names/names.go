@@ -98,6 +98,9 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 		} else if sp.overlapsAddress(start, end) {
 			return // a street word read as a name ("Cumhuriyet Cad"), or part of the address
 		}
+		if typ == tPersonName && placeholderName(s.text[start:end]) {
+			return // "John Doe" in a form's example
+		}
 		if typ == tPersonName && len(tbl) > 0 {
 			for ti < len(tbl) && tbl[ti].end <= start {
 				ti++
@@ -116,6 +119,9 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	}
 	for i := 0; i < sp.n; i++ {
 		x := &sp.list[i]
+		if x.typ == tPersonName && placeholderName(f.Text[x.start:x.end]) {
+			continue // 山田太郎, Иван Иванов
+		}
 		if x.score > 0 && x.score >= d.minScore && (x.typ == tPersonName && d.person || x.typ == tStreetAddress && d.address) {
 			r.AddFinding("names", "pii", x.typ, f, x.start, x.end, x.score)
 		}

@@ -53,7 +53,7 @@ func TestScan(t *testing.T) {
 		{"possessive", "That is Kevin's address, not mine.", []found{{"PERSON", "Kevin"}}},
 		{"sentence-initial name", "Nicole wrote to the bank.", []found{{"PERSON", "Nicole"}}},
 		{"signature", "Thanks for your help.\n\nSincerely,\nRobert Brown", []found{{"PERSON", "Robert Brown"}}},
-		{"name label, lower case", "Name: john doe\nRole: admin", []found{{"PERSON", "john doe"}}},
+		{"name label, lower case", "Name: kevin doyle\nRole: admin", []found{{"PERSON", "kevin doyle"}}},
 		{"surname first", "Smith, John called yesterday.", []found{{"PERSON", "Smith"}, {"PERSON", "John"}}},
 		{"all caps", "PASSENGER: JOHN SMITH", []found{{"PERSON", "JOHN SMITH"}}},
 		{"name suffix", "He was called Kevin Veitonen II, like his father.", []found{{"PERSON", "Kevin Veitonen II"}}},

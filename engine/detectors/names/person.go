@@ -210,12 +210,32 @@ func (s *scanner) chatCue(k int) bool {
 // other languages that begin sentences and are also listed as names, but
 // never make a name on their own.
 func soloFunctionWord(w string) bool {
-	for _, f := range [...]string{"el", "le", "si", "ta", "está", "esta", "es"} {
+	for _, f := range [...]string{"el", "le", "si", "ta", "está", "esta", "es", "su", "sus", "já", "ev"} {
 		if strings.EqualFold(w, f) {
 			return true
 		}
 	}
 	return false
+}
+
+// placeholderNames are the stand-in names of forms and documentation
+// (John Doe, Max Mustermann, Joe Bloggs, Jan Kowalski …): whoever writes
+// one means no one. Pairs that are also common real names (John Smith,
+// Mario Rossi) are not listed.
+var placeholderNames = map[string]bool{
+	"john doe": true, "jane doe": true, "john q. public": true, "richard roe": true,
+	"joe bloggs": true, "fred bloggs": true, "max mustermann": true, "erika mustermann": true,
+	"otto normalverbraucher": true, "jan kowalski": true, "anna kowalska": true,
+	"jan jansen": true, "jean dupont": true, "山田太郎": true, "山田 太郎": true,
+	"иван иванов": true, "иванов иван иванович": true, "fulano de tal": true,
+}
+
+// placeholderName reports a stand-in name (placeholderNames), in any case.
+func placeholderName(s string) bool {
+	if len(s) > 32 {
+		return false
+	}
+	return placeholderNames[strings.ToLower(s)]
 }
 
 // afterVietnameseCounter reports a capitalised word after "thứ" (a
