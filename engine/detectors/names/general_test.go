@@ -166,3 +166,12 @@ func TestPlaceholderNames(t *testing.T) {
 	// a Spanish, Portuguese or Turkish word opening a sentence is no name alone
 	checkPersons(t, d, "El grifo pierde agua. Su móvil es 612 48 90 37.", nil)
 }
+
+// In German text a capitalised noun that is also a surname is not a name
+// on its own; a given name, or a title, still makes one.
+func TestGermanNounsAreNoNames(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "Herr Brandstätter soll bitte den Handwerker für die Heizung rufen, ich bin ab 17 Uhr zu Hause.", []found{{"PERSON", "Brandstätter"}})
+	checkPersons(t, d, "Sehr geehrte Damen und Herren, die Rechnung ist nicht korrekt und wir bitten um Prüfung.", nil)
+	checkPersons(t, d, "Ich habe mit Jonas gesprochen, er ist nicht da und die Schlüssel sind auf dem Tisch.", []found{{"PERSON", "Jonas"}})
+}

@@ -218,6 +218,17 @@ func soloFunctionWord(w string) bool {
 	return false
 }
 
+// germanGreeting reports the last word of a German sign-off ("Mit
+// freundlichen Grüßen"), which a name follows: the names lists know
+// few German given names (Jürgen), so the sign-off vouches for it.
+func germanGreeting(w string) bool {
+	switch w {
+	case "Grüßen", "Grüssen", "Grüße", "Grüsse", "Gruß", "Gruss":
+		return true
+	}
+	return false
+}
+
 // placeholderNames are the stand-in names of forms and documentation
 // (John Doe, Max Mustermann, Joe Bloggs, Jan Kowalski …): whoever writes
 // one means no one. Pairs that are also common real names (John Smith,
@@ -614,6 +625,8 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 			return 0 // "thứ Hai" (Monday), "tiếng Anh" (English)
 		case ctx < ctxStrong && s.postcodeBefore(idx[0]):
 			return 0 // "1070 Wien", "8010 Graz": the town after a postcode
+		case ctx < ctxMedium && !f0.given && s.isGerman():
+			return 0 // German capitalises nouns, and many are surnames: "den Handwerker", "16 Zoll"
 		case f0.common:
 			if ctx == ctxStrong && f0.first {
 				return 0.5
@@ -656,6 +669,15 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 	}
 	// two or more words
 	lastF := fs[len(idx)-1]
+	if ctx < ctxMedium && s.isGerman() && !germanGreeting(s.str(s.at(idx[0]))) {
+		given := false
+		for k := range idx {
+			given = given || fs[k].given
+		}
+		if !given {
+			return 0 // German nouns in a row: "Uhr zu Hause", "Chorfahrt Wien"
+		}
+	}
 	nameish := 0 // words that are names or unknown
 	for k := range idx {
 		ft := fs[k]

@@ -56,12 +56,57 @@ type scanner struct {
 	noSkip   int // no skipping before this byte
 	// noSkipping turns skip off (tests compare both ways).
 	noSkipping bool
+	german     int8 // germanText, once asked: 0 not yet, 1 no, 2 yes
 	toks       [ring]token
 }
 
 func (s *scanner) reset(text string, g *table) {
 	s.text, s.pos, s.produced, s.floor, s.sentence, s.gaz = text, 0, 0, 0, true, g
 	s.noSkip = 0
+	s.german = 0
+}
+
+// isGerman reports germanText for the scanned text, computed once.
+func (s *scanner) isGerman() bool {
+	if s.german == 0 {
+		s.german = 1
+		if germanText(s.text) {
+			s.german = 2
+		}
+	}
+	return s.german == 2
+}
+
+// germanText reports text written in German: at least four of its first
+// 4 KB's lower-case words are German articles, pronouns or particles
+// that English and the other languages here do not use. In German every
+// noun is capitalised, and many are also surnames (Handwerker, Feld,
+// Zoll), so a capitalised word alone is weaker evidence of a name there.
+func germanText(text string) bool {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	n := 0
+	for i := 0; i < len(text); {
+		for i < len(text) && !('a' <= text[i] && text[i] <= 'z' || text[i] >= 0x80) {
+			i++
+		}
+		j := i
+		for j < len(text) && ('a' <= text[j] && text[j] <= 'z' || text[j] >= 0x80) {
+			j++
+		}
+		if j > i && (i == 0 || !('A' <= text[i-1] && text[i-1] <= 'Z')) {
+			switch text[i:j] {
+			case "der", "die", "das", "den", "dem", "des", "und", "ist", "nicht", "ein", "eine", "einen",
+				"ich", "wir", "sie", "mit", "für", "auf", "bitte", "wird", "sind", "auch", "noch", "zum", "zur", "vom", "beim":
+				if n++; n >= 4 {
+					return true
+				}
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 // at returns token i, or nil past the end of text or out of the ring.
