@@ -175,3 +175,12 @@ func TestGermanNounsAreNoNames(t *testing.T) {
 	checkPersons(t, d, "Sehr geehrte Damen und Herren, die Rechnung ist nicht korrekt und wir bitten um Prüfung.", nil)
 	checkPersons(t, d, "Ich habe mit Jonas gesprochen, er ist nicht da und die Schlüssel sind auf dem Tisch.", []found{{"PERSON", "Jonas"}})
 }
+
+// A saint's name after St., Saint, San, São … names a place, a church or
+// a day, not a person.
+func TestSaintsAreNoPersons(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "The MRI at St. Luke's is covered after the deductible.", nil)
+	checkPersons(t, d, "La recita sarà nella chiesa di San Domenico mercoledì.", nil)
+	checkPersons(t, d, "Ask Luke Harding about the MRI.", []found{{"PERSON", "Luke Harding"}})
+}

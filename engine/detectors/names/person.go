@@ -218,6 +218,24 @@ func soloFunctionWord(w string) bool {
 	return false
 }
 
+// saintBefore reports "St.", "Saint", "San", "Santa", "São", "Sankt" …
+// right before token i: the name that follows is a church's, a
+// hospital's or a town's.
+func (s *scanner) saintBefore(i int) bool {
+	p := s.at(i - 1)
+	if p != nil && p.kind == tPunct && p.punct == '.' {
+		p = s.at(i - 2)
+	}
+	if p == nil || p.kind != tWord || p.nl != 0 {
+		return false
+	}
+	switch s.str(p) {
+	case "St", "Saint", "Sainte", "Ste", "San", "Santa", "Santo", "São", "Sankt", "Sant", "Sint":
+		return true
+	}
+	return false
+}
+
 // germanGreeting reports the last word of a German sign-off ("Mit
 // freundlichen Grüßen"), which a name follows: the names lists know
 // few German given names (Jürgen), so the sign-off vouches for it.
@@ -614,6 +632,9 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		fs[k] = ft
 	}
 	f0 := fs[0]
+	if s.saintBefore(idx[0]) {
+		return 0 // "St. Luke's", "chiesa di San Domenico": a saint's name is a place's
+	}
 	if len(idx) == 1 {
 		score := 0.0
 		switch {
