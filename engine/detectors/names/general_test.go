@@ -1,8 +1,11 @@
 package names
 
 import (
+	"context"
 	"reflect"
 	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
 )
 
 // Rules added for text unlike the template corpus
@@ -183,4 +186,22 @@ func TestSaintsAreNoPersons(t *testing.T) {
 	checkPersons(t, d, "The MRI at St. Luke's is covered after the deductible.", nil)
 	checkPersons(t, d, "La recita sarà nella chiesa di San Domenico mercoledì.", nil)
 	checkPersons(t, d, "Ask Luke Harding about the MRI.", []found{{"PERSON", "Luke Harding"}})
+}
+
+// Table cells are reported in order of their start among the other
+// findings, and a scan with tables and stand-in names allocates nothing.
+func TestTableFindingsInOrderWithoutAllocations(t *testing.T) {
+	d := New(Options{})
+	text := "Mr. Peter Miller called about the list.\nname,email\nAna Souza,a@example.com\nBo Lindqvist,b@example.com\n\nThen John Doe and Mrs. Clara Hale wrote back from Paris."
+	checkInvariants(t, text, scanAll(t, d, text))
+	checkPersons(t, d, text, []found{{"PERSON", "Peter Miller"}, {"PERSON", "Ana Souza"}, {"PERSON", "Bo Lindqvist"}, {"PERSON", "Clara Hale"}})
+	var r analysis.Report
+	field := &analysis.Field{Path: "p", Source: "user", Text: text}
+	d.Scan(context.Background(), field, &r) // warm the pools
+	if n := testing.AllocsPerRun(20, func() {
+		r.Findings = r.Findings[:0]
+		d.Scan(context.Background(), field, &r)
+	}); n != 0 {
+		t.Errorf("%v allocations per scan, want 0", n)
+	}
 }

@@ -89,9 +89,19 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	// them; its PERSON findings that overlap one give way.
 	var tbl []tableSpan
 	if d.person {
-		tbl = tablePersons(f.Text, nil)
+		s.tbl = tablePersons(f.Text, s.tbl[:0]) // the pooled scanner keeps the slice
+		tbl = s.tbl
 	}
-	ti := 0
+	ti, te := 0, 0 // the next table span to compare with, and to report
+	flushTable := func(before int) {
+		for ; te < len(tbl) && tbl[te].start < before; te++ {
+			x := tbl[te]
+			if !sp.overlapsAddress(x.start, x.end) {
+				sp.dropPerson(x.start, x.end)
+				r.AddFinding("names", "pii", tPersonName, f, x.start, x.end, tableScore)
+			}
+		}
+	}
 	d.scan(ctx, s, func(typ string, start, end int, score float64) {
 		if typ == tStreetAddress {
 			sp.dropAddress(start, end) // the token scanner's address wins
@@ -109,14 +119,10 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 				return
 			}
 		}
+		flushTable(start + 1) // in order of start
 		r.AddFinding("names", "pii", typ, f, start, end, score)
 	})
-	for _, x := range tbl {
-		if !sp.overlapsAddress(x.start, x.end) {
-			sp.dropPerson(x.start, x.end)
-			r.AddFinding("names", "pii", tPersonName, f, x.start, x.end, tableScore)
-		}
-	}
+	flushTable(len(f.Text) + 1)
 	for i := 0; i < sp.n; i++ {
 		x := &sp.list[i]
 		if x.typ == tPersonName && placeholderName(f.Text[x.start:x.end]) {

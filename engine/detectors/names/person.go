@@ -256,15 +256,24 @@ var placeholderNames = map[string]bool{
 	"joe bloggs": true, "fred bloggs": true, "max mustermann": true, "erika mustermann": true,
 	"otto normalverbraucher": true, "jan kowalski": true, "anna kowalska": true,
 	"jan jansen": true, "jean dupont": true, "山田太郎": true, "山田 太郎": true,
-	"иван иванов": true, "иванов иван иванович": true, "fulano de tal": true,
+	"Иван Иванов": true, "Иванов Иван Иванович": true, "fulano de tal": true,
 }
 
-// placeholderName reports a stand-in name (placeholderNames), in any case.
+// placeholderName reports a stand-in name (placeholderNames), in any
+// ASCII case. It allocates nothing.
 func placeholderName(s string) bool {
-	if len(s) > 32 {
+	var b [40]byte
+	if len(s) > len(b) {
 		return false
 	}
-	return placeholderNames[strings.ToLower(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return placeholderNames[string(b[:len(s)])]
 }
 
 // afterVietnameseCounter reports a capitalised word after "thứ" (a

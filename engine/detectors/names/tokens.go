@@ -56,7 +56,8 @@ type scanner struct {
 	noSkip   int // no skipping before this byte
 	// noSkipping turns skip off (tests compare both ways).
 	noSkipping bool
-	german     int8 // germanText, once asked: 0 not yet, 1 no, 2 yes
+	german     int8        // germanText, once asked: 0 not yet, 1 no, 2 yes
+	tbl        []tableSpan // name cells of tables (names.go), reused
 	toks       [ring]token
 }
 
