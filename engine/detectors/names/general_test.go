@@ -162,7 +162,8 @@ func TestCyrillicSurnameInitials(t *testing.T) {
 // The stand-in names of forms and documentation are no one.
 func TestPlaceholderNames(t *testing.T) {
 	d := New(Options{})
-	checkPersons(t, d, `On the form the example says "John Doe, 01 JAN 1980". Should I write mine the same way?`, nil)
+	checkPersons(t, d, `On the form the example says "Joe Bloggs, 01 JAN 1980". Should I write mine the same way?`, nil)
+	checkPersons(t, d, "Email the invoice and tell Jane Doe the refund is done.", []found{{"PERSON", "Jane Doe"}})
 	checkPersons(t, d, "Im Formular steht als Beispiel „Erika Mustermann“.", nil)
 	checkPersons(t, d, "フォームの例は山田太郎様になっています。", nil)
 	checkPersons(t, d, "Dear John Dorsey, thank you for your order.", []found{{"PERSON", "John Dorsey"}})
@@ -192,7 +193,7 @@ func TestSaintsAreNoPersons(t *testing.T) {
 // findings, and a scan with tables and stand-in names allocates nothing.
 func TestTableFindingsInOrderWithoutAllocations(t *testing.T) {
 	d := New(Options{})
-	text := "Mr. Peter Miller called about the list.\nname,email\nAna Souza,a@example.com\nBo Lindqvist,b@example.com\n\nThen John Doe and Mrs. Clara Hale wrote back from Paris."
+	text := "Mr. Peter Miller called about the list.\nname,email\nAna Souza,a@example.com\nBo Lindqvist,b@example.com\n\nThen Max Mustermann and Mrs. Clara Hale wrote back from Paris."
 	checkInvariants(t, text, scanAll(t, d, text))
 	checkPersons(t, d, text, []found{{"PERSON", "Peter Miller"}, {"PERSON", "Ana Souza"}, {"PERSON", "Bo Lindqvist"}, {"PERSON", "Clara Hale"}})
 	var r analysis.Report

@@ -109,7 +109,7 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 			return // a street word read as a name ("Cumhuriyet Cad"), or part of the address
 		}
 		if typ == tPersonName && placeholderName(s.text[start:end]) {
-			return // "John Doe" in a form's example
+			return // "Max Mustermann" in a form's example
 		}
 		if typ == tPersonName && len(tbl) > 0 {
 			for ti < len(tbl) && tbl[ti].end <= start {
