@@ -24,6 +24,7 @@ const trainingSets = "engine/detectors/injection/testdata/general," +
 	"engine/detectors/injection/testdata/general7," +
 	"engine/detectors/injection/testdata/general_enterprise," +
 	"engine/detectors/injection/testdata/agentic_dev," +
+	"engine/detectors/injection/testdata/ai_notices_dev," +
 	"engine/detectors/injection/testdata/styles_dev"
 
 // heldOut are the files whose lines must never be training rows: the
