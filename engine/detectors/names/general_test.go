@@ -209,3 +209,10 @@ func TestTableFindingsInOrderWithoutAllocations(t *testing.T) {
 		t.Errorf("%v allocations per scan, want 0", n)
 	}
 }
+
+// Findings of a text that mixes scripts come in order of their start too.
+func TestMixedScriptsInOrder(t *testing.T) {
+	d := New(Options{})
+	text := "地址：北京市朝阳区建国路88号 and then Mr. John Smith called 王丽先生."
+	checkInvariants(t, text, scanAll(t, d, text))
+}

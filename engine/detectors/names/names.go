@@ -79,6 +79,7 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	if f == nil || len(f.Text) == 0 || !(d.person || d.address || d.location) {
 		return
 	}
+	n0 := len(r.Findings)
 	s := scannerPool.Get().(*scanner)
 	s.reset(f.Text, gazetteer())
 	// skipping drops only candidates weaker than skipSafeScore
@@ -132,8 +133,21 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 			r.AddFinding("names", "pii", x.typ, f, x.start, x.end, x.score)
 		}
 	}
+	sortByStart(r.Findings[n0:])
 	s.text = ""
 	scannerPool.Put(s)
+}
+
+// sortByStart puts findings in order of their start: the script spans
+// (CJK, Hangul, Cyrillic …) are reported after the token scanner's, and a
+// text can mix both. Insertion sort: the slice is nearly sorted (at most
+// maxScriptSpans out of place), and it allocates nothing.
+func sortByStart(fs []analysis.Finding) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].ByteStart < fs[j-1].ByteStart; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
 }
 
 // span is a finding in token indices [from, to).
