@@ -126,9 +126,6 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	flushTable(len(f.Text) + 1)
 	for i := 0; i < sp.n; i++ {
 		x := &sp.list[i]
-		if x.typ == tPersonName && placeholderName(f.Text[x.start:x.end]) {
-			continue // 山田太郎, Иван Иванов
-		}
 		if x.score > 0 && x.score >= d.minScore && (x.typ == tPersonName && d.person || x.typ == tStreetAddress && d.address) {
 			r.AddFinding("names", "pii", x.typ, f, x.start, x.end, x.score)
 		}
