@@ -2,6 +2,7 @@ package names
 
 import (
 	"context"
+	"encoding/binary"
 	"reflect"
 	"testing"
 
@@ -214,4 +215,46 @@ func TestMixedScriptsInOrder(t *testing.T) {
 	d := New(Options{})
 	text := "地址：北京市朝阳区建国路88号 and then Mr. John Smith called 王丽先生."
 	checkInvariants(t, text, scanAll(t, d, text))
+}
+
+// UK addresses in lower case, as transcripts and chats write them, found
+// by their postcode.
+func TestLowerCaseUKAddresses(t *testing.T) {
+	d := New(Options{Types: []string{TypeStreetAddress}})
+	for text, want := range map[string]string{
+		"customer: its 42 larch close wigan wn3 5hd":           "42 larch close wigan wn3 5hd",
+		"new place is 56 queens road bristol bs8 1re if u can": "56 queens road bristol bs8 1re",
+		"lives at 18b granby street leicester le1 6fb thanks":  "18b granby street leicester le1 6fb",
+	} {
+		if got := spans(t, d, text); len(got) != 1 || got[0].text != want {
+			t.Errorf("%q: got %v, want %q", text, got, want)
+		}
+	}
+	for _, text := range []string{
+		"I ran 5 miles along the road to town, code ab1 2cd", // no street type after the number's words
+		"the road is closed, see notice le1 6fb",             // no house number
+	} {
+		if got := spans(t, d, text); len(got) != 0 {
+			t.Errorf("%q: got %v, want none", text, got)
+		}
+	}
+}
+
+// hasDigit8 agrees with a byte-by-byte test.
+func TestHasDigit8(t *testing.T) {
+	var b [8]byte
+	for seed := uint64(1); seed < 200000; seed++ {
+		x := seed * 0x9E3779B97F4A7C15
+		want := false
+		for k := 0; k < 8; k++ {
+			b[k] = byte(x >> (8 * k))
+			if seed%3 == 0 && k == int(seed%8) {
+				b[k] = '0' + byte(seed%10) // plant a digit
+			}
+			want = want || isDigit(b[k])
+		}
+		if got := hasDigit8(binary.LittleEndian.Uint64(b[:])); got != want {
+			t.Fatalf("hasDigit8(% x) = %v, want %v", b, got, want)
+		}
+	}
 }

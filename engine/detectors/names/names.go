@@ -86,6 +86,9 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	s.noSkipping = d.minScore < skipSafeScore
 	var sp scriptSpans
 	d.scanScripts(f.Text, &sp)
+	if d.address {
+		ukAddresses(f.Text, &sp) // lower-case UK addresses with a postcode
+	}
 	// Name cells of tables are people whatever the token scanner makes of
 	// them; its PERSON findings that overlap one give way.
 	var tbl []tableSpan
