@@ -141,6 +141,8 @@ func TestLowerCaseTranscriptNames(t *testing.T) {
 	checkPersons(t, d, "call summary: caller mohammed aziz wants a callback", []found{{"PERSON", "mohammed aziz"}})
 	checkPersons(t, d, "hi yeah its dean walsh im moving house", []found{{"PERSON", "dean walsh"}})
 	checkPersons(t, d, "my name is kerry how can i help", []found{{"PERSON", "kerry"}})
+	// "call me": its branch was unreachable behind a filter that left out "me"
+	checkPersons(t, d, "hey, call me tom when you land", []found{{"PERSON", "tom"}})
 	for _, text := range []string{
 		"this is great, its fine, the patient was discharged",
 		"the caller hung up before we could help",

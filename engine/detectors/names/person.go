@@ -114,21 +114,9 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 	if t == nil || t.kind != tWord || t.nletters > 9 {
 		return false
 	}
-	// cheap filter before hashing: is, name's, named, nicknamed, called, call, aka, alias
-	switch w := s.text[t.start:t.end]; len(w) {
-	case 2:
-		switch a, b := lowerASCII[w[0]], lowerASCII[w[1]]; {
-		case a == 'i' && b == 's', a == 'm' && (b == 'r' || b == 's'), a == 'd' && b == 'r':
-		default:
-			return false
-		}
-	case 3, 4, 5, 6, 7, 9:
-		switch lowerASCII[w[0]] {
-		case 'n', 'c', 'a', 'm', 'i', 'p':
-		default:
-			return false
-		}
-	default:
+	// cheap filter before hashing (the scan's own, maybeTrigger): is, me,
+	// mr, name's, named, called, call, aka, alias, mister, caller, patient
+	if !maybeTrigger(s.text[t.start:t.end]) {
 		return false
 	}
 	h := s.hash(t)

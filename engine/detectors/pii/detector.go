@@ -349,9 +349,7 @@ func (s *scanner) colon(i int) int {
 		}
 	}
 	if e := parseMAC(t, st); e > 0 && t[st+2] == ':' && boundaryAfter(t, e) {
-		if !exampleMAC(t[st:e]) {
-			s.report(tMAC, st, e, 0.7)
-		}
+		s.reportMAC(st, e)
 		return e
 	}
 	e := parseIPv6(t, st)

@@ -253,9 +253,7 @@ func (s *scanner) number(i, te int) int {
 	// Cisco style (0123.4567.89ab, with at least one hex letter).
 	if te < len(t) && ((te-i == 2 && t[te] == '-') || (te-i == 4 && t[te] == '.')) {
 		if e := parseMAC(t, i); e > 0 && boundaryAfter(t, e) && (t[te] == '-' || hasHexLetter(t[i:e])) {
-			if !exampleMAC(t[i:e]) {
-				s.report(tMAC, i, e, 0.7)
-			}
+			s.reportMAC(i, e)
 			return e
 		}
 	}
@@ -490,7 +488,7 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			c |= ctxPhone // "电话：138…", "Телефон: 8 (495) …"
 		}
 		if thousands(p, ng) {
-			return 0, false // 5.000.000, 12,500,000: an amount
+			return 0, false // 5.000.000: an amount
 		}
 		valid := s.validPhone(p, ng, d)
 		// A national number (trunk "0" or an area code in parentheses)
@@ -939,21 +937,14 @@ func afterIPv6Group(t string, st int) bool {
 }
 
 // thousands reports a number grouped as an amount is: one to three
-// digits, then groups of exactly three after one separator used
-// throughout, '.' or ',' (5.000.000, 12,500,000).
+// digits, then groups of exactly three after dots (5.000.000). (A comma
+// ends a phrase, so 12,500,000 never reaches here.)
 func thousands(p *phrase, ng int) bool {
-	if ng < 3 {
-		return false
-	}
-	sep := p.sep[1]
-	if sep != '.' && sep != ',' {
-		return false
-	}
-	if n := p.g[0].e - p.g[0].s; n > 3 {
+	if ng < 3 || p.g[0].e-p.g[0].s > 3 {
 		return false
 	}
 	for k := 1; k < ng; k++ {
-		if p.sep[k] != sep || p.g[k].e-p.g[k].s != 3 {
+		if p.sep[k] != '.' || p.g[k].e-p.g[k].s != 3 {
 			return false
 		}
 	}

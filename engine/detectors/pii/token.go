@@ -177,9 +177,7 @@ func (s *scanner) macDash(i int) (int, bool) {
 			continue
 		}
 		if e := parseMAC(t, st); e > 0 && t[st+2] == '-' && boundaryAfter(t, e) {
-			if !exampleMAC(t[st:e]) {
-				s.report(tMAC, st, e, 0.7)
-			}
+			s.reportMAC(st, e)
 			return e, true
 		}
 	}

@@ -425,6 +425,13 @@ var exampleMACs = map[string]bool{
 	"aabbccddeeff": true, "001122334455": true, "112233445566": true, "000000000000": true,
 }
 
+// reportMAC reports the MAC address t[st:e] unless it is a stand-in.
+func (s *scanner) reportMAC(st, e int) {
+	if !exampleMAC(s.t[st:e]) {
+		s.report(tMAC, st, e, 0.7)
+	}
+}
+
 // exampleMAC reports a MAC address (any notation) that is a stand-in.
 func exampleMAC(m string) bool {
 	var b [12]byte

@@ -143,8 +143,9 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 
 	// Operator. A name in a name field has its value in the value field
 	// after it.
+	nameField := nameFieldBefore(text, ns)
 	pairAt := -1
-	if nameFieldBefore(text, ns) {
+	if nameField {
 		pairAt = pairValueAfter(text, ne)
 	}
 	i := ne
@@ -166,7 +167,7 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		i++
 	}
 	xml := ns > 0 && i < len(text) && text[i] == '>' &&
-		(text[ns-1] == '<' || nameClosed && pairAt < 0 && nameFieldBefore(text, ns)) // <password>x<, <string name="api_key">x<
+		(text[ns-1] == '<' || nameClosed && pairAt < 0 && nameField) // <password>x<, <string name="api_key">x<
 	for i < len(text) && isSpace(text[i]) {
 		i++
 	}
