@@ -46,7 +46,7 @@ type Detector struct {
 	minEntropy float64
 	pool       sync.Pool
 	byID       map[string]int // rule id -> index in rules, for scanners that report several types
-	ix         struct{ password, generic, connPassword, urlCreds, discord int }
+	ix         struct{ password, generic, connPassword, urlCreds, discord, mailgun, pin int }
 	// providerPrefixes are case-sensitive literal prefixes (4+ bytes with
 	// a separator, such as "hvs." or "xoxp-") of provider formats, with
 	// the shortest match of any format that starts with them.
@@ -114,6 +114,8 @@ func New(opts Options) *Detector {
 	d.ix.connPassword = d.ruleIndex(idConnPassword)
 	d.ix.urlCreds = d.ruleIndex(idURLCreds)
 	d.ix.discord = d.ruleIndex(idDiscordFormat)
+	d.ix.mailgun = d.ruleIndex(idMailgunNear)
+	d.ix.pin = d.ruleIndex(idPINCode)
 	prefixMin := map[string]int{}
 	for _, r := range d.rules {
 		if r.def.Kind != kindProvider || r.prefixes == nil {
@@ -488,14 +490,69 @@ func lineBounds(text string, s, e int) (int, int) {
 	return ls, le
 }
 
+// Bounds of repeats: the found values it looks for, and the other
+// occurrences it adds for each.
+const (
+	maxRepeatValues = 32
+	maxRepeatsEach  = 8
+	minRepeatLen    = 6
+	repeatReach     = 4 << 10 // bytes looked at on each side of a found value
+)
+
+// repeats adds every other occurrence of a found value in the text, found
+// or not: a password dictated twice ("7 1 2 1, je répète 7 1 2 1"), a key
+// pasted in a command and again in its output. A redaction that hid one
+// copy and left the other would leak it. Only values of six bytes or more
+// are looked for, as whole tokens (no letter or digit glued on), within
+// repeatReach bytes of the found one, so that a long text with many
+// findings is not searched once per finding.
+func repeats(st *scanState, text string) {
+	n := min(len(st.found), maxRepeatValues)
+	for i := 0; i < n; i++ {
+		a := st.found[i]
+		v := text[a.start:a.end]
+		if len(v) < minRepeatLen {
+			continue
+		}
+		seen := false
+		for j := 0; j < i; j++ {
+			if b := st.found[j]; b.end-b.start == len(v) && text[b.start:b.end] == v {
+				seen = true
+				break
+			}
+		}
+		if seen {
+			continue
+		}
+		lo, hi := max(0, a.start-repeatReach), min(len(text), a.end+repeatReach)
+		for from, k := lo, 0; k < maxRepeatsEach; {
+			x := strings.Index(text[from:hi], v)
+			if x < 0 {
+				break
+			}
+			s, e := from+x, from+x+len(v)
+			from = s + 1
+			if s < a.end && e > a.start {
+				continue // the found value itself
+			}
+			if s > 0 && isAlnum(text[s-1]) && isAlnum(v[0]) || e < len(text) && isAlnum(text[e]) && isAlnum(v[len(v)-1]) {
+				continue // part of a longer token
+			}
+			st.found = append(st.found, span{rule: a.rule, start: s, end: e})
+			k++
+		}
+	}
+}
+
 // report resolves overlaps and hands the findings to the report: exact
 // duplicates are dropped, and a generic finding that overlaps a provider
 // or identifier finding gives way to it.
 func (d *Detector) report(st *scanState, f *analysis.Field, r *analysis.Report) {
-	fs := st.found
-	if len(fs) == 0 {
+	if len(st.found) == 0 {
 		return
 	}
+	repeats(st, f.Text)
+	fs := st.found
 	slices.SortFunc(fs, func(a, b span) int {
 		if a.start != b.start {
 			return a.start - b.start

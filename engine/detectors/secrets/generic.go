@@ -43,7 +43,7 @@ var nameNegatives = []string{
 	"csrf", "xsrf", "_ref", "keyref", "secretref", "_arn", "index", "_idx",
 	"publishable", "primary_key", "primarykey", "foreign", "sort_key", "sortkey", "partition", "cache", "idempoten",
 	"hash_key", "hashkey", "range_key", "lookup", "routing", "shard", "unique",
-	"translation", "i18n", "schema", "sequence", "natural", "bucket",
+	"translation", "i18n", "schema", "sequence", "natural", "bucket", "searchonly", "search_only", "search-only",
 	"usage", "limit", "created", "updated", "changed", "confirm_", "display",
 	"description", "desc_", "_desc", "title", "message", "error", "status",
 	"event", "callback", "handler", "request", "response", "storage_class",
@@ -341,13 +341,16 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 	odbc := password && !quoted && text[opStart] == '=' &&
 		((prev >= 0 && text[prev] == ';') || nextKeyValue(text, ve))
 	if odbc {
-		if len(v) < 3 || isTemplate(v) {
+		if len(v) < 3 || isTemplate(v) || interpolated(text, vs, ve) {
 			return
 		}
 	} else if !d.acceptValue(v, name, password, quoted, literal) {
 		return
 	}
 	ri := d.ix.generic
+	if !password && publicByDesign(text, vs, ve) {
+		return // a Firebase web config's key, a Maps JavaScript key (public.go)
+	}
 	if password {
 		ri = d.ix.password
 		// Connection-string context: Password=...; or ?password=...&
@@ -372,7 +375,10 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	} else if len(v) < 10 {
 		return false
 	}
-	if isPlaceholder(v) || index(v, " ") >= 0 || jwtIOSample(v) || mapboxPublic(v) || stripePublishable(v) || revenueCatPublic(v) || browserAgentKey(v) {
+	if index(v, " ") >= 0 && !(password && quoted && containsFold(name, "phrase") && spacedPassphrase(v)) {
+		return false
+	}
+	if isPlaceholder(v) || jwtIOSample(v) || mapboxPublic(v) || stripePublishable(v) || revenueCatPublic(v) || browserAgentKey(v) {
 		return false
 	}
 	if password && filePath(v) {
@@ -625,6 +631,76 @@ func proseValue(text string, vs int) int {
 		return -1
 	}
 	return ve
+}
+
+// interpolated reports a value that is a name in braces, cut at its
+// closing brace: C#'s $"…;Password={secret.Value};", Python's
+// f"…;pwd={password};". ODBC braces a literal password only to quote the
+// symbols in it.
+func interpolated(text string, vs, ve int) bool {
+	if text[vs] != '{' || ve >= len(text) || text[ve] != '}' || ve-vs < 2 {
+		return false
+	}
+	for i := vs + 1; i < ve; i++ {
+		if c := text[i]; !isLetter(c) && !isDigit(c) && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return isLetter(text[vs+1]) || text[vs+1] == '_'
+}
+
+// phraseFunctionWords mark a quoted value with spaces as a sentence
+// ("the one you chose", "must be at least 12 characters"), not a
+// passphrase.
+var phraseFunctionWords = []string{
+	"the", "a", "an", "you", "your", "is", "are", "be", "to", "of", "and", "or", "for",
+	"with", "in", "on", "at", "this", "that", "it", "not", "no", "must", "should", "will",
+	"here", "enter", "use", "password", "passphrase", "characters", "least", "same", "as",
+}
+
+// spacedPassphrase reports words in lower case separated by single
+// spaces, as passphrase generators write them ("bocian bursztyn
+// wiewiorka kasztan 1"): three to eight words of letters (Latin, with
+// diacritics) or digits, at least three of four or more letters, and no
+// function word.
+func spacedPassphrase(v string) bool {
+	words, long := 0, 0
+	for i := 0; i < len(v); {
+		j, letters := i, 0
+		for j < len(v) && v[j] != ' ' {
+			switch c := v[j]; {
+			case 'a' <= c && c <= 'z':
+				letters++
+				j++
+			case isDigit(c):
+				j++
+			default:
+				n := latinLetterAt(v, j)
+				if n == 0 {
+					return false
+				}
+				letters++
+				j += n
+			}
+		}
+		if j == i || j-i > 16 {
+			return false // two spaces, or not a word
+		}
+		for _, f := range phraseFunctionWords {
+			if v[i:j] == f {
+				return false
+			}
+		}
+		words++
+		if letters >= 4 {
+			long++
+		}
+		i = j + 1
+		if j == len(v)-1 {
+			return false // a trailing space
+		}
+	}
+	return words >= 3 && words <= 8 && long >= 3
 }
 
 // shortJoinedPart reports a part of fewer than three bytes between '_' or
@@ -909,6 +985,8 @@ var camelCodeWords = []string{
 
 // qualifiedName reports dotted code references (config.secret,
 // X25519.KeyPair): two or more identifier segments of at most 24 bytes.
+// Two segments, the first capitalised and the last ending in two digits,
+// are a password (Pitanga.Jabuticaba83), not a reference.
 func qualifiedName(v string) bool {
 	segs, segLen := 1, 0
 	for i := 0; i < len(v); i++ {
@@ -928,6 +1006,9 @@ func qualifiedName(v string) bool {
 		default:
 			return false
 		}
+	}
+	if segs == 2 && segLen >= 6 && 'A' <= v[0] && v[0] <= 'Z' && isDigit(v[len(v)-1]) && isDigit(v[len(v)-2]) && !isDigit(v[len(v)-segLen]) {
+		return false // Pitanga.Jabuticaba83: two capitalised words and a number, a password
 	}
 	return segs >= 2 && segLen > 0
 }

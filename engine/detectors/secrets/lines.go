@@ -130,7 +130,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		direct := inWords(w, lineDirectNames)
 		if direct || inWords(w, lineLabelNames) {
 			ls, known := lineStart()
-			atStart := known && (ws == ls || bulletOnly(text, ls, ws))
+			atStart := known && (ws == ls || bulletOnly(text, ls, ws) || afterSpeaker(text, ls, ws))
 			if atStart || direct {
 				ve := proseValue(text, vs)
 				if ve > 0 && (!atStart || direct || restOfLine(text, ve) == "") && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
@@ -296,12 +296,19 @@ func (d *Detector) valueThenName(st *scanState, text string, vs int) bool {
 }
 
 // roughValue is a quick necessary condition for both value shapes: at
-// least eight printable ASCII bytes with a letter and a byte that is not
-// one.
+// least eight printable bytes (ASCII, or Latin letters with diacritics)
+// with a letter and a byte that is not one.
 func roughValue(text string, vs int) bool {
 	letter, other := false, false
-	for e := vs; e < len(text) && text[e] > ' ' && text[e] < 0x7f; e++ {
-		if isLetter(text[e]) {
+	for e := vs; e < len(text) && text[e] > ' '; e++ {
+		if text[e] >= 0x7f {
+			n := latinLetterAt(text, e) // "Łódka_łó1"
+			if n == 0 {
+				return false
+			}
+			letter = true
+			e += n - 1
+		} else if isLetter(text[e]) {
 			letter = true
 		} else {
 			other = true
@@ -470,6 +477,8 @@ func twoWordName(text string, ls, ws int, w string) bool {
 		return ws-ls >= 7 && equalFold(text[ws-7:ws-1], "mot de") || ws-ls >= 6 && equalFold(text[ws-6:ws-1], "palavra")
 	case equalFold(w, "sandi"):
 		return ws-ls >= 5 && equalFold(text[ws-5:ws-1], "kata")
+	case w == "khẩu" || equalFold(w, "khau"):
+		return ws-ls >= 6 && equalFold(text[ws-6:ws-1], "mật") || ws-ls >= 4 && equalFold(text[ws-4:ws-1], "mat")
 	}
 	return false
 }
@@ -518,6 +527,20 @@ func bulletOnly(text string, ls, ws int) bool {
 		return true
 	}
 	return false
+}
+
+// afterSpeaker reports a chat speaker label and nothing else before the
+// word at text[ws] on the line starting at ls: "Mum: password x",
+// "[14/3 18:03] Ramón (jefe): contraseña x".
+func afterSpeaker(text string, ls, ws int) bool {
+	j := ws
+	for j > ls && isSpace(text[j-1]) {
+		j--
+	}
+	if j == ws || j <= ls+1 || text[j-1] != ':' {
+		return false
+	}
+	return speakerPrefix(text, ls, j-1)
 }
 
 // speakerPrefix reports a chat speaker or a dash before the separator at

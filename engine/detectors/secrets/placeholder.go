@@ -21,7 +21,7 @@ var placeholderParts = []string{
 	"example", "placeholder", "changeme", "change_me", "change-me", "changeit",
 	"your_", "your-", "yourpass", "yoursecret", "yourtoken", "yourkey", "yourapikey",
 	"<your", "insert", "replace_", "replaceme", "redacted", "dummy", "sample",
-	"fake", "xxxx", "****", "....", "…", "${", "{{", "}}", "#{", "%(", "%s",
+	"fake", "xxxx", "****", "....", "…", "${", "{{", "}}", "#{", "%(",
 	"todo", "fixme", "_tbd", "tbd_", "-tbd", "tbd-", "_here", "-here", "goes_here", "enter_", "put_your",
 	"secret_key_base_", "notreal", "not_real", "not-a-real", "notasecret",
 	"process.env", "os.environ", "getenv", "environ[", "env(", "env[",
@@ -47,6 +47,18 @@ var placeholderWords = []string{
 }
 
 // isPlaceholder reports values that stand in for a secret.
+// printfVerb reports a printf verb, %s or %v, that no letter follows
+// ("%s:%s@db", "user=%s;"). Case matters: a password may hold "%S"
+// before a word ("Lokum%Simit92").
+func printfVerb(v string) bool {
+	for i := 0; i+1 < len(v); i++ {
+		if v[i] == '%' && (v[i+1] == 's' || v[i+1] == 'v') && (i+2 == len(v) || !isLetter(v[i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
 func isPlaceholder(v string) bool {
 	if len(v) < 3 {
 		return true
@@ -59,7 +71,7 @@ func isPlaceholder(v string) bool {
 			return true
 		}
 	}
-	if containsAny(placeholderMatcher, v) {
+	if containsAny(placeholderMatcher, v) || printfVerb(v) {
 		return true
 	}
 	first, last := v[0], v[len(v)-1]

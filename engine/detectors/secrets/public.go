@@ -14,6 +14,11 @@ package secrets
 //     documents these keys as identifiers, not secrets,
 //     https://firebase.google.com/docs/projects/api-keys). An AIza key
 //     elsewhere (Maps, Gemini) stays a secret.
+//   - A Maps JavaScript API key in the URL that loads the API into a page
+//     (maps.googleapis.com/maps/api/js?key=…): every visitor's browser
+//     gets it, and Google has it restricted by referrer
+//     (https://developers.google.com/maps/documentation/javascript/get-api-key).
+//     It is not reported at all.
 
 // anonJWT reports a JWT whose payload claims "role":"anon".
 func anonJWT(tok string) bool {
@@ -67,7 +72,20 @@ func publicByDesign(text string, s, e int) bool {
 	if mapboxPublic(v) || len(v) > 3 && v[:3] == "eyJ" && anonJWT(v) {
 		return true
 	}
-	return firebaseWebKeyAt(text, s, e)
+	return firebaseWebKeyAt(text, s, e) || mapsScriptKeyAt(text, s, e)
+}
+
+// mapsScriptKeyAt reports an AIza key at text[s:e] that is a parameter of
+// a Maps JavaScript API URL (maps/api/js?… on the same token).
+func mapsScriptKeyAt(text string, s, e int) bool {
+	if e-s != 39 || text[s:s+4] != "AIza" {
+		return false
+	}
+	ls := s
+	for ls > 0 && s-ls < 300 && text[ls-1] > ' ' && text[ls-1] != '"' && text[ls-1] != '\'' {
+		ls--
+	}
+	return index(text[ls:s], "/maps/api/js?") >= 0
 }
 
 // scanSupabaseAnon reports a JWT with "role":"anon" (SUPABASE_ANON_KEY).

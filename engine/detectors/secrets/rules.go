@@ -223,6 +223,9 @@ func defs() []*ruleDef {
 	for i := range general7Rules {
 		out = append(out, &general7Rules[i])
 	}
+	for i := range general8Rules {
+		out = append(out, &general8Rules[i])
+	}
 	return out
 }
 

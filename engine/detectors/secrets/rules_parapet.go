@@ -455,9 +455,9 @@ var parapetRules = []ruleDef{
 		r.Score = 0.7
 	}),
 	// Passwords named in Chinese, Japanese or Korean: 密码: x, パスワード：x.
-	with(own("CJK_PASSWORD", "A password after its name in Chinese, Japanese or Korean (密码, 密碼, パスワード, 비밀번호, 口令).",
-		`(?:密码|密碼|パスワード|비밀번호|口令)\s*(?:[:：]|は|是|为|為|는|은)?\s*["'「]?([!-~]{6,64})`,
-		"密码", "密碼", "パスワード", "비밀번호", "口令"), func(r *ruleDef) {
+	with(own("CJK_PASSWORD", "A password after its name in Chinese, Japanese or Korean (密码, 密碼, パスワード, 비밀번호 or 비번, 口令).",
+		`(?:密码|密碼|パスワード|비밀번호|비번|口令)\s*(?:[:：]|は|是|为|為|는|은)?\s*["'「]?([!-~]{6,64})`,
+		"密码", "密碼", "パスワード", "비밀번호", "비번", "口令"), func(r *ruleDef) {
 		r.Validate = func(v string) bool {
 			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && charClasses(v) >= 3
 		}

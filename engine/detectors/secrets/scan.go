@@ -351,6 +351,8 @@ func (d *Detector) runHooks(st *scanState, text string, rs, re int) {
 	d.proseSecret(st, text, rs)
 	d.tableCell(st, text, rs, re)
 	d.discordToken(st, text, rs, re)
+	d.mailgunKey(st, text, rs, re)
+	d.pinCode(st, text, rs, re)
 }
 
 func (d *Detector) runPrefix(st *scanState, text string, i int) {

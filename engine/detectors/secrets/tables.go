@@ -107,7 +107,7 @@ func labelCellBefore(text string, ls, de int) bool {
 
 // passwordHeaderWords are the CJK column names of a password; Latin ones
 // are lineLabelNames.
-var passwordHeaderWords = []string{"密码", "密碼", "口令", "パスワード", "비밀번호"}
+var passwordHeaderWords = []string{"密码", "密碼", "口令", "パスワード", "비밀번호", "비번"}
 
 // passwordSuffixes end a key-style column name that holds a password
 // (login_password, dbPass, admin-pwd).

@@ -77,7 +77,7 @@ func scanURLCreds(d *Detector, st *scanState, text string, ks, ke int, ri int) {
 	// A literal password in a URL is reported however weak it is
 	// (postgres://user:secret@localhost); only templates are not.
 	user, pass := text[ke:colon], text[colon+1:at]
-	if len(pass) < 3 || isTemplate(pass) || (user != "" && isTemplate(user)) {
+	if len(pass) < 3 || isTemplate(pass) || (user != "" && isTemplate(user)) || capsWords(user, pass) {
 		return
 	}
 	ri = d.ix.urlCreds
@@ -97,6 +97,24 @@ func scanURLCreds(d *Detector, st *scanState, text string, ks, ke int, ri int) {
 	if ri >= 0 {
 		st.add(ri, colon+1, at)
 	}
+}
+
+// capsWords reports a user and a password that are both words in capital
+// letters (USER:PASSWORD, UZIVATEL:HESLO, BENUTZER:PASSWORT): the form a
+// guide writes to say what goes there, not a password.
+func capsWords(user, pass string) bool {
+	caps := func(s string) bool {
+		if len(s) < 2 {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; (c < 'A' || c > 'Z') && c != '_' {
+				return false
+			}
+		}
+		return true
+	}
+	return caps(user) && caps(pass)
 }
 
 func lastIndexByte(s string, c byte) int {
