@@ -260,3 +260,23 @@ func TestHasDigit8(t *testing.T) {
 		}
 	}
 }
+
+// Forms from the person misses on the general8 set, once its blind reads
+// were done (its rows are not copied here).
+func TestGeneral8PersonForms(t *testing.T) {
+	d := New(Options{})
+	// a double-barrelled surname whose first part is unknown is no camelCase
+	checkPersons(t, d, "I recommend her without reservation. Dr Rachel Whitcombe-Hale, Northgate Clinic", []found{{"PERSON", "Rachel Whitcombe-Hale"}})
+	checkPersons(t, d, "We sell it on eBay-Shop and PowerBI-Team pages.", nil)
+	// a short firm suffix that is also a given name, in mixed case
+	checkPersons(t, d, "Min granne Åsa Lindqvist vill att jag betalar", []found{{"PERSON", "Åsa Lindqvist"}})
+	checkPersons(t, d, "Equinor ASA reported higher output.", nil)
+	// a particle between a name and a surname
+	checkPersons(t, d, "zaterdag Bram de Vries en Fatima el Amrani", []found{{"PERSON", "Bram de Vries"}, {"PERSON", "Fatima el Amrani"}})
+	// a label that starts with Name; not one about a thing
+	checkPersons(t, d, "Name on booking: Wiremu Tane.", []found{{"PERSON", "Wiremu Tane"}})
+	checkPersons(t, d, "Name of the street: Baker", nil)
+	// a relation word, in other languages, and before an appositive comma
+	checkPersons(t, d, "transfiere a titular Ainhoa Etxeberria Goñi.", []found{{"PERSON", "Ainhoa Etxeberria Goñi"}})
+	checkPersons(t, d, "Write a text to the plumber, Stelios, confirming Thursday", []found{{"PERSON", "Stelios"}})
+}

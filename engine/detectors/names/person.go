@@ -32,9 +32,13 @@ func (s *scanner) personContext(i int) int {
 			} else if v&(vGreet|vRelation) != 0 {
 				return ctxMedium
 			}
+			if p1.punct == ':' && s.nameLabelBefore(i-2) {
+				return ctxStrong // "Name on booking: Wiremu Tane", "Name of the patient: …"
+			}
 		case ',':
-			// "Dear John," is after; "Hi, John" before.
-			if v := s.vocab(s.at(i - 2)); v&vGreet != 0 {
+			// "Dear John," is after; "Hi, John" before; "the plumber,
+			// Stelios," names the one just mentioned.
+			if v := s.vocab(s.at(i - 2)); v&vGreet != 0 || v&vRelation != 0 && p1.nl == 0 && s.at(i-2).shape&sLower != 0 {
 				return ctxMedium
 			}
 		}
@@ -87,6 +91,39 @@ func (s *scanner) personContext(i int) int {
 	}
 	return ctxNone
 }
+
+// nameLabelBefore reports a label that starts with the word Name and
+// ends at token k, a colon after it: "Name on booking", "Name of the
+// patient", "Name (as on passport)" (at most four more words, on one
+// line).
+func (s *scanner) nameLabelBefore(k int) bool {
+	for j := k; j >= k-5 && j >= 0; j-- {
+		t := s.at(j)
+		if t == nil {
+			return false
+		}
+		if t.kind == tWord && s.vocab(t)&vNameWord != 0 && t.shape&sCap != 0 {
+			return j < k
+		}
+		if t.nl > 0 || t.kind == tNum || t.kind == tWord && !personLabelWords[s.hash(t)] {
+			return false // "Name of the street: Baker"
+		}
+	}
+	return false
+}
+
+// personLabelWords may stand between Name and the colon of a label that
+// names a person.
+var personLabelWords = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields(`of on for the a in as per full legal your his her their booking
+		reservation account holder card cardholder patient applicant employee guest passenger client
+		customer tenant contact child student member person recipient sender beneficiary signatory
+		passport id signer buyer seller driver owner parent guardian`) {
+		m[hashWord(w)] = true
+	}
+	return m
+}()
 
 var (
 	hIs     = hashWord("is")
@@ -389,7 +426,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			if j > i && (v&vTitle != 0 && t.shape&sDotAfter != 0) {
 				break
 			}
-			if v&vOrg != 0 || j > i && v&vStreetHard != 0 {
+			if v&vOrg != 0 && !(t.nletters <= 3 && t.shape&sAllCaps == 0 && s.flags(t)&gGiven != 0) || j > i && v&vStreetHard != 0 {
+				// (a short firm suffix that is also a given name in
+				// mixed case is the name: "Åsa Lindqvist", not "ASA")
 				org = true
 				break
 			}
@@ -468,6 +507,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	if score <= 0 {
 		return span{}
 	}
+	if n >= 2 && last-i > n && score < 0.6 && s.flags(t0)&gAnyName != 0 && s.particleIn(i, last) {
+		score = 0.6 // "Bram de Vries", "Joost van der Linden": a name, a particle, a surname
+	}
 	lt := s.at(last - 1)
 	nx := s.at(last)
 	switch {
@@ -528,6 +570,17 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		score = 0.95
 	}
 	return span{i, last, score}
+}
+
+// particleIn reports a lower-case name particle (van, de, der …) among
+// tokens i to last.
+func (s *scanner) particleIn(i, last int) bool {
+	for j := i + 1; j < last; j++ {
+		if t := s.at(j); t != nil && t.kind == tWord && t.shape&sLower != 0 && s.vocab(t)&vParticle != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // skipThing is the score of a span that names a thing: the scan skips it.
@@ -622,8 +675,8 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		ft.hyphen = t.shape&sHyphen != 0
 		ft.unknown = f&(gAnyName|gAnyWord|gProper|gAnyPlace) == 0
 		ft.shape = t.shape&sInnerCap != 0 && !ft.caps && namePrefix(s.str(t)) || ft.unknown && hasSurnameEnding(s.str(t))
-		if t.shape&sInnerCap != 0 && !ft.caps && !ft.name && !ft.shape {
-			return 0 // camelCase: "PowerBI", "DJing", "PersonX"
+		if t.shape&sInnerCap != 0 && !ft.caps && !ft.name && !ft.shape && !(ft.hyphen && capsAfterHyphens(s.str(t))) {
+			return 0 // camelCase: "PowerBI", "DJing", "PersonX"; not "Whitcombe-Hale"
 		}
 		if ft.caps && (t.nletters <= 3 || t.nletters <= 5 && !ft.name) {
 			return 0 // acronym
@@ -736,6 +789,18 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		return 0.45
 	}
 	return 0.3
+}
+
+// capsAfterHyphens reports a hyphenated word whose inner capitals all
+// follow a hyphen: a double-barrelled name ("Whitcombe-Hale",
+// "Lloyd-Jones"), not camelCase ("eBay-Shop", "PowerBI-Team").
+func capsAfterHyphens(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' && w[i-1] != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // namePrefix reports a surname prefix before an inner capital: McDonald,

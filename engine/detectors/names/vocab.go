@@ -72,7 +72,15 @@ var vocabT = func() *vocabTable {
 		fiancé fiancée teacher student coworker co-worker roommate assistant employee tenant landlord
 		grandson granddaughter nephew niece stepson stepdaughter child baby contact user member kid
 		kids says said asks asked replied replies adds added explains explained starring featuring
-		feat ft`)
+		feat ft holder cardholder applicant candidate attendee payee beneficiary plumber electrician
+		courier driver owner landlady
+		titular beneficiario beneficiaria solicitante hermano hermana hijo hija esposo esposa amigo amiga
+		vecino vecina compañero compañera frère sœur soeur mère père fils fille mari ami amie collègue
+		voisin voisine bénéficiaire bruder schwester mutter vater sohn tochter freund freundin kollege
+		kollegin nachbar nachbarin kontoinhaber kontoinhaberin empfänger empfängerin irmão irmã mãe pai
+		filho filha marido amigo vizinho vizinha fratello sorella figlio figlia marito moglie amico amica
+		vicino vicina collega broer zus moeder vader zoon dochter vriend vriendin buurman buurvrouw
+		granne grannen syster bror dotter`)
 	add(vGreet, `dear hi hello hey thanks thank congratulations welcome greetings sincerely regards
 		cheers signed attn attention cc bye goodbye love yours
 		hola olá ola bonjour bonsoir salut hallo servus moin ciao salve hej hei hoi namaste merhaba
