@@ -193,6 +193,9 @@ func (d *Detector) addrFromNumber(s *scanner, i int, locs *[8]span) (span, int) 
 			j += 2
 		}
 	}
+	if nt := s.at(j); nt != nil && nt.kind == tWord && nt.nl == 0 && nt.shape&sLower != 0 && (s.hash(nt) == hBis || s.hash(nt) == hTer || s.hash(nt) == hQuater) {
+		j++ // "5 bis avenue Jean-Jaurès": French and Italian house-number suffixes
+	}
 	if nt := s.at(j); isPunct(nt, ',') {
 		if n2 := s.at(j + 1); n2 != nil && n2.kind == tWord && s.vocab(n2)&vPrefixType != 0 {
 			j++ // "12, rue de Rivoli"
@@ -211,6 +214,20 @@ func (d *Detector) addrFromNumber(s *scanner, i int, locs *[8]span) (span, int) 
 	}
 	return span{i, e, min(score, 0.95)}, n
 }
+
+// brokenSuffix reports a street type alone at the start of a line after
+// the name, then a comma: text pasted from a PDF whose lines broke inside
+// the street ("1180 Magnolia\nBlvd, Unit 6").
+func (s *scanner) brokenSuffix(k, words int) bool {
+	t := s.at(k)
+	return words > 0 && t.nl == 1 && t.kind == tWord && t.shape&sCap != 0 && s.vocab(t)&vSuffix != 0 && isPunct(s.at(s.dotAfter(k)), ',')
+}
+
+var (
+	hBis    = hashWord("bis")
+	hTer    = hashWord("ter")
+	hQuater = hashWord("quater")
+)
 
 // streetAfterNumber matches the street name after a house number.
 func (s *scanner) streetAfterNumber(j int) (int, float64) {
@@ -238,7 +255,7 @@ func (s *scanner) streetAfterNumber(j int) (int, float64) {
 	plain := true    // no English words among the name words
 	for k < j+6 {
 		t := s.at(k)
-		if t == nil || (k > j && t.nl > 0) {
+		if t == nil || (k > j && t.nl > 0 && !s.brokenSuffix(k, words)) {
 			break
 		}
 		if s.isOrdinal(t) {
@@ -378,6 +395,9 @@ func (s *scanner) nameAfterType(j int) int {
 // "Hauptstraße 5", "Via Franscini 71", "Søndergade 52", "Erzsébet tér 19."
 func (s *scanner) streetFirst(i int) (int, float64) {
 	t := s.at(i)
+	if e := s.germanPrepStreet(i); e > i {
+		return e, 0.7
+	}
 	v := s.vocab(t)
 	if v&vPrefixType != 0 && t.shape&sCap != 0 {
 		if end := s.nameAfterType(i); end > i+1 {
@@ -388,10 +408,16 @@ func (s *scanner) streetFirst(i int) (int, float64) {
 	}
 	k, words := i, 0
 	special, plain := false, true
-	// a lower-case street type before: "ul. Marszałkowska 84", "rue Gafsa 12"
+	// a lower-case street type before: "ul. Marszałkowska 84", "rue Gafsa
+	// 12", and with a particle between: "calle de Embajadores 112"
 	if p := s.at(i - 1); p != nil {
+		k := i - 1
+		if p.kind == tWord && p.shape&sLower != 0 && s.vocab(p)&vParticle != 0 && p.nl == 0 {
+			k--
+			p = s.at(k)
+		}
 		if isPunct(p, '.') {
-			p = s.at(i - 2)
+			p = s.at(k - 1)
 		}
 		if p != nil && p.kind == tWord && p.shape&sLower != 0 && s.vocab(p)&(vPrefixType|vStreetLower) != 0 {
 			special = true
@@ -403,7 +429,7 @@ func (s *scanner) streetFirst(i int) (int, float64) {
 			break
 		}
 		v := s.vocab(t)
-		ending := hasStreetEnding(s.str(t))
+		ending := hasStreetEnding(s.str(t)) || words > 0 && isStreetEnding(s.str(t))
 		if t.shape&sCap == 0 && !ending && v&vStreetLower == 0 {
 			if v&vParticle != 0 && words > 0 {
 				k++
@@ -449,6 +475,59 @@ func (s *scanner) streetFirst(i int) (int, float64) {
 		return end, 0.6
 	}
 	return i, 0
+}
+
+// German street names made of a preposition and a noun: "Am Weiher 3b",
+// "Im Winkel 12", "Zum Sportplatz 4", "An der Kirche 7", "Auf dem Berg
+// 2". They carry no street type, so one counts only with a house number
+// (not a year) followed by a comma and a capitalised place or by a
+// postcode: "Am Weiher 3b, Bergisch Gladbach".
+var (
+	germanStreetPreps    = map[uint64]bool{hashWord("am"): true, hashWord("im"): true, hashWord("zum"): true, hashWord("zur"): true, hashWord("an"): true, hashWord("auf"): true, hashWord("in"): true, hashWord("unter"): true, hashWord("hinter"): true, hashWord("beim"): true}
+	germanStreetArticles = map[uint64]bool{hashWord("der"): true, hashWord("dem"): true, hashWord("den"): true, hashWord("die"): true}
+	germanNeedsArticle   = map[uint64]bool{hashWord("an"): true, hashWord("auf"): true, hashWord("in"): true, hashWord("unter"): true, hashWord("hinter"): true}
+)
+
+func (s *scanner) germanPrepStreet(i int) int {
+	t := s.at(i)
+	if t.shape&sCap == 0 || t.shape&sAllCaps != 0 || !germanStreetPreps[s.hash(t)] {
+		return i
+	}
+	k := i + 1
+	if a := s.at(k); a != nil && a.kind == tWord && a.shape&sLower != 0 && germanStreetArticles[s.hash(a)] {
+		k++
+	} else if germanNeedsArticle[s.hash(t)] {
+		return i
+	}
+	words := 0
+	for words < 2 {
+		w := s.at(k)
+		if w == nil || w.kind != tWord || w.nl > 0 || w.shape&sCap == 0 || w.shape&sAllCaps != 0 || s.vocab(w)&vCalendar != 0 {
+			break
+		}
+		words++
+		k++
+	}
+	n := s.at(k)
+	if words == 0 || !isHouseNum(n) || n.nl > 0 || n.nletters > 4 || int(n.end-n.start)-int(n.nletters) > 1 {
+		return i
+	}
+	if y := s.str(n); len(y) == 4 && y >= "1900" && y <= "2099" {
+		return i // "Im Jahr 2020"
+	}
+	c := s.at(k + 1)
+	switch {
+	case isPunct(c, ',') && c.start == n.end:
+		if p := s.at(k + 2); p == nil || p.kind != tWord || p.shape&sCap == 0 || p.nl > 0 {
+			if s.zipAt(k+2, true) <= k+2 {
+				return i
+			}
+		}
+	case s.zipAt(k+1, true) > k+1:
+	default:
+		return i
+	}
+	return k + 1
 }
 
 // boxAt matches "PO Box 12", "P.O. Box 12", "Post Office Box 12",
@@ -645,6 +724,12 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 				continue
 			}
 		}
+		if !unit && !zip && !city && t.kind == tNum && t.nl == 0 {
+			if e := s.floorDoorAt(k); e > k {
+				end, unit = e, true // "Embajadores 112, 3.º B, 28045 Madrid"
+				continue
+			}
+		}
 		if !zip {
 			if e := s.zipAt(k, city || state || country || box); e > k {
 				if city || state || country || box || nl || isPunct(s.at(k-1), ',') {
@@ -757,6 +842,56 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 	}
 	return end, nloc
 }
+
+// floorDoorAt matches a Spanish, Portuguese or Italian floor and door
+// after a street number: "3.º B", "2º 1ª", "4°A", "1.º izq." It returns
+// the token after it, or k.
+func (s *scanner) floorDoorAt(k int) int {
+	t := s.at(k)
+	if t.end-t.start > 2 {
+		return k
+	}
+	p := int(t.end)
+	if p < len(s.text) && s.text[p] == '.' {
+		p++
+	}
+	switch {
+	case strings.HasPrefix(s.text[p:], "º"), strings.HasPrefix(s.text[p:], "ª"):
+		p += 2
+	case strings.HasPrefix(s.text[p:], "°"):
+		p += 2
+	default:
+		return k
+	}
+	q := p
+	for q < len(s.text) && s.text[q] == ' ' {
+		q++
+	}
+	// the door: a letter, a number with º/ª, izq./dcha./esq./dto.
+	r := q
+	for r < len(s.text) && r-q < 5 && (asciiLetter(s.text[r]) || s.text[r] >= '0' && s.text[r] <= '9') {
+		r++
+	}
+	if r > q && (r-q == 1 || strings.HasPrefix(s.text[r:], "ª") || strings.HasPrefix(s.text[r:], "º")) || r-q >= 3 && r-q <= 4 {
+		if strings.HasPrefix(s.text[r:], "ª") || strings.HasPrefix(s.text[r:], "º") {
+			r += 2
+		} else if r < len(s.text) && s.text[r] == '.' {
+			r++
+		}
+		p = r
+	}
+	j := k + 1
+	for {
+		x := s.at(j)
+		if x == nil || int(x.start) >= p {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // addrPartFollows reports whether, after j, the address goes on with a
 // state abbreviation, postcode, country or state, possibly after one more

@@ -249,7 +249,10 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 		}
 		// common words with a capital ("The", "This", "In") start nothing
 		if t.kind == tWord {
-			if f := s.flags(t); (f&gCommon != 0 && f&(gAnyName|gAnyPlace) == 0 || s.vocab(t)&vDeterminer != 0) && s.vocab(t)&(vUnit|vPrefixType|vTitle|vDir) == 0 && !s.unitWord(t) {
+			// (but a German street may start with one: "Am Weiher 3b";
+			// the address scan below takes it)
+			if f := s.flags(t); (f&gCommon != 0 && f&(gAnyName|gAnyPlace) == 0 || s.vocab(t)&vDeterminer != 0) && s.vocab(t)&(vUnit|vPrefixType|vTitle|vDir) == 0 && !s.unitWord(t) &&
+				!(d.address && germanStreetPreps[s.hash(t)] && s.digitWithin(int(t.end), 40) && s.germanPrepStreet(i) > i) {
 				i++
 				continue
 			}

@@ -156,7 +156,8 @@ var vocabT = func() *vocabTable {
 	add(vPrefixType, `rue avenue av avenida via viale vicolo corso piazza piazzale largo calle carrer camino
 		paseo plaza rua travessa praça praca estrada alameda boulevard bd bld chemin allée allee impasse
 		quai cours route strada ulica ul utca ulice ulitsa prospekt cesta calea strada bulevardul
-		λεωφόρος οδός λ rambla ronda avinguda passeig jalan lorong aleja plac osiedle`)
+		λεωφόρος οδός λ rambla ronda avinguda passeig jalan lorong aleja plac osiedle os heol ffordd
+		stryd`)
 	add(vUnit, `apt apartment suite ste unit fl floor room rm bldg building flat no`)
 	add(vDir, `n s e w ne nw se sw north south east west northeast northwest southeast southwest`)
 	add(vParticle, `van der den de del della dello dei degli di da das dos do du la le les lo von zu
@@ -301,6 +302,21 @@ func hasEnding(w string, idx *[256][]string) bool {
 
 // hasStreetEnding reports whether a word ends with a street type.
 func hasStreetEnding(w string) bool { return hasEnding(w, &streetEndingIdx) }
+
+// isStreetEnding reports a word that is a street type of streetEndings
+// on its own, after the name: "Lange Gasse 4", "Oude Gracht 12",
+// "Bağdat Caddesi 301".
+func isStreetEnding(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for _, e := range streetEndingIdx[lowerASCII[w[len(w)-1]]] {
+		if len(w) == len(e) && strings.EqualFold(w, e) {
+			return true
+		}
+	}
+	return false
+}
 
 // Surname endings common across European languages; used only as weak
 // evidence for a capitalised word that no list knows.
