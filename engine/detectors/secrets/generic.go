@@ -44,6 +44,11 @@ var nameNegatives = []string{
 	"publishable", "primary_key", "primarykey", "foreign", "sort_key", "sortkey", "partition", "cache", "idempoten",
 	"hash_key", "hashkey", "range_key", "lookup", "routing", "shard", "unique",
 	"translation", "i18n", "schema", "sequence", "natural", "bucket", "searchonly", "search_only", "search-only",
+	// a hash or digest of a password, a GPG key id (git's user.signingkey),
+	// a mobile SDK's client token (FacebookClientToken, public in the app;
+	// not VAULT_CLIENT_TOKEN), SCRAM's stored key
+	"password_hash", "passwordhash", "pass_hash", "pwd_hash", "password_digest", "passworddigest",
+	"signingkey", "clienttoken", "storedkey",
 	"usage", "limit", "created", "updated", "changed", "confirm_", "display",
 	"description", "desc_", "_desc", "title", "message", "error", "status",
 	"event", "callback", "handler", "request", "response", "storage_class",
@@ -384,6 +389,9 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	if password && filePath(v) {
 		return false // LoadCredential=db-password:/etc/credstore/db, a file that holds it
 	}
+	if password && capsIdent(v) && isPasswordName(v) {
+		return false // passwordVariable: 'PGPASSWORD': the name of a variable that holds it
+	}
 	if !quoted {
 		if v[0] == '\\' || index(v, "[") >= 0 {
 			return false
@@ -464,7 +472,7 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 // scanner to a key name that has a secret or password word: qual is the
 // part of a dotted name that qualifies the value (see scanAssignment).
 func keyNameRejected(name, qual string) bool {
-	if containsAny(nameNegMatcher, qual) && !adminName(qual) {
+	if containsAny(nameNegMatcher, qual) && !adminName(qual) && !storePassName(qual) {
 		return true
 	}
 	// Name ending in "Id"/"ID" (tokenId, KEY_ID handled above).
@@ -472,6 +480,13 @@ func keyNameRejected(name, qual string) bool {
 		return true
 	}
 	return siteKeyName(qual)
+}
+
+// storePassName reports the password of a Java key store or trust store
+// (keyStorePassword, javax.net.ssl.trustStorePassword, storepass): "keys"
+// in it is no plural.
+func storePassName(name string) bool {
+	return containsFold(name, "storepass") || containsFold(name, "store_pass") || containsFold(name, "store-pass") || containsFold(name, "store.pass")
 }
 
 // siteKeyName reports the site key of a CAPTCHA widget (sitekey,
@@ -633,6 +648,17 @@ func proseValue(text string, vs int) int {
 	return ve
 }
 
+// capsIdent reports an identifier in capitals, digits and underscores
+// (PGPASSWORD, DB_PASSWORD_2).
+func capsIdent(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < 'A' || c > 'Z') && !isDigit(c) && c != '_' {
+			return false
+		}
+	}
+	return len(v) > 0
+}
+
 // interpolated reports a value that is a name in braces, cut at its
 // closing brace: C#'s $"…;Password={secret.Value};", Python's
 // f"…;pwd={password};". ODBC braces a literal password only to quote the
@@ -704,18 +730,21 @@ func spacedPassphrase(v string) bool {
 }
 
 // shortJoinedPart reports a part of fewer than three bytes between '_' or
-// '-' joins (on_the_note, in-the-vault).
+// '-' joins (on_the_note, in-the-vault), other than a number.
 func shortJoinedPart(v string) bool {
-	n := 0
+	n, digits := 0, 0
 	for i := 0; i <= len(v); i++ {
 		if i == len(v) || v[i] == '_' || v[i] == '-' {
-			if n < 3 {
-				return true
+			if n < 3 && (n == 0 || digits < n) {
+				return true // a number is no short word: "caju-sol-nuvem-milho-34"
 			}
-			n = 0
+			n, digits = 0, 0
 			continue
 		}
 		n++
+		if isDigit(v[i]) {
+			digits++
+		}
 	}
 	return false
 }

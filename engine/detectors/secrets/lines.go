@@ -32,6 +32,11 @@ var lineLabelNames = []string{
 	"wachtwoord", "hasło", "haslo", "lösenord", "losenord", "passord", "adgangskode", "kodeord",
 	"salasana", "heslo", "jelszó", "parola", "şifre", "şifresi", "Şifre", "Şifresi", "sifre",
 	"пароль", "Пароль", "пароля", "mật khẩu", "kata sandi",
+	// Greek, Hebrew, Arabic (كلمة المرور, كلمة السر: twoWordName), Hindi,
+	// Thai, Croatian/Serbian, Slovene, Estonian, Lithuanian, Latvian, and
+	// passphrase words
+	"κωδικός", "Κωδικός", "סיסמה", "סיסמא", "पासवर्ड", "รหัสผ่าน", "lozinka", "geslo", "parool",
+	"slaptažodis", "parole", "lösenfras", "lösenfrasen", "wachtzin", "passfras", "passfrase",
 }
 
 // lineKeyNames name a key or a token in a label.
@@ -477,6 +482,8 @@ func twoWordName(text string, ls, ws int, w string) bool {
 		return ws-ls >= 7 && equalFold(text[ws-7:ws-1], "mot de") || ws-ls >= 6 && equalFold(text[ws-6:ws-1], "palavra")
 	case equalFold(w, "sandi"):
 		return ws-ls >= 5 && equalFold(text[ws-5:ws-1], "kata")
+	case w == "المرور" || w == "السر":
+		return ws-ls >= 9 && text[ws-9:ws-1] == "كلمة"
 	case w == "khẩu" || equalFold(w, "khau"):
 		return ws-ls >= 6 && equalFold(text[ws-6:ws-1], "mật") || ws-ls >= 4 && equalFold(text[ws-4:ws-1], "mat")
 	}

@@ -35,6 +35,10 @@ var pinNames = []string{
 	"code porte", "code de porte", "code de la porte", "boîte à code", "boite à code",
 	"código pin", "codigo pin", "código de acceso", "codigo de acceso", "código de la puerta", "codigo de la puerta",
 	"codice pin", "kod do drzwi", "mã mở cửa", "mã pin", "暗証番号",
+	// PUK codes; Hungarian "kapu kódja" (the gate's code), "kódja"; an
+	// alarm keypad ("tastierino"), alarm codes in other languages
+	"puk", "puk-code", "puk code", "kapukód", "kódja", "tastierino", "codice allarme", "código de alarma",
+	"code alarme", "alarmcode", "alarm-code", "codice del cancello",
 }
 
 // pinNameBytes and pinHintBytes are pinNames and pinHints as bytes.
@@ -50,7 +54,7 @@ func toBytes(list []string) [][]byte {
 
 // pinHints are parts of every name: one of them must be in the bytes
 // before a number before the names are tried.
-var pinHints = []string{"pin", "cod", "kod", "zahl", "mã", "番号"}
+var pinHints = []string{"pin", "cod", "kod", "kód", "zahl", "mã", "番号", "puk", "tastier", "alarm"}
 
 // pinGapWords make the number after a PIN's name something else.
 var pinGapWords = []string{

@@ -29,6 +29,9 @@ var placeholderParts = []string{
 	"(optional)", "password1", "password123", "qwerty", "letmein", "hunter2",
 	"abcdefgh", "12345678", "00000000", "####", "_password", "password_", "-password",
 	"<password>", "_secret_", "<secret>", "<token>",
+	// "change me" in other languages
+	"змініть", "измените", "замените", "поменяй", "zmień", "zmien", "ändern", "aendern", "ändere",
+	"changez", "cámbiame", "cambiame", "cámbialo", "altere-me", "wijzig-mij", "wijzigmij",
 }
 
 // placeholderWords rejects a value equal to one of them (case-insensitive).
@@ -161,6 +164,8 @@ func isTemplate(v string) bool {
 	switch {
 	case first == '<' && (last == '>' || indexByte(v, '>') > 0):
 		return true // <your-key>, <password>
+	case first == '<' && len(v) > 1 && isLetter(v[1]) && len(v) <= 40:
+		return true // "<token from your profile>" cut at its first space
 	case first == '[' && last == ']', first == '{' && last == '}', first == '(' && last == ')':
 		return true // [PASSWORD], {password}
 	case first == '%' && last == '%' && len(v) > 2:

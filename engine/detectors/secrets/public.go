@@ -10,7 +10,8 @@ package secrets
 //     "role":"service_role", stays a secret).
 //   - Firebase web API keys: an AIza key inside a Firebase web config,
 //     next to authDomain, messagingSenderId or storageBucket, or under a
-//     firebaseConfig name (Firebase
+//     firebaseConfig name, and the Android app's google-services.json
+//     (current_key next to mobilesdk_app_id) (Firebase
 //     documents these keys as identifiers, not secrets,
 //     https://firebase.google.com/docs/projects/api-keys). An AIza key
 //     elsewhere (Maps, Gemini) stays a secret.
@@ -46,7 +47,8 @@ func anonJWT(tok string) bool {
 }
 
 // firebaseWebConfigWords mark a Firebase web config around an API key.
-var firebaseWebConfigWords = []string{"authdomain", "messagingsenderid", "firebaseconfig", "storagebucket", "firebase_auth_domain", "firebase_messaging_sender_id"}
+var firebaseWebConfigWords = []string{"authdomain", "messagingsenderid", "firebaseconfig", "storagebucket", "firebase_auth_domain", "firebase_messaging_sender_id",
+	"mobilesdk_app_id", "current_key"} // google-services.json, the Android app's Firebase config
 
 // firebaseWebKeyAt reports an AIza key at text[s:e] inside a Firebase web
 // config (one of its other fields within 400 bytes).

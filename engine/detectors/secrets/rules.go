@@ -226,6 +226,9 @@ func defs() []*ruleDef {
 	for i := range general8Rules {
 		out = append(out, &general8Rules[i])
 	}
+	for i := range general9Rules {
+		out = append(out, &general9Rules[i])
+	}
 	return out
 }
 

@@ -69,7 +69,12 @@ var general4Rules = registerOpOnly([]ruleDef{
 	{ID: "MFA_BACKUP_CODE", Desc: "MFA backup or recovery codes (dddd dddd, dddddddd, xxxxx-xxxxx) listed after backup/recovery code wording, in several languages: one finding per code.",
 		Keywords: []string{"backup code", "backup-code", "backup_code", "back-up-code", "recovery-code", "recovery_code",
 			"Sicherungscode", // German nouns are capitalised: anchored on the S
-			"recovery code", "codes de secours", "code de secours", "digos de respaldo", "digo de respaldo", "digos de recuperaci", "digo de recuperaci"},
+			"recovery code", "codes de secours", "code de secours", "digos de respaldo", "digo de respaldo", "digos de recuperaci", "digo de recuperaci",
+			// Polish, Italian, Portuguese, Dutch (anchored on the k), German
+			// (on the W), Japanese, Chinese, Korean
+			"kody zapasowe", "kody odzyskiwania", "codici di backup", "digos de backup", "back-upcodes",
+			"Wiederherstellungscode",
+			"バックアップコード", "リカバリーコード", "备用码", "备份码", "恢复码", "백업 코드", "복구 코드"},
 		Scan: scanBackupCodes, Score: 0.8, Source: srcParapet, License: licParapet},
 	// Apple property lists: <key>Name</key> <string>value</string>.
 	{ID: "PLIST_SECRET", Type: idGeneric, Desc: "A secret in an Apple property list: <key> named like a key, secret or token, then <string>value</string>.",

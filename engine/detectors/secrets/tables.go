@@ -36,6 +36,9 @@ func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
 		ve++
 	}
 	v := text[vs:ve]
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+		v = v[1 : len(v)-1] // a quoted CSV cell: the quotes are not the password
+	}
 	if len(v) < 6 || !letterAndOther(v) {
 		return
 	}
@@ -59,6 +62,14 @@ func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
 	}
 	if right == '\r' {
 		right = '\n'
+	}
+	if right == '\n' && vs-cs >= 2 && alignedLabelBefore(text, cs) {
+		// a two-column listing aligned with spaces (PowerShell's Name /
+		// Value, `vault kv get`): "db_password              Orchard=2008"
+		if !proseStandIn(v) && !obviousFake(v) && charClasses(v) >= 2 {
+			st.add(d.ix.password, vs, ve)
+		}
+		return
 	}
 	if !isTableDelim(left) && !isTableDelim(right) ||
 		left != '\n' && !isTableDelim(left) || right != '\n' && !isTableDelim(right) {
@@ -86,7 +97,30 @@ func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
 	if proseStandIn(v) || obviousFake(v) || charClasses(v) < 2 {
 		return
 	}
+	if len(v) < ve-vs {
+		vs, ve = vs+1, ve-1
+	}
 	st.add(d.ix.password, vs, ve)
+}
+
+// alignedLabelBefore reports a line that starts with one key-style word
+// naming a password (db_password, smtp.pass) and then only the spaces that
+// end at text[cs].
+func alignedLabelBefore(text string, cs int) bool {
+	ls := cs
+	for ls > 0 && text[ls-1] != '\n' {
+		if cs-ls > 64 {
+			return false
+		}
+		ls--
+	}
+	w := text[ls:cs]
+	for i := 0; i < len(w); i++ {
+		if !isIdent(w[i]) && w[i] != '.' && w[i] != '-' {
+			return false
+		}
+	}
+	return len(w) >= 3 && passwordHeader(w)
 }
 
 // labelCellBefore reports a row whose first cell, ending at the delimiter

@@ -100,8 +100,9 @@ func scanURLCreds(d *Detector, st *scanState, text string, ks, ke int, ri int) {
 }
 
 // capsWords reports a user and a password that are both words in capital
-// letters (USER:PASSWORD, UZIVATEL:HESLO, BENUTZER:PASSWORT): the form a
-// guide writes to say what goes there, not a password.
+// letters (USER:PASSWORD, UZIVATEL:HESLO, BENUTZER:PASSWORT), or a
+// password that is the word for password in capitals (user:HASLO): the
+// form a guide writes to say what goes there, not a password.
 func capsWords(user, pass string) bool {
 	caps := func(s string) bool {
 		if len(s) < 2 {
@@ -114,7 +115,7 @@ func capsWords(user, pass string) bool {
 		}
 		return true
 	}
-	return caps(user) && caps(pass)
+	return caps(user) && caps(pass) || caps(pass) && isPasswordName(pass) // postgres://app:PASSWORD@, uzytkownik:HASLO@
 }
 
 func lastIndexByte(s string, c byte) int {
