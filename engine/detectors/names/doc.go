@@ -46,7 +46,14 @@
 //     ships with APO/FPO/DPO; apartment and suite units. A tail takes in
 //     units, city, state or province (names and abbreviations), postcode
 //     (US ZIP, ZIP+4, UK and Canadian forms, 4-6 digits abroad) and country,
-//     across commas and line breaks (also quoted mail lines "> ").
+//     across commas and line breaks (also quoted mail lines "> "). Also
+//     "5 bis avenue …", Spanish floor and door ("112, 3.º B"), street types
+//     as words of their own ("Lange Gasse 4", "Bağdat Caddesi 301/5"),
+//     German preposition streets ("Am Weiher 3b, Bergisch Gladbach"), UK
+//     addresses in lower case from the postcode back (ukaddress.go), and in
+//     other scripts (scripts.go): Chinese, Japanese and Korean, Russian and
+//     Ukrainian, Turkish, Indonesian, Vietnamese, Hebrew, Arabic, Greek,
+//     Thai and Hindi layouts with their street markers and postcodes.
 //   - LOCATION: countries, continents, states and regions, and cities by
 //     population tier, gated by capitalisation and by context ("in",
 //     "from", "near", "lives in"; "City, ST"); small towns and place names

@@ -2,14 +2,16 @@ package names
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // Names and addresses in scripts the token scanner does not read: Chinese,
 // Japanese and Korean (no capital letters, and no spaces in Chinese and
 // Japanese), and the street-address layouts of Russian and Ukrainian,
-// Turkish, Indonesian and Vietnamese. scanScripts runs only on text that
-// holds such a script or marker, and allocates nothing.
+// Turkish, Indonesian, Vietnamese, Hebrew, Arabic, Greek, Thai and Hindi.
+// scanScripts runs only on text that holds such a script or marker, and
+// allocates nothing.
 //
 // The lists are the project's own, from general knowledge of each
 // language: the most common family names (Chinese, Japanese, Korean), the
@@ -18,9 +20,10 @@ import (
 // top-level divisions that open an address (provinces and municipalities,
 // the 47 prefectures, Korean provinces and metropolitan cities) and the
 // markers of a street and a house number (路, 号, 丁目, 로, 길, ул., д., Cad.,
-// No:, Jl. …). A name needs a cue on one side; a surname alone is a
-// common word in Chinese. In Cyrillic, a capitalised word beside two
-// initials ("Ивановой Е. А.", "Е. А. Иванова") is a name.
+// No:, Jl., רחוב, شارع, οδός, ซอย, सेक्टर …). A name needs a cue on one
+// side; a surname alone is a common word in Chinese. In Cyrillic, a
+// capitalised word beside two initials ("Ивановой Е. А.", "Е. А.
+// Иванова") is a name.
 
 // scriptSpan is a finding of scanScripts (byte offsets).
 type scriptSpan struct {
@@ -100,6 +103,8 @@ const (
 	hasMarker                 // an ASCII marker of the Turkish, Indonesian or transliterated forms
 	hasArabic                 // D8..DB
 	hasDevanagari             // E0 (Devanagari, Thai and other Indic scripts: the name lists decide)
+	hasHebrew                 // D7: Hebrew letters
+	hasGreek                  // CE, CF: Greek letters
 )
 
 func scriptsIn(text string) int {
@@ -130,9 +135,9 @@ func scriptsIn(text string) int {
 }
 
 // leadFlags is leadFlag as a table.
-var leadFlags = func() (t [256]uint8) {
+var leadFlags = func() (t [256]uint16) {
 	for c := 0; c < 256; c++ {
-		t[c] = uint8(leadFlag(byte(c)))
+		t[c] = uint16(leadFlag(byte(c)))
 	}
 	return t
 }()
@@ -145,6 +150,10 @@ func leadFlag(c byte) int {
 		return hasLatinX
 	case c == 0xD0 || c == 0xD1:
 		return hasCyr
+	case c == 0xCE || c == 0xCF:
+		return hasGreek
+	case c == 0xD7:
+		return hasHebrew
 	case c == 0xE1:
 		return hasViet
 	case c >= 0xD8 && c <= 0xDB:
@@ -162,7 +171,7 @@ func leadFlag(c byte) int {
 // scanScripts finds names and addresses in text (see above).
 func (d *Detector) scanScripts(text string, out *scriptSpans) {
 	f := scriptsIn(text)
-	if f&(hasCJK|hasHangul|hasCyr|hasMarker|hasViet|hasArabic|hasDevanagari) == 0 {
+	if f&(hasCJK|hasHangul|hasCyr|hasMarker|hasViet|hasArabic|hasDevanagari|hasHebrew|hasGreek) == 0 {
 		return
 	}
 	if d.address {
@@ -174,6 +183,19 @@ func (d *Detector) scanScripts(text string, out *scriptSpans) {
 		}
 		if f&(hasCyr|hasMarker|hasViet) != 0 {
 			markerAddresses(text, out, f)
+		}
+		if f&hasHebrew != 0 {
+			hebrewAddresses(text, out)
+		}
+		if f&hasArabic != 0 {
+			arabicAddresses(text, out)
+		}
+		if f&hasGreek != 0 {
+			greekAddresses(text, out)
+		}
+		if f&hasDevanagari != 0 {
+			thaiAddresses(text, out)
+			devanagariAddresses(text, out)
 		}
 	}
 	if d.person {
@@ -360,6 +382,7 @@ var cjkAdminStarts = []string{
 	"山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "兵庫県", "奈良県", "和歌山県",
 	"鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
 	"佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+	"さいたま市", // a designated city written in kana
 }
 
 // cjkAddressLabels are followed by an address.
@@ -373,30 +396,70 @@ var cjkUnitAfterNumber = []string{"号楼", "號樓", "号室", "號室", "番�
 // (〒123-4567), a label or a top-level division, through the last number
 // with its unit ("88号", "1205室", "1-1-1"), stopping at punctuation,
 // white space (after a number) or kana after a number.
-func cjkAddresses(text string, out *scriptSpans) {
-	addressesFrom(text, out, 0xE2, []string{"〒"}, cjkAdminStarts, cjkAddressLabels, cjkAddressEnd)
+func cjkAddresses(text string, out *scriptSpans) { addressesFrom(text, out, &cjkForm) }
+
+var cjkForm = addressForm{
+	lead: 0xE2, marks: []string{"〒"}, starts: cjkAdminStarts, labels: cjkAddressLabels,
+	end: cjkAddressEnd, more: cityWardAddress,
 }
 
-// addressesFrom reports the addresses that start at a postcode mark or a
-// division of starts (the address starts there) or after a label (it
-// starts after the label and its spaces), and end where end says. Only
-// bytes from lead up can start one.
-func addressesFrom(text string, out *scriptSpans, lead byte, marks, starts, labels []string, end func(string, int) int) {
+// addressForm is an address layout for addressesFrom: it starts at a
+// postcode mark or a division of starts (the address starts there) or
+// after a label (it starts after the label and its spaces), and ends
+// where end says; where none starts, more (if set) may read a weaker form
+// and return its end. Only bytes from lead up can start one.
+type addressForm struct {
+	lead                  byte
+	marks, starts, labels []string
+	end, more             func(string, int) int
+	first                 *firstRunes // of marks, starts and labels, set by init
+}
+
+// firstRunes is a set of runes below U+10000, one bit each.
+type firstRunes [1 << 16 / 64]uint64
+
+func (s *firstRunes) has(r rune) bool { return r >= 1<<16 || s[r>>6]&(1<<(r&63)) != 0 }
+
+// addressesFrom reports the addresses of form f in text.
+func addressesFrom(text string, out *scriptSpans, f *addressForm) {
 	for i := 0; i < len(text); {
-		if text[i] < lead {
+		if text[i] < f.lead {
 			i++
 			continue
 		}
-		start := prefixStart(text, i, marks, starts, labels)
-		if start >= 0 {
-			if e := end(text, start); e > start {
-				out.add(tStreetAddress, start, e, 0.85)
+		r, n := runeAt(text, i)
+		if f.first.has(r) {
+			if start := prefixStart(text, i, f.marks, f.starts, f.labels); start >= 0 {
+				if e := f.end(text, start); e > start {
+					out.add(tStreetAddress, start, e, 0.85)
+					i = e
+					continue
+				}
+			}
+		}
+		if f.more != nil {
+			if e := f.more(text, i); e > i {
+				out.add(tStreetAddress, i, e, 0.8)
 				i = e
 				continue
 			}
 		}
-		_, n := runeAt(text, i)
 		i += n
+	}
+}
+
+// The first runes of the forms' marks, starts and labels, which let
+// addressesFrom skip most runes without comparing strings.
+func init() {
+	for _, f := range []*addressForm{&cjkForm, &hangulForm} {
+		f.first = new(firstRunes)
+		for _, l := range [][]string{f.marks, f.starts, f.labels} {
+			for _, w := range l {
+				if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
+					f.first[r>>6] |= 1 << (r & 63)
+				}
+			}
+		}
 	}
 }
 
@@ -489,16 +552,22 @@ var hangulAdminStarts = []string{
 
 // hangulAddresses reports Korean road-name addresses: a top-level division
 // (or, after 주소:/배송지:, any) then words ending in 시/구/군/읍/면/동/로/길,
-// a building number, and optional ", 4층" / ", 101동 1502호".
-func hangulAddresses(text string, out *scriptSpans) {
-	addressesFrom(text, out, 0xEA, nil, hangulAdminStarts, hangulAddressLabels, hangulAddressEnd)
+// a building number, and optional ", 4층" / ", 101동 1502호"; and lot-number
+// addresses, a dong (or ri) and its lot ("역삼동 823-5"), with or without
+// the division.
+func hangulAddresses(text string, out *scriptSpans) { addressesFrom(text, out, &hangulForm) }
+
+var hangulForm = addressForm{
+	lead: 0xEA, starts: hangulAdminStarts, labels: hangulAddressLabels,
+	end: hangulAddressEnd, more: hangulLotAddress,
 }
 
 var hangulAddressLabels = []string{"주소:", "주소 :", "배송지:", "주소："}
 
 func hangulAddressEnd(text string, start int) int {
 	end := -1
-	road := false
+	road := false // a road name: its building number follows
+	lot := false  // a dong or ri: its lot number follows
 	j := start
 	for j < len(text) && j-start < 200 {
 		// a word
@@ -515,17 +584,18 @@ func hangulAddressEnd(text string, start int) int {
 		first, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case first >= '0' && first <= '9':
-			if !road && end < 0 {
+			if !road && end < 0 && (!lot || lotNumberEnd(w, 0, false) != len(w)) {
 				return -1
 			}
 			// 123, 4층, 101동, 1502호, 27-3
 			end = k
 		case last == '로' || last == '길':
 			road = true
-		case last == '시' || last == '구' || last == '군' || last == '읍' || last == '면' || last == '동' || last == '도' || last == '가':
+		case last == '시' || last == '구' || last == '군' || last == '읍' || last == '면' || last == '동' || last == '도' || last == '가' || last == '리':
 			if end >= 0 {
 				return end // the next address part is not this address's
 			}
+			lot = last == '동' || last == '가' || last == '리'
 		default:
 			return end
 		}
@@ -601,14 +671,21 @@ func isPunctRune(r rune) bool {
 }
 
 // cyrillicStreet open a Russian or Ukrainian street part; cyrillicParts
-// may follow it (house, flat, building, city, region).
+// may follow it (house, flat, building, city, region). cyrillicTypeAfter
+// are the street types written after the name ("Невский пр.", "Тверская
+// ул.", "Хрещатик вул.").
 var (
+	cyrillicTypeAfter = []string{"ул.", "улица", "вул.", "вулиця", "пр.", "просп.", "проспект", "пр-т", "пер.",
+		"переулок", "пров.", "провулок", "бул.", "бульв.", "бульвар", "наб.", "набережная", "ш.", "шоссе",
+		"пл.", "площадь", "площа", "туп.", "тупик", "узвіз", "аллея", "алея"}
 	cyrillicCity   = []string{"г. ", "м. ", "город "}
 	cyrillicStreet = []string{"ул. ", "улица ", "вул. ", "вулиця ", "пр. ", "просп. ", "проспект ", "пер. ", "бул. ", "бульвар ", "наб. ", "ш. ", "шоссе ", "пл. "}
 	cyrillicParts  = []string{"д. ", "дом ", "буд. ", "кв. ", "корп. ", "стр. ", "офис ", "оф. ", "г. ", "м. ", "обл. ", "р-н ", "эт. "}
 )
 
-// cyrillicAddress reads "[г. City, ]ул. Street, д. N[, кв. N][, г. City][, 123456]".
+// cyrillicAddress reads "[г. City, ]ул. Street, д. N[, кв. N][, г. City][, 123456]",
+// and the name before the type: "Невский пр., 114, кв. 9", "Тверская ул.,
+// д. 7", "Хрещатик вул. 22".
 func cyrillicAddress(text string, i int) (int, int) {
 	start := i
 	j := i
@@ -622,17 +699,30 @@ func cyrillicAddress(text string, i int) (int, int) {
 			break
 		}
 	}
-	if !startsWithAny(text, j, cyrillicStreet) {
-		return 0, 0
-	}
-	k := commaPart(text, j)
-	if k < 0 {
-		return 0, 0
-	}
 	end := -1
-	// "ул. Тверская, 7" or "ул. Тверская, д. 7" or "ул. Ленина 15"
-	if lastIsNumber(text, j, k) {
-		end = k
+	k := -1
+	nameFirst := false
+	if startsWithAny(text, j, cyrillicStreet) {
+		if k = commaPart(text, j); k < 0 {
+			return 0, 0
+		}
+		// "ул. Тверская, 7" or "ул. Тверская, д. 7" or "ул. Ленина 15"
+		if lastIsNumber(text, j, k) {
+			end = k
+		}
+	} else {
+		if k = cyrNameFirst(text, j); k < 0 {
+			return 0, 0
+		}
+		nameFirst = true
+		// "Невский пр. 114" (no comma)
+		if hasPrefixAt(text, k, " ") && k+1 < len(text) && isDigit(text[k+1]) {
+			e := cyrHouseNumber(text, k+1)
+			if e < 0 {
+				return 0, 0
+			}
+			k, end = e, e
+		}
 	}
 	for hasPrefixAt(text, k, ", ") {
 		n := k + 2
@@ -640,6 +730,13 @@ func cyrillicAddress(text string, i int) (int, int) {
 		e := commaPart(text, n)
 		if e < 0 {
 			break
+		}
+		if nameFirst && end < 0 && !part {
+			// the house number must follow the name at once: "Тверская
+			// ул., 7", not "Тверская улица, 5 лет назад"
+			if e = cyrHouseNumber(text, n); e < 0 {
+				break
+			}
 		}
 		if part || isDigit(text[n]) {
 			k = e
@@ -654,6 +751,66 @@ func cyrillicAddress(text string, i int) (int, int) {
 		return 0, 0
 	}
 	return start, end
+}
+
+// cyrNameFirst returns the end of a street named before its type at j
+// (one or two capitalised words, then the type: "Большая Садовая ул."),
+// or -1.
+func cyrNameFirst(text string, j int) int {
+	k := j
+	for w := 0; w < 2; w++ {
+		ws, we := cyrWordAt(text, k)
+		if we == ws || !hasPrefixAt(text, we, " ") {
+			return -1
+		}
+		k = we + 1
+		for _, t := range cyrillicTypeAfter {
+			if !hasPrefixAt(text, k, t) {
+				continue
+			}
+			e := k + len(t)
+			if r, _ := runeAt(text, e); isCyrLetter(r) || r == '-' {
+				continue // a longer word: "улицами"
+			}
+			return e
+		}
+	}
+	return -1
+}
+
+// cyrHouseNumber returns the end of a house number at i that ends its
+// part ("114", "7/2", "15А", "22-б"), or -1.
+func cyrHouseNumber(text string, i int) int {
+	e := i
+	for e < len(text) && isDigit(text[e]) {
+		e++
+	}
+	if e == i || e-i > 4 {
+		return -1
+	}
+	if e+1 < len(text) && (text[e] == '/' || text[e] == '-') && isDigit(text[e+1]) {
+		for e++; e < len(text) && isDigit(text[e]); e++ {
+		}
+	}
+	if e < len(text) && text[e] == '-' && letterAt(text, e+1) {
+		_, n := runeAt(text, e+1)
+		e += 1 + n // "22-б"
+	} else if letterAt(text, e) {
+		_, n := runeAt(text, e)
+		e += n // "15А"
+	}
+	// the number ends the part, or a marked part follows ("7 кв. 3")
+	if e == len(text) || strings.IndexByte(",\n;).", text[e]) >= 0 ||
+		text[e] == ' ' && (startsWithAny(text, e+1, cyrillicParts) || !letterAt(text, e+1)) {
+		return e
+	}
+	return -1
+}
+
+// letterAt reports a letter at text[i].
+func letterAt(text string, i int) bool {
+	r, _ := runeAt(text, i)
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 && unicode.IsLetter(r)
 }
 
 // commaPart returns the end of the part starting at j: before a comma,
@@ -881,6 +1038,1099 @@ func vietAddress(text string, i int) (int, int) {
 }
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// --- shared helpers of the address layouts below ---
+
+// prefixIn returns the length of the first of list that starts at
+// text[j], or 0.
+func prefixIn(text string, j int, list []string) int {
+	for _, a := range list {
+		if hasPrefixAt(text, j, a) {
+			return len(a)
+		}
+	}
+	return 0
+}
+
+// scriptDigit returns the byte length of a decimal digit at text[i] in
+// one of the scripts read here (ASCII, Arabic-Indic, Extended
+// Arabic-Indic, Devanagari, Thai), or 0.
+func scriptDigit(text string, i int) int {
+	if i >= len(text) {
+		return 0
+	}
+	switch c := text[i]; {
+	case c >= '0' && c <= '9':
+		return 1
+	case c == 0xD9 || c == 0xDB:
+		if i+1 < len(text) {
+			if d := text[i+1]; c == 0xD9 && d >= 0xA0 && d <= 0xA9 || c == 0xDB && d >= 0xB0 && d <= 0xB9 {
+				return 2 // U+0660..0669, U+06F0..06F9
+			}
+		}
+	case c == 0xE0:
+		if i+2 < len(text) {
+			if b, d := text[i+1], text[i+2]; b == 0xA5 && d >= 0xA6 && d <= 0xAF || b == 0xB9 && d >= 0x90 && d <= 0x99 {
+				return 3 // U+0966..096F, U+0E50..0E59
+			}
+		}
+	}
+	return 0
+}
+
+func isDigitRune(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 0x660 && r <= 0x669 || r >= 0x6F0 && r <= 0x6F9 ||
+		r >= 0x966 && r <= 0x96F || r >= 0xE50 && r <= 0xE59
+}
+
+// digitsAt returns the end of the digits at text[i] and their count.
+func digitsAt(text string, i int) (int, int) {
+	n := 0
+	for {
+		w := scriptDigit(text, i)
+		if w == 0 {
+			return i, n
+		}
+		i += w
+		n++
+	}
+}
+
+// houseNumEnd returns the end of a house number at text[k]: one to four
+// digits, an optional "/N" or "-N", and an optional letter that ends the
+// word ("56א", "27ب", "42Α"); -1 when there is none or it runs into a word.
+func houseNumEnd(text string, k int) int {
+	e, n := digitsAt(text, k)
+	if n == 0 || n > 4 {
+		return -1
+	}
+	if e < len(text) && (text[e] == '/' || text[e] == '-') {
+		if x, n2 := digitsAt(text, e+1); n2 > 0 && n2 <= 4 {
+			e = x
+		}
+	}
+	if scriptDigit(text, e) > 0 {
+		return -1
+	}
+	if letterAt(text, e) {
+		_, w := runeAt(text, e)
+		if letterAt(text, e+w) {
+			return -1 // "5pm", "5مساء"
+		}
+		e += w
+	}
+	return e
+}
+
+// partEnds reports the end of an address part at x: the end of the text,
+// punctuation or a separator of seps, after optional spaces.
+func partEnds(text string, x int, seps []string) bool {
+	for x < len(text) && text[x] == ' ' {
+		x++
+	}
+	return x == len(text) || strings.IndexByte(",\n\r\t.;:!?()", text[x]) >= 0 ||
+		prefixIn(text, x, seps) > 0 || prefixIn(text, x, sentenceMarks) > 0
+}
+
+// sentenceMarks end a part in the scripts that have their own.
+var sentenceMarks = []string{"؛", "؟", "۔", "।", "·"}
+
+// tailSpec describes the comma parts after a street: units with their
+// number ("דירה 9", "شقة 4"), a postcode, marked areas ("حي الروضة") and
+// up to two bare place names (the district and the city).
+type tailSpec struct {
+	word  func(string, int) int // the end of a word of the script at i, or i
+	seps  []string              // part separators
+	units []string              // read before a number
+	areas []string              // read before a name
+	stop  []string              // words that no place name holds
+	pc    [2]int                // postcode lengths in digits
+}
+
+func (t *tailSpec) postcode(n int) bool { return n == t.pc[0] || n == t.pc[1] }
+
+func (t *tailSpec) ends(text string, x int) bool { return partEnds(text, x, t.seps) }
+
+// extend returns the end of the address ending at e with its tail.
+func (t *tailSpec) extend(text string, e int) int {
+	end, bare := e, 0
+	for parts := 0; parts < 5; parts++ {
+		j := skipSpace(text, end)
+		sl := prefixIn(text, j, t.seps)
+		if sl == 0 {
+			break
+		}
+		j = skipSpace(text, j+sl)
+		if u := prefixIn(text, j, t.units); u > 0 {
+			x := houseNumEnd(text, skipSpace(text, j+u))
+			if x < 0 || !t.ends(text, x) {
+				break
+			}
+			end = x
+			continue
+		}
+		if x, n := digitsAt(text, j); n > 0 {
+			if !t.postcode(n) || !t.ends(text, x) {
+				break
+			}
+			end = x
+			continue
+		}
+		k := j
+		if a := prefixIn(text, j, t.areas); a > 0 {
+			k = j + a
+		} else if bare++; bare > 2 {
+			break
+		}
+		x := t.name(text, k, 3)
+		if x < 0 {
+			break
+		}
+		// the city's postcode after a space: "חיפה 3303100"
+		if hasPrefixAt(text, x, " ") {
+			if y, n := digitsAt(text, x+1); t.postcode(n) {
+				x = y
+			}
+		}
+		if !t.ends(text, x) {
+			break
+		}
+		end = x
+	}
+	return end
+}
+
+// name returns the end of one to max words of the script at k (single
+// spaces between), or -1 for none or a stop word among them.
+func (t *tailSpec) name(text string, k, max int) int {
+	end := -1
+	for w := 0; w < max; w++ {
+		we := t.word(text, k)
+		if we == k {
+			break
+		}
+		if inList(text[k:we], t.stop) {
+			return -1
+		}
+		end = we
+		if !hasPrefixAt(text, we, " ") {
+			break
+		}
+		k = we + 1
+	}
+	return end
+}
+
+// --- Hebrew addresses ---
+
+var (
+	// hebrewStreets open a street: רחוב (street), רח', שדרות (avenue),
+	// שד', סמטת (alley), כיכר (square), דרך (road).
+	hebrewStreets = []string{"רחוב ", "רח' ", "רח׳ ", "שדרות ", "שד' ", "שד׳ ", "סמטת ", "כיכר ", "דרך "}
+	hebrewTail    = tailSpec{
+		word:  hebrewWordEnd,
+		seps:  []string{","},
+		units: []string{"דירה מס' ", "דירה ", "דיר' ", "קומה ", "כניסה ", "ת.ד. ", "ת.ד ", "מיקוד ", "בניין ", "מס' "},
+		stop:  []string{"של", "עם", "על", "את", "אני", "זה", "זו", "לא", "יש", "גם", "כי", "הוא", "היא", "אם", "אבל", "או", "תודה", "שלום", "עד", "כל", "אגב"},
+		pc:    [2]int{5, 7},
+	}
+)
+
+func isHebrewRune(r rune) bool { return r >= 0x0591 && r <= 0x05F4 }
+
+// hebrewWordEnd returns the end of a Hebrew word at i (with points,
+// geresh and gershayim, "ז'בוטינסקי", "רמב"ם", "בן-גוריון"), or i.
+func hebrewWordEnd(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, n := runeAt(text, j)
+		if isHebrewRune(r) || j > i && (r == '\'' || r == '"' || r == '-') && isHebrewLetterAt(text, j+n) {
+			j += n
+			continue
+		}
+		break
+	}
+	if j > i {
+		if r, _ := runeAt(text, i); r < 0x05D0 || r > 0x05EA {
+			return i // a word starts with a letter
+		}
+	}
+	return j
+}
+
+func isHebrewLetterAt(text string, i int) bool {
+	r, _ := runeAt(text, i)
+	return r >= 0x05D0 && r <= 0x05EA
+}
+
+// hebrewAddresses reports "רחוב הרצל 56, דירה 9, חיפה": a street marker
+// (after a proclitic letter: "ברחוב"), one to four words of the name, the
+// number, then units, a postcode and the city as comma parts.
+func hebrewAddresses(text string, out *scriptSpans) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != 0xD7 {
+			continue
+		}
+		if p, _ := runeBefore(text, i); isHebrewRune(p) || p == '\'' || p == '"' {
+			continue // inside a word
+		}
+		j := i
+		m := prefixIn(text, j, hebrewStreets)
+		if m == 0 {
+			// one proclitic letter: ברחוב, לשדרות (not בדרך, "on the way")
+			r, n := runeAt(text, i)
+			if !strings.ContainsRune("בלמוה", r) {
+				continue
+			}
+			if m = prefixIn(text, i+n, hebrewStreets); m == 0 || hasPrefixAt(text, i+n, "דרך ") {
+				continue
+			}
+			j = i + n
+		}
+		if e := hebrewStreetEnd(text, j, m); e > j {
+			out.add(tStreetAddress, j, e, 0.85)
+			i = e - 1
+		}
+	}
+}
+
+func hebrewStreetEnd(text string, j, m int) int {
+	k := j + m
+	words := 0
+	for scriptDigit(text, k) == 0 {
+		we := hebrewWordEnd(text, k)
+		if we == k || words == 4 || inList(text[k:we], hebrewTail.stop) || !hasPrefixAt(text, we, " ") {
+			return -1
+		}
+		words++
+		k = we + 1
+	}
+	if words == 0 {
+		return -1
+	}
+	e := houseNumEnd(text, k)
+	if e < 0 || !hebrewTail.ends(text, e) {
+		return -1 // "רחוב ארוך עם 5 חנויות"
+	}
+	return hebrewTail.extend(text, e)
+}
+
+// --- Arabic addresses ---
+
+var (
+	arabicStarts  = []string{"شارع ", "طريق ", "حي "}
+	arabicStreets = arabicStarts[:2]
+	arabicTail    = tailSpec{
+		word: arabicWordEnd,
+		seps: []string{"،", ","},
+		units: []string{"عمارة رقم ", "عمارة ", "مبنى رقم ", "مبنى ", "بناية ", "شقة رقم ", "شقة ", "الطابق ", "الدور ",
+			"ص.ب. ", "ص.ب ", "ص. ب. ", "الرمز البريدي ", "رقم "},
+		areas: []string{"حي ", "منطقة "},
+		stop: []string{"في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "ثم", "هذا", "هذه", "ذلك", "التي",
+			"الذي", "كل", "بعد", "قبل", "عند", "حتى", "لكن", "أن", "إن", "ان", "كان", "هو", "هي", "لا", "ما", "قد",
+			"يوم", "الساعة", "ساعة", "دقيقة", "دقائق", "مرات", "مرة", "شكرا", "أنا", "نحن", "يوجد", "هناك"},
+		pc: [2]int{5, 5},
+	}
+	arabicByWayOf = []string{"عن "} // "عن طريق": by means of
+)
+
+// arabicWordEnd returns the end of an Arabic word at i, or i.
+func arabicWordEnd(text string, i int) int {
+	j := i
+	for j < len(text) && text[j] >= 0xD8 && text[j] <= 0xDB {
+		r, n := runeAt(text, j)
+		if !isArabicLetter(r) && r != 0x0670 {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// arabicAddresses reports "شارع الأمير سلطان 27، حي الروضة، جدة" and "15
+// شارع جامعة الدول العربية، المهندسين، الجيزة": a street marker (شارع,
+// طريق) with its name and the number after it, or the number before it
+// and comma parts after; or a district (حي) and then such a street.
+func arabicAddresses(text string, out *scriptSpans) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != 0xD8 {
+			continue
+		}
+		m := prefixIn(text, i, arabicStarts)
+		if m == 0 {
+			continue
+		}
+		if p, pn := runeBefore(text, i); isArabicLetter(p) {
+			// one proclitic letter: بشارع, وشارع
+			if !strings.ContainsRune("بولف", p) {
+				continue
+			}
+			if q, _ := runeBefore(text, i-pn); isArabicLetter(q) {
+				continue
+			}
+		}
+		if s, e := arabicAddressAt(text, i, m); e > s {
+			out.add(tStreetAddress, s, e, 0.85)
+			i = e - 1
+		}
+	}
+}
+
+func arabicAddressAt(text string, j, m int) (int, int) {
+	if hasPrefixAt(text, j, "حي ") {
+		// a district, then the street: "حي الروضة، شارع …"
+		x := arabicTail.name(text, j+m, 3)
+		if x < 0 {
+			return 0, 0
+		}
+		k := skipSpace(text, x)
+		sl := prefixIn(text, k, arabicTail.seps)
+		if sl == 0 {
+			return 0, 0
+		}
+		k = skipSpace(text, k+sl)
+		if sm := prefixIn(text, k, arabicStreets); sm > 0 {
+			if _, e := arabicStreetAt(text, k, sm, false); e > k {
+				return j, e
+			}
+		}
+		return 0, 0
+	}
+	if hasPrefixAt(text, j, "طريق ") && endsWithAny(text, j, arabicByWayOf) {
+		return 0, 0
+	}
+	return arabicStreetAt(text, j, m, true)
+}
+
+// arabicStreetAt reads the street at its marker text[j:j+m], with the
+// number before it (when numFirst) or after its name.
+func arabicStreetAt(text string, j, m int, numFirst bool) (int, int) {
+	start, before := j, false
+	if numFirst && j > 0 && text[j-1] == ' ' {
+		s := j - 1
+		for {
+			r, n := runeBefore(text, s)
+			if !isDigitRune(r) {
+				break
+			}
+			s -= n
+		}
+		if p, _ := runeBefore(text, s); s < j-1 && !unicode.IsLetter(p) && !isDigitRune(p) && p != '/' && p != '-' {
+			start, before = s, true
+		}
+	}
+	k := j + m
+	words, nameEnd := 0, k
+	for scriptDigit(text, k) == 0 && words < 6 {
+		we := arabicWordEnd(text, k)
+		if we == k {
+			break
+		}
+		if inList(text[k:we], arabicTail.stop) {
+			return 0, 0
+		}
+		words++
+		nameEnd = we
+		if !hasPrefixAt(text, we, " ") {
+			break
+		}
+		k = we + 1
+	}
+	if scriptDigit(text, k) > 0 {
+		// the number after the name: "شارع الأمير سلطان 27"
+		e := houseNumEnd(text, k)
+		if e < 0 || !arabicTail.ends(text, e) {
+			return 0, 0 // "شارع الحمراء 5 دقائق"
+		}
+		t := arabicTail.extend(text, e)
+		if words == 0 && t == e {
+			return 0, 0 // "شارع 9" alone
+		}
+		return start, t
+	}
+	if before && words > 0 && arabicTail.ends(text, nameEnd) {
+		// the number before: "15 شارع جامعة الدول العربية، المهندسين"
+		if t := arabicTail.extend(text, nameEnd); t > nameEnd {
+			return start, t
+		}
+	}
+	return 0, 0
+}
+
+// --- Greek addresses ---
+
+// greekMarkers name a street before its name: οδός (street, in three
+// cases), Λεωφόρος (avenue), Πλατεία (square).
+var (
+	greekMarkers = []string{"οδός ", "Οδός ", "οδό ", "Οδό ", "οδού ", "Οδού ", "οδ. ", "Οδ. ", "Λεωφόρος ", "λεωφόρος ",
+		"Λεωφόρου ", "λεωφόρου ", "Λεωφόρο ", "λεωφόρο ", "Λεωφ. ", "λεωφ. ", "Πλατεία ", "πλατεία "}
+	greekPCLabels = []string{"Τ.Κ. ", "Τ.Κ.", "ΤΚ "}
+)
+
+func isGreekLetter(r rune) bool { return r >= 0x0386 && r <= 0x03CE && r != 0x0387 }
+func isGreekUpper(r rune) bool  { return r >= 0x0386 && r <= 0x03AB && r != 0x0387 }
+
+// greekCapWord returns the end of a capitalised Greek word of three or
+// more letters at i ("Ερμού", "Αγίου-Δημητρίου"), or i.
+func greekCapWord(text string, i int) int {
+	r, n := runeAt(text, i)
+	if !isGreekUpper(r) {
+		return i
+	}
+	j, letters := i+n, 1
+	for j < len(text) {
+		r, n := runeAt(text, j)
+		if isGreekLetter(r) {
+			letters++
+		} else if r != '-' || !greekLetterAt(text, j+1) {
+			break
+		}
+		j += n
+	}
+	if letters < 3 {
+		return i
+	}
+	return j
+}
+
+func greekLetterAt(text string, i int) bool {
+	r, _ := runeAt(text, i)
+	return isGreekLetter(r)
+}
+
+// greekAddresses reports "Ερμού 42, 105 63 Αθήνα" (the street in the
+// genitive and its number, then a postcode and the city) and "οδός
+// Τσιμισκή 15, Θεσσαλονίκη" (a street marker first, the postcode
+// optional). A Greek word and a number alone are no address ("Σάββατο 5").
+func greekAddresses(text string, out *scriptSpans) {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != 0xCE && c != 0xCF {
+			continue
+		}
+		if i > 0 && isWordByteAt(text, i) {
+			continue
+		}
+		if s, e := greekAddressAt(text, i); e > s {
+			out.add(tStreetAddress, s, e, 0.85)
+			i = e - 1
+		}
+	}
+}
+
+func greekAddressAt(text string, i int) (int, int) {
+	j := i + prefixIn(text, i, greekMarkers)
+	marked := j > i
+	if marked {
+		j = greekOrdinal(text, j) // "οδός 25ης Μαρτίου 8"
+	} else if s := greekOrdinalBefore(text, i); s < i {
+		i = s // "28ης Οκτωβρίου 15"
+	}
+	k, words := j, 0
+	for {
+		we := greekCapWord(text, k)
+		if we == k || words == 3 || !hasPrefixAt(text, we, " ") {
+			return 0, 0
+		}
+		words++
+		k = we + 1
+		if k < len(text) && isDigit(text[k]) {
+			break
+		}
+	}
+	e := houseNumEnd(text, k)
+	if e < 0 {
+		return 0, 0
+	}
+	end, post := greekTail(text, e)
+	if !post && !(marked && partEnds(text, end, nil)) {
+		return 0, 0
+	}
+	return i, end
+}
+
+// greekOrdinals end the day of a date that names a street ("28ης
+// Οκτωβρίου", "25ης Μαρτίου").
+var greekOrdinals = []string{"ης ", "ου "}
+
+// greekOrdinal returns the end of an ordinal and its space at j, or j.
+func greekOrdinal(text string, j int) int {
+	k := j
+	for k < len(text) && isDigit(text[k]) && k-j < 2 {
+		k++
+	}
+	if k == j {
+		return j
+	}
+	if o := prefixIn(text, k, greekOrdinals); o > 0 {
+		return k + o
+	}
+	return j
+}
+
+// greekOrdinalBefore returns the start of an ordinal and its space that
+// end at i, or i.
+func greekOrdinalBefore(text string, i int) int {
+	for _, o := range greekOrdinals {
+		if i >= len(o) && text[i-len(o):i] == o {
+			s := i - len(o)
+			for s > 0 && isDigit(text[s-1]) && i-len(o)-s < 2 {
+				s--
+			}
+			if s < i-len(o) && (s == 0 || !isWordByteAt(text, s)) {
+				return s
+			}
+		}
+	}
+	return i
+}
+
+// greekTail extends a Greek street and number ending at e over ", 105 63
+// Αθήνα", ", Θεσσαλονίκη 546 22", ", Τ.Κ. 54622"; it reports whether a
+// postcode was among them.
+func greekTail(text string, e int) (int, bool) {
+	end, post := e, false
+	for parts := 0; parts < 3; parts++ {
+		j := end
+		comma := hasPrefixAt(text, j, ", ")
+		if comma {
+			j += 2
+		} else if hasPrefixAt(text, j, " ") {
+			j++
+		} else {
+			break
+		}
+		j += prefixIn(text, j, greekPCLabels)
+		if p := greekPostcode(text, j); p > j {
+			post, end = true, p
+			if hasPrefixAt(text, p, " ") {
+				if c := greekPlace(text, p+1); c > p+1 {
+					end = c
+				}
+			}
+			continue
+		}
+		if !comma {
+			break
+		}
+		c := greekPlace(text, j)
+		if c <= j {
+			break
+		}
+		end = c
+	}
+	return end, post
+}
+
+// greekPostcode returns the end of a Greek postcode at j ("105 63",
+// "54622"), or j.
+func greekPostcode(text string, j int) int {
+	if j+5 > len(text) || text[j] < '1' || text[j] > '8' || !isDigit(text[j+1]) || !isDigit(text[j+2]) {
+		return j
+	}
+	k := j + 3
+	if text[k] == ' ' {
+		k++
+	}
+	if k+2 > len(text) || !isDigit(text[k]) || !isDigit(text[k+1]) || k+2 < len(text) && (isDigit(text[k+2]) || letterAt(text, k+2)) {
+		return j
+	}
+	return k + 2
+}
+
+// greekPlace returns the end of one or two capitalised Greek words at j.
+func greekPlace(text string, j int) int {
+	e := greekCapWord(text, j)
+	if e > j && hasPrefixAt(text, e, " ") {
+		if e2 := greekCapWord(text, e+1); e2 > e+1 {
+			e = e2
+		}
+	}
+	return e
+}
+
+// --- Thai addresses ---
+
+var (
+	thaiHouseLabels = []string{"บ้านเลขที่ ", "เลขที่ ", "บ้านเลขที่", "เลขที่"}
+	// thaiParts open the parts after the house number: village, moo,
+	// soi, road, khwaeng/tambon, khet/amphoe, province, building, floor, room
+	thaiParts = []string{"หมู่บ้าน", "หมู่ที่", "หมู่", "ม.", "ซอย", "ซ.", "ถนน", "ถ.", "แขวง", "เขต", "ตำบล", "ต.",
+		"อำเภอ", "อ.", "จังหวัด", "จ.", "อาคาร", "ชั้น", "ห้อง"}
+	// thaiInnerParts end a part name written without a space before them
+	thaiInnerParts = []string{"แขวง", "เขต", "ตำบล", "อำเภอ", "จังหวัด", "ซอย", "ถนน"}
+	thaiCities     = []string{"กรุงเทพมหานคร", "กรุงเทพฯ", "กทม."}
+)
+
+// thaiNameEnd returns the end of the Thai letters at j, up to a part
+// marker written without a space ("คลองตันเหนือเขตวัฒนา").
+func thaiNameEnd(text string, j int) int {
+	k := j
+	for k+2 < len(text) && text[k] == 0xE0 && (text[k+1] == 0xB8 || text[k+1] == 0xB9) {
+		if scriptDigit(text, k) > 0 || k > j && prefixIn(text, k, thaiInnerParts) > 0 {
+			break
+		}
+		k += 3
+	}
+	return k
+}
+
+// thaiAddresses reports "99/12 ซอยสุขุมวิท 39 แขวงคลองตันเหนือ เขตวัฒนา
+// กรุงเทพฯ 10110": a house number (N or N/N, after an optional เลขที่),
+// then parts that open with a marker (ซอย, ถนน, หมู่, แขวง, เขต, ตำบล,
+// อำเภอ …), ending at a five-digit postcode or the last part. Two parts,
+// or one with the postcode or an N/N number, make an address.
+func thaiAddresses(text string, out *scriptSpans) {
+	if !strings.Contains(text, "\xe0\xb8") {
+		return
+	}
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; (c < '0' || c > '9') && c != 0xE0 || scriptDigit(text, i) == 0 {
+			continue
+		}
+		if p, _ := runeBefore(text, i); isDigitRune(p) || p == '/' || p == '-' || p == '.' || p < utf8.RuneSelf && isLetterByte(byte(p)) {
+			continue
+		}
+		if s, e := thaiAddressAt(text, i); e > s {
+			out.add(tStreetAddress, s, e, 0.85)
+			i = e - 1
+			continue
+		}
+		x, _ := digitsAt(text, i)
+		i = x - 1
+	}
+}
+
+func thaiAddressAt(text string, i int) (int, int) {
+	e, n := digitsAt(text, i)
+	if n > 4 {
+		return 0, 0
+	}
+	slash := false
+	if e < len(text) && text[e] == '/' {
+		x, n2 := digitsAt(text, e+1)
+		if n2 == 0 || n2 > 4 {
+			return 0, 0
+		}
+		e, slash = x, true
+	} else if n == 4 && (hasPrefixAt(text, i, "19") || hasPrefixAt(text, i, "20") || hasPrefixAt(text, i, "25")) {
+		return 0, 0 // a year, AD or Buddhist era
+	}
+	start := i
+	for _, l := range thaiHouseLabels {
+		if i >= len(l) && text[i-len(l):i] == l {
+			start = i - len(l)
+			break
+		}
+	}
+	parts, end, post := 0, e, false
+	for k := e; parts < 10; {
+		j := k
+		for j < len(text) && text[j] == ' ' && j-k < 3 {
+			j++
+		}
+		if j == k {
+			break
+		}
+		if x, n := digitsAt(text, j); n > 0 {
+			if n == 5 && parts > 0 && !letterAt(text, x) {
+				end, post = x, true
+			}
+			break
+		}
+		if c := prefixIn(text, j, thaiCities); c > 0 {
+			parts++
+			end, k = j+c, j+c
+			continue
+		}
+		m := prefixIn(text, j, thaiParts)
+		if m == 0 {
+			// a province, then the postcode: "เชียงใหม่ 50200"
+			if x := thaiNameEnd(text, j); x > j && parts > 0 && hasPrefixAt(text, x, " ") {
+				if y, n := digitsAt(text, x+1); n == 5 && !letterAt(text, y) {
+					end, post = y, true
+				}
+			}
+			break
+		}
+		x := thaiNameEnd(text, j+m)
+		if x == j+m && hasPrefixAt(text, x, " ") && prefixIn(text, x+1, thaiParts) == 0 {
+			x = thaiNameEnd(text, x+1) // "ถนน สุขุมวิท"
+			if x == j+m+1 {
+				x = j + m
+			}
+		}
+		// the part's number: "ซอยสุขุมวิท 39", "หมู่ 5", "ม.5"
+		y := x
+		if hasPrefixAt(text, y, " ") {
+			y++
+		}
+		if z, n := digitsAt(text, y); n > 0 && n < 5 {
+			if z < len(text) && text[z] == '/' {
+				if z2, n2 := digitsAt(text, z+1); n2 > 0 {
+					z = z2
+				}
+			}
+			x = z
+		}
+		if x == j+m {
+			break // a marker alone: "3 ห้อง"
+		}
+		parts++
+		end, k = x, x
+	}
+	if parts >= 2 || parts == 1 && (post || slash) {
+		return start, end
+	}
+	return 0, 0
+}
+
+// --- Hindi (Devanagari) addresses ---
+
+var (
+	// hindiStarts open an address with a number after them: flat, house,
+	// plot, sector, lane, block, bungalow, ward, quarter, shop.
+	hindiStarts = []string{"फ्लैट", "फ़्लैट", "मकान", "प्लॉट", "प्लाट", "हाउस", "सेक्टर", "गली", "ब्लॉक", "कोठी",
+		"वार्ड", "क्वार्टर", "दुकान", "शॉप"}
+	hindiNumberWords = []string{" नं. ", " नं.", " नं ", " नंबर ", " न. ", " संख्या ", " सं. ", " क्रमांक ", " "}
+	// hindiAfterPIN may end the sentence after an address: "... है".
+	hindiAfterPIN = []string{" है", " हैं", " था", " थी", " पर", " में"}
+	// hindiStop are words no place name before a PIN code is.
+	hindiStop = []string{"और", "कुल", "रुपये", "रुपए", "रु", "लगभग", "केवल", "सिर्फ", "मात्र", "है", "हैं", "था",
+		"में", "से", "का", "की", "के", "को", "या"}
+)
+
+// devanagariAddresses reports "फ्लैट 304, साईं अपार्टमेंट, सेक्टर 15, नोएडा
+// 201301" and "12, लाजपत नगर-II, नई दिल्ली 110024": a marker with its
+// number (or a number and a comma), then comma parts up to a six-digit
+// PIN code, which must be there.
+func devanagariAddresses(text string, out *scriptSpans) {
+	if !strings.Contains(text, "\xe0\xa4") || !hasPIN(text) {
+		return
+	}
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; !isDigit(c) && (c != 0xE0 || i+1 == len(text) || text[i+1] != 0xA4 && text[i+1] != 0xA5) {
+			continue // not a digit or a Devanagari letter (U+0900..097F)
+		}
+		if p, _ := runeBefore(text, i); isDevanagari(p) || isDigitRune(p) || p < utf8.RuneSelf && isLetterByte(byte(p)) || p == '-' || p == '/' {
+			continue
+		}
+		if e := hindiAddressEnd(text, i); e > i {
+			out.add(tStreetAddress, i, e, 0.85)
+			i = e - 1
+		}
+	}
+}
+
+// hasPIN reports six digits in a row in text (an Indian PIN code).
+func hasPIN(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; (c >= '0' && c <= '9' || c == 0xE0) && scriptDigit(text, i) > 0 {
+			x, n := digitsAt(text, i)
+			if n == 6 {
+				return true
+			}
+			i = x - 1
+		}
+	}
+	return false
+}
+
+func hindiAddressEnd(text string, i int) int {
+	var k int
+	numberFirst := false
+	if m := prefixIn(text, i, hindiStarts); m > 0 {
+		k = i + m
+		if r, _ := runeAt(text, k); isDevanagari(r) {
+			return -1 // a longer word
+		}
+		u := prefixIn(text, k, hindiNumberWords)
+		if u == 0 {
+			return -1
+		}
+		if k = alnumNumEnd(text, skipSpace(text, k+u)); k < 0 {
+			return -1
+		}
+	} else {
+		if k = alnumNumEnd(text, i); k < 0 || !hasPrefixAt(text, k, ", ") {
+			return -1
+		}
+		numberFirst = true
+	}
+	letters := false
+	for parts := 0; parts < 8; parts++ {
+		j := k
+		for j < len(text) && j-k < 120 {
+			c := text[j]
+			if c == ',' || c == '\n' || c == ';' || c == '|' {
+				break
+			}
+			r, n := runeAt(text, j)
+			if r == '।' || r == '॥' {
+				break
+			}
+			if r >= utf8.RuneSelf {
+				if !isDevanagari(r) && r != 0x200C && r != 0x200D {
+					return -1
+				}
+				if scriptDigit(text, j) == 0 {
+					letters = true
+				}
+			} else if !isLetterByte(c) && !isDigit(c) && strings.IndexByte(" -/.():#", c) < 0 {
+				return -1
+			}
+			j += n
+		}
+		if j-k >= 120 {
+			return -1
+		}
+		if numberFirst && parts == 1 {
+			// "12, लाजपत नगर": the locality after the number is a word
+			if r, _ := runeAt(text, skipSpace(text, k)); !isDevanagari(r) || isDigitRune(r) {
+				return -1
+			}
+		}
+		if e := pinEnd(text, k, j); e > 0 && letters && parts > 0 {
+			return e // the PIN after a comma part, not in the first: "सेक्टर 15 की आबादी 120000"
+		}
+		if j == len(text) || text[j] != ',' {
+			return -1
+		}
+		k = j + 1
+	}
+	return -1
+}
+
+// alnumNumEnd returns the end of a house or plot number at k ("304",
+// "B-12", "C-4/12", "१२"), or -1.
+func alnumNumEnd(text string, k int) int {
+	j := k
+	if j < len(text) && text[j] >= 'A' && text[j] <= 'Z' {
+		j++
+		if j < len(text) && text[j] == '-' {
+			j++
+		}
+	}
+	e, n := digitsAt(text, j)
+	if n == 0 || n > 5 {
+		return -1
+	}
+	for e < len(text) && (text[e] == '/' || text[e] == '-' || isLetterByte(text[e])) {
+		x, n := digitsAt(text, e+1)
+		if isLetterByte(text[e]) {
+			x, n = e+1, 1
+		}
+		if n == 0 {
+			break
+		}
+		e = x
+	}
+	return e
+}
+
+// pinEnd returns the end of a PIN code that ends the part text[k:j]
+// ("नोएडा 201301", "नई दिल्ली - 110024", "पिन: 110024", "... 110005 है"),
+// or -1.
+func pinEnd(text string, k, j int) int {
+	for j > k && (text[j-1] == ' ' || text[j-1] == '.') {
+		j--
+	}
+	for _, w := range hindiAfterPIN {
+		if j-k > len(w) && text[j-len(w):j] == w {
+			j -= len(w)
+			break
+		}
+	}
+	s, n := j, 0
+	for s > k {
+		r, w := runeBefore(text, s)
+		if !isDigitRune(r) {
+			break
+		}
+		s -= w
+		n++
+	}
+	if n != 6 || hasPrefixAt(text, s, "0") || hasPrefixAt(text, s, "०") {
+		return -1
+	}
+	// what comes before: nothing, a dash or colon, or a place name
+	p := s
+	for p > k && text[p-1] == ' ' {
+		p--
+	}
+	if p == k || text[p-1] == '-' || text[p-1] == ':' {
+		return j
+	}
+	q := p
+	for q > k {
+		r, w := runeBefore(text, q)
+		if !isDevanagari(r) || isDigitRune(r) {
+			break
+		}
+		q -= w
+	}
+	if q == p || inList(text[q:p], hindiStop) {
+		return -1
+	}
+	return j
+}
+
+// --- Japanese city and ward, Korean dong and lot ---
+
+// cityParticles may stand right before a city in running text ("住在佛山市…").
+const cityParticles = zhParticles + "在到于於住寄往至"
+
+// cityWardAddress reads an address that starts at a designated city and
+// its ward, without the prefecture or province: "横浜市港北区日吉本町1-4-22",
+// "佛山市顺德区大良街道88号". It needs the number block at the end, and no kana
+// after the ward (a sentence, not an address: "横浜市港北区で3号…").
+func cityWardAddress(text string, i int) int {
+	r, n := runeAt(text, i)
+	if !isHan(r) {
+		return -1
+	}
+	if p, _ := runeBefore(text, i); isHan(p) && !strings.ContainsRune(cityParticles, p) {
+		return -1
+	}
+	if strings.ContainsRune(cityParticles, r) && hanRunTo(text, i+n, '市', 4) > 0 {
+		return -1 // "寄到上海市…": the city starts later
+	}
+	w := hanRunTo(text, i, '市', 4)
+	if w < 0 {
+		return -1
+	}
+	x := hanRunTo(text, w, '区', 4)
+	if x < 0 {
+		return -1
+	}
+	e := cjkAddressEnd(text, i)
+	if e <= x {
+		return -1
+	}
+	for j := x; j < e; {
+		r, n := runeAt(text, j)
+		if isHiragana(r) {
+			return -1
+		}
+		j += n
+	}
+	return e
+}
+
+// hanRunTo returns the end of one to max Han characters at i and then
+// last (区 also as 區), or -1.
+func hanRunTo(text string, i int, last rune, max int) int {
+	j := i
+	for n := 0; n <= max; n++ {
+		r, w := runeAt(text, j)
+		if !isHan(r) {
+			return -1
+		}
+		j += w
+		if n > 0 && (r == last || last == '区' && r == '區') {
+			return j
+		}
+	}
+	return -1
+}
+
+// koCommonDong are common words that end in 동 and name no dong
+// (activity, exercise, movement, behaviour, labour …).
+var koCommonDong = []string{"활동", "운동", "이동", "행동", "노동", "자동", "작동", "변동", "연동", "감동", "공동",
+	"협동", "출동", "진동", "충동", "파동", "가동", "발동", "유동", "소동", "선동", "난동", "반동", "구동", "수동",
+	"능동", "기동", "율동", "격동"}
+
+// hangulLotAddress reads a lot-number address without the province:
+// "성수동2가 277-41", "강남구 역삼동 823-5번지" (up to two words ending in
+// 시, 구 or 군, a dong, then its lot number N-N).
+func hangulLotAddress(text string, i int) int {
+	if r, _ := runeAt(text, i); !isHangul(r) {
+		return -1
+	}
+	if p, _ := runeBefore(text, i); isHangul(p) || p >= '0' && p <= '9' {
+		return -1
+	}
+	j := i
+	for w := 0; w < 3; w++ {
+		k := j
+		for k < len(text) {
+			r, n := runeAt(text, k)
+			if !isHangul(r) && !(r >= '0' && r <= '9') {
+				break
+			}
+			k += n
+		}
+		if k == j || !hasPrefixAt(text, k, " ") {
+			return -1
+		}
+		word := text[j:k]
+		if dongWord(word) {
+			return lotNumberEnd(text, k+1, true)
+		}
+		last, _ := utf8.DecodeLastRuneInString(word)
+		if w == 2 || last != '시' && last != '구' && last != '군' {
+			return -1
+		}
+		j = k + 1
+	}
+	return -1
+}
+
+// dongWord reports the name of a dong: "역삼동" (two syllables or more
+// before 동, not a common word) or "성수동2가".
+func dongWord(w string) bool {
+	if r, _ := utf8.DecodeRuneInString(w); !isHangul(r) {
+		return false
+	}
+	if x, ok := strings.CutSuffix(w, "가"); ok {
+		k := len(x)
+		for k > 0 && isDigit(x[k-1]) {
+			k--
+		}
+		return k < len(x) && k > len("동") && strings.HasSuffix(x[:k], "동")
+	}
+	if !strings.HasSuffix(w, "동") || len(w) < 3*3 {
+		return false
+	}
+	for _, c := range koCommonDong {
+		if strings.HasSuffix(w, c) {
+			return false
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		if isDigit(w[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lotNumberEnd returns the end of a lot number at k ("277-41", "823-5번지",
+// or "823" unless hyphen is set) that ends the word, or -1.
+func lotNumberEnd(text string, k int, hyphen bool) int {
+	e := k
+	for e < len(text) && isDigit(text[e]) && e-k < 5 {
+		e++
+	}
+	if e == k || e-k > 4 {
+		return -1
+	}
+	if e+1 < len(text) && text[e] == '-' && isDigit(text[e+1]) {
+		f := e + 1
+		for f < len(text) && isDigit(text[f]) && f-e < 6 {
+			f++
+		}
+		e = f
+	} else if hyphen {
+		return -1
+	}
+	if hasPrefixAt(text, e, "번지") {
+		e += len("번지")
+	}
+	if r, _ := runeAt(text, e); isHangul(r) || r >= '0' && r <= '9' || r == '-' || r < utf8.RuneSelf && isLetterByte(byte(r)) {
+		return -1
+	}
+	return e
+}
 
 // --- CJK names ---
 
