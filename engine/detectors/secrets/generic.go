@@ -40,7 +40,7 @@ var nameNegatives = []string{
 	"version", "algorithm", "_alg", "method", "provider", "mode", "enable",
 	"required", "_min", "_max", "max_", "min_", "reset", "forgot", "rotat",
 	"strength", "validat", "placeholder", "input", "public", "pubkey", "_pub",
-	"csrf", "xsrf", "_ref", "keyref", "secretref", "_arn", "index", "_idx",
+	"csrf", "xsrf", "keyref", "secretref", "_arn", "index", "_idx",
 	"publishable", "primary_key", "primarykey", "foreign", "sort_key", "sortkey", "partition", "cache", "idempoten",
 	"hash_key", "hashkey", "range_key", "lookup", "routing", "shard", "unique",
 	"translation", "i18n", "schema", "sequence", "natural", "bucket", "searchonly", "search_only", "search-only",
@@ -472,7 +472,7 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 // scanner to a key name that has a secret or password word: qual is the
 // part of a dotted name that qualifies the value (see scanAssignment).
 func keyNameRejected(name, qual string) bool {
-	if containsAny(nameNegMatcher, qual) && !adminName(qual) && !storePassName(qual) {
+	if containsAny(nameNegMatcher, qual) && !adminName(qual) && !storePassName(qual) || refPart(qual) {
 		return true
 	}
 	// Name ending in "Id"/"ID" (tokenId, KEY_ID handled above).
@@ -480,6 +480,18 @@ func keyNameRejected(name, qual string) bool {
 		return true
 	}
 	return siteKeyName(qual)
+}
+
+// refPart reports "ref" as a part of its own in a name (DB_PASSWORD_REF,
+// secret-ref, token_ref_id): the value names where the secret is. Not
+// "_refresh" (QBO_REFRESH_TOKEN).
+func refPart(name string) bool {
+	for i := 1; i+3 <= len(name); i++ {
+		if c := name[i-1]; (c == '_' || c == '-' || c == '.') && equalFold(name[i:i+3], "ref") && (i+3 == len(name) || !isLetter(name[i+3])) {
+			return true
+		}
+	}
+	return false
 }
 
 // storePassName reports the password of a Java key store or trust store

@@ -39,6 +39,12 @@ var pinNames = []string{
 	// alarm keypad ("tastierino"), alarm codes in other languages
 	"puk", "puk-code", "puk code", "kapukód", "kódja", "tastierino", "codice allarme", "código de alarma",
 	"code alarme", "alarmcode", "alarm-code", "codice del cancello",
+	// key boxes, safes and bank security codes
+	"schlüsselbox", "schluesselbox", "keybox", "key box", "combination", "kombination", "säkerhetskod",
+	"sicherheitscode", "digicode", "도어락", "비밀번호", "暗証", "密码", "パスワード",
+	// a password of digits only is a PIN: "supervisor password 470456"
+	"password", "passwort", "kennwort", "wachtwoord", "hasło", "mot de passe", "contraseña", "clave",
+	"senha", "parola", "heslo", "jelszó",
 }
 
 // pinNameBytes and pinHintBytes are pinNames and pinHints as bytes.
@@ -54,7 +60,8 @@ func toBytes(list []string) [][]byte {
 
 // pinHints are parts of every name: one of them must be in the bytes
 // before a number before the names are tried.
-var pinHints = []string{"pin", "cod", "kod", "kód", "zahl", "mã", "番号", "puk", "tastier", "alarm"}
+var pinHints = []string{"pin", "cod", "kod", "kód", "zahl", "mã", "番号", "puk", "tastier", "alarm",
+	"box", "combin", "digicode", "도어락", "비밀번호", "暗証", "密码", "パスワード", "pass", "wort", "woord", "hasło", "clave", "contraseña", "senha", "parola", "heslo", "jelszó"}
 
 // pinGapWords make the number after a PIN's name something else.
 var pinGapWords = []string{
@@ -63,7 +70,7 @@ var pinGapWords = []string{
 	"year", "years", "since", "until", "from", "before", "after", "expire", "expires", "valid", "version",
 	"gpio", "header", "port", "board", "reset", "change", "changed", "minute", "minutes", "second", "seconds",
 	"hour", "hours", "days", "page", "step", "line", "error", "status", "letzten", "endet", "derniers",
-	"últimos", "ultimos", "ultimi", "mit", "with",
+	"últimos", "ultimos", "ultimi", "mit", "with", "policy", "rules", "characters", "chars", "expires", "expired",
 }
 
 // pinCode is the run hook of PIN_OR_DOOR_CODE for the run text[rs:re].

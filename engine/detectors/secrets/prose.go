@@ -778,18 +778,25 @@ func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 	for te > ts && isJoin(text[te-1]) {
 		te-- // a full stop after the passphrase
 	}
+	if ts > 0 && isTableDelim(text[ts-1]) {
+		d.tableCell(st, text, ts, te) // a passphrase in a password column
+		return
+	}
 	if ts == 0 || (text[ts-1] != ' ' && text[ts-1] != '\t') {
 		return
 	}
 	if te < len(text) && text[te] > ' ' && !proseValueEnd(text[te]) && text[te] != '.' {
 		return // more of the token follows (a digit, a slash …)
 	}
-	if !passphraseShaped(text[ts:te]) {
+	shaped, loose := passphraseShape(text[ts:te])
+	if !shaped && !loose {
 		return
 	}
 	kind, link, colon := proseNameBefore(text, ts)
-	if kind != prosePassword || (link == "" && !colon) {
-		if !proseNameColon(text, ts) {
+	if !shaped || kind != prosePassword || (link == "" && !colon) {
+		// after a label, three words of four letters or more are enough:
+		// "Senha do Wi-Fi: willow-amizade-cachorro"
+		if !proseNameColon(text, ts) && !labelledPassword(text, ts) {
 			return
 		}
 	}
@@ -798,6 +805,24 @@ func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 		return
 	}
 	st.add(d.ix.password, ts, te)
+}
+
+// labelledPassword reports a label line's password name before the
+// value at text[vs]: "Senha do Wi-Fi: x", "WLAN-Passwort Gäste: x".
+func labelledPassword(text string, vs int) bool {
+	i := spacesBefore(text, vs)
+	if i <= 0 {
+		return false
+	}
+	se, ok := separatorBefore(text, i)
+	if !ok {
+		return false
+	}
+	ls := se
+	for ls > 0 && text[ls-1] != '\n' && se-ls < lineMaxLabel {
+		ls--
+	}
+	return labelBefore(text, ls, se) == prosePassword
 }
 
 // proseNameColon reports a password name and a colon right before the
@@ -821,18 +846,21 @@ func proseNameColon(text string, vs int) bool {
 
 func isJoin(c byte) bool { return c == '-' || c == '.' || c == '_' }
 
-// passphraseShaped reports words joined by '-', '.' or '_' that make a
+// passphraseShape reports (shaped) words joined by '-', '.' or '_' that make a
 // passphrase: three or more parts of 3 to 12 letters each, with upper and
 // lower case (Sunshine.Mountain.River) or four or more parts
 // (correct-horse-battery-staple), or three or more of four or more letters
 // joined by '_' (pepper_umber_quartz: prose has no snake_case words).
 // "one-time-use", "case-sensitive" and "up-to-date" are not.
-func passphraseShaped(v string) bool {
+//
+// loose reports three parts or more of four letters or more: what a label
+// before it makes a passphrase.
+func passphraseShape(v string) (shaped, loose bool) {
 	parts, n, lo, up, under, minPart := 0, 0, false, false, false, 99
 	for i := 0; i <= len(v); i++ {
 		if i == len(v) || isJoin(v[i]) {
 			if n < 3 || n > 12 {
-				return false
+				return false, false
 			}
 			if i < len(v) && v[i] == '_' {
 				under = true
@@ -847,11 +875,11 @@ func passphraseShaped(v string) bool {
 		case 'A' <= c && c <= 'Z':
 			up = true
 		default:
-			return false
+			return false, false
 		}
 		n++
 	}
-	return parts >= 4 || (parts >= 3 && lo && up) || (parts >= 3 && under && minPart >= 4)
+	return parts >= 4 || (parts >= 3 && lo && up) || (parts >= 3 && under && minPart >= 4), parts >= 3 && minPart >= 4
 }
 
 // typographicQuotes pairs opening and closing quotes of many languages:

@@ -229,6 +229,9 @@ func defs() []*ruleDef {
 	for i := range general9Rules {
 		out = append(out, &general9Rules[i])
 	}
+	for i := range general10Rules {
+		out = append(out, &general10Rules[i])
+	}
 	return out
 }
 

@@ -20,9 +20,9 @@ var general8Rules = []ruleDef{
 	// UsernamePasswordCredentials, reqwest's .basic_auth("user",
 	// Some("pw")), and .login("user", "pw") (smtplib, ftplib, imaplib).
 	with(own("CREDENTIAL_CALL_PASSWORD", "A password given positionally to a call that takes a user and a password (PasswordAuthentication, new PDO, mysqli_connect, getConnection, UsernamePasswordCredentials, basic_auth, login).",
-		`(?i)\b(?:PasswordAuthentication|PDO(?:->__construct)?|mysqli_connect|mysqli|mysql_connect|getConnection|UsernamePasswordCredentials|basic_auth|login)\s*\(\s*(?:[^,()\n]{1,200},\s*)?(?:@?["'][^"'\n]{1,128}["'])\s*,\s*(?:Some\(\s*)?["']([^"'\n]{3,80})["']`,
+		`(?i)\b(?:PasswordAuthentication|PDO(?:->__construct)?|DBI->connect|mysqli_connect|mysqli|mysql_connect|getConnection|UsernamePasswordCredentials|basic_auth|login)\s*\(\s*(?:[^,()\n]{1,200},\s*)?(?:@?["'][^"'\n]{1,128}["'])\s*,\s*(?:Some\(\s*)?["']([^"'\n]{3,80})["']`,
 		"passwordauthentication(", "pdo(", "pdo (", "pdo->__construct(", "mysqli_connect(", "mysqli(", "mysql_connect(",
-		"getconnection(", "usernamepasswordcredentials(", "basic_auth(", "login("), func(r *ruleDef) {
+		"getconnection(", "usernamepasswordcredentials(", "basic_auth(", "login(", "dbi->connect("), func(r *ruleDef) {
 		r.Validate = func(v string) bool {
 			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && charClasses(v) >= 2 && len(v) >= 6
 		}

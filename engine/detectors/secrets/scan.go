@@ -353,6 +353,7 @@ func (d *Detector) runHooks(st *scanState, text string, rs, re int) {
 	d.discordToken(st, text, rs, re)
 	d.mailgunKey(st, text, rs, re)
 	d.pinCode(st, text, rs, re)
+	d.codeList(st, text, rs)
 }
 
 func (d *Detector) runPrefix(st *scanState, text string, i int) {

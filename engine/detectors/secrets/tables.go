@@ -143,6 +143,14 @@ func labelCellBefore(text string, ls, de int) bool {
 // are lineLabelNames.
 var passwordHeaderWords = []string{"密码", "密碼", "口令", "パスワード", "비밀번호", "비번"}
 
+// secretHeaderWords name a column of other secrets typed into tables: a
+// Wi-Fi key, a TOTP seed (a password manager's export).
+var secretHeaderWords = []string{
+	"wpa2 key", "wpa key", "wpa3 key", "wifi key", "wi-fi key", "wlan key", "wireless key", "network key",
+	"psk", "wifi password", "wi-fi password", "wlan-schlüssel", "wlan schlüssel", "clé wifi", "clé wi-fi",
+	"totp", "login_totp", "totp secret", "otp secret", "2fa secret", "mfa secret",
+}
+
 // passwordSuffixes end a key-style column name that holds a password
 // (login_password, dbPass, admin-pwd).
 var passwordSuffixes = append([]string{"password", "passwd", "pwd", "pass"}, foreignPasswordNames...)
@@ -158,6 +166,11 @@ func passwordHeader(cell string) bool {
 	}
 	for _, w := range passwordHeaderWords {
 		if s == w {
+			return true
+		}
+	}
+	for _, w := range secretHeaderWords {
+		if equalFold(s, w) {
 			return true
 		}
 	}

@@ -399,7 +399,8 @@ const (
 // network device configurations).
 var lineKeywords = map[string]bool{"machine": true, "user ": true,
 	"sqlplus ": true, "expdp ": true, "impdp ": true, "rman ": true, "sqlldr ": true, "dgmgrl ": true,
-	"enable secret": true, "enable password": true, "username ": true, "snmp-server community ": true}
+	"enable secret": true, "enable password": true, "username ": true, "snmp-server community ": true,
+	"set psksecret": true, "set password": true, "set passwd": true, "set snmp community ": true, "key 0 ": true, "key 7 ": true}
 
 // opScanKeywords are the assignment scanner's keywords that are found in
 // the key before an operator (password = ..., "api_key": ...); its other
