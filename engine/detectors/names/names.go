@@ -133,6 +133,9 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 			r.AddFinding("names", "pii", x.typ, f, x.start, x.end, x.score)
 		}
 	}
+	if d.person {
+		d.echoNames(f, r, n0)
+	}
 	sortByStart(r.Findings[n0:])
 	s.text = ""
 	scannerPool.Put(s)

@@ -65,7 +65,7 @@ var vocabT = func() *vocabTable {
 		reverend fr father sister brother capt captain col colonel sgt sergeant lt lieutenant cpl
 		officer detective det judge justice senator sen rep representative governor gov mayor
 		uncle aunt auntie cousin grandma grandpa granny nana mme mlle herr frau señor señora sra srta
-		monsieur dott ing signor signora dona don mrs. inspector agent coach nurse pastor rabbi imam
+		monsieur dott ing signor signora dona don mrs. inspector agent coach nurse pastor rabbi imam herrn
 		president ceo prince princess king queen saint`)
 	add(vRelation, `brother sister son daughter wife husband mother father mom mum dad friend colleague
 		boss manager patient client customer neighbor neighbour partner boyfriend girlfriend fiance

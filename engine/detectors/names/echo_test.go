@@ -1,0 +1,26 @@
+package names
+
+import "testing"
+
+// Speaker labels that recur, and names that come back.
+func TestSpeakerLabelsAndEchoes(t *testing.T) {
+	d := New(Options{})
+	// lower-case speakers, and a mention of one of them
+	checkPersons(t, d, "summarise this:\nkaro: did the parcel come?\nzuzia: yes today\nkaro: tell zuzia thanks",
+		[]found{{"PERSON", "karo"}, {"PERSON", "zuzia"}, {"PERSON", "karo"}, {"PERSON", "zuzia"}})
+	// with time stamps
+	checkPersons(t, d, "[10:02] nadira: pushed?\n[10:03] tomek: yes\n[10:04] nadira: thx",
+		[]found{{"PERSON", "nadira"}, {"PERSON", "tomek"}, {"PERSON", "nadira"}})
+	// roles, kin and form fields are no people, however often they speak
+	checkPersons(t, d, "agente: ¿su número?\ncliente: sí\nagente: gracias\ncliente: adiós", nil)
+	checkPersons(t, d, "Mum: home?\nDad: yes\nMum: ok", nil)
+	checkPersons(t, d, "Note: first\nNote: second", nil)
+	// a speaker once is not enough
+	checkPersons(t, d, "Result: fine\nnothing else", nil)
+	// a full name, then the given name alone
+	checkPersons(t, d, "Termin für Herrn Jonas Keller am Montag. Bitte erinnern Sie Jonas an die Unterlagen.",
+		[]found{{"PERSON", "Jonas Keller"}, {"PERSON", "Jonas"}})
+	// not a word of the dictionary, not inside an e-mail address
+	checkPersons(t, d, "Mr Will Turner called. He will call again; write to will.turner@example.com",
+		[]found{{"PERSON", "Will Turner"}})
+}
