@@ -24,3 +24,11 @@ func TestSpeakerLabelsAndEchoes(t *testing.T) {
 	checkPersons(t, d, "Mr Will Turner called. He will call again; write to will.turner@example.com",
 		[]found{{"PERSON", "Will Turner"}})
 }
+
+// A lower-case given name after a word of kin or friendship.
+func TestKinBeforeLowerCaseNames(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "my daughter kayla is doing her forms", []found{{"PERSON", "kayla"}})
+	checkPersons(t, d, "my brother said he will come", nil)
+	checkPersons(t, d, "my friend will call", nil)
+}

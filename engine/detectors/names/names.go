@@ -234,7 +234,7 @@ func (d *Detector) scan(ctx context.Context, s *scanner, emit func(typ string, s
 					continue
 				}
 			}
-			prevTrigger = t.kind == tWord && maybeTrigger(s.text[t.start:t.end])
+			prevTrigger = t.kind == tWord && (maybeTrigger(s.text[t.start:t.end]) || maybeKin(s.text[t.start:t.end]))
 			if d.address && t.kind == tWord && t.nletters >= 5 && s.digitAfter(t) && hasStreetEnding(s.str(t)) {
 				if sp, nl := d.addressAt(s, i, &locs); sp.to > i {
 					out(TypeStreetAddress, sp)

@@ -148,12 +148,17 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 	if isPunct(t, ':') {
 		return s.vocab(s.at(i-1))&vNameWord != 0
 	}
-	if t == nil || t.kind != tWord || t.nletters > 9 {
+	if t == nil || t.kind != tWord || t.nletters > 10 {
 		return false
 	}
 	// cheap filter before hashing (the scan's own, maybeTrigger): is, me,
-	// mr, name's, named, called, call, aka, alias, mister, caller, patient
-	if !maybeTrigger(s.text[t.start:t.end]) {
+	// mr, name's, named, called, call, aka, alias, mister, caller, patient;
+	// and kin and friends (maybeKin)
+	w := s.text[t.start:t.end]
+	if maybeKin(w) && kinWords[s.hash(t)] {
+		return true // "my daughter kayla", "my friend lou"
+	}
+	if !maybeTrigger(w) || t.nletters > 9 {
 		return false
 	}
 	h := s.hash(t)
@@ -181,6 +186,43 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 	}
 	return s.vocab(t)&vIntro != 0
 }
+
+// kinWords are kin and friends before a lower-case given name: "my
+// daughter kayla", "tell my friend lou". The name after one must still be
+// a listed name and no English word (lowerPerson).
+var kinWords = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields(`son sis bro kid wife aunt baby mate niece uncle sister friend cousin
+		nephew auntie granny brother husband grandma grandpa partner daughter neighbor roommate flatmate
+		neighbour colleague boyfriend girlfriend`) {
+		m[hashWord(w)] = true
+	}
+	return m
+}()
+
+// maybeKin is the byte filter before kinWords: a word of 3 to 10 bytes
+// whose first two letters start one of them.
+func maybeKin(w string) bool {
+	if len(w) < 3 || len(w) > 10 {
+		return false
+	}
+	k := uint16(lowerASCII[w[0]])<<8 | uint16(lowerASCII[w[1]])
+	for _, p := range kinPrefixes {
+		if k == p {
+			return true
+		}
+	}
+	return false
+}
+
+// kinPrefixes are the first two letters of kinWords.
+var kinPrefixes = func() []uint16 {
+	var out []uint16
+	for _, p := range strings.Fields("so si br ki wi au ba ma ni un fr co ne gr hu pa da ro fl bo gi") {
+		out = append(out, uint16(p[0])<<8|uint16(p[1]))
+	}
+	return out
+}()
 
 var (
 	hIts     = hashWord("its")
