@@ -17,11 +17,13 @@ func (d *Detector) codeList(st *scanState, text string, rs int) {
 	if d.ix.backupCodes < 0 {
 		return
 	}
+	// only a run at the start of its line (after spaces and a number
+	// such as "10. "): a few bytes back, never the whole line
 	ls := rs
-	for ls > 0 && text[ls-1] != '\n' {
+	for ls > 0 && rs-ls < 12 && text[ls-1] != '\n' {
 		ls--
 	}
-	if n := codesOnLine(text, ls); n == 0 || lineCodeStart(text, ls) != rs {
+	if ls > 0 && text[ls-1] != '\n' || lineCodeStart(text, ls) != rs || codesOnLine(text, ls) == 0 {
 		return
 	}
 	total := 0

@@ -1,9 +1,6 @@
 package secrets
 
-import (
-	"bytes"
-	"strings"
-)
+import "strings"
 
 // PINs and door codes stated after their name (PIN_OR_DOOR_CODE): "PIN:
 // 4821", "die PIN für die App ist 14905", "pin do aplikacji 9145", "the
@@ -47,21 +44,83 @@ var pinNames = []string{
 	"senha", "parola", "heslo", "jelszó",
 }
 
-// pinNameBytes and pinHintBytes are pinNames and pinHints as bytes.
-var pinNameBytes, pinHintBytes = toBytes(pinNames), toBytes(pinHints)
-
-func toBytes(list []string) [][]byte {
-	out := make([][]byte, len(list))
-	for i, s := range list {
-		out[i] = []byte(s)
+// pinByLastWord indexes the names written with spaces between words by
+// their last word ("door code" under "code"); pinLastShape holds, for the
+// first byte of each last word, a bit for its length in bytes; pinWide
+// holds the names in CJK and Hangul, which particles follow without a
+// space ("비밀번호는").
+var pinByLastWord, pinLastShape, pinWide = func() (map[string][]string, [256]uint32, []string) {
+	m := map[string][]string{}
+	var shape [256]uint32
+	var wide []string
+	for _, n := range pinNames {
+		if strings.IndexFunc(n, func(r rune) bool { return r >= 0x3000 }) >= 0 {
+			wide = append(wide, n)
+			continue
+		}
+		last := n[strings.LastIndexByte(n, ' ')+1:]
+		m[last] = append(m[last], n)
+		shape[last[0]] |= 1 << len(last)
 	}
-	return out
+	return m, shape, wide
+}()
+
+// pinNameEnd returns the end (an offset in text) of the last PIN name
+// that ends at most pinMaxGap bytes before the number at rs, looking no
+// further back than ls; -1 when there is none. Words are looked up by
+// their last word, lower-cased into a small buffer, so a number costs a
+// byte test per word before it and a map lookup for the few that could
+// end a name, not a search per name.
+func pinNameEnd(text string, ls, rs int) int {
+	var buf [16]byte
+	for we := rs; we > ls && rs-we <= pinMaxGap; {
+		for we > ls && !pinWordByte(text[we-1]) {
+			we--
+		}
+		ws := we
+		for ws > ls && pinWordByte(text[ws-1]) {
+			ws--
+		}
+		if ws == we || rs-we > pinMaxGap {
+			break
+		}
+		if n := we - ws; n >= 3 && n <= len(buf) && pinLastShape[lowerASCII(text[ws])]&(1<<n) != 0 {
+			for i := ws; i < we; i++ {
+				buf[i-ws] = lowerASCII(text[i])
+			}
+			for _, name := range pinByLastWord[string(buf[:n])] {
+				s := we - len(name)
+				if s < ls || !equalFold(text[s:we], name) {
+					continue
+				}
+				if s > 0 && (isAlnum(text[s-1]) || text[s-1] >= 0x80 && latinLetterBefore(text, s) > 0) {
+					continue
+				}
+				return we
+			}
+		}
+		we = ws
+	}
+	ne := -1
+	for i := ls; i < rs; i++ {
+		if text[i] >= 0xe0 { // a lead byte of CJK or Hangul: the names written without spaces
+			for _, name := range pinWide {
+				if k := strings.LastIndex(text[i:rs], name); k >= 0 && i+k+len(name) > ne {
+					ne = i + k + len(name)
+				}
+			}
+			break
+		}
+	}
+	return ne
 }
 
-// pinHints are parts of every name: one of them must be in the bytes
-// before a number before the names are tried.
-var pinHints = []string{"pin", "cod", "kod", "kód", "zahl", "mã", "番号", "puk", "tastier", "alarm",
-	"box", "combin", "digicode", "도어락", "비밀번호", "暗証", "密码", "パスワード", "pass", "wort", "woord", "hasło", "clave", "contraseña", "senha", "parola", "heslo", "jelszó"}
+// pinWordByte reports the bytes of a word in pinNameEnd: ASCII letters,
+// '-', and the bytes of non-ASCII letters (ASCII punctuation and spaces end
+// a word).
+func pinWordByte(c byte) bool {
+	return c >= 0x80 || c|0x20 >= 'a' && c|0x20 <= 'z' || c == '-'
+}
 
 // pinGapWords make the number after a PIN's name something else.
 var pinGapWords = []string{
@@ -91,36 +150,8 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 	if i := strings.LastIndexByte(text[ls:rs], '\n'); i >= 0 {
 		ls += i + 1
 	}
-	var buf [pinLookBack]byte
-	w := buf[:rs-ls]
-	for i := range w {
-		w[i] = lowerASCII(text[ls+i])
-	}
-	hint := false
-	for _, h := range pinHintBytes {
-		if bytes.Contains(w, h) {
-			hint = true
-			break
-		}
-	}
-	if !hint {
-		return
-	}
-	ne := -1 // the end of the last name in w
-	for _, n := range pinNameBytes {
-		i := bytes.LastIndex(w, n)
-		if i < 0 || i+len(n) <= ne {
-			continue
-		}
-		if i > 0 && (isAlnum(w[i-1]) || w[i-1] >= 0x80 && latinLetterBefore(text, ls+i) > 0) {
-			continue
-		}
-		if e := i + len(n); e < len(w) && (isAlnum(w[e]) || w[e] >= 0x80 && latinLetterAt(text, ls+e) > 0) {
-			continue
-		}
-		ne = i + len(n)
-	}
-	if ne < 0 || len(w)-ne > pinMaxGap || !pinGap(w[ne:]) {
+	ne := pinNameEnd(text, ls, rs)
+	if ne < 0 || rs-ne > pinMaxGap || !pinGap(text[ne:rs]) {
 		return
 	}
 	v := text[rs:ve]
@@ -172,7 +203,7 @@ func pinDigitsEnd(text string, rs, re int) int {
 // pinGap reports the bytes between a PIN's name and its number as a plain
 // link ("für die App ist", "do aplikacji", ": "), with no digit, no
 // sentence end and no word of pinGapWords.
-func pinGap(g []byte) bool {
+func pinGap(g string) bool {
 	for i := 0; i < len(g); {
 		c := g[i]
 		if isDigit(c) || c == '.' || c == '!' || c == '?' || c == ';' {
@@ -187,7 +218,7 @@ func pinGap(g []byte) bool {
 			j++
 		}
 		for _, w := range pinGapWords {
-			if string(g[i:j]) == w {
+			if equalFold(g[i:j], w) {
 				return false
 			}
 		}
