@@ -312,6 +312,9 @@ func (d *Detector) lineStart(st *scanState, text string, i int) {
 	for i < len(text) && isSpace(text[i]) {
 		i++
 	}
+	if i >= len(text) || !d.trig.lineFirst[text[i]] {
+		return // most lines start with a byte no line keyword starts with
+	}
 	for _, l := range d.trig.line {
 		if len(text)-i >= len(l.lit) && text[i:i+len(l.lit)] == l.lit {
 			d.hitKeyword(st, text, l.kw, i, i+len(l.lit))

@@ -462,7 +462,9 @@ type triggers struct {
 	ctx   *acMatcher // op keywords, run over the key before an operator
 	ctxKw []int32    // ctx pattern id -> keyword id
 	line  []lineKW
-	run   []lineKW // keywords that start an alphanumeric token (dapi..., cio...)
+	// lineFirst marks the first bytes of the line keywords.
+	lineFirst [256]bool
+	run       []lineKW // keywords that start an alphanumeric token (dapi..., cio...)
 	// runFirst holds the first bytes of the run keywords.
 	runFirst byteSet
 	class    []uint8 // keyword id -> find*
@@ -624,6 +626,7 @@ func buildTriggers(kws []string, rulesOf [][]*rule, opShaped []bool) (*triggers,
 		case lineKeywords[kw]:
 			t.class[k] = findLine
 			t.line = append(t.line, lineKW{kw: int32(k), lit: kw})
+			t.lineFirst[kw[0]] = true
 			continue
 		case opShaped[k]:
 			t.class[k] = findOp
