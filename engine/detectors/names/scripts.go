@@ -23,7 +23,9 @@ import (
 // No:, Jl., רחוב, شارع, οδός, ซอย, सेक्टर …). A name needs a cue on one
 // side; a surname alone is a common word in Chinese. In Cyrillic, a
 // capitalised word beside two initials ("Ивановой Е. А.", "Е. А.
-// Иванова") is a name.
+// Иванова") is a name. The listed names of scriptnames.go (faker's lists
+// for Greek, Cyrillic, Hebrew, Arabic, Thai, Korean, Japanese, Chinese and
+// Nepali) add names found by a list and a cue.
 
 // scriptSpan is a finding of scanScripts (byte offsets).
 type scriptSpan struct {
@@ -199,20 +201,31 @@ func (d *Detector) scanScripts(text string, out *scriptSpans) {
 		}
 	}
 	if d.person {
+		l := scriptNameData()
 		if f&hasCJK != 0 {
 			cjkNames(text, out)
+			cjkListedNames(text, out, l)
 		}
 		if f&hasHangul != 0 {
 			hangulNames(text, out)
+			koreanListedNames(text, out, l)
 		}
 		if f&hasArabic != 0 {
-			arabicNames(text, out)
+			arabicNames(text, out, l)
 		}
 		if f&hasDevanagari != 0 {
-			devanagariNames(text, out)
+			devanagariNames(text, out, l)
+			thaiNames(text, out, l)
 		}
 		if f&hasCyr != 0 {
 			cyrillicInitialsNames(text, out)
+			cyrillicGivenNames(text, out, l)
+		}
+		if f&hasGreek != 0 {
+			greekNames(text, out, l)
+		}
+		if f&hasHebrew != 0 {
+			hebrewNames(text, out, l)
 		}
 	}
 }
@@ -2161,6 +2174,7 @@ var (
 		"様", "さま", "さん", "先生", "君", "くん", "ちゃん", "氏", "殿", "部長", "課長", "社長", "と申します",
 		"负责", "負責", "说", "說", "表示", "确认", "確認",
 		"主任", "教授", "院长", "院長", "律师", "律師", "护士", "護士", "妈妈", "媽媽", "爸爸",
+		"你好", "您好",
 	}
 	// labels and words before a name
 	cjkBeforeName = []string{
@@ -2168,7 +2182,7 @@ var (
 		"持卡人", "负责人是", "負責人是", "我是", "我叫", "同事", "新员工", "新員工", "员工", "員工", "客户", "客戶",
 		"患者", "担当：", "担当:", "担当者：", "氏名：", "名前：", "宛先：", "给", "給",
 		"收款人：", "收款人:", "付款人：", "户名：", "戶名：", "乘客", "旅客：", "申请人：", "申請人：",
-		"担当 ", "院長 ", "院长 ", "署名：",
+		"担当 ", "院長 ", "院长 ", "署名：", "氏名 ", "名前 ", "差出人：", "房东", "房東", "内科", "外科", "儿科", "兒科", "牙科",
 	}
 )
 
@@ -2262,6 +2276,9 @@ func cjkNameAt(text string, i int) (int, float64) {
 		if afterNameAt(text, j) || nameBoundary(text, j) {
 			best = j
 		}
+	}
+	if best < 0 && before && ja && nameBoundary(text, fe) {
+		best = fe // 担当 高橋、
 	}
 	if best < 0 && before && count > 0 {
 		// after a label: the family name and one Han (Chinese names are
@@ -2371,7 +2388,8 @@ var koSurnames = func() map[rune]bool {
 var koAfterName = []string{"님", "씨", "고객님", "선생님", "과장님", "과장", "대리님", "대리", "부장님", "부장", "팀장님", "팀장", "사장님", "교수님", "교수", "원장님", "원장", "환자", "입니다"}
 
 // koBeforeName are labels before a Korean name.
-var koBeforeName = []string{"받는 사람: ", "받는 사람 : ", "받는사람: ", "수신: ", "수신자: ", "이름: ", "성명: ", "환자 ", "담당자: ", "담당자 ", "보내는 사람: ", "예약자: ", "공인중개사 ", "담당 ", "예금주: ", "예금주 "}
+var koBeforeName = []string{"받는 사람: ", "받는 사람 : ", "받는사람: ", "수신: ", "수신자: ", "이름: ", "성명: ", "환자 ", "담당자: ", "담당자 ", "보내는 사람: ", "예약자: ", "공인중개사 ", "담당 ", "예금주: ", "예금주 ",
+	"소유자 ", "소유자: ", "이름 ", "이름은 ", "이름이 ", "성함 ", "성함은 ", "성함: ", "성명 ", "명의 ", "신청인 ", "신청인: ", "작성자: ", "작성자 ", "고객명: "}
 
 // hangulNames reports three-syllable Korean names that start with a
 // family name and have a title after them or a label before them
@@ -2414,7 +2432,8 @@ func hangulNames(text string, out *scriptSpans) {
 			i > 0 && text[i-1] == '(' && j < len(text) && text[j] == ')' // (한예린) after an address
 		// a syllable right after the third one must be a title's
 		// (김민준님), or the three are the start of a longer word
-		if r3, _ := runeAt(text, j); !cue || isHangul(r3) && !startsWithAny(text, j, koAfterName) {
+		if r3, _ := runeAt(text, j); !cue || isHangul(r3) && !startsWithAny(text, j, koAfterName) &&
+			!(endsWithAny(text, i, koBeforeName) && restIn(text, j, hangulWordEnd(text, j), koAfterFull)) { // 이름은 오준우야
 			i += n
 			continue
 		}
@@ -2440,7 +2459,7 @@ var (
 		"طارق", "سامي", "ياسر", "ماجد", "فيصل", "وليد", "نادية", "رانيا", "دينا", "هالة", "سمير", "ناصر",
 		"عبدالله", "عبدالرحمن", "سعد", "فهد", "نورة", "هند", "لمى", "مها", "رشا", "هشام", "أيمن", "عماد",
 	}
-	arTitles = []string{"السيد", "السيدة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "د.", "المهندس", "المهندسة", "اسمي", "باسم"}
+	arTitles = []string{"السيد", "السيدة", "الأستاذ", "الأستاذة", "الدكتور", "الدكتورة", "د.", "المهندس", "المهندسة", "اسمي", "باسم", "الاسم", "اسمه", "اسمها", "الحاج", "الحاجة"}
 	hiGiven  = []string{
 		"राहुल", "सुनीता", "अनिल", "प्रिया", "अमित", "राजेश", "सुरेश", "पूजा", "नेहा", "विकास", "संजय", "रवि",
 		"अंजलि", "दीपक", "मनोज", "कविता", "सीमा", "आशा", "रीता", "गीता", "विजय", "अजय", "अरुण", "किरण", "सुनील", "रमेश",
@@ -2484,20 +2503,51 @@ func isArabicLetter(r rune) bool {
 func isDevanagari(r rune) bool { return r >= 0x0900 && r <= 0x097F && r != 0x0964 && r != 0x0965 }
 
 // arabicNames and devanagariNames report the names described above.
-func arabicNames(text string, out *scriptSpans) {
-	scriptNames(text, out, isArabicLetter, arGiven, nil, arTitles, 0xD8, 0xDB)
+func arabicNames(text string, out *scriptSpans, l *scriptNameLists) {
+	c := nameScript{in: isArabicLetter, given: l.arGiven, family: l.arSurnames, titles: arTitles,
+		kin: arKin, connectors: arConnectors, arabic: true, lo: 0xD8, hi: 0xDB}
+	scriptNames(text, out, &c)
 }
 
-func devanagariNames(text string, out *scriptSpans) {
-	scriptNames(text, out, isDevanagari, hiGiven, hiFamily, hiTitles, 0xE0, 0xE0)
+func devanagariNames(text string, out *scriptSpans, l *scriptNameLists) {
+	c := nameScript{in: isDevanagari, given: l.hiGiven, family: l.hiSurnames, titles: hiTitles,
+		after: hiAfterName, lo: 0xE0, hi: 0xE0}
+	scriptNames(text, out, &c)
+}
+
+// nameScript describes the names of one script for scriptNames.
+type nameScript struct {
+	in            func(rune) bool
+	given, family nameSet
+	titles        []string // before one or two words of a name
+	kin           []string // before a given name alone (with a proclitic: "لأختي")
+	after         []string // after a given or family name alone (honorifics: "शर्मा जी")
+	connectors    []string // between the parts of a name ("بن")
+	arabic        bool     // a family name may be any word of the article ال
+	lo, hi        byte
+}
+
+var (
+	arKin        = []string{"ابني", "ابنه", "ابنها", "ابنتي", "ابنته", "ابنتها", "بنتي", "أخي", "أختي", "اخي", "اختي", "أخته", "أخوه", "زوجي", "زوجتي", "صديقي", "صديقتي", "جدي", "جدتي", "عمي", "خالي", "خالتي", "عمتي", "الطفل", "الطفلة", "أخوك", "أختك"}
+	arConnectors = []string{"بن", "بنت", "ابن"}
+	hiAfterName  = []string{"जी", "भैया", "भइया", "भाई", "दीदी", "साहब", "साहिबा", "सर", "मैडम", "बाबू", "चाचा", "मामा"}
+)
+
+// isNisba reports an Arabic family name of the article and the nisba
+// ending ("الحربي", "الشمري").
+func isNisba(w string) bool {
+	return strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") && utf8.RuneCountInString(w) >= 5
 }
 
 // scriptNames walks the words of one script: a given name followed by a
 // given or family name (or, in Arabic, a given name and then words of
-// the family, "العلي"), or a title followed by one or two words.
-func scriptNames(text string, out *scriptSpans, in func(rune) bool, given, family, titles []string, lo, hi byte) {
+// the family, "العلي"), a title followed by one or two words, a given
+// name alone after a kin word or as a speaker label ("नेहा:"), and a
+// given or family name before an honorific ("शर्मा जी").
+func scriptNames(text string, out *scriptSpans, c *nameScript) {
+	in := c.in
 	for i := 0; i < len(text); {
-		if text[i] < lo || text[i] > hi {
+		if text[i] < c.lo || text[i] > c.hi {
 			i++
 			continue
 		}
@@ -2513,9 +2563,10 @@ func scriptNames(text string, out *scriptSpans, in func(rune) bool, given, famil
 			continue
 		}
 		w := text[ws:we]
-		titled := inList(w, titles) || w == "د" && hasPrefixAt(text, we, ".")
+		dot := hasPrefixAt(text, we, ".")
+		titled := inList(w, c.titles) || dot && inListDot(w, c.titles)
 		if titled {
-			if w == "د" {
+			if dot {
 				we++
 			}
 			s, e := nextWord(text, we, in)
@@ -2524,23 +2575,32 @@ func scriptNames(text string, out *scriptSpans, in func(rune) bool, given, famil
 				continue
 			}
 			end := e
-			if s2, e2 := nextWord(text, e, in); e2 > s2 && (inList(text[s2:e2], given) || inList(text[s2:e2], family) || family == nil && strings.HasPrefix(text[s2:e2], "ال")) {
+			if s2, e2 := nextWord(text, e, in); e2 > s2 && (c.given.has(text[s2:e2]) || c.family.has(text[s2:e2]) || c.arabic && strings.HasPrefix(text[s2:e2], "ال") ||
+				e2 == len(text) || strings.ContainsRune(",،.:;)", rune(text[e2]))) {
 				end = e2
 			}
 			out.add(tPersonName, s, end, 0.8)
 			i = end
 			continue
 		}
-		if inList(w, given) {
+		if c.given.has(w) {
 			end := -1
 			k := we
-			for n := 0; n < 2; n++ {
+			for n := 0; n < 3; n++ {
 				s, e := nextWord(text, k, in)
 				if e == s {
 					break
 				}
 				x := text[s:e]
-				if inList(x, given) || inList(x, family) || w == "عبد" && n == 0 || family == nil && n == 1 && strings.HasPrefix(x, "ال") && end > 0 {
+				if inList(x, c.connectors) && n < 2 {
+					if s2, e2 := nextWord(text, e, in); e2 > s2 {
+						end, k = e2, e2
+						n++
+						continue
+					}
+					break
+				}
+				if c.given.has(x) || c.family.has(x) || w == "عبد" && n == 0 || c.arabic && strings.HasPrefix(x, "ال") && (end > 0 || isNisba(x)) {
 					end, k = e, e
 					continue
 				}
@@ -2552,6 +2612,31 @@ func scriptNames(text string, out *scriptSpans, in func(rune) bool, given, famil
 				continue
 			}
 		}
+		if c.given.has(w) || c.family.has(w) {
+			alone := false
+			if c.given.has(w) {
+				ps, pe := prevWord(text, ws, in)
+				pw := text[ps:pe]
+				alone = inList(pw, c.kin) || len(pw) > 2 && (pw[:2] == "ل" || pw[:2] == "و") && inList(pw[2:], c.kin) ||
+					hasPrefixAt(text, we, ":") && !hasPrefixAt(text, we, "://")
+			}
+			if s, e := nextWord(text, we, in); e > s && inList(text[s:e], c.after) {
+				alone = true
+			}
+			if alone && !out.overlapsAddress(ws, we) {
+				out.add(tPersonName, ws, we, 0.7)
+			}
+		}
 		i = we
 	}
+}
+
+// inListDot reports w followed by a full stop in list ("डॉ.").
+func inListDot(w string, list []string) bool {
+	for _, x := range list {
+		if len(x) == len(w)+1 && x[len(w)] == '.' && x[:len(w)] == w {
+			return true
+		}
+	}
+	return false
 }

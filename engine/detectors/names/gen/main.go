@@ -121,6 +121,10 @@ func norm(s string) string {
 
 func main() {
 	flag.Parse()
+	if *scriptNamesOut != "" {
+		writeScriptNames(*npmDir, *scriptNamesOut)
+		return
+	}
 	if *gofakeitDir == "" {
 		log.Fatal("-gofakeit is required")
 	}
