@@ -169,12 +169,7 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 	var ls [maxLabels]label
 	nl := 0
 	for p := 0; p < len(text); {
-		le := strings.IndexByte(text[p:], '\n')
-		if le < 0 {
-			le = len(text)
-		} else {
-			le += p
-		}
+		le := lineEndAt(text, p)
 		if s, e := labelAt(text, p, le); e > s {
 			found := false
 			for k := 0; k < nl; k++ {
@@ -211,12 +206,7 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 		nn++
 		// every line it labels
 		for p := 0; p < len(text); {
-			le := strings.IndexByte(text[p:], '\n')
-			if le < 0 {
-				le = len(text)
-			} else {
-				le += p
-			}
+			le := lineEndAt(text, p)
 			if s, e := labelAt(text, p, le); e-s == len(w) && strings.EqualFold(text[s:e], w) && !overlapsFinding(r.Findings[n0:], s, e) {
 				r.AddFinding("names", "pii", tPersonName, f, s, e, labelScore)
 			}
@@ -224,6 +214,15 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 		}
 	}
 	return nn
+}
+
+// lineEndAt returns the end of the line starting at p (its '\n', or the
+// end of the text).
+func lineEndAt(text string, p int) int {
+	if le := strings.IndexByte(text[p:], '\n'); le >= 0 {
+		return p + le
+	}
+	return len(text)
 }
 
 // labelAt returns the speaker label of the line text[p:le]: after optional

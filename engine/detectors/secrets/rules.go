@@ -214,23 +214,10 @@ func defs() []*ruleDef {
 		}
 		out = append(out, d)
 	}
-	for i := range parapetRules {
-		out = append(out, &parapetRules[i])
-	}
-	for i := range general4Rules {
-		out = append(out, &general4Rules[i])
-	}
-	for i := range general7Rules {
-		out = append(out, &general7Rules[i])
-	}
-	for i := range general8Rules {
-		out = append(out, &general8Rules[i])
-	}
-	for i := range general9Rules {
-		out = append(out, &general9Rules[i])
-	}
-	for i := range general10Rules {
-		out = append(out, &general10Rules[i])
+	for _, set := range [][]ruleDef{parapetRules, general4Rules, general7Rules, general8Rules, general9Rules, general10Rules} {
+		for i := range set {
+			out = append(out, &set[i])
+		}
 	}
 	return out
 }
