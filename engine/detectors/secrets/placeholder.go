@@ -49,7 +49,6 @@ var placeholderWords = []string{
 	"my_password", "mypassword", "my_secret", "mysecret", "my_token", "mytoken",
 }
 
-// isPlaceholder reports values that stand in for a secret.
 // printfVerb reports a printf verb, %s or %v, that no letter follows
 // ("%s:%s@db", "user=%s;"). Case matters: a password may hold "%S"
 // before a word ("Lokum%Simit92").
@@ -62,6 +61,7 @@ func printfVerb(v string) bool {
 	return false
 }
 
+// isPlaceholder reports values that stand in for a secret.
 func isPlaceholder(v string) bool {
 	if len(v) < 3 {
 		return true
