@@ -11,9 +11,10 @@
 // generic assignments 0.5-0.6, password hashes 0.6 and identifiers
 // (account ids, client ids, public keys) 0.3.
 //
-// There are 493 rules: 473 provider and credential formats, 7 generic
+// There are 494 rules: 473 provider and credential formats, 8 generic
 // (the assignment scanners PASSWORD_ASSIGNMENT and GENERIC_SECRET,
-// JWT_SECRET_CONFIG, key/value pairs, plists, passwords in prose …) and
+// JWT_SECRET_CONFIG, key/value pairs, plists, SQL INSERT rows, passwords
+// in prose …) and
 // 13 identifier rules. Rules lists them all.
 //
 // # What is rejected

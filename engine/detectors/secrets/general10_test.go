@@ -48,3 +48,18 @@ func TestGeneral10Forms(t *testing.T) {
 		{"password policy year", "password policy 2024", "", ""},
 	})
 }
+
+// Passwords in SQL INSERT rows, by the column list or the CREATE TABLE
+// before them; hashes in a password column are not passwords.
+func TestSQLInsertPasswords(t *testing.T) {
+	pw := "Saffron" + "1989_"
+	runCases(t, []tcase{
+		{"column list", "INSERT INTO users (id, email, password) VALUES (1, 'a@example.com', '" + pw + "'), (2, 'b@example.com', 'Maple2021=');", "PASSWORD_ASSIGNMENT", ""},
+		{"quoted columns", "INSERT INTO `staff` (`id`,`login`,`pass`) VALUES (1,'admin','" + pw + "');", "PASSWORD_ASSIGNMENT", pw},
+		{"create table", "CREATE TABLE `staff_users` (\n  `id` int(11) NOT NULL,\n  `login` varchar(64),\n  `password` varchar(255),\n  PRIMARY KEY (`id`)\n);\nINSERT INTO `staff_users` VALUES (1,'admin','" + pw + "');", "PASSWORD_ASSIGNMENT", pw},
+		{"hash column", "INSERT INTO customers (id, email, password_hash) VALUES (1,'a@example.com','x9" + pw + "');", "", ""},
+		{"md5 in a password column", "INSERT INTO users (id, password) VALUES (1, '5f4dcc3b5aa765d61d8327deb882cf99');", "", ""},
+		{"no password column", "INSERT INTO orders (id, note) VALUES (1, '" + pw + "');", "", ""},
+		{"values in a string", "SELECT * FROM t WHERE y = 'values (3)'", "", ""},
+	})
+}

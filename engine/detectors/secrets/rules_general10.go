@@ -8,6 +8,9 @@ import "strings"
 // MQTT tools, and provider formats that were missing. Formats are from
 // each vendor's public documentation; the patterns are Parapet's own.
 var general10Rules = []ruleDef{
+	// SQL INSERT statements with a password column (sqlinsert.go).
+	{ID: "SQL_INSERT_PASSWORD", Type: idPassword, Desc: "A password in the password column of an SQL INSERT statement's rows (INSERT INTO t (…, password) VALUES (…, 'x')); not hashes.",
+		Keywords: []string{"values (", "values("}, Scan: scanSQLInsert, Kind: kindGeneric, Score: 0.7, Source: srcParapet, License: licParapet},
 	// FortiOS: "set psksecret x", "set password x" (not "set password ENC
 	// …", an encrypted value).
 	with(own("FORTIOS_SECRET", "A pre-shared key or password in a FortiOS configuration (set psksecret x, set password x; not ENC values).",
