@@ -15,6 +15,10 @@ func FuzzScan(f *testing.F) {
 		"LS0tLS1CRUdJTi", "PuTTY-User-Key-File-2:", "<add key=\"Password\" value=\"x", "sk-ant-api03-",
 		"la contraseña es Xk9#mQ2vLp", "the token is '" + b62 + "'", "use the password Tr0ub4dor!Xq",
 		"NTg4NzI2MTY3NzE5MDcwNTc3.v9kw53." + b62[:27], "MTkzNTg0MzYxMTk3OTc5ODQ1MQ.GJMuHb.",
+		// this round's scanners: PINs, code lists, SQL rows, repeats
+		"PIN: 4821 and the gate code 7 1 2 1", "7ed79-fa0d7\n33b49-32ec2\n996dd-0ef59\na9942-0bc62\nd16ca-ccce3\n",
+		"INSERT INTO t (id, password) VALUES (1,'x", "CREATE TABLE `t` (`password` varchar(9)\nINSERT INTO `t` VALUES (",
+		"Mum: password Harbor-Orbit58\nMum: Harbor-Orbit58", "values (", "1. 3399 5194\n2. 4080 0939\n",
 	} {
 		f.Add(s)
 	}
