@@ -63,3 +63,19 @@ func TestSQLInsertPasswords(t *testing.T) {
 		{"values in a string", "SELECT * FROM t WHERE y = 'values (3)'", "", ""},
 	})
 }
+
+// A token at the end of a sentence that names a key or token further back
+// than a label: "la clave de API de Freshdesk para el conector: x".
+func TestKeyNamedEarlierInTheSentence(t *testing.T) {
+	tok := "lBLfj1GvN5a8Q5La" + "EvY7kQ2"
+	runCases(t, []tcase{
+		{"spanish", "Te paso la clave de API de Freshdesk para el conector con el ERP: " + tok, "GENERIC_SECRET", tok},
+		{"russian", "Я создал ключ в разделе Account → API, вот он: " + tok, "GENERIC_SECRET", tok},
+		{"own line", "usa este token (só tem permissão Zone.DNS:Edit nessa zona):\n\n" + tok + "\n\nO script", "GENERIC_SECRET", tok},
+		{"fingerprint", "The public key fingerprint: SHA256:abcdefghijk1234567890", "", ""},
+		{"a commit", "The API changelog lists this commit: 9fceb02d0ae598e95dc970b74767f19372d61af8", "", ""},
+		{"an error id", "The API returned an error: 7f3e9c2a-1b4d-4e8f-9a2c-3d5e7f9b1c2d", "", ""},
+		{"a licence key", "the license key for the product: AB12C-DE34F-GH56I-JK78L", "", ""},
+		{"a key id", `Nuova chiave creata per "gateway": id=key_8GTVYZSE0Z5G8EPUT7ESFVUOEI`, "", ""},
+	})
+}

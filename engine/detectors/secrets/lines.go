@@ -85,6 +85,11 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		return
 	}
 	if vs == 0 || text[vs-1] == '\n' || text[vs-1] == '\r' {
+		// a token alone on its line after a sentence that names a key and
+		// ends in a colon: "usa este token (só DNS:Edit):\n\nx"
+		if pc := prevLineColon(text, vs); pc > 0 && keyNamedBefore(text, pc) {
+			d.farKeyValue(st, text, vs)
+		}
 		// the value starts its line: "x ← that's the new Wi-Fi key", or
 		// a message on its own (password-shaped: at most 64 bytes)
 		if proseValue(text, vs) < 0 {
@@ -126,6 +131,10 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		// value starts the message
 		if known && speakerPrefix(text, ls, se) {
 			d.answerValue(st, text, ls, vs, false)
+			return
+		}
+		if text[se] == ':' && keyNamedBefore(text, se) {
+			d.farKeyValue(st, text, vs) // "la clave de API de Freshdesk para el conector: x"
 		}
 		return
 	}
@@ -158,6 +167,92 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		if known && i-ls <= 48 {
 			d.answerValue(st, text, ls, vs, true)
 		}
+	}
+}
+
+// farKeyReach bounds how far before a colon a sentence may name a key.
+const farKeyReach = 160
+
+// farKeyWords name a key or a token in a sentence (lower case, whole
+// words; "clave", "ключ" …: lineKeyNames, plus "api-token", "jeton").
+var farKeyWords = append([]string{"apikey", "api-key", "api-token", "token", "secret", "clave", "ключ", "токен", "jeton"}, lineKeyNames...)
+
+// keyNamedBefore reports a sentence that names a key or token and ends in
+// the colon at text[se]: at most farKeyReach bytes back on the line, no
+// sentence end between, and not "public key", "license key" ….
+func keyNamedBefore(text string, se int) bool {
+	j := se
+	for words := 0; j > 0 && se-j < farKeyReach && words < 24; words++ {
+		for j > 0 && (isSpace(text[j-1]) || text[j-1] == '(' || text[j-1] == ')' || text[j-1] == ',' || text[j-1] == '"') {
+			j--
+		}
+		ws := j
+		for ws > 0 && !isSpace(text[ws-1]) && text[ws-1] != '\n' && text[ws-1] != '(' && text[ws-1] != ')' && text[ws-1] != ',' && text[ws-1] != '"' {
+			ws--
+		}
+		if ws == j {
+			return false
+		}
+		raw := text[ws:j]
+		if j != se && endsSentence(raw) {
+			return false
+		}
+		w := trimLabelWord(raw)
+		if inWords(w, farKeyWords) {
+			if p := prevWord(text, max(0, ws-40), ws); p != "" && inWords(p, lineNotKey) {
+				return false
+			}
+			return true
+		}
+		if ws > 0 && text[ws-1] == '\n' {
+			return false
+		}
+		j = ws
+	}
+	return false
+}
+
+// prevLineColon returns the colon that ends the last non-empty line
+// before the line starting at ls (blank lines between are allowed), or
+// -1.
+func prevLineColon(text string, ls int) int {
+	j := ls - 1 // its '\n'
+	for j > 0 && (text[j-1] == '\n' || text[j-1] == '\r' || isSpace(text[j-1])) && ls-j < 8 {
+		j--
+	}
+	if j > 0 && text[j-1] == ':' {
+		return j - 1
+	}
+	return -1
+}
+
+// farKeyValue reports a token at text[vs] after a sentence that names a
+// key: only a strongly token-shaped one (20 bytes or more, letters and
+// digits, high entropy, the assignment checks), since the name is far.
+func (d *Detector) farKeyValue(st *scanState, text string, vs int) {
+	if d.ix.generic < 0 || hashPrefixed(text[vs:]) {
+		return
+	}
+	e := vs
+	for e < len(text) && e-vs <= 200 && isTokenByte(text[e]) {
+		e++
+	}
+	if e < len(text) && text[e] > ' ' && !proseValueEnd(text[e]) {
+		return
+	}
+	for e > vs && (text[e-1] == '.' || text[e-1] == ':') {
+		e--
+	}
+	v := text[vs:e]
+	for len(v) > 0 && v[len(v)-1] == '=' {
+		v = v[:len(v)-1] // base64 padding
+	}
+	if indexByte(v, '=') >= 0 {
+		return // "id=key_…": a pair, the key's id
+	}
+	v = text[vs:e]
+	if len(v) >= 20 && tokenShaped(v) && hasDigitAndLetter(v) && shannon(v) > 3.8 && d.acceptValue(v, "key", false, true, true) {
+		st.add(d.ix.generic, vs, e)
 	}
 }
 
