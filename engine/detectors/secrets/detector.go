@@ -230,7 +230,7 @@ type scanState struct {
 	// the table row last read by tableCell: its start, and the password
 	// column of its table (-1: none) and the delimiter
 	tblLine  int
-	tblCol   int
+	tblCols  uint64 // the password columns of the table at tblLine (a bit a column)
 	tblDelim byte
 	checks   spanChecks
 }

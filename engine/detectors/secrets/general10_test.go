@@ -79,3 +79,22 @@ func TestKeyNamedEarlierInTheSentence(t *testing.T) {
 		{"a key id", `Nuova chiave creata per "gateway": id=key_8GTVYZSE0Z5G8EPUT7ESFVUOEI`, "", ""},
 	})
 }
+
+// A table with two secret columns: the password and the TOTP seed of a
+// password manager's export are both reported.
+func TestTwoSecretColumns(t *testing.T) {
+	seed := "YGNFSUYQKZLRWEKC" + "U4KFGGDR5ZSYQK3J"
+	text := "url,username,password,totp,extra\nhttps://github.com/login,dev,Kx9mQ2vLpx," + seed + ",x"
+	var pw, totp bool
+	for _, f := range scan(shared, text) {
+		switch text[f.ByteStart:f.ByteEnd] {
+		case "Kx9mQ2vLpx":
+			pw = true
+		case seed:
+			totp = true
+		}
+	}
+	if !pw || !totp {
+		t.Fatalf("password found %v, TOTP seed found %v", pw, totp)
+	}
+}

@@ -87,9 +87,9 @@ func (d *Detector) tableCell(st *scanState, text string, rs, re int) {
 		ls--
 	}
 	if st.tblLine != ls || st.tblDelim != delim {
-		st.tblLine, st.tblDelim, st.tblCol = ls, delim, passwordColumn(text, ls, delim)
+		st.tblLine, st.tblDelim, st.tblCols = ls, delim, passwordColumn(text, ls, delim)
 	}
-	if st.tblCol < 0 || cellIndex(text, ls, cs, delim) != st.tblCol {
+	if c := cellIndex(text, ls, cs, delim); c >= 64 || st.tblCols&(1<<c) == 0 {
 		if !isTableDelim(left) || !labelCellBefore(text, ls, cs-1) {
 			return
 		}
@@ -220,15 +220,16 @@ func delimCount(line string, delim byte) int {
 
 // passwordColumn finds the header of the table whose row starts at ls
 // (the first of the rows above with as many delimiters, Markdown rule
-// rows skipped) and returns the index of its password column, or -1.
-func passwordColumn(text string, ls int, delim byte) int {
+// rows skipped) and returns its password columns, a bit for each (a
+// password and a TOTP seed, say), or 0.
+func passwordColumn(text string, ls int, delim byte) uint64 {
 	le := ls
 	for le < len(text) && text[le] != '\n' && le-ls < tableMaxLine {
 		le++
 	}
 	want := delimCount(text[ls:le], delim)
 	if want < 2 && !(delim == '\t' && want >= 1) {
-		return -1
+		return 0
 	}
 	hs := -1
 	start := ls
@@ -248,23 +249,24 @@ func passwordColumn(text string, ls int, delim byte) int {
 		start = ps
 	}
 	if hs < 0 {
-		return -1
+		return 0
 	}
 	he := hs
 	for he < len(text) && text[he] != '\n' {
 		he++
 	}
+	var cols uint64
 	col, cs := 0, hs
-	for i := hs; i <= he; i++ {
+	for i := hs; i <= he && col < 64; i++ {
 		if i == he || text[i] == delim {
 			if passwordHeader(text[cs:i]) {
-				return col
+				cols |= 1 << col
 			}
 			col++
 			cs = i + 1
 		}
 	}
-	return -1
+	return cols
 }
 
 // ruleRow reports a Markdown table's rule row (|---|:---:|).
