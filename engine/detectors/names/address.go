@@ -855,14 +855,10 @@ func (s *scanner) floorDoorAt(k int) int {
 	if p < len(s.text) && s.text[p] == '.' {
 		p++
 	}
-	switch {
-	case strings.HasPrefix(s.text[p:], "º"), strings.HasPrefix(s.text[p:], "ª"):
-		p += 2
-	case strings.HasPrefix(s.text[p:], "°"):
-		p += 2
-	default:
+	if !ordinalMarkAt(s.text, p) {
 		return k
 	}
+	p += 2
 	q := p
 	for q < len(s.text) && s.text[q] == ' ' {
 		q++
@@ -872,11 +868,12 @@ func (s *scanner) floorDoorAt(k int) int {
 	for r < len(s.text) && r-q < 5 && (asciiLetter(s.text[r]) || s.text[r] >= '0' && s.text[r] <= '9') {
 		r++
 	}
-	if r > q && (r-q == 1 || strings.HasPrefix(s.text[r:], "ª") || strings.HasPrefix(s.text[r:], "º")) || r-q >= 3 && r-q <= 4 {
-		if strings.HasPrefix(s.text[r:], "ª") || strings.HasPrefix(s.text[r:], "º") {
-			r += 2
-		} else if r < len(s.text) && s.text[r] == '.' {
-			r++
+	switch {
+	case r > q && ordinalMarkAt(s.text, r):
+		p = r + 2 // "1ª"
+	case r-q == 1 || r-q >= 3 && r-q <= 4:
+		if r < len(s.text) && s.text[r] == '.' {
+			r++ // "izq."
 		}
 		p = r
 	}
@@ -889,6 +886,11 @@ func (s *scanner) floorDoorAt(k int) int {
 		j++
 	}
 	return j
+}
+
+// ordinalMarkAt reports º, ª or ° (two bytes each) at text[p].
+func ordinalMarkAt(text string, p int) bool {
+	return strings.HasPrefix(text[p:], "º") || strings.HasPrefix(text[p:], "ª") || strings.HasPrefix(text[p:], "°")
 }
 
 func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Context strengths before a name.
 const (
@@ -187,17 +190,25 @@ func (s *scanner) lowerNameTrigger(i int) bool {
 	return s.vocab(t)&vIntro != 0
 }
 
-// kinWords are kin and friends before a lower-case given name: "my
+// kinList are kin and friends before a lower-case given name: "my
 // daughter kayla", "tell my friend lou". The name after one must still be
 // a listed name and no English word (lowerPerson).
-var kinWords = func() map[uint64]bool {
+const kinList = `son sis bro kid wife aunt baby mate niece uncle sister friend cousin nephew auntie
+	granny brother husband grandma grandpa partner daughter neighbor roommate flatmate neighbour
+	colleague boyfriend girlfriend`
+
+// kinWords hashes kinList; kinPrefixes holds the first two letters of its
+// words, the byte filter maybeKin applies before hashing.
+var kinWords, kinPrefixes = func() (map[uint64]bool, []uint16) {
 	m := map[uint64]bool{}
-	for _, w := range strings.Fields(`son sis bro kid wife aunt baby mate niece uncle sister friend cousin
-		nephew auntie granny brother husband grandma grandpa partner daughter neighbor roommate flatmate
-		neighbour colleague boyfriend girlfriend`) {
+	var pre []uint16
+	for _, w := range strings.Fields(kinList) {
 		m[hashWord(w)] = true
+		if p := uint16(w[0])<<8 | uint16(w[1]); !slices.Contains(pre, p) {
+			pre = append(pre, p)
+		}
 	}
-	return m
+	return m, pre
 }()
 
 // maybeKin is the byte filter before kinWords: a word of 3 to 10 bytes
@@ -206,23 +217,8 @@ func maybeKin(w string) bool {
 	if len(w) < 3 || len(w) > 10 {
 		return false
 	}
-	k := uint16(lowerASCII[w[0]])<<8 | uint16(lowerASCII[w[1]])
-	for _, p := range kinPrefixes {
-		if k == p {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(kinPrefixes, uint16(lowerASCII[w[0]])<<8|uint16(lowerASCII[w[1]]))
 }
-
-// kinPrefixes are the first two letters of kinWords.
-var kinPrefixes = func() []uint16 {
-	var out []uint16
-	for _, p := range strings.Fields("so si br ki wi au ba ma ni un fr co ne gr hu pa da ro fl bo gi") {
-		out = append(out, uint16(p[0])<<8|uint16(p[1]))
-	}
-	return out
-}()
 
 var (
 	hIts     = hashWord("its")

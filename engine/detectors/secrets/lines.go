@@ -1,5 +1,7 @@
 package secrets
 
+import "strings"
+
 // Credentials laid out in lines rather than sentences, read from the value
 // back (the run hook calls proseLines when the sentence forms in
 // proseSecret found nothing):
@@ -175,7 +177,7 @@ const farKeyReach = 160
 
 // farKeyWords name a key or a token in a sentence (lower case, whole
 // words; "clave", "ключ" …: lineKeyNames, plus "api-token", "jeton").
-var farKeyWords = append([]string{"apikey", "api-key", "api-token", "token", "secret", "clave", "ключ", "токен", "jeton"}, lineKeyNames...)
+var farKeyWords = append([]string{"api-token", "clave", "jeton"}, lineKeyNames...)
 
 // keyNamedBefore reports a sentence that names a key or token and ends in
 // the colon at text[se]: at most farKeyReach bytes back on the line, no
@@ -233,24 +235,11 @@ func (d *Detector) farKeyValue(st *scanState, text string, vs int) {
 	if d.ix.generic < 0 || hashPrefixed(text[vs:]) {
 		return
 	}
-	e := vs
-	for e < len(text) && e-vs <= 200 && isTokenByte(text[e]) {
-		e++
-	}
-	if e < len(text) && text[e] > ' ' && !proseValueEnd(text[e]) {
-		return
-	}
-	for e > vs && (text[e-1] == '.' || text[e-1] == ':') {
-		e--
+	e := proseTokenEnd(text, vs)
+	if e < 0 || indexByte(strings.TrimRight(text[vs:e], "="), '=') >= 0 {
+		return // more than a token, or a pair ("id=key_…", the key's id; base64 padding aside)
 	}
 	v := text[vs:e]
-	for len(v) > 0 && v[len(v)-1] == '=' {
-		v = v[:len(v)-1] // base64 padding
-	}
-	if indexByte(v, '=') >= 0 {
-		return // "id=key_…": a pair, the key's id
-	}
-	v = text[vs:e]
 	if len(v) >= 20 && tokenShaped(v) && hasDigitAndLetter(v) && shannon(v) > 3.8 && d.acceptValue(v, "key", false, true, true) {
 		st.add(d.ix.generic, vs, e)
 	}
@@ -437,17 +426,7 @@ func (d *Detector) addLineValue(st *scanState, text string, vs, kind int) {
 	if kind != proseToken || d.ix.generic < 0 {
 		return
 	}
-	e := vs
-	for e < len(text) && e-vs <= 200 && isTokenByte(text[e]) {
-		e++
-	}
-	if e < len(text) && text[e] > ' ' && !proseValueEnd(text[e]) {
-		return
-	}
-	for e > vs && (text[e-1] == '.' || text[e-1] == ':') {
-		e--
-	}
-	if tokenShaped(text[vs:e]) && d.acceptValue(text[vs:e], "key", false, true, true) {
+	if e := proseTokenEnd(text, vs); e > vs && tokenShaped(text[vs:e]) && d.acceptValue(text[vs:e], "key", false, true, true) {
 		st.add(d.ix.generic, vs, e)
 	}
 }

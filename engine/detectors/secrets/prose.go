@@ -213,16 +213,8 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 			if s, e = quotedAt(text, vs); s < 0 {
 				return
 			}
-		} else {
-			for e < len(text) && e-s <= 200 && isTokenByte(text[e]) {
-				e++
-			}
-			if e < len(text) && text[e] > ' ' && !proseValueEnd(text[e]) {
-				return
-			}
-			for e > s && (text[e-1] == '.' || text[e-1] == ':') {
-				e-- // a sentence's full stop
-			}
+		} else if e = proseTokenEnd(text, vs); e < 0 {
+			return
 		}
 		if !tokenShaped(text[s:e]) || !d.acceptValue(text[s:e], "key", false, true, true) {
 			return
@@ -270,6 +262,23 @@ func quotedAt(text string, vs int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// proseTokenEnd returns the end of the unquoted token value starting at
+// text[vs] in a sentence (at most 200 token bytes, a sentence's full stop
+// or colon left out), or -1 when more than a token follows.
+func proseTokenEnd(text string, vs int) int {
+	e := vs
+	for e < len(text) && e-vs <= 200 && isTokenByte(text[e]) {
+		e++
+	}
+	if e < len(text) && text[e] > ' ' && !proseValueEnd(text[e]) {
+		return -1
+	}
+	for e > vs && (text[e-1] == '.' || text[e-1] == ':') {
+		e--
+	}
+	return e
 }
 
 // isTokenByte reports the bytes of a token value in prose.
