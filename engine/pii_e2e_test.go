@@ -48,3 +48,35 @@ func TestPersonalDataInOtherScriptsIsRedacted(t *testing.T) {
 		})
 	}
 }
+
+// A password the answer repeats is evidence everywhere it stands: the
+// secrets detector reports every copy of a value it found once (a policy
+// that redacts secrets leaves no second copy), and a PIN stated after its
+// name is a secret too. The default library denies the answer and points
+// at all three.
+func TestRepeatedSecretIsEvidenceEverywhere(t *testing.T) {
+	e := New(Options{Analyzer: detectors.Default()})
+	e.Activate(defaultPolicy(t))
+	pw := "Harbor" + "-Orbit58"
+	text := "They set the password to " + pw + ", and " + pw + " also sits on a sticky note. Your card PIN is 4827."
+	d, err := e.Decide(context.Background(), &Request{Phase: PhaseResponse, Subject: Subject{ID: "alice", Tenant: "acme"},
+		Resource: Resource{Model: "gpt-4o"}, Messages: []Message{{Role: "user", Content: "what did the helpdesk say?"}},
+		Response: &Response{Content: text}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Effect != EffectDeny {
+		t.Fatalf("effect %s, reasons %s", d.Effect, reasonEffects(d))
+	}
+	covered := map[string]int{}
+	for _, r := range d.Reasons {
+		for _, ev := range r.Evidence {
+			if ev.Field == "response.content" {
+				covered[string([]rune(text)[ev.Start:ev.End])]++
+			}
+		}
+	}
+	if covered[pw] != 2 || covered["4827"] != 1 {
+		t.Fatalf("evidence %v: want both copies of the password and the PIN", covered)
+	}
+}
