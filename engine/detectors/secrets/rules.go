@@ -361,7 +361,7 @@ func compileRule(d *ruleDef) (*rule, error) {
 		// compiles to one NFA state per count, which makes Go's regexp
 		// fall back from the backtracker to the slow NFA.
 		if unboundFillers(parsed) {
-			if re2, err := regexp.Compile(parsed.String()); err == nil {
+			if re2, err := regexp.Compile(reString(parsed)); err == nil {
 				re = re2
 			}
 		}
@@ -373,7 +373,7 @@ func compileRule(d *ruleDef) (*rule, error) {
 			lead, ok := leadingAssertions(parsed)
 			first := r.prefixes[0][0].b
 			if ok && (!lead || isAlnum(first) || first == '_') {
-				if ra, err := regexp.Compile(`^(?:` + parsed.String() + `)`); err == nil {
+				if ra, err := regexp.Compile(`^(?:` + reString(parsed) + `)`); err == nil {
 					r.reAnch = ra
 					r.wordStart = lead
 					if d.Group <= 1 && ra.NumSubexp() <= 1 {
