@@ -2,9 +2,9 @@ package secrets
 
 import (
 	"regexp"
-	"unicode"
 	"regexp/syntax"
 	"testing"
+	"unicode"
 )
 
 // TestReStringRoundTrips: reString(tree) parses back to an equivalent
