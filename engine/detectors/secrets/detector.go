@@ -46,7 +46,7 @@ type Detector struct {
 	minEntropy float64
 	pool       sync.Pool
 	byID       map[string]int // rule id -> index in rules, for scanners that report several types
-	ix         struct{ password, generic, connPassword, urlCreds, discord, mailgun, pin, backupCodes int }
+	ix         struct{ password, generic, connPassword, urlCreds, discord, mailgun, pin, backupCodes, seed, seedLoose int }
 	// providerPrefixes are case-sensitive literal prefixes (4+ bytes with
 	// a separator, such as "hvs." or "xoxp-") of provider formats, with
 	// the shortest match of any format that starts with them.
@@ -117,6 +117,8 @@ func New(opts Options) *Detector {
 	d.ix.mailgun = d.ruleIndex(idMailgunNear)
 	d.ix.pin = d.ruleIndex(idPINCode)
 	d.ix.backupCodes = d.ruleIndex("MFA_BACKUP_CODE")
+	d.ix.seed = d.ruleIndex(idSeedPhrase)
+	d.ix.seedLoose = d.ruleIndex(idSeedPhraseNamed)
 	prefixMin := map[string]int{}
 	for _, r := range d.rules {
 		if r.def.Kind != kindProvider || r.prefixes == nil {
@@ -269,6 +271,7 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	st.checks = spanChecks{s: -1}
 
 	d.scanTriggers(ctx, st, text)
+	d.seedPhrases(st, text)
 	for _, ri := range st.active {
 		w := &st.pending[ri]
 		if w.active {

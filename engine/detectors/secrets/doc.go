@@ -11,7 +11,7 @@
 // generic assignments 0.5-0.6, password hashes 0.6 and identifiers
 // (account ids, client ids, public keys) 0.3.
 //
-// There are 494 rules: 473 provider and credential formats, 8 generic
+// There are 496 rules: 475 provider and credential formats, 8 generic
 // (the assignment scanners PASSWORD_ASSIGNMENT and GENERIC_SECRET,
 // JWT_SECRET_CONFIG, key/value pairs, plists, SQL INSERT rows, passwords
 // in prose …) and
@@ -105,6 +105,11 @@
 //     2e6e7f36ce36, Apache License 2.0); the other 159 are Parapet's own, written from
 //     providers' published token formats and the formats of the tools
 //     and files that hold credentials.
+//
+//   - data/bip39_english.txt is BIP-0039's English word list
+//     (bitcoin/bips bip-0039/english.txt, as shipped by
+//     github.com/tyler-smith/go-bip39 v1.1.0, MIT licence), used by the
+//     wallet recovery phrase rules (seedphrase.go).
 //
 // Go's RE2 has no lookaround and no backreferences: trailing context is a
 // consumed non-capturing group, and the secret is always a capture group.

@@ -21,7 +21,12 @@ var general4OpOnly = map[string][]string{
 }
 
 func registerOpOnly(rules []ruleDef) []ruleDef {
-	for id, kws := range general4OpOnly {
+	return registerOpOnlyKeywords(general4OpOnly, rules)
+}
+
+// registerOpOnlyKeywords adds the keywords of byID to opOnlyKeywords.
+func registerOpOnlyKeywords(byID map[string][]string, rules []ruleDef) []ruleDef {
+	for id, kws := range byID {
 		m := opOnlyKeywords[id]
 		if m == nil {
 			m = map[string]bool{}
