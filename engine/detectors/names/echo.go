@@ -8,12 +8,14 @@ import (
 
 // Two passes over a text after the token scan, for conversations:
 //
-//   - Speaker labels. A word at the start of two or more lines, followed by
-//     a colon ("lou: yes came today", "[19:02] Marta: ok"), is who speaks:
-//     a person, in lower case too, unless it names a role (User, Agent,
-//     Customer), a kin (mum, Oma) or is a common word (Note, Re, Date). In
-//     a conversation (three labelled lines or more, one speaker
-//     recurring) a label that speaks once counts too.
+//   - Speaker labels. A word (or two) at the start of a line, followed by
+//     a colon ("lou: yes came today", "[19:02] Marta: ok", "小雨：好"),
+//     is who speaks: a person, in lower case too, unless it names a role
+//     (User, Agent, Customer, 客服), a kin (mum, Oma) or is a common word
+//     (Note, Re, Date), when it labels two or more lines, when the text
+//     has two or more labelled lines, or after a time stamp or an app
+//     name in brackets. After kin or a title ("Tita Baby:", "Dona
+//     Célia:") the name is the second word.
 //   - Echoes. A person found once is the same person wherever the name
 //     comes back as a whole word (case folded): "Jonas Keller … Jonas", "lou:
 //     … tell lou". A single-word name echoes only when it is no word of
@@ -48,7 +50,19 @@ var roleLabels = func() map[uint64]bool {
 		respondent applicant witness judge counsel solicitor patient paciente médico arzt ärztin usuario
 		usuaria usuário utilisateur utilisatrice benutzer nutzer gebruiker utente użytkownik
 		pregunta respuesta frage antwort réponse domanda risposta pergunta resposta vraag antwoord
-		пользователь клиент оператор агент вопрос ответ`) {
+		пользователь клиент оператор агент вопрос ответ
+		tita tito lola lolo kuya ate mang aling pak bu bapak ibu mas mbak anh chị em cô chú bà ông
+		dona doña don seu sra sr tía tío tia tio zia zio ciocia wujek teta strýc
+		客服 用户 用戶 顾客 顧客 客户 客戶 问 問 答 备注 備註 地址 电话 電話 姓名 名字 时间 時間 日期 主题
+		主題 标题 標題 回复 回覆 系统 系統 助手 管理员 管理員 群主 老师 老師 医生 醫生 妈妈 媽媽 妈 媽
+		爸爸 爸 我 你 司机 司機 快递 快遞 卖家 賣家 买家 買家 店家 老板 老闆 质问 質問 回答 住所 氏名
+		名前 日時 件名 返信 システム 担当 担当者 お客様 店員 母 父 私 先生 質問者 回答者
+		질문 답변 주소 전화 이름 고객 상담원 상담사 엄마 아빠 나 선생님 관리자 사용자
+		المستخدم العميل الموظف سؤال جواب ملاحظة العنوان الهاتف الاسم أمي أبي
+		משתמש לקוח נציג שאלה תשובה הערה כתובת טלפון שם אמא אבא
+		उपयोगकर्ता ग्राहक सवाल जवाब पता फोन नाम मम्मी पापा माँ
+		ผู้ใช้ ลูกค้า คำถาม คำตอบ ที่อยู่ โทร ชื่อ แม่ พ่อ แอดมิน
+		χρήστης πελάτης ερώτηση απάντηση διεύθυνση τηλέφωνο όνομα μαμά μπαμπάς`) {
 		m[hashWord(w)] = true
 	}
 	return m
@@ -164,56 +178,110 @@ func overlapsFinding(fs []analysis.Finding, s, e int) bool {
 // occurrence each) for the echo pass.
 func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field, n0 int, names []struct{ s, e int }) int {
 	type label struct {
-		s, e, n int
+		s, e, n   int
+		bracketed bool
 	}
 	var ls [maxLabels]label
 	nl := 0
 	for p := 0; p < len(text); {
 		le := lineEndAt(text, p)
-		if s, e := labelAt(text, p, le); e > s {
+		if s, e, br := labelAt(text, p, le); e > s {
 			found := false
 			for k := 0; k < nl; k++ {
 				if ls[k].e-ls[k].s == e-s && strings.EqualFold(text[ls[k].s:ls[k].e], text[s:e]) {
 					ls[k].n++
+					ls[k].bracketed = ls[k].bracketed || br
 					found = true
 					break
 				}
 			}
 			if !found && nl < maxLabels {
-				ls[nl] = label{s, e, 1}
+				ls[nl] = label{s, e, 1, br}
 				nl++
 			}
 		}
 		p = le + 1
 	}
-	// A conversation: three or more labelled lines, one label recurring.
-	// Then a label that speaks once is a speaker too.
+	// A conversation: two or more labelled lines. Then a label that speaks
+	// once is a speaker too (a listed given name, unless one speaker
+	// recurs in three lines or more), as is one after a time stamp or an
+	// app name.
 	lines, recurring := 0, false
 	for k := 0; k < nl; k++ {
 		lines += ls[k].n
 		recurring = recurring || ls[k].n >= 2 && !roleLabels[hashWord(text[ls[k].s:ls[k].e])]
 	}
-	conversation := lines >= 3 && recurring
+	conversation := lines >= 2
 	nn := 0
 	for k := 0; k < nl && nn < len(names); k++ {
 		l := ls[k]
-		w := text[l.s:l.e]
-		fl := g.get(hashWord(w))
-		if l.n < 2 && !conversation || roleLabels[hashWord(w)] || fl&(gCommon|gProper|gAnyPlace) != 0 || fl&(gWord|gDict) != 0 && fl&gGiven == 0 {
+		if l.n < 2 && !conversation && !l.bracketed {
 			continue
 		}
-		names[nn] = struct{ s, e int }{l.s, l.e}
+		w := text[l.s:l.e]
+		// In a form ("Endereço: …\nCelular: …", "givenName: …") every
+		// field labels one line too: a label that speaks once with no
+		// time stamp must be a listed given name.
+		// (A conversation of three labelled lines or more with one speaker
+		// recurring is no form.)
+		once := l.n < 2 && !l.bracketed && !(lines >= 3 && recurring)
+		ns, ne := l.s, l.e // the name in the label
+		if sp := strings.IndexByte(w, ' '); sp > 0 {
+			w1, w2 := w[:sp], w[sp+1:]
+			switch {
+			case roleLabels[hashWord(w1)] && speakerWord(g, w2) && (!once || givenName(g, w2)):
+				ns = l.s + sp + 1 // "Tita Baby:", "Dona Célia:": kin or a title, then the name
+			case speakerWord(g, w1) && (speakerWord(g, w2) || g.get(hashWord(w2))&gLast != 0) && (!once || givenName(g, w1)):
+			default:
+				continue
+			}
+		} else if !speakerWord(g, w) || once && !givenName(g, w) {
+			continue
+		}
+		names[nn] = struct{ s, e int }{ns, ne}
 		nn++
 		// every line it labels
 		for p := 0; p < len(text); {
 			le := lineEndAt(text, p)
-			if s, e := labelAt(text, p, le); e-s == len(w) && strings.EqualFold(text[s:e], w) && !overlapsFinding(r.Findings[n0:], s, e) {
-				r.AddFinding("names", "pii", tPersonName, f, s, e, labelScore)
+			if s, e, _ := labelAt(text, p, le); e-s == len(w) && strings.EqualFold(text[s:e], w) && !overlapsFinding(r.Findings[n0:], s+ns-l.s, e) {
+				r.AddFinding("names", "pii", tPersonName, f, s+ns-l.s, e, labelScore)
 			}
 			p = le + 1
 		}
 	}
 	return nn
+}
+
+// givenName reports a given name of the Latin lists or of a list in
+// another script.
+func givenName(g *table, w string) bool {
+	if w[0] < 0x80 {
+		return g.get(hashWord(w))&gGiven != 0
+	}
+	l := scriptNameData()
+	for _, set := range []nameSet{l.cyrGiven, l.heGiven, l.arGiven, l.thGiven, l.koGiven, l.jaGiven, l.zhGiven, l.hiGiven} {
+		if set.has(w) {
+			return true
+		}
+	}
+	return l.elStems.has(greekStem(greekFoldString(w)))
+}
+
+// speakerWord reports a word that may name a speaker: no role, kin or
+// form field, no common word, proper noun or place, and no dictionary
+// word unless it is also a given name.
+func speakerWord(g *table, w string) bool {
+	h := hashWord(w)
+	fl := g.get(h)
+	if strings.HasSuffix(w, "人") || strings.HasSuffix(w, "者") || strings.HasSuffix(w, "員") || strings.HasSuffix(w, "员") {
+		return false // 收件人, 联系人, 申請者, 担当員: who someone is, not a name
+	}
+	if fl&gGiven != 0 {
+		// a given name that is also a town ("hugo", "Marta") or a word
+		// ("Rose"), but no big place or common word
+		return !roleLabels[h] && fl&(gCommon|gProper|gCountry|gState|gRegion|gCityBig) == 0
+	}
+	return !roleLabels[h] && fl&(gCommon|gProper|gAnyPlace|gWord|gDict) == 0
 }
 
 // lineEndAt returns the end of the line starting at p (its '\n', or the
@@ -226,28 +294,56 @@ func lineEndAt(text string, p int) int {
 }
 
 // labelAt returns the speaker label of the line text[p:le]: after optional
-// spaces and a bracketed time stamp ("[19:02] "), one word of letters (3
-// to 20 bytes, any script) directly followed by a colon and a space.
-func labelAt(text string, p, le int) (int, int) {
+// spaces and bracketed time stamps or app names ("[19:02] ", "[WhatsApp]
+// ", "[微信群·家人] "), one word of letters (2 to 20 bytes, any script; two
+// bytes only when capitalised: "Fi: ") or two such words ("Tita Baby:",
+// "Ana Souza:"), directly followed by a colon and a space, or a
+// full-width colon. bracketed reports the brackets.
+func labelAt(text string, p, le int) (s, e int, bracketed bool) {
 	for p < le && (text[p] == ' ' || text[p] == '\t') {
 		p++
 	}
-	if p < le && text[p] == '[' {
+	for k := 0; k < 3 && p < le && text[p] == '['; k++ {
 		c := strings.IndexByte(text[p:le], ']')
-		if c < 0 || c > 24 {
-			return 0, 0
+		if c < 0 || c > 64 {
+			return 0, 0, false
 		}
 		p += c + 1
+		bracketed = true
 		for p < le && text[p] == ' ' {
 			p++
 		}
 	}
-	s := p
-	for p < le && p-s <= 20 && (text[p] >= 0x80 || (text[p]|0x20) >= 'a' && (text[p]|0x20) <= 'z') {
-		p++
+	s = p
+	words := 0
+	for words < 2 {
+		ws := p
+		for p < le && p-ws <= 20 && !fullColonAt(text, p) && (text[p] >= 0x80 || (text[p]|0x20) >= 'a' && (text[p]|0x20) <= 'z') {
+			p++
+		}
+		n := p - ws
+		if n > 20 || n < 2 || n == 2 && !('A' <= text[ws] && text[ws] <= 'Z') {
+			return 0, 0, false
+		}
+		words++
+		if words == 1 && p+1 < le && text[p] == ' ' && text[p+1] != ' ' {
+			if q := p + 1; q < le && (text[q] >= 0x80 || (text[q]|0x20) >= 'a' && (text[q]|0x20) <= 'z') {
+				p = q // a second word
+				continue
+			}
+		}
+		break
 	}
-	if p-s < 3 || p-s > 20 || p+1 >= le || text[p] != ':' || text[p+1] != ' ' {
-		return 0, 0
+	if fullColonAt(text, p) {
+		return s, p, bracketed
 	}
-	return s, p
+	if p+1 >= le || text[p] != ':' || text[p+1] != ' ' {
+		return 0, 0, false
+	}
+	return s, p, bracketed
+}
+
+// fullColonAt reports the full-width colon '：' at text[p].
+func fullColonAt(text string, p int) bool {
+	return p+2 < len(text) && text[p] == 0xEF && text[p+1] == 0xBC && text[p+2] == 0x9A
 }

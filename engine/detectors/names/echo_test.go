@@ -32,3 +32,19 @@ func TestKinBeforeLowerCaseNames(t *testing.T) {
 	checkPersons(t, d, "my brother said he will come", nil)
 	checkPersons(t, d, "my friend will call", nil)
 }
+
+// Speaker labels that speak once: after a time stamp or an app name, a
+// listed given name in a conversation of two lines, two-word labels and
+// full-width colons; form fields stay out.
+func TestSpeakerLabelsOnce(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "[Tue 21:03] Ifeoma: ok wedding group!! final numbers by friday", []found{{"PERSON", "Ifeoma"}})
+	checkPersons(t, d, "[WhatsApp] Nkechi: pls who has the plumber's number?\nIfy: try the group chat", []found{{"PERSON", "Nkechi"}})
+	checkPersons(t, d, "hugo: yeah I'll do it\nmarta: thanks!", []found{{"PERSON", "hugo"}, {"PERSON", "marta"}})
+	checkPersons(t, d, "[微信] 阿杰：群里的照片我都传到网盘了", []found{{"PERSON", "阿杰"}})
+	checkPersons(t, d, "[22:10] Ελένη: κορίτσια, το πάρτι είναι το Σάββατο", []found{{"PERSON", "Ελένη"}})
+	// forms: every field labels one line
+	checkPersons(t, d, "Endereço: Rua Augusta, apto 32\nCelular: ligar depois", nil)
+	checkPersons(t, d, "street: 27 Holloway Road\ntown: London\npostcode: N7 8JG", nil)
+	checkPersons(t, d, "收件人：見訂單\n电话：见订单", nil)
+}
