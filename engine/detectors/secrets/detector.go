@@ -232,6 +232,7 @@ type scanState struct {
 	// the table row last read by tableCell: its start, and the password
 	// column of its table (-1: none) and the delimiter
 	tblLine  int
+	seedEnd  int    // no wallet phrase starts before this (inside one found at a line start)
 	tblCols  uint64 // the password columns of the table at tblLine (a bit a column)
 	tblDelim byte
 	checks   spanChecks
@@ -268,10 +269,10 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	st.runEnd = 0
 	st.joinEnd = 0
 	st.tblLine = -1
+	st.seedEnd = 0
 	st.checks = spanChecks{s: -1}
 
 	d.scanTriggers(ctx, st, text)
-	d.seedPhrases(st, text)
 	for _, ri := range st.active {
 		w := &st.pending[ri]
 		if w.active {

@@ -309,6 +309,11 @@ func (d *Detector) searchKey(st *scanState, text string, p int) {
 // lineStart checks the line-start keywords at text[i:], after
 // indentation.
 func (d *Detector) lineStart(st *scanState, text string, i int) {
+	if d.ix.seed >= 0 && i >= st.seedEnd {
+		if end := d.seedLine(st, text, i); end > i {
+			st.seedEnd = end // a numbered list: its other lines start inside it
+		}
+	}
 	for i < len(text) && isSpace(text[i]) {
 		i++
 	}

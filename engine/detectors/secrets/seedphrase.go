@@ -11,8 +11,9 @@ package secrets
 // of the list in order) are not reported.
 //
 // Where: a phrase is looked for where people put one, at the start of a
-// line (a phrase pasted on its own, a numbered list) and after a
-// keyword and an operator ("mnemonic": "…", SEED_PHRASE=…, "Recovery
+// line (a phrase pasted on its own, a numbered list; from the scan's
+// line-start hook, lineStart, so not in the chunks of dense code that
+// the keyword automaton reads instead) and after a keyword and an operator ("mnemonic": "…", SEED_PHRASE=…, "Recovery
 // phrase: …"); not in the middle of a sentence with no colon ("my seed
 // is …"). A line costs one byte test when it starts with no lower-case
 // letter, else a test of the first word's first four letters (one bit of
@@ -172,27 +173,9 @@ type seedWord struct {
 	idx  uint16
 }
 
-// seedPhrases looks for phrases at the start of every line (after
-// indentation, a bullet, a list number or a quote): a phrase pasted on
-// its own lines, or as a numbered list.
-func (d *Detector) seedPhrases(st *scanState, text string) {
-	if d.ix.seed < 0 || len(text) < 47 {
-		return
-	}
-	for ls := 0; ls < len(text); {
-		if end := d.seedLine(st, text, ls); end > ls {
-			ls = end // a numbered list: its other lines start inside it
-		}
-		nl := strings.IndexByte(text[ls:], '\n')
-		if nl < 0 {
-			return
-		}
-		ls += nl + 1
-	}
-}
-
-// seedLine checks the line starting at text[ls] and returns the end of
-// the run of listed words it starts, or -1.
+// seedLine checks the line starting at text[ls] (called at every line
+// start by lineStart) and returns the end of the run of listed words it
+// starts, or -1.
 func (d *Detector) seedLine(st *scanState, text string, ls int) int {
 	i := ls
 	for i < len(text) && i-ls < 16 {
