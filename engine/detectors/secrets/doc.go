@@ -99,6 +99,7 @@
 //     github.com/zricethezav/gitleaks/v8@v8.30.1`; gitleaks is not a
 //     dependency of this module. Its generic-api-key stopword list is
 //     reused by the assignment scanner.
+//
 //   - rules_parapet.go, rules_general4.go and rules_general7.go hold 249
 //     hand-written rules. The 90 marked as noseyparker are adapted from
 //     Nosey Parker's built-in rules (praetorian-inc/noseyparker, commit
