@@ -109,8 +109,12 @@ func echo(text, v string, s, e int, g *table, r *analysis.Report, f *analysis.Fi
 	if len(v) < 3 || strings.IndexByte(v, '\n') >= 0 {
 		return
 	}
-	if strings.IndexByte(v, ' ') < 0 && (g.get(hashWord(v))&(gAnyWord|gDict|gProper|gAnyPlace) != 0 || roleLabels[hashWord(v)]) {
-		return // "will", "mark", "Paris", "Claimant": a word, not only this person
+	if strings.IndexByte(v, ' ') < 0 {
+		fl := g.get(hashWord(v))
+		if fl&(gAnyWord|gDict|gProper) != 0 || roleLabels[hashWord(v)] ||
+			fl&gAnyPlace != 0 && (fl&gFirst == 0 || fl&gBigPlace != 0) {
+			return // "will", "mark", "Paris", "Claimant": a word, not only this person ("Zara" is a town too)
+		}
 	}
 	lo, hi := max(0, s-echoReach), min(len(text), e+echoReach)
 	for p, k := lo, 0; p+len(v) <= hi && k < maxEchoEach; p++ {
@@ -225,17 +229,18 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 		// (A conversation of three labelled lines or more with one speaker
 		// recurring is no form.)
 		once := l.n < 2 && !l.bracketed && !(lines >= 3 && recurring)
+		strong := l.n >= 2 || l.bracketed
 		ns, ne := l.s, l.e // the name in the label
 		if sp := strings.IndexByte(w, ' '); sp > 0 {
 			w1, w2 := w[:sp], w[sp+1:]
 			switch {
-			case roleLabels[hashWord(w1)] && speakerWord(g, w2) && (!once || givenName(g, w2)):
+			case roleLabels[hashWord(w1)] && speakerWord(g, w2, strong) && (!once || givenName(g, w2)):
 				ns = l.s + sp + 1 // "Tita Baby:", "Dona Célia:": kin or a title, then the name
-			case speakerWord(g, w1) && (speakerWord(g, w2) || g.get(hashWord(w2))&gLast != 0) && (!once || givenName(g, w1)):
+			case speakerWord(g, w1, strong) && (speakerWord(g, w2, strong) || g.get(hashWord(w2))&gSurname != 0) && (!once || givenName(g, w1)):
 			default:
 				continue
 			}
-		} else if !speakerWord(g, w) || once && !givenName(g, w) {
+		} else if !speakerWord(g, w, strong) || once && !givenName(g, w) {
 			continue
 		}
 		names[nn] = struct{ s, e int }{ns, ne}
@@ -256,7 +261,7 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 // another script.
 func givenName(g *table, w string) bool {
 	if w[0] < 0x80 {
-		return g.get(hashWord(w))&gGiven != 0
+		return g.get(hashWord(w))&(gFirst|gGiven) != 0
 	}
 	l := scriptNameData()
 	for _, set := range []nameSet{l.cyrGiven, l.heGiven, l.arGiven, l.thGiven, l.koGiven, l.jaGiven, l.zhGiven, l.hiGiven} {
@@ -268,20 +273,27 @@ func givenName(g *table, w string) bool {
 }
 
 // speakerWord reports a word that may name a speaker: no role, kin or
-// form field, no common word, proper noun or place, and no dictionary
-// word unless it is also a given name.
-func speakerWord(g *table, w string) bool {
+// form field, no common word or proper noun; a given name may also be a
+// town or a word ("hugo", "Marta", "Rose"), and after a time stamp or
+// when it labels two lines (strong) even a big place or a common word
+// ("[19:22] Sari:", "[20:16] Hùng:");
+// any other word must be in no list (a name no list knows: "Ify").
+func speakerWord(g *table, w string, strong bool) bool {
 	h := hashWord(w)
-	fl := g.get(h)
+	if roleLabels[h] {
+		return false
+	}
 	if strings.HasSuffix(w, "人") || strings.HasSuffix(w, "者") || strings.HasSuffix(w, "員") || strings.HasSuffix(w, "员") {
 		return false // 收件人, 联系人, 申請者, 担当員: who someone is, not a name
 	}
-	if fl&gGiven != 0 {
-		// a given name that is also a town ("hugo", "Marta") or a word
-		// ("Rose"), but no big place or common word
-		return !roleLabels[h] && fl&(gCommon|gProper|gCountry|gState|gRegion|gCityBig) == 0
+	fl := g.get(h)
+	if fl&(gFirst|gGiven|gName) != 0 {
+		if strong {
+			return fl&gProper == 0 // "[20:16] Hùng:" (hung), "[19:22] Sari:"
+		}
+		return fl&(gCommon|gProper|gCountry|gState|gRegion|gCityBig) == 0
 	}
-	return !roleLabels[h] && fl&(gCommon|gProper|gAnyPlace|gWord|gDict) == 0
+	return fl&(gCommon|gProper|gAnyPlace|gWord|gDict) == 0
 }
 
 // lineEndAt returns the end of the line starting at p (its '\n', or the
