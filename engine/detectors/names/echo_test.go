@@ -48,3 +48,20 @@ func TestSpeakerLabelsOnce(t *testing.T) {
 	checkPersons(t, d, "street: 27 Holloway Road\ntown: London\npostcode: N7 8JG", nil)
 	checkPersons(t, d, "收件人：見訂單\n电话：见订单", nil)
 }
+
+// Who a chat message speaks to: a capitalised word that opens a message
+// before a comma and lower-case words, a name no list knows after a
+// greeting or "it's", and kin titles of other languages.
+func TestChatVocatives(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "Zé, o técnico da internet vem amanhã entre 8 e 12", []found{{"PERSON", "Zé"}})
+	checkPersons(t, d, "Marku, przelej mi za bilety do piątku", []found{{"PERSON", "Marku"}})
+	checkPersons(t, d, "voicemail: hi angie it's Kieran from the garage, your car is ready", []found{{"PERSON", "Kieran"}})
+	checkPersons(t, d, "thanks Glenys, see you at training", []found{{"PERSON", "Glenys"}})
+	checkPersons(t, d, "mas Adit nomor tukang AC yang kemarin berapa ya?", []found{{"PERSON", "Adit"}})
+	// not a vocative
+	checkPersons(t, d, "Bodrum, Turkey is lovely in May", nil)
+	checkPersons(t, d, "C'mon, sing it with me", nil)
+	checkPersons(t, d, "Привіт, це я, дзвоню з роботи", nil)
+	checkPersons(t, d, "Humilimont, nan 78618", nil)
+}

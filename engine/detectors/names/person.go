@@ -17,6 +17,9 @@ const (
 // name starts at i.
 func (s *scanner) personContext(i int) int {
 	p1 := s.at(i - 1)
+	if s.vocativeAt(i) {
+		return ctxMedium // "Zé, o técnico vem amanhã", "Marku, przelej mi…"
+	}
 	if p1 == nil {
 		return ctxNone
 	}
@@ -79,8 +82,8 @@ func (s *scanner) personContext(i int) int {
 		if p2 := s.at(i - 2); p2 != nil && p2.kind == tWord && (s.hash(p2) == hCall || s.hash(p2) == hCalls || s.hash(p2) == hCalled) {
 			return ctxStrong
 		}
-	} else if h == hIm {
-		return ctxMedium
+	} else if h == hIm || h == hIts || h == hItsQ || h == hIt && p1.shape&sPoss != 0 {
+		return ctxMedium // "I'm Kieran", "hi angie it's Lou from the garage"
 	} else if h == hName && p1.shape&sPoss != 0 {
 		return ctxStrong
 	}
@@ -93,6 +96,43 @@ func (s *scanner) personContext(i int) int {
 		return ctxWeak
 	}
 	return ctxNone
+}
+
+// vocativeAt reports a capitalised word that opens a line or a message
+// and is followed by a comma and a lower-case word: who the message
+// speaks to ("Zé, o técnico vem amanhã"; not "Bodrum, Turkey").
+func (s *scanner) vocativeAt(i int) bool {
+	t := s.at(i)
+	if t == nil || t.kind != tWord || t.shape&sCap == 0 {
+		return false
+	}
+	if p := s.at(i - 1); p != nil && t.nl == 0 && !(p.kind == tPunct && p.punct == ':' && s.at(i-2) != nil && s.at(i-2).nl > 0) {
+		return false // not at a line start, nor after a speaker label
+	}
+	c := s.at(i + 1)
+	if c == nil || c.kind != tPunct || c.punct != ',' || c.start != t.end {
+		return false
+	}
+	w := s.str(t)
+	if strings.ContainsAny(w, "'’") {
+		return false // "C'mon, sing it with me"
+	}
+	if w[0] >= 0x80 && w[0] < 0xC3 || w[0] > 0xC5 {
+		// not a Latin letter: only a listed name ("Γιώργο, στείλε"; not
+		// "Привіт, це …", "Посоветуй, что …")
+		if !givenName(s.gaz, w) {
+			return false
+		}
+	}
+	// two lower-case words after the comma ("Zé, o técnico"; not
+	// "Humilimont, nan 78618")
+	for k := i + 2; k <= i+3; k++ {
+		n := s.at(k)
+		if n == nil || n.kind != tWord || n.shape&sLower == 0 || n.nl > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // nameLabelBefore reports a label that starts with the word Name and
@@ -768,6 +808,8 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 			score = 0.35
 		case f0.unknown && ctx == ctxStrong:
 			score = 0.5
+		case f0.unknown && ctx == ctxMedium && !f0.sentence:
+			score = 0.5 // "hi Kieran", "thanks Glenys", "it's Lou": a name no list knows
 		case f0.unknown && f0.shape:
 			score = 0.4
 		default:

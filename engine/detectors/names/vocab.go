@@ -66,7 +66,9 @@ var vocabT = func() *vocabTable {
 		officer detective det judge justice senator sen rep representative governor gov mayor
 		uncle aunt auntie cousin grandma grandpa granny nana mme mlle herr frau señor señora sra srta
 		monsieur dott ing signor signora dona don mrs. inspector agent coach nurse pastor rabbi imam herrn
-		president ceo prince princess king queen saint`)
+		president ceo prince princess king queen saint
+		mas mbak pak bu bapak ibu kak bang kuya tita tito lola lolo nonna nonno zia zio tía tío tia tio
+		doña seu bwana anh chị chú bác ông bà pani pan paní pane`)
 	add(vRelation, `brother sister son daughter wife husband mother father mom mum dad friend colleague
 		boss manager patient client customer neighbor neighbour partner boyfriend girlfriend fiance
 		fiancé fiancée teacher student coworker co-worker roommate assistant employee tenant landlord
@@ -84,11 +86,13 @@ var vocabT = func() *vocabTable {
 	add(vGreet, `dear hi hello hey thanks thank congratulations welcome greetings sincerely regards
 		cheers signed attn attention cc bye goodbye love yours
 		hola olá ola bonjour bonsoir salut hallo servus moin ciao salve hej hei hoi namaste merhaba
-		salaam salam shalom privet ahoj cześć czesc`)
+		salaam salam shalom privet ahoj cześć czesc
+		oi alo alô halo hai habari jambo mambo kumusta selam chào merci gracias grazie danke obrigado
+		obrigada dzięki dzieki díky diky asante salamat`)
 	// Chat openers, lower-case at the start of a message: "hey its ahmed",
 	// "thx sneha", "congrats babatunde", "yo dmitri".
 	add(vChat, `hi hey heya hiya hello yo thx thanks thank ty tysm congrats congratulations dear
-		morning evening bye cya sup its it's im i'm`)
+		morning evening bye cya sup its it's im i'm lol omg hiii hii heyy oii alo halo`)
 	// and, capitalised at a sentence start, the articles and pronouns of
 	// other languages that are no name particle ("Ihr Termin", "Im
 	// Ernst", "Les Galeries …"; not de, da, la, le, van, von, das, los …)
