@@ -77,6 +77,9 @@ func (d *Detector) echoNames(f *analysis.Field, r *analysis.Report, n0 int) {
 	nn := 0
 	if d.person {
 		nn = speakerLabels(text, g, r, f, n0, names[:])
+		if casualText(text, nn) {
+			lowerChatNames(text, g, r, f, n0)
+		}
 	}
 	for i := n0; i < len(r.Findings) && nn < maxEchoNames; i++ {
 		x := &r.Findings[i]

@@ -56,7 +56,7 @@ func TestChatVocatives(t *testing.T) {
 	d := New(Options{})
 	checkPersons(t, d, "Zé, o técnico da internet vem amanhã entre 8 e 12", []found{{"PERSON", "Zé"}})
 	checkPersons(t, d, "Marku, przelej mi za bilety do piątku", []found{{"PERSON", "Marku"}})
-	checkPersons(t, d, "voicemail: hi angie it's Kieran from the garage, your car is ready", []found{{"PERSON", "Kieran"}})
+	checkPersons(t, d, "voicemail: hi angie it's Kieran from the garage, your car is ready", []found{{"PERSON", "angie"}, {"PERSON", "Kieran"}})
 	checkPersons(t, d, "thanks Glenys, see you at training", []found{{"PERSON", "Glenys"}})
 	checkPersons(t, d, "mas Adit nomor tukang AC yang kemarin berapa ya?", []found{{"PERSON", "Adit"}})
 	// not a vocative

@@ -28,7 +28,8 @@ func TestGeneralPersons(t *testing.T) {
 		{"thanks all, see you", nil},       // not a name
 		{"hi paris was great", nil},        // a big place
 		{"hey will you come", nil},         // an English word
-		{"the report says hey priya", nil}, // an opener only at the start
+		{"The report says hey priya.", nil}, // formal text: an opener only at the start
+		{"the report says hey priya", []found{{"PERSON", "priya"}}}, // casual text: after a greeting
 		// lower-case titles
 		{"please call mrs patel back", []found{{"PERSON", "patel"}}},
 		{"ms word crashed again", nil},

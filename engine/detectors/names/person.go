@@ -109,9 +109,26 @@ func (s *scanner) vocativeAt(i int) bool {
 	if p := s.at(i - 1); p != nil && t.nl == 0 && !(p.kind == tPunct && p.punct == ':' && s.at(i-2) != nil && s.at(i-2).nl > 0) {
 		return false // not at a line start, nor after a speaker label
 	}
-	c := s.at(i + 1)
-	if c == nil || c.kind != tPunct || c.punct != ',' || c.start != t.end {
+	// ", " and two lower-case words, read from the bytes (tokenising
+	// ahead would stop the scanner from skipping)
+	text, p := s.text, int(t.end)
+	if p+2 >= len(text) || text[p] != ',' || text[p+1] != ' ' {
 		return false
+	}
+	p += 2
+	for k := 0; k < 2; k++ {
+		if p >= len(text) || text[p] < 'a' || text[p] > 'z' {
+			return false
+		}
+		for p < len(text) && (text[p] >= 'a' && text[p] <= 'z' || text[p] >= 0x80) {
+			p++
+		}
+		if k == 0 {
+			if p >= len(text) || text[p] != ' ' {
+				return false
+			}
+			p++
+		}
 	}
 	w := s.str(t)
 	if strings.ContainsAny(w, "'’") {
@@ -121,14 +138,6 @@ func (s *scanner) vocativeAt(i int) bool {
 		// not a Latin letter: only a listed name ("Γιώργο, στείλε"; not
 		// "Привіт, це …", "Посоветуй, что …")
 		if !givenName(s.gaz, w) {
-			return false
-		}
-	}
-	// two lower-case words after the comma ("Zé, o técnico"; not
-	// "Humilimont, nan 78618")
-	for k := i + 2; k <= i+3; k++ {
-		n := s.at(k)
-		if n == nil || n.kind != tWord || n.shape&sLower == 0 || n.nl > 0 {
 			return false
 		}
 	}

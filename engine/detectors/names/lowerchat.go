@@ -1,0 +1,242 @@
+package names
+
+import (
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+// Lower-case names in casual text. Chats and voice transcripts write
+// names in lower case ("hi angie", "tell kieran the jumper fits", "jen did
+// you put your SSN on the form"), where the token scan, which skips runs
+// of lower-case words, does not look. This pass reads casual text only:
+// text with almost no capitals (a transcript), or a chat (it opens with a
+// chat word, or has speaker labels). There it reports a listed given name
+// that is no English word, after
+//
+//   - a greeting, thanks or a chat interjection ("hi", "thx", "omg",
+//     "lol", "hola", "oi", "hallo", "ciao");
+//   - a verb of contact ("tell", "ask", "text", "ping", "remind", "with");
+//   - "it's"/"its" and "this is" ("hey its mike", "this is carla");
+//
+// or at the start of a message when "you" or "u" follows within two
+// words ("tom can you grab milk", "jen did you …"). A name must carry a
+// given-name flag and none of English word, common word, proper noun or
+// big place, and be no role or kin word; a frequent given name that is
+// also a dictionary word ("mike", "tom") only after a greeting or "it's".
+
+var (
+	hYou = hashWord("you")
+	hU   = hashWord("u")
+)
+
+// casualText reports chats and transcripts: labelled lines, a chat word
+// first, or lines and sentences that mostly start in lower case (at least
+// half of them, and two or more). Formal text shows itself within a few
+// sentences (three capitalised starts), so most texts are read only a
+// few hundred bytes.
+func casualText(text string, labels int) bool {
+	if labels > 0 || chatStart(text) {
+		return true
+	}
+	starts, lower := 0, 0
+	at := true // a line or sentence starts at the next letter
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '\n':
+			at = true
+		case c == '.' || c == '!' || c == '?':
+			at = i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n')
+		case 'a' <= c && c <= 'z':
+			if at {
+				starts++
+				lower++
+				at = false
+				if lower >= 4 && lower*3 >= starts*2 {
+					return true // casual text shows itself within a few lines too
+				}
+			}
+		case 'A' <= c && c <= 'Z' || isDigitByte(c) || c >= 0x80:
+			if at {
+				starts++
+				at = false
+				if starts-lower >= 3 && lower*2 < starts {
+					return false
+				}
+			}
+		}
+	}
+	return starts >= 1 && lower*2 >= starts && (lower >= 2 || starts == 1)
+}
+
+// alphaASCII marks the ASCII letters and, for words, the apostrophe.
+var alphaASCII = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	t['\''] = 2
+	return
+}()
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// lowerChatNames adds the lower-case names of casual text to r. One pass
+// over the words, with no allocation: a word is compared with the cues
+// by length and bytes, and only a word after a cue, or one that starts a
+// message with "you" after it, is looked up.
+func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field, n0 int) {
+	start := true          // the next word starts a line or a message
+	cue, greet := 0, false // the previous word was a cue (1), or "this is" (2 after "this")
+	prevThis := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if alphaASCII[c] != 1 {
+			switch c {
+			case '\n':
+				start, cue, prevThis = true, 0, false
+			case ' ', '\t', ',', '!', '~':
+			case ':':
+				// "tom: …" is a label; the message starts after it
+			default:
+				cue, prevThis = 0, false
+			}
+			i++
+			continue
+		}
+		s := i
+		for i < len(text) && alphaASCII[text[i]] != 0 {
+			i++
+		}
+		if i < len(text) && text[i] >= 0x80 {
+			for i < len(text) && text[i] > ' ' && text[i] != ',' && text[i] != '.' {
+				i++ // a word with other letters: read past it, never report it
+			}
+			start, cue, prevThis = false, 0, false
+			continue
+		}
+		w := text[s:i]
+		wasStart := start
+		start = i < len(text) && text[i] == ':' && wasStart // a label: its message starts next
+		candidate := cue == 1 || cue == 2
+		isGreet := greet
+		if !candidate && wasStart && 'a' <= c && c <= 'z' && youWithin(text, i) {
+			candidate, isGreet = true, false
+		}
+		if candidate && len(w) >= 3 && 'a' <= c && c <= 'z' {
+			lowerChatName(text, g, r, f, n0, s, i, isGreet)
+		}
+		// the cue for the next word
+		prevWasThis := prevThis
+		prevThis = w == "this"
+		switch {
+		case w == "is" && prevWasThis:
+			cue, greet = 2, true
+		case chatCueWord(w):
+			cue, greet = 1, !contactVerb(w)
+		default:
+			cue = 0
+		}
+	}
+}
+
+// youWithin reports "you" or "u" among the two words after text[i].
+func youWithin(text string, i int) bool {
+	for k := 0; k < 2; k++ {
+		for i < len(text) && (text[i] == ' ' || text[i] == ',') {
+			i++
+		}
+		j := i
+		for j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
+			j++
+		}
+		if w := text[i:j]; w == "you" || w == "u" {
+			return true
+		}
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	return false
+}
+
+// lowerChatName reports the listed given name text[s:e] (and a surname
+// after it) unless a finding covers it.
+func lowerChatName(text string, g *table, r *analysis.Report, f *analysis.Field, n0, s, e int, greet bool) {
+	h := hashWord(text[s:e])
+	fl := g.get(h)
+	if fl&(gFirst|gGiven) == 0 || fl&(gAnyWord|gProper|gBigPlace) != 0 || roleLabels[h] || kinWords[h] || vocabT.get(h)&(vNotName|vChat|vGenericVerb|vGreet) != 0 {
+		return
+	}
+	if fl&gDict != 0 && !(greet && fl&gGiven != 0) {
+		return // "tell mark", "with grant"; but "hey mike", "hi its tom"
+	}
+	end := e
+	// a surname after it ("with patricia desrosiers", "benjamin a
+	// seiler"): a listed surname or name that is no English word
+	p := e
+	for k := 0; k < 2; k++ {
+		q := p
+		for q < len(text) && text[q] == ' ' {
+			q++
+		}
+		if q == p || q >= len(text) || text[q] < 'a' || text[q] > 'z' {
+			break
+		}
+		j := q
+		for j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
+			j++
+		}
+		if j < len(text) && text[j] >= 0x80 {
+			break
+		}
+		if j-q == 1 && k == 0 {
+			p = j
+			continue // a middle initial
+		}
+		nh := hashWord(text[q:j])
+		if nf := g.get(nh); nf&(gSurname|gName) != 0 && nf&(gAnyWord|gDict|gProper|gAnyPlace) == 0 && vocabT.get(nh) == 0 {
+			end = j
+		}
+		break
+	}
+	if overlapsFinding(r.Findings[n0:], s, end) {
+		return
+	}
+	r.AddFinding("names", "pii", tPersonName, f, s, end, lowerChatScore)
+}
+
+// chatCueWord reports the cues before a lower-case name: greetings,
+// thanks, chat interjections, verbs of contact, "it's".
+func chatCueWord(w string) bool {
+	switch len(w) {
+	case 2:
+		return w == "hi" || w == "yo" || w == "oi" || w == "ty"
+	case 3:
+		return w == "hey" || w == "hii" || w == "oii" || w == "olá" || w == "ola" || w == "alo" || w == "thx" ||
+			w == "bye" || w == "omg" || w == "lol" || w == "ask" || w == "its"
+	case 4:
+		return w == "heya" || w == "hiya" || w == "hiii" || w == "heyy" || w == "hola" || w == "ciao" || w == "halo" ||
+			w == "tysm" || w == "tell" || w == "told" || w == "text" || w == "ping" || w == "with" || w == "it's" || w == "haha"
+	case 5:
+		return w == "hello" || w == "hallo" || w == "salut" || w == "thank" || w == "night" || w == "asked"
+	case 6:
+		return w == "thanks" || w == "cheers" || w == "texted" || w == "pinged" || w == "remind"
+	case 7:
+		return w == "morning" || w == "message"
+	case 8:
+		return w == "reminded" || w == "messaged"
+	}
+	return false
+}
+
+// contactVerb reports the cues that are verbs: after them a given name
+// that is also a dictionary word ("tell mark") is not taken.
+func contactVerb(w string) bool {
+	switch w {
+	case "tell", "told", "ask", "asked", "text", "texted", "ping", "pinged", "remind", "reminded", "message", "messaged", "with":
+		return true
+	}
+	return false
+}
+
+const lowerChatScore = 0.6
