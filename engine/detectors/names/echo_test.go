@@ -65,3 +65,19 @@ func TestChatVocatives(t *testing.T) {
 	checkPersons(t, d, "Привіт, це я, дзвоню з роботи", nil)
 	checkPersons(t, d, "Humilimont, nan 78618", nil)
 }
+
+// Lower-case names in casual text: after a greeting, thanks, a verb of
+// contact or "this is", or opening a message with "you" after it.
+func TestLowerChatNames(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "omg hannah the florist wants a deposit by friday", []found{{"PERSON", "hannah"}})
+	checkPersons(t, d, "jen did you put your form in yet", []found{{"PERSON", "jen"}})
+	checkPersons(t, d, "voicemail: hey its mike just checking you're ok for sunday", []found{{"PERSON", "mike"}})
+	checkPersons(t, d, "yeah hi can i speak to jenny please it's about the boiler", []found{{"PERSON", "jenny"}})
+	checkPersons(t, d, "priya here, running ten minutes late sorry", []found{{"PERSON", "priya"}})
+	checkPersons(t, d, "ok will follow up with patricia desrosiers in a couple of days", []found{{"PERSON", "patricia desrosiers"}})
+	// words, and formal text
+	checkPersons(t, d, "tell mark the box is done and ask will about it", nil)
+	checkPersons(t, d, "hey there, thanks guys, see you soon", nil)
+	checkPersons(t, d, "The minutes say hey jenny. The chair agreed. The meeting closed at noon.", nil)
+}

@@ -24,11 +24,11 @@ func TestGeneralPersons(t *testing.T) {
 		{"thx sneha i got it", []found{{"PERSON", "sneha"}}},
 		{"yo dmitri send me ur address", []found{{"PERSON", "dmitri"}}},
 		{"congrats babatunde on the new job!!", []found{{"PERSON", "babatunde"}}},
-		{"hey there", nil},                 // not a name
-		{"thanks all, see you", nil},       // not a name
-		{"hi paris was great", nil},        // a big place
-		{"hey will you come", nil},         // an English word
-		{"The report says hey priya.", nil}, // formal text: an opener only at the start
+		{"hey there", nil},                                          // not a name
+		{"thanks all, see you", nil},                                // not a name
+		{"hi paris was great", nil},                                 // a big place
+		{"hey will you come", nil},                                  // an English word
+		{"The report says hey priya.", nil},                         // formal text: an opener only at the start
 		{"the report says hey priya", []found{{"PERSON", "priya"}}}, // casual text: after a greeting
 		// lower-case titles
 		{"please call mrs patel back", []found{{"PERSON", "patel"}}},

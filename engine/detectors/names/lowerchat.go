@@ -14,11 +14,13 @@ import (
 //
 //   - a greeting, thanks or a chat interjection ("hi", "thx", "omg",
 //     "lol", "hola", "oi", "hallo", "ciao");
-//   - a verb of contact ("tell", "ask", "text", "ping", "remind", "with");
+//   - a verb of contact ("tell", "ask", "text", "ping", "remind", "with";
+//     "speak to", "talk to", "ask for");
 //   - "it's"/"its" and "this is" ("hey its mike", "this is carla");
 //
 // or at the start of a message when "you" or "u" follows within two
-// words ("tom can you grab milk", "jen did you …"). A name must carry a
+// words ("tom can you grab milk", "jen did you …"), or "here" right after
+// it ("mike here, …"). A name must carry a
 // given-name flag and none of English word, common word, proper noun or
 // big place, and be no role or kin word; a frequent given name that is
 // also a dictionary word ("mike", "tom") only after a greeting or "it's".
@@ -86,7 +88,7 @@ func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field, n0 int) {
 	start := true          // the next word starts a line or a message
 	cue, greet := 0, false // the previous word was a cue (1), or "this is" (2 after "this")
-	prevThis := false
+	prevThis, prevTalk := false, false
 	for i := 0; i < len(text); {
 		c := text[i]
 		if alphaASCII[c] != 1 {
@@ -118,24 +120,41 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 		start = i < len(text) && text[i] == ':' && wasStart // a label: its message starts next
 		candidate := cue == 1 || cue == 2
 		isGreet := greet
-		if !candidate && wasStart && 'a' <= c && c <= 'z' && youWithin(text, i) {
-			candidate, isGreet = true, false
+		if !candidate && wasStart && 'a' <= c && c <= 'z' && (youWithin(text, i) || hereAfter(text, i)) {
+			candidate, isGreet = true, false // "jen did you …", "mike here, …"
 		}
 		if candidate && len(w) >= 3 && 'a' <= c && c <= 'z' {
 			lowerChatName(text, g, r, f, n0, s, i, isGreet)
 		}
 		// the cue for the next word
-		prevWasThis := prevThis
-		prevThis = w == "this"
+		prevWasThis, prevWasTalk := prevThis, prevTalk
+		prevThis, prevTalk = w == "this", talkVerb(w)
 		switch {
 		case w == "is" && prevWasThis:
 			cue, greet = 2, true
+		case (w == "to" || w == "with" || w == "for") && prevWasTalk:
+			cue, greet = 1, false // "can i speak to jenny", "asking for dev"
 		case chatCueWord(w):
 			cue, greet = 1, !contactVerb(w)
 		default:
 			cue = 0
 		}
 	}
+}
+
+// talkVerb reports the verbs before "to", "with" or "for" and a person:
+// speak to, talk to, spoke with, ask for.
+func talkVerb(w string) bool {
+	switch w {
+	case "speak", "speaking", "spoke", "talk", "talking", "talked", "chat", "chatted", "ask", "asking", "asked", "put", "transfer":
+		return true
+	}
+	return false
+}
+
+// hereAfter reports "here" right after text[i] ("mike here, can you …").
+func hereAfter(text string, i int) bool {
+	return i+5 <= len(text) && text[i] == ' ' && text[i+1:i+5] == "here" && (i+5 == len(text) || alphaASCII[text[i+5]] == 0)
 }
 
 // youWithin reports "you" or "u" among the two words after text[i].
