@@ -423,12 +423,56 @@ func (d *Detector) addLineValue(st *scanState, text string, vs, kind int) {
 		}
 		return
 	}
+	if kind == prosePassword {
+		// After a password label, letters and digits are enough: a
+		// router's "Contraseña WiFi: 4NEHTRTGT7X7B1GBOJGG", "Contraseña de
+		// acceso: c2gte9ai".
+		if ve := labelledValueEnd(text, vs); ve > 0 && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+			st.add(d.ix.password, vs, ve)
+		}
+		return
+	}
 	if kind != proseToken || d.ix.generic < 0 {
 		return
 	}
 	if e := proseTokenEnd(text, vs); e > vs && tokenShaped(text[vs:e]) && d.acceptValue(text[vs:e], "key", false, true, true) {
 		st.add(d.ix.generic, vs, e)
 	}
+}
+
+// labelledValueEnd returns the end of a value of letters and digits (both,
+// 8 to 64 bytes, one word) starting at text[vs] after a password label,
+// or -1: not a version, a date or a word with a year ("Sommer2024" has
+// three classes and is proseValue's).
+func labelledValueEnd(text string, vs int) int {
+	ve := vs
+	for ve < len(text) && ve-vs <= 64 && (isLetter(text[ve]) || isDigit(text[ve])) {
+		ve++
+	}
+	if ve < len(text) && text[ve] > ' ' && text[ve] != ',' && text[ve] != '.' && text[ve] != ';' && text[ve] != ')' {
+		return -1 // longer, or other bytes in it: proseValue's
+	}
+	v := text[vs:ve]
+	if len(v) < 8 || len(v) > 64 || version(v) || isTemplate(v) {
+		return -1
+	}
+	letters, digits, runs := 0, 0, 0
+	for i := 0; i < len(v); i++ {
+		if isDigit(v[i]) {
+			digits++
+			if i == 0 || !isDigit(v[i-1]) {
+				runs++
+			}
+		} else {
+			letters++
+		}
+	}
+	// letters and digits mixed: more than one run of digits, or digits
+	// first ("4NEHTRTGT7X7B1GBOJGG", "c2gte9ai"; not "Kunde2024")
+	if letters < 2 || digits < 1 || runs < 2 && !isDigit(v[0]) || shannon(v) < 2.5 {
+		return -1
+	}
+	return ve
 }
 
 // answerValue reports a value that starts a message (at text[vs], on the

@@ -197,6 +197,9 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 			return
 		}
 		ve := proseValue(text, vs)
+		if ve < 0 && colon {
+			ve = labelledValueEnd(text, vs) // "Contraseña de acceso: c2gte9ai"
+		}
 		if ve < 0 || proseStandIn(text[vs:ve]) || obviousFake(text[vs:ve]) {
 			return
 		}

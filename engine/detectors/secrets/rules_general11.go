@@ -9,10 +9,73 @@ var general11Rules = registerOpOnlyKeywords(general11OpOnly, []ruleDef{
 		Keywords: general11OpOnly[idSeedPhrase], Scan: scanSeedAssign, Score: 0.9, Source: srcParapet, License: licParapet},
 	{ID: idSeedPhraseNamed, Type: "CRYPTO_SEED_PHRASE", Desc: "12 to 24 words of the BIP-39 English list after wording about a seed, a recovery phrase or a wallet (checksum not met: retyped or made up).",
 		Scan: scanNone, Run: true, Score: 0.7, Source: srcParapet, License: licParapet},
+
+	// Provider formats from the general11 development read.
+	with(own("MIDTRANS_SERVER_KEY", "A Midtrans server key (Mid-server-…, SB-Mid-server-… in the sandbox).",
+		`\b((?:SB-)?Mid-server-[A-Za-z0-9_-]{20,40})`+tokenEnd, "mid-server-"), entropy(3.0)),
+	with(own("LLAMACLOUD_API_KEY", "A LlamaCloud (LlamaParse, LlamaIndex) API key.",
+		`\b(llx-[A-Za-z0-9]{40,64})`+tokenEnd, "llx-"), entropy(3.5)),
+	with(own("WOOCOMMERCE_CONSUMER_KEY", "A WooCommerce REST API consumer key (ck_ and 40 hex digits; its pair is the cs_ secret).",
+		`\b(ck_[0-9a-f]{40})\b`, "ck_"), func(r *ruleDef) { r.Score = 0.7 }),
+	with(own("FACEBOOK_STREAM_KEY", "A Facebook Live stream key (FB-<id>-0-<key>).",
+		`\b(FB-[0-9]{10,20}-[0-9]-[A-Za-z0-9_-]{20,})`, "fb-"), entropy(3.5)),
+	with(own("RTMP_STREAM_KEY", "A stream key in the path of a YouTube, Twitch, Facebook, Kick, Restream or TikTok ingest URL.",
+		`(?i)\brtmps?://[^\s/]*(?:youtube\.com|twitch\.tv|facebook\.com|live-video\.net|restream\.io|kick\.com|tiktok[a-z]*\.com)(?::[0-9]+)?/(?:[^\s/]+/)?(?:live2|app|rtmp|live)/((?-i:[A-Za-z0-9_-]{16,128}))`,
+		"rtmp://", "rtmps://"), entropy(3.0)),
+	with(own("YOUTUBE_STREAM_KEY_NAMED", "A YouTube stream key (five groups of four) in a YouTube ingest URL or after stream_key.",
+		`(?i)(?:stream[_-]key|live2/)[^\n]{0,40}?\b((?-i:[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}))\b`,
+		"stream_key", "stream-key", "live2/"), entropy(3.0)),
+	// Smart-home network keys: Z-Wave S0/S2 keys (Z-Wave JS, Home
+	// Assistant) and the Zigbee2MQTT network key.
+	with(own("ZWAVE_SECURITY_KEY", "A Z-Wave S0 or S2 network security key (32 hex digits after S0_Legacy, S2_Unauthenticated, S2_Authenticated or S2_AccessControl).",
+		`(?i)\bS(?:0[ _]?Legacy|2[ _]?(?:Unauthenticated|Authenticated|Access[ _]?Control))(?:[ _]?key)?["']?[ \t]*[:=]?[ \t]*["']?(?:0x)?((?-i:[0-9A-Fa-f]{32}))\b`,
+		"s0_legacy", "s0 legacy", "s0legacy", "s2_unauthenticated", "s2 unauthenticated", "s2unauthenticated",
+		"s2_authenticated", "s2 authenticated", "s2authenticated", "s2_accesscontrol", "s2_access_control", "s2 access control", "s2accesscontrol"), entropy(2.5)),
+	with(own("ZIGBEE_NETWORK_KEY", "A Zigbee network key as Zigbee2MQTT writes it (network_key: sixteen numbers).",
+		`\bnetwork_key[ \t]*:[ \t]*\[[ \t]*((?:[0-9]{1,3}[ \t]*,[ \t]*){15}[0-9]{1,3})[ \t]*\]`, "network_key"), func(r *ruleDef) { r.Score = 0.8 }),
+	// Proxy share links carry the user's credential: VLESS and VMess
+	// user ids, Trojan passwords, Shadowsocks method:password.
+	with(own("PROXY_SHARE_LINK_CREDENTIAL", "The credential in a VLESS, Trojan or Shadowsocks share link (vless://<uuid>@, trojan://<password>@, ss://<base64>@).",
+		`\b(?:vless://([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})|trojan://([^@\s/:]{6,128})|ss://([A-Za-z0-9+/=_-]{16,256}))@`,
+		"vless://", "trojan://", "ss://"), func(r *ruleDef) { r.Validate = notTemplate; r.Score = 0.8 }),
+	with(own("CPANEL_API_TOKEN", "A cPanel API token in an Authorization: cpanel user:TOKEN header.",
+		`(?i)\bAuthorization:[ \t]*cpanel[ \t]+[A-Za-z0-9._-]{1,64}:((?-i:[A-Z0-9]{32}))\b`, "authorization:"), entropy(3.0)),
+	// Google app passwords: four groups of four lower-case letters after
+	// a password name and a separator ("SMTP-AUTH Account Password: rinu
+	// pzdv dnrq rmxj").
+	with(own("GOOGLE_APP_PASSWORD", "A Google app password (four groups of four lower-case letters) after a password name.",
+		`(?i)\bpassword\b[A-Za-z0-9 _.-]{0,40}[:=][ \t]*["']?((?-i:[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}))(?:["'\s]|$)`,
+		"password"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return notTemplate(v) && shannon(v) > 3.0 && vowellessGroup(v) }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
 })
 
 // general11OpOnly are keywords looked for only before an operator or a
 // quote, as general4OpOnly.
 var general11OpOnly = map[string][]string{
 	idSeedPhrase: {"mnemonic", "seed", "phrase", "recovery words", "secret words"},
+}
+
+// vowellessGroup reports a group of letters with no vowel (a, e, i, o, u,
+// y) among the space-separated groups of v: random letters have one in
+// four groups of four out of five times, English words ("send them over
+// when") almost never.
+func vowellessGroup(v string) bool {
+	vowel := false
+	for i := 0; i <= len(v); i++ {
+		if i == len(v) || v[i] == ' ' {
+			if !vowel {
+				return true
+			}
+			vowel = false
+			continue
+		}
+		switch v[i] {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			vowel = true
+		}
+	}
+	return false
 }

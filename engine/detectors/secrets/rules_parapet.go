@@ -294,20 +294,25 @@ var parapetRules = []ruleDef{
 		r.Score = 0.7
 	}),
 	// Any command's --password / --db-password / --http-password flag (docker
-	// login, wget, helm, az, and in-house tools); a $VARIABLE, a
+	// login, wget, helm, az, and in-house tools), with one dash too (game
+	// servers: -password, -pwd) or a plus (+rcon_password); a $VARIABLE, a
 	// <placeholder> or --password-stdin is not a value.
 	with(own("CLI_PASSWORD_FLAG_ANY", "A password passed to any command line tool with a --password-style flag.",
-		`(?:^|\s)--(?:password|passwd|db-password|http-password|admin-password|ftp-password|proxy-password)(?:=|[ \t]+)['"]?([^\s'"$<{*-][^\s'"]{3,63})`,
-		"--password", "--passwd", "-password"), func(r *ruleDef) {
-		r.Validate = notTemplate
+		`(?:^|\s)(?:--?|\+)(?:password|passwd|pwd|db-password|http-password|admin-password|ftp-password|proxy-password|server-?password|rcon[_-]password|sv_password)(?:=|[ \t]+)['"]?([^\s'"$<{*-][^\s'"]{3,63})`,
+		"--password", "--passwd", "-password", "-passwd", "-pwd", "rcon_password", "rcon-password", "sv_password"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return notTemplate(v) && !shortLowerWord(v) }
 		r.Type = idPassword
 		r.Score = 0.7
 	}),
+	// (a short lower-case word after the flag is an argument name in
+	// documentation: "-password file", "--password prompt")
 	// Tools whose password flag takes a separate argument or another letter
 	// than --password; a $VARIABLE, a <placeholder>, a * prompt or the next
 	// -flag is not a value.
 	cliPassword("SSHPASS_PASSWORD", "A password given to sshpass -p.",
 		`\bsshpass\b[^\n]{0,40}?[ \t]-p[ \t]*['"]?(`+cliValue+`)`, " -p"),
+	cliPassword("RCON_PASSWORD", "A password given to mcrcon or rcon-cli with -p.",
+		`\b(?:mcrcon|rcon-cli)\b[^\n]{0,100}?[ \t](?:-p|--password)[ \t]+['"]?(`+cliValue+`)`, " -p", " --password"),
 	cliPassword("DOCKER_LOGIN_PASSWORD", "A password given to docker login -p.",
 		`\bdocker[ \t]+login\b[^\n]{0,100}?[ \t]-p[ \t]+['"]?(`+cliValue+`)`, " -p"),
 	cliPassword("SQLCMD_PASSWORD", "A password given with -P to sqlcmd, bcp, osql, isql or mosquitto_pub/sub.",
@@ -735,4 +740,18 @@ func nearWord(word string, n int) func(text string, ks, ke int) bool {
 	return func(text string, ks, ke int) bool {
 		return containsFold(text[max(0, ks-n):min(len(text), ke+n)], word)
 	}
+}
+
+// shortLowerWord reports a value of six lower-case letters or fewer
+// ("file", "stdin", "prompt"): in a usage line, the name of an argument.
+func shortLowerWord(v string) bool {
+	if len(v) > 6 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < 'a' || v[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
