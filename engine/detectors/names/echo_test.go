@@ -81,3 +81,29 @@ func TestLowerChatNames(t *testing.T) {
 	checkPersons(t, d, "hey there, thanks guys, see you soon", nil)
 	checkPersons(t, d, "The minutes say hey jenny. The chair agreed. The meeting closed at noon.", nil)
 }
+
+// Lower-case street addresses, as chats and transcripts write them.
+func TestLowerAddresses(t *testing.T) {
+	d := New(Options{})
+	checkAddr := func(text, want string) {
+		t.Helper()
+		var got []string
+		for _, g := range spans(t, d, text) {
+			if g.typ == "STREET_ADDRESS" {
+				got = append(got, g.text)
+			}
+		}
+		if want == "" && len(got) > 0 || want != "" && (len(got) != 1 || got[0] != want) {
+			t.Errorf("%q: got %q, want %q", text, got, want)
+		}
+	}
+	checkAddr("he's stopping at ours so 42 mill lane not the flat ok", "42 mill lane")
+	checkAddr("the repair on flat 9 23 beacon road please ring me back", "flat 9 23 beacon road")
+	checkAddr("comemos en casa de consuelo la de la calle san bernardo 22 y que lleves el vino", "calle san bernardo 22")
+	checkAddr("o endereço é rua doutor arnaldo 1520 apartamento 84 interfona", "rua doutor arnaldo 1520 apartamento 84")
+	checkAddr("скинул адрес лиговский проспект 87 квартира 12 подъезд второй", "лиговский проспект 87 квартира 12")
+	// counts, measures and capitalised streets are not this pass's
+	checkAddr("i walked 5 blocks down main street and it took 20 minutes", "")
+	checkAddr("3-bed semi, south-facing garden, 10 min walk to the station", "")
+	checkAddr("Тверская улица, 5 лет назад я там жил.", "")
+}

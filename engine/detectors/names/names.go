@@ -136,6 +136,9 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	if d.person {
 		d.echoNames(f, r, n0)
 	}
+	if d.address {
+		lowerAddresses(f.Text, gazetteer(), r, f, n0)
+	}
 	sortByStart(r.Findings[n0:])
 	s.text = ""
 	scannerPool.Put(s)

@@ -1,0 +1,291 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+// Lower-case street addresses in casual text ("he's stopping at ours so
+// 42 mill lane", "la de la calle san bernardo 22", "rua doutor arnaldo
+// 1520 apartamento 84", "de clercqstraat 112", "лиговский проспект 87
+// квартира 12"). The token scan reads addresses from capitalised street
+// names; chats and transcripts write them in lower case, where it skips.
+// This pass reads every text at each house number (numbers are rare in
+// prose, and the forms below need a street type):
+//
+//   - forwards: one to three name words and an English street type
+//     ("42 mill lane", "1120 ridgeview drive", "flat 12 41 loveday
+//     street"); a name word may be a common word only when a name or
+//     place list has it too ("mill", not "blocks" in "5 blocks down main
+//     street");
+//   - backwards: a street type that comes first ("calle", "rua", "via",
+//     "strada", "aleja", "ulica", "jalan", "rue", "đường", "улица",
+//     "вулиці" …) and one to four name words, or a Dutch, German or
+//     Nordic street word ending in its type ("clercqstraat",
+//     "bahnhofstraße", "storgatan"), or a Russian or Ukrainian name before
+//     its type ("лиговский проспект");
+//
+// then a unit after the number ("apartamento 84", "m. 45", "квартира 12",
+// "rt 03 rw 05" is not taken).
+
+var (
+	addrSuffixEN = wordSet(`street st road rd lane ln drive dr avenue ave grove close way crescent
+		cres place pl court ct terrace gardens hill boulevard blvd parade row walk mews square sq green
+		rise park view circle cir highway hwy`)
+	addrPrefixTypes = wordSet(`calle avenida avda av rua travessa alameda estrada rodovia via viale
+		piazza corso vicolo largo strada str bulevardul aleea calea aleja al ulica ul osiedle jalan jl gang
+		rue chemin impasse allée allee carrer passeig kalye daan đường phố ngõ hẻm улица ул проспект пр
+		переулок пер бульвар шоссе площадь вулиця вулиці вул проспекту провулок бульвару`)
+	addrSuffixTypes = wordSet(`проспект улица шоссе переулок бульвар проезд набережная вулиця
+		проспект провулок sokak sokağı caddesi cadde mahallesi`)
+	addrCompound = []string{"straat", "laan", "weg", "gracht", "plein", "straße", "strasse", "gasse",
+		"allee", "platz", "ring", "dijk", "kade", "singel", "steeg", "dreef", "gatan", "vägen", "gata",
+		"vej", "gade", "veien", "gate", "katu", "tie", "kuja", "utca", "ulice", "cesta"}
+	addrNumberWords = wordSet(`no nr nº número numero nomor namba n num`)
+	addrUnitWords   = wordSet(`flat apt apartment apartamento apto ap unit suite piso m kv кв квартира
+		daire int interno appartamento departamento depto wohnung whg`)
+	addrMeasure = wordSet(`min mins minute minutes h hr hrs hour hours sec secs second seconds day days
+		week weeks month months year years km kms mi mile miles m metre metres meter meters ft feet yd
+		yards kg kgs g lb lbs sqm m² м² кв.м лет года год минут мин часов час км мес шт percent`)
+	addrNotName = wordSet(`the a an of to and or for in on at my your his her our their this that is
+		are was with from by me you him them it we they i he she be not no so but if then than as just
+		about like into over after before`)
+)
+
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
+
+// lowerAddresses adds the lower-case street addresses of text.
+func lowerAddresses(text string, g *table, r *analysis.Report, f *analysis.Field, n0 int) {
+	for i := 0; i < len(text); i++ {
+		for i < len(text) && text[i]-'0' > 9 {
+			i++
+		}
+		if i >= len(text) {
+			return
+		}
+		if i > 0 && (isDigitByte(text[i-1]) || alphaASCII[text[i-1]] != 0 || text[i-1] == '.' || text[i-1] == ':' || text[i-1] == '$' || text[i-1] >= 0x80 && !spaceBefore(text, i)) {
+			continue
+		}
+		ns := i
+		ne := i
+		for ne < len(text) && isDigitByte(text[ne]) {
+			ne++
+		}
+		if ne-ns > 5 {
+			i = ne
+			continue
+		}
+		if ne < len(text) && 'a' <= text[ne] && text[ne] <= 'z' && (ne+1 >= len(text) || !addrLetterByte(text[ne+1])) {
+			ne++ // "43a"
+		}
+		if ne < len(text) && (isDigitByte(text[ne]) || text[ne] == ':' || text[ne] == '%' || text[ne] == '.' && ne+1 < len(text) && isDigitByte(text[ne+1])) {
+			i = ne
+			continue // a time, a share, a decimal
+		}
+		if ws, we := addrNextWord(text, ne); we > ws && addrMeasure[strings.TrimSuffix(text[ws:we], ".")] || ne < len(text) && text[ne] == ' ' && strings.HasPrefix(text[ne+1:], "м²") {
+			i = ne
+			continue // "10 min walk", "5 лет назад", "54 м²": a measure, not a house number
+		}
+		s, e := -1, -1
+		if we := streetAfter(text, g, ne); we > 0 {
+			s, e = ns, we
+			// "flat 12 41 loveday street": the unit before the number
+			if us := unitBefore(text, ns); us >= 0 {
+				s = us
+			}
+		} else if ws := streetBefore(text, ns); ws >= 0 {
+			s, e = ws, ne
+			e = unitAfter(text, e)
+		}
+		i = ne
+		if s < 0 || overlapsFinding(r.Findings[n0:], s, e) {
+			continue
+		}
+		r.AddFinding("names", "pii", tStreetAddress, f, s, e, lowerAddrScore)
+		i = e
+	}
+}
+
+const lowerAddrScore = 0.6
+
+func addrLetterByte(c byte) bool { return alphaASCII[c] == 1 || c >= 0x80 }
+
+func spaceBefore(text string, i int) bool { return i > 0 && (text[i-1] == ' ' || text[i-1] == '\n') }
+
+// addrNextWord returns the lower-case word after the spaces at text[p] (ASCII
+// or other letters; ' and - inside), or p, p.
+func addrNextWord(text string, p int) (int, int) {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	s := p
+	for p < len(text) {
+		r, n := utf8.DecodeRuneInString(text[p:])
+		if unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) || p > s && (r == '\'' || r == '-') {
+			p += n
+			continue
+		}
+		if p > s && unicode.IsLetter(r) {
+			return s, s // a capital inside the word: not a lower-case word
+		}
+		break
+	}
+	return s, p
+}
+
+// addrPrevWord is addrNextWord read backwards from text[:p] (after spaces and one
+// comma).
+func addrPrevWord(text string, p int) (int, int) {
+	for p > 0 && (text[p-1] == ' ' || text[p-1] == ',') {
+		p--
+	}
+	e := p
+	for p > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:p])
+		if unicode.IsLower(r) || unicode.IsLetter(r) && !unicode.IsUpper(r) || p < e && (r == '\'' || r == '-') || r == '.' && p == e {
+			p -= n
+			continue
+		}
+		if unicode.IsLetter(r) {
+			return e, e // inside a capitalised word ("Тверская"): the token scan's
+		}
+		break
+	}
+	return p, e
+}
+
+// streetAfter reads "mill lane" after a house number ending at p: one to
+// three name words, then an English street type; it returns the end.
+func streetAfter(text string, g *table, p int) int {
+	if p >= len(text) || text[p] != ' ' {
+		return -1
+	}
+	names := 0
+	for k := 0; k < 4; k++ {
+		s, e := addrNextWord(text, p)
+		if e == s || e-s > 20 {
+			return -1
+		}
+		w := text[s:e]
+		if names > 0 && addrSuffixEN[w] {
+			if e < len(text) && text[e] == '.' && e+1 < len(text) && text[e+1] != ' ' && text[e+1] != '\n' {
+				return -1
+			}
+			return e
+		}
+		if addrNotName[w] || addrSuffixEN[w] || w[0] >= 0x80 {
+			return -1
+		}
+		if fl := g.get(hashWord(w)); fl&gCommon != 0 && fl&(gAnyName|gAnyPlace) == 0 {
+			return -1 // "5 blocks down main street"
+		}
+		names++
+		p = e
+	}
+	return -1
+}
+
+// streetBefore reads the street before a house number at text[ns]: a type
+// and one to four name words ("calle san bernardo"), a compound street
+// word ("de clercqstraat"), or a name and a Russian or Ukrainian type
+// ("лиговский проспект"); it returns the start, or -1.
+func streetBefore(text string, ns int) int {
+	if !spaceBefore(text, ns) {
+		return -1
+	}
+	p := ns
+	// "nomor 9", "nr. 14", "namba 17": a number word first
+	if s, e := addrPrevWord(text, p); e > s && addrNumberWords[strings.TrimSuffix(text[s:e], ".")] {
+		p = s
+	}
+	s0, e0 := addrPrevWord(text, p)
+	if e0 == s0 {
+		return -1
+	}
+	w0 := strings.TrimSuffix(text[s0:e0], ".")
+	for _, c := range addrCompound {
+		if len(w0) > len(c)+2 && strings.HasSuffix(w0, c) {
+			// a particle before it: "de clercqstraat", "van baerlestraat"
+			if s1, e1 := addrPrevWord(text, s0); e1 > s1 && (text[s1:e1] == "de" || text[s1:e1] == "van" || text[s1:e1] == "der" || text[s1:e1] == "den") {
+				return s1
+			}
+			return s0
+		}
+	}
+	if addrSuffixTypes[w0] {
+		if s1, e1 := addrPrevWord(text, s0); e1 > s1 && !addrNotName[text[s1:e1]] && !addrPrefixTypes[text[s1:e1]] {
+			return s1
+		}
+		return -1
+	}
+	// a type, then one to four name words
+	names := 0
+	s, e := s0, e0
+	for k := 0; k < 5; k++ {
+		w := strings.TrimSuffix(text[s:e], ".")
+		if addrPrefixTypes[w] {
+			if names == 0 {
+				return -1
+			}
+			return s
+		}
+		if addrNotName[w] || len(w) > 24 {
+			return -1
+		}
+		names++
+		if s, e = addrPrevWord(text, s); e == s {
+			return -1
+		}
+	}
+	return -1
+}
+
+// unitBefore returns the start of "flat 12" (or "apt 4b,") ending right
+// before the house number at text[ns], or -1.
+func unitBefore(text string, ns int) int {
+	p := ns
+	for p > 0 && (text[p-1] == ' ' || text[p-1] == ',') {
+		p--
+	}
+	q := p
+	for q > 0 && (isDigitByte(text[q-1]) || 'a' <= text[q-1] && text[q-1] <= 'z' && q < p && isDigitByte(text[q])) {
+		q--
+	}
+	if q == p || q == 0 || text[q-1] != ' ' {
+		return -1
+	}
+	if s, e := addrPrevWord(text, q); e > s && addrUnitWords[text[s:e]] {
+		return s
+	}
+	return -1
+}
+
+// unitAfter extends an address ending at e by a unit ("apartamento 84",
+// "m. 45", "квартира 12").
+func unitAfter(text string, e int) int {
+	s, we := addrNextWord(text, e)
+	if we == s || !addrUnitWords[strings.TrimSuffix(text[s:we], ".")] {
+		return e
+	}
+	p := we
+	for p < len(text) && (text[p] == ' ' || text[p] == '.') {
+		p++
+	}
+	q := p
+	for q < len(text) && isDigitByte(text[q]) {
+		q++
+	}
+	if q == p || q-p > 5 {
+		return e
+	}
+	return q
+}
