@@ -2,6 +2,8 @@ package names
 
 import (
 	"github.com/parapet-dev/parapet/engine/analysis"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Lower-case names in casual text. Chats and voice transcripts write
@@ -40,11 +42,11 @@ func casualText(text string, labels int) bool {
 		return true
 	}
 	starts, lower := 0, 0
-	at := true // a line or sentence starts at the next letter
+	at := true // a line, a sentence or a quotation starts at the next letter
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
-		case c == '\n':
+		case c == '\n' || c == '"':
 			at = true
 		case c == '.' || c == '!' || c == '?':
 			at = i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n')
@@ -57,7 +59,7 @@ func casualText(text string, labels int) bool {
 					return true // casual text shows itself within a few lines too
 				}
 			}
-		case 'A' <= c && c <= 'Z' || isDigitByte(c) || c >= 0x80:
+		case 'A' <= c && c <= 'Z' || isDigitByte(c):
 			if at {
 				starts++
 				at = false
@@ -65,9 +67,23 @@ func casualText(text string, labels int) bool {
 					return false
 				}
 			}
+		case c >= 0x80:
+			r, n := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case r == '“' || r == '„' || r == '«' || r == '「':
+				at = true
+			case at && unicode.IsLower(r):
+				starts++
+				lower++
+				at = false
+			case at && unicode.IsLetter(r):
+				starts++
+				at = false
+			}
+			i += n - 1
 		}
 	}
-	return starts >= 1 && lower*2 >= starts && (lower >= 2 || starts == 1)
+	return lower >= 1 && lower*2 >= starts
 }
 
 // alphaASCII marks the ASCII letters and, for words, the apostrophe.
@@ -88,10 +104,10 @@ func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field, n0 int) {
 	start := true          // the next word starts a line or a message
 	cue, greet := 0, false // the previous word was a cue (1), or "this is" (2 after "this")
-	prevThis, prevTalk := false, false
+	prevThis, prevTalk, prevE, prevHier := false, false, false, false
 	for i := 0; i < len(text); {
 		c := text[i]
-		if alphaASCII[c] != 1 {
+		if alphaASCII[c] != 1 && !latinLead(text, i) {
 			switch c {
 			case '\n':
 				start, cue, prevThis = true, 0, false
@@ -105,8 +121,14 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 			continue
 		}
 		s := i
-		for i < len(text) && alphaASCII[text[i]] != 0 {
-			i++
+		for i < len(text) {
+			if alphaASCII[text[i]] != 0 {
+				i++
+			} else if latinLead(text, i) {
+				i += 2 // "gérard", "tío", "bună"
+			} else {
+				break
+			}
 		}
 		if i < len(text) && text[i] >= 0x80 {
 			for i < len(text) && text[i] > ' ' && text[i] != ',' && text[i] != '.' {
@@ -120,18 +142,25 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 		start = i < len(text) && text[i] == ':' && wasStart // a label: its message starts next
 		candidate := cue == 1 || cue == 2
 		isGreet := greet
-		if !candidate && wasStart && 'a' <= c && c <= 'z' && (youWithin(text, i) || hereAfter(text, i)) {
+		if !candidate && wasStart && ('a' <= c && c <= 'z' || c >= 0x80 && startsLower(text, s)) && (youWithin(text, i) || hereAfter(text, i)) {
 			candidate, isGreet = true, false // "jen did you …", "mike here, …"
 		}
-		if candidate && len(w) >= 3 && 'a' <= c && c <= 'z' {
+		lowerStart := 'a' <= c && c <= 'z' || c >= 0x80 && startsLower(text, s)
+		if !candidate && lowerStart && cue == 0 && len(w) >= 3 && speechVerbAfter(text, i) {
+			candidate, isGreet = true, false // "jen said", "pete asks", "malcolm showed me"
+		}
+		if candidate && len(w) >= 3 && lowerStart {
 			lowerChatName(text, g, r, f, n0, s, i, isGreet)
 		}
 		// the cue for the next word
-		prevWasThis, prevWasTalk := prevThis, prevTalk
-		prevThis, prevTalk = w == "this", talkVerb(w)
+		prevWasThis, prevWasTalk, prevWasE, prevWasHier := prevThis, prevTalk, prevE, prevHier
+		prevThis, prevTalk, prevE, prevHier = w == "this", talkVerb(w), w == "é", w == "hier"
+		_ = prevWasE
 		switch {
-		case w == "is" && prevWasThis:
-			cue, greet = 2, true
+		case w == "is" && prevWasThis, (w == "o" || w == "a") && prevWasE, w == "ist" && prevWasHier:
+			cue, greet = 2, true // "this is carla", "é o thiago", "hier ist dieter"
+		case kinOrTitleCue(w):
+			cue, greet = 1, true // "uncle ray", "my mother ruth", "officer danielle brooks", "zia nunzia"
 		case (w == "to" || w == "with" || w == "for") && prevWasTalk:
 			cue, greet = 1, false // "can i speak to jenny", "asking for dev"
 		case chatCueWord(w):
@@ -140,6 +169,36 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 			cue = 0
 		}
 	}
+}
+
+// latinLead reports a two-byte Latin letter with a diacritic at text[i]
+// (U+00C0 to U+024F: é, ñ, ă, ș, ł …).
+func latinLead(text string, i int) bool {
+	return i+1 < len(text) && text[i] >= 0xC3 && text[i] <= 0xC9 && text[i+1]&0xC0 == 0x80
+}
+
+// startsLower reports a lower-case letter at text[s].
+func startsLower(text string, s int) bool {
+	r, _ := utf8.DecodeRuneInString(text[s:])
+	return unicode.IsLower(r)
+}
+
+// speechVerbAfter reports a verb of saying right after the word ending at
+// text[i] ("jen said", "pete asks", "malcolm showed me", "chuy dice").
+func speechVerbAfter(text string, i int) bool {
+	if i >= len(text) || text[i] != ' ' {
+		return false
+	}
+	j := i + 1
+	for j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
+		j++
+	}
+	switch text[i+1 : j] {
+	case "said", "says", "asked", "asks", "told", "tells", "showed", "mentioned", "thinks", "wants",
+		"reckons", "texted", "replied", "dice", "disse", "sagt", "meinte":
+		return true
+	}
+	return false
 }
 
 // talkVerb reports the verbs before "to", "with" or "for" and a person:
@@ -225,25 +284,42 @@ func lowerChatName(text string, g *table, r *analysis.Report, f *analysis.Field,
 }
 
 // chatCueWord reports the cues before a lower-case name: greetings,
-// thanks, chat interjections, verbs of contact, "it's".
+// thanks, chat interjections, verbs of contact, "it's", and greetings
+// and self-introductions of other languages ("hola", "coucou", "soy",
+// "sono", "met" on a Dutch phone call). Compared by length and bytes:
+// this runs at every word of casual text.
 func chatCueWord(w string) bool {
 	switch len(w) {
 	case 2:
 		return w == "hi" || w == "yo" || w == "oi" || w == "ty"
 	case 3:
-		return w == "hey" || w == "hii" || w == "oii" || w == "olá" || w == "ola" || w == "alo" || w == "thx" ||
-			w == "bye" || w == "omg" || w == "lol" || w == "ask" || w == "its"
+		return w == "hey" || w == "hii" || w == "oii" || w == "ola" || w == "alo" || w == "thx" || w == "bye" || w == "omg" || w == "lol" || w == "ask" || w == "its" || w == "soy" || w == "hoi" || w == "hej" || w == "uè" || w == "met"
 	case 4:
-		return w == "heya" || w == "hiya" || w == "hiii" || w == "heyy" || w == "hola" || w == "ciao" || w == "halo" ||
-			w == "tysm" || w == "tell" || w == "told" || w == "text" || w == "ping" || w == "with" || w == "it's" || w == "haha"
+		return w == "olá" || w == "heya" || w == "hiya" || w == "hiii" || w == "heyy" || w == "hola" || w == "ciao" || w == "halo" || w == "tysm" || w == "tell" || w == "told" || w == "text" || w == "ping" || w == "with" || w == "it's" || w == "haha" || w == "sono" || w == "sunt" || w == "ahoj" || w == "buna"
 	case 5:
-		return w == "hello" || w == "hallo" || w == "salut" || w == "thank" || w == "night" || w == "asked"
+		return w == "hello" || w == "hallo" || w == "salut" || w == "thank" || w == "night" || w == "asked" || w == "habla" || w == "bună" || w == "selam" || w == "c'est" || w == "chào"
 	case 6:
-		return w == "thanks" || w == "cheers" || w == "texted" || w == "pinged" || w == "remind"
+		return w == "thanks" || w == "cheers" || w == "texted" || w == "pinged" || w == "remind" || w == "coucou"
 	case 7:
-		return w == "morning" || w == "message"
+		return w == "morning" || w == "message" || w == "cześć" || w == "merhaba"
 	case 8:
 		return w == "reminded" || w == "messaged"
+	}
+	return false
+}
+
+// kinOrTitleCue reports kin words and titles before a lower-case name in
+// transcripts ("uncle ray", "my mother ruth", "nana pat", "officer
+// danielle brooks", "mamie jeanne", "tío fermín", "zia nunzia", "dona
+// neide", "doamna stan").
+func kinOrTitleCue(w string) bool {
+	switch w {
+	case "uncle", "aunt", "auntie", "aunty", "nana", "nan", "gran", "granny", "grandma", "grandad",
+		"grandpa", "mother", "father", "mum", "mom", "dad", "cousin", "officer", "detective", "doctor",
+		"nurse", "sergeant", "constable", "mamie", "papi", "tío", "tía", "tio", "tia", "zia", "zio",
+		"nonna", "nonno", "dona", "seu", "doña", "don", "doamna", "domnul", "tante", "onkel", "oma", "opa",
+		"ciocia", "wujek", "teta", "strýc", "abla", "abi", "teyze", "amca", "bibi", "babu", "kuya", "ate", "tita", "tito":
+		return true
 	}
 	return false
 }
