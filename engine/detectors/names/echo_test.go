@@ -107,3 +107,19 @@ func TestLowerAddresses(t *testing.T) {
 	checkAddr("3-bed semi, south-facing garden, 10 min walk to the station", "")
 	checkAddr("Тверская улица, 5 лет назад я там жил.", "")
 }
+
+// Names next to conversation cue words in Cyrillic, Greek, Arabic,
+// Persian, Hebrew, Devanagari and Bengali.
+func TestScriptChatNames(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "голосовое: привет катя как дела перезвони", []found{{"PERSON", "катя"}})
+	checkPersons(t, d, "это олег перезвони мне вечером", []found{{"PERSON", "олег"}})
+	checkPersons(t, d, "это из книги, не помню какой", nil)
+	checkPersons(t, d, "يا سارة تعالي بكرة", []found{{"PERSON", "سارة"}})
+	checkPersons(t, d, "يا بنات العزومة عندي", nil)
+	checkPersons(t, d, "היי נועה מה קורה", []found{{"PERSON", "נועה"}})
+	checkPersons(t, d, "सुनो मैं राहुल बोल रहा हूँ", []found{{"PERSON", "राहुल"}})
+	checkPersons(t, d, "সালাম আমি রিয়া বলছি", []found{{"PERSON", "রিয়া"}})
+	checkPersons(t, d, "@Ελένη στείλε τα στοιχεία", []found{{"PERSON", "Ελένη"}})
+	checkPersons(t, d, "Καλησπέρα, είμαι στο γραφείο", nil)
+}

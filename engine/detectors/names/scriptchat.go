@@ -1,0 +1,167 @@
+package names
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
+
+// Names in conversations written in scripts with spaces between words
+// (Cyrillic, Greek, Arabic, Persian, Hebrew, Devanagari, Bengali), found
+// by the words people put next to a name when they talk to or introduce
+// someone, as the lower-case pass does for Latin text:
+//
+//   - before it: a greeting or thanks ("привет юлю", "היי שירה", "السلام
+//     عليكم فهد", "हैलो मनोज"), a vocative particle ("يا ريم"), "it's" or
+//     "my name is" ("это олег", "זה טל", "меня зовут Кристина", "معك
+//     ناصر"), "I am" before a verb of speaking ("मैं दीपक बोल रहा", "আমি দীপা
+//     বলছি");
+//   - after it: "I am" or "speaking" ("امید هستم", "ο μανώλης είμαι",
+//     "দীপা বলছি"), and honorifics ("مریم جان", "मनोज भैया", "सुनीता आंटी");
+//   - an @mention in one of these scripts ("@Ελένη", "@עומר"): a display
+//     name (an @handle in Latin letters is a user name, not reported).
+//
+// A word must be letters of one of these scripts, two to twenty runes,
+// and no word for a group ("всем", "כולם", "جماعة", "सब").
+
+var (
+	scriptCueBefore = wordSet(`привет привіт здравствуй здрасте салют спасибо дякую это це зовут
+		звати пока здравствуйте
+		يا معك معاك مرحبا أهلا شكرا عليكم أنا
+		سلام مرسی ممنون
+		היי שלום תודה זה אני
+		हैलो नमस्ते धन्यवाद हाय
+		হ্যালো ধন্যবাদ
+		γεια ευχαριστώ έλα`)
+	scriptCueAfter = wordSet(`هستم جان بلدی
+		είμαι
+		বলছি
+		भैया दीदी आंटी अंकल जी भाई बोल`)
+	scriptNotName = wordSet(`всем всех ребята друзья народ я мы вы он она они все вам тебе это что
+		как там тут вот да нет ну так привет
+		всім друзі ви ми я це що
+		جماعة شباب الجميع جميع أخي أختي حبيبي عزيزي أنا انت أنت هو هي نحن
+		همه دوستان من تو
+		כולם חברים לכולם אני אתה את הוא היא
+		सब सभी दोस्तों मैं आप तुम
+		সবাই আমি তুমি আপনি
+		όλοι παιδιά εγώ εσύ ο η το του της τον την οι καλησπέρα καλημέρα γεια Καλησπέρα Καλημέρα Γεια
+		из в на не мой моя моё наш для про по от к у с за тот та то его её их
+		з у на не мій моя наш для про від до
+		بنات ناس اخوان عيال بكم بك فيكم عليكم جميعا
+		לכם לך כאן פה ליד עם של`)
+	scriptIntroVerb = wordSet(`बोल বলছি`)
+	// weak cues ("it's", "I am") take only a listed given name
+	scriptWeakCue = wordSet(`это це זה אני أنا`)
+)
+
+// scriptChatNames adds names found next to conversation cue words.
+func scriptChatNames(text string, r *analysis.Report, f *analysis.Field, n0 int) {
+	nonASCII := false
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			nonASCII = true
+			break
+		}
+	}
+	if !nonASCII {
+		return
+	}
+	type word struct {
+		s, e   int
+		script bool // letters of a cue script only
+		at     bool // after '@'
+	}
+	var buf [3]word // the last three words
+	n := 0
+	g := gazetteer()
+	add := func(w word, listed bool) {
+		if !w.script || w.e-w.s < 4 || overlapsFinding(r.Findings[n0:], w.s, w.e) {
+			return
+		}
+		v := text[w.s:w.e]
+		if listed && !givenName(g, v) && !givenName(g, upperFirst(v)) {
+			return
+		}
+		if scriptNotName[v] || scriptCueBefore[v] || scriptCueAfter[v] || roleLabels[hashWord(v)] || utf8.RuneCountInString(v) > 20 {
+			return
+		}
+		r.AddFinding("names", "pii", tPersonName, f, w.s, w.e, lowerChatScore)
+	}
+	for i := 0; i < len(text); {
+		rn, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(rn) && !unicode.Is(unicode.Mn, rn) && !unicode.Is(unicode.Mc, rn) {
+			if rn != ' ' && rn != '@' {
+				n = 0 // punctuation: a cue and a name stand next to each other
+			}
+			i += size
+			continue
+		}
+		s := i
+		script := true
+		for i < len(text) {
+			rn, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(rn) && !unicode.Is(unicode.Mn, rn) && !unicode.Is(unicode.Mc, rn) && rn != '\u200c' {
+				break
+			}
+			if !cueScript(rn) {
+				script = false
+			}
+			i += size
+		}
+		w := word{s, i, script, s > 0 && text[s-1] == '@'}
+		if w.at && w.script {
+			add(w, false) // "@Ελένη", "@עומר"
+		}
+		if n > 0 {
+			prev := buf[(n-1)%3]
+			pv := text[prev.s:prev.e]
+			v := text[w.s:w.e]
+			switch {
+			case scriptCueBefore[pv]:
+				add(w, scriptWeakCue[pv]) // "привет юлю", "يا ريم", "это олег"
+			case scriptCueAfter[v]:
+				// "امید هستم", "মনোজ ভাই", "দীপা বলছি"; a full name
+				// before it too ("رضا کاظمی هستم")
+				if n > 1 {
+					if pp := buf[(n-2)%3]; pp.script && spacesOnly(text, pp.e, prev.s) && !scriptCueBefore[text[pp.s:pp.e]] && !scriptNotName[text[pp.s:pp.e]] && givenName(g, text[pp.s:pp.e]) {
+						add(word{pp.s, prev.e, true, false}, false)
+						break
+					}
+				}
+				add(prev, false)
+			}
+			// "मैं दीपक बोल रहा", "আমি দীপা বলছি": I, the name, speaking
+			if n > 1 && scriptIntroVerb[v] {
+				if pp := text[buf[(n-2)%3].s:buf[(n-2)%3].e]; pp == "मैं" || pp == "আমি" {
+					add(prev, false)
+				}
+			}
+		}
+		buf[n%3] = w
+		n++
+	}
+}
+
+// cueScript reports the scripts this pass reads.
+func cueScript(r rune) bool {
+	return unicode.In(r, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew, unicode.Devanagari, unicode.Bengali)
+}
+
+// spacesOnly reports that text[a:b] is spaces.
+func spacesOnly(text string, a, b int) bool {
+	for i := a; i < b; i++ {
+		if text[i] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// upperFirst capitalises the first letter (the script lists hold names
+// capitalised: "олег" is listed as "Олег").
+func upperFirst(v string) string {
+	r, n := utf8.DecodeRuneInString(v)
+	return string(unicode.ToUpper(r)) + v[n:]
+}
