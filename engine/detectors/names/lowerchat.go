@@ -2,6 +2,7 @@ package names
 
 import (
 	"github.com/parapet-dev/parapet/engine/analysis"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -105,6 +106,7 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 	start := true          // the next word starts a line or a message
 	cue, greet := 0, false // the previous word was a cue (1), or "this is" (2 after "this")
 	prevThis, prevTalk, prevE, prevHier := false, false, false, false
+	prevS0, prevE0, prevLower := 0, 0, false // the previous word, for "jen said"
 	for i := 0; i < len(text); {
 		c := text[i]
 		if alphaASCII[c] != 1 && !latinLead(text, i) {
@@ -146,11 +148,18 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 			candidate, isGreet = true, false // "jen did you …", "mike here, …"
 		}
 		lowerStart := 'a' <= c && c <= 'z' || c >= 0x80 && startsLower(text, s)
-		if !candidate && lowerStart && cue == 0 && len(w) >= 3 && speechVerbAfter(text, i) {
-			candidate, isGreet = true, false // "jen said", "pete asks", "malcolm showed me"
-		}
 		if candidate && len(w) >= 3 && lowerStart {
 			lowerChatName(text, g, r, f, n0, s, i, isGreet)
+		}
+		maybe := cueKeyed(w) // one bit of a table: most words are no cue of any kind
+		if maybe && prevLower && prevE0-prevS0 >= 3 && s == prevE0+1 && text[prevE0] == ' ' && speechVerb(w) {
+			lowerChatName(text, g, r, f, n0, prevS0, prevE0, false) // "jen said", "pete asks"
+		}
+		prevS0, prevE0, prevLower = s, i, lowerStart && cue == 0 && !candidate
+		if !maybe {
+			prevThis, prevTalk, prevE, prevHier = false, false, false, false
+			cue = 0
+			continue
 		}
 		// the cue for the next word
 		prevWasThis, prevWasTalk, prevWasE, prevWasHier := prevThis, prevTalk, prevE, prevHier
@@ -183,22 +192,50 @@ func startsLower(text string, s int) bool {
 	return unicode.IsLower(r)
 }
 
-// speechVerbAfter reports a verb of saying right after the word ending at
-// text[i] ("jen said", "pete asks", "malcolm showed me", "chuy dice").
-func speechVerbAfter(text string, i int) bool {
-	if i >= len(text) || text[i] != ' ' {
-		return false
-	}
-	j := i + 1
-	for j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
-		j++
-	}
-	switch text[i+1 : j] {
+// speechVerb reports a verb of saying after a name ("jen said", "pete
+// asks", "malcolm showed me", "chuy dice").
+func speechVerb(w string) bool {
+	switch w {
 	case "said", "says", "asked", "asks", "told", "tells", "showed", "mentioned", "thinks", "wants",
 		"reckons", "texted", "replied", "dice", "disse", "sagt", "meinte":
 		return true
 	}
 	return false
+}
+
+// cueKeys holds (length, first byte, second byte) of every word the
+// lower-case pass compares a word with: cues, kin and titles, verbs of
+// talking and saying, and the words of "this is", "é o", "hier ist",
+// "speak to". A word whose key is not there is none of them.
+var cueKeys = func() *[1 << 20 / 64]uint64 {
+	var t [1 << 20 / 64]uint64
+	words := `this is é o a hier ist to with for said says asked asks told tells showed mentioned thinks wants
+		reckons texted replied dice disse sagt meinte speak speaking spoke talk talking talked chat chatted ask
+		asking put transfer uncle aunt auntie aunty nana nan gran granny grandma grandad grandpa mother father
+		mum mom dad cousin officer detective doctor nurse sergeant constable mamie papi tío tía tio tia zia
+		zio nonna nonno dona seu doña don doamna domnul tante onkel oma opa ciocia wujek teta strýc abla abi
+		teyze amca bibi babu kuya ate tita tito hi yo oi ty hey hii oii olá ola alo thx bye omg lol its heya
+		hiya hiii heyy hola ciao halo tysm tell text ping it's haha hello hallo salut thank night thanks
+		cheers pinged remind morning message reminded messaged soy sono sunt hoi hej uè met ahoj habla bună
+		buna selam c'est chào coucou cześć merhaba`
+	for _, w := range strings.Fields(words) {
+		k := cueKey(w)
+		t[k/64] |= 1 << (k % 64)
+	}
+	return &t
+}()
+
+func cueKey(w string) uint32 {
+	b1 := byte(0)
+	if len(w) > 1 {
+		b1 = w[1]
+	}
+	return uint32(min(len(w), 15))<<16 | uint32(w[0])<<8 | uint32(b1)
+}
+
+func cueKeyed(w string) bool {
+	k := cueKey(w)
+	return cueKeys[k/64]&(1<<(k%64)) != 0
 }
 
 // talkVerb reports the verbs before "to", "with" or "for" and a person:

@@ -58,15 +58,8 @@ var (
 
 // scriptChatNames adds names found next to conversation cue words.
 func scriptChatNames(text string, r *analysis.Report, f *analysis.Field, n0 int) {
-	nonASCII := false
-	for i := 0; i < len(text); i++ {
-		if text[i] >= 0x80 {
-			nonASCII = true
-			break
-		}
-	}
-	if !nonASCII {
-		return
+	if !hasCueScript(text) {
+		return // most texts: one table test a byte
 	}
 	type word struct {
 		s, e   int
@@ -90,23 +83,38 @@ func scriptChatNames(text string, r *analysis.Report, f *analysis.Field, n0 int)
 		r.AddFinding("names", "pii", tPersonName, f, w.s, w.e, lowerChatScore)
 	}
 	for i := 0; i < len(text); {
-		rn, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(rn) && !unicode.Is(unicode.Mn, rn) && !unicode.Is(unicode.Mc, rn) {
-			if rn != ' ' && rn != '@' {
+		c := text[i]
+		if c < 0x80 {
+			if c != ' ' && c != '@' {
 				n = 0 // punctuation: a cue and a name stand next to each other
+			}
+			i++
+			continue
+		}
+		rn, size := utf8.DecodeRuneInString(text[i:])
+		if !cueLetter(rn) {
+			if !unicode.IsLetter(rn) {
+				n = 0
+			} else {
+				n = 0 // a word of another script
+				for i < len(text) && text[i] >= 0x80 {
+					i++
+				}
+				continue
 			}
 			i += size
 			continue
 		}
 		s := i
 		script := true
-		for i < len(text) {
+		for i < len(text) && text[i] >= 0x80 {
 			rn, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(rn) && !unicode.Is(unicode.Mn, rn) && !unicode.Is(unicode.Mc, rn) && rn != '\u200c' {
-				break
-			}
-			if !cueScript(rn) {
-				script = false
+			if !cueLetter(rn) && rn != '\u200c' {
+				if unicode.IsLetter(rn) {
+					script = false
+				} else {
+					break
+				}
 			}
 			i += size
 		}
@@ -144,9 +152,41 @@ func scriptChatNames(text string, r *analysis.Report, f *analysis.Field, n0 int)
 	}
 }
 
-// cueScript reports the scripts this pass reads.
-func cueScript(r rune) bool {
-	return unicode.In(r, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Hebrew, unicode.Devanagari, unicode.Bengali)
+// cueLetter reports a letter (or combining mark) of the scripts this pass
+// reads, by block: Greek, Cyrillic, Hebrew, Arabic (not its comma,
+// question mark and full stop), Devanagari and Bengali (not the danda).
+func cueLetter(r rune) bool {
+	switch {
+	case r >= 0x370 && r <= 0x52F, r >= 0x1F00 && r <= 0x1FFF:
+		return r != 0x37E && r != 0x387
+	case r >= 0x591 && r <= 0x5F2:
+		return r != 0x5BE && r != 0x5C0 && r != 0x5C3 && r != 0x5C6
+	case r >= 0x610 && r <= 0x6FF:
+		return r != 0x61B && r != 0x61F && r != 0x6D4 && !(r >= 0x660 && r <= 0x66D) && !(r >= 0x6F0 && r <= 0x6F9)
+	case r >= 0x900 && r <= 0x9FF:
+		return r != 0x964 && r != 0x965 && !(r >= 0x966 && r <= 0x96F) && !(r >= 0x9E6 && r <= 0x9EF)
+	}
+	return false
+}
+
+// cueLeads marks the first bytes of the UTF-8 forms of those blocks.
+var cueLeads = func() (t [256]bool) {
+	for b := 0xCD; b <= 0xDB; b++ {
+		t[b] = true // Greek, Cyrillic, Hebrew, Arabic
+	}
+	t[0xE0] = true // Devanagari, Bengali (and other Indic scripts)
+	t[0xE1] = true // Greek Extended
+	return
+}()
+
+// hasCueScript reports a byte that may start a letter of those scripts.
+func hasCueScript(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if cueLeads[text[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // spacesOnly reports that text[a:b] is spaces.
