@@ -1,6 +1,9 @@
 package secrets
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The assignment scanner: `password = "..."`, `api_key: ...`,
 // `"client_secret": "..."`, `DB_PASSWORD=...`, `--token value`,
@@ -416,11 +419,11 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 				return false
 			}
 		}
-		if ident && !digit {
-			return false
+		if ident && !digit && !randomCase(v) {
+			return false // a variable, not "jUsHWlOuNnvebjVoXQZn"
 		}
 	}
-	if qualifiedName(v) || hostname(v) {
+	if qualifiedName(v) && !(password && quoted && dottedPassphrase(v)) || hostname(v) {
 		return false
 	}
 	if !password && obviousFake(v) {
@@ -456,7 +459,7 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 			return false // a phrase, not a token
 		}
 	}
-	if !digit && !(len(v) >= 20 && h > d.minEntropy+1) {
+	if !digit && !(len(v) >= 20 && h > d.minEntropy+1) && !randomCase(v) {
 		return false
 	}
 	if isBareName(name) && (len(v) < 16 || h < d.minEntropy+0.5) {
@@ -660,6 +663,56 @@ func proseValue(text string, vs int) int {
 	return ve
 }
 
+// dottedPassphrase reports words joined by dots that are a passphrase,
+// not a reference to a setting: three or more lower-case words of three
+// letters or more, a digit or two at the end allowed, none a word of
+// configuration ("lantern.harbour.kettle.fennel6", not
+// "spring.datasource.password").
+func dottedPassphrase(v string) bool {
+	parts := strings.Split(v, ".")
+	if len(parts) < 3 {
+		return false
+	}
+	for k, p := range parts {
+		w := strings.TrimRight(p, "0123456789")
+		if k < len(parts)-1 && w != p || len(w) < 3 {
+			return false
+		}
+		for i := 0; i < len(w); i++ {
+			if w[i] < 'a' || w[i] > 'z' {
+				return false
+			}
+		}
+		switch w {
+		case "config", "conf", "settings", "setting", "env", "environ", "secret", "secrets", "vault", "password",
+			"passwd", "pass", "pwd", "database", "datasource", "app", "spring", "prod", "dev", "key", "keys", "value",
+			"values", "credentials", "creds", "auth", "user", "admin", "process", "var", "vars", "params", "self",
+			"this", "props", "options", "opts", "cfg", "data", "default", "local", "global":
+			return false
+		}
+	}
+	return true
+}
+
+// randomCase reports letters only, sixteen or more, whose case changes at
+// a third of the letters or more: random, not camelCase words
+// ("jUsHWlOuNnvebjVoXQZn", not "ThisIsMyPasswordHere").
+func randomCase(v string) bool {
+	if len(v) < 16 {
+		return false
+	}
+	changes := 0
+	for i := 0; i < len(v); i++ {
+		if !isLetter(v[i]) {
+			return false
+		}
+		if i > 0 && (v[i] <= 'Z') != (v[i-1] <= 'Z') {
+			changes++
+		}
+	}
+	return changes*3 >= len(v)
+}
+
 // capsIdent reports an identifier in capitals, digits and underscores
 // (PGPASSWORD, DB_PASSWORD_2).
 func capsIdent(v string) bool {
@@ -804,12 +857,13 @@ func assignmentFollows(text string, ns, ne int, password bool) bool {
 }
 
 // latinLetterAt returns the length of the UTF-8 Latin letter with
-// diacritics (U+00C0 to U+024F, not × or ÷) at text[i], or 0: such
+// diacritics (U+00C0 to U+024F, not × or ÷, and Latin Extended Additional,
+// U+1E00 to U+1EFF: Vietnamese "Đàlạt636%") at text[i], or 0: such
 // letters run on inside a password written in prose; CJK text and
 // typographic quotes end one.
 func latinLetterAt(text string, i int) int {
 	r, n := utf8.DecodeRuneInString(text[i:])
-	if r < 0xc0 || r > 0x24f || r == 0xd7 || r == 0xf7 {
+	if (r < 0xc0 || r > 0x24f || r == 0xd7 || r == 0xf7) && (r < 0x1e00 || r > 0x1eff) {
 		return 0
 	}
 	return n
@@ -818,7 +872,7 @@ func latinLetterAt(text string, i int) int {
 // latinLetterBefore is latinLetterAt for the letter ending at text[:i].
 func latinLetterBefore(text string, i int) int {
 	r, n := utf8.DecodeLastRuneInString(text[:i])
-	if r < 0xc0 || r > 0x24f || r == 0xd7 || r == 0xf7 {
+	if (r < 0xc0 || r > 0x24f || r == 0xd7 || r == 0xf7) && (r < 0x1e00 || r > 0x1eff) {
 		return 0
 	}
 	return n

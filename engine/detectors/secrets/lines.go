@@ -39,6 +39,8 @@ var lineLabelNames = []string{
 	// passphrase words
 	"κωδικός", "Κωδικός", "סיסמה", "סיסמא", "पासवर्ड", "รหัสผ่าน", "lozinka", "geslo", "parool",
 	"slaptažodis", "parole", "lösenfras", "lösenfrasen", "wachtzin", "passfras", "passfrase",
+	// Turkish "my/your password", Malay, Bengali, Persian
+	"şifrem", "Şifrem", "şifreniz", "Şifreniz", "kata laluan", "পাসওয়ার্ড", "রমজ", "رمز عبور",
 }
 
 // lineKeyNames name a key or a token in a label.
@@ -63,7 +65,7 @@ var lineNotKey = []string{
 
 // lineDirectNames take a strong value right after them with no separator
 // (the sentence forms take "password X" only after a qualifier).
-var lineDirectNames = []string{"palavra-passe", "şifresi", "Şifresi", "şifre", "Şifre", "mdp", "hasło", "heslo", "jelszó"}
+var lineDirectNames = []string{"palavra-passe", "şifresi", "Şifresi", "şifre", "Şifre", "şifrem", "Şifrem", "mdp", "hasło", "heslo", "jelszó"}
 
 const (
 	lineMaxLabel = 96 // bytes from a label's name to its separator

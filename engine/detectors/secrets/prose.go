@@ -28,6 +28,7 @@ var prosePasswordNames = []string{
 	"password", "passwort", "passwd", "passcode", "passphrase", "pwd", "pw",
 	"kennwort", "mot de passe", "contraseña", "contrasena", "senha", "wachtwoord",
 	"hasło", "lösenord", "losenord", "passord", "пароль",
+	"mật khẩu", "kata sandi", "sandi", "kata laluan", "şifre", "şifrem", "parola", "heslo", "jelszó", "salasana",
 }
 
 // proseNameLastBytes holds the last byte (lower case) of every name.
@@ -50,7 +51,7 @@ var proseSecretNames = []string{"token", "key", "apikey", "secret"}
 // "la", "na") would let most numbers through, so names and links that end
 // in them (Danish "er", Turkish "şifre", "parola", "salasana") are left
 // out.
-var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest", "it's"}
+var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest", "it's", "là", "adalah", "ialah", "este", "je"}
 
 // proseConnectors join a name to what it is for: "the password for the
 // admin account is …", "das Passwort für den Server ist …", "la
@@ -463,7 +464,7 @@ func proseChangedTo(text string, j int) int {
 var prosePostAdjectives = []string{
 	"provisoire", "temporaire", "actuel", "nouveau", "initial", "temporal", "provisional",
 	"nueva", "nuevo", "actual", "temporária", "temporaria", "nova", "novo", "atual",
-	"provvisoria", "temporanea", "nuova", "attuale",
+	"provvisoria", "temporanea", "nuova", "attuale", "mới", "baru", "nou", "nouă", "uusi",
 }
 
 func isPostAdjective(w string) bool { return inWords(w, prosePostAdjectives) }

@@ -1,5 +1,7 @@
 package secrets
 
+import "strings"
+
 // general11Rules were added in the fourth round of blind reads
 // (2026-11-27, fourth session) from the development sets' misses.
 var general11Rules = registerOpOnlyKeywords(general11OpOnly, []ruleDef{
@@ -50,6 +52,38 @@ var general11Rules = registerOpOnlyKeywords(general11OpOnly, []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.7
 	}),
+
+	// From general12's development read (regulated work, help desks).
+	cliPassword("PKCS11_PIN", "A user or security-officer PIN given to pkcs11-tool, softhsm2-util, p11tool, pkcs15-tool or yubico-piv-tool on the command line.",
+		`\b(?:pkcs11-tool|softhsm2-util|p11tool|pkcs15-tool|yubico-piv-tool|ykman)\b(?:[^\n]|\\\n){0,200}?[ \t]--(?:so-|user-)?pin[ \t=]+['"]?(`+cliValue+`)`, " --pin", " --so-pin", " --user-pin"),
+	with(own("TENCENT_CLOUD_SECRET_ID", "A Tencent Cloud SecretId (AKID and 32 letters and digits), the half of an API key pair that names it.",
+		`\b(AKID[A-Za-z0-9]{32})\b`, "akid"), func(r *ruleDef) { r.Entropy = 3.5; r.Score = 0.8 }),
+	with(own("FEISHU_LARK_WEBHOOK", "A Feishu or Lark custom bot webhook URL (whoever has it can post to the group).",
+		`(https://open\.(?:feishu\.cn|larksuite\.com)/open-apis/bot/v2/hook/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})`, "open-apis/bot/v2/hook/"), func(r *ruleDef) { r.Score = 0.8 }),
+	with(own("XENDIT_SECRET_KEY", "A Xendit secret API key (xnd_production_… or xnd_development_…).",
+		`\b(xnd_(?:production|development)_[A-Za-z0-9]{40,80})\b`, "xnd_"), entropy(3.5)),
+	with(own("RACF_PASSWORD", "A password set with RACF ALTUSER or ADDUSER PASSWORD(...) on z/OS.",
+		`(?i)\b(?:ALTUSER|ADDUSER|ALU|AU)\b[^\n]{0,80}?\bPASSWORD\(([^)\s]{1,8})\)`, "password("), func(r *ruleDef) {
+		r.Validate = notTemplate
+		r.Type = idPassword
+		r.Score = 0.8
+	}),
+	with(own("EDI_ISA_PASSWORD", "The password in an X12 ISA segment (ISA04 when ISA03 is 01).",
+		`\bISA\*[0-9]{2}\*[^*\n]{10}\*01\*([^*\s][^*\n]{0,9})\*`, "isa*"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return notTemplate(strings.TrimSpace(v)) && strings.TrimSpace(v) != "" }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	with(own("COOKIE_SESSION_VALUE", "A session or auth cookie in a Cookie or Set-Cookie header whose name says so (…SESSION…, …sid, …auth…, …token…).",
+		`(?i)\b(?:set-)?cookie:[^\n]{0,200}?\b[A-Za-z0-9_.-]*(?:sess|sid|auth|token|jwt)[A-Za-z0-9_.-]*=((?-i:[A-Za-z0-9%._\-+/=]{24,512}))`, "cookie:"), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && charClasses(v) >= 2 && shannon(v) > 3.5
+		}
+		r.Type = "SESSION_COOKIE"
+		r.Score = 0.7
+	}),
+	with(own("HSM_KEY_COMPONENT", "A clear key component for a payment HSM (groups of four hex digits after Component N), as key custodians write them.",
+		`(?i)\bcomponent[ \t]*[0-9][ \t]*:[ \t]*((?-i:[0-9A-F]{4}(?:[ \t][0-9A-F]{4}){7,15}))`, "component"), func(r *ruleDef) { r.Score = 0.8 }),
 })
 
 // general11OpOnly are keywords looked for only before an operator or a

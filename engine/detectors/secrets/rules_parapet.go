@@ -464,7 +464,9 @@ var parapetRules = []ruleDef{
 		`(?:密码|密碼|パスワード|비밀번호|비번|口令)\s*(?:[:：]|は|是|为|為|는|은)?\s*["'「]?([!-~]{6,64})`,
 		"密码", "密碼", "パスワード", "비밀번호", "비번", "口令"), func(r *ruleDef) {
 		r.Validate = func(v string) bool {
-			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && charClasses(v) >= 3
+			// three character classes, or words joined by dots, dashes or
+			// underscores ("velvet.maple.tundra")
+			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && (charClasses(v) >= 3 || joinedParts(v) >= 3 && !qualifiedName(v) || dottedPassphrase(v))
 		}
 		r.Type = idPassword
 		r.Score = 0.7
