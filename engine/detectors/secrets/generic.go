@@ -389,6 +389,9 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	if isPlaceholder(v) || jwtIOSample(v) || mapboxPublic(v) || stripePublishable(v) || revenueCatPublic(v) || browserAgentKey(v) {
 		return false
 	}
+	if password && pgMD5Verifier(v) {
+		return false // PostgreSQL's stored md5 verifier, not the password
+	}
 	if password && filePath(v) {
 		return false // LoadCredential=db-password:/etc/credstore/db, a file that holds it
 	}
@@ -661,6 +664,20 @@ func proseValue(text string, vs int) int {
 		return -1
 	}
 	return ve
+}
+
+// pgMD5Verifier reports "md5" and 32 hex digits: what PostgreSQL stores
+// for a password, not the password.
+func pgMD5Verifier(v string) bool {
+	if len(v) != 35 || v[:3] != "md5" {
+		return false
+	}
+	for i := 3; i < len(v); i++ {
+		if !isLowerHex(v[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // dottedPassphrase reports words joined by dots that are a passphrase,

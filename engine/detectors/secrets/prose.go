@@ -526,6 +526,7 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 		return false
 	}
 	ps, us, ue := -1, -1, -1
+	conj := false
 	// user:password or user/password in one token
 	for k := vs; k < len(text) && k-vs <= 64 && text[k] > ' ' && text[k] < 0x7f; k++ {
 		if text[k] == ':' || text[k] == '/' {
@@ -544,7 +545,13 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 		}
 		sep := pairSeparator(text, i)
 		if sep == 0 {
-			return false
+			// "x@y.com and Lant3rn5461": a conjunction after an e-mail
+			// address (checked below)
+			sep = conjunctionBefore(text, i)
+			if sep == 0 {
+				return false
+			}
+			conj = true
 		}
 		if ue = spacesBefore(text, i-sep); ue <= 0 {
 			return false
@@ -563,9 +570,17 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 			return false
 		}
 	}
+	// An e-mail address as the user is credential enough ("bookings@…
+	// / Kabayan6644#"); after a conjunction only an e-mail address will do.
+	j := us
+	if emailLike(text[us:ue]) && ps == vs {
+		goto value
+	}
+	if conj {
+		return false
+	}
 	// Before the user: "<cred word>", "<cred word>:", "<cred word> is/are",
 	// "<cred word> (", "<cred word> --", "(user: …".
-	j := us
 	if j > 0 && text[j-1] == '(' {
 		j--
 	}
@@ -629,6 +644,23 @@ func pairSeparator(text string, i int) int {
 		return 3
 	}
 	return 0
+}
+
+// conjunctionBefore returns the length of "and" (and, e, y, et, und, i,
+// ve, và, dan) and its leading space ending text[:i] after a space, or 0.
+func conjunctionBefore(text string, i int) int {
+	for _, c := range [...]string{"and", "e", "y", "et", "und", "i", "ve", "và", "dan"} {
+		if wordEndsAt(text, i, c) && i-len(c) > 0 && text[i-len(c)-1] == ' ' {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// emailLike reports a user@domain.tld token.
+func emailLike(v string) bool {
+	at := index(v, "@")
+	return at > 0 && at < len(v)-3 && index(v[at:], ".") > 1
 }
 
 // proseNameMatcher and proseCredMatcher find any name, or any credential
@@ -745,6 +777,7 @@ var proseQualifiers = []string{
 	"initial", "temporary", "temp", "new", "default", "master", "admin", "root", "provisional",
 	"current", "one-time", "wifi", "wi-fi", "the", "my", "your", "our", "his", "her", "their",
 	"dem", "das", "den", "die", "dein", "ihr", "le", "la", "el", "il", "o", "a", "het", "je",
+	"login", "account", "portal", "user", "e", "y", "and", "und", "et", "và", "dan",
 }
 
 // proseQualified reports what may stand before a password name that is

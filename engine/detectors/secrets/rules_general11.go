@@ -84,6 +84,19 @@ var general11Rules = registerOpOnlyKeywords(general11OpOnly, []ruleDef{
 	}),
 	with(own("HSM_KEY_COMPONENT", "A clear key component for a payment HSM (groups of four hex digits after Component N), as key custodians write them.",
 		`(?i)\bcomponent[ \t]*[0-9][ \t]*:[ \t]*((?-i:[0-9A-F]{4}(?:[ \t][0-9A-F]{4}){7,15}))`, "component"), func(r *ruleDef) { r.Score = 0.8 }),
+
+	// From general13's development read (commerce and marketing).
+	with(own("EBAY_CERT_ID", "An eBay application Cert ID, the client secret (PRD- or SBX- and a UUID-like hex string).",
+		`\b((?:PRD|SBX)-[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4})\b`, "prd-", "sbx-"), func(r *ruleDef) { r.Score = 0.8 }),
+	with(own("SDK_SETTER_SECRET", "A literal key, secret, token or password given to an SDK setter (setSecretKey(\"…\"), setApiKey, setAccessToken, setClientSecret, setPassword).",
+		`\bset(?:Secret|Api|Access|Private|Client|Auth|Merchant|App)?(?:Key|Secret|Token|Password)\s*\(\s*["']([^"'\s]{8,256})["']\s*\)`,
+		`key("`, `key('`, `secret("`, `secret('`, `token("`, `token('`, `password("`, `password('`), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && !capsIdent(v) && shannon(v) > 3.0
+		}
+		r.Type = idGeneric
+		r.Score = 0.7
+	}),
 })
 
 // general11OpOnly are keywords looked for only before an operator or a
