@@ -123,3 +123,27 @@ func TestScriptChatNames(t *testing.T) {
 	checkPersons(t, d, "@Ελένη στείλε τα στοιχεία", []found{{"PERSON", "Ελένη"}})
 	checkPersons(t, d, "Καλησπέρα, είμαι στο γραφείο", nil)
 }
+
+// Street, number, postcode and place (the continental layout), and
+// Vietnamese streets named after people; names and places inside an
+// address are the address's.
+func TestPostcodeAndVietnameseAddresses(t *testing.T) {
+	d := New(Options{})
+	checkAddr := func(text, want string) {
+		t.Helper()
+		var got []string
+		for _, g := range spans(t, d, text) {
+			if g.typ != "STREET_ADDRESS" && g.typ != "PERSON" {
+				continue
+			}
+			got = append(got, g.typ+":"+g.text)
+		}
+		if len(got) != 1 || got[0] != "STREET_ADDRESS:"+want {
+			t.Errorf("%q: got %q, want the address %q alone", text, got, want)
+		}
+	}
+	checkAddr("Shrň inzerát: byt 2+kk, Údolní 15, 602 00 Brno, 3. patro", "Údolní 15, 602 00 Brno")
+	checkAddr("Yo: C/ de Bravo Murillo 214, 3.º izq., 28020 Madrid", "C/ de Bravo Murillo 214, 3.º izq., 28020 Madrid")
+	checkAddr("khách sạn ở 12 Lê Thánh Tông, phường Hải Châu 1, Đà Nẵng", "12 Lê Thánh Tông, phường Hải Châu 1")
+	checkAddr("nhà em ở số 14, hẻm 221 Lý Thường Kiệt, phường 15, quận 11", "số 14, hẻm 221 Lý Thường Kiệt, phường 15")
+}

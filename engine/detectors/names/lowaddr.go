@@ -105,9 +105,25 @@ func lowerAddresses(text string, g *table, r *analysis.Report, f *analysis.Field
 		} else if ws := streetBefore(text, ns); ws >= 0 {
 			s, e = ws, ne
 			e = unitAfter(text, e)
+		} else if ws, we := streetBeforePostcode(text, ns, ne); ws >= 0 {
+			s, e = ws, we // "Údolní 15, 602 00 Brno", "chemin des Vignes 8, 1009 Pully"
+		} else if we := vietStreet(text, ne); we > 0 {
+			s, e = ns, we // "12 Lê Thánh Tông, phường Hải Châu 1"
+			if ps, pe := addrPrevWord(text, ns); pe > ps && (text[ps:pe] == "hẻm" || text[ps:pe] == "ngõ" || text[ps:pe] == "ngách" || text[ps:pe] == "kiệt") {
+				// "số 14, hẻm 221 …": the house number before the alley
+				s = ps
+				if q := strings.LastIndex(text[max(0, ps-16):ps], "số "); q >= 0 {
+					s = max(0, ps-16) + q
+				}
+			} else if ps, pe := addrPrevWord(text, ns); pe > ps && (text[ps:pe] == "số" || text[ps:pe] == "nhà") {
+				s = ps
+				if ps2, pe2 := addrPrevWord(text, ps); pe2 > ps2 && text[ps:pe] == "nhà" && text[ps2:pe2] == "số" {
+					s = ps2
+				}
+			}
 		}
 		i = ne
-		if s < 0 || overlapsFinding(r.Findings[n0:], s, e) {
+		if s < 0 || !takeAddressSpan(r, n0, s, e) {
 			continue
 		}
 		r.AddFinding("names", "pii", tStreetAddress, f, s, e, lowerAddrScore)
@@ -288,4 +304,244 @@ func unitAfter(text string, e int) int {
 		return e
 	}
 	return q
+}
+
+// capWordBefore returns the capitalised word (any script, with
+// diacritics, hyphens and apostrophes inside; or an abbreviation ending in
+// a dot: "Avda.", "C/", "Bd.") that ends text[:p] after spaces, or -1.
+func capWordBefore(text string, p int) (int, int) {
+	for p > 0 && text[p-1] == ' ' {
+		p--
+	}
+	e := p
+	if p > 0 && (text[p-1] == '.' || text[p-1] == '/') {
+		p--
+	}
+	for p > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:p])
+		if unicode.IsLetter(r) || r == '-' || r == '\'' {
+			p -= n
+			continue
+		}
+		break
+	}
+	if p == e {
+		return -1, -1
+	}
+	return p, e
+}
+
+// addrParticles stand between the words of a street name.
+var addrParticles = wordSet(`de del des la le les di da do dos das du van der den sa von zu al el y i e`)
+
+// postcodeCityAt reports a postcode and a capitalised place after ", " at
+// text[p] ("602 00 Brno", "1009 Pully", "28020 Madrid", "00-950 Warszawa",
+// "1012 AB Amsterdam") and returns the end of the place, or -1.
+func postcodeCityAt(text string, p int) int {
+	if p+2 >= len(text) || text[p] != ',' || text[p+1] != ' ' {
+		return -1
+	}
+	q := p + 2
+	d := q
+	for d < len(text) && isDigitByte(text[d]) {
+		d++
+	}
+	n := d - q
+	switch {
+	case n == 3 && d+3 < len(text) && text[d] == ' ' && isDigitByte(text[d+1]) && isDigitByte(text[d+2]) && !isDigitByte(text[d+3]):
+		d += 3 // 602 00, 123 45
+	case n == 2 && d+4 < len(text) && text[d] == '-' && isDigitByte(text[d+1]) && isDigitByte(text[d+2]) && isDigitByte(text[d+3]):
+		d += 4 // 00-950
+	case n == 4 && d+3 < len(text) && text[d] == ' ' && 'A' <= text[d+1] && text[d+1] <= 'Z' && 'A' <= text[d+2] && text[d+2] <= 'Z' && text[d+3] == ' ':
+		d += 3 // 1012 AB
+	case n == 4 || n == 5:
+	default:
+		return -1
+	}
+	if d >= len(text) || text[d] != ' ' {
+		return -1
+	}
+	ws := d + 1
+	r, size := utf8.DecodeRuneInString(text[ws:])
+	if !unicode.IsUpper(r) {
+		return -1
+	}
+	we := ws + size
+	for we < len(text) {
+		r, n := utf8.DecodeRuneInString(text[we:])
+		if !unicode.IsLetter(r) && r != '-' {
+			break
+		}
+		we += n
+	}
+	return we
+}
+
+// streetBeforePostcode reads the continental layout "Street Number,
+// Postcode Place": one to five words before the house number (capitalised,
+// or particles and street types in lower case), and after it a postcode
+// and a place, perhaps after a floor or a door ("3.º izq.", "pta. 14").
+func streetBeforePostcode(text string, ns, ne int) (int, int) {
+	p := ne
+	for k := 0; k < 2; k++ {
+		if end := postcodeCityAt(text, p); end > 0 {
+			break
+		}
+		// skip a short unit segment: ", 3.º izq.", ", pta. 14"
+		if p+2 >= len(text) || text[p] != ',' {
+			return -1, -1
+		}
+		q := p + 1
+		for q < len(text) && q-p < 16 && text[q] != ',' && text[q] != '\n' {
+			q++
+		}
+		if q >= len(text) || text[q] != ',' {
+			return -1, -1
+		}
+		p = q
+	}
+	end := postcodeCityAt(text, p)
+	if end < 0 {
+		return -1, -1
+	}
+	s, caps := -1, 0
+	q := ns
+	for k := 0; k < 5; k++ {
+		ws, we := capWordBefore(text, q)
+		if ws < 0 {
+			break
+		}
+		w := text[ws:we]
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+			s = ws
+		case addrParticles[w] || addrPrefixTypes[strings.TrimSuffix(w, ".")] || w == "chemin" || w == "camí" || w == "vico" || w == "contrada":
+			if caps == 0 && !addrPrefixTypes[strings.TrimSuffix(w, ".")] && w != "chemin" {
+				return -1, -1
+			}
+			s = ws
+		default:
+			k = 5
+			continue
+		}
+		q = ws
+	}
+	if caps == 0 || s < 0 {
+		return -1, -1
+	}
+	// a particle does not start a street ("de Bravo Murillo" needs "C/")
+	for {
+		ws, we := addrNextWord(text, s)
+		if we > ws && addrParticles[text[ws:we]] && ws == s {
+			s = we + 1
+			continue
+		}
+		break
+	}
+	return s, end
+}
+
+// vietAdmin are the words of a Vietnamese address after the street:
+// ward, district, commune, county, town.
+var vietAdmin = []string{"phường", "quận", "xã", "huyện", "thị trấn", "thị xã", "tp.", "thành phố", "p.", "q."}
+
+// vietStreet reads "Lê Thánh Tông, phường Hải Châu 1" after a house number
+// ending at ne ("12", "45/12", "số 18 ngõ 64 …"): two to five capitalised
+// words and a ward, district or commune after a comma; it returns the end
+// of that part (and of one more part after it).
+func vietStreet(text string, ne int) int {
+	p := ne
+	if p < len(text) && text[p] == '/' { // 45/12
+		p++
+		for p < len(text) && isDigitByte(text[p]) {
+			p++
+		}
+	}
+	words := 0
+	for words < 6 {
+		ws, we := addrNextCapWord(text, p)
+		if ws < 0 {
+			// "ngõ 64", "hẻm 221": an alley and its number
+			if s2, e2 := addrNextWord(text, p); e2 > s2 && (text[s2:e2] == "ngõ" || text[s2:e2] == "hẻm" || text[s2:e2] == "ngách" || text[s2:e2] == "kiệt") {
+				q := e2
+				for q < len(text) && text[q] == ' ' {
+					q++
+				}
+				d := q
+				for d < len(text) && (isDigitByte(text[d]) || text[d] == '/') {
+					d++
+				}
+				if d > q {
+					p = d
+					continue
+				}
+			}
+			break
+		}
+		words++
+		p = we
+	}
+	if words < 2 || p+2 >= len(text) || text[p] != ',' {
+		return -1
+	}
+	rest := text[p+2:]
+	for _, a := range vietAdmin {
+		if strings.HasPrefix(strings.ToLower(rest[:min(len(rest), len(a)+2)]), a) {
+			e := p + 2 + len(a)
+			for e < len(text) && text[e] != ',' && text[e] != '\n' && text[e] != '.' && e-p < 60 {
+				e++
+			}
+			for e > p && text[e-1] == ' ' {
+				e--
+			}
+			return e
+		}
+	}
+	return -1
+}
+
+// addrNextCapWord returns the capitalised word after the spaces at
+// text[p], or -1.
+func addrNextCapWord(text string, p int) (int, int) {
+	for p < len(text) && text[p] == ' ' {
+		p++
+	}
+	r, n := utf8.DecodeRuneInString(text[p:])
+	if !unicode.IsUpper(r) {
+		return -1, -1
+	}
+	s := p
+	p += n
+	for p < len(text) {
+		r, n := utf8.DecodeRuneInString(text[p:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		p += n
+	}
+	return s, p
+}
+
+// takeAddressSpan makes room for an address at [s, e): names and places
+// inside it are its street and town ("Lê Thánh Tông", "Brno"), and go;
+// another address or anything reaching outside it keeps the span.
+func takeAddressSpan(r *analysis.Report, n0, s, e int) bool {
+	fs := r.Findings[n0:]
+	for _, x := range fs {
+		if x.ByteStart < e && s < x.ByteEnd && (x.Type == tStreetAddress || x.ByteStart < s || x.ByteEnd > e) {
+			return false
+		}
+	}
+	k := n0
+	for _, x := range fs {
+		if x.ByteStart < e && s < x.ByteEnd {
+			continue // a name or place inside the address
+		}
+		r.Findings[k] = x
+		k++
+	}
+	r.Findings = r.Findings[:k]
+	return true
 }
