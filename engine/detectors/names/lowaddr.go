@@ -350,8 +350,8 @@ func postcodeCityAt(text string, p int) int {
 	switch {
 	case n == 3 && d+3 < len(text) && text[d] == ' ' && isDigitByte(text[d+1]) && isDigitByte(text[d+2]) && !isDigitByte(text[d+3]):
 		d += 3 // 602 00, 123 45
-	case n == 2 && d+4 < len(text) && text[d] == '-' && isDigitByte(text[d+1]) && isDigitByte(text[d+2]) && isDigitByte(text[d+3]):
-		d += 4 // 00-950
+	case (n == 2 || n == 4) && d+4 < len(text) && text[d] == '-' && isDigitByte(text[d+1]) && isDigitByte(text[d+2]) && isDigitByte(text[d+3]):
+		d += 4 // 00-950 (Poland), 1200-384 (Portugal)
 	case n == 4 && d+3 < len(text) && text[d] == ' ' && 'A' <= text[d+1] && text[d+1] <= 'Z' && 'A' <= text[d+2] && text[d+2] <= 'Z' && text[d+3] == ' ':
 		d += 3 // 1012 AB
 	case n == 4 || n == 5:

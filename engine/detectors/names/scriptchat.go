@@ -46,7 +46,7 @@ var (
 		כולם חברים לכולם אני אתה את הוא היא
 		सब सभी दोस्तों मैं आप तुम
 		সবাই আমি তুমি আপনি
-		όλοι παιδιά εγώ εσύ ο η το του της τον την οι καλησπέρα καλημέρα γεια Καλησπέρα Καλημέρα Γεια
+		όλοι παιδιά εγώ εσύ ο η το του της τον την οι δεν να θα αν και που μην σπίτι εδώ εκεί καλησπέρα καλημέρα γεια Καλησπέρα Καλημέρα Γεια
 		из в на не мой моя моё наш для про по от к у с за тот та то его её их
 		з у на не мій моя наш для про від до
 		بنات ناس اخوان عيال بكم بك فيكم عليكم جميعا
@@ -54,6 +54,8 @@ var (
 	scriptIntroVerb = wordSet(`बोल বলছি`)
 	// weak cues ("it's", "I am") take only a listed given name
 	scriptWeakCue = wordSet(`это це זה אני أنا`)
+	// weak cues after a name: "είμαι" (I am) follows words of any kind
+	scriptWeakAfter = wordSet(`είμαι`)
 )
 
 // scriptChatNames adds names found next to conversation cue words.
@@ -138,7 +140,7 @@ func scriptChatNames(text string, r *analysis.Report, f *analysis.Field, n0 int)
 						break
 					}
 				}
-				add(prev, false)
+				add(prev, scriptWeakAfter[v])
 			}
 			// "मैं दीपक बोल रहा", "আমি দীপা বলছি": I, the name, speaking
 			if n > 1 && scriptIntroVerb[v] {
