@@ -37,8 +37,19 @@
 //     surname; a capital at a sentence start is not evidence. Firms made of
 //     surnames ("at Davis, Reynolds and Williamson", "Thomas and Sons"),
 //     street names ("Marina Fort Street") and places are excluded.
-//     Lower-case names are reported only after "my name is", "called",
-//     "call me" and "Name:", and only when every word is a listed name.
+//     Lower-case names are reported after "my name is", "called", "call
+//     me" and "Name:", and in casual text (chats and transcripts: lines
+//     and sentences that mostly start in lower case, or speaker labels)
+//     after greetings, thanks, kin words, titles, verbs of contact, "it's",
+//     "this is" and their equivalents in other languages, before "said",
+//     or opening a message with "you" after it (lowerchat.go); only listed
+//     given names that are no English word. Conversations: speaker labels
+//     (after a time stamp or an app name even once, two-word and CJK
+//     labels), echoes of a found name, vocatives that open a message
+//     ("Zé, o técnico …"), and in Cyrillic, Greek, Arabic, Persian, Hebrew,
+//     Devanagari and Bengali text the words next to a name in a greeting
+//     or an introduction ("привет юлю", "يا ريم", "আমি দীপা বলছি") and
+//     @mentions (echo.go, scriptchat.go).
 //   - STREET_ADDRESS: house number + street name + suffix (St, Ave, Road,
 //     Blvd ...) with optional directions; "Rue/Via/Calle/Rua ..." after the
 //     number; street-first forms with the number after ("Hauptstraße 5",
@@ -54,6 +65,13 @@
 //     other scripts (scripts.go): Chinese, Japanese and Korean, Russian and
 //     Ukrainian, Turkish, Indonesian, Vietnamese, Hebrew, Arabic, Greek,
 //     Thai and Hindi layouts with their street markers and postcodes.
+//     At every house number a second pass (lowaddr.go) reads the forms
+//     the token scan skips: lower-case streets ("42 mill lane", "calle
+//     san bernardo 22", "лиговский проспект 87 квартира 12"), the
+//     continental "Street Number, Postcode Place" with any street name
+//     ("Údolní 15, 602 00 Brno"), and Vietnamese streets before a ward
+//     ("12 Lê Thánh Tông, phường Hải Châu 1"); a name or place inside
+//     such an address gives way to it.
 //   - LOCATION: countries, continents, states and regions, and cities by
 //     population tier, gated by capitalisation and by context ("in",
 //     "from", "near", "lives in"; "City, ST"); small towns and place names
