@@ -281,3 +281,26 @@ func TestGeneral8PersonForms(t *testing.T) {
 	checkPersons(t, d, "transfiere a titular Ainhoa Etxeberria Goñi.", []found{{"PERSON", "Ainhoa Etxeberria Goñi"}})
 	checkPersons(t, d, "Write a text to the plumber, Stelios, confirming Thursday", []found{{"PERSON", "Stelios"}})
 }
+
+// The lower-case, address and script passes allocate nothing either.
+func TestConversationPassesWithoutAllocations(t *testing.T) {
+	d := New(Options{})
+	text := "hi angie it's kieran from the garage, the car is at 42 mill lane\njen did you see priya?\n" +
+		"ok so the flat is at Údolní 15, 602 00 Brno, and the hotel at 12 Lê Thánh Tông, phường Hải Châu 1\n" +
+		"привет катя это олег\n@Ελένη στείλε τα στοιχεία\nسلام امید هستم"
+	var r analysis.Report
+	field := &analysis.Field{Path: "p", Source: "user", Text: text}
+	d.Scan(context.Background(), field, &r) // warm the pools
+	if len(r.Findings) < 6 {
+		t.Fatalf("%d findings; the passes did not run", len(r.Findings))
+	}
+	if raceEnabled {
+		return
+	}
+	if n := testing.AllocsPerRun(20, func() {
+		r.Findings = r.Findings[:0]
+		d.Scan(context.Background(), field, &r)
+	}); n != 0 {
+		t.Errorf("%v allocations per scan, want 0", n)
+	}
+}

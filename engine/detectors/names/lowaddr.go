@@ -488,7 +488,7 @@ func vietStreet(text string, ne int) int {
 	}
 	rest := text[p+2:]
 	for _, a := range vietAdmin {
-		if strings.HasPrefix(strings.ToLower(rest[:min(len(rest), len(a)+2)]), a) {
+		if len(rest) >= len(a) && strings.EqualFold(rest[:len(a)], a) {
 			e := p + 2 + len(a)
 			for e < len(text) && text[e] != ',' && text[e] != '\n' && text[e] != '.' && e-p < 60 {
 				e++

@@ -76,7 +76,7 @@ func scriptChatNames(text string, r *analysis.Report, f *analysis.Field, n0 int)
 			return
 		}
 		v := text[w.s:w.e]
-		if listed && !givenName(g, v) && !givenName(g, upperFirst(v)) {
+		if listed && !givenName(g, v) && !givenNameCapitalised(g, v) {
 			return
 		}
 		if scriptNotName[v] || scriptCueBefore[v] || scriptCueAfter[v] || roleLabels[hashWord(v)] || utf8.RuneCountInString(v) > 20 {
@@ -201,9 +201,22 @@ func spacesOnly(text string, a, b int) bool {
 	return true
 }
 
-// upperFirst capitalises the first letter (the script lists hold names
-// capitalised: "олег" is listed as "Олег").
-func upperFirst(v string) string {
+// givenNameCapitalised is givenName for v with its first letter
+// capitalised (the script lists hold names capitalised: "олег" is listed
+// as "Олег"), built in a stack buffer.
+func givenNameCapitalised(g *table, v string) bool {
 	r, n := utf8.DecodeRuneInString(v)
-	return string(unicode.ToUpper(r)) + v[n:]
+	var buf [64]byte
+	if len(v)+4 > len(buf) {
+		return false
+	}
+	b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
+	b = append(b, v[n:]...)
+	l := scriptNameData()
+	for _, set := range []nameSet{l.cyrGiven, l.heGiven, l.arGiven, l.hiGiven} {
+		if _, ok := set[string(b)]; ok {
+			return true
+		}
+	}
+	return false
 }
