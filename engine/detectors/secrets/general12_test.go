@@ -23,5 +23,7 @@ func TestGeneral12Forms(t *testing.T) {
 		{"edi isa no password", "ISA*00*          *00*          *ZZ*SENDER", "", ""},
 		{"cookie session", "Cookie: PERMITS_SESSION=Vg5iN86Adwd7U2fzRptvYYWVebaKnKCuu" + "rKfKcD6EBVb9QOE", "SESSION_COOKIE", ""},
 		{"hsm component", "Component 2: C409 10D7 6A0A 7994 32E6 6507 C9B9 568A", "HSM_KEY_COMPONENT", ""},
+		{"teamviewer", "Fernwartung: TeamViewer-ID 715 765 132, festes Kennwort oUECSPkiOT. Zugang nur nach Anruf", "PASSWORD_ASSIGNMENT", "oUECSPkiOT"},
+		{"teamviewer prose", "TeamViewer password is required for unattended access", "", ""},
 	})
 }

@@ -97,6 +97,22 @@ var general11Rules = registerOpOnlyKeywords(general11OpOnly, []ruleDef{
 		r.Type = idGeneric
 		r.Score = 0.7
 	}),
+
+	// Remote-support passwords given with the tool's ID ("TeamViewer-ID
+	// 715 765 132, festes Kennwort oUECSPkiOT").
+	with(own("REMOTE_SUPPORT_PASSWORD", "A TeamViewer, AnyDesk or RustDesk password stated with the tool's name, in several languages.",
+		`(?:TeamViewer|Teamviewer|TEAMVIEWER|(?i:anydesk|rustdesk))[^\n]{0,100}?(?i:password|passwort|kennwort|contrase[ñn]a|senha|mot de passe|wachtwoord|has[łl]o|[şs]ifre|parola|heslo|รหัสผ่าน|كلمة (?:المرور|السر)|密码|密碼|パスワード|비밀번호)[^\n]{0,24}?[:：\s]\s*["'「]?([A-Za-z0-9!@#$%&*+=?_-]+(?:\.[A-Za-z0-9!@#$%&*+=?_-]+)*)`,
+		"teamviewer", "anydesk", "rustdesk"), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			letter := false
+			for i := 0; i < len(v); i++ {
+				letter = letter || isLetter(v[i])
+			}
+			return letter && len(v) >= 6 && len(v) <= 24 && !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && shannon(v) > 2.5 && !shortLowerWord(v) && !lowerWordOnly(v)
+		}
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
 })
 
 // general11OpOnly are keywords looked for only before an operator or a
@@ -125,4 +141,15 @@ func vowellessGroup(v string) bool {
 		}
 	}
 	return false
+}
+
+// lowerWordOnly reports a value of lower-case letters only (a word of the
+// sentence, "password is set"), not a password.
+func lowerWordOnly(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if v[i] < 'a' || v[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
