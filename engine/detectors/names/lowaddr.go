@@ -1,6 +1,7 @@
 package names
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,6 +67,9 @@ func wordSet(list string) map[string]bool {
 // lowerAddresses adds the lower-case street addresses of text.
 func lowerAddresses(text string, g *table, r *analysis.Report, f *analysis.Field, n0 int) {
 	for i := 0; i < len(text); i++ {
+		for i+8 <= len(text) && !hasDigit8(binary.LittleEndian.Uint64([]byte(text[i:i+8]))) {
+			i += 8 // eight digit-free bytes at a time, as ukAddresses does
+		}
 		for i < len(text) && text[i]-'0' > 9 {
 			i++
 		}

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 
@@ -183,7 +184,20 @@ var cueLeads = func() (t [256]bool) {
 
 // hasCueScript reports a byte that may start a letter of those scripts.
 func hasCueScript(text string) bool {
-	for i := 0; i < len(text); i++ {
+	i := 0
+	for i+8 <= len(text) {
+		if binary.LittleEndian.Uint64([]byte(text[i:i+8]))&0x8080808080808080 == 0 {
+			i += 8 // eight ASCII bytes
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			if cueLeads[text[j]] {
+				return true
+			}
+		}
+		i += 8
+	}
+	for ; i < len(text); i++ {
 		if cueLeads[text[i]] {
 			return true
 		}
