@@ -649,6 +649,14 @@ func pairSeparator(text string, i int) int {
 // conjunctionBefore returns the length of "and" (and, e, y, et, und, i,
 // ve, và, dan) and its leading space ending text[:i] after a space, or 0.
 func conjunctionBefore(text string, i int) int {
+	if i < 2 {
+		return 0
+	}
+	switch text[i-1] | 0x20 {
+	case 'd', 'e', 'y', 't', 'i', 'n', 0xA0 | 0x20: // the last bytes of the words below
+	default:
+		return 0 // most words: one byte test
+	}
 	for _, c := range [...]string{"and", "e", "y", "et", "und", "i", "ve", "và", "dan"} {
 		if wordEndsAt(text, i, c) && i-len(c) > 0 && text[i-len(c)-1] == ' ' {
 			return len(c)
