@@ -46,7 +46,7 @@ type Detector struct {
 	minEntropy float64
 	pool       sync.Pool
 	byID       map[string]int // rule id -> index in rules, for scanners that report several types
-	ix         struct{ password, generic, connPassword, urlCreds, discord, mailgun, pin, backupCodes, seed, seedLoose int }
+	ix         struct{ password, generic, connPassword, urlCreds, discord, mailgun, pin, backupCodes, seed, seedLoose, minio int }
 	// providerPrefixes are case-sensitive literal prefixes (4+ bytes with
 	// a separator, such as "hvs." or "xoxp-") of provider formats, with
 	// the shortest match of any format that starts with them.
@@ -119,6 +119,7 @@ func New(opts Options) *Detector {
 	d.ix.backupCodes = d.ruleIndex("MFA_BACKUP_CODE")
 	d.ix.seed = d.ruleIndex(idSeedPhrase)
 	d.ix.seedLoose = d.ruleIndex(idSeedPhraseNamed)
+	d.ix.minio = d.ruleIndex(idMinioAlias)
 	prefixMin := map[string]int{}
 	for _, r := range d.rules {
 		if r.def.Kind != kindProvider || r.prefixes == nil {

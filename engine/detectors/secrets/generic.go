@@ -422,11 +422,11 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 				return false
 			}
 		}
-		if ident && !digit && !randomCase(v) {
-			return false // a variable, not "jUsHWlOuNnvebjVoXQZn"
+		if ident && !digit && !randomCase(v) && !(password && containsFold(name, "phrase") && dottedPassphrase(v)) {
+			return false // a variable, not "jUsHWlOuNnvebjVoXQZn" or a passphrase's words
 		}
 	}
-	if qualifiedName(v) && !(password && quoted && dottedPassphrase(v)) || hostname(v) {
+	if (qualifiedName(v) || hostname(v)) && !(password && (quoted || containsFold(name, "phrase")) && dottedPassphrase(v)) {
 		return false
 	}
 	if !password && obviousFake(v) {
@@ -689,6 +689,11 @@ func dottedPassphrase(v string) bool {
 	parts := strings.Split(v, ".")
 	if len(parts) < 3 {
 		return false
+	}
+	switch parts[len(parts)-1] {
+	case "com", "org", "net", "io", "dev", "app", "local", "internal", "lan", "corp", "cloud", "info",
+		"biz", "edu", "gov", "int", "example", "test", "invalid", "localhost", "home", "svc", "cluster":
+		return false // a host name
 	}
 	for k, p := range parts {
 		w := strings.TrimRight(p, "0123456789")

@@ -1,5 +1,7 @@
 package secrets
 
+import "strings"
+
 // Credentials stated in prose: "my password is Summer2024!", "das
 // Passwort lautet Xk9#mQ2vLp", "le mot de passe est ...", "use password
 // Tr0ub4dor!Xq", "the token is <token>", "the API key was '<key>'".
@@ -573,8 +575,8 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 	// An e-mail address as the user is credential enough ("bookings@…
 	// / Kabayan6644#"); after a conjunction only an e-mail address will do.
 	j := us
-	if emailLike(text[us:ue]) && ps == vs {
-		goto value
+	if (emailLike(text[us:ue]) || adminUser(text[us:ue])) && ps == vs {
+		goto value // "root / QAZ2wsx!1661"
 	}
 	if conj {
 		return false
@@ -663,6 +665,16 @@ func conjunctionBefore(text string, i int) int {
 		}
 	}
 	return 0
+}
+
+// adminUser reports the names of built-in administrator accounts.
+func adminUser(v string) bool {
+	for _, a := range [...]string{"root", "admin", "administrator", "sa", "postgres", "sysadmin", "superuser"} {
+		if strings.EqualFold(v, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // emailLike reports a user@domain.tld token.

@@ -113,6 +113,26 @@ var general11Rules = registerOpOnlyKeywords(general11OpOnly, []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.7
 	}),
+
+	// From general14's development read (platform engineering).
+	// Found from the run trigger (minioAlias): the words of the command
+	// are common letters.
+	{ID: idMinioAlias, Type: "MINIO_MC_ALIAS_SECRET", Desc: "The secret key in a MinIO client alias (mc alias set NAME URL ACCESS SECRET, mc config host add …).",
+		Scan: scanNone, Run: true, Score: 0.8, Source: srcParapet, License: licParapet},
+	with(own("DECODED_K8S_SECRET", "A value printed on the line after a command that reads a Kubernetes secret and decodes it (kubectl get secret … | base64 -d).",
+		`(?i)\bget[ \t]+secrets?\b[^\n]{0,200}\|[ \t]*base64[ \t]+(?:-d|--decode|-D)[^\n]*\n[ \t]*((?-i:[!-~]{6,128}))[ \t]*(?:\n|$)`, "base64 -d", "base64 --decode", "base64 -D"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) && v[0] != '$' }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	with(own("SPLUNK_HEC_TOKEN", "A Splunk HTTP Event Collector token in an Authorization: Splunk header.",
+		`(?i)\bAuthorization:[ \t]*Splunk[ \t]+([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`, "authorization:"), func(r *ruleDef) { r.Score = 0.8 }),
+	with(own("VAULT_APPROLE_SECRET_ID", "A HashiCorp Vault AppRole secret_id.",
+		`\bsecret_id["']?[ \t]*[=:][ \t]*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b`, "secret_id"), func(r *ruleDef) { r.Score = 0.8 }),
+	with(own("HONEYCOMB_API_KEY", "A Honeycomb API key in the x-honeycomb-team header.",
+		`(?i)\bx-honeycomb-team["']?[ \t]*[:=][ \t]*["']?((?-i:[A-Za-z0-9]{22,64}))`, "x-honeycomb-team"), entropy(3.0)),
+	with(own("NATS_NKEY_SEED", "A NATS nkey seed (SU…, SA…, SO…) in a .creds file or after its header.",
+		`-----BEGIN (?:USER|ACCOUNT|OPERATOR) NKEY SEED-----[ \t]*\r?\n[ \t]*(S[UAO][A-Z2-7]{56})`, "nkey seed-----"), func(r *ruleDef) { r.Score = 0.9 }),
 })
 
 // general11OpOnly are keywords looked for only before an operator or a
@@ -152,4 +172,39 @@ func lowerWordOnly(v string) bool {
 		}
 	}
 	return true
+}
+
+const idMinioAlias = "MINIO_MC_ALIAS_SECRET"
+
+// minioAlias is the run hook of MINIO_MC_ALIAS_SECRET: the run text[rs:re]
+// around a digit is the last of four arguments after "mc alias set" (or
+// "mc config host add") at the start of its line.
+func (d *Detector) minioAlias(st *scanState, text string, rs, re int) {
+	if d.ix.minio < 0 || re-rs < 16 || re-rs > 128 || rs == 0 || text[rs-1] != ' ' {
+		return
+	}
+	if re < len(text) && text[re] != ' ' && text[re] != '\n' && text[re] != '\r' && text[re] != '\'' && text[re] != '"' {
+		return
+	}
+	ls := rs
+	for ls > 0 && rs-ls < 300 && text[ls-1] != '\n' {
+		ls--
+	}
+	line := strings.TrimLeft(text[ls:rs], " \t$>")
+	var rest string
+	switch {
+	case strings.HasPrefix(line, "mc alias set "):
+		rest = line[len("mc alias set "):]
+	case strings.HasPrefix(line, "mc config host add "):
+		rest = line[len("mc config host add "):]
+	default:
+		return
+	}
+	if n := len(strings.Fields(rest)); n != 3 {
+		return // NAME URL ACCESS, then the secret
+	}
+	if v := text[rs:re]; !notTemplate(v) || shannon(v) < 3.5 {
+		return
+	}
+	st.add(d.ix.minio, rs, re)
 }

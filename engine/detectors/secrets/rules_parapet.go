@@ -313,8 +313,8 @@ var parapetRules = []ruleDef{
 		`\bsshpass\b[^\n]{0,40}?[ \t]-p[ \t]*['"]?(`+cliValue+`)`, " -p"),
 	cliPassword("RCON_PASSWORD", "A password given to mcrcon or rcon-cli with -p.",
 		`\b(?:mcrcon|rcon-cli)\b[^\n]{0,100}?[ \t](?:-p|--password)[ \t]+['"]?(`+cliValue+`)`, " -p", " --password"),
-	cliPassword("DOCKER_LOGIN_PASSWORD", "A password given to docker login -p.",
-		`\bdocker[ \t]+login\b[^\n]{0,100}?[ \t]-p[ \t]+['"]?(`+cliValue+`)`, " -p"),
+	cliPassword("DOCKER_LOGIN_PASSWORD", "A password given to docker, podman, buildah or skopeo login -p.",
+		`\b(?:docker|podman|buildah|skopeo)[ \t]+login\b[^\n]{0,100}?[ \t]-p(?:[ \t]+|=)['"]?(`+cliValue+`)`, " -p"),
 	cliPassword("SQLCMD_PASSWORD", "A password given with -P to sqlcmd, bcp, osql, isql or mosquitto_pub/sub.",
 		`\b(?:sqlcmd|bcp|osql|isql|mosquitto_pub|mosquitto_sub)\b[^\n]{0,150}?[ \t]-P[ \t]*['"]?(`+cliValue+`)`, " -p"),
 	cliPassword("LDAP_BIND_PASSWORD", "A bind password given to ldapsearch, ldapmodify and the other OpenLDAP tools with -w.",
@@ -608,6 +608,8 @@ const cliValue = `[^\s'"$<{*%-][^\s'"]{2,63}`
 // cliPassword is a password on a command line: reported however weak
 // unless it is a template, like the other credential formats.
 func cliPassword(id, desc, pattern string, kws ...string) ruleDef {
+	// a command broken over lines with a backslash is one command
+	pattern = strings.ReplaceAll(pattern, `[^\n]{0,`, `(?:[^\n]|\\\n){0,`)
 	return with(own(id, desc, pattern, kws...), func(r *ruleDef) {
 		r.Validate = notTemplate
 		r.Type = idPassword

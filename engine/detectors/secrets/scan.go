@@ -362,6 +362,7 @@ func (d *Detector) runHooks(st *scanState, text string, rs, re int) {
 	d.mailgunKey(st, text, rs, re)
 	d.pinCode(st, text, rs, re)
 	d.codeList(st, text, rs)
+	d.minioAlias(st, text, rs, re)
 }
 
 func (d *Detector) runPrefix(st *scanState, text string, i int) {
