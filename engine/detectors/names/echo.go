@@ -330,15 +330,18 @@ func labelAt(text string, p, le int) (s, e int, bracketed bool) {
 			p++
 		}
 	}
+	if p+1 < le && text[p] == '*' && text[p+1] == '*' {
+		p += 2 // **Name**: (Markdown)
+	}
 	s = p
 	words := 0
 	for words < 2 {
 		ws := p
-		for p < le && p-ws <= 20 && !fullColonAt(text, p) && (text[p] >= 0x80 || (text[p]|0x20) >= 'a' && (text[p]|0x20) <= 'z') {
+		for p < le && p-ws <= 24 && !fullColonAt(text, p) && (text[p] >= 0x80 || (text[p]|0x20) >= 'a' && (text[p]|0x20) <= 'z' || p > ws && text[p] == '-' && p+1 < le && text[p+1] != ' ') {
 			p++
 		}
 		n := p - ws
-		if n > 20 || n < 2 || n == 2 && !('A' <= text[ws] && text[ws] <= 'Z') {
+		if n > 24 || n < 2 || n == 2 && !('A' <= text[ws] && text[ws] <= 'Z') {
 			return 0, 0, false
 		}
 		words++
@@ -350,13 +353,81 @@ func labelAt(text string, p, le int) (s, e int, bracketed bool) {
 		}
 		break
 	}
+	e = p
+	// an honorific joined to the name: "Yamamoto-san", "Ji-woo-ssi"
+	for _, h := range [...]string{"-san", "-sama", "-kun", "-chan", "-ssi", "-nim", "-ji", "-sensei"} {
+		if e-s > len(h)+1 && strings.EqualFold(text[e-len(h):e], h) {
+			e -= len(h)
+			break
+		}
+	}
+	if p+1 < le && text[p] == '*' && text[p+1] == '*' {
+		p += 2
+	}
+	// a role or a unit in brackets, or a time, before the colon: "Dom
+	// (Isla's dad):", "Giuliana (int. 4):", "Femi Okoro - 10:33:"
+	if p+2 < le && text[p] == ' ' && text[p+1] == '(' {
+		if c := strings.IndexByte(text[p:le], ')'); c > 0 && c < 32 {
+			in := text[p+2 : p+c]
+			p += c + 1
+			if capitalisedWord(in) && words == 1 && !givenName(gazetteer(), text[s:e]) {
+				// "Rider (Kwabena):", "Repartidor (Yeferson):": a role, then
+				// the name in brackets
+				s, e = p-c+1, p-1
+			}
+		}
+	} else if q := timeAfterName(text, p, le); q > p {
+		p = q
+		bracketed = true // a time stamp after the name
+	}
+	if p < le && text[p] == ' ' && p+1 < le && text[p+1] == ':' {
+		p++ // French: "Karim : …"
+	}
 	if fullColonAt(text, p) {
-		return s, p, bracketed
+		return s, e, bracketed
 	}
 	if p+1 >= le || text[p] != ':' || text[p+1] != ' ' {
 		return 0, 0, false
 	}
-	return s, p, bracketed
+	return s, e, bracketed
+}
+
+// capitalisedWord reports one capitalised word of letters (the name in
+// "Rider (Kwabena):"), not "Isla's dad", "int. 4" or "external".
+func capitalisedWord(w string) bool {
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 'a' && c <= 'z' || c >= 0x80 || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// timeAfterName returns the end of " - 10:33", ", 10:33" or " 10:33"
+// after a speaker's name at text[p] (before the colon that ends the
+// label), or p.
+func timeAfterName(text string, p, le int) int {
+	q := p
+	if q+2 < le && text[q] == ' ' && text[q+1] == '-' {
+		q += 2
+	} else if q < le && text[q] == ',' {
+		q++
+	}
+	for q < le && text[q] == ' ' {
+		q++
+	}
+	d := q
+	for d < le && d-q < 2 && text[d] >= '0' && text[d] <= '9' {
+		d++
+	}
+	if d == q || d+2 >= le || text[d] != ':' || text[d+1] < '0' || text[d+1] > '9' || text[d+2] < '0' || text[d+2] > '9' {
+		return p
+	}
+	return d + 3
 }
 
 // fullColonAt reports the full-width colon '：' at text[p].

@@ -147,3 +147,14 @@ func TestPostcodeAndVietnameseAddresses(t *testing.T) {
 	checkAddr("khách sạn ở 12 Lê Thánh Tông, phường Hải Châu 1, Đà Nẵng", "12 Lê Thánh Tông, phường Hải Châu 1")
 	checkAddr("nhà em ở số 14, hẻm 221 Lý Thường Kiệt, phường 15, quận 11", "số 14, hẻm 221 Lý Thường Kiệt, phường 15")
 }
+
+// Labels of Teams, Slack and Markdown exports: a time after the name, a
+// role or unit in brackets, an honorific joined by a hyphen.
+func TestSpeakerLabelForms(t *testing.T) {
+	d := New(Options{})
+	checkPersons(t, d, "Femi Okoro - 10:33: the lease ends in March", []found{{"PERSON", "Femi Okoro"}})
+	checkPersons(t, d, "Giuliana (int. 4): domani tolgono l'acqua\nMarco: chi l'ha detto?", []found{{"PERSON", "Giuliana"}, {"PERSON", "Marco"}})
+	checkPersons(t, d, "[09:14] Yamamoto-san: I will join from Osaka", []found{{"PERSON", "Yamamoto"}})
+	checkPersons(t, d, "**Ifeoma**: can everyone do Thursday?\n**Ngozi**: yes", []found{{"PERSON", "Ifeoma"}, {"PERSON", "Ngozi"}})
+	checkPersons(t, d, "Pieter-Jan Claes (Gent): ik kan pas vanaf tien uur\nLotte Peeters (Brussel): ok", []found{{"PERSON", "Pieter-Jan Claes"}, {"PERSON", "Lotte Peeters"}})
+}
