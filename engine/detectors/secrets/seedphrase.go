@@ -43,7 +43,7 @@ var (
 	// 27, 0 for a three-letter word's missing fourth): the words are
 	// unique in their first four letters, so this is the list's filter,
 	// and bip39Index confirms a run's words at the end.
-	bip39Keys [27 * 27 * 27 * 27 / 64]uint64
+	bip39Keys [(27*27*27*27 + 63) / 64]uint64
 	// bip39First3[i] is the range of bip39Words whose first three letters
 	// have index i (a*26*26 + b*26 + c); the list is sorted.
 	bip39First3 [26 * 26 * 26][2]uint16

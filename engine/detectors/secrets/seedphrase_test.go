@@ -28,6 +28,12 @@ func TestBIP39List(t *testing.T) {
 			t.Errorf("bip39Index(%q) found", w)
 		}
 	}
+	// the last keys of the four-letter table (a fuzzed "zzz" once read
+	// past its end)
+	for _, w := range []string{"zzz", "zzzz", "zzzzzzzz", "zoo", "zone"} {
+		listedWordAt(w, 0)
+		listedWordAt("\n"+w+" zoo zoo", 1)
+	}
 }
 
 // mnemonic encodes entropy (16 to 32 bytes) as BIP-39 words, checksum
