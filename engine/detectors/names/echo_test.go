@@ -39,7 +39,7 @@ func TestKinBeforeLowerCaseNames(t *testing.T) {
 func TestSpeakerLabelsOnce(t *testing.T) {
 	d := New(Options{})
 	checkPersons(t, d, "[Tue 21:03] Ifeoma: ok wedding group!! final numbers by friday", []found{{"PERSON", "Ifeoma"}})
-	checkPersons(t, d, "[WhatsApp] Nkechi: pls who has the plumber's number?\nIfy: try the group chat", []found{{"PERSON", "Nkechi"}})
+	checkPersons(t, d, "[WhatsApp] Nkechi: pls who has the plumber's number?\nIfy: try the group chat", []found{{"PERSON", "Nkechi"}, {"PERSON", "Ify"}})
 	checkPersons(t, d, "hugo: yeah I'll do it\nmarta: thanks!", []found{{"PERSON", "hugo"}, {"PERSON", "marta"}})
 	checkPersons(t, d, "[微信] 阿杰：群里的照片我都传到网盘了", []found{{"PERSON", "阿杰"}})
 	checkPersons(t, d, "[22:10] Ελένη: κορίτσια, το πάρτι είναι το Σάββατο", []found{{"PERSON", "Ελένη"}})

@@ -86,6 +86,43 @@ nguyen tran pham hoang huynh phan dang bui ngo duong
 yilmaz kaya demir sahin celik yildiz yildirim ozturk aydin ozdemir arslan dogan kilic
 `
 
+
+// worldDiminutives are the short forms and nicknames people use for each
+// other in chats, in many languages (authored for Parapet from general
+// knowledge of naming customs; names are facts): Russian and Ukrainian
+// (transliterated), Spanish and Basque, Portuguese, Italian, French,
+// German, Polish and Czech, Dutch, Filipino, Indonesian, Nigerian,
+// East African, Irish, Scottish and Welsh, and English. Forms that are
+// also common words in some language (ola, pato, pino, boy, lies, asia)
+// are left out; English words keep their word flags in the gazetteer,
+// so the scorer still weighs them.
+const worldDiminutives = `
+sasha misha dima kolya petya vasya vanya seryozha seryozha lyosha alyosha zhenya tolya volodya vova yura
+kostya grisha borya tanya katya masha dasha natasha nastya olya lena sveta yulia galya nadya lyuba zina
+valya tolik vitya fedya stas arkasha pasha sanya ksyusha lida serezha sergey
+paco pepe nacho chuy lupe juanjo manolo chema quique kike rafa nando lalo beto memo chucho pancho
+chelo maite charo merche puri reme pili conchi nati vero cata tati quico chus txema inaki josu xabi
+koldo unai aitor
+zeca chico tiao juca guto duda gabi lulu fafa malu manu lari fabi tuca dede lurdinha zezinho tonho
+tonico quinzinho
+peppe peppino beppe gigi gino tonino toto ciccio nino lele titti pippo fede giuli checco cecco mimmo
+jojo fifi zizou mimi loulou seb steph domi gege dede
+uwe sepp hansi gerd kalle jupp resi gretel lenchen hannes basti chrissi steffi moni babsi susi tini uli
+fritzi
+kuba kasia zosia basia gosia wojtek bartek tomek jurek franek staszek krzysiek maciek iza ewka lucka
+honza pepa jirka peta verca ondra zuzka lenka kacka katka
+joop kees henk piet klaas sanne bram joris daan lotte ineke truus mies bep
+junjun bong jojo lito toto inday migs pao tess weng marites jhong dodong
+adit joko bambang yanto agus tini wati yuli dodi ucok butet asep ujang
+tayo tunde bayo femi funmi yemi ngozi chidi chidera nkechi ify emeka ebuka kemi bisi dayo seun tobi sola
+segun bola shola jide kunle wale tosin dapo ayo
+juma neema zawadi baraka amani halima wanjiru wambui njeri kamau otieno achieng akinyi mwangi
+niamh siobhan aoife sinead caoimhe ciara saoirse oisin cian padraig eoin cormac ruairi morag kirsty hamish
+glenys bronwen rhiannon dafydd iolo gethin sian
+kez soph liv becca bex rach jess maddie izzy tash abi ellie hattie millie tilly evie katie danny tommy
+johnny jimmy bobby robbie stevie jonny mikey kev gaz baz dazza tez shaz trish debs vicky becky nicky
+`
+
 // addWorldNames ORs the name flags into the gazetteer: given names as
 // frequent given names, surnames as frequent surnames. Flags the
 // gazetteer already has (English word, place) stay, so the scorer still
@@ -96,5 +133,8 @@ func addWorldNames(t *table) {
 	}
 	for _, w := range strings.Fields(worldSurnames) {
 		t.or(hashWord(w), gLast|gName)
+	}
+	for _, w := range strings.Fields(worldDiminutives) {
+		t.or(hashWord(w), gFirst|gName)
 	}
 }
