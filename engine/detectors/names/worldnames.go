@@ -86,7 +86,6 @@ nguyen tran pham hoang huynh phan dang bui ngo duong
 yilmaz kaya demir sahin celik yildiz yildirim ozturk aydin ozdemir arslan dogan kilic
 `
 
-
 // worldDiminutives are the short forms and nicknames people use for each
 // other in chats, in many languages (authored for Parapet from general
 // knowledge of naming customs; names are facts): Russian and Ukrainian
