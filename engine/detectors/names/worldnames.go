@@ -122,6 +122,25 @@ kez soph liv becca bex rach jess maddie izzy tash abi ellie hattie millie tilly 
 johnny jimmy bobby robbie stevie jonny mikey kev gaz baz dazza tez shaz trish debs vicky becky nicky
 `
 
+// worldGivenMore are frequent given names of Ireland, Wales and Scotland,
+// Nigeria, Kenya and Tanzania, the Philippines, Indonesia, Vietnam
+// (folded), Iran, the Gulf, South India and Punjab, the Basque Country
+// and Catalonia, Hungary and Greece (transliterated) that no other list
+// of the gazetteer had (authored for Parapet from general knowledge of
+// naming customs; names are facts).
+const worldGivenMore = `
+aoibhinn aisling clodagh grainne roisin eimear fionnuala mairead nuala brid tadhg cathal diarmuid
+fergal lorcan cillian angharad carys cerys ffion gwenllian lowri mared sioned eleri emyr huw ieuan
+owain geraint llyr ailsa eilidh kirsteen mhairi morven ruaridh torquil adaora chinwe ebele uchenna
+ikechukwu oluwadamilare nyambura wairimu muthoni atieno adhiambo chebet jepkoech jeptoo kiprono
+kiptoo omondi odhiambo onyango githinji nduta rehema subira mwanaisha zuhura bakari hamisi rashidi
+maricel marivic rhodora rodel jomar jhon arnel yanti dedi rizky yudi quynh narges parisa shirin
+arash kaveh farhad dariush behnam omid fahd kavitha revathi saranya vijaya anitha deepa senthil
+murugan vignesh harpreet gurpreet manpreet jaspreet simran navjot amandeep sukhwinder baljit amaia
+garazi leire maialen haizea asier ibai oier xabier eneko quim krisztina orsolya dimitra ioanna
+panagiota giorgos dimitris kostas spyros stelios thanasis vangelis
+`
+
 // addWorldNames ORs the name flags into the gazetteer: given names as
 // frequent given names, surnames as frequent surnames. Flags the
 // gazetteer already has (English word, place) stay, so the scorer still
@@ -133,7 +152,7 @@ func addWorldNames(t *table) {
 	for _, w := range strings.Fields(worldSurnames) {
 		t.or(hashWord(w), gLast|gName)
 	}
-	for _, w := range strings.Fields(worldDiminutives) {
+	for _, w := range strings.Fields(worldDiminutives + " " + worldGivenMore) {
 		t.or(hashWord(w), gFirst|gName)
 	}
 }
