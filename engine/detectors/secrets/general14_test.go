@@ -15,6 +15,7 @@ func TestGeneral14Forms(t *testing.T) {
 		{"root slash password", "[03:07] kai: root / QAZ2wsx!1661 — same on all hosts", "PASSWORD_ASSIGNMENT", "QAZ2wsx!1661"},
 		{"dotted passphrase unquoted", "export PULUMI_CONFIG_PASSPHRASE := nimbus.pepper.tulip.ember", "PASSWORD_ASSIGNMENT", "nimbus.pepper.tulip.ember"},
 		{"host in a password field", `password = "mail.example.com"`, "", ""},
+		{"hashing scheme", "password_encryption = scram-sha-256 in postgresql.conf.", "", ""},
 		{"ldap bind over lines", "ldapsearch -x -H ldaps://dc01:636 \\\n  -D \"CN=svc\" \\\n  -w 'meadow.fjord.pepper' \\\n  -b x", "PASSWORD_ASSIGNMENT", "meadow.fjord.pepper"},
 		{"nats seed", "-----BEGIN USER NKEY SEED-----\nSUSL5M55XSBDWUT4ZERPSKNB6ODYQBDAMFK5VGR25XYX" + "CXJPV5NDHCCDWX\n------END USER NKEY SEED------", "NATS_NKEY_SEED", ""},
 		{"buildah login", `buildah login -u="team+push" -p="6Z7L1VGMHWE3C43S2XCW4EWDQ7P06RVZ1O0HC34DQ8DCGL3LFD5M4G3C4H8U" quay.io`, "PASSWORD_ASSIGNMENT", "6Z7L1VGMHWE3C43S2XCW4EWDQ7P06RVZ1O0HC34DQ8DCGL3LFD5M4G3C4H8U"},

@@ -36,6 +36,10 @@ var placeholderParts = []string{
 
 // placeholderWords rejects a value equal to one of them (case-insensitive).
 var placeholderWords = []string{
+	// names of hashing schemes, the setting of how to store a password
+	// ("password_encryption = scram-sha-256")
+	"scram-sha-256", "scram-sha-1", "md5", "sha256", "sha-256", "sha512", "sha-512", "bcrypt",
+	"argon2", "argon2id", "argon2i", "pbkdf2", "pbkdf2-sha256", "yescrypt", "sha1", "sha-1",
 	"password", "passw0rd", "passwd", "pass", "pwd", "secret", "token", "apikey",
 	"api_key", "api-key", "key", "null", "nil", "none", "true", "false",
 	"undefined", "empty", "string", "str", "test", "testing", "default", "value",
