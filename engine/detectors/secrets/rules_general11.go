@@ -108,7 +108,7 @@ var general11Rules = registerOpOnlyKeywords(general11OpOnly, []ruleDef{
 			for i := 0; i < len(v); i++ {
 				letter = letter || isLetter(v[i])
 			}
-			return letter && len(v) >= 6 && len(v) <= 24 && !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && shannon(v) > 2.5 && !shortLowerWord(v) && !lowerWordOnly(v)
+			return letter && len(v) >= 6 && len(v) <= 24 && !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && shannon(v) > 2.5 && !lowerWordOnly(v)
 		}
 		r.Type = idPassword
 		r.Score = 0.7

@@ -749,13 +749,5 @@ func nearWord(word string, n int) func(text string, ks, ke int) bool {
 // shortLowerWord reports a value of six lower-case letters or fewer
 // ("file", "stdin", "prompt"): in a usage line, the name of an argument.
 func shortLowerWord(v string) bool {
-	if len(v) > 6 {
-		return false
-	}
-	for i := 0; i < len(v); i++ {
-		if v[i] < 'a' || v[i] > 'z' {
-			return false
-		}
-	}
-	return true
+	return len(v) <= 6 && lowerWordOnly(v)
 }
