@@ -169,3 +169,11 @@ func BenchmarkCalibrate(b *testing.B) {
 		b.Fatal("no spaces")
 	}
 }
+
+// BenchmarkScanChat64KB measures casual text, where the lower-case pass
+// reads every word: the mixed text in lower case, with chat cues.
+func BenchmarkScanChat64KB(b *testing.B) {
+	text := strings.ToLower(mixedText(64 << 10))
+	text = strings.ReplaceAll(text, ". ", ". hi angie, tell kieran this is carla. ")[:64<<10]
+	benchText(b, text)
+}

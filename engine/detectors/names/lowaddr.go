@@ -76,12 +76,12 @@ func lowerAddresses(text string, g *table, r *analysis.Report, f *analysis.Field
 		if i >= len(text) {
 			return
 		}
-		if i > 0 && (isDigitByte(text[i-1]) || alphaASCII[text[i-1]] != 0 || text[i-1] == '.' || text[i-1] == ':' || text[i-1] == '$' || text[i-1] >= 0x80 && !spaceBefore(text, i)) {
+		if i > 0 && (isDigit(text[i-1]) || alphaASCII[text[i-1]] != 0 || text[i-1] == '.' || text[i-1] == ':' || text[i-1] == '$' || text[i-1] >= 0x80 && !spaceBefore(text, i)) {
 			continue
 		}
 		ns := i
 		ne := i
-		for ne < len(text) && isDigitByte(text[ne]) {
+		for ne < len(text) && isDigit(text[ne]) {
 			ne++
 		}
 		if ne-ns > 5 {
@@ -91,7 +91,7 @@ func lowerAddresses(text string, g *table, r *analysis.Report, f *analysis.Field
 		if ne < len(text) && 'a' <= text[ne] && text[ne] <= 'z' && (ne+1 >= len(text) || !addrLetterByte(text[ne+1])) {
 			ne++ // "43a"
 		}
-		if ne < len(text) && (isDigitByte(text[ne]) || text[ne] == ':' || text[ne] == '%' || text[ne] == '.' && ne+1 < len(text) && isDigitByte(text[ne+1])) {
+		if ne < len(text) && (isDigit(text[ne]) || text[ne] == ':' || text[ne] == '%' || text[ne] == '.' && ne+1 < len(text) && isDigit(text[ne+1])) {
 			i = ne
 			continue // a time, a share, a decimal
 		}
@@ -277,7 +277,7 @@ func unitBefore(text string, ns int) int {
 		p--
 	}
 	q := p
-	for q > 0 && (isDigitByte(text[q-1]) || 'a' <= text[q-1] && text[q-1] <= 'z' && q < p && isDigitByte(text[q])) {
+	for q > 0 && (isDigit(text[q-1]) || 'a' <= text[q-1] && text[q-1] <= 'z' && q < p && isDigit(text[q])) {
 		q--
 	}
 	if q == p || q == 0 || text[q-1] != ' ' {
@@ -301,7 +301,7 @@ func unitAfter(text string, e int) int {
 		p++
 	}
 	q := p
-	for q < len(text) && isDigitByte(text[q]) {
+	for q < len(text) && isDigit(text[q]) {
 		q++
 	}
 	if q == p || q-p > 5 {
@@ -347,14 +347,14 @@ func postcodeCityAt(text string, p int) int {
 	}
 	q := p + 2
 	d := q
-	for d < len(text) && isDigitByte(text[d]) {
+	for d < len(text) && isDigit(text[d]) {
 		d++
 	}
 	n := d - q
 	switch {
-	case n == 3 && d+3 < len(text) && text[d] == ' ' && isDigitByte(text[d+1]) && isDigitByte(text[d+2]) && !isDigitByte(text[d+3]):
+	case n == 3 && d+3 < len(text) && text[d] == ' ' && isDigit(text[d+1]) && isDigit(text[d+2]) && !isDigit(text[d+3]):
 		d += 3 // 602 00, 123 45
-	case (n == 2 || n == 4) && d+4 < len(text) && text[d] == '-' && isDigitByte(text[d+1]) && isDigitByte(text[d+2]) && isDigitByte(text[d+3]):
+	case (n == 2 || n == 4) && d+4 < len(text) && text[d] == '-' && isDigit(text[d+1]) && isDigit(text[d+2]) && isDigit(text[d+3]):
 		d += 4 // 00-950 (Poland), 1200-384 (Portugal)
 	case n == 4 && d+3 < len(text) && text[d] == ' ' && 'A' <= text[d+1] && text[d+1] <= 'Z' && 'A' <= text[d+2] && text[d+2] <= 'Z' && text[d+3] == ' ':
 		d += 3 // 1012 AB
@@ -459,7 +459,7 @@ func vietStreet(text string, ne int) int {
 	p := ne
 	if p < len(text) && text[p] == '/' { // 45/12
 		p++
-		for p < len(text) && isDigitByte(text[p]) {
+		for p < len(text) && isDigit(text[p]) {
 			p++
 		}
 	}
@@ -474,7 +474,7 @@ func vietStreet(text string, ne int) int {
 					q++
 				}
 				d := q
-				for d < len(text) && (isDigitByte(text[d]) || text[d] == '/') {
+				for d < len(text) && (isDigit(text[d]) || text[d] == '/') {
 					d++
 				}
 				if d > q {

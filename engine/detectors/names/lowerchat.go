@@ -28,11 +28,6 @@ import (
 // big place, and be no role or kin word; a frequent given name that is
 // also a dictionary word ("mike", "tom") only after a greeting or "it's".
 
-var (
-	hYou = hashWord("you")
-	hU   = hashWord("u")
-)
-
 // casualText reports chats and transcripts: labelled lines, a chat word
 // first, or lines and sentences that mostly start in lower case (at least
 // half of them, and two or more). Formal text shows itself within a few
@@ -60,7 +55,7 @@ func casualText(text string, labels int) bool {
 					return true // casual text shows itself within a few lines too
 				}
 			}
-		case 'A' <= c && c <= 'Z' || isDigitByte(c):
+		case 'A' <= c && c <= 'Z' || isDigit(c):
 			if at {
 				starts++
 				at = false
@@ -95,8 +90,6 @@ var alphaASCII = func() (t [256]uint8) {
 	t['\''] = 2
 	return
 }()
-
-func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // lowerChatNames adds the lower-case names of casual text to r. One pass
 // over the words, with no allocation: a word is compared with the cues
@@ -151,29 +144,28 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 		if candidate && len(w) >= 3 && lowerStart {
 			lowerChatName(text, g, r, f, n0, s, i, isGreet)
 		}
-		maybe := cueKeyed(w) // one bit of a table: most words are no cue of any kind
-		if maybe && prevLower && prevE0-prevS0 >= 3 && s == prevE0+1 && text[prevE0] == ' ' && speechVerb(w) {
+		kind := cueKind(w)
+		if kind&kSpeech != 0 && prevLower && prevE0-prevS0 >= 3 && s == prevE0+1 && text[prevE0] == ' ' {
 			lowerChatName(text, g, r, f, n0, prevS0, prevE0, false) // "jen said", "pete asks"
 		}
 		prevS0, prevE0, prevLower = s, i, lowerStart && cue == 0 && !candidate
-		if !maybe {
+		if kind == 0 {
 			prevThis, prevTalk, prevE, prevHier = false, false, false, false
 			cue = 0
 			continue
 		}
 		// the cue for the next word
 		prevWasThis, prevWasTalk, prevWasE, prevWasHier := prevThis, prevTalk, prevE, prevHier
-		prevThis, prevTalk, prevE, prevHier = w == "this", talkVerb(w), w == "é", w == "hier"
-		_ = prevWasE
+		prevThis, prevTalk, prevE, prevHier = w == "this", kind&kTalk != 0, w == "é", w == "hier"
 		switch {
 		case w == "is" && prevWasThis, (w == "o" || w == "a") && prevWasE, w == "ist" && prevWasHier:
 			cue, greet = 2, true // "this is carla", "é o thiago", "hier ist dieter"
-		case kinOrTitleCue(w):
+		case kind&kKin != 0:
 			cue, greet = 1, true // "uncle ray", "my mother ruth", "officer danielle brooks", "zia nunzia"
 		case (w == "to" || w == "with" || w == "for") && prevWasTalk:
 			cue, greet = 1, false // "can i speak to jenny", "asking for dev"
-		case chatCueWord(w):
-			cue, greet = 1, !contactVerb(w)
+		case kind&kChat != 0:
+			cue, greet = 1, kind&kContact == 0
 		default:
 			cue = 0
 		}
@@ -192,33 +184,50 @@ func startsLower(text string, s int) bool {
 	return unicode.IsLower(r)
 }
 
-// speechVerb reports a verb of saying after a name ("jen said", "pete
-// asks", "malcolm showed me", "chuy dice").
-func speechVerb(w string) bool {
-	switch w {
-	case "said", "says", "asked", "asks", "told", "tells", "showed", "mentioned", "thinks", "wants",
-		"reckons", "texted", "replied", "dice", "disse", "sagt", "meinte":
-		return true
-	}
-	return false
-}
+// The words the lower-case pass compares a word with, by kind. A word
+// may be of several kinds ("asked" is a cue, a verb of contact, of
+// talking and of saying).
+const (
+	kChat    uint8 = 1 << iota // a cue before a name: greetings, thanks, interjections, verbs of contact, "it's"
+	kContact                   // a cue that is a verb: after it a given name that is also a dictionary word ("tell mark") is not taken
+	kKin                       // kin words and titles ("uncle ray", "officer danielle brooks", "zia nunzia")
+	kTalk                      // verbs before "to", "with" or "for" and a person ("speak to", "ask for")
+	kSpeech                    // verbs of saying after a name ("jen said", "chuy dice")
+	kPart                      // words of "this is", "é o", "hier ist", "speak to"
+)
 
-// cueKeys holds (length, first byte, second byte) of every word the
-// lower-case pass compares a word with: cues, kin and titles, verbs of
-// talking and saying, and the words of "this is", "é o", "hier ist",
-// "speak to". A word whose key is not there is none of them.
+var cueWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for kind, words := range map[uint8]string{
+		// greetings, thanks, interjections, "it's", and greetings and
+		// self-introductions of other languages ("hola", "coucou", "soy",
+		// "sono", "met" on a Dutch phone call)
+		kChat: `hi yo oi ty hey hii oii ola alo thx bye omg lol ask its soy hoi hej uè met olá heya hiya hiii
+			heyy hola ciao halo tysm tell told text ping with it's haha sono sunt ahoj buna hello hallo salut
+			thank night asked habla bună selam c'est chào thanks cheers texted pinged remind coucou morning
+			message cześć merhaba reminded messaged`,
+		kContact: "tell told ask asked text texted ping pinged remind reminded message messaged with",
+		kKin: `uncle aunt auntie aunty nana nan gran granny grandma grandad grandpa mother father mum mom
+			dad cousin officer detective doctor nurse sergeant constable mamie papi tío tía tio tia zia zio
+			nonna nonno dona seu doña don doamna domnul tante onkel oma opa ciocia wujek teta strýc abla abi
+			teyze amca bibi babu kuya ate tita tito`,
+		kTalk:   "speak speaking spoke talk talking talked chat chatted ask asking asked put transfer",
+		kSpeech: "said says asked asks told tells showed mentioned thinks wants reckons texted replied dice disse sagt meinte",
+		kPart:   "this is é o a hier ist to with for",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] |= kind
+		}
+	}
+	return m
+}()
+
+// cueKeys holds (length, first byte, second byte) of every word of
+// cueWords: one bit of a table tells most words (no cue of any kind)
+// from the few looked up in the map.
 var cueKeys = func() *[1 << 20 / 64]uint64 {
 	var t [1 << 20 / 64]uint64
-	words := `this is é o a hier ist to with for said says asked asks told tells showed mentioned thinks wants
-		reckons texted replied dice disse sagt meinte speak speaking spoke talk talking talked chat chatted ask
-		asking put transfer uncle aunt auntie aunty nana nan gran granny grandma grandad grandpa mother father
-		mum mom dad cousin officer detective doctor nurse sergeant constable mamie papi tío tía tio tia zia
-		zio nonna nonno dona seu doña don doamna domnul tante onkel oma opa ciocia wujek teta strýc abla abi
-		teyze amca bibi babu kuya ate tita tito hi yo oi ty hey hii oii olá ola alo thx bye omg lol its heya
-		hiya hiii heyy hola ciao halo tysm tell text ping it's haha hello hallo salut thank night thanks
-		cheers pinged remind morning message reminded messaged soy sono sunt hoi hej uè met ahoj habla bună
-		buna selam c'est chào coucou cześć merhaba`
-	for _, w := range strings.Fields(words) {
+	for w := range cueWords {
 		k := cueKey(w)
 		t[k/64] |= 1 << (k % 64)
 	}
@@ -233,19 +242,12 @@ func cueKey(w string) uint32 {
 	return uint32(min(len(w), 15))<<16 | uint32(w[0])<<8 | uint32(b1)
 }
 
-func cueKeyed(w string) bool {
-	k := cueKey(w)
-	return cueKeys[k/64]&(1<<(k%64)) != 0
-}
-
-// talkVerb reports the verbs before "to", "with" or "for" and a person:
-// speak to, talk to, spoke with, ask for.
-func talkVerb(w string) bool {
-	switch w {
-	case "speak", "speaking", "spoke", "talk", "talking", "talked", "chat", "chatted", "ask", "asking", "asked", "put", "transfer":
-		return true
+// cueKind returns the kinds of w, 0 for a word that is no cue.
+func cueKind(w string) uint8 {
+	if k := cueKey(w); cueKeys[k/64]&(1<<(k%64)) == 0 {
+		return 0
 	}
-	return false
+	return cueWords[w]
 }
 
 // hereAfter reports "here" right after text[i] ("mike here, can you …").
@@ -318,57 +320,6 @@ func lowerChatName(text string, g *table, r *analysis.Report, f *analysis.Field,
 		return
 	}
 	r.AddFinding("names", "pii", tPersonName, f, s, end, lowerChatScore)
-}
-
-// chatCueWord reports the cues before a lower-case name: greetings,
-// thanks, chat interjections, verbs of contact, "it's", and greetings
-// and self-introductions of other languages ("hola", "coucou", "soy",
-// "sono", "met" on a Dutch phone call). Compared by length and bytes:
-// this runs at every word of casual text.
-func chatCueWord(w string) bool {
-	switch len(w) {
-	case 2:
-		return w == "hi" || w == "yo" || w == "oi" || w == "ty"
-	case 3:
-		return w == "hey" || w == "hii" || w == "oii" || w == "ola" || w == "alo" || w == "thx" || w == "bye" || w == "omg" || w == "lol" || w == "ask" || w == "its" || w == "soy" || w == "hoi" || w == "hej" || w == "uè" || w == "met"
-	case 4:
-		return w == "olá" || w == "heya" || w == "hiya" || w == "hiii" || w == "heyy" || w == "hola" || w == "ciao" || w == "halo" || w == "tysm" || w == "tell" || w == "told" || w == "text" || w == "ping" || w == "with" || w == "it's" || w == "haha" || w == "sono" || w == "sunt" || w == "ahoj" || w == "buna"
-	case 5:
-		return w == "hello" || w == "hallo" || w == "salut" || w == "thank" || w == "night" || w == "asked" || w == "habla" || w == "bună" || w == "selam" || w == "c'est" || w == "chào"
-	case 6:
-		return w == "thanks" || w == "cheers" || w == "texted" || w == "pinged" || w == "remind" || w == "coucou"
-	case 7:
-		return w == "morning" || w == "message" || w == "cześć" || w == "merhaba"
-	case 8:
-		return w == "reminded" || w == "messaged"
-	}
-	return false
-}
-
-// kinOrTitleCue reports kin words and titles before a lower-case name in
-// transcripts ("uncle ray", "my mother ruth", "nana pat", "officer
-// danielle brooks", "mamie jeanne", "tío fermín", "zia nunzia", "dona
-// neide", "doamna stan").
-func kinOrTitleCue(w string) bool {
-	switch w {
-	case "uncle", "aunt", "auntie", "aunty", "nana", "nan", "gran", "granny", "grandma", "grandad",
-		"grandpa", "mother", "father", "mum", "mom", "dad", "cousin", "officer", "detective", "doctor",
-		"nurse", "sergeant", "constable", "mamie", "papi", "tío", "tía", "tio", "tia", "zia", "zio",
-		"nonna", "nonno", "dona", "seu", "doña", "don", "doamna", "domnul", "tante", "onkel", "oma", "opa",
-		"ciocia", "wujek", "teta", "strýc", "abla", "abi", "teyze", "amca", "bibi", "babu", "kuya", "ate", "tita", "tito":
-		return true
-	}
-	return false
-}
-
-// contactVerb reports the cues that are verbs: after them a given name
-// that is also a dictionary word ("tell mark") is not taken.
-func contactVerb(w string) bool {
-	switch w {
-	case "tell", "told", "ask", "asked", "text", "texted", "ping", "pinged", "remind", "reminded", "message", "messaged", "with":
-		return true
-	}
-	return false
 }
 
 const lowerChatScore = 0.6
