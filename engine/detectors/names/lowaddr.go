@@ -41,7 +41,7 @@ var (
 		rue chemin impasse allée allee carrer passeig kalye daan đường phố ngõ hẻm улица ул проспект пр
 		переулок пер бульвар шоссе площадь вулиця вулиці вул проспекту провулок бульвару`)
 	addrSuffixTypes = wordSet(`проспект улица шоссе переулок бульвар проезд набережная вулиця
-		проспект провулок sokak sokağı caddesi cadde mahallesi`)
+		провулок sokak sokağı caddesi cadde mahallesi`)
 	addrCompound = []string{"straat", "laan", "weg", "gracht", "plein", "straße", "strasse", "gasse",
 		"allee", "platz", "ring", "dijk", "kade", "singel", "steeg", "dreef", "gatan", "vägen", "gata",
 		"vej", "gade", "veien", "gate", "katu", "tie", "kuja", "utca", "ulice", "cesta"}

@@ -96,7 +96,7 @@ yilmaz kaya demir sahin celik yildiz yildirim ozturk aydin ozdemir arslan dogan 
 // are left out; English words keep their word flags in the gazetteer,
 // so the scorer still weighs them.
 const worldDiminutives = `
-sasha misha dima kolya petya vasya vanya seryozha seryozha lyosha alyosha zhenya tolya volodya vova yura
+sasha misha dima kolya petya vasya vanya seryozha lyosha alyosha zhenya tolya volodya vova yura
 kostya grisha borya tanya katya masha dasha natasha nastya olya lena sveta yulia galya nadya lyuba zina
 valya tolik vitya fedya stas arkasha pasha sanya ksyusha lida serezha sergey
 paco pepe nacho chuy lupe juanjo manolo chema quique kike rafa nando lalo beto memo chucho pancho
