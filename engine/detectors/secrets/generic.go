@@ -686,25 +686,22 @@ func pgMD5Verifier(v string) bool {
 // configuration ("lantern.harbour.kettle.fennel6", not
 // "spring.datasource.password").
 func dottedPassphrase(v string) bool {
-	parts := strings.Split(v, ".")
-	if len(parts) < 3 {
+	n := strings.Count(v, ".") + 1
+	if n < 3 {
 		return false
 	}
-	switch parts[len(parts)-1] {
+	switch v[strings.LastIndexByte(v, '.')+1:] {
 	case "com", "org", "net", "io", "dev", "app", "local", "internal", "lan", "corp", "cloud", "info",
 		"biz", "edu", "gov", "int", "example", "test", "invalid", "localhost", "home", "svc", "cluster":
 		return false // a host name
 	}
-	for k, p := range parts {
+	k := 0
+	for p := range strings.SplitSeq(v, ".") {
 		w := strings.TrimRight(p, "0123456789")
-		if k < len(parts)-1 && w != p || len(w) < 3 {
+		if k < n-1 && w != p || len(w) < 3 || !lowerWordOnly(w) {
 			return false
 		}
-		for i := 0; i < len(w); i++ {
-			if w[i] < 'a' || w[i] > 'z' {
-				return false
-			}
-		}
+		k++
 		switch w {
 		case "config", "conf", "settings", "setting", "env", "environ", "secret", "secrets", "vault", "password",
 			"passwd", "pass", "pwd", "database", "datasource", "app", "spring", "prod", "dev", "key", "keys", "value",
