@@ -403,7 +403,7 @@ var cjkAddressLabels = []string{"地址：", "地址:", "住址：", "住所："
 
 // cjkUnitAfterNumber end an address part after a number: 号 (house), 號,
 // 番地, 番, 号室, 丁目, 樓/楼/层/層/階 (floor), 室 (room), 栋/棟/座 (building).
-var cjkUnitAfterNumber = []string{"号楼", "號樓", "号室", "號室", "番地", "丁目", "号", "號", "番", "樓", "楼", "层", "層", "階", "室", "栋", "棟", "座", "F"}
+var cjkUnitAfterNumber = []string{"号楼", "號樓", "号室", "號室", "番地", "丁目", "号", "號", "番", "樓", "楼", "层", "層", "階", "室", "栋", "棟", "座", "弄", "巷", "单元", "單元", "F"}
 
 // cjkAddresses reports Chinese and Japanese addresses: from a postcode
 // (〒123-4567), a label or a top-level division, through the last number
@@ -526,20 +526,20 @@ func cjkAddressEnd(text string, start int) int {
 			}
 			num := text[j:k]
 			sawNumber = true
-			unit := ""
-			for _, u := range cjkUnitAfterNumber {
-				if hasPrefixAt(text, k, u) {
-					unit = u
-					break
-				}
+			sp := 0
+			if cjkUnitAt(text, k+1) != "" && text[k] == ' ' {
+				sp = 1 // "88 弄", "12 號": typed with spaces
 			}
+			unit := cjkUnitAt(text, k+sp)
 			if unit != "" {
-				end = k + len(unit)
+				end = k + sp + len(unit)
 			} else if strings.Count(num, "-") >= 1 {
 				end = k // 1-1-1, 3-1-3
 			}
-			j = k + len(unit)
+			j = k + sp + len(unit)
 			continue
+		case r == ' ' && j > start && cjkSpacedPart(text, j):
+			// a space between the parts: "漕溪北路 88 弄 6 号", "宮崎 2-14-8", "12 樓 B 室"
 		case isHan(r) || isKatakana(r) || r >= 'A' && r <= 'Z' || r == '之' || r == 'ヶ' || r == 'ケ':
 		case isHiragana(r):
 			if sawNumber {
@@ -553,6 +553,32 @@ func cjkAddressEnd(text string, start int) int {
 	return end
 }
 
+// cjkUnitAt returns the unit of cjkUnitAfterNumber at text[k], or "".
+func cjkUnitAt(text string, k int) string {
+	if k >= len(text) {
+		return ""
+	}
+	for _, u := range cjkUnitAfterNumber {
+		if hasPrefixAt(text, k, u) {
+			if (u == "号" || u == "號") && (hasPrefixAt(text, k+len(u), "线") || hasPrefixAt(text, k+len(u), "線")) {
+				return "" // "3号线": a metro line
+			}
+			return u
+		}
+	}
+	return ""
+}
+
+// cjkSpacedPart reports a single space at text[j] inside a Chinese or
+// Japanese address typed with spaces between its parts: after a Han
+// character (a street or a unit) and before a number ("漕溪北路 88",
+// "弄 6 号", "宮崎 2-14-8").
+func cjkSpacedPart(text string, j int) bool {
+	p, _ := runeBefore(text, j)
+	nx, _ := runeAt(text, j+1)
+	return isHan(p) && isFullDigit(nx)
+}
+
 // --- Korean addresses ---
 
 // hangulAdminStarts open a Korean address: the special, metropolitan and
@@ -561,6 +587,8 @@ var hangulAdminStarts = []string{
 	"서울특별시", "부산광역시", "대구광역시", "인천광역시", "광주광역시", "대전광역시", "울산광역시",
 	"세종특별자치시", "경기도", "강원도", "강원특별자치도", "충청북도", "충청남도", "전라북도", "전북특별자치도",
 	"전라남도", "경상북도", "경상남도", "제주특별자치도", "서울시", "부산시", "인천시", "대구시", "대전시", "울산시",
+	// the short forms, as a word of their own before a district: "서울 강남구 …"
+	"서울 ", "부산 ", "인천 ", "대구 ", "대전 ", "울산 ", "광주 ", "세종 ", "경기 ", "제주 ",
 }
 
 // hangulAddresses reports Korean road-name addresses: a top-level division
@@ -596,6 +624,16 @@ func hangulAddressEnd(text string, start int) int {
 		last, _ := utf8.DecodeLastRuneInString(w)
 		first, _ := utf8.DecodeRuneInString(w)
 		switch {
+		case j == start && len(w) == 6 && text[k] == ' ':
+			// a short city name ("서울 ", from hangulAdminStarts): a
+			// district word must follow
+			nx := k + 1
+			for nx < len(text) && text[nx] != ' ' {
+				nx++
+			}
+			if l, _ := utf8.DecodeLastRuneInString(text[k+1 : nx]); l != '구' && l != '시' && l != '군' {
+				return -1
+			}
 		case first >= '0' && first <= '9':
 			if !road && end < 0 && (!lot || lotNumberEnd(w, 0, false) != len(w)) {
 				return -1
@@ -1387,6 +1425,74 @@ func arabicAddresses(text string, out *scriptSpans) {
 			i = e - 1
 		}
 	}
+	arabicUnitFirst(text, out)
+}
+
+// arabicBuildings open an address at a building or a unit and its number
+// ("مبنى 2281، حي السلي، الرياض", "عمارة 14، شارع الملك فهد، …", "فيلا 17،
+// شارع 23، …"); arabicNamedBuildings before a building's name ("برج
+// الياسمين، شقة 2304، دبي مارينا", "مجمع الروضة").
+var (
+	arabicBuildings      = []string{"مبنى رقم ", "مبنى ", "عمارة رقم ", "عمارة ", "بناية ", "فيلا ", "شقة ", "مكتب "}
+	arabicNamedBuildings = []string{"برج ", "مجمع "}
+)
+
+// arabicUnitFirst reports Arabic addresses that open with their building
+// or unit: a building word and its number, then at least two comma
+// parts or a part that is a street or a district; or a named tower or
+// compound followed by a unit and its number. A street with its name but
+// no number before a unit ("شارع الملكة رانيا، عمارة 17، …") is read
+// the same way.
+func arabicUnitFirst(text string, out *scriptSpans) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != 0xD8 && text[i] != 0xD9 {
+			continue
+		}
+		if p, _ := runeBefore(text, i); isArabicLetter(p) {
+			continue
+		}
+		if out.overlapsAddress(i, i+1) {
+			continue
+		}
+		if m := prefixIn(text, i, arabicBuildings); m > 0 {
+			e := houseNumEnd(text, skipSpace(text, i+m))
+			if e < 0 || !arabicTail.ends(text, e) {
+				continue
+			}
+			t := arabicTail.extend(text, e)
+			j := skipSpace(text, e)
+			j = skipSpace(text, j+prefixIn(text, j, arabicTail.seps))
+			if t > e && (strings.Count(text[e:t], "،")+strings.Count(text[e:t], ",") >= 2 || prefixIn(text, j, arabicStarts) > 0) {
+				out.add(tStreetAddress, i, t, 0.8)
+				i = t - 1
+			}
+			continue
+		}
+		m := prefixIn(text, i, arabicNamedBuildings)
+		if m == 0 {
+			m = prefixIn(text, i, arabicStreets)
+		}
+		if m == 0 {
+			continue
+		}
+		x := arabicTail.name(text, i+m, 4)
+		if x < 0 {
+			continue
+		}
+		j := skipSpace(text, x)
+		sl := prefixIn(text, j, arabicTail.seps)
+		if sl == 0 {
+			continue
+		}
+		j = skipSpace(text, j+sl)
+		if u := prefixIn(text, j, arabicTail.units); u == 0 || houseNumEnd(text, skipSpace(text, j+u)) < 0 {
+			continue
+		}
+		if t := arabicTail.extend(text, x); t > x {
+			out.add(tStreetAddress, i, t, 0.8)
+			i = t - 1
+		}
+	}
 }
 
 func arabicAddressAt(text string, j, m int) (int, int) {
@@ -2080,6 +2186,12 @@ func hangulLotAddress(text string, i int) int {
 			return lotNumberEnd(text, k+1, true)
 		}
 		last, _ := utf8.DecodeLastRuneInString(word)
+		if w > 0 && (last == '로' || last == '길') && (len(word) >= 9 || isDigit(word[0]) || strings.ContainsAny(word, "0123456789")) {
+			// a district, then a road name of three syllables or more
+			// (or with its number: "월드컵북로12길") and the building
+			// number: "송파구 올림픽로 269, 2302호" (not "연구 경로 3")
+			return hangulAddressEnd(text, i)
+		}
 		if w == 2 || last != '시' && last != '구' && last != '군' {
 			return -1
 		}

@@ -1,0 +1,78 @@
+package names
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestDebugRound5 prints every finding of the full scan (scripts and
+// tables included) for NAMES_SCAN="x|y".
+func TestDebugRound5(t *testing.T) {
+	txt := os.Getenv("NAMES_SCAN")
+	if txt == "" {
+		t.Skip()
+	}
+	d := New(Options{})
+	for _, line := range strings.Split(txt, "|") {
+		for _, f := range scanAll(t, d, line) {
+			t.Logf("%q: %s %q %.2f", line, f.Type, line[f.ByteStart:f.ByteEnd], f.Score)
+		}
+	}
+}
+
+// round5Case is a text and the findings of one type the full scan must
+// report in it, in order (nil: none of that type).
+type round5Case struct {
+	name, text, typ string
+	want            []string
+}
+
+func checkRound5(t *testing.T, cases []round5Case) {
+	t.Helper()
+	d := New(Options{})
+	for _, c := range cases {
+		var got []string
+		for _, f := range scanAll(t, d, c.text) {
+			if f.Type == c.typ {
+				got = append(got, c.text[f.ByteStart:f.ByteEnd])
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: %q\n got %s %q\nwant %q", c.name, c.text, c.typ, got, c.want)
+		}
+	}
+}
+
+// TestSpacedScriptAddresses: Chinese, Japanese and Korean addresses typed
+// with spaces between their parts, Korean short city names and districts
+// before a road, and Arabic addresses that open with a building or unit.
+func TestSpacedScriptAddresses(t *testing.T) {
+	checkRound5(t, []round5Case{
+		// Chinese and Japanese: a space between a street or unit and a number
+		{"zh spaced lane", "新地址是上海市徐汇区漕溪北路 88 弄 6 号 1203 室，记得带钥匙", tStreetAddress, []string{"上海市徐汇区漕溪北路 88 弄 6 号 1203 室"}},
+		{"zh-TW spaced lane", "飯店地址 台北市大安區忠孝東路四段 181 巷 12 號 5 樓，謝謝", tStreetAddress, []string{"台北市大安區忠孝東路四段 181 巷 12 號 5 樓"}},
+		{"ja spaced chome", "住所は〒216-0033 神奈川県川崎市宮前区宮崎 2-14-8 です", tStreetAddress, []string{"〒216-0033 神奈川県川崎市宮前区宮崎 2-14-8"}},
+		{"zh unspaced still", "寄到上海市徐汇区漕溪北路88号", tStreetAddress, []string{"上海市徐汇区漕溪北路88号"}},
+		{"zh metro line", "上海市 3 号线换乘 2 号线", tStreetAddress, nil},
+		{"zh metro line unspaced", "在上海市3号线上", tStreetAddress, nil},
+		{"zh year and month", "上海市 2024 年 3 月的会议", tStreetAddress, nil},
+		// Korean: a short city name, or a district, before the road
+		{"ko short city road", "장소는 서울 강남구 테헤란로 152, 12층 입니다", tStreetAddress, []string{"서울 강남구 테헤란로 152, 12층"}},
+		{"ko short city lot", "주소 부산 해운대구 우동 1408-3 연락은", tStreetAddress, []string{"부산 해운대구 우동 1408-3"}},
+		{"ko district road", "우리 집 송파구 올림픽로 269, 2302호 로 와", tStreetAddress, []string{"송파구 올림픽로 269, 2302호"}},
+		{"ko city alone", "서울 2024년 여름은 더웠다", tStreetAddress, nil},
+		{"ko city then a noun", "서울 사람 3명이 왔다", tStreetAddress, nil},
+		{"ko research route", "연구 경로 3개를 비교했다", tStreetAddress, nil},
+		{"ko friend road", "친구 길 3번째 집", tStreetAddress, nil},
+		// Arabic: a building or unit first, or a named street or tower before a unit
+		{"ar building first", "الشحنة وصلت المستودع مبنى 2281، حي السلي، الرياض", tStreetAddress, []string{"مبنى 2281، حي السلي، الرياض"}},
+		{"ar building then street", "الرجاء ترك الطلب عند عمارة 14، شارع الملك فهد، حي العليا، الرياض 12211", tStreetAddress, []string{"عمارة 14، شارع الملك فهد، حي العليا، الرياض 12211"}},
+		{"ar street without number then unit", "العنوان شارع الملك فهد، مبنى 14، شقة 3، الرياض", tStreetAddress, []string{"شارع الملك فهد، مبنى 14، شقة 3، الرياض"}},
+		{"ar tower then flat", "لدفع تأمين الشقة في برج الياسمين، شقة 2304، دبي مارينا", tStreetAddress, []string{"برج الياسمين، شقة 2304، دبي مارينا"}},
+		{"ar flat and floor only", "شقة 3، الطابق الثاني", tStreetAddress, nil},
+		{"ar office at an hour", "مكتب 5، في الساعة 3", tStreetAddress, nil},
+		{"ar tower alone", "زرنا برج خليفة، أطول برج في العالم", tStreetAddress, nil},
+		{"ar street then minutes", "سأصل إلى شارع الحمراء، بعد 10 دقائق", tStreetAddress, nil},
+	})
+}
