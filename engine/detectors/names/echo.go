@@ -192,7 +192,7 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 	var ls [maxLabels]label
 	nl := 0
 	for p := 0; p < len(text); {
-		le := lineEndAt(text, p)
+		le, next := turnEndAt(text, p)
 		if s, e, br := labelAt(text, p, le); e > s {
 			found := false
 			for k := 0; k < nl; k++ {
@@ -208,7 +208,7 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 				nl++
 			}
 		}
-		p = le + 1
+		p = next
 	}
 	// A conversation: two or more labelled lines. Then a label that speaks
 	// once is a speaker too (a listed given name, unless one speaker
@@ -227,6 +227,9 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 			continue
 		}
 		w := text[l.s:l.e]
+		if !l.bracketed && placeOrMonthLabel(g, w) {
+			continue // "Paris: sunny / London: rain", "March: 12 / March: total"
+		}
 		// In a form ("Endereço: …\nCelular: …", "givenName: …") every
 		// field labels one line too: a label that speaks once with no
 		// time stamp must be a listed given name.
@@ -251,14 +254,27 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 		nn++
 		// every line it labels
 		for p := 0; p < len(text); {
-			le := lineEndAt(text, p)
+			le, next := turnEndAt(text, p)
 			if s, e, _ := labelAt(text, p, le); e-s == len(w) && strings.EqualFold(text[s:e], w) && !overlapsFinding(r.Findings[n0:], s+ns-l.s, e) {
 				r.AddFinding("names", "pii", tPersonName, f, s+ns-l.s, e, labelScore)
 			}
-			p = le + 1
+			p = next
 		}
 	}
 	return nn
+}
+
+// placeOrMonthLabel reports a label (its first word) that is a country,
+// a state or a big city, or a month or weekday that is a common word:
+// the heading of a line of notes, not a speaker, unless a time stamp
+// says otherwise ("[19:22] Sari:").
+func placeOrMonthLabel(g *table, w string) bool {
+	if sp := strings.IndexByte(w, ' '); sp > 0 {
+		w = w[:sp]
+	}
+	h := hashWord(w)
+	fl := g.get(h)
+	return fl&(gCountry|gState|gCityBig) != 0 || fl&gCommon != 0 && vocabT.get(h)&vCalendar != 0
 }
 
 // givenName reports a given name of the Latin lists or of a list in
@@ -293,11 +309,30 @@ func speakerWord(g *table, w string, strong bool) bool {
 	fl := g.get(h)
 	if fl&(gFirst|gGiven|gName) != 0 {
 		if strong {
-			return fl&gProper == 0 // "[20:16] Hùng:" (hung), "[19:22] Sari:"
+			// "[20:16] Hùng:" (hung), "[19:22] Sari:"; a proper noun
+			// that is no place when it labels lines ("Rach:" twice)
+			return fl&gProper == 0 || fl&(gAnyPlace|gCommon) == 0
 		}
 		return fl&(gCommon|gProper|gCountry|gState|gRegion|gCityBig) == 0
 	}
 	return fl&(gCommon|gProper|gAnyPlace|gWord|gDict) == 0
+}
+
+// turnEndAt returns the end of the turn of a conversation starting at p
+// and where the next one starts: a line, or the part of a line before " /
+// " or " | ", which join the turns of a chat pasted on one line ("soph: 7
+// at Nando's? / ayesha: 7:30 pls / liv: yesss").
+func turnEndAt(text string, p int) (end, next int) {
+	le := lineEndAt(text, p)
+	line := text[p:le]
+	k := strings.Index(line, " / ")
+	if b := strings.Index(line, " | "); b >= 0 && (k < 0 || b < k) {
+		k = b
+	}
+	if k >= 0 {
+		return p + k, p + k + 3
+	}
+	return le, le + 1
 }
 
 // lineEndAt returns the end of the line starting at p (its '\n', or the

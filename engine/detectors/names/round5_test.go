@@ -76,3 +76,28 @@ func TestSpacedScriptAddresses(t *testing.T) {
 		{"ar street then minutes", "سأصل إلى شارع الحمراء، بعد 10 دقائق", tStreetAddress, nil},
 	})
 }
+
+// TestInlineChatTurns: the turns of a chat pasted on one line, joined by
+// " / " or " | ", have speaker labels as lines do; a proper noun that is
+// a given name labels a person when it labels two turns.
+func TestInlineChatTurns(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"en slash turns, lower case", "what time are we meeting? soph: 7 at Nando's? / ayesha: 7:30 pls I finish late / soph: ok 7:30", tPersonName, []string{"soph", "ayesha", "soph"}},
+		{"en pipe turns", "maya: running late | omar: np | maya: there in 5", tPersonName, []string{"maya", "omar", "maya"}},
+		{"es slash turns", "Lucía: ¿vienes? / Mateo: sí, a las 8 / Lucía: vale", tPersonName, []string{"Lucía", "Mateo", "Lucía"}},
+		{"de pipe turns", "Jens: bin gleich da | Anke: ok, bis gleich | Jens: super", tPersonName, []string{"Jens", "Anke", "Jens"}},
+		{"proper noun labels two lines", "is my sister mad?\nRach: fine. do what you want\nRach: and don't call me", tPersonName, []string{"Rach", "Rach"}},
+		{"form fields with slashes", "Price: $5 / Size: M / Colour: red / Note: fragile", tPersonName, nil},
+		{"form fields with pipes", "Status: open | Priority: high | Owner: team", tPersonName, nil},
+		{"path with spaces", "copy it to Documents / Work: the folder is shared", tPersonName, nil},
+		{"places as labels", "Paris: sunny / London: rain / Paris: 18C", tPersonName, nil},
+		{"months as labels", "March: 12 / March: total", tPersonName, nil},
+		{"cities as labels on lines", "Paris: sunny\nLondon: rain\nParis: 18C", tPersonName, nil},
+	})
+}
+
+func TestInlineChatTurnsTimeStamped(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"time-stamped town name", "[19:20] Dewi: arisan di rumah ya / [19:22] Sari: siap bu", tPersonName, []string{"Dewi", "Sari"}},
+	})
+}
