@@ -46,7 +46,7 @@ type Detector struct {
 	minEntropy float64
 	pool       sync.Pool
 	byID       map[string]int // rule id -> index in rules, for scanners that report several types
-	ix         struct{ password, generic, connPassword, urlCreds, discord, mailgun, pin, backupCodes, seed, seedLoose, minio int }
+	ix         struct{ password, generic, connPassword, urlCreds, discord, mailgun, pin, otp, backupCodes, seed, seedLoose, minio int }
 	// providerPrefixes are case-sensitive literal prefixes (4+ bytes with
 	// a separator, such as "hvs." or "xoxp-") of provider formats, with
 	// the shortest match of any format that starts with them.
@@ -116,6 +116,7 @@ func New(opts Options) *Detector {
 	d.ix.discord = d.ruleIndex(idDiscordFormat)
 	d.ix.mailgun = d.ruleIndex(idMailgunNear)
 	d.ix.pin = d.ruleIndex(idPINCode)
+	d.ix.otp = d.ruleIndex(idOneTimeCode)
 	d.ix.backupCodes = d.ruleIndex("MFA_BACKUP_CODE")
 	d.ix.seed = d.ruleIndex(idSeedPhrase)
 	d.ix.seedLoose = d.ruleIndex(idSeedPhraseNamed)

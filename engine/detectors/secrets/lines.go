@@ -172,6 +172,128 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			d.answerValue(st, text, ls, vs, true)
 		}
 	}
+	// "… the password for the VPN. It's now x", "… la contraseña. La que
+	// pongo es x": a short sentence of pronouns after one that names it
+	if j := afterNow(text, i); linkBefore(text, j) && !wordEndsAt(text, j, "to") && pronounSentence(text, j) {
+		ve := proseValue(text, vs)
+		if ve > 0 && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+			st.add(d.ix.password, vs, ve)
+		}
+	}
+}
+
+// lineNowWords stand between a linking word and a new value: "it's now
+// x", "es ahora x", "ist jetzt x".
+var lineNowWords = []string{"now", "ahora", "jetzt", "nun", "maintenant", "désormais", "agora", "nu", "adesso", "ora", "teraz", "sekarang", "bây giờ", "şimdi", "acum"}
+
+// afterNow returns where a "now" word that ends text[:i] starts (after
+// the spaces before it), or i.
+func afterNow(text string, i int) int {
+	if ws := proseWordBefore(text, i); ws >= 0 && inWords(text[ws:i], lineNowWords) {
+		if j := spacesBefore(text, ws); j > 0 {
+			return j
+		}
+	}
+	return i
+}
+
+// pronounMarkers make the short sentence about a new or current value:
+// "the new one is", "la que pongo es", "das neue ist".
+var pronounMarkers = []string{"new", "nueva", "nuevo", "neue", "nouveau", "nouvelle", "nova", "novo", "nieuwe", "nuova", "nowe", "pongo", "uso", "puse", "mine"}
+
+// afterNowAt reports a "now" word right after the linking word ending
+// text[:j] ("it's now x").
+func afterNowAt(text string, j int) bool {
+	k := j
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	e := k
+	for e < len(text) && isLetter(text[e]) {
+		e++
+	}
+	return e > k && inWords(text[k:e], lineNowWords)
+}
+
+// pronounWords may make up the short sentence before a value whose name
+// the sentence before gave: "It's now", "The new one is", "La que pongo
+// es", "Die neue ist", "C'est", "A nova é", "Het nieuwe is".
+var pronounWords = []string{
+	"it", "it's", "its", "this", "that", "the", "new", "one", "now", "mine", "my",
+	"la", "el", "lo", "que", "pongo", "uso", "puse", "nueva", "nuevo", "ahora",
+	"die", "das", "der", "neue", "es", "er", "sie", "jetzt", "nun",
+	"c'est", "ce", "c'", "le", "nouveau", "nouvelle", "maintenant", "il", "elle",
+	"a", "o", "nova", "novo", "ela", "ele", "agora", "het", "nieuwe", "de", "nu",
+	"quella", "nuova", "ora", "adesso", "ta", "nowe", "teraz", "to",
+}
+
+// pronounSentence reports a sentence of at most five pronoun words that
+// ends with the linking word ending text[:j] and starts after the end of
+// a sentence that names a password, on the same line or the line before
+// (at most 200 bytes back).
+func pronounSentence(text string, j int) bool {
+	ss, marked := -1, afterNowAt(text, j)
+	for n, k := 0, j; n < 6; n++ {
+		ws := k
+		for ws > 0 && text[ws-1] != ' ' && text[ws-1] != '\n' && text[ws-1] != '\t' {
+			ws--
+		}
+		if ws == k {
+			return false
+		}
+		w := text[ws:k]
+		if n > 0 {
+			if endsSentence(w) || w[len(w)-1] == ':' || w[len(w)-1] == ',' {
+				ss = k // the sentence before ends here
+				break
+			}
+			if !inWords(w, pronounWords) && !inWords(w, proseLinks) {
+				return false
+			}
+		}
+		if inWords(w, pronounMarkers) || inWords(w, lineNowWords) {
+			marked = true
+		}
+		if ws == 0 || text[ws-1] == '\n' {
+			ss = ws // the line starts the sentence
+			break
+		}
+		k = spacesBefore(text, ws)
+		if k <= 0 {
+			return false
+		}
+	}
+	if ss <= 0 || !marked {
+		return false
+	}
+	// a password name in the sentence before
+	lines := 0
+	for we := ss; we > 0 && ss-we < 200; {
+		for we > 0 && !wordByte(text[we-1]) {
+			if text[we-1] == '\n' {
+				if lines++; lines > 1 {
+					return false
+				}
+			}
+			we--
+		}
+		ws := we
+		for ws > 0 && wordByte(text[ws-1]) {
+			ws--
+		}
+		if ws == we {
+			return false
+		}
+		w := text[ws:we]
+		if h := strings.LastIndexByte(w, '-'); h >= 0 && h+1 < len(w) {
+			w = w[h+1:] // "WLAN-Passwort"
+		}
+		if inWords(w, lineLabelNames) || twoWordName(text, max(0, ss-200), ws, w) {
+			return true
+		}
+		we = ws
+	}
+	return false
 }
 
 // farKeyReach bounds how far before a colon a sentence may name a key.
@@ -607,8 +729,27 @@ func twoWordName(text string, ls, ws int, w string) bool {
 	case w == "khẩu" || equalFold(w, "khau"):
 		return ws-ls >= 6 && equalFold(text[ws-6:ws-1], "mật") || ws-ls >= 4 && equalFold(text[ws-4:ws-1], "mat")
 	}
+	// the other names of more than one word in lineLabelNames ("kata
+	// laluan", "kata sandi", "رمز عبور"), by their last word
+	for _, n := range lineMultiNames[lowerASCII(w[0])] {
+		if k := len(n) - len(w); k > 0 && equalFold(n[k:], w) && ws-ls >= k && equalFold(text[ws-k:ws], n[:k]) &&
+			(ws-k == ls || !isAlnum(text[ws-k-1]) && text[ws-k-1] < 0x80) {
+			return true
+		}
+	}
 	return false
 }
+
+// lineMultiNames holds the names of lineLabelNames written with spaces
+// by the first byte (ASCII lower-cased) of their last word.
+var lineMultiNames = func() (m [256][]string) {
+	for _, n := range lineLabelNames {
+		if i := strings.LastIndexByte(n, ' '); i > 0 {
+			m[lowerASCII(n[i+1])] = append(m[lowerASCII(n[i+1])], n)
+		}
+	}
+	return m
+}()
 
 // trimLabelWord strips brackets, quotes, bullets and markup around a word.
 func trimLabelWord(w string) string {

@@ -42,6 +42,8 @@ var pinNames = []string{
 	// a password of digits only is a PIN: "supervisor password 470456"
 	"password", "passwort", "kennwort", "wachtwoord", "hasło", "mot de passe", "contraseña", "clave",
 	"senha", "parola", "heslo", "jelszó",
+	// Turkish (a bank's "internet şifresi"), Arabic "secret code", "secret number"
+	"şifre", "şifresi", "sifre", "sifresi", "الرمز السري", "الرقم السري",
 }
 
 // pinByLastWord indexes the names written with spaces between words by
@@ -53,7 +55,7 @@ var pinByLastWord, pinLastShape, pinWide = func() (map[string][]string, [256]uin
 	m := map[string][]string{}
 	var shape [256]uint32
 	var wide []string
-	for _, n := range pinNames {
+	for _, n := range append(append([]string{}, pinNames...), otpNames...) {
 		if strings.IndexFunc(n, func(r rune) bool { return r >= 0x3000 }) >= 0 {
 			wide = append(wide, n)
 			continue
@@ -71,8 +73,8 @@ var pinByLastWord, pinLastShape, pinWide = func() (map[string][]string, [256]uin
 // their last word, lower-cased into a small buffer, so a number costs a
 // byte test per word before it and a map lookup for the few that could
 // end a name, not a search per name.
-func pinNameEnd(text string, ls, rs int) int {
-	var buf [16]byte
+func pinNameEnd(text string, ls, rs int) (int, string) {
+	var buf [24]byte
 	for we := rs; we > ls && rs-we <= pinMaxGap; {
 		for we > ls && !pinWordByte(text[we-1]) {
 			we--
@@ -96,23 +98,23 @@ func pinNameEnd(text string, ls, rs int) int {
 				if s > 0 && (isAlnum(text[s-1]) || text[s-1] >= 0x80 && latinLetterBefore(text, s) > 0) {
 					continue
 				}
-				return we
+				return we, name
 			}
 		}
 		we = ws
 	}
-	ne := -1
+	ne, nn := -1, ""
 	for i := ls; i < rs; i++ {
 		if text[i] >= 0xe0 { // a lead byte of CJK or Hangul: the names written without spaces
 			for _, name := range pinWide {
 				if k := strings.LastIndex(text[i:rs], name); k >= 0 && i+k+len(name) > ne {
-					ne = i + k + len(name)
+					ne, nn = i+k+len(name), name
 				}
 			}
 			break
 		}
 	}
-	return ne
+	return ne, nn
 }
 
 // pinWordByte reports the bytes of a word in pinNameEnd: ASCII letters,
@@ -137,9 +139,15 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 	if d.ix.pin < 0 || rs == 0 {
 		return
 	}
-	ve := pinDigitsEnd(text, rs, re)
+	ve, split := pinDigitsEnd(text, rs, re), false
 	if ve < 0 {
-		return
+		// "985 981": a one-time code read out in two groups of three
+		if re-rs != 3 || re+4 > len(text) || text[re] != ' ' || !allDigits(text[rs:re]) || !allDigits(text[re+1:re+4]) ||
+			re+5 < len(text) && (text[re+4] == ' ' || text[re+4] == '.' || text[re+4] == ',') && isDigit(text[re+5]) ||
+			re+4 < len(text) && isAlnum(text[re+4]) {
+			return
+		}
+		ve, split = re+4, true
 	}
 	switch c := text[rs-1]; {
 	case c == ' ' || c == '\t' || c == ':' || c == '"' || c == '\'' || c == '(' || c >= 0x80:
@@ -150,8 +158,8 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 	if i := strings.LastIndexByte(text[ls:rs], '\n'); i >= 0 {
 		ls += i + 1
 	}
-	ne := pinNameEnd(text, ls, rs)
-	if ne < 0 || rs-ne > pinMaxGap || !pinGap(text[ne:rs]) {
+	ne, name := pinNameEnd(text, ls, rs)
+	if ne < 0 || rs-ne > pinMaxGap || !pinGap(withoutQualifier(text[ne:rs])) {
 		return
 	}
 	v := text[rs:ve]
@@ -159,7 +167,47 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 	if obviousFake(digits) || sequential(digits) || repeatedRun(digits) {
 		return
 	}
+	if otpNameSet[name] {
+		if d.ix.otp >= 0 && liveCode(text, ls, ve) {
+			st.add(d.ix.otp, rs, ve)
+		}
+		return
+	}
+	if split {
+		return // "123 456" is a one-time code's shape, not a PIN's
+	}
 	st.add(d.ix.pin, rs, ve)
+}
+
+// withoutQualifier drops a bracketed qualifier that ends the gap between
+// a name and its number, before the separator: "şifresi (6 haneli): ",
+// "暗証番号（数字4桁）：", "PIN (app): ".
+func withoutQualifier(g string) string {
+	e := len(g)
+	for e > 0 && (g[e-1] == ' ' || g[e-1] == ':' || g[e-1] == '\t') {
+		e--
+	}
+	if e >= 3 && g[e-3:e] == "：" {
+		e -= 3
+	}
+	var open int
+	switch {
+	case e >= 1 && g[e-1] == ')':
+		open = strings.LastIndexByte(g[:e], '(')
+	case e >= 3 && g[e-3:e] == "）":
+		open = strings.LastIndex(g[:e], "（")
+	default:
+		return g
+	}
+	if open < 0 || e-open > 32 || indexByte(g[e:], ':') < 0 && index(g[e:], "：") < 0 {
+		return g // long, or no separator after it: "PIN (last 4 digits) 3435"
+	}
+	for _, w := range [...]string{"last", "ending", "ends", "letzten", "derniers", "últimos", "ultimos", "ultimi", "son"} {
+		if containsFold(g[open:e], w) {
+			return g
+		}
+	}
+	return g[:open]
 }
 
 // pinDigitsEnd returns the end of a PIN starting at the run text[rs:re]:

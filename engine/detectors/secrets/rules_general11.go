@@ -46,7 +46,7 @@ var general11Rules = registerOpOnlyKeywords(general11OpOnly, []ruleDef{
 	// a password name and a separator ("SMTP-AUTH Account Password: rinu
 	// pzdv dnrq rmxj").
 	with(own("GOOGLE_APP_PASSWORD", "A Google app password (four groups of four lower-case letters) after a password name.",
-		`(?i)\bpassword\b[A-Za-z0-9 _.-]{0,40}[:=][ \t]*["']?((?-i:[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}))(?:["'\s]|$)`,
+		`(?i)\bpassword\b[A-Za-z0-9 _.-]{0,40}[:=][ \t]*(?:\r?\n[ \t]*){0,3}["']?((?-i:[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}))(?:["'\s]|$)`,
 		"password"), func(r *ruleDef) {
 		r.Validate = func(v string) bool { return notTemplate(v) && shannon(v) > 3.0 && vowellessGroup(v) }
 		r.Type = idPassword
