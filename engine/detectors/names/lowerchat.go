@@ -109,6 +109,14 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 			case ' ', '\t', ',', '!', '~':
 			case ':':
 				// "tom: …" is a label; the message starts after it
+			case '@':
+				// a mention: "@kat the form is …", not "kat@mail.com"
+				if i == 0 || text[i-1] == ' ' || text[i-1] == '\n' || text[i-1] == '(' {
+					cue, greet = 1, false
+					i++
+					continue
+				}
+				cue, prevThis = 0, false
 			default:
 				cue, prevThis = 0, false
 			}

@@ -93,9 +93,75 @@ func (s *scanner) personContext(i int) int {
 	case v&vRelation != 0:
 		return ctxMedium
 	case v&vPersonPre != 0:
+		if p1.shape&sLower != 0 && contactVerb(s.hash(p1)) {
+			return ctxMedium // "tell Kieran the jumper fits", "cc Aroha", "ping Tayo"
+		}
 		return ctxWeak
 	}
 	return ctxNone
+}
+
+// contactHashes are verbs whose object is a person one contacts: "tell
+// Kieran", "ask Glenys", "ping Tayo", "cc Aroha", "remind Ionuț".
+var contactHashes = func() (h [14]uint64) {
+	for k, w := range strings.Fields("tell told ask asked ping pinged text texted remind reminded message messaged cc dm") {
+		h[k] = hashWord(w)
+	}
+	return
+}()
+
+func contactVerb(h uint64) bool {
+	for _, x := range contactHashes {
+		if x == h {
+			return true
+		}
+	}
+	return false
+}
+
+// conjHashes join two people in a list in several languages: and, und,
+// et, y, e, i, och, og, en, ve, és, oraz.
+var conjHashes = func() (h [12]uint64) {
+	for k, w := range strings.Fields("and und et y e i och og en ve és oraz") {
+		h[k] = hashWord(w)
+	}
+	return
+}()
+
+// pairedWithGiven reports the single word [i, last) joined by "&" or a
+// conjunction to a capitalised given name that is no English
+// word or proper noun: "Ionuț and Florin", "Euan and Kirsty Fairbairn",
+// "Mathis et Léa".
+func (s *scanner) pairedWithGiven(i, last int) bool {
+	join := func(t *token) bool {
+		if t == nil || t.nl > 0 {
+			return false
+		}
+		if t.kind == tPunct {
+			return t.punct == '&' // not a comma: "Cordialement, Élodie", "Kariakoo, Dar es Salaam"
+		}
+		if t.kind != tWord || t.shape&sLower == 0 {
+			return false
+		}
+		h := s.hash(t)
+		for _, x := range conjHashes {
+			if x == h {
+				return true
+			}
+		}
+		return false
+	}
+	given := func(k int) bool {
+		w := s.at(k)
+		if !s.isCapWord(w) || w.shape&sAllCaps != 0 || s.flags(w)&(gFirst|gGiven) == 0 || s.flags(w)&(gAnyWord|gProper|gBigPlace) != 0 {
+			return false
+		}
+		// a surname may follow it ("Kirsty Fairbairn"), not a word
+		// ("Paddy Power", a bookmaker)
+		nx := s.at(k + 1)
+		return !s.isCapWord(nx) || s.flags(nx)&(gSurname|gName) != 0 && s.flags(nx)&gAnyWord == 0
+	}
+	return join(s.at(i-1)) && given(i-2) || join(s.at(last)) && given(last+1)
 }
 
 // vocativeAt reports a capitalised word that opens a line or a message
@@ -639,6 +705,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	if n == 1 && s.inNameList(i, last) {
 		score += 0.1 // "Matheus, Janet, Nicholas and Terri"
 	}
+	if n == 1 && score < 0.5 && t0.shape&sAllCaps == 0 && s.flags(t0)&(gLast|gAnyWord|gProper|gCountry|gState|gRegion|gCityBig|gCity) == 0 && !t0sentenceFunction(s, t0) && s.pairedWithGiven(i, last) {
+		score = 0.5 // "Ionuț and Florin", "Euan and Kirsty Fairbairn": a name no list knows beside one
+	}
 	if n == 1 && s.locContext(i) > 0 && s.flags(t0)&gGiven == 0 {
 		score -= 0.15 // "flew to Coles", "returned to Feliciano"
 	}
@@ -657,6 +726,12 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		score = 0.95
 	}
 	return span{i, last, score}
+}
+
+// t0sentenceFunction reports a word of the sentence that is never a
+// name alone (soloFunctionWord) or a greeting.
+func t0sentenceFunction(s *scanner, t *token) bool {
+	return soloFunctionWord(s.str(t)) || s.vocab(t)&(vGreet|vChat|vDeterminer|vCalendar|vNotName|vOrg|vBrand|vThing|vHoliday|vTitle) != 0
 }
 
 // particleIn reports a lower-case name particle (van, de, der …) among

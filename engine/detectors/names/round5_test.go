@@ -101,3 +101,40 @@ func TestInlineChatTurnsTimeStamped(t *testing.T) {
 		{"time-stamped town name", "[19:20] Dewi: arisan di rumah ya / [19:22] Sari: siap bu", tPersonName, []string{"Dewi", "Sari"}},
 	})
 }
+
+// TestNameSlots: a capitalised name no list knows after a verb of
+// contact ("tell", "ask", "ping", "cc"), or joined by a conjunction of
+// several languages to a listed given name; @mentions of a listed given
+// name in lower case in chats. Tools and products after the same verbs,
+// sign-offs, brands, and the places of an address are not people.
+func TestNameSlots(t *testing.T) {
+	checkRound5(t, []round5Case{
+		// verbs of contact
+		{"en tell unknown name", "yes thanks!! tell Kieran the jumper fits", tPersonName, []string{"Kieran"}},
+		{"en cc unknown name", "please cc Aroha on the reply", tPersonName, []string{"Aroha"}},
+		{"en ping unknown name", "can you ping Tayo about the invoice", tPersonName, []string{"Tayo"}},
+		{"en ask a tool", "ask Grok to summarise the thread", tPersonName, nil},
+		{"en tell a tool", "tell Kubernetes to restart the pod", tPersonName, nil},
+		{"en ping a tool", "ping Datadog support about the outage", tPersonName, nil},
+		{"en text a keyword", "text STOP to 60060 to opt out", tPersonName, nil},
+		{"en ask a month", "ask March for the figures", tPersonName, nil},
+		// joined to a given name
+		{"en and, unknown first", "My movers are Ionuț and Florin and they speak little English", tPersonName, []string{"Ionuț", "Florin"}},
+		{"en and, town first", "Euan and Kirsty Fairbairn are coming", tPersonName, []string{"Euan", "Kirsty Fairbairn"}},
+		{"fr et", "pour demain, Nolwenn et Inès ramènent les jus", tPersonName, []string{"Nolwenn", "Inès"}},
+		{"es y (a particle too)", "mañana vienen Yeison y Camila a las ocho", tPersonName, []string{"Yeison y Camila"}},
+		{"de und", "morgen kommen Jannik und Svenja vorbei", tPersonName, []string{"Jannik", "Svenja"}},
+		{"en frameworks", "we use Python and Django for the backend", tPersonName, nil},
+		{"en bookmakers", "William Hill, Ladbrokes and Paddy Power are blocked on the network.", tPersonName, nil},
+		// (Watson, a frequent surname, is not raised by its neighbour)
+		{"en surnames of fiction", "a story with Holmes and Watson arguing", tPersonName, []string{"Holmes"}},
+		{"fr sign-off", "Merci pour tout. Cordialement, Élodie Garnier", tPersonName, []string{"Élodie Garnier"}},
+		{"sw address places", "anakaa Kariakoo, Dar es Salaam", tPersonName, nil},
+		{"en product and given name", "Anna and Kubernetes", tPersonName, []string{"Anna"}},
+		// @mentions in chats
+		{"en lower-case mention", "per my last message @kat the form is at the link. @Rowan fyi", tPersonName, []string{"kat", "Rowan"}},
+		{"en here mention", "@here the build is green again", tPersonName, nil},
+		{"en channel mention", "lol @channel standup now", tPersonName, nil},
+		{"en e-mail is no mention", "hey email kat@example.com about it", tPersonName, nil},
+	})
+}

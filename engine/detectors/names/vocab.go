@@ -193,7 +193,12 @@ var vocabT = func() *vocabTable {
 		mars ferrero danone unilever bic michelin goodyear pirelli bridgestone dunlop yamaha kawasaki
 		ducati vespa piaggio fiat lancia lexus infiniti cadillac buick pontiac lincoln-mercury
 		jaguar-landrover tata mahindra godrej bajaj infosys wipro reliance adani birla
-		mercedes-benz rolls-royce harley-davidson hewlett-packard`)
+		mercedes-benz rolls-royce harley-davidson hewlett-packard
+		kubernetes docker terraform ansible grok copilot chatgpt openai anthropic deepseek mistral
+		figma zapier trello asana okta datadog vercel heroku netlify postgres postgresql redis nginx
+		mongodb mysql sqlite github gitlab bitbucket jupyter pytorch tensorflow django grafana kibana
+		webpack svelte nextjs twilio sendgrid mailchimp shopify squarespace wordpress databricks
+		airtable clickup miro canva dropbox onedrive sharepoint`)
 	// Nouns that follow a place, brand or product used as a modifier, and
 	// rarely a person's name: "the Savannah warehouse", "Dell drivers".
 	add(vThing, `office offices team teams branch branches store stores shop shops warehouse site sites
