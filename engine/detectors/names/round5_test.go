@@ -138,3 +138,24 @@ func TestNameSlots(t *testing.T) {
 		{"en e-mail is no mention", "hey email kat@example.com about it", tPersonName, nil},
 	})
 }
+
+// TestKoreanGivenNameEndings: a listed Korean given name before the
+// endings of talk about a person (한테, 도, 이가, 씨, 예요, 입니다); the
+// names that are also common words before the same endings are not
+// taken.
+func TestKoreanGivenNameEndings(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"too", "지민: 현우도 데려와~", tPersonName, []string{"지민", "현우"}},
+		{"to, too", "수빈: 민재한테도 말해줘", tPersonName, []string{"수빈", "민재"}},
+		{"casual i", "축의금은 서연이 계좌로 보내주세요", tPersonName, []string{"서연"}},
+		{"to after a final consonant", "화이트리스트는 태윤한테 요청하세요", tPersonName, []string{"태윤"}},
+		{"copula", "상담원 윤아입니다.", tPersonName, []string{"윤아"}},
+		{"honorific after a space, copula", "안녕하세요 서준 씨, 유나예요", tPersonName, []string{"서준", "유나"}},
+		{"one, not at all", "하나도 모르겠어요", tPersonName, nil},
+		{"glass", "유리가 깨졌어요", tPersonName, nil},
+		{"autumn", "가을이 왔어요", tPersonName, nil},
+		{"erasing", "지우는 중이에요", tPersonName, nil},
+		{"sky (dropped name)", "하늘이 맑다", tPersonName, nil},
+		{"correction (dropped name)", "수정이 필요합니다", tPersonName, nil},
+	})
+}

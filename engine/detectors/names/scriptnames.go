@@ -722,6 +722,33 @@ var (
 	koAfterFull = []string{"은", "는", "이", "가", "을", "를", "의", "에게", "께", "께서", "한테", "와", "과", "랑", "이랑", "도", "야", "이야", "입니다", "이고", "이며", "이에요", "예요", "님", "씨", "군", "양"}
 )
 
+// koParticles follow a given name in talk about a person: "to" (한테,
+// 에게), "too" (도), "with" (랑, 하고), the subject, topic and object
+// endings, the copula ("유나예요", "윤아입니다") and the honorifics 씨 and
+// 님. After a final consonant the casual 이 may come first ("서연이",
+// "서연이가", "현우도", "태윤한테", "민재한테도").
+var koParticles = []string{"도", "한테", "한테도", "한테서", "에게", "에게도", "랑", "하고", "네", "가", "는", "를", "의",
+	"씨", "님", "예요", "야", "야말로", "이", "은", "을", "과", "와", "이에요", "입니다", "이고", "이야", "이랑", "이네", "이가", "이는", "이도"}
+
+// koParticleDrop are listed given names that are also common words
+// before the same endings ("하나도" not at all, "유리가" glass, "지우는"
+// erasing, "미소를" a smile): with those endings they are not taken.
+var koParticleDrop = []string{"하나", "우주", "가을", "태양", "유리", "민주", "지성", "아름", "미소", "나은", "지우", "소원", "수지", "준수", "지안", "수호"}
+
+func koParticleRest(rest string, final bool) bool {
+	if final {
+		if rest == "이" {
+			return true // "서연이 계좌로"
+		}
+		if r, ok := strings.CutPrefix(rest, "이"); ok && inList(r, koParticles) {
+			return true // "서연이가", "서연이한테"
+		}
+		// after a final consonant the endings that need a vowel are not taken
+		return inList(rest, koParticles) && rest != "가" && rest != "는" && rest != "를" && rest != "야" && rest != "예요" && rest != "랑" && rest != "와" && rest != "네"
+	}
+	return inList(rest, koParticles) && rest != "이" && rest != "은" && rest != "을" && rest != "과" && rest != "이에요"
+}
+
 func hangulHasFinal(r rune) bool { return (r-0xAC00)%28 != 0 }
 
 // hangulWordEnd returns the end of the Hangul syllables at i.
@@ -774,8 +801,10 @@ func koreanListedNames(text string, out *scriptSpans, l *scriptNameLists) {
 			if hangulHasFinal(last) {
 				after = koAfterConsonant
 			}
-			ok := e > i+6 && inList(text[i+6:e], after)
-			if e == i+6 {
+			ok := e > i+6 && (inList(text[i+6:e], after) || koParticleRest(text[i+6:e], hangulHasFinal(last)) && !inList(text[i:i+6], koParticleDrop))
+			if e == i+6 && (hasPrefixAt(text, e, " 씨") || hasPrefixAt(text, e, " 님")) {
+				ok = true // "서준 씨", "윤아 님"
+			} else if e == i+6 {
 				k := skipSpace(text, e)
 				ok = hasPrefixAt(text, e, ":") || hasPrefixAt(text, e, "：") ||
 					k == e+1 && (hasPrefixAt(text, k, "생일") || hasPrefixAt(text, k, "엄마") || hasPrefixAt(text, k, "아빠"))
