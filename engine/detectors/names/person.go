@@ -25,10 +25,23 @@ func (s *scanner) personContext(i int) int {
 	}
 	if p1.kind == tPunct {
 		switch p1.punct {
+		case '@':
+			// a mention: "@Fajar sini join", not "kat@Example.com"
+			if p1.end == s.at(i).start && (p1.start == 0 || s.text[p1.start-1] == ' ' || s.text[p1.start-1] == '\n' || s.text[p1.start-1] == '(') {
+				return ctxMedium
+			}
+		case '—', '–':
+			// a signature after a dash that ends the message: "… after 5. — Rasa"
+			if t := s.at(i); t.nl == 0 && s.flags(t)&gAnyPlace == 0 && signatureEnd(s.text, int(t.end)) {
+				return ctxMedium
+			}
 		case '.':
-			// "Dr. Smith", "Mrs. Barbara Yudina"
-			if p2 := s.at(i - 2); p2 != nil && p2.end == p1.start && s.vocab(p2)&vTitle != 0 && p2.shape&sCap != 0 {
+			// "Dr. Smith", "Mrs. Barbara Yudina"; in chats in lower case:
+			// "dr. Mihăilescu", "dott. Ferri"
+			if p2 := s.at(i - 2); p2 != nil && p2.end == p1.start && s.vocab(p2)&vTitle != 0 && (p2.shape&sCap != 0 || p2.nletters >= 2 && standsAlone(s.text, int(p2.start)) && p1.end < s.at(i).start) {
 				return ctxStrong
+			} else if p2 != nil && p2.end == p1.start && p2.nletters == 1 && s.text[p2.start] == 'M' && p1.end < s.at(i).start {
+				return ctxMedium // French "M. Lefebvre" (Monsieur), or an initial: "t.n.v. M. Smit"
 			}
 		case ':', '?':
 			// "Name: John", "From: Alice", "What's your last name? Boyle"
@@ -99,6 +112,24 @@ func (s *scanner) personContext(i int) int {
 		return ctxWeak
 	}
 	return ctxNone
+}
+
+// standsAlone reports a word at text[a] that starts after a space, a line
+// break or an opening bracket (or the text): not the "fr" of a domain.
+func standsAlone(text string, a int) bool {
+	return a == 0 || text[a-1] == ' ' || text[a-1] == '\n' || text[a-1] == '(' || text[a-1] == '"'
+}
+
+// signatureEnd reports the end of a message at text[e]: the end of the
+// text, a line break, or a closing quote, after optional spaces.
+func signatureEnd(text string, e int) bool {
+	for e < len(text) && text[e] == ' ' {
+		e++
+	}
+	if e >= len(text) || text[e] == '\n' || text[e] == '"' || text[e] == '\'' {
+		return true
+	}
+	return strings.HasPrefix(text[e:], "”") || strings.HasPrefix(text[e:], "»") || strings.HasPrefix(text[e:], "」")
 }
 
 // contactHashes are verbs whose object is a person one contacts: "tell
@@ -702,6 +733,13 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			score += 0.15 // "Smith, John": surname first
 		}
 	}
+	if n == 1 && t0.nletters == 1 && t0.shape&sDotAfter != 0 && score < 0.6 && int(t0.end)+1 < int(s.at(idx[0]).start) && standsAlone(s.text, int(t0.start)) {
+		// an initial and a surname: "J. Mensah", "t.n.v. M. Smit", "M.
+		// Lefebvre passe demain"
+		if f := s.flags(s.at(idx[0])); f&(gSurname|gName) != 0 && f&(gAnyWord|gProper|gBigPlace|gCity) == 0 {
+			score = 0.6
+		}
+	}
 	if n == 1 && s.inNameList(i, last) {
 		score += 0.1 // "Matheus, Janet, Nicholas and Terri"
 	}
@@ -1044,8 +1082,8 @@ func (s *scanner) namedThing(i, last int, idx []int, ctx int) bool {
 		}
 	}
 	if lt.shape&sPoss != 0 {
-		if n == 1 && s.isCapWord(nx) && s.flags(nx)&gGiven == 0 {
-			return true // "Megan's Law", "Victoria's Secret", "St Patrick's Day"
+		if n == 1 && s.isCapWord(nx) && s.flags(nx)&gGiven == 0 && s.vocab(nx)&vBrand == 0 {
+			return true // "Megan's Law", "Victoria's Secret", "St Patrick's Day"; not "Cassie's Netflix password"
 		}
 		if n == 1 && ctx < ctxMedium && (nx == nil || nx.nl > 0 || nx.kind == tPunct && nx.punct != '.' || s.isAnd(nx)) {
 			return true // "McDonald's, Wendy's and ...": a shop or a brand

@@ -159,3 +159,31 @@ func TestKoreanGivenNameEndings(t *testing.T) {
 		{"correction (dropped name)", "수정이 필요합니다", tPersonName, nil},
 	})
 }
+
+// TestNameShapesAndCues: an initial and a listed surname ("J. Mensah",
+// French "M. Lefebvre"), lower-case titles with a period in chats ("dr.
+// Mihăilescu", "dott. Ferri"), capitalised @mentions, a name signing
+// after a dash at the end of a message, sign-offs of other languages
+// before a name, and a possessive before a brand ("Cassie's Netflix").
+func TestNameShapesAndCues(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"en initial surname", "Picker: J. Mensah. The handheld is charged", tPersonName, []string{"J. Mensah"}},
+		{"nl initial surname", "graag overmaken t.n.v. K. Bakker onder vermelding", tPersonName, []string{"K. Bakker"}},
+		{"fr monsieur", "j'ai appelé le syndic, M. Lefebvre passe demain", tPersonName, []string{"Lefebvre"}},
+		{"initial in an e-mail", "requests: J.Ferreira+news@gmail.com, remove it", tPersonName, nil},
+		{"initial then a word", "see appendix B. Overview of the plan", tPersonName, nil},
+		{"ro lower-case dr.", "programarea la dr. Mihăilescu este joi", tPersonName, []string{"Mihăilescu"}},
+		{"it lower-case dott.", "Gentile dott. Bianchi, le confermo la visita", tPersonName, []string{"Bianchi"}},
+		{"fr domain before a sentence", "sur www.agence-rhodania.fr. Rends cette annonce plus courte", tPersonName, nil},
+		{"id capitalised mention", "Rizky: mantap / Rizky: @Fajar sini join", tPersonName, []string{"Rizky", "Rizky", "Fajar"}},
+		{"mention of a bot", "ask @StreamElements for the uptime", tPersonName, nil},
+		{"mention of everyone", "@Everyone the server is back", tPersonName, nil},
+		{"dash signature", "the pram is still for sale, collect after 5 — Tomasz", tPersonName, []string{"Tomasz"}},
+		{"dash then a place", "we finally met — Paris", tPersonName, nil},
+		{"dash then a weekday", "we can talk later — Monday", tPersonName, nil},
+		{"nl sign-off", "de huur graag overmaken. Groet, Jacqueline de Wit", tPersonName, []string{"Jacqueline de Wit"}},
+		{"es sign-off", "mañana no va a ir. Saludos, Marisol", tPersonName, []string{"Marisol"}},
+		{"possessive before a brand", "Whoever keeps using Cassie's Netflix password stop.", tPersonName, []string{"Cassie"}},
+		{"eponym still", "the Megan's Law register", tPersonName, nil},
+	})
+}

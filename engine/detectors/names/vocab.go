@@ -88,7 +88,9 @@ var vocabT = func() *vocabTable {
 		hola olá ola bonjour bonsoir salut hallo servus moin ciao salve hej hei hoi namaste merhaba
 		salaam salam shalom privet ahoj cześć czesc
 		oi alo alô halo hai habari jambo mambo kumusta selam chào merci gracias grazie danke obrigado
-		obrigada dzięki dzieki díky diky asante salamat`)
+		obrigada dzięki dzieki díky diky asante salamat
+		groet groeten saludos cumprimentos cordialement bisous besos beijos abrazos abraços baci
+		grüße gruß pozdrawiam pozdrowienia pozdrav atenciosamente saluti`)
 	// Chat openers, lower-case at the start of a message: "hey its ahmed",
 	// "thx sneha", "congrats babatunde", "yo dmitri".
 	add(vChat, `hi hey heya hiya hello yo thx thanks thank ty tysm congrats congratulations dear
@@ -198,7 +200,8 @@ var vocabT = func() *vocabTable {
 		figma zapier trello asana okta datadog vercel heroku netlify postgres postgresql redis nginx
 		mongodb mysql sqlite github gitlab bitbucket jupyter pytorch tensorflow django grafana kibana
 		webpack svelte nextjs twilio sendgrid mailchimp shopify squarespace wordpress databricks
-		airtable clickup miro canva dropbox onedrive sharepoint`)
+		airtable clickup miro canva dropbox onedrive sharepoint netflix spotify hulu youtube instagram
+		tiktok paypal venmo`)
 	// Nouns that follow a place, brand or product used as a modifier, and
 	// rarely a person's name: "the Savannah warehouse", "Dell drivers".
 	add(vThing, `office offices team teams branch branches store stores shop shops warehouse site sites
