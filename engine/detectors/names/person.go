@@ -746,7 +746,7 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	if n == 1 && score < 0.5 && t0.shape&sAllCaps == 0 && s.flags(t0)&(gLast|gAnyWord|gProper|gCountry|gState|gRegion|gCityBig|gCity) == 0 && !t0sentenceFunction(s, t0) && s.pairedWithGiven(i, last) {
 		score = 0.5 // "Ionuț and Florin", "Euan and Kirsty Fairbairn": a name no list knows beside one
 	}
-	if n == 1 && s.locContext(i) > 0 && s.flags(t0)&gGiven == 0 {
+	if n == 1 && s.locContext(i) > 0 && s.flags(t0)&gGiven == 0 && (s.flags(t0)&gFirst == 0 || s.flags(t0)&(gAnyPlace|gLast) != 0) {
 		score -= 0.15 // "flew to Coles", "returned to Feliciano"
 	}
 	switch ctx {

@@ -187,3 +187,16 @@ func TestNameShapesAndCues(t *testing.T) {
 		{"eponym still", "the Megan's Law register", tPersonName, nil},
 	})
 }
+
+// TestGivenNameAfterTo: a listed given name that is no place and no
+// frequent surname is not taken for a place after "to" or "from"
+// ("questions to Glenys"); surnames and places still are ("flew to
+// Coles", "returned to Feliciano").
+func TestGivenNameAfterTo(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"en questions to", "questions to Glenys on the membership desk", tPersonName, []string{"Glenys"}},
+		{"en goes to", "anything urgent goes to Tayo or the desk", tPersonName, []string{"Tayo"}},
+		{"en flew to a surname", "last year we flew to Coles for the summer", tPersonName, nil},
+		{"en returned to a surname", "she returned to Feliciano after the war", tPersonName, nil},
+	})
+}
