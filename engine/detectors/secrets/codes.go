@@ -99,11 +99,31 @@ func codesOnLine(text string, ls int) int {
 		for p < len(text) && (text[p] == ' ' || text[p] == '\t') {
 			p++
 		}
+		if n == 1 && p > e+1 {
+			p = skipItemNumber(text, p) // two numbered columns: "1. 6053 8184     6. 2656 1390"
+		}
 	}
 	if n > 2 {
 		return 0
 	}
 	return n
+}
+
+// skipItemNumber returns where the text after a list number ("6. ",
+// "12) ") at text[p] starts, or p when there is none.
+func skipItemNumber(text string, p int) int {
+	q := p
+	for q < len(text) && q-p < 3 && isDigit(text[q]) {
+		q++
+	}
+	if q > p && q+1 < len(text) && (text[q] == '.' || text[q] == ')') && text[q+1] == ' ' {
+		q += 2
+		for q < len(text) && text[q] == ' ' {
+			q++
+		}
+		return q
+	}
+	return p
 }
 
 func nextLine(text string, p int) int {

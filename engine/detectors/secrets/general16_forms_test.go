@@ -68,5 +68,51 @@ func TestGeneral16Forms(t *testing.T) {
 		{"maiden name field", "maiden name: the name before marriage", "", ""},
 		{"memorable word placeholder", "memorable word: <your word>", "", ""},
 		{"memorable word prose", "Banks ask for a memorable word when you log in.", "", ""},
+
+		// a generated secret in which a stopword is chance; a callback token
+		{"long random client secret", "Client Secret: " + "qW7nRt2LmZ8vKx4Bp9Hs3Jd6Fy1Gc5Ne" + "VevPNTobxA2kQ8", "GENERIC_SECRET", ""},
+		{"callback token", "const SHOP_CALLBACK_TOKEN = '" + "Hq4ZnV8xKt2RmW6pLs9Bd3Jy7Fc1Gv5N" + "aT0eXu8Q';", "GENERIC_SECRET", ""},
+		{"callback url", "const PAYMENT_CALLBACK_URL = 'https://shop.example.com/hooks/pay';", "", ""},
+		{"stopword identifier", "client_secret = 'MyApplicationSecretForTestingPurposes'", "", ""},
+
+		// backup codes in two numbered columns
+		{"backup codes two columns", "BACKUP CODES\n1. 4817 2093      6. 7302 5581\n2. 9154 0368      7. 2269 8410\n3. 6631 4907      8. 5028 1736\n", "MFA_BACKUP_CODE", ""},
+		{"two columns of amounts", "1. 4817 2093 total\n2. 9154 0368 total\n", "", ""},
+
+		// password names in more languages; running-text names in Thai and Hindi
+		{"swahili label", "Nenosiri la portal: Simba#4417", "PASSWORD_ASSIGNMENT", "Simba#4417"},
+		{"thai direct", "เข้าระบบด้วยอีเมล shop@example.com รหัสผ่าน Mali8842# แล้วตอบแชท", "PASSWORD_ASSIGNMENT", "Mali8842#"},
+		{"hindi direct", "पासवर्ड Neem+Tara2025 है।", "PASSWORD_ASSIGNMENT", "Neem+Tara2025"},
+		{"thai policy", "รหัสผ่าน ต้องมี 8 ตัวอักษร", "", ""},
+
+		// a count of digits before a PIN
+		{"pin digit count portuguese", "a senha eletrônica de 6 dígitos é 639204.", "PIN", "639204"},
+		{"pin digit count english", "the 6-digit PIN is 508213", "PIN", "508213"},
+		{"pin digit count german", "PIN (4 Stellen): 8027", "PIN", "8027"},
+		{"pin last digits", "PIN ending in 4 digits 3435", "", ""},
+		{"pin count example", "Use a PIN of 6 digits, e.g. 2024", "", ""},
+
+		// configuration keys that take a password after white space
+		{"mosquitto remote password", "remote_username edge-01\nremote_password Brno#6947x\nbridge_cafile /etc/ca.crt", "PASSWORD_ASSIGNMENT", "Brno#6947x"},
+		{"redis requirepass", "requirepass Vb8#kLm22q", "PASSWORD_ASSIGNMENT", "Vb8#kLm22q"},
+		{"config password variable", "remote_password ${MQTT_PASS}", "", ""},
+		{"config min password", "min_password 12chars!x", "", ""},
+
+		// halves and components of a split key
+		{"key halves", "Left half (Security Officer 1): Wq4RtZ8xPm2LkN7v\nRight half (Security Officer 2): 3hJs9KdF6gTb1YcX", "GENERIC_SECRET", ""},
+		{"spanish key half", "Primera mitad: Pz8Kw2NqR5tLx7Vm", "GENERIC_SECRET", "Pz8Kw2NqR5tLx7Vm"},
+		{"component with qualifier", "Component 2 (double length): 7E1A 40C9 B23F 9D05 61AE C84B 0F37 2D96", "GENERIC_SECRET", "7E1A 40C9 B23F 9D05 61AE C84B 0F37 2D96"},
+		{"first half score", "First half: 2-1 to the home side", "", ""},
+		{"first half prose", "First half (report): the team scored 2 goals", "", ""},
+		{"component name", "Component 1 (frontend): ReactDOMServer2024abcd", "", ""},
+		{"half of digits", "second half: 1234 5678 9012 3456", "", ""},
+
+		// a credential file printed in a terminal
+		{"cat vault pass", "$ cat .vault_pass\nSaigon.Rendang43\n\n$ ls -l", "PASSWORD_ASSIGNMENT", "Saigon.Rendang43"},
+		{"cat password file root prompt", "root@h:~# cat /etc/app/db_password.txt\nQ7m!rTz09pX\n", "PASSWORD_ASSIGNMENT", "Q7m!rTz09pX"},
+		{"type token file", "PS C:\\ops> type C:\\ops\\api_token.txt\nVq3ZkT9wLm2RpX7bNc4HsY8d\n", "GENERIC_SECRET", "Vq3ZkT9wLm2RpX7bNc4HsY8d"},
+		{"cat etc passwd", "$ cat /etc/passwd\nroot:x:0:0:root:/root:/bin/bash\n", "", ""},
+		{"cat other file", "$ cat notes.txt\nSaigon.Rendang43\n", "", ""},
+		{"cat script", "$ cat .vault_pass\n#!/usr/bin/env python3\n", "", ""},
 	})
 }

@@ -54,7 +54,7 @@ var nameNegatives = []string{
 	"signingkey", "clienttoken", "storedkey",
 	"usage", "limit", "created", "updated", "changed", "confirm_", "display",
 	"description", "desc_", "_desc", "title", "message", "error", "status",
-	"event", "callback", "handler", "request", "response", "storage_class",
+	"event", "callback_url", "callbackurl", "callback_uri", "callback-url", "handler", "request", "response", "storage_class",
 	"token_uri", "tokenuri", "key_id", "keyid", "_id", "-id",
 	"update_password", "jsonwebtoken", "keyvault", "idx", "keying", "keypair", "source", "secretkeyref",
 }
@@ -468,10 +468,37 @@ func (d *Detector) acceptValue(v, name string, password, quoted, literal bool) b
 	if isBareName(name) && (len(v) < 16 || h < d.minEntropy+0.5) {
 		return false
 	}
-	if hasStopword(v) || version(v) || d.truncatedProviderValue(v) {
+	if hasStopword(v) && !strongRandom(v) || version(v) || d.truncatedProviderValue(v) {
 		return false
 	}
 	return true
+}
+
+// strongRandom reports a long value of letters of both cases and digits
+// that changes case often and has high entropy: a generated secret in
+// which a stopword ("vevp…", "atu…") is chance, not a word of code.
+func strongRandom(v string) bool {
+	if len(v) < 32 {
+		return false
+	}
+	lo, up, di, changes := false, false, false, 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			lo = true
+		case 'A' <= c && c <= 'Z':
+			up = true
+		case isDigit(c):
+			di = true
+		default:
+			return false
+		}
+		if i > 0 && isLetter(c) && isLetter(v[i-1]) && (c <= 'Z') != (v[i-1] <= 'Z') {
+			changes++
+		}
+	}
+	return lo && up && di && changes*4 >= len(v) && shannon(v) >= 4.6
 }
 
 // keyNameRejected applies the negative name tests of the assignment

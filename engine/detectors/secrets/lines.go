@@ -41,6 +41,8 @@ var lineLabelNames = []string{
 	"slaptažodis", "parole", "lösenfras", "lösenfrasen", "wachtzin", "passfras", "passfrase",
 	// Turkish "my/your password", Malay, Bengali, Persian
 	"şifrem", "Şifrem", "şifreniz", "Şifreniz", "kata laluan", "পাসওয়ার্ড", "রমজ", "رمز عبور",
+	// Swahili, Icelandic, Albanian
+	"nenosiri", "neno la siri", "lykilorð", "fjalëkalimi",
 }
 
 // lineKeyNames name a key or a token in a label.
@@ -65,7 +67,9 @@ var lineNotKey = []string{
 
 // lineDirectNames take a strong value right after them with no separator
 // (the sentence forms take "password X" only after a qualifier).
-var lineDirectNames = []string{"palavra-passe", "şifresi", "Şifresi", "şifre", "Şifre", "şifrem", "Şifrem", "mdp", "hasło", "heslo", "jelszó"}
+var lineDirectNames = []string{"palavra-passe", "şifresi", "Şifresi", "şifre", "Şifre", "şifrem", "Şifrem", "mdp", "hasło", "heslo", "jelszó",
+	// Thai and Hindi write "password X" in running text
+	"รหัสผ่าน", "पासवर्ड"}
 
 const (
 	lineMaxLabel = 96 // bytes from a label's name to its separator
@@ -86,6 +90,17 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	// Most values fail here, before any walk back: a number, a word, a
 	// version. The value's shape is checked once a form matches.
 	if !roughValue(text, vs) {
+		// groups of four hex digits after a key component's label
+		if vs+9 <= len(text) && text[vs+4] == ' ' && vs > 1 && isHexGroup(text[vs:vs+4]) && isHexGroup(text[vs+5:vs+9]) {
+			if i := spacesBefore(text, vs); i > 0 {
+				if se, ok := separatorBefore(text, i); ok {
+					ls := lineStartOf(text, se)
+					if keyPartLabel(text, ls, se) {
+						d.keyPartValue(st, text, vs)
+					}
+				}
+			}
+		}
 		return
 	}
 	if vs == 0 || text[vs-1] == '\n' || text[vs-1] == '\r' {
@@ -93,6 +108,11 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		// ends in a colon: "usa este token (só DNS:Edit):\n\nx"
 		if pc := prevLineColon(text, vs); pc > 0 && keyNamedBefore(text, pc) {
 			d.farKeyValue(st, text, vs)
+		}
+		// the line printed by "cat .vault_pass", "type secret.txt"
+		if vs > 0 && catSecretFile(text, vs) {
+			d.printedSecret(st, text, vs)
+			return
 		}
 		// the value starts its line: "x ← that's the new Wi-Fi key", or
 		// a message on its own (password-shaped: at most 64 bytes)
@@ -131,6 +151,10 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			d.addLineValue(st, text, vs, kind)
 			return
 		}
+		if known && keyPartLabel(text, ls, se) {
+			d.keyPartValue(st, text, vs) // "Left half (Security Officer 1): x", "Component 2 (double length): x"
+			return
+		}
 		// a speaker label ("Elif:", "[10:05] Lucía:") or a dash: the
 		// value starts the message
 		if known && speakerPrefix(text, ls, se) {
@@ -146,7 +170,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	if ws := proseWordBefore(text, i); ws >= 0 {
 		w := text[ws:i]
 		direct := inWords(w, lineDirectNames)
-		if direct || inWords(w, lineLabelNames) {
+		if direct || inWords(w, lineLabelNames) || configPasswordKey(w) {
 			ls, known := lineStart()
 			atStart := known && (ws == ls || bulletOnly(text, ls, ws) || afterSpeaker(text, ls, ws))
 			if atStart || direct {
@@ -158,7 +182,8 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			}
 		}
 	}
-	if (linkBefore(text, i) && !wordEndsAt(text, i, "to")) || changedTo(text, i) {
+	link := linkBefore(text, i)
+	if (link && !wordEndsAt(text, i, "to")) || changedTo(text, i) {
 		// "the password we set is x", "das neue Kennwort laut Mail
 		// ist x", "SNMP community on the switches is x", "het
 		// wachtwoord … is gewijzigd naar x"
@@ -174,7 +199,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	}
 	// "… the password for the VPN. It's now x", "… la contraseña. La que
 	// pongo es x": a short sentence of pronouns after one that names it
-	if j := afterNow(text, i); linkBefore(text, j) && !wordEndsAt(text, j, "to") && pronounSentence(text, j) {
+	if j := afterNow(text, i); (j == i && link || j != i && linkBefore(text, j)) && !wordEndsAt(text, j, "to") && pronounSentence(text, j) {
 		ve := proseValue(text, vs)
 		if ve > 0 && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 			st.add(d.ix.password, vs, ve)
@@ -294,6 +319,202 @@ func pronounSentence(text string, j int) bool {
 		we = ws
 	}
 	return false
+}
+
+// configPasswordKey reports a configuration key that names a password
+// and takes its value after white space at the start of a line
+// (mosquitto's "remote_password x", redis' "requirepass x", "bind_pw x").
+func configPasswordKey(w string) bool {
+	if inWords(w, []string{"requirepass", "masterauth", "rpcpassword", "bindpw", "bind_pw"}) {
+		return true
+	}
+	if indexByte(w, '_') <= 0 || containsAny(nameNegMatcher, w) {
+		return false // min_password, password_hash_password
+	}
+	for _, suf := range [...]string{"_password", "_passwd", "_pass", "_pwd"} {
+		if len(w) > len(suf) && equalFold(w[len(w)-len(suf):], suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyHalfWords name one part of a key split between custodians; keySides
+// say which ("left half", "zweite Hälfte", "première moitié").
+var (
+	keyHalfWords = []string{"half", "halves", "hälfte", "haelfte", "moitié", "moitie", "mitad", "metade", "metà", "meta", "helft", "połowa", "polowa"}
+	keySides     = []string{
+		"left", "right", "first", "second", "1st", "2nd", "linke", "rechte", "erste", "zweite",
+		"gauche", "droite", "première", "premiere", "seconde", "deuxième", "izquierda", "derecha",
+		"primera", "segunda", "primeira", "sinistra", "destra", "prima", "seconda", "linker", "rechter",
+		"eerste", "tweede", "lewa", "prawa", "pierwsza", "druga",
+	}
+	keyComponentWords = []string{"component", "komponente", "composante", "componente", "komponent", "share"}
+)
+
+// keyPartLabel reports a label (ending at the separator text[se], from
+// the line start ls) that names a part of a split key: a side and a half
+// word next to each other ("Left half", "metade direita"), or a component
+// or share with its number ("Component 2 (double length)").
+func keyPartLabel(text string, ls, se int) bool {
+	label := text[ls:se]
+	if len(label) > 64 {
+		return false
+	}
+	prev := ""
+	for i := 0; i < len(label); {
+		for i < len(label) && !wordByte(label[i]) && !isDigit(label[i]) {
+			i++
+		}
+		j := i
+		for j < len(label) && (wordByte(label[j]) || isDigit(label[j])) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := label[i:j]
+		if inWords(w, keyHalfWords) && inWords(prev, keySides) || inWords(prev, keyHalfWords) && inWords(w, keySides) {
+			return true
+		}
+		if inWords(prev, keyComponentWords) && len(w) <= 2 && isDigit(w[0]) {
+			return true
+		}
+		prev = w
+		i = j
+	}
+	return false
+}
+
+// keyPartValue reports the part of a key after such a label: a token of
+// 16 to 64 letters and digits with high entropy, or four to sixteen
+// groups of four hex digits.
+func (d *Detector) keyPartValue(st *scanState, text string, vs int) {
+	if d.ix.generic < 0 {
+		return
+	}
+	e := vs
+	groups := 0
+	for e+4 <= len(text) && isHexGroup(text[e:e+4]) && (e+4 == len(text) || !isAlnum(text[e+4])) {
+		groups++
+		if e+5 < len(text) && text[e+4] == ' ' && e+9 <= len(text) && isHexGroup(text[e+5:e+9]) {
+			e += 5
+			continue
+		}
+		e += 4
+		break
+	}
+	if groups >= 4 && groups <= 16 {
+		if v := text[vs:e]; shannon(v) > 3 && hexLetter(v) && !obviousFake(v) {
+			st.add(d.ix.generic, vs, e)
+		}
+		return
+	}
+	e = proseTokenEnd(text, vs)
+	if e < 0 || e-vs < 16 || e-vs > 64 {
+		return
+	}
+	v := text[vs:e]
+	if tokenShaped(v) && hasDigitAndLetter(v) && shannon(v) > 3.5 && d.acceptValue(v, "key", false, true, true) {
+		st.add(d.ix.generic, vs, e)
+	}
+}
+
+// hexLetter reports a hex letter in v.
+func hexLetter(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i] | 0x20; 'a' <= c && c <= 'f' {
+			return true
+		}
+	}
+	return false
+}
+
+// isHexGroup reports four upper-case hex digits (or lower-case ones).
+func isHexGroup(g string) bool {
+	up, lo := 0, 0
+	for i := 0; i < len(g); i++ {
+		switch c := g[i]; {
+		case isDigit(c):
+		case 'A' <= c && c <= 'F':
+			up++
+		case 'a' <= c && c <= 'f':
+			lo++
+		default:
+			return false
+		}
+	}
+	return up == 0 || lo == 0
+}
+
+// catCommands print a file.
+var catCommands = []string{"cat", "sudo cat", "type", "more", "less", "head", "tail", "get-content", "gc", "bat"}
+
+// secretFileWords in a file's base name say it holds a credential.
+var secretFileWords = []string{"pass", "pwd", "secret", "token", "credential", "creds", "apikey", "api_key", "api-key"}
+
+// catSecretFile reports that the line before the one starting at ls is a
+// shell command printing a file whose name says it holds a credential:
+// "$ cat .vault_pass", "PS C:\> type C:\ops\db-password.txt".
+func catSecretFile(text string, ls int) bool {
+	pe := ls - 1
+	if pe > 0 && text[pe-1] == '\r' {
+		pe--
+	}
+	ps := pe
+	for ps > 0 && text[ps-1] != '\n' && pe-ps < 200 {
+		ps--
+	}
+	line := trimSpaceASCII(text[ps:pe])
+	// the prompt: "$ ", "# ", "> ", "user@host:~$ ", "PS C:\x> "
+	if k := strings.LastIndex(line, "$ "); k >= 0 && k < 64 {
+		line = line[k+2:]
+	} else if k := strings.LastIndex(line, "> "); k >= 0 && k < 64 {
+		line = line[k+2:]
+	} else if k := strings.LastIndex(line, "# "); k >= 0 && k < 64 {
+		line = line[k+2:]
+	} else {
+		return false
+	}
+	cmd := ""
+	for _, c := range catCommands {
+		if len(line) > len(c)+1 && equalFold(line[:len(c)], c) && line[len(c)] == ' ' {
+			cmd = c
+			break
+		}
+	}
+	if cmd == "" {
+		return false
+	}
+	path := trimSpaceASCII(line[len(cmd)+1:])
+	if path == "" || indexByte(path, ' ') >= 0 || indexByte(path, '|') >= 0 {
+		return false // flags, several files, a pipe
+	}
+	base := path[max(strings.LastIndexByte(path, '/'), strings.LastIndexByte(path, '\\'))+1:]
+	for _, w := range secretFileWords {
+		if containsFold(base, w) {
+			return !containsFold(base, "passwd") || containsFold(base, ".passwd") // /etc/passwd lists users
+		}
+	}
+	return false
+}
+
+// printedSecret reports the value alone on its line after a command that
+// printed a credential file: password-shaped or token-shaped.
+func (d *Detector) printedSecret(st *scanState, text string, vs int) {
+	if e := proseTokenEnd(text, vs); e-vs >= 24 && restOfLine(text, e) == "" && tokenShaped(text[vs:e]) && d.ix.generic >= 0 && d.acceptValue(text[vs:e], "token", false, true, true) {
+		st.add(d.ix.generic, vs, e)
+		return
+	}
+	if ve := proseValue(text, vs); ve > 0 && restOfLine(text, ve) == "" {
+		if !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+			st.add(d.ix.password, vs, ve)
+		}
+		return
+	}
+	if e := proseTokenEnd(text, vs); e > vs && restOfLine(text, e) == "" && tokenShaped(text[vs:e]) && d.ix.generic >= 0 && d.acceptValue(text[vs:e], "token", false, true, true) {
+		st.add(d.ix.generic, vs, e)
+	}
 }
 
 // farKeyReach bounds how far before a colon a sentence may name a key.

@@ -248,12 +248,61 @@ func pinDigitsEnd(text string, rs, re int) int {
 	return ve
 }
 
+// pinCountWords follow a count of digits in a PIN's description.
+var pinCountWords = []string{"digit", "digits", "dígitos", "digitos", "cifre", "cifras", "chiffres", "stellen", "stellig", "stellige", "haneli", "hane", "cyfr", "cyfry", "số", "桁"}
+
+// digitCount returns the end of a count of digits ("6 dígitos", "4-digit",
+// "4桁") starting at g[i], or i.
+func digitCount(g string, i int) int {
+	j := i
+	for j < len(g) && j-i < 2 && isDigit(g[j]) {
+		j++
+	}
+	if j < len(g) && (g[j] == ' ' || g[j] == '-') {
+		j++
+	}
+	k := j
+	for k < len(g) && (isLetter(g[k]) || g[k] >= 0x80 && g[k] != 0xe3 && g[k] != 0xef) {
+		k++
+	}
+	if k == j && len(g)-j >= 3 && g[j:j+3] == "桁" {
+		k = j + 3
+	}
+	if k > j && inWords(g[j:k], pinCountWords) {
+		// not "the last 4 digits": the word before the count
+		if p := prevWordIn(g, i); p != "" && inWords(p, pinGapWords) && !inWords(p, pinCountWords) {
+			return i
+		}
+		return k
+	}
+	return i
+}
+
+// prevWordIn returns the word before g[i].
+func prevWordIn(g string, i int) string {
+	j := i
+	for j > 0 && (g[j-1] == ' ' || g[j-1] == '(') {
+		j--
+	}
+	s := j
+	for s > 0 && isLetter(g[s-1]) {
+		s--
+	}
+	return g[s:j]
+}
+
 // pinGap reports the bytes between a PIN's name and its number as a plain
 // link ("für die App ist", "do aplikacji", ": "), with no digit, no
 // sentence end and no word of pinGapWords.
 func pinGap(g string) bool {
 	for i := 0; i < len(g); {
 		c := g[i]
+		if isDigit(c) && (i == 0 || !isAlnum(g[i-1])) {
+			if j := digitCount(g, i); j > i {
+				i = j // "senha de 6 dígitos é", "6-digit PIN", "PIN (4 Stellen)"
+				continue
+			}
+		}
 		if isDigit(c) || c == '.' || c == '!' || c == '?' || c == ';' {
 			return false
 		}
