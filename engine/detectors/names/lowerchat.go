@@ -107,6 +107,8 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 			case '\n':
 				start, cue, prevThis = true, 0, false
 			case ' ', '\t', ',', '!', '~':
+			case '"':
+				start, cue, prevThis = true, 0, false // a quoted message starts
 			case ':':
 				// "tom: …" is a label; the message starts after it
 			case '@':
@@ -151,6 +153,8 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 		lowerStart := 'a' <= c && c <= 'z' || c >= 0x80 && startsLower(text, s)
 		if candidate && len(w) >= 3 && lowerStart {
 			lowerChatName(text, g, r, f, n0, s, i, isGreet)
+		} else if len(w) >= 3 && 'a' <= c && c <= 'z' && (wasStart && messageOpens(text, s) || pairCue(text[prevS0:prevE0])) && i < len(text) && text[i] == ' ' {
+			lowerFullName(text, g, r, f, n0, s, i) // "rosa martinez presenting", "… is for kevin doyle"
 		}
 		kind := cueKind(w)
 		if kind&kSpeech != 0 && prevLower && prevE0-prevS0 >= 3 && s == prevE0+1 && text[prevE0] == ' ' {
@@ -282,6 +286,52 @@ func youWithin(text string, i int) bool {
 		i = j
 	}
 	return false
+}
+
+// messageOpens reports that the word at text[s] opens a message: only
+// spaces stand between it and the start of the text, a line, a quote or
+// a speaker's colon (not "Jun: 0917 455 2841 yan yung globe").
+func messageOpens(text string, s int) bool {
+	k := s - 1
+	for k >= 0 && text[k] == ' ' {
+		k--
+	}
+	return k < 0 || text[k] == '\n' || text[k] == '"' || text[k] == ':'
+}
+
+// pairCue reports the words after which a lower-case given name and
+// surname name a person without another cue: "the name on it is
+// beatrice oyelowo", "this message is for kevin doyle", "from ana lima".
+func pairCue(w string) bool {
+	return w == "is" || w == "for" || w == "from" || w == "by" || w == "es" || w == "para" || w == "de" || w == "ist" || w == "für" || w == "pour"
+}
+
+// lowerFullName reports a listed given name at text[s:e] followed by a
+// listed surname, neither an English word, a dictionary word, a proper
+// noun or a big place (a town of the same name is no matter): two such
+// names in a row are a person's.
+func lowerFullName(text string, g *table, r *analysis.Report, f *analysis.Field, n0, s, e int) {
+	h := hashWord(text[s:e])
+	fl := g.get(h)
+	if fl&(gFirst|gGiven) == 0 || fl&(gAnyWord|gProper|gBigPlace|gDict) != 0 || roleLabels[h] || kinWords[h] || vocabT.get(h) != 0 {
+		return
+	}
+	q := e + 1
+	j := q
+	for j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
+		j++
+	}
+	if j-q < 3 || j < len(text) && (text[j] >= 0x80 || text[j] == '@' || text[j] == '.' && j+1 < len(text) && text[j+1] != ' ' && text[j+1] != '\n') {
+		return
+	}
+	nh := hashWord(text[q:j])
+	if nf := g.get(nh); nf&gSurname == 0 || nf&(gAnyWord|gDict|gProper|gBigPlace) != 0 || vocabT.get(nh) != 0 {
+		return
+	}
+	if overlapsFinding(r.Findings[n0:], s, j) {
+		return
+	}
+	r.AddFinding("names", "pii", tPersonName, f, s, j, lowerChatScore)
 }
 
 // lowerChatName reports the listed given name text[s:e] (and a surname

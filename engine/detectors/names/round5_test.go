@@ -200,3 +200,18 @@ func TestGivenNameAfterTo(t *testing.T) {
 		{"en returned to a surname", "she returned to Feliciano after the war", tPersonName, nil},
 	})
 }
+
+// TestLowerFullNames: in casual text, a lower-case listed given name and
+// listed surname (no English or dictionary word, no big place) opening a
+// message or after "is", "for", "from" (and es/de/fr equivalents).
+func TestLowerFullNames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"en quoted message start", `tidy this caption: "rosa martinez presenting hi everyone so as omar mentioned"`, tPersonName, []string{"rosa martinez", "omar"}},
+		{"en after for", `tidy: "hi this message is for kevin doyle this is andrea from the office"`, tPersonName, []string{"kevin doyle", "andrea"}},
+		{"es after para", "oye la reserva es para lucia fernandez a las 9", tPersonName, []string{"lucia fernandez"}},
+		{"en dictionary given name", `"the list is for john smith ok"`, tPersonName, nil},
+		{"tl function words after a number", "kuya pa-send naman ng number ni Marites\nJun: 0917 455 2841 yan yung globe niya", tPersonName, []string{"Marites"}},
+		{"en a place pair", `"we drove from paris texas yesterday"`, tPersonName, nil},
+		{"en words", `"is for gift cards only"`, tPersonName, nil},
+	})
+}
