@@ -215,3 +215,20 @@ func TestLowerFullNames(t *testing.T) {
 		{"en words", `"is for gift cards only"`, tPersonName, nil},
 	})
 }
+
+// TestUKAddressParts: UK addresses read back from the postcode across
+// capitalised comma parts, starting at a unit, a house number and a name,
+// or a street, estate or building; parts that are no such thing (a name
+// and a job title) make no address.
+func TestUKAddressParts(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"unit on an estate", "the lease on Unit 14, Kingsway Industrial Estate, Luton LU1 1LP is up", tStreetAddress, []string{"Unit 14, Kingsway Industrial Estate, Luton LU1 1LP"}},
+		{"number and a name", "removal to 5 The Maltings, Bury St Edmunds IP33 1UZ.", tStreetAddress, []string{"5 The Maltings, Bury St Edmunds IP33 1UZ"}},
+		{"room in a building", "pick-up Room 4.12, Bush House, 30 Aldwych, London WC2B 4BG at 9", tStreetAddress, []string{"Room 4.12, Bush House, 30 Aldwych, London WC2B 4BG"}},
+		{"street without a number", "The venue is Hengrave Barn, Bury Road, Hengrave IP28 6LZ; parking is round the back", tStreetAddress, []string{"Bury Road, Hengrave IP28 6LZ"}},
+		{"town with upon", "Viewing at Flat 12, Marlowe House, 8 Quayside, Newcastle upon Tyne NE1 3DX today", tStreetAddress, []string{"Flat 12, Marlowe House, 8 Quayside, Newcastle upon Tyne NE1 3DX"}},
+		{"name and job title", "Contact: John Smith, Sales Manager, Leeds LS1 4AP", tStreetAddress, nil},
+		{"town and postcode only", "Our office is in Manchester M1 1AE", tStreetAddress, nil},
+		{"counts before a town", "Tickets 2, Adults 3, Leeds LS1 4AP", tStreetAddress, nil},
+	})
+}

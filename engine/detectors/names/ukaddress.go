@@ -1,6 +1,9 @@
 package names
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // UK street addresses that end in a postcode, in any case. Call
 // transcripts and chats write them in lower case ("its 42 larch close
@@ -86,6 +89,8 @@ func ukAddresses(t string, out *scriptSpans) {
 			}
 			if s := ukAddressStart(t, ps); s >= 0 {
 				out.add(tStreetAddress, s, pe, 0.8)
+			} else if s := ukPartsStart(t, ps); s >= 0 {
+				out.add(tStreetAddress, s, pe, 0.8)
 			}
 			i = pe
 			break
@@ -169,4 +174,102 @@ func ukStopWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// ukPartsBack is how far ukPartsStart looks back from a postcode.
+const ukPartsBack = 160
+
+// ukUnitWords open a unit part ("Unit 14", "Flat 6B", "Room 4.12").
+var ukUnitWords = map[string]bool{"Unit": true, "Flat": true, "Room": true, "Suite": true, "Apartment": true, "Apt": true, "Block": true, "Floor": true}
+
+// ukPlaceTypes end a capitalised part that names a street, an estate or
+// a building ("Bury Road", "Kingsway Industrial Estate", "Bush House").
+var ukPlaceTypes = map[string]bool{
+	"Street": true, "Road": true, "Lane": true, "Avenue": true, "Close": true, "Drive": true, "Way": true,
+	"Crescent": true, "Court": true, "Place": true, "Grove": true, "Gardens": true, "Terrace": true,
+	"Square": true, "Row": true, "Walk": true, "Mews": true, "Parade": true, "Approach": true,
+	"Estate": true, "Park": true, "House": true, "Cottages": true, "Buildings": true, "Yard": true,
+	"Wharf": true, "Quay": true, "Mansions": true, "Chambers": true,
+}
+
+// ukPartsStart reads the capitalised layout of a UK address back from
+// the postcode at ps, part by part across commas on the same line: the
+// town just before the postcode, and before it parts that are all
+// capitalised words or numbers. The address starts at the earliest of
+// them that is a unit and its number ("Unit 14, Kingsway Industrial
+// Estate, Luton LU1 1LP"), a house number and a name ("5 The Maltings,
+// Bury St Edmunds IP33 1UZ", "1 Summerhall, Edinburgh EH9 1PL") or a
+// street, estate or building ("Bury Road, Hengrave IP28 6LZ", "Infirmary
+// Square, Leicester LE1 5WW"); with none, there is no address ("John
+// Smith, Sales Manager, Leeds LS1 4AP").
+func ukPartsStart(t string, ps int) int {
+	lo := max(0, ps-ukPartsBack)
+	start := -1
+	j := ps
+	for part := 0; part < 6; part++ {
+		// the part ends at j (before ", " or the postcode's space)
+		for j > lo && t[j-1] == ' ' {
+			j--
+		}
+		e := j
+		ws := j // the part's first word
+		words, first, last := 0, "", ""
+		numFirst, stop := false, false
+		for j > lo {
+			k := j
+			for k > lo && t[k-1] != ' ' && t[k-1] != ',' && t[k-1] != '\n' {
+				k--
+			}
+			w := t[k:j]
+			if w == "" {
+				break
+			}
+			c := w[0]
+			switch {
+			case c >= 'A' && c <= 'Z':
+			case isDigit(c) && len(w) <= 6:
+			case w == "upon":
+			default:
+				stop = true // a word of the sentence: the part starts after it
+			}
+			if stop {
+				break
+			}
+			if words == 0 {
+				last = w
+			}
+			first = w
+			words++
+			j, ws = k, k
+			if j > lo && t[j-1] == ' ' {
+				j--
+				continue
+			}
+			break
+		}
+		if words == 0 || words > 5 {
+			return start
+		}
+		if part > 0 {
+			switch {
+			case isDigit(first[0]):
+				numFirst = true
+			}
+			sp := strings.IndexByte(t[ws:e], ' ')
+			second := ""
+			if sp > 0 {
+				second = t[ws+sp+1 : e]
+			}
+			if numFirst && words >= 2 || ukUnitWords[first] && second != "" && isDigit(second[0]) || words >= 2 && ukPlaceTypes[last] {
+				start = ws
+			}
+		}
+		// the part before: after ", " on the same line
+		if !stop && j > lo && t[j-1] == ',' {
+			j--
+			continue
+		}
+		return start
+	}
+	return start
 }
