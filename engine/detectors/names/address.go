@@ -355,6 +355,9 @@ func (s *scanner) nameAfterType(j int) int {
 			break
 		}
 		v := s.vocab(t)
+		if words > 0 && t.nletters <= 3 && numberLabel(s.str(t)) {
+			break // "Gg. Mawar II No. 8"
+		}
 		if t.shape&sCap == 0 {
 			if v&vParticle != 0 || (words == 0 && t.nletters <= 3) {
 				k++
@@ -375,6 +378,15 @@ func (s *scanner) nameAfterType(j int) int {
 	if words == 0 {
 		return j
 	}
+	if nt := s.at(k); nt != nil && nt.kind == tWord && nt.nl == 0 && numberLabel(s.str(nt)) {
+		// a number label between the name and the number: "Str. Florilor
+		// nr. 12", "Mtaa wa Uhuru Na. 23", "Gg. Mawar II No. 8"
+		if m := s.dotAfter(k); m > k {
+			if n2 := s.at(m); isHouseNum(n2) && n2.nl == 0 && n2.nletters <= 5 {
+				return m + 1
+			}
+		}
+	}
 	if nt := s.at(k); isHouseNum(nt) && nt.nl == 0 && nt.nletters <= 5 {
 		k++
 	} else if isPunct(nt, ',') && nt.nl == 0 {
@@ -389,6 +401,17 @@ func (s *scanner) nameAfterType(j int) int {
 		}
 	}
 	return k
+}
+
+// numberLabel reports a word that labels a house number in several
+// languages (written with a period after it): nr, no, nº, na, num, núm.
+func numberLabel(w string) bool {
+	for _, l := range [...]string{"nr", "no", "nº", "na", "num", "núm", "nro"} {
+		if strings.EqualFold(w, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // streetFirst matches a street name followed by its number, at word i:

@@ -232,3 +232,17 @@ func TestUKAddressParts(t *testing.T) {
 		{"counts before a town", "Tickets 2, Adults 3, Leeds LS1 4AP", tStreetAddress, nil},
 	})
 }
+
+// TestNumberLabelStreets: a street type before the name and a number
+// label between the name and the number (Romanian "Str. … nr.",
+// Indonesian "Gg. … No.", Swahili "Mtaa wa … Na.").
+func TestNumberLabelStreets(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"ro strada nr", "petrecerea e la Str. Florilor nr. 12, bl. A3, Cluj-Napoca", tStreetAddress, []string{"Str. Florilor nr. 12"}},
+		{"ro bulevard nr", "lăsați coletul la Bd. Unirii nr. 57, bl. E4", tStreetAddress, []string{"Bd. Unirii nr. 57"}},
+		{"id gang no", "rumah cat hijau Gg. Mawar II No. 8 ya", tStreetAddress, []string{"Gg. Mawar II No. 8"}},
+		{"sw mtaa na", "anakaa Mtaa wa Uhuru Na. 23, Kariakoo, Dar es Salaam", tStreetAddress, []string{"Mtaa wa Uhuru Na. 23"}},
+		{"a song number", "the Gang No. 1 song is on", tStreetAddress, nil},
+		{"a label alone", "Str. No. 5", tStreetAddress, nil},
+	})
+}
