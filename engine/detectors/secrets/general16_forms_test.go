@@ -114,5 +114,38 @@ func TestGeneral16Forms(t *testing.T) {
 		{"cat etc passwd", "$ cat /etc/passwd\nroot:x:0:0:root:/root:/bin/bash\n", "", ""},
 		{"cat other file", "$ cat notes.txt\nSaigon.Rendang43\n", "", ""},
 		{"cat script", "$ cat .vault_pass\n#!/usr/bin/env python3\n", "", ""},
+
+		// a data source's password is no "source" of one
+		{"spring datasource password", "ENV SPRING_DATASOURCE_PASSWORD=Hq4mZ8x0Lt2r", "PASSWORD_ASSIGNMENT", "Hq4mZ8x0Lt2r"},
+		{"password source", "password_source = vault", "", ""},
+		{"secret source", "secretSource: Hq4mZ8x0Lt2rW", "", ""},
+
+		// passphrases of spaced words after a password label
+		{"spaced passphrase", "Password: velvet marble thunder window", "PASSWORD_ASSIGNMENT", "velvet marble thunder window"},
+		{"spaced passphrase japanese", "パスワード：candle marble otter river\nログイン後に確認", "PASSWORD_ASSIGNMENT", "candle marble otter river"},
+		{"spaced passphrase german", "Passwort: tanne wolke kiesel laterne", "PASSWORD_ASSIGNMENT", "tanne wolke kiesel laterne"},
+		{"spaced sentence", "password: same as the wifi one", "", ""},
+		{"spaced sentence sent", "Password: sent by text message later", "", ""},
+		{"spaced sentence ask", "pw: ask me on slack please", "", ""},
+		{"spaced sentence german", "Passwort: kommt per separater mail", "", ""},
+		{"spaced three words", "password: orange tiger lamp", "", ""},
+
+		// a raw private key alone on its line under wording about one
+		{"hex private key", "I exported the private key from my wallet, is it the wrong format?\n\n5f1c8e2a9b7d03f46e18c2a5d9b07f3e" + "41a6c8d2e0f9b3a7c5d1e8f2a4b6c9d0\n", "GENERIC_SECRET", ""},
+		{"hex digest of a key", "Here is the sha256 of the private key file:\n5f1c8e2a9b7d03f46e18c2a5d9b07f3e" + "41a6c8d2e0f9b3a7c5d1e8f2a4b6c9d0", "", ""},
+		{"hex transaction", "The private key is stored in the HSM.\nTransaction hash:\n0x5f1c8e2a9b7d03f46e18c2a5d9b07f3e" + "41a6c8d2e0f9b3a7c5d1e8f2a4b6c9d0", "", ""},
+		{"hex no key wording", "Build output:\n5f1c8e2a9b7d03f46e18c2a5d9b07f3e" + "41a6c8d2e0f9b3a7c5d1e8f2a4b6c9d0", "", ""},
+
+		// a token on the line below a CJK sentence naming a key
+		{"cjk key sentence", "页面上写着“您的 webhook 将使用以下密钥签名”：\n\n9c41e7a2b85d30f6c1e94a7d2b58f03e6a1c9d4b7e2f58a03c6e91d4b7a2f5c8\n", "GENERIC_SECRET", ""},
+		{"cjk hash sentence", "这是提交的哈希值：\n\n9c41e7a2b85d30f6c1e94a7d2b58f03e6a1c9d4b7e2f58a03c6e91d4b7a2f5c8", "", ""},
+
+		// automation webhooks
+		{"make webhook", "The webhook URL pasted into Typeform:\nhttps://hook.eu2.make.com/q8w3kz1m5x7c9v2b4n6h0j8g4f2d6s1a", "MAKE_WEBHOOK_URL", ""},
+		{"make help page", "https://www.make.com/en/help/tools/webhooks", "", ""},
+		{"make sequence", "https://hook.us1.make.com/abcdefghijklmnopqrstuvwxyz012345", "", ""},
+		{"zapier hook", "POST https://hooks.zapier.com/hooks/catch/4821937/b7xk2qp/", "ZAPIER_WEBHOOK_URL", ""},
+		{"zapier docs", "https://help.zapier.com/hc/en-us/articles/8496288690317", "", ""},
+		{"pipedream", "curl -d x https://eo8kq2w3z9x1v7c.m.pipedream.net", "PIPEDREAM_WEBHOOK_URL", ""},
 	})
 }

@@ -56,7 +56,10 @@ var nameNegatives = []string{
 	"description", "desc_", "_desc", "title", "message", "error", "status",
 	"event", "callback_url", "callbackurl", "callback_uri", "callback-url", "handler", "request", "response", "storage_class",
 	"token_uri", "tokenuri", "key_id", "keyid", "_id", "-id",
-	"update_password", "jsonwebtoken", "keyvault", "idx", "keying", "keypair", "source", "secretkeyref",
+	"update_password", "jsonwebtoken", "keyvault", "idx", "keying", "keypair", "secretkeyref",
+	// where a value comes from (password_source, secretSource), not a data
+	// source's own password (SPRING_DATASOURCE_PASSWORD)
+	"_source", "-source", ".source", "secretsource", "passwordsource", "tokensource", "keysource", "credentialsource",
 }
 
 var nameNegMatcher = partMatcher(nameNegatives)

@@ -109,6 +109,10 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		if pc := prevLineColon(text, vs); pc > 0 && keyNamedBefore(text, pc) {
 			d.farKeyValue(st, text, vs)
 		}
+		// a raw private key alone on its line under wording about one
+		if d.hexPrivateKeyLine(st, text, vs) {
+			return
+		}
 		// the line printed by "cat .vault_pass", "type secret.txt"
 		if vs > 0 && catSecretFile(text, vs) {
 			d.printedSecret(st, text, vs)
@@ -447,6 +451,82 @@ func isHexGroup(g string) bool {
 	return up == 0 || lo == 0
 }
 
+// privateKeyWords name a private key in many languages; hashWords make
+// 64 hex digits a digest or an identifier instead.
+var (
+	privateKeyWords = []string{
+		"private key", "privatekey", "private_key", "privkey", "priv key", "secret key", "clave privada",
+		"chave privada", "clé privée", "cle privee", "privater schlüssel", "privaten schlüssel", "chiave privata",
+		"klucz prywatny", "приватный ключ", "özel anahtar", "khóa riêng", "kunci privat", "私钥", "私鑰", "秘密鍵", "개인 키", "개인키",
+	}
+	hashWords = []string{
+		"sha256", "sha-256", "sha3", "keccak", "hash", "digest", "checksum", "fingerprint", "txid", "tx id",
+		"transaction", "commit", "public key", "pubkey", "address", "block", "merkle", "signature", "seed hash",
+	}
+)
+
+// hexPrivateKeyLine reports 64 hex digits (an optional 0x before them)
+// alone on their line when the 300 bytes before name a private key and no
+// digest: "I exported the private key from MetaMask … is it the wrong
+// format?\n\n<64 hex>".
+func (d *Detector) hexPrivateKeyLine(st *scanState, text string, vs int) bool {
+	if d.ix.generic < 0 || vs == 0 {
+		return false
+	}
+	s := vs
+	if s+2 <= len(text) && text[s] == '0' && text[s+1]|0x20 == 'x' {
+		s += 2
+	}
+	e := s
+	for e < len(text) && e-s <= 64 && isHexByte(text[e]) {
+		e++
+	}
+	if e-s != 64 || restOfLine(text, e) != "" {
+		return false
+	}
+	before := text[max(0, vs-300):vs]
+	found := false
+	for _, w := range privateKeyWords {
+		if containsFold(before, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	if hashWordBefore(text, vs) {
+		return false
+	}
+	if v := text[s:e]; shannon(v) > 3.5 && !obviousFake(v) {
+		st.add(d.ix.generic, vs, e)
+	}
+	return true
+}
+
+// hashWordBefore reports wording about a digest in the 300 bytes before
+// text[vs].
+func hashWordBefore(text string, vs int) bool {
+	before := text[max(0, vs-300):vs]
+	for _, w := range hashWords {
+		if containsFold(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func allHex(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if !isHexByte(v[i]) {
+			return false
+		}
+	}
+	return len(v) > 0
+}
+
+func isHexByte(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'f' }
+
 // catCommands print a file.
 var catCommands = []string{"cat", "sudo cat", "type", "more", "less", "head", "tail", "get-content", "gc", "bat"}
 
@@ -545,6 +625,9 @@ func keyNamedBefore(text string, se int) bool {
 			return false
 		}
 		w := trimLabelWord(raw)
+		if raw[0] >= 0x80 && cjkKeyWord(raw) {
+			return true // "…将使用以下密钥签名"："
+		}
 		if inWords(w, farKeyWords) {
 			if p := prevWord(text, max(0, ws-40), ws); p != "" && inWords(p, lineNotKey) {
 				return false
@@ -559,6 +642,19 @@ func keyNamedBefore(text string, se int) bool {
 	return false
 }
 
+// cjkKeyWords name a key, a secret or a token in Chinese, Japanese and
+// Korean, inside words written without spaces.
+var cjkKeyWords = []string{"密钥", "密鑰", "秘钥", "秘密鍵", "シークレット", "トークン", "令牌", "시크릿", "비밀 키", "토큰"}
+
+func cjkKeyWord(w string) bool {
+	for _, k := range cjkKeyWords {
+		if index(w, k) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // prevLineColon returns the colon that ends the last non-empty line
 // before the line starting at ls (blank lines between are allowed), or
 // -1.
@@ -569,6 +665,9 @@ func prevLineColon(text string, ls int) int {
 	}
 	if j > 0 && text[j-1] == ':' {
 		return j - 1
+	}
+	if j >= 3 && text[j-3:j] == "：" {
+		return j - 3
 	}
 	return -1
 }
@@ -585,6 +684,9 @@ func (d *Detector) farKeyValue(st *scanState, text string, vs int) {
 		return // more than a token, or a pair ("id=key_…", the key's id; base64 padding aside)
 	}
 	v := text[vs:e]
+	if allHex(v) && hashWordBefore(text, vs) {
+		return // "the sha256 of the key file:", a digest
+	}
 	if len(v) >= 20 && tokenShaped(v) && hasDigitAndLetter(v) && shannon(v) > 3.8 && d.acceptValue(v, "key", false, true, true) {
 		st.add(d.ix.generic, vs, e)
 	}

@@ -16,9 +16,99 @@ var general16Rules = registerOpOnlyKeywords(general16OpOnly, []ruleDef{
 		r.Type = "SECURITY_ANSWER"
 		r.Score = 0.6
 	}),
+	// Automation webhooks whose URL is the credential: anyone who has it
+	// can start the scenario.
+	with(own("MAKE_WEBHOOK_URL", "A Make (Integromat) scenario webhook URL (hook.<region>.make.com/<32 characters>).",
+		`\bhttps?://(hook\.(?:(?:eu|us)[0-9]\.)?(?:make|integromat)\.com/[a-z0-9]{32})\b`,
+		"hook.eu1.make.com", "hook.eu2.make.com", "hook.us1.make.com", "hook.us2.make.com", "hook.make.com", "hook.integromat.com"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return shannon(v[len(v)-32:]) > 3.5 && !obviousFake(v[len(v)-32:]) }
+		r.Score = 0.8
+	}),
+	with(own("ZAPIER_WEBHOOK_URL", "A Zapier catch hook URL (hooks.zapier.com/hooks/catch/<account>/<hook>).",
+		`\bhttps?://(hooks\.zapier\.com/hooks/catch/[0-9]{4,12}/[a-z0-9]{5,12})\b`, "hooks.zapier.com"), func(r *ruleDef) {
+		r.Score = 0.8
+	}),
+	with(own("PIPEDREAM_WEBHOOK_URL", "A Pipedream HTTP source endpoint (https://eo….m.pipedream.net).",
+		`\bhttps?://(eo[a-z0-9]{12,24}\.m\.pipedream\.net)\b`, ".m.pipedream.net"), func(r *ruleDef) {
+		r.Score = 0.8
+	}),
+	// Passphrases of words separated by spaces, as password managers
+	// generate them ("candle marble otter river"), after a password
+	// label and a colon.
+	with(own(idSpacedPassphrase, "A passphrase of four to six lower-case words separated by spaces after a password label and a colon (Password: candle marble otter river); not the XKCD example.",
+		`(?i)\b(?:password|passphrase|passwort|kennwort|wachtwoord|senha|contrase(?:ñ|n)a|losenord|pwd|pw)[ \t]*:[ \t]*["']?((?-i:[a-z]{3,10}(?: [a-z]{3,10}){3,5}))["']?[ \t]*(?:$|\r?\n|[(,;.])`,
+		"password", "passphrase", "passwort", "kennwort", "wachtwoord", "senha", "contrase", "losenord", "pwd", "pw"), func(r *ruleDef) {
+		r.Validate = spacedWordsPassphrase
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
+	with(own(idSpacedPassphrase+"_CJK", "A passphrase of four to six lower-case words separated by spaces after a password name in Chinese, Japanese or Korean (パスワード：candle marble otter river).",
+		`(?:パスワード|密码|密碼|비밀번호)[ \t]*[:：][ \t]*["'「]?([a-z]{3,10}(?: [a-z]{3,10}){3,5})["'」]?[ \t]*(?:$|\r?\n|[(,;.])`,
+		"パスワード", "密码", "密碼", "비밀번호"), func(r *ruleDef) {
+		r.Validate = spacedWordsPassphrase
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
 })
 
-const idSecurityAnswer = "SECURITY_ANSWER"
+const (
+	idSecurityAnswer   = "SECURITY_ANSWER"
+	idSpacedPassphrase = "SPACED_PASSPHRASE"
+)
+
+// spacedWordsPassphrase reports words that make a generated passphrase
+// rather than a sentence: none of them a common word of prose ("same as
+// the wifi one", "sent by text message"), no word twice.
+func spacedWordsPassphrase(v string) bool {
+	if isPlaceholder(v) || isTemplate(v) || v == "correct horse battery staple" {
+		return false // the XKCD example
+	}
+	for i := 0; i < len(v); {
+		j := i
+		for j < len(v) && v[j] != ' ' {
+			j++
+		}
+		w := v[i:j]
+		if inWords(w, passphraseStopWords) {
+			return false
+		}
+		for k := j + 1; k < len(v); {
+			l := k
+			for l < len(v) && v[l] != ' ' {
+				l++
+			}
+			if v[k:l] == w {
+				return false
+			}
+			k = l + 1
+		}
+		i = j + 1
+	}
+	return true
+}
+
+// passphraseStopWords are common words of prose and of talk about
+// passwords: a run of words with one of them is a sentence.
+var passphraseStopWords = []string{
+	"the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "her", "was", "one", "our", "out",
+	"his", "has", "had", "how", "its", "let", "may", "new", "now", "old", "see", "two", "way", "who", "did",
+	"get", "got", "use", "used", "using", "via", "with", "from", "this", "that", "they", "them", "then",
+	"than", "there", "their", "what", "when", "where", "which", "while", "will", "would", "should", "could",
+	"your", "yours", "have", "been", "were", "into", "onto", "only", "just", "also", "same", "some", "such",
+	"very", "more", "most", "much", "many", "each", "every", "other", "another", "here", "after", "before",
+	"about", "above", "below", "again", "still", "yet", "please", "thanks", "thank", "sent", "send", "sending",
+	"ask", "asked", "call", "text", "message", "email", "mail", "phone", "sms", "slack", "teams", "signal",
+	"whatsapp", "chat", "vault", "manager", "keepass", "bitwarden", "lastpass", "note", "notes", "file",
+	"set", "unset", "none", "empty", "blank", "hidden", "masked", "redacted", "removed", "changed", "change",
+	"reset", "expired", "unknown", "same", "usual", "default", "provided", "separately", "request", "admin",
+	"user", "username", "login", "account", "password", "passphrase", "secret", "token", "key", "required",
+	"optional", "needed", "enter", "type", "click", "show", "copy", "paste", "store", "stored", "saved",
+	"don", "isn", "doesn", "won", "can't", "it's", "is", "be", "to", "of", "in", "on", "at", "by", "or", "as",
+	"if", "so", "no", "do", "my", "me", "we", "us", "he", "she", "it", "an",
+	// other languages' function words
+	"der", "die", "das", "und", "ist", "nicht", "mit", "von", "per", "les", "des", "une", "est", "pas",
+	"que", "los", "las", "por", "con", "para", "una", "del", "não", "com", "het", "een", "niet", "och", "att",
+}
 
 // general16OpOnly are keywords looked for only before an operator.
 var general16OpOnly = map[string][]string{
