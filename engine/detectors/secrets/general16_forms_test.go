@@ -147,5 +147,34 @@ func TestGeneral16Forms(t *testing.T) {
 		{"zapier hook", "POST https://hooks.zapier.com/hooks/catch/4821937/b7xk2qp/", "ZAPIER_WEBHOOK_URL", ""},
 		{"zapier docs", "https://help.zapier.com/hc/en-us/articles/8496288690317", "", ""},
 		{"pipedream", "curl -d x https://eo8kq2w3z9x1v7c.m.pipedream.net", "PIPEDREAM_WEBHOOK_URL", ""},
+
+		// command lines and calls that take a password
+		{"keytool storepass", "keytool -importcert -alias api -file ca.crt -keystore trust.jks -storepass Fj0rd_77 -noprompt", "PASSWORD_ASSIGNMENT", "Fj0rd_77"},
+		{"keytool storepass variable", "keytool -list -keystore trust.jks -storepass $STORE_PASS", "", ""},
+		{"ipmitool", "ipmitool -I lanplus -H 10.0.0.9 -U ADMIN -P Qz8!wxLm2 chassis status", "PASSWORD_ASSIGNMENT", "Qz8!wxLm2"},
+		{"ipmitool prompt", "ipmitool -I lanplus -H 10.0.0.9 -U ADMIN -a chassis status", "", ""},
+		{"mongosh", "mongosh --host rs0/db1 -u admin -p Kx2!vTq9z --authenticationDatabase admin", "PASSWORD_ASSIGNMENT", "Kx2!vTq9z"},
+		{"mongosh prompt", "mongosh --host rs0/db1 -u admin -p --authenticationDatabase admin", "", ""},
+		{"lftp quoted", "lftp -u deploy,'Yarr0w$1' sftp://files.example.io", "PASSWORD_ASSIGNMENT", "Yarr0w$1"},
+		{"nmcli psk", "nmcli con modify lab wifi-sec.psk 'Wq8#nTz4kL'", "PASSWORD_ASSIGNMENT", "Wq8#nTz4kL"},
+		{"okhttp basic", `val c = Credentials.basic("kasia", "Lato2025.")`, "PASSWORD_ASSIGNMENT", "Lato2025."},
+		{"okhttp basic variable", `val c = Credentials.basic(user, password)`, "", ""},
+		{"wifi qr", "WIFI:T:WPA;S:Cafe-Guest;P:jasperotterisland;;", "PASSWORD_ASSIGNMENT", "jasperotterisland"},
+		{"wifi qr template", "WIFI:T:WPA;S:<ssid>;P:<password>;;", "", ""},
+
+		// an adverb between the linking word and the value
+		{"is now", "The wifi password is now Xk9!mQ2vLp", "PASSWORD_ASSIGNMENT", "Xk9!mQ2vLp"},
+		{"ist jetzt", "das Passwort für die Staging-Datenbank ist jetzt Apfel2001?.", "PASSWORD_ASSIGNMENT", "Apfel2001?"},
+		{"is literally", "the printer admin panel password is literally !QAZ2wsx#1 lol", "PASSWORD_ASSIGNMENT", "!QAZ2wsx#1"},
+		{"is now, time", "It is now 10:30 and the build 4.2.1-rc is still running", "", ""},
+		{"is now, room", "The meeting is now Room-4B#2 on floor 3", "", ""},
+		{"is still, policy", "The password policy is still Min-8chars+1digit", "", ""},
+
+		// more languages
+		{"indonesian changed to", "Kata sandi akun email sudah diganti menjadi Melati@88pagi. Tolong", "PASSWORD_ASSIGNMENT", "Melati@88pagi"},
+		{"arabic link", "كلمة المرور الخاصة بلوحة التحكم هي Yasmin2015+ واسم المستخدم admin", "PASSWORD_ASSIGNMENT", "Yasmin2015+"},
+		{"dutch en wachtwoord", "log in met gebruiker beheer en wachtwoord TULP_fiets2017!, daarna", "PASSWORD_ASSIGNMENT", "TULP_fiets2017!"},
+		{"hindi pin", "फ़ोन की लॉक स्क्रीन का पिन 386020 है", "PIN", "386020"},
+		{"indonesian changed to, date", "Jadwal sudah diganti menjadi 2024-05-01", "", ""},
 	})
 }

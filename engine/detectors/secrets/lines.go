@@ -43,6 +43,8 @@ var lineLabelNames = []string{
 	"şifrem", "Şifrem", "şifreniz", "Şifreniz", "kata laluan", "পাসওয়ার্ড", "রমজ", "رمز عبور",
 	// Swahili, Icelandic, Albanian
 	"nenosiri", "neno la siri", "lykilorð", "fjalëkalimi",
+	// definite forms: Swedish, Norwegian, Danish
+	"lösenordet", "losenordet", "passordet", "adgangskoden", "kodeordet",
 }
 
 // lineKeyNames name a key or a token in a label.
@@ -201,9 +203,19 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			d.answerValue(st, text, ls, vs, true)
 		}
 	}
+	j := afterNow(text, i)
+	if j != i && linkBefore(text, j) && !wordEndsAt(text, j, "to") {
+		// "the wifi password is now x", "das Passwort … ist jetzt x",
+		// "the admin password is literally x"
+		ls, _ := lineStart()
+		if kind := nameFewWordsBefore(text, ls, j); kind != proseNone {
+			d.addLineValue(st, text, vs, kind)
+			return
+		}
+	}
 	// "… the password for the VPN. It's now x", "… la contraseña. La que
 	// pongo es x": a short sentence of pronouns after one that names it
-	if j := afterNow(text, i); (j == i && link || j != i && linkBefore(text, j)) && !wordEndsAt(text, j, "to") && pronounSentence(text, j) {
+	if (j == i && link || j != i && linkBefore(text, j)) && !wordEndsAt(text, j, "to") && pronounSentence(text, j) {
 		ve := proseValue(text, vs)
 		if ve > 0 && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 			st.add(d.ix.password, vs, ve)
@@ -213,7 +225,8 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 
 // lineNowWords stand between a linking word and a new value: "it's now
 // x", "es ahora x", "ist jetzt x".
-var lineNowWords = []string{"now", "ahora", "jetzt", "nun", "maintenant", "désormais", "agora", "nu", "adesso", "ora", "teraz", "sekarang", "bây giờ", "şimdi", "acum"}
+var lineNowWords = []string{"now", "ahora", "jetzt", "nun", "maintenant", "désormais", "agora", "nu", "adesso", "ora", "teraz", "sekarang", "bây giờ", "şimdi", "acum",
+	"currently", "still", "literally", "actually", "simply", "just", "aktuell", "noch", "actuellement", "actualmente", "atualmente", "attualmente", "ainda", "todavía", "encore"}
 
 // afterNow returns where a "now" word that ends text[:i] starts (after
 // the spaces before it), or i.
@@ -762,10 +775,12 @@ var lineChangeWords = []string{
 	"gewijzigd", "veranderd", "geändert", "geaendert", "gesetzt", "changé", "changée", "modifié",
 	"modifiée", "cambiado", "cambiada", "cambiato", "cambiata", "modificata", "modificato",
 	"impostata", "alterada", "alterado", "mudada", "mudado", "zmienione", "zmienione", "ustawione",
+	// Indonesian and Malay "diganti menjadi", "diubah menjadi", "ditukar kepada"
+	"diganti", "diubah", "ditukar", "ditetapkan",
 }
 
 // lineToWords are "to" after a change verb in other languages.
-var lineToWords = []string{"naar", "auf", "in", "en", "a", "para", "na", "op"}
+var lineToWords = []string{"naar", "auf", "in", "en", "a", "para", "na", "op", "menjadi", "jadi", "kepada"}
 
 // changedTo reports a change verb and its "to" ending text[:i]
 // ("gewijzigd naar", "geändert auf").

@@ -44,6 +44,8 @@ var pinNames = []string{
 	"senha", "parola", "heslo", "jelszó",
 	// Turkish (a bank's "internet şifresi"), Arabic "secret code", "secret number"
 	"şifre", "şifresi", "sifre", "sifresi", "الرمز السري", "الرقم السري",
+	// "PIN" in Hindi and Bengali
+	"पिन", "पिन कोड", "পিন",
 }
 
 // pinByLastWord indexes the names written with spaces between words by

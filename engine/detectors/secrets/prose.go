@@ -53,7 +53,7 @@ var proseSecretNames = []string{"token", "key", "apikey", "secret"}
 // "la", "na") would let most numbers through, so names and links that end
 // in them (Danish "er", Turkish "şifre", "parola", "salasana") are left
 // out.
-var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest", "it's", "là", "adalah", "ialah", "este", "je"}
+var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest", "it's", "là", "adalah", "ialah", "este", "je", "هي", "هو"}
 
 // proseConnectors join a name to what it is for: "the password for the
 // admin account is …", "das Passwort für den Server ist …", "la
@@ -798,6 +798,7 @@ var proseQualifiers = []string{
 	"current", "one-time", "wifi", "wi-fi", "the", "my", "your", "our", "his", "her", "their",
 	"dem", "das", "den", "die", "dein", "ihr", "le", "la", "el", "il", "o", "a", "het", "je",
 	"login", "account", "portal", "user", "e", "y", "and", "und", "et", "và", "dan",
+	"en", "og", "och", "ve",
 }
 
 // proseQualified reports what may stand before a password name that is

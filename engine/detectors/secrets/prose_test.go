@@ -156,7 +156,7 @@ func TestProseQualifiedAndLanguages(t *testing.T) {
 		{"dem Kennwort", "ich melde mich mit dem Kennwort maple_frost_jigsaw_puffin_eclipse" + "67 an", "PASSWORD_ASSIGNMENT", "maple_frost_jigsaw_puffin_eclipse67"},
 		{"italian è", "la password dell'account amministratore è " + pw, "PASSWORD_ASSIGNMENT", pw},
 		{"polish to", "hasło do serwera pg-dev-12.prod.example.io to " + pw, "PASSWORD_ASSIGNMENT", pw},
-		{"swedish definite form not read", "lösenordet är " + pw, "", ""},
+		{"swedish definite form", "lösenordet är " + pw, "PASSWORD_ASSIGNMENT", pw},
 		{"swedish lösenord för", "lösenord för servern är " + pw, "PASSWORD_ASSIGNMENT", pw},
 		{"french provisoire", "Ton mot de passe provisoire est Falcon_Kayak_Lantern_" + "Thunder5 et", "PASSWORD_ASSIGNMENT", "Falcon_Kayak_Lantern_Thunder5"},
 		{"host between", "the password for the admin account on sql-stg-07.prod.example.io is " + pw, "PASSWORD_ASSIGNMENT", pw},

@@ -32,6 +32,24 @@ var general16Rules = registerOpOnlyKeywords(general16OpOnly, []ruleDef{
 		`\bhttps?://(eo[a-z0-9]{12,24}\.m\.pipedream\.net)\b`, ".m.pipedream.net"), func(r *ruleDef) {
 		r.Score = 0.8
 	}),
+	// More command lines and calls that take a password.
+	cliPassword("KEYTOOL_STORE_PASSWORD", "A key store or key password given to keytool (-storepass, -keypass, -srcstorepass, -deststorepass …).",
+		`\bkeytool\b[^\n]{0,300}?[ \t]-(?:src|dest)?(?:storepass|keypass)[ \t]+['"]?(`+cliValue+`)`,
+		" -storepass", " -keypass", " -srcstorepass", " -deststorepass", " -srckeypass", " -destkeypass"),
+	cliPassword("IPMITOOL_PASSWORD", "A BMC password given to ipmitool -P.",
+		`\bipmitool\b[^\n]{0,200}?[ \t]-P[ \t]+['"]?(`+cliValue+`)`, " -p"),
+	cliPassword("MONGO_SHELL_PASSWORD", "A password given to mongo, mongosh or the MongoDB tools with -p or --password.",
+		`\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop)\b[^\n]{0,200}?[ \t](?:-p|--password)(?:=|[ \t]+)['"]?(`+cliValue+`)`, " -p", " --password"),
+	cliPassword("NMCLI_WIFI_PSK", "A Wi-Fi key given to nmcli as wifi-sec.psk.",
+		`\bwifi-sec\.psk[ \t]+['"]?(`+cliValue+`)`, "wifi-sec.psk"),
+	with(own("OKHTTP_BASIC_CREDENTIALS", "A password in OkHttp's Credentials.basic(user, password).",
+		`\bCredentials\.basic\([ \t]*"[^"\n]{1,64}"[ \t]*,[ \t]*"([^"\n]{3,64})"`, "credentials.basic("), authTuple),
+	with(own("WIFI_QR_PASSWORD", "The password in a Wi-Fi QR code string (WIFI:T:WPA;S:network;P:password;;).",
+		`\bWIFI:(?:[^;\n]{0,64};){0,6}?P:((?:\\;|[^;\n]){4,63});`, "wifi:t:", "wifi:s:"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
+		r.Type = idPassword
+		r.Score = 0.8
+	}),
 	// Passphrases of words separated by spaces, as password managers
 	// generate them ("candle marble otter river"), after a password
 	// label and a colon.

@@ -322,7 +322,7 @@ var parapetRules = []ruleDef{
 	cliPassword("SMB_USER_PASSWORD", "A password in smbclient/rpcclient/smbmap -U user%password.",
 		`\b(?:smbclient|rpcclient|smbmap|smbcacls|smbget)\b[^\n]{0,150}?[ \t](?:-U[ \t]*|--user(?:=|[ \t]+))['"]?[^\s%'"]{1,64}%(`+cliValue+`)`, " -u", " --user"),
 	cliPassword("LFTP_USER_PASSWORD", "A password in lftp -u user,password.",
-		`\blftp\b[^\n]{0,100}?[ \t]-u[ \t]+['"]?[^\s,'"]{1,64},(`+cliValue+`)`, " -u"),
+		`\blftp\b[^\n]{0,100}?[ \t]-u[ \t]+['"]?[^\s,'"]{1,64},['"]?(`+cliValue+`)`, " -u"),
 	cliPassword("NET_USE_PASSWORD", "A password after /user: in a Windows net use command.",
 		`(?i)\bnet[ \t]+use\b[^\n]{0,150}?/user:\S+[ \t]+['"]?((?-i:`+cliValue+`))`, "/user:"),
 	cliPassword("FREERDP_PASSWORD", "A password given to xfreerdp /p:.",
