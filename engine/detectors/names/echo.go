@@ -191,8 +191,9 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 	}
 	var ls [maxLabels]label
 	nl := 0
+	var tc turnCursor
 	for p := 0; p < len(text); {
-		le, next := turnEndAt(text, p)
+		le, next := tc.end(text, p)
 		if s, e, br := labelAt(text, p, le); e > s {
 			found := false
 			for k := 0; k < nl; k++ {
@@ -253,8 +254,9 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 		names[nn] = struct{ s, e int }{ns, ne}
 		nn++
 		// every line it labels
+		tc = turnCursor{}
 		for p := 0; p < len(text); {
-			le, next := turnEndAt(text, p)
+			le, next := tc.end(text, p)
 			if s, e, _ := labelAt(text, p, le); e-s == len(w) && strings.EqualFold(text[s:e], w) && !overlapsFinding(r.Findings[n0:], s+ns-l.s, e) {
 				r.AddFinding("names", "pii", tPersonName, f, s+ns-l.s, e, labelScore)
 			}
@@ -318,21 +320,61 @@ func speakerWord(g *table, w string, strong bool) bool {
 	return fl&(gCommon|gProper|gAnyPlace|gWord|gDict) == 0
 }
 
-// turnEndAt returns the end of the turn of a conversation starting at p
-// and where the next one starts: a line, or the part of a line before " /
-// " or " | ", which join the turns of a chat pasted on one line ("soph: 7
-// at Nando's? / ayesha: 7:30 pls / liv: yesss").
-func turnEndAt(text string, p int) (end, next int) {
-	le := lineEndAt(text, p)
-	line := text[p:le]
-	k := strings.Index(line, " / ")
-	if b := strings.Index(line, " | "); b >= 0 && (k < 0 || b < k) {
-		k = b
+// turnCursor finds the turns of a conversation in one pass: lines, and
+// the parts of a line before " / " or " | ", which join the turns of a
+// chat pasted on one line ("soph: 7 at Nando's? / ayesha: 7:30 pls /
+// liv: yesss"). It keeps the next line break, slash and bar it found,
+// so a long line is searched once, not once per turn.
+type turnCursor struct {
+	nl, slash, bar int // next positions (len(text) for none); 0 before the first search
+	init           bool
+}
+
+// end returns the end of the turn starting at p and where the next one
+// starts; p only grows between calls.
+func (c *turnCursor) end(text string, p int) (end, next int) {
+	if !c.init {
+		c.init = true
+		c.nl, c.slash, c.bar = -1, -1, -1
 	}
-	if k >= 0 {
-		return p + k, p + k + 3
+	next1 := func(pos *int, b byte) {
+		if *pos < p {
+			if k := strings.IndexByte(text[p:], b); k >= 0 {
+				*pos = p + k
+			} else {
+				*pos = len(text)
+			}
+		}
 	}
-	return le, le + 1
+	next1(&c.nl, '\n')
+	for {
+		next1(&c.slash, '/')
+		next1(&c.bar, '|')
+		k := min(c.slash, c.bar)
+		if k >= c.nl {
+			return c.nl, c.nl + 1
+		}
+		if k > p && text[k-1] == ' ' && k+1 < len(text) && text[k+1] == ' ' {
+			return k - 1, k + 2
+		}
+		// a slash or bar inside a word or a URL: look past it
+		if k == c.slash {
+			c.slash = -1
+			p2 := k + 1
+			if j := strings.IndexByte(text[p2:], '/'); j >= 0 {
+				c.slash = p2 + j
+			} else {
+				c.slash = len(text)
+			}
+		} else {
+			p2 := k + 1
+			if j := strings.IndexByte(text[p2:], '|'); j >= 0 {
+				c.bar = p2 + j
+			} else {
+				c.bar = len(text)
+			}
+		}
+	}
 }
 
 // lineEndAt returns the end of the line starting at p (its '\n', or the

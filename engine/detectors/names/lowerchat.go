@@ -100,6 +100,7 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 	cue, greet := 0, false // the previous word was a cue (1), or "this is" (2 after "this")
 	prevThis, prevTalk, prevE, prevHier := false, false, false, false
 	prevS0, prevE0, prevLower := 0, 0, false // the previous word, for "jen said"
+	prevPair := false                        // the previous word is one of kPair
 	for i := 0; i < len(text); {
 		c := text[i]
 		if alphaASCII[c] != 1 && !latinLead(text, i) {
@@ -139,7 +140,7 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 			for i < len(text) && text[i] > ' ' && text[i] != ',' && text[i] != '.' {
 				i++ // a word with other letters: read past it, never report it
 			}
-			start, cue, prevThis = false, 0, false
+			start, cue, prevThis, prevPair = false, 0, false, false
 			continue
 		}
 		w := text[s:i]
@@ -153,10 +154,11 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 		lowerStart := 'a' <= c && c <= 'z' || c >= 0x80 && startsLower(text, s)
 		if candidate && len(w) >= 3 && lowerStart {
 			lowerChatName(text, g, r, f, n0, s, i, isGreet)
-		} else if len(w) >= 3 && 'a' <= c && c <= 'z' && (wasStart && messageOpens(text, s) || pairCue(text[prevS0:prevE0])) && i < len(text) && text[i] == ' ' {
+		} else if prevPair && len(w) >= 3 && 'a' <= c && c <= 'z' && i < len(text) && text[i] == ' ' || wasStart && len(w) >= 3 && 'a' <= c && c <= 'z' && i < len(text) && text[i] == ' ' && messageOpens(text, s) {
 			lowerFullName(text, g, r, f, n0, s, i) // "rosa martinez presenting", "… is for kevin doyle"
 		}
 		kind := cueKind(w)
+		prevPair = kind&kPair != 0
 		if kind&kSpeech != 0 && prevLower && prevE0-prevS0 >= 3 && s == prevE0+1 && text[prevE0] == ' ' {
 			lowerChatName(text, g, r, f, n0, prevS0, prevE0, false) // "jen said", "pete asks"
 		}
@@ -206,6 +208,7 @@ const (
 	kTalk                      // verbs before "to", "with" or "for" and a person ("speak to", "ask for")
 	kSpeech                    // verbs of saying after a name ("jen said", "chuy dice")
 	kPart                      // words of "this is", "é o", "hier ist", "speak to"
+	kPair                      // words after which a lower-case given name and surname are a person ("is for kevin doyle")
 )
 
 var cueWords = func() map[string]uint8 {
@@ -226,6 +229,7 @@ var cueWords = func() map[string]uint8 {
 		kTalk:   "speak speaking spoke talk talking talked chat chatted ask asking asked put transfer",
 		kSpeech: "said says asked asks told tells showed mentioned thinks wants reckons texted replied dice disse sagt meinte",
 		kPart:   "this is é o a hier ist to with for",
+		kPair:   "is for from by es para de ist für pour",
 	} {
 		for _, w := range strings.Fields(words) {
 			m[w] |= kind
@@ -297,13 +301,6 @@ func messageOpens(text string, s int) bool {
 		k--
 	}
 	return k < 0 || text[k] == '\n' || text[k] == '"' || text[k] == ':'
-}
-
-// pairCue reports the words after which a lower-case given name and
-// surname name a person without another cue: "the name on it is
-// beatrice oyelowo", "this message is for kevin doyle", "from ana lima".
-func pairCue(w string) bool {
-	return w == "is" || w == "for" || w == "from" || w == "by" || w == "es" || w == "para" || w == "de" || w == "ist" || w == "für" || w == "pour"
 }
 
 // lowerFullName reports a listed given name at text[s:e] followed by a
