@@ -99,10 +99,18 @@ func init() {
 		// other languages' phone words (ASCII runs: "teléfono" gives "tel", "fono")
 		"telefone", "telephone", "telefoon", "telefonnummer", "rufnummer", "handy", "mobil", "mobiel",
 		"movil", "celular", "cellulare", "portable", "tfno", "telf", "fono", "erreichbar", "joindre",
-		"appeler", "llamar", "llame", "llamen", "ligar", "liga", "ligue", "liguem", "chiamare", "chiamami", "bel", "anrufen", "telp", "sdt", "telefonu", "telefonem")
+		"appeler", "llamar", "llame", "llamen", "ligar", "liga", "ligue", "liguem", "chiamare", "chiamami", "bel", "anrufen", "telp", "sdt", "telefonu", "telefonem",
+		// "contact" and "call" in other languages, and Indonesian,
+		// Malay, Tagalog and Swahili words for a phone or its number
+		"contacto", "contato", "contatto", "kontakt", "kontakta", "kontaktiere", "bellen", "appelle", "appelez",
+		"chiama", "chiamate", "llama", "marcar", "marque", "hubungi", "nomor", "tawagan", "simu", "namba", "handynummer")
 	addCtx(ctxCard, "credit", "card", "cards", "visa", "mastercard", "amex", "discover", "jcb", "diners",
 		"maestro", "debit", "cc", "payment", "unionpay", "cvv", "cvc", "expiry", "expiration", "creditcard")
 	addCtx(ctxNotCard, "order", "orders", "tracking", "invoice", "isbn", "ref", "reference", "serial", "aktenzeichen",
+		// the same in other languages: order, invoice, parcel, file
+		"pedido", "commande", "bestellung", "bestellnummer", "auftrag", "rechnung", "factura", "fattura", "facture",
+		"fatura", "ordine", "bestelling", "factuur", "pesanan", "resi", "buchung", "booking", "reserva", "reservierung", "reservation", "prenotazione",
+		"artnr", "idnr", "ustidnr", "steuernummer", "vat", "tva", "iva", "nif", "cif", "faktura", "sendung", "expediente", "dossier",
 		"sku", "confirmation", "shipment", "parcel", "ticket", "barcode", "upc", "ean", "imei", "batch", "lot",
 		// identifiers that are not phone numbers either: "part no. 4111-2222", "member ID 009921347"
 		"id", "pin", "passcode", "otp", "part", "parts", "model", "item", "product", "catalog", "catalogue",
@@ -117,9 +125,10 @@ func init() {
 	addCtx(ctxPassport, "passport", "passports")
 	addCtx(ctxBank, "bank", "banking", "account", "accounts", "acct", "routing", "checking", "savings", "aba")
 	addCtx(ctxNHS, "nhs", "health", "patient")
-	addCtx(ctxNINO, "nino", "insurance", "ni")
+	addCtx(ctxNINO, "nino", "insurance")
 	addCtx(ctxCrypto, "bitcoin", "btc", "wallet", "crypto", "address")
-	addCtx(ctxNumber, "number", "numbers", "num", "nbr", "contact")
+	addCtx(ctxNumber, "number", "numbers", "num", "nbr", "contact",
+		"nummer", "numero", "numer", "numara", "numaram", "numarasi", "numaras")
 	addCtx(ctxStreet, "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
 		"drive", "dr", "suite", "apt", "apartment", "court", "ct", "plaza", "highway", "hwy", "way", "place", "pl",
 		"square", "sq", "terrace", "parkway", "pkwy", "floor", "fl", "unit", "box")
@@ -137,13 +146,30 @@ var phoneWordsUTF8 = []string{
 	"هاتف", "جوال", "फ़ोन", "फोन", "मोबाइल", "โทร", "τηλ", "Τηλ", "telemóvel", "móvil", "llámame", "llámenos",
 }
 
-// phoneWordBefore reports one of phoneWordsUTF8 in the context window
-// before s (only read when the window holds a non-ASCII byte).
-func phoneWordBefore(t string, s int) bool {
-	lo := s - ctxBefore
-	if lo < 0 {
-		lo = 0
-	}
+// numberWordsUTF8 are words for "number" and "call" with letters outside
+// ASCII: like "number", a phone word only when no other type's word is
+// near ("o teu número novo é 912 384 706", "márcale al 55 4127 8830").
+var numberWordsUTF8 = []string{
+	"número", "Número", "numéro", "Numéro", "numarası", "numaram", "numară", "číslo", "numerem",
+	"márcale", "márcame", "llámale", "llámame", "ligue-me", "zadzwoń",
+	"номер", "Номер", "رقم", "شماره", "تماس", "تلفن", "موبایل", "اتصل", "טלפון", "נייד", "αριθμός", "τηλέφωνο",
+}
+
+// notNumberWordsUTF8 label a number as an order, invoice or parcel in
+// words with letters outside ASCII ("sipariş no 771-204-5590",
+// "Zamówienie nr 2024/03/5512", "注文番号 0312-5678-9012"); like the
+// negative words of the table, they count only within negBefore bytes.
+var notNumberWordsUTF8 = []string{
+	"sipariş", "Sipariş", "zamówieni", "Zamówieni", "faktúra", "objednávk", "заказ", "Заказ", "накладн",
+	"注文", "部品", "订单", "訂單", "单号", "單號", "주문", "송장", "伝票", "طلب", "הזמנה",
+}
+
+// utf8CtxBefore returns ctxPhone, ctxNumber and ctxNotCard for the words
+// of phoneWordsUTF8, numberWordsUTF8 and notNumberWordsUTF8 in the
+// context window before s. The window is only read when it holds a
+// non-ASCII byte.
+func utf8CtxBefore(t string, s int) uint32 {
+	lo := max(s-ctxBefore, 0)
 	w := t[lo:s]
 	ascii := true
 	for i := 0; i < len(w); i++ {
@@ -153,15 +179,34 @@ func phoneWordBefore(t string, s int) bool {
 		}
 	}
 	if ascii {
-		return false
+		return 0
 	}
+	var m uint32
 	for _, p := range phoneWordsUTF8 {
 		if strings.Contains(w, p) {
-			return true
+			m |= ctxPhone
+			break
 		}
 	}
-	return false
+	for _, p := range numberWordsUTF8 {
+		if strings.Contains(w, p) {
+			m |= ctxNumber
+			break
+		}
+	}
+	near := t[max(s-negBefore, 0):s]
+	for _, p := range notNumberWordsUTF8 {
+		if strings.Contains(near, p) {
+			m |= ctxNotCard
+			break
+		}
+	}
+	return m
 }
+
+// phoneWordBefore reports one of phoneWordsUTF8 in the context window
+// before s.
+func phoneWordBefore(t string, s int) bool { return utf8CtxBefore(t, s)&ctxPhone != 0 }
 
 // negBefore is how far before a candidate a negative word ("order",
 // "tracking", "version") counts: it must label the number, as in "order
@@ -236,6 +281,7 @@ func contextAround(t string, s, e int) uint32 {
 // negative words count only within negBefore bytes of it.
 func wordsBefore(t string, lo, s int) uint32 {
 	var mask uint32
+	nameEnd := -1 // end of the previous word when it was capitalised and no label
 	var buf [16]byte
 	i := lo
 	for i < s {
@@ -247,16 +293,29 @@ func wordsBefore(t string, lo, s int) uint32 {
 		for j < s && isAlnum(t[j]) {
 			j++
 		}
+		var m uint32
 		if n := j - i; n <= len(buf) && ctxShapeOK(t, i, j) {
 			for k := 0; k < n; k++ {
 				buf[k] = lower(t[i+k])
 			}
-			m := ctxLookup(buf[:n])
+			m = ctxLookup(buf[:n])
 			if i < s-negBefore {
 				m &^= ctxNotCard | ctxVersion
 			}
-			mask |= m &^ ctxStreet
 		}
+		name := m == 0 && j-i >= 2 && isUpper(t[i]) && isLower(t[i+1])
+		if name && nameEnd >= 0 && i == nameEnd+1 && t[nameEnd] == ' ' {
+			// Two capitalised words that are no labels (a name) between
+			// a negative word and the number end the label: "landlord
+			// reference Victor Ruiz (201) 555-0144" is a person's
+			// number; "Rechnung Nr. 2024-0815" is still an invoice's.
+			mask &^= ctxNotCard | ctxVersion
+		}
+		nameEnd = -1
+		if name {
+			nameEnd = j
+		}
+		mask |= m &^ ctxStreet
 		i = j
 	}
 	return mask
@@ -315,8 +374,16 @@ func sentenceEnd(t string, k int) bool {
 	}
 	if c == '.' {
 		n := 0
-		for j := k - 1; j >= 0 && isAlnum(t[j]) && n < 4; j-- {
+		j := k - 1
+		for ; j >= 0 && isAlnum(t[j]); j-- {
 			n++
+		}
+		// A capital inside the word makes it an abbreviation:
+		// "USt-IdNr. DE 812 345 678".
+		for i := j + 2; i < k; i++ {
+			if isUpper(t[i]) {
+				return false
+			}
 		}
 		return n >= 4
 	}

@@ -118,8 +118,13 @@ var _ analysis.Detector = (*Detector)(nil)
 
 // Scan reports personal data found in f.Text.
 func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Report) {
-	s := scanner{d: d, t: f.Text, f: f, r: r}
+	s := scanner{d: d, t: f.Text, f: f, r: r, first: len(r.Findings)}
 	s.run(ctx)
+	if s.high&(0x80*ones) != 0 && d.enabled[tPhone] && ctx.Err() == nil {
+		if k := firstOtherDigit(f.Text); k >= 0 {
+			s.otherDigits(k)
+		}
+	}
 }
 
 // Trigger classes: the scanner skips every byte whose class is zero.
@@ -147,10 +152,16 @@ var trigger = func() (t [256]uint8) {
 // spaces are passed over with a handful of instructions.
 const ones = 0x0101010101010101
 
-func maybeTrigger(t string, i int) uint64 {
+func maybeTrigger(t string, i int) uint64 { return triggerMask(load8(t, i)) }
+
+func load8(t string, i int) uint64 {
 	w := t[i : i+8]
-	x := (uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56) & (0x7f * ones)
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+func triggerMask(w uint64) uint64 {
+	x := w & (0x7f * ones)
 	return (x + (0x80-0x2e)*ones) &^ (x + (0x80-0x41)*ones) & (0x80 * ones)
 }
 
@@ -168,6 +179,11 @@ type scanner struct {
 	floor int
 	// phoneChecks counts phone validations (see validPhone).
 	phoneChecks int
+	// first is the index in r.Findings of this scan's first finding.
+	first int
+	// high has a byte's high bit set when run skipped over a byte
+	// outside ASCII (the bytes that handlers read are not in it).
+	high uint64
 	// work counts bytes handled and context windows read; tests use it to
 	// check that the scan stays linear.
 	work int
@@ -187,9 +203,12 @@ func (s *scanner) run(ctx context.Context) {
 	i := 0
 	nextCheck := chunk
 	for i < n {
-		// Fast skip over bytes that start nothing.
+		// Fast skip over bytes that start nothing, noting on the way
+		// whether any byte is outside ASCII (for otherDigits).
 		for i+8 <= n {
-			if m := maybeTrigger(t, i); m != 0 {
+			w := load8(t, i)
+			s.high |= w
+			if m := triggerMask(w); m != 0 {
 				j := i + bits.TrailingZeros64(m)/8
 				if trigger[t[j]] != 0 {
 					i = j
@@ -201,6 +220,7 @@ func (s *scanner) run(ctx context.Context) {
 			i += 8
 		}
 		for i < n && trigger[t[i]] == 0 {
+			s.high |= uint64(t[i])
 			i++
 		}
 		if i >= n {

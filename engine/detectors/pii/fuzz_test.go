@@ -18,6 +18,8 @@ var fuzzSeeds = []string{
 	"ip 10.0.0.1 fe80::1%eth0 ::ffff:1.2.3.4 00:1a:2b:3c:4d:5e 0123.4567.89ab",
 	"https://user@example.com:8080/a_(b)?q=1. www.example.org, a.b@c.example.com",
 	"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+	"اتصل على ٠٥٥٢٣٤٧٨١٩ أو 555-0143، شماره ۰۹۳۵ ۲۲۱ ۶۸۰۴ https://x.example/٠١٢٣٤٥٦٧٨٩ ０８０-３３２１-７７０４ +٩٦٦ ٥٥ ٢٣٤ ٧٨١٩",
+	"call me back on 3 1 2 5 5 5 0 1 9 9 or 0-1-6-1-4-9-6-0-7-7-2 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7",
 	"NHS 943 476 5919 NINO AB 12 34 56 C passport 912803456 driver's license D1234567",
 	"Grüße josé@example.com 電話 +44 20 7946 0958。",
 	"12 12 12 12 12 12 12 12 12 1.2.3.4.5 @@@ ::: www. http:// ( ) + -",

@@ -232,6 +232,11 @@ func (s *scanner) number(i, te int) int {
 		}
 		return te
 	}
+	if te-i == 1 && te+1 < len(t) && (t[te] == ' ' || t[te] == '-') && isDigit(t[te+1]) && (te+2 == len(t) || !isDigit(t[te+2])) {
+		if e, ok := s.spacedPhone(i); ok {
+			return e
+		}
+	}
 	var p phrase
 	s.buildPhrase(i, &p)
 	if p.ng == 0 {
@@ -383,6 +388,13 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 				s.report(tSSN, start, end, score)
 				return end, true
 			}
+			// With a phone word near ("the leasing office needs it:
+			// 529-41-0836"), a 3-2-4 number with dashes that is no
+			// phone number is still an SSN, more weakly.
+			if sameSep("-") && !s.validPhone(p, ng, d) {
+				s.report(tSSN, start, end, 0.4)
+				return end, true
+			}
 		} else if c&ctxSSN != 0 {
 			s.report(tSSN, start, end, 0.6)
 			return end, true
@@ -451,7 +463,8 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		// Without an NHS word, a number with a leading 0 is a phone
 		// number written with its trunk prefix ("087 413 2290"), not
 		// an NHS number (England and Wales issue 4xx and 6xx-7xx).
-		if c&ctxPhone == 0 && d[0] != '0' && !phoneWordBefore(t, start) && !s.validPhone(p, ng, d) && (ng == 1 || p.sep[1] == ' ') {
+		if c&ctxPhone == 0 && d[0] != '0' && !phoneWordBefore(t, start) && !s.validPhone(p, ng, d) && (ng == 1 || p.sep[1] == ' ') &&
+			!s.validInScript(p, ng, d, start, end) { // "Πελάτης: 694 518 2207", a Greek mobile
 			s.report(tNHS, start, end, 0.4)
 			return end, true
 		}
@@ -478,14 +491,15 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			}
 		}
 		c := context()
+		// Words with letters outside ASCII: "电话：138…", "Телефон: 8
+		// (495) …", "o teu número é …", "sipariş no …".
+		u := utf8CtxBefore(t, start)
+		c |= u
 		if c&ctxNumber != 0 && c&(ctxTyped|ctxNotCard) == 0 {
 			c |= ctxPhone // "my number is ...", "UK no. ..."
 		}
 		if c&ctxPhone == 0 && labelLetterBefore(t, start) {
 			c |= ctxPhone // "T: 020 7946 0958 | M: 07700 900123" in a signature
-		}
-		if c&ctxPhone == 0 && phoneWordBefore(t, start) {
-			c |= ctxPhone // "电话：138…", "Телефон: 8 (495) …"
 		}
 		if thousands(p, ng) {
 			return 0, false // 5.000.000: an amount
@@ -501,6 +515,9 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		// 3-3-4, 3-2-2-2) may also be from a country without a trunk
 		// prefix: "llame a Javier al 612 448 903". Not 3-2-4, an SSN's
 		// shape.
+		// 3-2-4, an SSN's shape ("numbers like 666-45-1234"): a phone
+		// number only when it validates.
+		ssnShape := plain && ng == 3 && glen(0) == 3 && glen(1) == 2 && glen(2) == 4
 		mobileGroups := ng > 2 && glen(0) == 3 && (glen(1) == 3 || ng == 4 && glen(1) == 2 && glen(2) == 2 && glen(3) == 2)
 		abroad := !valid && !p.plus && (d[0] == '0' || p.paren || c&ctxPhone != 0 && mobileGroups && sameSep(" -") && !streetNear(t, start, end)) && nd >= 9 &&
 			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0) && s.validElsewhere(p, ng, d)
@@ -508,8 +525,10 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		// country's, with or without a trunk prefix: "138 0013 8000"
 		// (a Chinese mobile), "010-1234-5678" (Korean), "8 (495)
 		// 123-45-67" (Russian).
-		if !valid && !abroad && !p.plus && nd >= 8 &&
-			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0) {
+		// Not a Brazilian postcode (CEP) "22070-001".
+		cep := plain && ng == 2 && glen(0) == 5 && glen(1) == 3 && p.sep[1] == '-'
+		if !valid && !abroad && !p.plus && nd >= 8 && !cep &&
+			(c&ctxPhone != 0 || ng > 1 && c&(ctxTyped|ctxNotCard) == 0 && !streetNear(t, start, end)) {
 			abroad = s.validInScript(p, ng, d, start, end)
 		}
 		score := 0.0
@@ -522,7 +541,7 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			score = 0.5
 		case valid:
 			score = 0.45 // bare digits that happen to be a valid number
-		case c&ctxPhone != 0 && phoneShape(p, ng, nd) && !streetNear(t, start, end):
+		case c&ctxPhone != 0 && phoneShape(p, ng, nd) && !streetNear(t, start, end) && !ssnShape:
 			score = 0.5
 		case p.plus && nd >= 8 && ng > 1 && s.possibleIntl(p, ng, d):
 			score = 0.4
@@ -949,4 +968,70 @@ func thousands(p *phrase, ng int) bool {
 		}
 	}
 	return true
+}
+
+// spacedPhone reads a phone number dictated digit by digit, as speech
+// transcripts and careful chat write it: "call me back on 7 0 8 5 5 5 0 1
+// 6 4", "0-1-1-5-4-9-6-0-9-3-3". Nine to fifteen single digits, each
+// after one space or dash, are a phone number only after a phone word,
+// and score higher when they validate.
+func (s *scanner) spacedPhone(i int) (int, bool) {
+	t := s.t
+	var d [16]byte
+	n, j := 0, i
+	sep := t[i+1]
+	for j < len(t) && isDigit(t[j]) && n < len(d) {
+		d[n] = t[j]
+		n++
+		if j+2 < len(t) && t[j+1] == sep && isDigit(t[j+2]) && (j+3 == len(t) || !isDigit(t[j+3])) {
+			j += 2
+			continue
+		}
+		j++
+		break
+	}
+	if n < 9 || n > 15 || (j < len(t) && (isAlnum(t[j]) || t[j] == sep && j+1 < len(t) && isDigit(t[j+1]))) {
+		return 0, false
+	}
+	if i > 0 && (isAlnum(t[i-1]) || t[i-1] == '.' || t[i-1] == ',') {
+		return 0, false
+	}
+	c := s.context(i, j) | utf8CtxBefore(t, i)
+	if c&ctxNumber != 0 && c&(ctxTyped|ctxNotCard) == 0 {
+		c |= ctxPhone
+	}
+	if c&ctxPhone == 0 || c&ctxNotCard != 0 {
+		return 0, false
+	}
+	score := 0.5
+	if s.validDigits(d[:n], i, j) {
+		score = 0.85
+	}
+	s.report(tPhone, i, j, score)
+	return j, true
+}
+
+// validDigits validates nationally written digits (no '+') in the
+// default region, the countries of the script around [start, end), then
+// the other regions, within the validation budget.
+func (s *scanner) validDigits(d []byte, start, end int) bool {
+	if s.phoneChecks >= 64+len(s.t)/256 || len(d) < 7 || len(d) > 15 {
+		return false
+	}
+	s.phoneChecks++
+	buf := phoneBufs.Get().(*[32]byte)
+	defer phoneBufs.Put(buf)
+	n := copy(buf[:], d)
+	if phoneValidDigits(buf[:n], false, s.d.region) {
+		return true
+	}
+	for _, r := range scriptRegions(s.t, start, end) {
+		s.phoneChecks++
+		if r != s.d.region && phoneValidDigits(buf[:n], false, r) {
+			return true
+		}
+	}
+	ok, tried := phoneValidElsewhere(buf[:n], s.d.region)
+	s.phoneChecks += tried
+	return ok
 }

@@ -269,11 +269,13 @@ func phonePossibleIntl(d []byte) bool {
 // mobile), "(11) 3456-7890" (São Paulo). Each region's national (trunk)
 // prefix and number plan are libphonenumber's metadata (see above); the
 // list is the regions whose national formats are most often written
-// without a country code in English-language text, with trunk prefix "0"
+// without a country code in English-language text (and the Philippines'
+// and Portugal's, whose mobiles chats write as "0917 455 2841" and
+// "912 384 706"), with trunk prefix "0"
 // or an area code in parentheses, as libphonenumber's per-region example
 // numbers show (resources/PhoneNumberMetadata.xml, nationalPrefix and
 // exampleNumber of each territory).
-var otherRegions = [...]string{"GB", "DE", "FR", "IN", "AU", "BR", "NL", "IT", "ES", "IE", "NZ", "ZA", "NG", "BE", "CH", "AT", "PL", "SE", "MX", "JP", "CN"}
+var otherRegions = [...]string{"GB", "DE", "FR", "IN", "AU", "BR", "NL", "IT", "ES", "IE", "NZ", "ZA", "NG", "BE", "CH", "AT", "PL", "SE", "MX", "JP", "CN", "PH", "PT"}
 
 // phoneValidElsewhere reports whether the national digits d are a valid
 // number in one of otherRegions other than skip (the default region).

@@ -12,12 +12,14 @@ const scriptWindow = 96
 // language's own letters found there: Hangul (KR), kana (JP), Han without
 // kana (CN, TW, HK), Cyrillic (RU, UA, BY, KZ), Arabic (SA, AE, EG, MA),
 // Hebrew (IL), Devanagari (IN), Thai (TH), Greek (GR), Vietnamese (VN),
-// Turkish (TR), Polish (PL), Czech (CZ). It allocates nothing: the lists
-// are static.
+// Turkish (TR), Polish (PL), Czech (CZ), and other Latin-script languages
+// by their letters (latinClass). It allocates nothing: the lists are
+// static.
 func scriptRegions(t string, start, end int) []string {
 	lo := max(0, start-scriptWindow)
 	hi := min(len(t), end+scriptWindow)
 	han := false
+	latin := 0
 	for i := lo; i < hi; {
 		c := t[i]
 		if c < 0x80 {
@@ -53,12 +55,55 @@ func scriptRegions(t string, start, end int) []string {
 			return regionsPL
 		case r == 'ř' || r == 'ě' || r == 'ů' || r == 'Ř':
 			return regionsCZ
+		default:
+			if l := latinClass(r); l > latin {
+				latin = l
+			}
 		}
 	}
 	if han {
 		return regionsHan
 	}
-	return nil
+	return latinRegions[latin]
+}
+
+// latinClass ranks the letters of Latin-script languages that tell where
+// a nationally written number is from, most telling first: Spanish ñ ¿ ¡,
+// Portuguese ã õ, German ß, Nordic å ø æ, then ç, ä ö ü, French and
+// Italian accents, and Spanish or Portuguese acute accents. 0: none.
+func latinClass(r rune) int {
+	switch r {
+	case 'ñ', 'Ñ', '¿', '¡':
+		return 8
+	case 'ã', 'õ', 'Ã', 'Õ':
+		return 7
+	case 'ß':
+		return 6
+	case 'å', 'Å', 'ø', 'Ø', 'æ', 'Æ':
+		return 5
+	case 'ç', 'Ç':
+		return 4
+	case 'ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü':
+		return 3
+	case 'è', 'ê', 'à', 'â', 'ô', 'î', 'û', 'ù', 'ì', 'ò', 'ë', 'ï':
+		return 2
+	case 'á', 'í', 'ó', 'ú', 'é', 'Á', 'É', 'Í', 'Ó', 'Ú':
+		return 1
+	}
+	return 0
+}
+
+// latinRegions are the regions of each latinClass.
+var latinRegions = [...][]string{
+	nil,
+	{"ES", "PT", "MX", "BR", "AR", "CO", "CL", "PE"},
+	{"FR", "IT", "BE", "CH"},
+	{"DE", "AT", "CH", "SE", "FI"},
+	{"PT", "BR", "FR"},
+	{"SE", "NO", "DK", "FI"},
+	{"DE", "AT", "CH"},
+	{"PT", "BR"},
+	{"ES", "MX", "AR", "CO", "CL", "PE"},
 }
 
 var (
