@@ -105,6 +105,8 @@ func (s *scanner) personContext(i int) int {
 		return ctxMedium
 	case v&vRelation != 0:
 		return ctxMedium
+	case p1.shape&sLower != 0 && p1.nletters <= 4 && tagalogMarker(s.str(p1)) && s.vocab(s.at(i))&vTitle == 0 && s.flags(s.at(i))&gBigPlace == 0:
+		return ctxMedium // Tagalog marks a person's name: "si Marvin", "kay Lola", "ni Marites"
 	case v&vPersonPre != 0:
 		if p1.shape&sLower != 0 && contactVerb(s.hash(p1)) {
 			return ctxMedium // "tell Kieran the jumper fits", "cc Aroha", "ping Tayo"
@@ -131,6 +133,30 @@ func signatureEnd(text string, e int) bool {
 	}
 	return strings.HasPrefix(text[e:], "”") || strings.HasPrefix(text[e:], "»") || strings.HasPrefix(text[e:], "」")
 }
+
+// tagalogMarker reports the Tagalog articles of personal names (si,
+// ni, kay and their plurals).
+func tagalogMarker(w string) bool {
+	switch w {
+	case "si", "ni", "kay", "sina", "nina", "kina":
+		return true
+	}
+	return false
+}
+
+// vietKinWord reports the Vietnamese kin words, pronouns and
+// exclamations said before "ơi" that are no name.
+func vietKinWord(w string) bool {
+	for _, k := range vietKin {
+		if strings.EqualFold(w, k) {
+			return true
+		}
+	}
+	return false
+}
+
+var vietKin = strings.Fields(`trời chúa mẹ ba bố anh em chị con cô chú bác ông bà má cha bạn dì dượng cậu mợ
+	thím ơi nội ngoại cháu các mọi người bé`)
 
 // contactHashes are verbs whose object is a person one contacts: "tell
 // Kieran", "ask Glenys", "ping Tayo", "cc Aroha", "remind Ionuț".
@@ -717,6 +743,8 @@ func (d *Detector) personAt(s *scanner, i int) span {
 				ctx = ctxMedium // a speaker: "Nicole: Remember me"
 			}
 		}
+	case n <= 3 && nx != nil && nx.kind == tWord && nx.nl == 0 && s.str(nx) == "ơi" && !vietKinWord(s.str(t0)):
+		ctx = ctxStrong // Vietnamese vocative: "Bin ơi", "Khoa ơi"; not "Trời ơi", "Mẹ ơi"
 	case (isPunct(nx, '?') || isPunct(nx, '!')) && isPunct(s.at(i-1), ','):
 		if ctx < ctxMedium {
 			ctx = ctxMedium // "Remember me, Mary?"

@@ -246,3 +246,20 @@ func TestNumberLabelStreets(t *testing.T) {
 		{"a label alone", "Str. No. 5", tStreetAddress, nil},
 	})
 }
+
+// TestPersonMarkers: words that mark a person's name in some languages:
+// the Vietnamese vocative "ơi" after the name, the Tagalog articles of
+// personal names (si, ni, kay), and "family" before a surname in German,
+// French, Spanish, Portuguese and Italian.
+func TestPersonMarkers(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"vi vocative", "Khoa ơi camera ở nhà bà nội", tPersonName, []string{"Khoa"}},
+		{"vi exclamation", "Trời ơi nóng quá", tPersonName, nil},
+		{"vi kin vocative", "Mẹ ơi con về rồi", tPersonName, nil},
+		{"tl si", "sabihan niyo rin si Marvin bukas", tPersonName, []string{"Marvin"}},
+		{"tl ni", "pa-send naman ng number ni Marites", tPersonName, []string{"Marites"}},
+		{"fr si before a city", "si Paris est loin, on prend le train", tPersonName, nil},
+		{"de Familie", "bitte bei Familie Özdemir klingeln", tPersonName, []string{"Özdemir"}},
+		{"es familia", "la familia Pérez vive aquí", tPersonName, []string{"Pérez"}},
+	})
+}

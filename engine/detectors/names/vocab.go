@@ -68,7 +68,8 @@ var vocabT = func() *vocabTable {
 		monsieur dott ing signor signora dona don mrs. inspector agent coach nurse pastor rabbi imam herrn
 		president ceo prince princess king queen saint
 		mas mbak pak bu bapak ibu kak bang kuya tita tito lola lolo nonna nonno zia zio tía tío tia tio
-		doña seu bwana anh chị chú bác ông bà pani pan paní pane`)
+		doña seu bwana anh chị chú bác ông bà pani pan paní pane
+		familie famille familia família famiglia`)
 	add(vRelation, `brother sister son daughter wife husband mother father mom mum dad friend colleague
 		boss manager patient client customer neighbor neighbour partner boyfriend girlfriend fiance
 		fiancé fiancée teacher student coworker co-worker roommate assistant employee tenant landlord
