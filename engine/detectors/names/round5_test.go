@@ -263,3 +263,20 @@ func TestPersonMarkers(t *testing.T) {
 		{"es familia", "la familia Pérez vive aquí", tPersonName, []string{"Pérez"}},
 	})
 }
+
+// TestJapaneseFamiliarNames: a kana name, or a Han name of one or two
+// characters, alone before くん, ちゃん (and a kana name before さん);
+// kin words, "everyone" and "baby" before the same endings are not names.
+func TestJapaneseFamiliarNames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"kana with spaces", "もしもし ゆうこ ちゃん たなか です あしたの 件 だけど けんじ さん にも 伝えて", tPersonName, []string{"ゆうこ", "けんじ"}},
+		{"kana kun", "ひかり: そうたくん入れて", tPersonName, []string{"そうた"}},
+		{"han kun after a label", "美咲：翔くんにも言っておいて", tPersonName, []string{"翔"}},
+		{"katakana san", "マリアさんに聞いて", tPersonName, []string{"マリア"}},
+		{"grandma", "おばあちゃんの家に行く", tPersonName, nil},
+		{"baby", "赤ちゃんが泣いている", tPersonName, nil},
+		{"everyone", "みなさん、こんにちは", tPersonName, nil},
+		{"big sister", "お姉ちゃんが来た", tPersonName, nil},
+		{"mum volleyball", "ママさんバレーの日", tPersonName, nil},
+	})
+}

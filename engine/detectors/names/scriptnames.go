@@ -943,6 +943,82 @@ func cjkListedNames(text string, out *scriptSpans, l *scriptNameLists) {
 	}
 }
 
+// jaFamiliar are the familiar honorifics after a given name (くん, ちゃん)
+// and さん, which after kana names a person too ("けんじ さん", "マリアさん").
+var jaFamiliar = []string{"くん", "ちゃん", "さん"}
+
+// jaFamiliarNames reports a name written in kana (two to five) or, before
+// くん and ちゃん, in one or two Han characters, standing alone before
+// a familiar honorific, directly or after a space: "ゆうこ ちゃん",
+// "そうたくん", "翔くん", "けんじ さん". Words that take the same endings
+// are not names: those that start with the polite お ("おばあちゃん",
+// "おかあさん"), everyone and babies ("みなさん", "あかちゃん", "赤ちゃん"),
+// and kin written in Han ("姉ちゃん", "婆ちゃん").
+func jaFamiliarNames(text string, out *scriptSpans) {
+	for _, h := range jaFamiliar {
+		for from := 0; from < len(text); {
+			k := strings.Index(text[from:], h)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(h)
+			e := k
+			if e > 0 && text[e-1] == ' ' {
+				e--
+			}
+			// the name: a run of one kind of script before e
+			st, runes := e, 0
+			kind := 0 // 1 hiragana, 2 katakana, 3 Han
+			for st > 0 && runes < 6 {
+				r, n := runeBefore(text, st)
+				c := 0
+				switch {
+				case isHiragana(r):
+					c = 1
+				case isKatakana(r):
+					c = 2
+				case isHan(r):
+					c = 3
+				}
+				if c == 0 || kind != 0 && c != kind {
+					break
+				}
+				kind = c
+				st -= n
+				runes++
+			}
+			if runes == 0 || runes > 5 {
+				continue
+			}
+			// a boundary before it: the text's start, a space, punctuation
+			if st > 0 {
+				p, _ := runeBefore(text, st)
+				if isHan(p) || isHiragana(p) || isKatakana(p) || p < 0x80 && (p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9') {
+					continue
+				}
+			}
+			name := text[st:e]
+			switch kind {
+			case 1, 2:
+				if runes < 2 || strings.HasPrefix(name, "お") || startsWithAny(text, st, jaNotNames) {
+					continue
+				}
+			case 3:
+				if h == "さん" || runes > 2 || strings.ContainsAny(name, "赤婆爺姉兄母父祖叔伯皆奥嫁娘息") {
+					continue
+				}
+			}
+			if !out.overlapsAddress(st, e) {
+				out.add(tPersonName, st, e, 0.7)
+			}
+		}
+	}
+}
+
+// jaNotNames take familiar endings and are no names.
+var jaNotNames = []string{"みな", "あか", "ばあ", "じい", "かあ", "とう", "にい", "ねえ", "みんな", "ママ", "パパ", "ばば", "じじ"}
+
 // zhPetLabel returns the end of a pet name that labels a chat line at i
 // ("小雨：" → 小雨, "朵朵妈妈：" → 朵朵), or i.
 func zhPetLabel(text string, i int) int {

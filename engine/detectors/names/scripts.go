@@ -205,6 +205,7 @@ func (d *Detector) scanScripts(text string, out *scriptSpans) {
 		if f&hasCJK != 0 {
 			cjkNames(text, out)
 			cjkListedNames(text, out, l)
+			jaFamiliarNames(text, out)
 		}
 		if f&hasHangul != 0 {
 			hangulNames(text, out)
