@@ -280,3 +280,20 @@ func TestJapaneseFamiliarNames(t *testing.T) {
 		{"mum volleyball", "ママさんバレーの日", tPersonName, nil},
 	})
 }
+
+// TestScriptPrepositionNames: a listed given name after the prepositions
+// of talk about someone in Arabic, Persian, Hebrew and Russian (with, to,
+// for, of, number of) or before the Hindi postpositions; an unlisted word
+// in the same place is not taken.
+func TestScriptPrepositionNames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"ar with", "احكوا مع سامر يجيب الشموع", tPersonName, []string{"سامر"}},
+		{"ar number of", "أرسل لي رقم خالد لو سمحت", tPersonName, []string{"خالد"}},
+		{"fa to", "به فرهاد بگو شماره جدیدم", tPersonName, []string{"فرهاد"}},
+		{"he of", "מי מביא עוגה ליום הולדת של אביגיל?", tPersonName, []string{"אביגיל"}},
+		{"hi postposition", "सब लोग संडे को राहुल के घर आ रहे हो ना", tPersonName, []string{"राहुल"}},
+		{"ar number of the phone", "رقم الهاتف 050 418 2736", tPersonName, nil},
+		{"fa to the house", "به خانه رفتم", tPersonName, nil},
+		{"he of the house", "המפתח של הבית אצלי", tPersonName, nil},
+	})
+}

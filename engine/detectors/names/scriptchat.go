@@ -57,6 +57,12 @@ var (
 	scriptWeakCue = wordSet(`это це זה אני أنا`)
 	// weak cues after a name: "είμαι" (I am) follows words of any kind
 	scriptWeakAfter = wordSet(`είμαι`)
+	// prepositions and postpositions of talk about someone, before or
+	// after a listed given name only: "احكوا مع سامر", "رقم خالد", "به
+	// فرهاد بگو", "برای بهار", "של אביגיל", "שאלות אל אסף", "с Димой",
+	// "राहुल के घर", "रमेश को"
+	scriptListedBefore = wordSet(`مع رقم عند لعند إلى الى به برای با از של אל עם אצל עבור с со для у від для з`)
+	scriptListedAfter  = wordSet(`को के की से ने`)
 )
 
 // scriptChatNames adds names found next to conversation cue words.
@@ -132,6 +138,10 @@ func scriptChatNames(text string, r *analysis.Report, f *analysis.Field, n0 int)
 			switch {
 			case scriptCueBefore[pv]:
 				add(w, scriptWeakCue[pv]) // "привет юлю", "يا ريم", "это олег"
+			case scriptListedBefore[pv]:
+				add(w, true) // "مع سامر", "به فرهاد", "של אביגיל"
+			case scriptListedAfter[v]:
+				add(prev, true) // "राहुल के घर"
 			case scriptCueAfter[v]:
 				// "امید هستم", "মনোজ ভাই", "দীপা বলছি"; a full name
 				// before it too ("رضا کاظمی هستم")
