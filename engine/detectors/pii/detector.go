@@ -120,9 +120,25 @@ var _ analysis.Detector = (*Detector)(nil)
 func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Report) {
 	s := scanner{d: d, t: f.Text, f: f, r: r, first: len(r.Findings)}
 	s.run(ctx)
-	if s.high&(0x80*ones) != 0 && d.enabled[tPhone] && ctx.Err() == nil {
+	if ctx.Err() != nil {
+		return
+	}
+	// Two passes for what the byte scan cannot start at: digits of other
+	// scripts, and addresses said aloud. Their findings are then put in
+	// order among the byte scan's.
+	n0 := len(r.Findings)
+	if s.high&(0x80*ones) != 0 && d.enabled[tPhone] {
 		if k := firstOtherDigit(f.Text); k >= 0 {
-			s.otherDigits(k)
+			s.otherDigits(k, &otherScan{byteScan: n0, next: s.first})
+		}
+	}
+	if d.enabled[tEmail] && strings.Contains(f.Text, " dot ") {
+		s.spokenEmails(&otherScan{byteScan: n0, next: s.first})
+	}
+	fs := r.Findings[s.first:]
+	for i := n0 - s.first; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].ByteStart < fs[j-1].ByteStart; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
 	}
 }

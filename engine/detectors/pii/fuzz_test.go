@@ -20,6 +20,7 @@ var fuzzSeeds = []string{
 	"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
 	"اتصل على ٠٥٥٢٣٤٧٨١٩ أو 555-0143، شماره ۰۹۳۵ ۲۲۱ ۶۸۰۴ https://x.example/٠١٢٣٤٥٦٧٨٩ ０８０-３３２１-７７０４ +٩٦٦ ٥٥ ٢٣٤ ٧٨١٩",
 	"call me back on 3 1 2 5 5 5 0 1 9 9 or 0-1-6-1-4-9-6-0-7-7-2 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7",
+	"email is a dot b underscore c at d dot e dot com at x dot dot com at  dot uk a at b dot co dot uk",
 	"NHS 943 476 5919 NINO AB 12 34 56 C passport 912803456 driver's license D1234567",
 	"Grüße josé@example.com 電話 +44 20 7946 0958。",
 	"12 12 12 12 12 12 12 12 12 1.2.3.4.5 @@@ ::: www. http:// ( ) + -",

@@ -439,8 +439,8 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 			if c&ctxNotCard != 0 {
 				score -= 0.3
 			}
-			if c&ctxPhone != 0 && c&ctxCard == 0 {
-				score = 0 // a phone number that happens to pass Luhn
+			if c&ctxPhone != 0 && c&ctxCard == 0 && (nd <= 15 || ng == 1) {
+				score = 0 // a phone number that happens to pass Luhn (but grouped, 16 digits are too many for E.164)
 			}
 			if oneDigitRepeated(d) {
 				score = 0 // 0000 0000 0000 0000: a stand-in that passes Luhn

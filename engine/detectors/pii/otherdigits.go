@@ -64,28 +64,20 @@ var (
 	regionsFullWidth     = []string{"JP", "CN", "TW", "HK", "KR"}
 )
 
-// otherDigits scans t from k for runs of other scripts' digits. Its
-// findings are put in order among those of the byte scan, as Scan
-// reports them (an insertion, without allocating).
-func (s *scanner) otherDigits(k int) {
+// otherDigits scans t from k for runs of other scripts' digits.
+func (s *scanner) otherDigits(k int, o *otherScan) {
 	t := s.t
-	o := otherScan{byteScan: len(s.r.Findings), next: s.first}
 	for i := k; i < len(t); {
 		if _, n := otherDigit(t, i); n == 0 {
 			i++
 			continue
 		}
-		i = s.otherDigitRun(i, &o)
-	}
-	fs := s.r.Findings[s.first:]
-	for i := o.byteScan - s.first; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j].ByteStart < fs[j-1].ByteStart; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
+		i = s.otherDigitRun(i, o)
 	}
 }
 
-// otherScan walks the byte scan's findings (in order) beside the runs.
+// otherScan walks the byte scan's findings (in order) beside a later
+// pass's candidates, which come in order too.
 type otherScan struct {
 	byteScan int // end of the byte scan's findings in r.Findings
 	next     int // the first of them that may still overlap a run

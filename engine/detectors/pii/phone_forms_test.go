@@ -49,3 +49,25 @@ func TestPhoneForms(t *testing.T) {
 		none(t, d, PhoneNumber, text)
 	}
 }
+
+// E-mail addresses said aloud, as speech transcripts write them, and a
+// card grouped in fours near a phone word (16 digits are too many for a
+// phone number).
+func TestSpokenEmailAndGroupedCard(t *testing.T) {
+	d := New(Options{})
+	for _, c := range []struct{ text, value string }{
+		{"yes the email is maria dot okafor at gmail dot com thanks", "maria dot okafor at gmail dot com"},
+		{"my email address is pkumar at example dot co dot uk", "pkumar at example dot co dot uk"},
+		{"send it to j underscore lee at mail dot example dot org please", "j underscore lee at mail dot example dot org"},
+	} {
+		check(t, d, c.text, want{EmailAddress, c.value})
+	}
+	for _, text := range []string{
+		"I looked at google dot com yesterday",   // no address: no joiner, no e-mail word
+		"we met at noon dot com",                 // the same
+		"the email is maria at gmail dot comics", // no such domain ending
+	} {
+		none(t, d, EmailAddress, text)
+	}
+	check(t, d, "can you call the bank? use 4532 7153 3790 4967 for the deposit", want{CreditCard, "4532 7153 3790 4967"})
+}
