@@ -27,6 +27,14 @@
 //     hex digits surround it;
 //   - '.' after "www" starts a URL without a scheme.
 //
+// Two passes follow for what no ASCII byte starts: phone numbers written
+// in Arabic-Indic, Persian, Devanagari or full-width digits (only when
+// the loop saw a byte outside ASCII; otherdigits.go), and e-mail
+// addresses said aloud, as speech transcripts write them ("maria dot
+// okafor at gmail dot com"; only when the text has " dot "; spoken.go).
+// Digits dictated one by one after a phone word ("call me back on 7 0 8
+// 5 5 5 0 1 6 4") are read by the digit scanner.
+//
 // Context words are looked up only around a candidate, in a window that
 // does not cross a sentence end. As in Presidio, they raise a score ("card"
 // near a card number), lower it ("order number", "tracking"), rule it
@@ -67,7 +75,13 @@
 //     as shipped in github.com/nyaruka/phonenumbers (MIT), with its
 //     validity procedure, compiled once per calling code (see phone.go).
 //     National numbers are read in Options.DefaultRegion (US by default);
-//     "+CC", "00" and (in the US) "011" prefixes are international.
+//     "+CC", "00" and (in the US) "011" prefixes are international. A
+//     national number the default region does not validate is tried in
+//     the countries of the text around it: of its script (Hangul, kana,
+//     Cyrillic, Arabic, Greek, ...), of its digits (Persian digits: Iran,
+//     Afghanistan, Pakistan), of its Latin letters (ñ: Spanish-speaking
+//     countries, ã: Portugal and Brazil, ß: German-speaking ones, ...),
+//     and, with a trunk prefix or a phone word, a fixed list of regions.
 //   - Email addresses and URLs: the syntax of RFC 5322 and RFC 3986,
 //     restricted to what appears in prose.
 //
