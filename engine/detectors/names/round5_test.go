@@ -297,3 +297,17 @@ func TestScriptPrepositionNames(t *testing.T) {
 		{"he of the house", "המפתח של הבית אצלי", tPersonName, nil},
 	})
 }
+
+// TestChineseFamiliarNames: 老 or 小 and a common family name as a word
+// of its own; words made with them, and Japanese words, are not names.
+func TestChineseFamiliarNames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"lao surname at the end", "快递放在楼下了 你找一下老王」", tPersonName, []string{"老王"}},
+		{"xiao surname then speech", "小李说明天开会", tPersonName, []string{"小李"}},
+		{"lao surname then comma", "老刘，你好", tPersonName, []string{"老刘"}},
+		{"teacher", "老师说的对", tPersonName, nil},
+		{"childhood", "小时候我们住在这里", tPersonName, nil},
+		{"pony", "小马过河的故事", tPersonName, nil},
+		{"ja slightly high", "小高い丘の上", tPersonName, nil},
+	})
+}

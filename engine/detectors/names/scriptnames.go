@@ -943,6 +943,42 @@ func cjkListedNames(text string, out *scriptSpans, l *scriptNameLists) {
 	}
 }
 
+// zhFamiliarSurnames may follow 老 or 小 as the familiar way to call
+// someone by the family name ("老王", "小李"); not those that make
+// common words with them (小马 pony, 老牛, 小白 novice, 小钱, 老古董).
+const zhFamiliarSurnames = "王李张黄高林周陈刘杨赵吴孙朱何宋郭罗梁胡叶丁田方"
+
+// zhFamiliarNames reports 老 or 小 and a common family name, as a word of
+// its own: followed by punctuation, a space, the end, a non-Han letter or
+// one of zhAfter ("你找一下老王", "小李说").
+func zhFamiliarNames(text string, out *scriptSpans) {
+	for _, pre := range [...]string{"老", "小"} {
+		for from := 0; from < len(text); {
+			k := strings.Index(text[from:], pre)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(pre)
+			r, n := runeAt(text, from)
+			if !strings.ContainsRune(zhFamiliarSurnames, r) {
+				continue
+			}
+			e := from + n
+			if nx, _ := runeAt(text, e); e < len(text) && (isHan(nx) && !strings.ContainsRune(zhAfter, nx) || isHiragana(nx) || isKatakana(nx)) {
+				continue // 小李子, 老王家: part of a longer word; Japanese 小高い
+			}
+			if p, _ := runeBefore(text, k); k > 0 && (p == '老' || p == '小' || p == '大') {
+				continue
+			}
+			if !out.overlapsAddress(k, e) {
+				out.add(tPersonName, k, e, 0.65)
+			}
+			from = e
+		}
+	}
+}
+
 // jaFamiliar are the familiar honorifics after a given name (くん, ちゃん)
 // and さん, which after kana names a person too ("けんじ さん", "マリアさん").
 var jaFamiliar = []string{"くん", "ちゃん", "さん"}

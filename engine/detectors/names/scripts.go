@@ -206,6 +206,7 @@ func (d *Detector) scanScripts(text string, out *scriptSpans) {
 			cjkNames(text, out)
 			cjkListedNames(text, out, l)
 			jaFamiliarNames(text, out)
+			zhFamiliarNames(text, out)
 		}
 		if f&hasHangul != 0 {
 			hangulNames(text, out)
