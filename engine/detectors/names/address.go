@@ -65,6 +65,11 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 			return span{i, e, 0.85}, n
 		}
 		v := s.vocab(t)
+		if end := s.blockLotAt(i); end > i {
+			// Philippine subdivisions: "Blk 5 Lot 12, Camella Homes, Bacoor, Cavite"
+			e, n := d.addrTail(s, end, locs, false)
+			return span{i, max(e, end), 0.75}, n
+		}
 		if t.shape&sCap != 0 && (v&vUnit != 0 || s.unitWord(t)) {
 			if e := s.pinAddress(i); e > i {
 				return span{i, e, 0.7}, nl
@@ -401,6 +406,31 @@ func (s *scanner) nameAfterType(j int) int {
 		}
 	}
 	return k
+}
+
+// blockLotAt returns the end of "Blk 5 Lot 12" / "Block 7, Lot 22" at
+// word i (a Philippine subdivision address), or i.
+func (s *scanner) blockLotAt(i int) int {
+	t := s.at(i)
+	if w := s.str(t); !strings.EqualFold(w, "blk") && !strings.EqualFold(w, "block") {
+		return i
+	}
+	k := s.dotAfter(i)
+	if !isHouseNum(s.at(k)) {
+		return i
+	}
+	k++
+	if isPunct(s.at(k), ',') {
+		k++
+	}
+	if l := s.at(k); l == nil || l.kind != tWord || !strings.EqualFold(s.str(l), "lot") {
+		return i
+	}
+	k = s.dotAfter(k)
+	if !isHouseNum(s.at(k)) {
+		return i
+	}
+	return k + 1
 }
 
 // numberLabel reports a word that labels a house number in several

@@ -311,3 +311,13 @@ func TestChineseFamiliarNames(t *testing.T) {
 		{"ja slightly high", "小高い丘の上", tPersonName, nil},
 	})
 }
+
+// TestBlockLot: a Philippine subdivision address, block and lot.
+func TestBlockLot(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"tl blk lot", "mga anak, sa Blk 5 Lot 12, Camella Homes, Bacoor, Cavite tayo sa Linggo ha", tStreetAddress, []string{"Blk 5 Lot 12"}},
+		{"en block lot", "send it to Block 7, Lot 22, Phase 2, Cainta", tStreetAddress, []string{"Block 7, Lot 22"}},
+		{"a block of flats", "the Block 5 lot was sold last year", tStreetAddress, nil},
+		{"a lot", "Block 5 has a lot of noise", tStreetAddress, nil},
+	})
+}
