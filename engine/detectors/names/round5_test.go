@@ -321,3 +321,16 @@ func TestBlockLot(t *testing.T) {
 		{"a lot", "Block 5 has a lot of noise", tStreetAddress, nil},
 	})
 }
+
+// TestHindiAddressesMore: a PIN code with words after it in its part,
+// and, without a PIN, a marked first part and two more parts that end
+// the line, one of them marked too.
+func TestHindiAddressesMore(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"no PIN, line end", "पिंकी: सब लोग संडे को आ रहे हो ना? फ़्लैट 302, साई अपार्टमेंट, सेक्टर 14, गुरुग्राम\nनेहा: हाँ", tStreetAddress, []string{"फ़्लैट 302, साई अपार्टमेंट, सेक्टर 14, गुरुग्राम"}},
+		{"PIN then a full stop", "घर दे देना, मकान नं. 214, सेक्टर 15, फरीदाबाद, हरियाणा 121007. कॉल करें 98110 47263।", tStreetAddress, []string{"मकान नं. 214, सेक्टर 15, फरीदाबाद, हरियाणा 121007"}},
+		{"PIN then words", "आपका ऑर्डर फ्लैट 12, सेक्टर 15, नोएडा 201301 पर गुरुवार को पहुँचेगा। संपर्क", tStreetAddress, []string{"फ्लैट 12, सेक्टर 15, नोएडा 201301"}},
+		{"a lane, unmarked parts", "गली 5, बहुत संकरी है, मत जाना\n", tStreetAddress, nil},
+		{"a population", "सेक्टर 15 की आबादी 120000 है", tStreetAddress, nil},
+	})
+}

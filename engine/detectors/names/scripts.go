@@ -1923,9 +1923,11 @@ var (
 // devanagariAddresses reports "फ्लैट 304, साईं अपार्टमेंट, सेक्टर 15, नोएडा
 // 201301" and "12, लाजपत नगर-II, नई दिल्ली 110024": a marker with its
 // number (or a number and a comma), then comma parts up to a six-digit
-// PIN code, which must be there.
+// PIN code (which may have words after it in its part); without a PIN,
+// a marker with its number and two or more parts, one of them marked
+// too ("सेक्टर 14", "साई अपार्टमेंट"), that end the line.
 func devanagariAddresses(text string, out *scriptSpans) {
-	if !strings.Contains(text, "\xe0\xa4") || !hasPIN(text) {
+	if !strings.Contains(text, "\xe0\xa4") {
 		return
 	}
 	for i := 0; i < len(text); i++ {
@@ -1977,7 +1979,7 @@ func hindiAddressEnd(text string, i int) int {
 		}
 		numberFirst = true
 	}
-	letters := false
+	letters, marked := false, false
 	for parts := 0; parts < 8; parts++ {
 		j := k
 		for j < len(text) && j-k < 120 {
@@ -2013,10 +2015,62 @@ func hindiAddressEnd(text string, i int) int {
 		if e := pinEnd(text, k, j); e > 0 && letters && parts > 0 {
 			return e // the PIN after a comma part, not in the first: "सेक्टर 15 की आबादी 120000"
 		}
+		if letters && parts > 0 {
+			// the PIN inside the part, before more words: "नोएडा 201301 पर गुरुवार को …"
+			if x := firstPINEnd(text, k, j); x > 0 {
+				if e := pinEnd(text, k, x); e > 0 {
+					return e
+				}
+			}
+		}
+		if parts > 0 {
+			q := skipSpace(text, k)
+			if m := prefixIn(text, q, hindiStarts); m > 0 && scriptDigit(text, skipSpace(text, q+m)) > 0 || hindiPlaceWordIn(text[k:j]) {
+				marked = true // "सेक्टर 14", "साई अपार्टमेंट", "मॉल रोड"
+			}
+		}
+		if !numberFirst && marked && parts >= 2 && letters && (j == len(text) || text[j] == '\n' || hasPrefixAt(text, j, "।")) {
+			// no PIN, but a marker with its number and two more parts,
+			// ending the line: "फ़्लैट 302, साई अपार्टमेंट, सेक्टर 14, गुरुग्राम"
+			e := j
+			for e > k && text[e-1] == ' ' {
+				e--
+			}
+			return e
+		}
 		if j == len(text) || text[j] != ',' {
 			return -1
 		}
 		k = j + 1
+	}
+	return -1
+}
+
+// hindiPlaceWords name a building, road or locality in an address.
+var hindiPlaceWords = []string{"अपार्टमेंट", "रोड", "मार्ग", "नगर", "कॉलोनी", "विहार", "एन्क्लेव", "सोसाइटी", "टावर", "बिल्डिंग", "चौक"}
+
+func hindiPlaceWordIn(part string) bool {
+	for _, w := range hindiPlaceWords {
+		if strings.Contains(part, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPINEnd returns the end of the first six-digit number in
+// text[k:j] (ASCII or Devanagari digits), or -1.
+func firstPINEnd(text string, k, j int) int {
+	for i := k; i < j; {
+		if scriptDigit(text, i) > 0 {
+			x, n := digitsAt(text, i)
+			if n == 6 && x <= j {
+				return x
+			}
+			i = x
+			continue
+		}
+		i++
 	}
 	return -1
 }
