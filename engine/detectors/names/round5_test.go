@@ -334,3 +334,17 @@ func TestHindiAddressesMore(t *testing.T) {
 		{"a population", "सेक्टर 15 की आबादी 120000 है", tStreetAddress, nil},
 	})
 }
+
+// TestThaiNicknames: a short nickname after พี่ or น้อง, alone or before
+// a particle; brother, sister and other words after them are not names.
+func TestThaiNicknames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"before a particle", "พี่บอยขอเบอร์ช่างแอร์หน่อย", tPersonName, []string{"บอย"}},
+		{"at the end", "ชื่อพี่เอก", tPersonName, []string{"เอก"}},
+		{"before a space", "น้องบีม ส่งใบเสนอราคาให้ลูกค้า", tPersonName, []string{"บีม"}},
+		{"older brother", "พี่ชายของฉันไปทำงาน", tPersonName, nil},
+		{"younger sister", "น้องสาวมาแล้ว", tPersonName, nil},
+		{"everyone", "พี่ๆ ทุกคน", tPersonName, nil},
+		{"will go", "พี่จะไปไหน", tPersonName, nil},
+	})
+}

@@ -634,6 +634,35 @@ func thaiRun(text string, i int) int {
 	return i
 }
 
+// thaiNotNicknames follow พี่ and น้อง as words: brother, sister, the
+// repetition mark, kin and roles.
+var thaiNotNicknames = []string{"ชาย", "สาว", "ๆ", "เขย", "สะใภ้", "น้อง", "พี่", "ทุกคน", "เลี้ยง", "ใหญ่", "รอง", "คน", "ที่", "ก็", "จะ", "ได้"}
+
+// thaiNickname returns the end of a nickname of two to five runes after
+// พี่ or น้อง (Thais call each other by one: "พี่บอยขอเบอร์", "น้องบีม
+// ส่ง", "ชื่อพี่เอก"), written together with what follows only when a
+// particle follows it; or -1.
+func thaiNickname(text string, s, run int) int {
+	if run == s || startsWithAny(text, s, thaiNotNicknames) {
+		return -1
+	}
+	if n := utf8.RuneCountInString(text[s:run]); n >= 2 && n <= 5 {
+		return run // the whole run: "น้องบีม ส่ง", "ชื่อพี่เอก"
+	}
+	for k, n := s, 0; k < run && n < 5; {
+		_, w := runeAt(text, k)
+		k += w
+		n++
+		if n >= 2 && startsWithAny(text, k, thaiAfterName) {
+			if r, _ := runeAt(text, k); r >= 0x0E30 && r <= 0x0E3A || r >= 0x0E47 && r <= 0x0E4E {
+				continue // a vowel or tone mark belongs to the name's last letter
+			}
+			return k
+		}
+	}
+	return -1
+}
+
 func thaiNames(text string, out *scriptSpans, l *scriptNameLists) {
 	for i := 0; i < len(text); {
 		if text[i] != 0xE0 || i+1 < len(text) && text[i+1] != 0xB8 && text[i+1] != 0xB9 {
@@ -689,6 +718,9 @@ func thaiNames(text string, out *scriptSpans, l *scriptNameLists) {
 					break
 				}
 			}
+		}
+		if end < 0 && (hasPrefixAt(text, i, "พี่") || hasPrefixAt(text, i, "น้อง")) {
+			end = thaiNickname(text, s, run)
 		}
 		if end < 0 {
 			i = s
