@@ -134,6 +134,17 @@ func signatureEnd(text string, e int) bool {
 	return strings.HasPrefix(text[e:], "”") || strings.HasPrefix(text[e:], "»") || strings.HasPrefix(text[e:], "」")
 }
 
+// honorificSuffix reports a name with a Japanese, Korean or Hindi
+// honorific joined by a hyphen: "Tanaka-san", "Ji-woo-ssi", "Verma-ji".
+func honorificSuffix(w string) bool {
+	for _, h := range [...]string{"-san", "-sama", "-kun", "-chan", "-sensei", "-ssi", "-nim", "-ji"} {
+		if len(w) > len(h)+1 && strings.EqualFold(w[len(w)-len(h):], h) {
+			return true
+		}
+	}
+	return false
+}
+
 // tagalogMarker reports the Tagalog articles of personal names (si,
 // ni, kay and their plurals).
 func tagalogMarker(w string) bool {
@@ -722,6 +733,11 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	}
 	lt := s.at(last - 1)
 	nx := s.at(last)
+	if n <= 2 && nx != nil && nx.kind == tWord && nx.nl == 0 && nx.shape&sLower != 0 && (s.str(nx) == "ji" || s.str(nx) == "jee") && s.flags(lt)&(gAnyWord|gProper|gBigPlace) == 0 {
+		ctx = ctxStrong // Hindi honorific: "Verma ji ka address", "Sharma ji"
+	} else if n <= 3 && honorificSuffix(s.str(lt)) && !isPunct(nx, ':') { // (a label: the label pass trims the honorific)
+		ctx = ctxStrong // "Tanaka-san will send", "Ji-woo-ssi", "Verma-ji"
+	}
 	switch {
 	case lt.shape&sPoss != 0:
 		if nx != nil && nx.kind == tWord && s.vocab(nx)&vPossNoun != 0 {

@@ -348,3 +348,16 @@ func TestThaiNicknames(t *testing.T) {
 		{"will go", "พี่จะไปไหน", tPersonName, nil},
 	})
 }
+
+// TestHonorificNames: a name with a Japanese, Korean or Hindi honorific
+// joined by a hyphen, or with the Hindi "ji" after it.
+func TestHonorificNames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"ja san", "Meeting notes: Tanaka-san will send the revised quote by Friday.", tPersonName, []string{"Tanaka-san"}},
+		{"ko nim", "Kim-nim said yes to the plan", tPersonName, []string{"Kim-nim"}},
+		{"hi ji", "Verma ji ka address: H.No. 45", tPersonName, []string{"Verma"}},
+		{"label keeps its trim", "[09:14] Yamamoto-san: I will join from Osaka", tPersonName, []string{"Yamamoto"}},
+		{"a word then ji", "Thank ji for nothing", tPersonName, nil},
+		{"no honorific", "the high-end team", tPersonName, nil},
+	})
+}
