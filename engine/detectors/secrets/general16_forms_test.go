@@ -176,5 +176,36 @@ func TestGeneral16Forms(t *testing.T) {
 		{"dutch en wachtwoord", "log in met gebruiker beheer en wachtwoord TULP_fiets2017!, daarna", "PASSWORD_ASSIGNMENT", "TULP_fiets2017!"},
 		{"hindi pin", "फ़ोन की लॉक स्क्रीन का पिन 386020 है", "PIN", "386020"},
 		{"indonesian changed to, date", "Jadwal sudah diganti menjadi 2024-05-01", "", ""},
+
+		// curl -u with bytes the gitleaks class leaves out; MinIO aliases anywhere on the line
+		{"curl user bang", "curl -u etl_user:vucxi-stgcqj-818! https://artifactory.example.io/health", "PASSWORD_ASSIGNMENT", "vucxi-stgcqj-818!"},
+		{"curl user hash", "curl -u deploy:Q5@72F7#OSDpE%ZsD https://es.example.io/", "PASSWORD_ASSIGNMENT", "Q5@72F7#OSDpE%ZsD"},
+		{"curl user stand-in", "curl -u 'test:test' https://x.example.io", "", ""},
+		{"curl user template", "curl -u <user:password> https://test.example.com/endpoint", "", ""},
+		{"curl user variable", "curl -u user:$TOKEN https://x.example.io", "", ""},
+		{"curl user plain", "curl --user user:pass --digest http://127.0.0.1:5000/file", "", ""},
+		{"minio in backquotes", "`mc alias set minio http://minio.internal:9000 6FKQFD07VGV8BSM7MGK0 n4a5ioVQsarkvIezAdKwEv6YBPdSfr2Kg4wGbxoo`", "MINIO_MC_ALIAS_SECRET", "n4a5ioVQsarkvIezAdKwEv6YBPdSfr2Kg4wGbxoo"},
+		{"minio after RUN", "Step 4/9 : RUN mc alias set minio http://minio.internal:9000 YN9N571M7VKFLR7LUV1O qunRsr8GPidzcVfLRkDpZvg827AsPhCBxznPOPGG", "MINIO_MC_ALIAS_SECRET", "qunRsr8GPidzcVfLRkDpZvg827AsPhCBxznPOPGG"},
+
+		// Terraform state
+		{"tfstate random password", "{\n  \"type\": \"random_password\",\n  \"instances\": [{\"attributes\": {\"length\": 24, \"result\": \"q%siDQY4lbS*%8NlU\", \"special\": true}}]\n}", "PASSWORD_ASSIGNMENT", "q%siDQY4lbS*%8NlU"},
+		{"tfstate random string", "{\"type\": \"random_string\", \"instances\": [{\"attributes\": {\"result\": \"q%siDQY4lbS*%8NlU\"}}]}", "", ""},
+
+		// labels with a bracketed qualifier; a hex key after a sentence naming it
+		{"label bracket qualifier", "Password for the HR portal sandbox tenant (yes, the real one): Wander1219", "PASSWORD_ASSIGNMENT", "Wander1219"},
+		{"hex key after sentence", "here's the Datadog key for the demo box, please rotate after friday: d4854c82432b3e8a1ce3b0891b491964", "GENERIC_SECRET", "d4854c82432b3e8a1ce3b0891b491964"},
+		{"hex hash after sentence", "here's the key's sha256 for the demo box, check it: d4854c82432b3e8a1ce3b0891b491964", "", ""},
+
+		// changes, variables, users and typed values in prose
+		{"changed from to", "we changed the admin password from meadow.walrus.glacier to VDQCmWeUQImeCMEc2VQzelRpsltE1wRZ last night", "PASSWORD_ASSIGNMENT", "VDQCmWeUQImeCMEc2VQzelRpsltE1wRZ"},
+		{"moved from to", "we moved the meeting from room 4 to Room-4B#2 today", "", ""},
+		{"set the bios password to", "I set the BIOS supervisor password to Winter2026~ on all laptops", "PASSWORD_ASSIGNMENT", "Winter2026~"},
+		{"set env key to", "I set DD_APP_KEY to 702859c346686a362c989389fb41fb3635d0102d and it still fails", "GENERIC_SECRET", "702859c346686a362c989389fb41fb3635d0102d"},
+		{"set max token to", "I set MAX_TOKEN to 4096 and the reply still gets cut", "", ""},
+		{"user is pair", "if you need to get in, the read-only user is analyst_ro / Walrus~falcon72", "PASSWORD_ASSIGNMENT", "Walrus~falcon72"},
+		{"user is group", "the user is bob / admin group", "", ""},
+		{"typed after name", "it asks for the service account password, I type Wombat7830 and it says locked", "PASSWORD_ASSIGNMENT", "Wombat7830"},
+		{"typed spanish", "me pide la contraseña y pongo Herbst@2026 pero no entra", "PASSWORD_ASSIGNMENT", "Herbst@2026"},
+		{"typed other sentence", "I reset my password. Then I typed INC-4421x! in the ticket field", "", ""},
 	})
 }

@@ -203,6 +203,23 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			d.answerValue(st, text, ls, vs, true)
 		}
 	}
+	// "it asks for the service account password, I type x"
+	if ws := proseWordBefore(text, i); ws >= 0 && inWords(text[ws:i], typeVerbs) {
+		ls, _ := lineStart()
+		ss := max(ls, ws-120)
+		for k := ws - 1; k > ss; k-- {
+			if c := text[k]; (c == '.' || c == '?' || c == '!') && isSpace(text[k+1]) {
+				ss = k + 1 // the sentence the verb is in
+				break
+			}
+		}
+		if nameInLine(text[ss:ws]) {
+			if ve := proseValue(text, vs); ve > 0 && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+				st.add(d.ix.password, vs, ve)
+			}
+			return
+		}
+	}
 	j := afterNow(text, i)
 	if j != i && linkBefore(text, j) && !wordEndsAt(text, j, "to") {
 		// "the wifi password is now x", "das Passwort … ist jetzt x",
@@ -222,6 +239,9 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		}
 	}
 }
+
+// typeVerbs say a value was typed where a password is asked for.
+var typeVerbs = []string{"type", "typed", "enter", "entered", "input", "tried", "pongo", "puse", "escribo", "tecleo", "digito", "digitei", "coloco", "tippe", "gebe", "tape", "saisis", "wpisuję", "wpisuje", "nhập", "ketik", "masukkan"}
 
 // lineNowWords stand between a linking word and a new value: "it's now
 // x", "es ahora x", "ist jetzt x".
@@ -700,7 +720,11 @@ func (d *Detector) farKeyValue(st *scanState, text string, vs int) {
 	if allHex(v) && hashWordBefore(text, vs) {
 		return // "the sha256 of the key file:", a digest
 	}
-	if len(v) >= 20 && tokenShaped(v) && hasDigitAndLetter(v) && shannon(v) > 3.8 && d.acceptValue(v, "key", false, true, true) {
+	minH := 3.8
+	if allHex(v) && len(v) >= 32 {
+		minH = 3.3 // hex: 4 bits a byte at most
+	}
+	if len(v) >= 20 && tokenShaped(v) && hasDigitAndLetter(v) && shannon(v) > minH && d.acceptValue(v, "key", false, true, true) {
 		st.add(d.ix.generic, vs, e)
 	}
 }
@@ -1017,7 +1041,18 @@ func labelBefore(text string, ls, se int) int {
 	for j > ls && isSpace(text[j-1]) {
 		j--
 	}
+	// a qualifier in brackets before the separator: "(yes, the real one)",
+	// counted as one word
 	words := 0
+	if j > ls && text[j-1] == ')' {
+		if k := strings.LastIndexByte(text[max(ls, j-48):j], '('); k >= 0 {
+			j = max(ls, j-48) + k
+			for j > ls && isSpace(text[j-1]) {
+				j--
+			}
+			words = 1
+		}
+	}
 	for j > ls && se-j <= lineMaxLabel && words <= lineMaxWords {
 		ws := j
 		for ws > ls && !isSpace(text[ws-1]) {

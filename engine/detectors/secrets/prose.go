@@ -423,9 +423,28 @@ func connectedAt(text string, j int, near *acMatcher, name func(k int) bool) boo
 // text[:j] ("password was changed", "password has been reset"), or between
 // the verb and text[:j] ("set the password", "reset bob's password").
 func proseChangedTo(text string, j int) int {
-	// The name right before "to": "changed the root password to".
+	// "changed the admin password from <old> to": the name before "from"
+	if ws := proseWordBefore(text, j); ws >= 0 {
+		if k := spacesBefore(text, ws); k > 0 && wordEndsAt(text, k, "from") {
+			if k2 := spacesBefore(text, k-4); k2 > 0 {
+				if kind, _ := proseNameAt(text, k2); kind == prosePassword {
+					return prosePassword
+				}
+			}
+		}
+	}
+	// "set DD_APP_KEY to <key>": a variable named for a key or token
+	if ws := proseWordBefore(text, j); ws >= 0 && envKeyName(text[ws:j]) {
+		if k := spacesBefore(text, ws); k > 0 {
+			if vs := proseWordBefore(text, k); vs >= 0 && (equalFold(text[vs:k], "set") || equalFold(text[vs:k], "export")) {
+				return proseToken
+			}
+		}
+	}
+	// The name right before "to": "changed the root password to",
+	// "set the BIOS supervisor password to".
 	if kind, ns := proseNameAt(text, j); kind == prosePassword {
-		for n := 0; n < 3; n++ {
+		for n := 0; n < 5; n++ {
 			k := spacesBefore(text, ns)
 			if k <= 0 {
 				return proseNone
@@ -459,6 +478,21 @@ func proseChangedTo(text string, j int) int {
 		}
 	}
 	return proseNone
+}
+
+// envKeyName reports an environment variable's name (capitals, digits
+// and underscores) that ends in KEY, TOKEN or SECRET: DD_APP_KEY,
+// GITHUB_TOKEN, STRIPE_SECRET.
+func envKeyName(w string) bool {
+	if len(w) < 5 || !capsIdent(w) || indexByte(w, '_') < 0 {
+		return false
+	}
+	for _, suf := range [...]string{"_KEY", "_TOKEN", "_SECRET", "_APIKEY", "_PAT"} {
+		if len(w) > len(suf) && w[len(w)-len(suf):] == suf {
+			return !containsAny(nameNegMatcher, w)
+		}
+	}
+	return false
 }
 
 // prosePostAdjectives follow a name in Romance languages: "mot de passe
@@ -615,6 +649,10 @@ func (d *Detector) proseUserPass(st *scanState, text string, vs int) bool {
 			if wordEndsAt(text, j, l) {
 				if j = spacesBefore(text, j-len(l)); j <= 0 {
 					return false
+				}
+				// "the read-only user is analyst_ro / x"
+				if ws := proseWordBefore(text, j); ws >= 0 && inWords(text[ws:j], proseUserLabels) && ps == vs {
+					goto value
 				}
 				break
 			}

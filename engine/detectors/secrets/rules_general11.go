@@ -183,28 +183,42 @@ func (d *Detector) minioAlias(st *scanState, text string, rs, re int) {
 	if d.ix.minio < 0 || re-rs < 16 || re-rs > 128 || rs == 0 || text[rs-1] != ' ' {
 		return
 	}
-	if re < len(text) && text[re] != ' ' && text[re] != '\n' && text[re] != '\r' && text[re] != '\'' && text[re] != '"' {
+	if re < len(text) && text[re] != ' ' && text[re] != '\n' && text[re] != '\r' && text[re] != '\'' && text[re] != '"' && text[re] != '`' {
 		return
 	}
 	ls := rs
 	for ls > 0 && rs-ls < 300 && text[ls-1] != '\n' {
 		ls--
 	}
-	line := strings.TrimLeft(text[ls:rs], " \t$>")
+	// the command anywhere on the line: after a prompt, "RUN", a backquote
+	line := text[ls:rs]
 	var rest string
-	switch {
-	case strings.HasPrefix(line, "mc alias set "):
-		rest = line[len("mc alias set "):]
-	case strings.HasPrefix(line, "mc config host add "):
-		rest = line[len("mc config host add "):]
-	default:
-		return
+	for _, cmd := range [...]string{"mc alias set ", "mc config host add "} {
+		if k := strings.LastIndex(line, cmd); k >= 0 && (k == 0 || line[k-1] == ' ' || line[k-1] == '`' || line[k-1] == '$' || line[k-1] == '>' || line[k-1] == '\t') {
+			rest = line[k+len(cmd):]
+			break
+		}
 	}
-	if n := len(strings.Fields(rest)); n != 3 {
+	if rest == "" || fieldCount(rest) != 3 {
 		return // NAME URL ACCESS, then the secret
 	}
 	if v := text[rs:re]; !notTemplate(v) || shannon(v) < 3.5 {
 		return
 	}
 	st.add(d.ix.minio, rs, re)
+}
+
+// fieldCount counts the fields of s separated by white space (strings.Fields
+// without the slice).
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }

@@ -36,6 +36,19 @@ var general16Rules = registerOpOnlyKeywords(general16OpOnly, []ruleDef{
 	cliPassword("KEYTOOL_STORE_PASSWORD", "A key store or key password given to keytool (-storepass, -keypass, -srcstorepass, -deststorepass …).",
 		`\bkeytool\b[^\n]{0,300}?[ \t]-(?:src|dest)?(?:storepass|keypass)[ \t]+['"]?(`+cliValue+`)`,
 		" -storepass", " -keypass", " -srcstorepass", " -deststorepass", " -srckeypass", " -destkeypass"),
+	// curl -u user:password when the password has bytes the gitleaks
+	// rule's class leaves out (!, #, %, ^, &, *, ~, +, =).
+	with(cliPassword("CURL_USER_PASSWORD", "A password in curl -u/--user user:password with a byte such as !, #, % or * in it.",
+		`\bcurl\b[^\n]{0,200}?[ \t](?:-u|--user)(?:=|[ \t]+)['"]?[^\s:'"$<]{1,64}:(`+cliValue+`)`, " -u", " --user"), func(r *ruleDef) {
+		r.Validate = curlPasswordValue
+	}),
+	// Terraform state: the result of a random_password resource.
+	with(own("TERRAFORM_RANDOM_PASSWORD", "The result of a random_password resource in Terraform state (terraform.tfstate).",
+		`random_password"(?:[^\x00]{0,600}?)"result"[ \t]*:[ \t]*"([^"\n]{6,128})"`, "random_password\""), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
+		r.Type = idPassword
+		r.Score = 0.8
+	}),
 	cliPassword("IPMITOOL_PASSWORD", "A BMC password given to ipmitool -P.",
 		`\bipmitool\b[^\n]{0,200}?[ \t]-P[ \t]+['"]?(`+cliValue+`)`, " -p"),
 	cliPassword("MONGO_SHELL_PASSWORD", "A password given to mongo, mongosh or the MongoDB tools with -p or --password.",
@@ -68,6 +81,20 @@ var general16Rules = registerOpOnlyKeywords(general16OpOnly, []ruleDef{
 		r.Score = 0.7
 	}),
 })
+
+// curlPasswordValue reports a password of six bytes or more with a byte
+// outside [A-Za-z0-9_$@.{}-], not a template or a stand-in.
+func curlPasswordValue(v string) bool {
+	if len(v) < 6 || isTemplate(v) || isPlaceholder(v) || obviousFake(v) || indexByte(v, '<') >= 0 || indexByte(v, '>') >= 0 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !isAlnum(c) && indexByte("_$@.{}-", c) < 0 {
+			return true
+		}
+	}
+	return false
+}
 
 const (
 	idSecurityAnswer   = "SECURITY_ANSWER"
