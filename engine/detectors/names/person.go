@@ -454,9 +454,10 @@ func (s *scanner) chatCue(k int) bool {
 
 // soloFunctionWord reports the articles, conjunctions and verbs of
 // other languages that begin sentences and are also listed as names, but
-// never make a name on their own.
+// never make a name on their own (Vietnamese "Xin chào",
+// Malay "Sila" please).
 func soloFunctionWord(w string) bool {
-	for _, f := range [...]string{"el", "le", "si", "ta", "está", "esta", "es", "su", "sus", "já", "ev"} {
+	for _, f := range [...]string{"el", "le", "si", "ta", "está", "esta", "es", "su", "sus", "já", "ev", "xin", "sila"} {
 		if strings.EqualFold(w, f) {
 			return true
 		}

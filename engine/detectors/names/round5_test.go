@@ -361,3 +361,16 @@ func TestHonorificNames(t *testing.T) {
 		{"no honorific", "the high-end team", tPersonName, nil},
 	})
 }
+
+// TestNotNamesRound5: payment labels (IBAN, BIC) and sentence-opening
+// words of Vietnamese and Malay ("Xin chào", "Sila") are no names;
+// names beside them still are.
+func TestNotNamesRound5(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"iban label", "IBAN: IT25 X054 2811 1010 0000 0418 772 intestato a Marco Esposito", tPersonName, []string{"Marco Esposito"}},
+		{"iban after a name", "Payment to Lucas Bernard, IBAN FR76 3000 6000 0112", tPersonName, []string{"Lucas Bernard"}},
+		{"vi greeting", "Xin chào! Vinamilk khuyến mãi mua 2 tặng 1", tPersonName, nil},
+		{"ms please", "Sila hubungi kami di pejabat", tPersonName, nil},
+		{"a singer stays as before", "Taylor Swift tickets are sold out", tPersonName, nil},
+	})
+}

@@ -235,7 +235,7 @@ var vocabT = func() *vocabTable {
 		sun english french german spanish italian american british european african asian chinese
 		japanese russian christmas easter halloween thanksgiving internet google facebook twitter
 		amazon apple microsoft windows linux android iphone chatgpt openai python java javascript
-		covid re fw fwd subject note
+		covid re fw fwd subject note iban bic
 		diwali deepavali eid hanukkah chanukah kwanzaa ramadan ramzan pentecost whit whitsun ascension
 		carnaval carnival semana juneteenth midsummer navratri dussehra holi onam pongal vesak passover
 		obon corpus
