@@ -546,6 +546,20 @@ func (s *scanner) postcodeBefore(i int) bool {
 		return false
 	}
 	n := s.text[p.start:p.end]
+	if len(n) == 8 && n[4] == '-' || len(n) == 6 && n[2] == '-' {
+		return true // Portugal "1200-384 Lisboa", Poland "00-950 Warszawa" (as one number)
+	}
+	if q := s.at(i - 2); q != nil && q.end == p.start || q != nil && q.kind == tNum && q.end+1 == p.start && s.text[q.end] == ' ' {
+		// the same, split: "1200-384", and two groups: "602 00 Brno", "114 55 Stockholm"
+		if q.kind == tPunct && q.punct == '-' && len(n) == 3 {
+			if r := s.at(i - 3); r != nil && r.kind == tNum && r.end == q.start && (r.end-r.start == 4 || r.end-r.start == 2) {
+				return true
+			}
+		}
+		if q.kind == tNum && len(n) == 2 && q.end-q.start == 3 && q.end+1 == p.start {
+			return true
+		}
+	}
 	// four digits that read as a year ("In 2019 Maria moved") are no postcode
 	return len(n) == 5 || len(n) == 4 && !strings.HasPrefix(n, "19") && !strings.HasPrefix(n, "20")
 }

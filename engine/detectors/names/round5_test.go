@@ -374,3 +374,15 @@ func TestNotNamesRound5(t *testing.T) {
 		{"a singer stays as before", "Taylor Swift tickets are sold out", tPersonName, nil},
 	})
 }
+
+// TestTownAfterPostcodes: the town after a Portuguese or Polish postcode
+// (NNNN-NNN, NN-NNN) or a postcode in two groups (602 00, 114 55) is no
+// person; a name after a plain count still is.
+func TestTownAfterPostcodes(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"pt postcode", "a casa na Travessa do Carvalho 9, 1.º, 1200-089 Lisboa, pago a renda", tPersonName, nil},
+		{"pl postcode", "wysyłka na adres 00-514 Warszawa, proszę", tPersonName, nil},
+		{"se postcode", "skicka till Box 7, 114 55 Stockholm i dag", tPersonName, nil},
+		{"a name after a count", "we have 3 cats and 12 dogs, Maria said", tPersonName, []string{"Maria"}},
+	})
+}
