@@ -386,3 +386,14 @@ func TestTownAfterPostcodes(t *testing.T) {
 		{"a name after a count", "we have 3 cats and 12 dogs, Maria said", tPersonName, []string{"Maria"}},
 	})
 }
+
+// TestOpeningMarks: ¿, ¡, « and „ open a sentence, so the words after
+// them are read as sentence starts ("¿Está bien…", "« Si absent…").
+func TestOpeningMarks(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"es question", "¿Está bien este IBAN para la fianza?", tPersonName, nil},
+		{"fr guillemet", "« Si absent, laisser le colis chez la voisine »", tPersonName, nil},
+		{"es name after ¿", "¿Juan viene mañana?", tPersonName, []string{"Juan"}},
+		{"fr name after «", "« Marie Curie a dit »", tPersonName, []string{"Marie Curie"}},
+	})
+}
