@@ -207,5 +207,16 @@ func TestGeneral16Forms(t *testing.T) {
 		{"typed after name", "it asks for the service account password, I type Wombat7830 and it says locked", "PASSWORD_ASSIGNMENT", "Wombat7830"},
 		{"typed spanish", "me pide la contraseña y pongo Herbst@2026 pero no entra", "PASSWORD_ASSIGNMENT", "Herbst@2026"},
 		{"typed other sentence", "I reset my password. Then I typed INC-4421x! in the ticket field", "", ""},
+
+		// homelab command lines; compound label names with a qualifier
+		{"pihole", "pihole -a -p Xk9!mQ2vLp", "PASSWORD_ASSIGNMENT", "Xk9!mQ2vLp"},
+		{"pihole prompt", "pihole -a -p", "", ""},
+		{"wpa_passphrase", "wpa_passphrase HomeNet Xk9mQ2vLp77", "PASSWORD_ASSIGNMENT", "Xk9mQ2vLp77"},
+		{"wpa_passphrase quoted ssid", `wpa_passphrase "Home Net" 'correct-horse-77'`, "PASSWORD_ASSIGNMENT", "correct-horse-77"},
+		{"wpa_passphrase stdin", "wpa_passphrase HomeNet < pass.txt", "", ""},
+		{"german compound qualifier", "WLAN-Passwort (Gäste): Haus!2024ab", "PASSWORD_ASSIGNMENT", "Haus!2024ab"},
+		{"french qualifier", "mot de passe WiFi (invités) : Maison#2024x", "PASSWORD_ASSIGNMENT", "Maison#2024x"},
+		{"polish qualifier", "Hasło do Wi-Fi (goście): Dom#2024abc", "PASSWORD_ASSIGNMENT", "Dom#2024abc"},
+		{"compound policy", "WLAN-Passwort (Regel): mindestens 12 Zeichen", "", ""},
 	})
 }

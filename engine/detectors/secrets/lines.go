@@ -1063,7 +1063,7 @@ func labelBefore(text string, ls, se int) int {
 			// a separator or bullet between words
 		} else if endsSentence(text[ws:j]) && j != se {
 			return proseNone
-		} else if inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) {
+		} else if inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) || hyphenName(w) {
 			if words == 0 && text[se] == ':' && isPasswordName(w) {
 				return proseNone // "password: x": the assignment scanner's
 			}
@@ -1087,6 +1087,13 @@ func labelBefore(text string, ls, se int) int {
 		}
 	}
 	return proseNone
+}
+
+// hyphenName reports a compound whose last part is a password name
+// ("WLAN-Passwort", "Admin-Kennwort", "Wi-Fi-wachtwoord").
+func hyphenName(w string) bool {
+	h := strings.LastIndexByte(w, '-')
+	return h > 0 && h+1 < len(w) && inWords(w[h+1:], lineLabelNames)
 }
 
 // twoWordName reports the two-word password names ("mot de passe", "mật

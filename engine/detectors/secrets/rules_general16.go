@@ -49,6 +49,14 @@ var general16Rules = registerOpOnlyKeywords(general16OpOnly, []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.8
 	}),
+	cliPassword("PIHOLE_WEB_PASSWORD", "A Pi-hole web interface password set with pihole -a -p.",
+		`\bpihole\b[ \t]+-a[ \t]+-p[ \t]+['"]?(`+cliValue+`)`, " -p"),
+	with(own("WPA_PASSPHRASE_ARG", "A Wi-Fi passphrase given to wpa_passphrase SSID PASSPHRASE.",
+		`\bwpa_passphrase[ \t]+(?:"[^"\n]{1,32}"|'[^'\n]{1,32}'|[^\s'"]{1,32})[ \t]+['"]?([^\s'"$<][^\s'"]{7,62})`, "wpa_passphrase"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !isTemplate(v) && !isPlaceholder(v) }
+		r.Type = idPassword
+		r.Score = 0.7
+	}),
 	cliPassword("IPMITOOL_PASSWORD", "A BMC password given to ipmitool -P.",
 		`\bipmitool\b[^\n]{0,200}?[ \t]-P[ \t]+['"]?(`+cliValue+`)`, " -p"),
 	cliPassword("MONGO_SHELL_PASSWORD", "A password given to mongo, mongosh or the MongoDB tools with -p or --password.",
