@@ -761,6 +761,11 @@ func (d *Detector) addrTail(s *scanner, j int, locs *[8]span, box bool) (int, in
 		if nl && t.nl > 2 {
 			break
 		}
+		if nl && t.kind == tWord {
+			if c := s.at(k + 1); isPunct(c, ':') && c.start == t.end {
+				break // the next line is a speaker's or a field's: "Ciro: quello…", "Tel: …"
+			}
+		}
 		// military: "APO AA 42323"
 		if t.kind == tWord && s.vocab(t)&vMilitary != 0 && t.shape&sAllCaps != 0 {
 			if a := s.at(k + 1); a != nil && a.shape&sAllCaps != 0 && a.nletters == 2 {

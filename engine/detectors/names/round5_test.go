@@ -397,3 +397,13 @@ func TestOpeningMarks(t *testing.T) {
 		{"fr name after «", "« Marie Curie a dit »", tPersonName, []string{"Marie Curie"}},
 	})
 }
+
+// TestVicoAndLabelLines: Italian "Vico" opens a street; an address tail
+// does not take in the next line when a colon labels it.
+func TestVicoAndLabelLines(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"it vico", "Gennaro: quale bar?? io sto al Vico Lungo Teatro Nuovo 31\nCiro: quello all'angolo", tStreetAddress, []string{"Vico Lungo Teatro Nuovo 31"}},
+		{"the label after it", "Gennaro: quale bar?? io sto al Vico Lungo Teatro Nuovo 31\nCiro: quello all'angolo\nGennaro: ok", tPersonName, []string{"Gennaro", "Ciro", "Gennaro"}},
+		{"a city on the next line still", "Hauptstraße 5\nBerlin", tStreetAddress, []string{"Hauptstraße 5\nBerlin"}},
+	})
+}
