@@ -19,6 +19,11 @@ func FuzzScan(f *testing.F) {
 		"PIN: 4821 and the gate code 7 1 2 1", "7ed79-fa0d7\n33b49-32ec2\n996dd-0ef59\na9942-0bc62\nd16ca-ccce3\n",
 		"INSERT INTO t (id, password) VALUES (1,'x", "CREATE TABLE `t` (`password` varchar(9)\nINSERT INTO `t` VALUES (",
 		"Mum: password Harbor-Orbit58\nMum: Harbor-Orbit58", "values (", "1. 3399 5194\n2. 4080 0939\n",
+		// the fifth round's forms: one-time codes, qualifiers, pronoun sentences, key parts, printed files
+		"the 2FA code to my phone: 417 092", "şifresi (6 haneli): 508213", "暗証番号（数字4桁）：7304",
+		"the password for the VPN. It's now Kx7!pala", "Left half (x 1): Wq4RtZ8xPm2LkN7v", "Component 2 (double length): 7E1A 40C9 B23F 9D05",
+		"$ cat .vault_pass\nSaigon.Rendang43\n", "Password: velvet marble thunder window", "private key\n\n5f1c8e2a9b7d03f46e18c2a5d9b07f3e41a6c8d2e0f9b3a7c5d1e8f2a4b6c9d0",
+		"1. 4817 2093      6. 7302 5581\n2. 9154 0368      7. 2269 8410\n", "I set DD_APP_KEY to 702859c346686a362c989389fb41fb3635d0102d",
 	} {
 		f.Add(s)
 	}
@@ -199,6 +204,7 @@ func FuzzTriggersWithinFullScan(f *testing.F) {
 	f.Add("curl -u admin:s3cretpass https://x -H \"Authorization: Bearer " + b62 + "\"")
 	f.Add("das Passwort lautet Xk9#mQ2vLp. the API key is " + b62 + ". sshpass -p Xk9mQ2vLp7 ssh h")
 	f.Add("key is NTg4NzI2MTY3NzE5MDcwNTc3.v9kw53." + b62[:27] + ".\nAC86116a4f9a3057c061315994a3918579 a8f45df4f6e0c5629b080d53c26a5dc1")
+	f.Add("verification code is 730914. I reset the password for the VPN. It's now Kx7!pala\nremote_password Brno#6947x\nWLAN-Passwort (Gäste): Haus!2024ab")
 	d := New(Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 4096 {
