@@ -1255,10 +1255,10 @@ func (s *scanner) japanBlock(i int) int {
 		if w.kind != tWord || w.shape&sCap == 0 {
 			return i
 		}
-		str := strings.ToLower(s.str(w))
+		str := s.str(w)
 		for _, suf := range [...]string{"-ku", "-shi", "-cho", "-machi", "-gun"} {
-			if strings.HasSuffix(str, suf) && len(str) > len(suf)+1 {
-				return m + 1
+			if len(str) > len(suf)+1 && strings.EqualFold(str[len(str)-len(suf):], suf) {
+				return m + 1 // (compared in place: strings.ToLower allocated)
 			}
 		}
 	}

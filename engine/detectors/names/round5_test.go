@@ -1,9 +1,12 @@
 package names
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
 )
 
 // TestDebugRound5 prints every finding of the full scan (scripts and
@@ -406,4 +409,45 @@ func TestVicoAndLabelLines(t *testing.T) {
 		{"the label after it", "Gennaro: quale bar?? io sto al Vico Lungo Teatro Nuovo 31\nCiro: quello all'angolo\nGennaro: ok", tPersonName, []string{"Gennaro", "Ciro", "Gennaro"}},
 		{"a city on the next line still", "Hauptstraße 5\nBerlin", tStreetAddress, []string{"Hauptstraße 5\nBerlin"}},
 	})
+}
+
+// TestRound5PassesWithoutAllocations: the rules of this round allocate
+// nothing per scan (inline chat turns, mentions, lower-case full names,
+// UK address parts, script addresses and names, honorifics).
+func TestRound5PassesWithoutAllocations(t *testing.T) {
+	d := New(Options{})
+	text := "soph: 7 at Nando's? / ayesha: 7:30 pls | soph: ok, @kat the form / liv: yes\n" +
+		"\"rosa martinez presenting\" tell Kieran, ping Tayo; Ionuț and Florin; J. Mensah — Tomasz\n" +
+		"the lease on Unit 14, Kingsway Industrial Estate, Luton LU1 1LP; Str. Florilor nr. 12; Blk 5 Lot 12, Bacoor\n" +
+		"上海市徐汇区漕溪北路 88 弄 6 号 1203 室 老王 ゆうこ ちゃん 서울 강남구 테헤란로 152 현우도 서연이\n" +
+		"مبنى 2281، حي السلي، الرياض مع سامر; फ़्लैट 302, साई अपार्टमेंट, सेक्टर 14, गुरुग्राम\n" +
+		"พี่บอยขอเบอร์ Khoa ơi si Marvin Tanaka-san Verma ji 1200-384 Lisboa ¿Está bien?"
+	var r analysis.Report
+	field := &analysis.Field{Path: "p", Source: "user", Text: text}
+	d.Scan(context.Background(), field, &r) // warm the pools
+	if len(r.Findings) < 20 {
+		t.Fatalf("%d findings; the passes did not run", len(r.Findings))
+	}
+	if raceEnabled {
+		return
+	}
+	if n := testing.AllocsPerRun(20, func() {
+		r.Findings = r.Findings[:0]
+		d.Scan(context.Background(), field, &r)
+	}); n != 0 {
+		t.Errorf("%v allocations per scan, want 0", n)
+	}
+}
+
+// TestLongInlineChatIsLinear: a chat of thousands of turns on one line is
+// read in one pass (the turns are found without searching the rest of
+// the line once per turn).
+func TestLongInlineChatIsLinear(t *testing.T) {
+	text := strings.Repeat("maya: ok see you / omar: np | ", 4000)
+	d := New(Options{})
+	var r analysis.Report
+	d.Scan(context.Background(), &analysis.Field{Path: "p", Source: "user", Text: text}, &r)
+	if len(r.Findings) == 0 {
+		t.Fatal("no speaker found")
+	}
 }
