@@ -43,13 +43,26 @@
 //     after greetings, thanks, kin words, titles, verbs of contact, "it's",
 //     "this is" and their equivalents in other languages, before "said",
 //     or opening a message with "you" after it (lowerchat.go); only listed
-//     given names that are no English word. Conversations: speaker labels
+//     given names that are no English word; a listed given name and
+//     surname opening a message or after "is", "for", "from"; @mentions.
+//     Conversations: speaker labels
 //     (after a time stamp or an app name even once, two-word and CJK
-//     labels), echoes of a found name, vocatives that open a message
+//     labels, turns of a chat pasted on one line and joined by " / " or
+//     " | "), echoes of a found name, vocatives that open a message
 //     ("Zé, o técnico …"), and in Cyrillic, Greek, Arabic, Persian, Hebrew,
 //     Devanagari and Bengali text the words next to a name in a greeting
-//     or an introduction ("привет юлю", "يا ريم", "আমি দীপা বলছি") and
-//     @mentions (echo.go, scriptchat.go).
+//     or an introduction ("привет юлю", "يا ريم", "আমি দীপা বলছি"), the
+//     prepositions of talk about someone before a listed name ("مع سامر",
+//     "به فرهاد", "של אביגיל", "राहुल के") and @mentions (echo.go,
+//     scriptchat.go). Name slots with no list: a capitalised word after a
+//     verb of contact ("tell Kieran", "cc Aroha") or an @, joined by a
+//     conjunction to a listed given name ("Ionuț and Florin"), signing
+//     after a dash at the end of a message, an initial and a surname
+//     ("J. Mensah", French "M. Lefebvre"), honorifics ("Tanaka-san",
+//     "Verma ji", Vietnamese "Khoa ơi", Tagalog "si Marvin", "Familie
+//     Özdemir"); Korean given names before the endings of talk about a
+//     person ("현우도", "서연이"), Japanese kana names before くん, ちゃん and
+//     さん, Chinese 老王 and 小李, Thai nicknames after พี่ and น้อง.
 //   - STREET_ADDRESS: house number + street name + suffix (St, Ave, Road,
 //     Blvd ...) with optional directions; "Rue/Via/Calle/Rua ..." after the
 //     number; street-first forms with the number after ("Hauptstraße 5",
@@ -71,7 +84,15 @@
 //     continental "Street Number, Postcode Place" with any street name
 //     ("Údolní 15, 602 00 Brno"), and Vietnamese streets before a ward
 //     ("12 Lê Thánh Tông, phường Hải Châu 1"); a name or place inside
-//     such an address gives way to it.
+//     such an address gives way to it. UK addresses are also read back
+//     from the postcode across capitalised comma parts to a unit, a house
+//     number or a street, estate or building ("Unit 14, Kingsway Industrial
+//     Estate, Luton LU1 1LP"); a number label may stand between a street
+//     and its number ("Str. Florilor nr. 12", "Gg. Mawar II No. 8");
+//     Philippine "Blk 5 Lot 12"; Chinese, Japanese and Korean addresses
+//     typed with spaces or opening with a short city or a district;
+//     Arabic addresses that open with a building or unit; Hindi
+//     addresses without a PIN when their parts are marked.
 //   - LOCATION: countries, continents, states and regions, and cities by
 //     population tier, gated by capitalisation and by context ("in",
 //     "from", "near", "lives in"; "City, ST"); small towns and place names
