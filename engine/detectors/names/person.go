@@ -95,6 +95,11 @@ func (s *scanner) personContext(i int) int {
 		if p2 := s.at(i - 2); p2 != nil && p2.kind == tWord && (s.hash(p2) == hCall || s.hash(p2) == hCalls || s.hash(p2) == hCalled) {
 			return ctxStrong
 		}
+	} else if (h == hPtA || h == hPtO) && p1.shape&sLower != 0 {
+		// Portuguese "é a Jussara", "aqui é o Thiago": is, the article, the name
+		if p2 := s.at(i - 2); p2 != nil && p2.kind == tWord && p2.nl == 0 && s.hash(p2) == hPtE {
+			return ctxMedium
+		}
 	} else if h == hIm || h == hIts || h == hItsQ || h == hIt && p1.shape&sPoss != 0 {
 		return ctxMedium // "I'm Kieran", "hi angie it's Lou from the garage"
 	} else if h == hName && p1.shape&sPoss != 0 {
@@ -134,6 +139,20 @@ func signatureEnd(text string, e int) bool {
 	return strings.HasPrefix(text[e:], "”") || strings.HasPrefix(text[e:], "»") || strings.HasPrefix(text[e:], "」")
 }
 
+// nameInAddressAfter reports an e-mail address at text[p] whose local
+// part starts with the name and a separator: "irene.sotomayor@…".
+func nameInAddressAfter(text string, p int, name string) bool {
+	e := p + len(name)
+	if len(name) < 3 || e >= len(text) || !strings.EqualFold(text[p:e], name) {
+		return false
+	}
+	if c := text[e]; c != '.' && c != '_' && c != '@' {
+		return false
+	}
+	at := strings.IndexByte(text[e:min(len(text), e+64)], '@')
+	return at >= 0 && !strings.ContainsAny(text[e:e+at], " \n")
+}
+
 // honorificSuffix reports a name with a Japanese, Korean or Hindi
 // honorific joined by a hyphen: "Tanaka-san", "Ji-woo-ssi", "Verma-ji".
 func honorificSuffix(w string) bool {
@@ -168,6 +187,8 @@ func vietKinWord(w string) bool {
 
 var vietKin = strings.Fields(`trời chúa mẹ ba bố anh em chị con cô chú bác ông bà má cha bạn dì dượng cậu mợ
 	thím ơi nội ngoại cháu các mọi người bé`)
+
+var hPtA, hPtO, hPtE = hashWord("a"), hashWord("o"), hashWord("é")
 
 // contactHashes are verbs whose object is a person one contacts: "tell
 // Kieran", "ask Glenys", "ping Tayo", "cc Aroha", "remind Ionuț".
@@ -728,9 +749,11 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		// "the Marriott was full", "a Ford.": one word after an article,
 		// as the head of its phrase, names a thing, not a person; "the
 		// Christiansen novel" (a noun follows) still may.
-		if p := s.at(i - 1); p != nil && p.kind == tWord && p.shape&sLower != 0 && p.nl == 0 && s.vocab(p)&vDeterminer != 0 {
+		if p := s.at(i - 1); p != nil && p.kind == tWord && p.shape&sLower != 0 && p.nl == 0 && s.vocab(p)&vDeterminer != 0 && ctx < ctxMedium {
 			nx := s.at(last)
-			if nx == nil || nx.nl > 0 || nx.kind == tPunct || nx.kind == tWord && nx.shape&sLower != 0 && s.vocab(nx)&(vPostVerb|vGenericVerb) != 0 {
+			if isPunct(nx, '(') && nameInAddressAfter(s.text, int(nx.end), s.str(t0)) {
+				// "a Irene (irene.sotomayor@…)": the e-mail address names her
+			} else if nx == nil || nx.nl > 0 || nx.kind == tPunct || nx.kind == tWord && nx.shape&sLower != 0 && s.vocab(nx)&(vPostVerb|vGenericVerb) != 0 {
 				return span{}
 			}
 		}
@@ -748,7 +771,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	}
 	lt := s.at(last - 1)
 	nx := s.at(last)
-	if n <= 2 && nx != nil && nx.kind == tWord && nx.nl == 0 && nx.shape&sLower != 0 && (s.str(nx) == "ji" || s.str(nx) == "jee") && s.flags(lt)&(gAnyWord|gProper|gBigPlace) == 0 {
+	if n == 1 && isPunct(nx, '(') && nameInAddressAfter(s.text, int(nx.end), s.str(t0)) {
+		ctx = ctxStrong // "Irene (irene.sotomayor@gmail.com)", "Tayo (tayo.bakare@…)"
+	} else if n <= 2 && nx != nil && nx.kind == tWord && nx.nl == 0 && nx.shape&sLower != 0 && (s.str(nx) == "ji" || s.str(nx) == "jee") && s.flags(lt)&(gAnyWord|gProper|gBigPlace) == 0 {
 		ctx = ctxStrong // Hindi honorific: "Verma ji ka address", "Sharma ji"
 	} else if n <= 3 && honorificSuffix(s.str(lt)) && !isPunct(nx, ':') { // (a label: the label pass trims the honorific)
 		ctx = ctxStrong // "Tanaka-san will send", "Ji-woo-ssi", "Verma-ji"

@@ -451,3 +451,21 @@ func TestLongInlineChatIsLinear(t *testing.T) {
 		t.Fatal("no speaker found")
 	}
 }
+
+// TestIntroductionsOfOtherLanguages: self-introductions and call-centre
+// openings of Spanish, Portuguese, Italian, German and French ("le habla
+// Yeison", "soy Ana", "é a Jussara", "mi chiamo Giulia"), and a name
+// before its own e-mail address in brackets; an article before a brand
+// or a country is still no person.
+func TestIntroductionsOfOtherLanguages(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"es le habla", "Bienvenido a Claro, le habla Yeison, ¿con quién tengo el gusto?", tPersonName, []string{"Yeison"}},
+		{"es soy", "Hola, soy Ana y te escribo", tPersonName, []string{"Ana"}},
+		{"pt é a", "oi, aqui é a Jussara, a vizinha do 42", tPersonName, []string{"Jussara"}},
+		{"name before its e-mail", "las dudas a Irene (irene.sotomayor@gmail.com) por favor", tPersonName, []string{"Irene"}},
+		{"en name before its e-mail", "goes to Tayo (tayo.bakare@crestlinehq.com) or ring the desk", tPersonName, []string{"Tayo"}},
+		{"pt a brand", "o site é a Amazon, não a loja", tPersonName, nil},
+		{"en article and a hotel", "the Marriott was full", tPersonName, nil},
+		{"a brand before its site", "the Python (python.org) docs", tPersonName, nil},
+	})
+}

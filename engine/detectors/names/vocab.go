@@ -227,7 +227,7 @@ var vocabT = func() *vocabTable {
 		platz laan straat rua via`)
 	add(vMilitary, `apo fpo dpo`)
 	add(vNameWord, `name names`)
-	add(vIntro, `named called call nicknamed aka alias`)
+	add(vIntro, `named called call nicknamed aka alias habla llamo chamo chiamo heiße heisse m'appelle soy sou`)
 	add(vNotName, `i i'm i'll i've i'd ok okay yes no hello hi hey dear thanks please sorry god lord
 		jesus christ allah buddha mr mrs ms dr sir madam january february march april may june july
 		august september october november december monday tuesday wednesday thursday friday saturday
