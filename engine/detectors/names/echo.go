@@ -283,7 +283,14 @@ func placeOrMonthLabel(g *table, w string) bool {
 // another script.
 func givenName(g *table, w string) bool {
 	if w[0] < 0x80 {
-		return g.get(hashWord(w))&(gFirst|gGiven) != 0
+		if g.get(hashWord(w))&(gFirst|gGiven) != 0 {
+			return true
+		}
+		// a double given name: "Kerry-Ann", "Jean-Luc", "Mary-Kate"
+		if h := strings.IndexByte(w, '-'); h >= 3 {
+			return g.get(hashWord(w[:h]))&(gFirst|gGiven) != 0 && g.get(hashWord(w[:h]))&gCommon == 0
+		}
+		return false
 	}
 	l := scriptNameData()
 	for _, set := range []nameSet{l.cyrGiven, l.heGiven, l.arGiven, l.thGiven, l.koGiven, l.jaGiven, l.zhGiven, l.hiGiven} {

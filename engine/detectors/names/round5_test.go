@@ -469,3 +469,13 @@ func TestIntroductionsOfOtherLanguages(t *testing.T) {
 		{"a brand before its site", "the Python (python.org) docs", tPersonName, nil},
 	})
 }
+
+// TestDoubleGivenNameLabels: a double given name ("Kerry-Ann") labels a
+// line once in a conversation, as a listed given name does; form fields
+// with hyphens do not.
+func TestDoubleGivenNameLabels(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"double given name", "who volunteered?\nKerry-Ann: I can do the cake stall\nPaul: I'll do the raffle", tPersonName, []string{"Kerry-Ann", "Paul"}},
+		{"form fields", "Notes\nTo-do: buy milk\nFollow-up: call the bank", tPersonName, nil},
+	})
+}
