@@ -218,5 +218,34 @@ func TestGeneral16Forms(t *testing.T) {
 		{"french qualifier", "mot de passe WiFi (invités) : Maison#2024x", "PASSWORD_ASSIGNMENT", "Maison#2024x"},
 		{"polish qualifier", "Hasło do Wi-Fi (goście): Dom#2024abc", "PASSWORD_ASSIGNMENT", "Dom#2024abc"},
 		{"compound policy", "WLAN-Passwort (Regel): mindestens 12 Zeichen", "", ""},
+
+		// a value alone on its line under a line that names a password
+		{"password line above", "Here is the new password:\n\nKx7!pala99\n\nPlease change it.", "PASSWORD_ASSIGNMENT", "Kx7!pala99"},
+		{"password rules above", "The password requirements are:\nMin8chars!x", "", ""},
+		{"forgot password above", "Forgot your password? Reset it here:\nhttps://x.example.com/r?id=9Xk!", "", ""},
+		{"apple app password below", "Here's the app-specific password I generated:\nwxyz-abcd-efgh-ijkl", "PASSWORD_ASSIGNMENT", "wxyz-abcd-efgh-ijkl"},
+		{"app password no colon", "I created an app password for Outlook\n\nqwpt-hbrd-sxkf-mlzn", "PASSWORD_ASSIGNMENT", "qwpt-hbrd-sxkf-mlzn"},
+		{"hyphenated words below other line", "Here is the agenda for Monday:\nkick-off-team-lunch", "", ""},
+
+		// a bare "code" with wording about a login or a text message
+		{"bare code login sms", "Google sent me a login code by SMS: 482913, can you type it?", "ONE_TIME_CODE", "482913"},
+		{"error code login", "the error code from the login page is 4012", "", ""},
+		{"promo code login", "Use the promo code 4812 at checkout, login first", "", ""},
+		{"zip code login", "your zip code is 94107 for the login form", "", ""},
+		{"bare code no context", "the code on the door is 4821", "", ""},
+		{"key box then code", "Der Schlüssel ist in der Schlüsselbox neben der Haustür, Code 3284.", "PIN", "3284"},
+
+		// security questions and their answers
+		{"security question answer", "Security question: Name of first pet\nAnswer: Rumpel", "SECURITY_ANSWER", "Rumpel"},
+		{"german security question", "Sicherheitsfrage: Lieblingsessen? Antwort: Spaetzle", "SECURITY_ANSWER", "Spaetzle"},
+		{"spanish security question", "Pregunta de seguridad: ciudad natal. Respuesta: Albacete", "SECURITY_ANSWER", "Albacete"},
+		{"security question answer required", "Security question: pick one\nAnswer: required", "", ""},
+
+		// a label of pronouns after a sentence that names the password
+		{"new one label", "I changed the VPN password yesterday. New one: Kx7!pala", "PASSWORD_ASSIGNMENT", "Kx7!pala"},
+		{"french le nouveau", "J'ai réinitialisé ton mot de passe. Le nouveau : Kx7!pala", "PASSWORD_ASSIGNMENT", "Kx7!pala"},
+		{"new value label", "Password for service account svc-etl reset as requested. New value: L4g00nb1scu1t%", "PASSWORD_ASSIGNMENT", "L4g00nb1scu1t%"},
+		{"new one, other subject", "We moved offices. New one: Floor-3B#2", "", ""},
+		{"new value alone", "New value: Kx7!pala", "", ""},
 	})
 }

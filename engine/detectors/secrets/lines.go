@@ -108,8 +108,16 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	if vs == 0 || text[vs-1] == '\n' || text[vs-1] == '\r' {
 		// a token alone on its line after a sentence that names a key and
 		// ends in a colon: "usa este token (só DNS:Edit):\n\nx"
-		if pc := prevLineColon(text, vs); pc > 0 && keyNamedBefore(text, pc) {
-			d.farKeyValue(st, text, vs)
+		if pc := prevLineColon(text, vs); pc > 0 {
+			if keyNamedBefore(text, pc) {
+				d.farKeyValue(st, text, vs)
+			} else if passwordNamedLine(text, pc) {
+				// "Here is the new password:\n\nx": alone on its line
+				if ve := proseValue(text, vs); ve > 0 && restOfLine(text, ve) == "" && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+					st.add(d.ix.password, vs, ve)
+					return
+				}
+			}
 		}
 		// a raw private key alone on its line under wording about one
 		if d.hexPrivateKeyLine(st, text, vs) {
@@ -159,6 +167,13 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		}
 		if known && keyPartLabel(text, ls, se) {
 			d.keyPartValue(st, text, vs) // "Left half (Security Officer 1): x", "Component 2 (double length): x"
+			return
+		}
+		// "… reset the password. New one: x", "Le nouveau : x", "New value: x"
+		if lb := pronounLabelStart(text, ls, se); lb >= 0 && passwordNamedBefore(text, lb) {
+			if ve := proseValue(text, vs); ve > 0 && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
+				st.add(d.ix.password, vs, ve)
+			}
 			return
 		}
 		// a speaker label ("Elif:", "[10:05] Lucía:") or a dash: the
@@ -277,6 +292,55 @@ func afterNowAt(text string, j int) bool {
 	return e > k && inWords(text[k:e], lineNowWords)
 }
 
+// pronounLabelStart returns where a label of pronoun words with a marker
+// ("New one", "Le nouveau", "Die neue", "New value") that ends at the
+// separator text[se] starts, after a sentence end on its line or at the
+// line start ls; -1 otherwise.
+func pronounLabelStart(text string, ls, se int) int {
+	j := se
+	for j > ls && isSpace(text[j-1]) {
+		j--
+	}
+	marked := false
+	for n := 0; n < 4; n++ {
+		ws := j
+		for ws > ls && !isSpace(text[ws-1]) {
+			ws--
+		}
+		if ws == j {
+			return -1
+		}
+		w := text[ws:j]
+		if n > 0 && (endsSentence(w) || w[len(w)-1] == ',') {
+			if marked {
+				return j
+			}
+			return -1
+		}
+		switch {
+		case inWords(w, pronounMarkers):
+			marked = true
+		case inWords(w, pronounWords) || inWords(w, valueWords):
+		default:
+			return -1
+		}
+		if ws == ls {
+			if marked {
+				return ls
+			}
+			return -1
+		}
+		j = ws
+		for j > ls && isSpace(text[j-1]) {
+			j--
+		}
+	}
+	return -1
+}
+
+// valueWords stand for a value in a label: "New value:", "Neuer Wert:".
+var valueWords = []string{"value", "valor", "wert", "valeur", "valore", "waarde", "wartość", "one"}
+
 // pronounWords may make up the short sentence before a value whose name
 // the sentence before gave: "It's now", "The new one is", "La que pongo
 // es", "Die neue ist", "C'est", "A nova é", "Het nieuwe is".
@@ -328,7 +392,12 @@ func pronounSentence(text string, j int) bool {
 	if ss <= 0 || !marked {
 		return false
 	}
-	// a password name in the sentence before
+	return passwordNamedBefore(text, ss)
+}
+
+// passwordNamedBefore reports a password name in the 200 bytes before
+// text[ss], on its line or the line before.
+func passwordNamedBefore(text string, ss int) bool {
 	lines := 0
 	for we := ss; we > 0 && ss-we < 200; {
 		for we > 0 && !wordByte(text[we-1]) {
@@ -671,6 +740,55 @@ func keyNamedBefore(text string, se int) bool {
 			return false
 		}
 		j = ws
+	}
+	return false
+}
+
+// passwordNamedLine reports a line ending in the colon at text[se] that
+// names a password ("Here is the new password:", "Your app password
+// for Outlook:", "新しいパスワード："), and is not about one ("The password
+// requirements are:").
+func passwordNamedLine(text string, se int) bool {
+	ls := se
+	for ls > 0 && text[ls-1] != '\n' && se-ls < 160 {
+		ls--
+	}
+	line := text[ls:se]
+	found := false
+	for i := 0; i < len(line); {
+		for i < len(line) && !wordByte(line[i]) {
+			i++
+		}
+		j := i
+		for j < len(line) && wordByte(line[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := line[i:j]
+		switch {
+		case inWords(w, lineAboutWords) || inWords(w, passwordTalkWords):
+			return false
+		case inWords(w, lineLabelNames) || hyphenName(w) || twoWordName(line, 0, i, w):
+			found = true
+		}
+		i = j
+	}
+	return found || cjkPasswordWord(line)
+}
+
+// passwordTalkWords make a line about passwords rather than one that
+// gives one: "Forgot your password?", "must contain:".
+var passwordTalkWords = []string{"forgot", "forgotten", "must", "should", "contain", "contains", "least", "characters", "requirements", "tips", "never", "don't", "share", "sharing", "change", "strong", "weak", "choose", "create"}
+
+// cjkPasswordWord reports a password name in Chinese, Japanese or Korean
+// inside a line.
+func cjkPasswordWord(line string) bool {
+	for _, n := range [...]string{"密码", "密碼", "パスワード", "비밀번호", "口令"} {
+		if index(line, n) >= 0 {
+			return true
+		}
 	}
 	return false
 }

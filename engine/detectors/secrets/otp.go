@@ -24,6 +24,53 @@ var otpNames = []string{
 	"verificatiecode", "sms-code", "mã otp", "mã xác nhận", "mã xác thực", "kode otp", "kode verifikasi",
 	"doğrulama kodu", "dogrulama kodu", "код подтверждения", "код из смс", "одноразовый код",
 	"رمز التحقق", "验证码", "驗證碼", "認証コード", "確認コード", "인증번호", "인증 번호",
+	// a bare "code" only with wording about a login or a text message on
+	// its line (otpContext)
+	"code", "código", "codigo", "kod", "codice", "kode", "код",
+}
+
+// bareCodeNames are the otpNames that say only "code".
+var bareCodeNames = []string{"code", "código", "codigo", "kod", "codice", "kode", "код"}
+
+// otpContextWords on a bare code's line make it a one-time code.
+var otpContextWords = []string{
+	"sms", "texted", "text message", "2fa", "mfa", "otp", "authenticator", "verification", "verify",
+	"sign-in", "sign in", "login", "log in", "log-in", "one-time", "blik", "whatsapp", "telegram",
+	"bestätigung", "anmelde", "connexion", "vérification", "verificación", "verificação", "acceso",
+	"logowania", "weryfik", "accesso", "verifica", "masuk", "verifikasi", "вход", "подтвержд",
+}
+
+// codeKindWords before a bare "code" make it some other code: an error,
+// a postcode, a product, a discount, a bank's sort code …
+var codeKindWords = []string{
+	"error", "status", "exit", "return", "response", "http", "zip", "postal", "post", "area", "country",
+	"dial", "dialing", "product", "item", "sku", "promo", "promotion", "discount", "coupon", "voucher",
+	"gift", "referral", "invite", "invitation", "tracking", "order", "reference", "booking", "confirmation",
+	"activation", "license", "licence", "source", "qr", "bar", "colour", "color", "language", "currency",
+	"airport", "region", "course", "class", "dress", "tax", "sort", "branch", "bank", "swift", "bic",
+	"iban", "routing", "transit", "fault", "diagnostic", "trouble", "obd", "icd", "cpt", "hs", "naics",
+	"postleitzahl", "fehler", "error-", "código postal", "postal", "ошибки", "ошибка",
+}
+
+// otpContext reports, for a bare "code" starting at text[ns] on the line
+// from ls, no word before it that makes it another kind of code, and
+// wording about a login or a text message on its line up to the number's
+// end ve and a little after.
+func otpContext(text string, ls, ns, ve int) bool {
+	if p := prevWord(text, ls, ns); p != "" && inWords(p, codeKindWords) {
+		return false
+	}
+	le := ve
+	for le < len(text) && text[le] != '\n' && le-ve < 80 {
+		le++
+	}
+	line := text[ls:le]
+	for _, w := range otpContextWords {
+		if containsFold(line, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // otpNameSet tells the one-time code names from the PIN names.

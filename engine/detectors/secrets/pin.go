@@ -161,6 +161,13 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 		ls += i + 1
 	}
 	ne, name := pinNameEnd(text, ls, rs)
+	if ne >= 0 && inWords(name, bareCodeNames) && !otpContext(text, ls, ne-len(name), ve) {
+		// a bare "code" with no wording about a login: a PIN's name
+		// before it may still name the number ("Schlüsselbox …, Code 3284")
+		if ne, name = pinNameEnd(text, ls, ne-len(name)); otpNameSet[name] {
+			return
+		}
+	}
 	if ne < 0 || rs-ne > pinMaxGap || !pinGap(withoutQualifier(text[ne:rs])) {
 		return
 	}

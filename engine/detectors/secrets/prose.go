@@ -887,7 +887,15 @@ func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 		d.tableCell(st, text, ts, te) // a passphrase in a password column
 		return
 	}
-	if ts == 0 || (text[ts-1] != ' ' && text[ts-1] != '\t') {
+	if ts == 0 || text[ts-1] == '\n' {
+		// alone on its line under a line that names a password:
+		// "Here's the app-specific password I generated:\nwxyz-abcd-efgh-ijkl"
+		if sh, lo := passphraseShape(text[ts:te]); (sh || lo) && ts > 0 && restOfLine(text, te) == "" && passwordAbove(text, ts) && !isPlaceholder(text[ts:te]) && !obviousFake(text[ts:te]) {
+			st.add(d.ix.password, ts, te)
+		}
+		return
+	}
+	if text[ts-1] != ' ' && text[ts-1] != '\t' {
 		return
 	}
 	if te < len(text) && text[te] > ' ' && !proseValueEnd(text[te]) && text[te] != '.' {
@@ -947,6 +955,31 @@ func proseNameColon(text string, vs int) bool {
 	}
 	kind, _ := proseNameAt(text, i)
 	return kind == prosePassword
+}
+
+// passwordAbove reports, for a value starting the line at ls, a line
+// above it (blank lines between) that names a password and ends in a
+// colon, or that names an app password ("I created an app password for
+// Outlook").
+func passwordAbove(text string, ls int) bool {
+	if pc := prevLineColon(text, ls); pc > 0 {
+		return passwordNamedLine(text, pc)
+	}
+	j := ls - 1
+	for j > 0 && (text[j-1] == '\n' || text[j-1] == '\r' || isSpace(text[j-1])) && ls-j < 8 {
+		j--
+	}
+	ps := j
+	for ps > 0 && text[ps-1] != '\n' && j-ps < 200 {
+		ps--
+	}
+	line := text[ps:j]
+	for _, p := range [...]string{"app password", "app-password", "app specific password", "app-specific password", "application password", "app-passwort", "app passwort", "anwendungskennwort", "mot de passe d'application", "mot de passe d’application", "contraseña de aplicación", "senha de app", "senha de aplicativo", "hasło aplikacji", "app-wachtwoord"} {
+		if containsFold(line, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isJoin(c byte) bool { return c == '-' || c == '.' || c == '_' }

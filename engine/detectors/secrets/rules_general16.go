@@ -16,6 +16,17 @@ var general16Rules = registerOpOnlyKeywords(general16OpOnly, []ruleDef{
 		r.Type = "SECURITY_ANSWER"
 		r.Score = 0.6
 	}),
+	// The answer given after a security question ("Security question:
+	// first pet? Answer: Rumpel").
+	with(own("SECURITY_QUESTION_ANSWER", "The answer after a security question and its answer label (Security question: … Answer: x), in several languages.",
+		`(?i)\b(?:security[ \t]+question|secret[ \t]+question|pregunta[ \t]+(?:de[ \t]+seguridad|secreta)|pergunta[ \t]+secreta|sicherheitsfrage|question[ \t]+secr(?:e|è)te)[ \t]*[:=][^\n]{0,100}?(?:\r?\n[^\n]{0,40}?)?\b(?:answer|respuesta|resposta|antwort|r(?:é|e)ponse)[ \t]*[:=][ \t]*["']?([A-Za-z][A-Za-z0-9'-]{2,39})(?:["'\s.,;)!]|$)`,
+		"security question", "secret question", "pregunta de seguridad", "pregunta secreta", "pergunta secreta", "sicherheitsfrage", "question secr"), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && !inWords(v, securityAnswerStopWords)
+		}
+		r.Type = "SECURITY_ANSWER"
+		r.Score = 0.6
+	}),
 	// Automation webhooks whose URL is the credential: anyone who has it
 	// can start the scenario.
 	with(own("MAKE_WEBHOOK_URL", "A Make (Integromat) scenario webhook URL (hook.<region>.make.com/<32 characters>).",
