@@ -479,3 +479,13 @@ func TestDoubleGivenNameLabels(t *testing.T) {
 		{"form fields", "Notes\nTo-do: buy milk\nFollow-up: call the bank", tPersonName, nil},
 	})
 }
+
+// TestPersianAddresses: a Persian street (خیابان), alleys or districts
+// after it, then a plate number (پلاک) and the city.
+func TestPersianAddresses(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"fa street alley plate", "آدرس مطب: خیابان ولیعصر، کوچه توحید، پلاک ۲۴، تهران", tStreetAddress, []string{"خیابان ولیعصر، کوچه توحید، پلاک ۲۴، تهران"}},
+		{"ar district street unit", "حي الروضة، شارع التحلية، مبنى 5، جدة", tStreetAddress, []string{"شارع التحلية، مبنى 5، جدة"}},
+		{"fa busy street", "خیابان ولیعصر شلوغ است، کوچه ها هم", tStreetAddress, nil},
+	})
+}

@@ -1371,14 +1371,16 @@ func hebrewStreetEnd(text string, j, m int) int {
 // --- Arabic addresses ---
 
 var (
-	arabicStarts  = []string{"شارع ", "طريق ", "حي "}
+	arabicStarts  = []string{"شارع ", "طريق ", "حي ", "خیابان ", "بلوار "}
 	arabicStreets = arabicStarts[:2]
+	// Persian streets and boulevards, read with the unit-first layouts
+	persianStreets = arabicStarts[3:]
 	arabicTail    = tailSpec{
 		word: arabicWordEnd,
 		seps: []string{"،", ","},
 		units: []string{"عمارة رقم ", "عمارة ", "مبنى رقم ", "مبنى ", "بناية ", "شقة رقم ", "شقة ", "الطابق ", "الدور ",
-			"ص.ب. ", "ص.ب ", "ص. ب. ", "الرمز البريدي ", "رقم "},
-		areas: []string{"حي ", "منطقة "},
+			"ص.ب. ", "ص.ب ", "ص. ب. ", "الرمز البريدي ", "رقم ", "پلاک ", "واحد ", "طبقه "},
+		areas: []string{"حي ", "منطقة ", "کوچه ", "خیابان "},
 		stop: []string{"في", "من", "على", "إلى", "الى", "عن", "مع", "أو", "او", "ثم", "هذا", "هذه", "ذلك", "التي",
 			"الذي", "كل", "بعد", "قبل", "عند", "حتى", "لكن", "أن", "إن", "ان", "كان", "هو", "هي", "لا", "ما", "قد",
 			"يوم", "الساعة", "ساعة", "دقيقة", "دقائق", "مرات", "مرة", "شكرا", "أنا", "نحن", "يوجد", "هناك"},
@@ -1475,19 +1477,38 @@ func arabicUnitFirst(text string, out *scriptSpans) {
 			m = prefixIn(text, i, arabicStreets)
 		}
 		if m == 0 {
+			m = prefixIn(text, i, persianStreets)
+		}
+		if m == 0 {
 			continue
 		}
 		x := arabicTail.name(text, i+m, 4)
 		if x < 0 {
 			continue
 		}
-		j := skipSpace(text, x)
-		sl := prefixIn(text, j, arabicTail.seps)
-		if sl == 0 {
-			continue
+		// up to two named parts (an alley, a district) before the unit:
+		// "خیابان ولیعصر، کوچه توحید، پلاک ۲۴، تهران"
+		ok := false
+		for k := 0; k < 3 && !ok; k++ {
+			j := skipSpace(text, x)
+			sl := prefixIn(text, j, arabicTail.seps)
+			if sl == 0 {
+				break
+			}
+			j = skipSpace(text, j+sl)
+			if u := prefixIn(text, j, arabicTail.units); u > 0 && houseNumEnd(text, skipSpace(text, j+u)) >= 0 {
+				ok = true
+				break
+			}
+			a := prefixIn(text, j, arabicTail.areas)
+			if a == 0 {
+				break
+			}
+			if x = arabicTail.name(text, j+a, 3); x < 0 {
+				break
+			}
 		}
-		j = skipSpace(text, j+sl)
-		if u := prefixIn(text, j, arabicTail.units); u == 0 || houseNumEnd(text, skipSpace(text, j+u)) < 0 {
+		if !ok {
 			continue
 		}
 		if t := arabicTail.extend(text, x); t > x {
