@@ -1375,7 +1375,7 @@ var (
 	arabicStreets = arabicStarts[:2]
 	// Persian streets and boulevards, read with the unit-first layouts
 	persianStreets = arabicStarts[3:]
-	arabicTail    = tailSpec{
+	arabicTail     = tailSpec{
 		word: arabicWordEnd,
 		seps: []string{"،", ","},
 		units: []string{"عمارة رقم ", "عمارة ", "مبنى رقم ", "مبنى ", "بناية ", "شقة رقم ", "شقة ", "الطابق ", "الدور ",
