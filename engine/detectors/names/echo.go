@@ -62,7 +62,15 @@ var roleLabels = func() map[uint64]bool {
 		משתמש לקוח נציג שאלה תשובה הערה כתובת טלפון שם אמא אבא
 		उपयोगकर्ता ग्राहक सवाल जवाब पता फोन नाम मम्मी पापा माँ
 		ผู้ใช้ ลูกค้า คำถาม คำตอบ ที่อยู่ โทร ชื่อ แม่ พ่อ แอดมิน
-		χρήστης πελάτης ερώτηση απάντηση διεύθυνση τηλέφωνο όνομα μαμά μπαμπάς`) {
+		χρήστης πελάτης ερώτηση απάντηση διεύθυνση τηλέφωνο όνομα μαμά μπαμπάς
+		υπάλληλος υπάλληλη γιαγιά παππούς θεία θείος
+		мама папа бабушка дедушка тётя дядя мама оператор
+		منشی بیمار مشتری اپراتور کارشناس پزشک دکتر مامان بابا خاله عمه دایی عمو مادربزرگ پدربزرگ
+		एजेंट ग्राहक ऑपरेटर मामा मामाजी मामी चाचा चाची दीदी भैया नानी दादी
+		এজেন্ট গ্রাহক অপারেটর মামা মামী চাচা চাচী খালা আম্মু আব্বু নানু দাদু
+		オペレーター スタッフ 係員 受付 祖母 祖父 おばあちゃん おじいちゃん
+		大姨 小姨 舅舅 姑姑 叔叔 阿姨 奶奶 爷爷 外婆 外公 姥姥 哥哥 姐姐 弟弟 妹妹 大爷 大妈
+		mẹ bố má mọ́mì dádì`) {
 		m[hashWord(w)] = true
 	}
 	return m
@@ -218,7 +226,7 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 	lines, recurring := 0, false
 	for k := 0; k < nl; k++ {
 		lines += ls[k].n
-		recurring = recurring || ls[k].n >= 2 && !roleLabels[hashWord(text[ls[k].s:ls[k].e])]
+		recurring = recurring || ls[k].n >= 2 && (!roleLabels[hashWord(text[ls[k].s:ls[k].e])] || kinLabel(text[ls[k].s:ls[k].e]))
 	}
 	conversation := lines >= 2
 	nn := 0
@@ -265,6 +273,23 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 	}
 	return nn
 }
+
+// kinLabels are the role labels that are kin (mum, aunt, 大姨, Mẹ): one
+// recurring makes a family chat as a named speaker does.
+var kinLabels = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields(`mum mom mam mama mamma mamá mamãe maman mutti mutter mami papa papá pai vater
+		vati dad daddy oma opa nonna nonno abuela abuelo babcia dziadek nan nana granny grandma grandpa
+		auntie aunt uncle tita tito lola lolo tía tío tia tio zia zio ciocia wujek
+		мама папа бабушка дедушка тётя дядя μαμά μπαμπάς γιαγιά παππούς θεία θείος
+		مامان بابا خاله عمه دایی عمو أمي أبي मामा मामाजी मामी चाचा चाची दीदी मम्मी पापा মামা মামী চাচা খালা
+		大姨 小姨 舅舅 姑姑 叔叔 阿姨 奶奶 爷爷 外婆 外公 妈妈 爸爸 母 父 엄마 아빠 mẹ bố má mọ́mì dádì`) {
+		m[hashWord(w)] = true
+	}
+	return m
+}()
+
+func kinLabel(w string) bool { return kinLabels[hashWord(w)] }
 
 // placeOrMonthLabel reports a label (its first word) that is a country,
 // a state or a big city, or a month or weekday that is a common word:

@@ -489,3 +489,17 @@ func TestPersianAddresses(t *testing.T) {
 		{"fa busy street", "خیابان ولیعصر شلوغ است، کوچه ها هم", tStreetAddress, nil},
 	})
 }
+
+// TestRoleLabelsOfOtherScripts: roles and kin that label chat lines in
+// Persian, Hindi, Bengali, Japanese, Chinese, Greek, Russian, Vietnamese
+// and Yoruba are no names; a kin label that recurs still makes a family
+// chat, where a speaker who speaks once is a person.
+func TestRoleLabelsOfOtherScripts(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"fa clinic call", "منشی: مطب دکتر، بفرمایید\nبیمار: سلام، نوبت دارم\nمنشی: شماره تماس؟", tPersonName, nil},
+		{"hi agent", "एजेंट: नमस्ते, कैसे मदद करूँ\nग्राहक: मेरा कार्ड बंद है\nएजेंट: ठीक है", tPersonName, nil},
+		{"ja operator", "オペレーター：お電話ありがとうございます\nお客様：ネットがつながりません\nオペレーター：確認します", tPersonName, nil},
+		{"zh aunt", "大姨：周六谁去接外婆？\n大姨：我下午有事", tPersonName, nil},
+		{"vi family chat", "Mẹ: Chủ nhật ai đón bà nội?\nTuấn: con đi được\nMẹ: ok con", tPersonName, []string{"Tuấn"}},
+	})
+}
