@@ -247,5 +247,12 @@ func TestGeneral16Forms(t *testing.T) {
 		{"new value label", "Password for service account svc-etl reset as requested. New value: L4g00nb1scu1t%", "PASSWORD_ASSIGNMENT", "L4g00nb1scu1t%"},
 		{"new one, other subject", "We moved offices. New one: Floor-3B#2", "", ""},
 		{"new value alone", "New value: Kx7!pala", "", ""},
+
+		// "now" after the value; Russian codes; memorable information
+		{"now after value", "Reset the VPN password for you. It's Kx7!pala22 now.", "PASSWORD_ASSIGNMENT", "Kx7!pala22"},
+		{"french maintenant after", "J'ai changé le mot de passe du wifi. C'est Kx7!pala22 maintenant.", "PASSWORD_ASSIGNMENT", "Kx7!pala22"},
+		{"now after value, other", "We moved the office. It's Floor-3B#2 now.", "", ""},
+		{"russian code", "Код подтверждения: 482913", "ONE_TIME_CODE", "482913"},
+		{"memorable information", "memorable information: blackpool1987", "SECURITY_ANSWER", "blackpool1987"},
 	})
 }

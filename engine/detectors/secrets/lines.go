@@ -247,7 +247,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	}
 	// "… the password for the VPN. It's now x", "… la contraseña. La que
 	// pongo es x": a short sentence of pronouns after one that names it
-	if (j == i && link || j != i && linkBefore(text, j)) && !wordEndsAt(text, j, "to") && pronounSentence(text, j) {
+	if (j == i && link || j != i && linkBefore(text, j)) && !wordEndsAt(text, j, "to") && pronounSentence(text, j, vs) {
 		ve := proseValue(text, vs)
 		if ve > 0 && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 			st.add(d.ix.password, vs, ve)
@@ -272,6 +272,21 @@ func afterNow(text string, i int) int {
 		}
 	}
 	return i
+}
+
+// nowAfterValue reports a "now" word right after the value starting at
+// text[vs]: "It's x now.", "C'est x maintenant."
+func nowAfterValue(text string, vs int) bool {
+	ve := proseValue(text, vs)
+	if ve < 0 || ve >= len(text) || text[ve] != ' ' {
+		return false
+	}
+	k := ve + 1
+	e := k
+	for e < len(text) && isLetter(text[e]) {
+		e++
+	}
+	return e > k && inWords(text[k:e], lineNowWords)
 }
 
 // pronounMarkers make the short sentence about a new or current value:
@@ -357,8 +372,8 @@ var pronounWords = []string{
 // ends with the linking word ending text[:j] and starts after the end of
 // a sentence that names a password, on the same line or the line before
 // (at most 200 bytes back).
-func pronounSentence(text string, j int) bool {
-	ss, marked := -1, afterNowAt(text, j)
+func pronounSentence(text string, j, vs int) bool {
+	ss, marked := -1, afterNowAt(text, j) || nowAfterValue(text, vs)
 	for n, k := 0, j; n < 6; n++ {
 		ws := k
 		for ws > 0 && text[ws-1] != ' ' && text[ws-1] != '\n' && text[ws-1] != '\t' {

@@ -23,6 +23,7 @@ var otpNames = []string{
 	"código sms", "codigo sms", "código otp", "codice di verifica", "codice otp", "codice sms",
 	"verificatiecode", "sms-code", "mã otp", "mã xác nhận", "mã xác thực", "kode otp", "kode verifikasi",
 	"doğrulama kodu", "dogrulama kodu", "код подтверждения", "код из смс", "одноразовый код",
+	"Код подтверждения", "Код из СМС", "код из СМС", "Одноразовый код",
 	"رمز التحقق", "验证码", "驗證碼", "認証コード", "確認コード", "인증번호", "인증 번호",
 	// a bare "code" only with wording about a login or a text message on
 	// its line (otpContext)

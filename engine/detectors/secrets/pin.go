@@ -76,7 +76,7 @@ var pinByLastWord, pinLastShape, pinWide = func() (map[string][]string, [256]uin
 // byte test per word before it and a map lookup for the few that could
 // end a name, not a search per name.
 func pinNameEnd(text string, ls, rs int) (int, string) {
-	var buf [24]byte
+	var buf [31]byte
 	for we := rs; we > ls && rs-we <= pinMaxGap; {
 		for we > ls && !pinWordByte(text[we-1]) {
 			we--

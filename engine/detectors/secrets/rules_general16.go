@@ -8,7 +8,7 @@ var general16Rules = registerOpOnlyKeywords(general16OpOnly, []ruleDef{
 	{ID: idOneTimeCode, Type: "ONE_TIME_CODE", Desc: "A one-time code (OTP, 2FA, verification, BLIK or SMS code) read out after its name, in several languages; not on a line that says it expired or was rejected.",
 		Scan: scanNone, Run: true, Score: 0.6, Source: srcParapet, License: licParapet},
 	with(own(idSecurityAnswer, "A memorable word or the answer to a security question given with its name (memorable word: x, mother's maiden name = x, respuesta secreta: x), in several languages.",
-		`(?i)\b(?:memorable[ \t]+(?:word|phrase|name|place)|(?:mother'?s[ \t]+)?maiden[ \t]+name|secur(?:ity|e)[ \t]+(?:answer|word)|secret[ \t]+answer|palabra[ \t]+memorable|respuesta[ \t]+(?:de[ \t]+seguridad|secreta)|resposta[ \t]+secreta|sicherheitsantwort|geheimantwort|nom[ \t]+de[ \t]+jeune[ \t]+fille)[ \t]*[:=][ \t]*["']?([A-Za-z][A-Za-z0-9'-]{2,39})(?:["'\s.,;)!]|$)`,
+		`(?i)\b(?:memorable[ \t]+(?:word|phrase|name|place|information|info|answer|data)|(?:mother'?s[ \t]+)?maiden[ \t]+name|secur(?:ity|e)[ \t]+(?:answer|word)|secret[ \t]+answer|palabra[ \t]+memorable|respuesta[ \t]+(?:de[ \t]+seguridad|secreta)|resposta[ \t]+secreta|sicherheitsantwort|geheimantwort|nom[ \t]+de[ \t]+jeune[ \t]+fille)[ \t]*[:=][ \t]*["']?([A-Za-z][A-Za-z0-9'-]{2,39})(?:["'\s.,;)!]|$)`,
 		general16OpOnly[idSecurityAnswer]...), func(r *ruleDef) {
 		r.Validate = func(v string) bool {
 			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && !inWords(v, securityAnswerStopWords)
@@ -176,7 +176,8 @@ var passphraseStopWords = []string{
 
 // general16OpOnly are keywords looked for only before an operator.
 var general16OpOnly = map[string][]string{
-	idSecurityAnswer: {"memorable word", "memorable phrase", "memorable name", "memorable place", "maiden name",
+	idSecurityAnswer: {"memorable word", "memorable phrase", "memorable name", "memorable place", "memorable information",
+		"memorable info", "memorable answer", "memorable data", "maiden name",
 		"security answer", "secure answer", "security word", "secure word", "secret answer", "palabra memorable",
 		"respuesta de seguridad", "respuesta secreta", "resposta secreta", "sicherheitsantwort", "geheimantwort", "nom de jeune fille"},
 }
