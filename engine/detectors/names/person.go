@@ -164,6 +164,18 @@ func honorificSuffix(w string) bool {
 	return false
 }
 
+// petNoun reports the words for pets in several languages, before a
+// pet's name.
+func petNoun(w string) bool {
+	switch w {
+	case "dog", "cat", "puppy", "kitten", "pup", "hamster", "parrot", "pony", "horse", "rabbit", "bunny", "goldfish",
+		"hond", "kat", "poes", "chien", "chienne", "chat", "chaton", "perro", "perra", "perrito", "gato", "gata", "gatito",
+		"cane", "cagnolino", "gatto", "gattino", "hund", "katze", "kater", "pies", "kot", "cachorro", "cachorra":
+		return true
+	}
+	return false
+}
+
 // tagalogMarker reports the Tagalog articles of personal names (si,
 // ni, kay and their plurals).
 func tagalogMarker(w string) bool {
@@ -744,6 +756,11 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	ctx := s.personContext(i)
 	if s.namedThing(i, last, idx[:n], ctx) {
 		return span{i, last, skipThing} // skip the whole phrase: "Calvin Klein", not "Klein"
+	}
+	if n == 1 && ctx < ctxStrong {
+		if p := s.at(i - 1); p != nil && p.kind == tWord && p.shape&sLower != 0 && p.nl == 0 && petNoun(s.str(p)) {
+			return span{i, last, skipThing} // a pet: "my dog Max", "de hond Roos", "notre chat Félix"
+		}
 	}
 	if n == 1 && last == i+1 {
 		// "the Marriott was full", "a Ford.": one word after an article,

@@ -503,3 +503,14 @@ func TestRoleLabelsOfOtherScripts(t *testing.T) {
 		{"vi family chat", "Mẹ: Chủ nhật ai đón bà nội?\nTuấn: con đi được\nMẹ: ok con", tPersonName, []string{"Tuấn"}},
 	})
 }
+
+// TestPetNames: a name right after a word for a pet names the pet, in
+// several languages; after a word for a person it is still a person.
+func TestPetNames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"en dog and cat", "My dog Max and our cat Luna hate each other.", tPersonName, nil},
+		{"nl dog", "We gaan met de hond Roos naar het park", tPersonName, nil},
+		{"fr cat", "notre chat Félix dort sur le canapé", tPersonName, nil},
+		{"en friend", "my friend Max came over", tPersonName, []string{"Max"}},
+	})
+}
