@@ -254,5 +254,11 @@ func TestGeneral16Forms(t *testing.T) {
 		{"now after value, other", "We moved the office. It's Floor-3B#2 now.", "", ""},
 		{"russian code", "Код подтверждения: 482913", "ONE_TIME_CODE", "482913"},
 		{"memorable information", "memorable information: blackpool1987", "SECURITY_ANSWER", "blackpool1987"},
+
+		// a sentence about a password thing is no naming of a password
+		{"pronoun after policy", "I updated the password policy. It's now Min12+chars!", "", ""},
+		{"pronoun after manager", "We rolled out a new password manager. The new one is Bitwarden-2024!", "", ""},
+		{"label after reset emails", "Password reset emails were delayed. New one: INC-4471x!", "", ""},
+		{"pronoun after field", "The password field is required. Now it's Step2-of-3!", "", ""},
 	})
 }

@@ -414,6 +414,7 @@ func pronounSentence(text string, j, vs int) bool {
 // text[ss], on its line or the line before.
 func passwordNamedBefore(text string, ss int) bool {
 	lines := 0
+	next := "" // the word after the one looked at
 	for we := ss; we > 0 && ss-we < 200; {
 		for we > 0 && !wordByte(text[we-1]) {
 			if text[we-1] == '\n' {
@@ -435,18 +436,28 @@ func passwordNamedBefore(text string, ss int) bool {
 			w = w[h+1:] // "WLAN-Passwort"
 		}
 		if inWords(w, lineLabelNames) || twoWordName(text, max(0, ss-200), ws, w) {
-			return true
+			// not "the password policy", "password reset emails"
+			if !inWords(next, lineAboutWords) && !inWords(next, passwordTalkWords) && !inWords(next, passwordThingWords) {
+				return true
+			}
 		}
+		next = text[ws:we]
 		we = ws
 	}
 	return false
 }
 
+// passwordThingWords after a password name make it something else than
+// a password: "the password manager", "password reset emails".
+var passwordThingWords = []string{"managers", "resets", "emails", "email", "mail", "requests", "request", "tool", "app", "vault", "spray", "spraying", "leak", "leaks", "breach", "protected", "protection", "less", "expiry", "expired", "audit"}
+
+var configPasswordWords = []string{"requirepass", "masterauth", "rpcpassword", "bindpw", "bind_pw"}
+
 // configPasswordKey reports a configuration key that names a password
 // and takes its value after white space at the start of a line
 // (mosquitto's "remote_password x", redis' "requirepass x", "bind_pw x").
 func configPasswordKey(w string) bool {
-	if inWords(w, []string{"requirepass", "masterauth", "rpcpassword", "bindpw", "bind_pw"}) {
+	if inWords(w, configPasswordWords) {
 		return true
 	}
 	if indexByte(w, '_') <= 0 || containsAny(nameNegMatcher, w) {
