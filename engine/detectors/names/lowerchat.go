@@ -42,6 +42,11 @@ func casualText(text string, labels int) bool {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
+		case c == '[' && at:
+			// a tag at the start of a line ("[ASR] hi its carla", "[WhatsApp] …") is no sentence start
+			if k := strings.IndexByte(text[i:min(len(text), i+40)], ']'); k > 0 && strings.IndexByte(text[i:i+k], '\n') < 0 {
+				i += k
+			}
 		case c == '\n' || c == '"':
 			at = true
 		case c == '.' || c == '!' || c == '?':
@@ -149,7 +154,10 @@ func lowerChatNames(text string, g *table, r *analysis.Report, f *analysis.Field
 		candidate := cue == 1 || cue == 2
 		isGreet := greet
 		if !candidate && wasStart && ('a' <= c && c <= 'z' || c >= 0x80 && startsLower(text, s)) && (youWithin(text, i) || hereAfter(text, i)) {
-			candidate, isGreet = true, false // "jen did you …", "mike here, …"
+			// "jen did you …", "mike here, …"; before an auxiliary and
+			// "you" a frequent given name that is also a word counts too
+			// ("tom can you grab milk")
+			candidate, isGreet = true, auxYou(text, i)
 		}
 		lowerStart := 'a' <= c && c <= 'z' || c >= 0x80 && startsLower(text, s)
 		if candidate && len(w) >= 3 && lowerStart {
@@ -220,7 +228,7 @@ var cueWords = func() map[string]uint8 {
 		kChat: `hi yo oi ty hey hii oii ola alo thx bye omg lol ask its soy hoi hej uè met olá heya hiya hiii
 			heyy hola ciao halo tysm tell told text ping with it's haha sono sunt ahoj buna hello hallo salut
 			thank night asked habla bună selam c'est chào thanks cheers texted pinged remind coucou morning
-			message cześć merhaba reminded messaged`,
+			message cześć merhaba reminded messaged ouais yeah oui gg`,
 		kContact: "tell told ask asked text texted ping pinged remind reminded message messaged with",
 		kKin: `uncle aunt auntie aunty nana nan gran granny grandma grandad grandpa mother father mum mom
 			dad cousin officer detective doctor nurse sergeant constable mamie papi tío tía tio tia zia zio
@@ -269,6 +277,24 @@ func cueKind(w string) uint8 {
 // hereAfter reports "here" right after text[i] ("mike here, can you …").
 func hereAfter(text string, i int) bool {
 	return i+5 <= len(text) && text[i] == ' ' && text[i+1:i+5] == "here" && (i+5 == len(text) || alphaASCII[text[i+5]] == 0)
+}
+
+// auxYou reports an auxiliary and "you" right after text[i]: " can you",
+// " did u", " are you".
+func auxYou(text string, i int) bool {
+	if i >= len(text) || text[i] != ' ' {
+		return false
+	}
+	j := i + 1
+	for j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
+		j++
+	}
+	switch text[i+1 : j] {
+	case "can", "could", "did", "do", "are", "will", "would", "have", "pls", "please":
+	default:
+		return false
+	}
+	return j+2 < len(text) && text[j] == ' ' && (strings.HasPrefix(text[j+1:], "you ") || strings.HasPrefix(text[j+1:], "u "))
 }
 
 // youWithin reports "you" or "u" among the two words after text[i].

@@ -514,3 +514,18 @@ func TestPetNames(t *testing.T) {
 		{"en friend", "my friend Max came over", tPersonName, []string{"Max"}},
 	})
 }
+
+// TestCasualCuesRound5: a tag in brackets at a line start does not make
+// a transcript formal; "yeah", "ouais", "oui", "gg" open a vocative; a
+// frequent given name that is also a word opens a message before an
+// auxiliary and "you".
+func TestCasualCuesRound5(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"tagged transcript", "[ASR] hi its carla from the parish office could you ring me back", tPersonName, []string{"carla"}},
+		{"aux and you", "tom can you grab milk on the way back, we are out", tPersonName, []string{"tom"}},
+		{"fr ouais", "transcription vocal : ouais kevin c est moi rappelle-moi", tPersonName, []string{"kevin"}},
+		{"gg", "gg nico and Mads", tPersonName, []string{"nico", "Mads"}},
+		{"a verb before you", "grant you access to the drive ok", tPersonName, nil},
+		{"yeah and a word", "yeah sure thing see you", tPersonName, nil},
+	})
+}
