@@ -260,5 +260,17 @@ func TestGeneral16Forms(t *testing.T) {
 		{"pronoun after manager", "We rolled out a new password manager. The new one is Bitwarden-2024!", "", ""},
 		{"label after reset emails", "Password reset emails were delayed. New one: INC-4471x!", "", ""},
 		{"pronoun after field", "The password field is required. Now it's Step2-of-3!", "", ""},
+
+		// near misses of the round's forms
+		{"app password revoked", "App password revoked:\nqwpt-hbrd-sxkf-mlzn", "", ""},
+		{"app password revoked prose", "The app password for Outlook was revoked yesterday\nqwpt-hbrd-sxkf-mlzn", "", ""},
+		{"app password doc example", "Here's the app-specific password:\nabcd-efgh-ijkl-mnop", "", ""},
+		{"cat password policy", "$ cat password_policy.md\nMinimum-12-chars!", "", ""},
+		{"otp used", "The OTP 482913 I got yesterday didn't work, it was already used.", "", ""},
+		{"otp format", "2FA code format: 000 000", "", ""},
+		{"memorable word masked", "Memorable word: ********", "", ""},
+		{"security answer blank", "Security question: What was your first pet's name?\nAnswer: ______", "", ""},
+		{"lau kcv", "LAU key KCV (left half): 8B4B99", "", ""},
+		{"left half zeros", "Left half: 0000000000000000", "", ""},
 	})
 }

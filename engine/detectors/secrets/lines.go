@@ -699,6 +699,11 @@ func catSecretFile(text string, ls int) bool {
 		return false // flags, several files, a pipe
 	}
 	base := path[max(strings.LastIndexByte(path, '/'), strings.LastIndexByte(path, '\\'))+1:]
+	for _, w := range [...]string{"policy", "policies", "rule", "hint", "example", "sample", "template", "readme", "doc", ".md", ".rst", ".html", ".pdf", "generator", "reset", "history"} {
+		if containsFold(base, w) {
+			return false // about passwords, or a stand-in
+		}
+	}
 	for _, w := range secretFileWords {
 		if containsFold(base, w) {
 			return !containsFold(base, "passwd") || containsFold(base, ".passwd") // /etc/passwd lists users
@@ -794,7 +799,7 @@ func passwordNamedLine(text string, se int) bool {
 		}
 		w := line[i:j]
 		switch {
-		case inWords(w, lineAboutWords) || inWords(w, passwordTalkWords):
+		case inWords(w, lineAboutWords) || inWords(w, passwordTalkWords) || inWords(w, revokedWords):
 			return false
 		case inWords(w, lineLabelNames) || hyphenName(w) || twoWordName(line, 0, i, w):
 			found = true
@@ -803,6 +808,9 @@ func passwordNamedLine(text string, se int) bool {
 	}
 	return found || cjkPasswordWord(line)
 }
+
+// revokedWords say a credential no longer works.
+var revokedWords = []string{"revoked", "deleted", "expired", "invalidated", "disabled", "removed", "widerrufen", "gelöscht", "révoqué", "supprimé", "revocada", "eliminada", "revogada"}
 
 // passwordTalkWords make a line about passwords rather than one that
 // gives one: "Forgot your password?", "must contain:".

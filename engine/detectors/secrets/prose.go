@@ -890,7 +890,7 @@ func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 	if ts == 0 || text[ts-1] == '\n' {
 		// alone on its line under a line that names a password:
 		// "Here's the app-specific password I generated:\nwxyz-abcd-efgh-ijkl"
-		if sh, lo := passphraseShape(text[ts:te]); (sh || lo) && ts > 0 && restOfLine(text, te) == "" && passwordAbove(text, ts) && !isPlaceholder(text[ts:te]) && !obviousFake(text[ts:te]) {
+		if sh, lo := passphraseShape(text[ts:te]); (sh || lo) && ts > 0 && restOfLine(text, te) == "" && passwordAbove(text, ts) && !isPlaceholder(text[ts:te]) && !obviousFake(text[ts:te]) && !alphabetRun(text[ts:te]) {
 			st.add(d.ix.password, ts, te)
 		}
 		return
@@ -957,6 +957,24 @@ func proseNameColon(text string, vs int) bool {
 	return kind == prosePassword
 }
 
+// alphabetRun reports letters that follow the alphabet ("abcd-efgh-ijkl-mnop",
+// the documentation's example app password), joins left out.
+func alphabetRun(v string) bool {
+	prev, n := byte(0), 0
+	for i := 0; i < len(v); i++ {
+		c := v[i] | 0x20
+		if c < 'a' || c > 'z' {
+			continue
+		}
+		if prev != 0 && c != prev+1 {
+			return false
+		}
+		prev = c
+		n++
+	}
+	return n >= 8
+}
+
 // passwordAbove reports, for a value starting the line at ls, a line
 // above it (blank lines between) that names a password and ends in a
 // colon, or that names an app password ("I created an app password for
@@ -976,6 +994,11 @@ func passwordAbove(text string, ls int) bool {
 	line := text[ps:j]
 	for _, p := range [...]string{"app password", "app-password", "app specific password", "app-specific password", "application password", "app-passwort", "app passwort", "anwendungskennwort", "mot de passe d'application", "mot de passe d’application", "contraseña de aplicación", "senha de app", "senha de aplicativo", "hasło aplikacji", "app-wachtwoord"} {
 		if containsFold(line, p) {
+			for _, w := range revokedWords {
+				if containsFold(line, w) {
+					return false // "the app password … was revoked"
+				}
+			}
 			return true
 		}
 	}
