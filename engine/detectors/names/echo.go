@@ -232,7 +232,7 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 	nn := 0
 	for k := 0; k < nl && nn < len(names); k++ {
 		l := ls[k]
-		if l.n < 2 && !conversation && !l.bracketed {
+		if l.n < 2 && !conversation && !l.bracketed && !(nl == 1 && soleOpeningLabel(g, text, l.s, l.e)) {
 			continue
 		}
 		w := text[l.s:l.e]
@@ -272,6 +272,25 @@ func speakerLabels(text string, g *table, r *analysis.Report, f *analysis.Field,
 		}
 	}
 	return nn
+}
+
+// soleOpeningLabel reports the only label of a text when it opens the
+// text and is a listed given name that is no word, place or proper noun
+// of any kind: a message pasted with its sender ("hugo: yeah I'll do
+// it, …"), not "Note:" or "Chase:".
+func soleOpeningLabel(g *table, text string, s, e int) bool {
+	for k := 0; k < s; k++ {
+		if text[k] != ' ' && text[k] != '"' {
+			return false
+		}
+	}
+	w := text[s:e]
+	if strings.IndexByte(w, ' ') >= 0 || w[0] >= 0x80 {
+		return false
+	}
+	h := hashWord(w)
+	fl := g.get(h)
+	return fl&(gFirst|gGiven) != 0 && fl&(gAnyWord|gDict|gProper|gBigPlace|gCity) == 0 && !roleLabels[h] && vocabT.get(h) == 0
 }
 
 // kinLabels are the role labels that are kin (mum, aunt, 大姨, Mẹ): one

@@ -1183,8 +1183,8 @@ func (s *scanner) namedThing(i, last int, idx []int, ctx int) bool {
 		}
 	}
 	if lt.shape&sPoss != 0 {
-		if n == 1 && s.isCapWord(nx) && s.flags(nx)&gGiven == 0 && s.vocab(nx)&vBrand == 0 {
-			return true // "Megan's Law", "Victoria's Secret", "St Patrick's Day"; not "Cassie's Netflix password"
+		if n == 1 && s.isCapWord(nx) && s.flags(nx)&gGiven == 0 && s.vocab(nx)&vBrand == 0 && nx.shape&(sAllCaps|sInnerCap) == 0 {
+			return true // "Megan's Law", "Victoria's Secret", "St Patrick's Day"; not "Cassie's Netflix password", "Chidi's UK number", "Ben's DMs"
 		}
 		if n == 1 && ctx < ctxMedium && (nx == nil || nx.nl > 0 || nx.kind == tPunct && nx.punct != '.' || s.isAnd(nx)) {
 			return true // "McDonald's, Wendy's and ...": a shop or a brand

@@ -529,3 +529,17 @@ func TestCasualCuesRound5(t *testing.T) {
 		{"yeah and a word", "yeah sure thing see you", tPersonName, nil},
 	})
 }
+
+// TestSoleOpeningLabelAndPossessions: the only label of a text, opening
+// it, when it is a listed given name and no word; a possessive before an
+// acronym ("Chidi's UK number", "Ben's DMs") is a person's.
+func TestSoleOpeningLabelAndPossessions(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"lower-case sender", "hugo: yeah I'll do it, everyone send me your address by sunday", tPersonName, []string{"hugo"}},
+		{"a field", "Note: the office is closed", tPersonName, nil},
+		{"a word that is a name", "Chase: the bank called about the card", tPersonName, nil},
+		{"possessive before an acronym", "pls who has Chidi's UK number?", tPersonName, []string{"Chidi"}},
+		{"possessive before plural acronym", "appeals go to the mods, not to Ben's DMs pls", tPersonName, []string{"Ben"}},
+		{"eponym still", "the Megan's Law register", tPersonName, nil},
+	})
+}
