@@ -92,7 +92,7 @@ var knownOverlap = map[string]bool{
 // TestProbesNotTrained checks that no training row (the hand-written rows
 // and the hand-written sets the model is trained on) repeats a probe of
 // ../testdata or a line of a hand-written set that is held out from
-// training (general8).
+// training (general8, general9).
 func TestProbesNotTrained(t *testing.T) {
 	train := map[string]bool{}
 	for _, r := range augmentRows() {
