@@ -164,6 +164,41 @@ func honorificSuffix(w string) bool {
 	return false
 }
 
+// foreignPersonHashes are verbs of saying, asking, calling, sending,
+// coming, bringing and paying in the third person, in Spanish,
+// Portuguese, French, Italian, German and Dutch.
+var foreignPersonHashes = func() map[uint64]bool {
+	m := map[uint64]bool{}
+	for _, w := range strings.Fields(`dijo dice pidió llamó mandó envió viene trae paga quiere
+		disse diz pediu ligou mandou achou vem traz quer começa
+		dit demande appelle passe vient apporte veut
+		detto chiede chiama passa porta vuole
+		sagt fragt ruft kommt bringt schreibt
+		zegt vraagt belt komt brengt sluit`) {
+		m[hashWord(w)] = true
+	}
+	return m
+}()
+
+func foreignPersonVerb(h uint64) bool { return foreignPersonHashes[h] }
+
+// articleBefore reports an article of a Romance or Germanic language
+// right before token i.
+func articleBefore(s *scanner, i int) bool {
+	p := s.at(i - 1)
+	if p == nil || p.kind != tWord || p.nl > 0 {
+		return false
+	}
+	w := s.str(p)
+	for _, a := range [...]string{"el", "la", "le", "lo", "los", "las", "les", "il", "o", "os", "a", "as", "der", "die",
+		"das", "den", "dem", "de", "het", "een", "un", "una", "une", "um", "uma", "the"} {
+		if strings.EqualFold(w, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // petNoun reports the words for pets in several languages, before a
 // pet's name.
 func petNoun(w string) bool {
@@ -806,6 +841,13 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		score += 0.05
 		if n == 1 && score < 0.5 && s.flags(t0)&(gAnyWord|gProper|gAnyPlace) == 0 && t0.shape&sAllCaps == 0 && s.vocab(nx)&vGenericVerb == 0 {
 			score = 0.5 // "Shovda is very reliable"
+		}
+	case n == 1 && nx != nil && nx.kind == tWord && nx.nl == 0 && nx.shape&sLower != 0 && t0.shape&(sSentence|sAllCaps) == 0 && foreignPersonVerb(s.hash(nx)):
+		// a verb people do, in Spanish, Portuguese, French, Italian, German
+		// or Dutch, after a name mid-sentence: "y Facu pidió", "o motorista
+		// Cleberson achou", "en Wouter sluit aan"
+		if score < 0.5 && s.flags(t0)&(gAnyWord|gProper|gAnyPlace) == 0 && !articleBefore(s, i) {
+			score = 0.5 // (not after an article: "el Banco dice", "la Policía viene")
 		}
 	case isPunct(nx, ':') && nx.start == lt.end && t0.shape&sSentence != 0 && n <= 3 && (n > 1 || s.flags(t0)&gAnyName != 0):
 		// a one-word label must be a listed name: "Nicole: Remember me", not "Attendees: Lars"

@@ -543,3 +543,15 @@ func TestSoleOpeningLabelAndPossessions(t *testing.T) {
 		{"eponym still", "the Megan's Law register", tPersonName, nil},
 	})
 }
+
+// TestForeignPersonVerbs: a name no list knows, mid-sentence, before a
+// verb people do in Spanish, Portuguese, French, Italian, German or
+// Dutch; not after an article, nor at a sentence start.
+func TestForeignPersonVerbs(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"es pidió", "sí, y Facu pidió que el pago vaya a la cuenta nueva", tPersonName, []string{"Facu"}},
+		{"pt achou", "O motorista Cleberson achou minha mochila", tPersonName, []string{"Cleberson"}},
+		{"es institution after an article", "la Policía viene mañana", tPersonName, nil},
+		{"es adverb at a sentence start", "Ayer dijo que sí", tPersonName, nil},
+	})
+}
