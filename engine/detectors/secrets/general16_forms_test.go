@@ -272,5 +272,8 @@ func TestGeneral16Forms(t *testing.T) {
 		{"security answer blank", "Security question: What was your first pet's name?\nAnswer: ______", "", ""},
 		{"lau kcv", "LAU key KCV (left half): 8B4B99", "", ""},
 		{"left half zeros", "Left half: 0000000000000000", "", ""},
+
+		{"polish teraz to", "Zmieniłem hasło do routera. Teraz to Kx7!pala22", "PASSWORD_ASSIGNMENT", "Kx7!pala22"},
+		{"polish teraz to, other", "Pojedziemy na wakacje. Teraz to Plan-B#2024", "", ""},
 	})
 }

@@ -247,7 +247,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	}
 	// "… the password for the VPN. It's now x", "… la contraseña. La que
 	// pongo es x": a short sentence of pronouns after one that names it
-	if (j == i && link || j != i && linkBefore(text, j)) && !wordEndsAt(text, j, "to") && pronounSentence(text, j, vs) {
+	if (j == i && link || j != i && linkBefore(text, j)) && (!wordEndsAt(text, j, "to") || polishTo(text, j)) && pronounSentence(text, j, vs) {
 		ve := proseValue(text, vs)
 		if ve > 0 && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 			st.add(d.ix.password, vs, ve)
@@ -272,6 +272,20 @@ func afterNow(text string, i int) int {
 		}
 	}
 	return i
+}
+
+// polishTo reports Polish "to" (it is) after "teraz" or "nowe" ending
+// text[:j]: "Teraz to x", "Nowe to x".
+func polishTo(text string, j int) bool {
+	if !wordEndsAt(text, j, "to") {
+		return false
+	}
+	k := spacesBefore(text, j-2)
+	if k <= 0 {
+		return false
+	}
+	ws := proseWordBefore(text, k)
+	return ws >= 0 && (equalFold(text[ws:k], "teraz") || equalFold(text[ws:k], "nowe"))
 }
 
 // nowAfterValue reports a "now" word right after the value starting at
