@@ -487,10 +487,62 @@ func vietStreet(text string, ne int) int {
 		words++
 		p = we
 	}
-	if words < 2 || p+2 >= len(text) || text[p] != ',' {
+	if words < 2 || p+2 >= len(text) {
+		return -1
+	}
+	if text[p] == ' ' && vietLetters(text[ne:p]) {
+		// the district right after the street: "45 Nguyễn Thị Minh Khai quận 1"
+		rest := text[p+1:]
+		for _, a := range vietAdmin {
+			if len(rest) > len(a)+1 && strings.EqualFold(rest[:len(a)], a) && rest[len(a)] == ' ' {
+				e := p + 1 + len(a) + 1
+				for e < len(text) && (isDigit(text[e]) || text[e] >= 0x80 || text[e] >= 'A' && text[e] <= 'Z') && e-p < 24 {
+					if _, w := addrNextCapWord(text, e); w < 0 && !isDigit(text[e]) {
+						break
+					}
+					e++
+				}
+				for e > p && text[e-1] == ' ' {
+					e--
+				}
+				if e > p+1+len(a)+1 {
+					return e
+				}
+			}
+		}
+		return -1
+	}
+	if text[p] != ',' {
 		return -1
 	}
 	rest := text[p+2:]
+	if !startsWithAnyFold(rest, vietAdmin) {
+		// no ward word: two capitalised parts after the street, a
+		// district and a city ("Trần Quang Diệu, Đống Đa, Hà Nội"), with
+		// Vietnamese letters in the street
+		if !vietLetters(text[ne:p]) {
+			return -1
+		}
+		e, parts := p, 0
+		for parts < 3 && e+2 < len(text) && text[e] == ',' && text[e+1] == ' ' {
+			q, n := e+2, 0
+			for n < 4 {
+				ws, we := addrNextCapWord(text, q)
+				if ws < 0 || ws > q+1 {
+					break
+				}
+				q, n = we, n+1
+			}
+			if n == 0 {
+				break
+			}
+			e, parts = q, parts+1
+		}
+		if parts >= 2 {
+			return e
+		}
+		return -1
+	}
 	for _, a := range vietAdmin {
 		if len(rest) >= len(a) && strings.EqualFold(rest[:len(a)], a) {
 			e := p + 2 + len(a)
@@ -504,6 +556,28 @@ func vietStreet(text string, ne int) int {
 		}
 	}
 	return -1
+}
+
+// vietLetters reports a letter of Vietnamese beyond Latin-1 in s (ă, đ,
+// ơ, ư, or one with a dot or hook below: ệ, ậ, ễ …).
+func vietLetters(s string) bool {
+	for _, r := range s {
+		if r == 'ă' || r == 'Ă' || r == 'đ' || r == 'Đ' || r == 'ơ' || r == 'Ơ' || r == 'ư' || r == 'Ư' || r >= 0x1EA0 && r <= 0x1EF9 || r == 'ĩ' || r == 'ũ' {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithAnyFold reports whether s starts with one of list, ignoring
+// case.
+func startsWithAnyFold(s string, list []string) bool {
+	for _, a := range list {
+		if len(s) >= len(a) && strings.EqualFold(s[:len(a)], a) {
+			return true
+		}
+	}
+	return false
 }
 
 // addrNextCapWord returns the capitalised word after the spaces at

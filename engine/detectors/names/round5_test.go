@@ -555,3 +555,15 @@ func TestForeignPersonVerbs(t *testing.T) {
 		{"es adverb at a sentence start", "Ayer dijo que sí", tPersonName, nil},
 	})
 }
+
+// TestVietnameseStreetsMore: a Vietnamese street with its district right
+// after it (no comma), or followed by two capitalised parts (district,
+// city) with no ward word; English lists after a number are no address.
+func TestVietnameseStreetsMore(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"alley and two parts", "mai họp lớp ở nhà Tuấn nha, số 27 ngõ 84 Trần Quang Diệu, Đống Đa, Hà Nội / ok", tStreetAddress, []string{"số 27 ngõ 84 Trần Quang Diệu, Đống Đa, Hà Nội"}},
+		{"district after the street", "tối nay qua 45 Nguyễn Thị Minh Khai quận 1 uống cà phê không", tStreetAddress, []string{"45 Nguyễn Thị Minh Khai quận 1"}},
+		{"en names after a number", "I have 3 Anna Maria, Bob, Carl", tStreetAddress, nil},
+		{"en films after a number", "we saw 12 Angry Men, Jaws, Alien", tStreetAddress, nil},
+	})
+}
