@@ -567,3 +567,15 @@ func TestVietnameseStreetsMore(t *testing.T) {
 		{"en films after a number", "we saw 12 Angry Men, Jaws, Alien", tStreetAddress, nil},
 	})
 }
+
+// TestGreekStreetAndCity: a Greek street named in the genitive, its
+// number and one of the largest cities, without a postcode; a name, a
+// weekday or an event with a number before a city is no address.
+func TestGreekStreetAndCity(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"saint's street", "το πάρτι είναι στο Αγίας Σοφίας 22, Θεσσαλονίκη στις 9", tStreetAddress, []string{"Αγίας Σοφίας 22, Θεσσαλονίκη"}},
+		{"saint's street 2", "η γιαγιά μένει Αγίου Δημητρίου 45, Θεσσαλονίκη", tStreetAddress, []string{"Αγίου Δημητρίου 45, Θεσσαλονίκη"}},
+		{"a name and an age", "Ο Παύλος 22, Αθήνα είναι η πόλη του", tStreetAddress, nil},
+		{"a weekday", "Τρίτη 14, Αθήνα", tStreetAddress, nil},
+	})
+}

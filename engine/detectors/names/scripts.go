@@ -1684,11 +1684,28 @@ func greekAddressAt(text string, i int) (int, int) {
 		return 0, 0
 	}
 	end, post := greekTail(text, e)
-	if !post && !(marked && partEnds(text, end, nil)) {
+	if !post && !(marked && partEnds(text, end, nil)) && !(hasPrefixAt(text, e, ", ") && startsWithAny(text, e+2, greekCities) && greekGenitive(text[j:k-1])) {
 		return 0, 0
 	}
 	return i, end
 }
+
+// greekGenitive reports a street name whose last word is in the genitive,
+// as Greek streets named after people, saints and places are ("Αγίας
+// Σοφίας", "Ερμού", "Πατησίων"); not "Τρίτη", "Αγώνες", "Παύλος".
+func greekGenitive(name string) bool {
+	for _, e := range [...]string{"ου", "ού", "ας", "άς", "ης", "ής", "ων", "ών", "εως", "έως"} {
+		if strings.HasSuffix(name, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// greekCities may end a street and its number without a postcode:
+// "Αγίας Σοφίας 22, Θεσσαλονίκη" (the largest cities, nominative).
+var greekCities = []string{"Αθήνα", "Θεσσαλονίκη", "Πάτρα", "Ηράκλειο", "Λάρισα", "Βόλος", "Ιωάννινα", "Χανιά",
+	"Ρόδος", "Καλαμάτα", "Πειραιάς", "Κέρκυρα", "Καβάλα", "Σέρρες", "Χαλκίδα", "Αλεξανδρούπολη", "Κομοτηνή"}
 
 // greekOrdinals end the day of a date that names a street ("28ης
 // Οκτωβρίου", "25ης Μαρτίου").
