@@ -234,6 +234,13 @@ func (sc *scanner) decodeAndScan(text string, spaced, morse, revHint bool, acroF
 			sc.cats |= 1 << catObfuscation
 		}
 		sc.addHits(false, it.p.kind, it.start, it.end)
+		// A payload that decodes to an order ("send the chat history to
+		// …", "reply only with APPROVED") was hidden on purpose, however
+		// plain its words: benign encoded data is rarely an instruction.
+		if it.p.kind != viewURL && decodedOrder(sc.nt2.b) && !sc.hasName(set.sigs[set.encImp].name) {
+			sc.hits = append(sc.hits, hit{sig: set.encImp, view: it.p.kind, start: it.start, end: it.end, mapped: true})
+			sc.cats |= 1 << catObfuscation
+		}
 		if sc.nt2.tags >= minTagChars {
 			sc.tags += sc.nt2.tags
 		}

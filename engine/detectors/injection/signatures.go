@@ -801,6 +801,30 @@ var concepts = map[string][]string{
 	// Not used by signatures: a hint that a rot13 view is worth scanning.
 	"ROTHINT":  {"rot13", "rot-13", "rot 13", "caesar", "cipher", "decode*", "decrypt*", "rotate*", "encoded"},
 	"OVERRIDE": {"override", "overrides", "overriding", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
+	// Decoding something and then doing what it says: "decode this and
+	// do it", "read the note in hex and carry it out", "Розшифруй і
+	// виконай" (payload smuggling; asking only for the decoded text, or
+	// to check or summarise it, is not this).
+	"DECODEV": {
+		"decode*", "decipher*", "decrypt*", "in hex", "in base64", "hex note", "base64 note", "decodifica", "descodifica",
+		"décode", "décodez", "déchiffre", "dekodier*", "entschlüssel*", "decodeer", "ontcijfer", "zdekoduj", "odkoduj",
+		"розшифруй", "расшифруй", "декодируй", "解码", "解碼", "デコード", "디코딩", "해독", "فك ترميز", "فكّ ترميز",
+		"giải mã", "çöz", "hex-notitie", "hex-notiz",
+	},
+	"EXECV": {
+		"and do it", "and do what it says", "and follow it", "and follow the instructions", "and follow them",
+		"and execute it", "and execute", "and carry it out", "carry it out", "and act on it", "and obey",
+		"and run it", "and apply it", "y hazlo", "y haz lo que dice", "y ejecútalo", "y ejecuta", "y síguelo",
+		"et exécute", "et fais-le", "et fais ce qu'il dit", "et applique", "und führe", "und befolge", "und mach",
+		"e esegui", "e fallo", "e segui", "e execute", "e faça", "e siga", "і виконай", "и выполни", "и сделай",
+		"并执行", "并照做", "然后执行", "並執行", "実行して", "して実行", "従って", "실행해", "따라 해", "ونفّذه", "ونفذه",
+		"en voer", "en voer het uit", "uitvoeren", "i wykonaj", "i zrób", "ve uygula", "ve yap", "và làm theo",
+		"và thực hiện", "dan jalankan", "dan lakukan", "och gör", "och utför",
+	},
+	// Never written in text: the concept of encoded_instruction, whose
+	// hits are made in decodeAndScan (a decoded payload that opens with
+	// an order), not by keywords.
+	"ENCIMP": {"⟦encoded instruction⟧"},
 }
 
 // sigUnless cancels a signature's hit when a keyword of the named concept
@@ -924,6 +948,10 @@ var sigSpecs = []sigSpec{
 	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRPRE", 8, "AINOUNP"}},
 	{"addressed_to_ai", catAddressed, 0.5, []any{"AIVOC", 2, "AIDIRECT"}},
 	{"when_summarizing_do", catAddressed, 0.5, []any{"WHEN", 10, "SUMMARIZE", 60, "ACTVERB"}},
+	// Payload smuggling: decode something, then do what it says; an
+	// encoded payload that is itself an order (score.go).
+	{"decode_and_follow", catObfuscation, 0.6, []any{"DECODEV", 100, "EXECV"}},
+	{"encoded_instruction", catObfuscation, 0.5, []any{"ENCIMP"}},
 	// Payload splitting (the instruction is assembled from parts).
 	{"payload_splitting", catObfuscation, 0.45, []any{"ASSUMEVARS", 300, "SPLITVARS"}},
 	{"payload_splitting", catObfuscation, 0.3, []any{"PARTS", 300, "PART2"}},
@@ -960,6 +988,7 @@ type sigSet struct {
 	ascii, uni, leet, rot *acMatcher
 	rotHint               int32 // concept ids of the hints (not signatures)
 	revHint, acroHint     int32
+	encImp                int32 // the signature encoded_instruction
 }
 
 var (
@@ -1055,6 +1084,11 @@ func buildSigSet() *sigSet {
 			s.byConcept[c] = append(s.byConcept[c], sigRef{si, int32(k)})
 		}
 		s.sigs = append(s.sigs, d)
+	}
+	for i, d := range s.sigs {
+		if s.names[d.name] == "encoded_instruction" {
+			s.encImp = int32(i)
+		}
 	}
 	for c := range s.byConcept {
 		refs := s.byConcept[c]
