@@ -65,6 +65,17 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 			return span{i, e, 0.85}, n
 		}
 		v := s.vocab(t)
+		if strings.EqualFold(s.str(t), "no") && t.shape&sCap != 0 {
+			// "No. 15, Adeniran Ogunsanya Street, Surulere, Lagos": the
+			// number, a comma, then a street named with its type
+			k := s.dotAfter(i)
+			if isHouseNum(s.at(k)) && isPunct(s.at(k+1), ',') {
+				if e := s.namedStreetAt(k + 2); e > k+2 && !s.isCapWord(s.at(e)) && isPunct(s.at(e), ',') {
+					e2, n := d.addrTail(s, e, locs, false)
+					return span{i, max(e, e2), 0.75}, n
+				}
+			}
+		}
 		if end := s.blockLotAt(i); end > i {
 			// Philippine subdivisions: "Blk 5 Lot 12, Camella Homes, Bacoor, Cavite"
 			e, n := d.addrTail(s, end, locs, false)
@@ -403,6 +414,21 @@ func (s *scanner) nameAfterType(j int) int {
 			if n3 := s.at(k + 2); n3 == nil || n3.nl > 0 || n3.kind == tPunct && n3.punct != '.' && n3.punct != '%' {
 				k += 2
 			}
+		}
+	}
+	return k
+}
+
+// namedStreetAt returns the end of one to four capitalised words ending
+// in a street type at token k ("Adeniran Ogunsanya Street"), or k.
+func (s *scanner) namedStreetAt(k int) int {
+	for j := k; j < k+5; j++ {
+		t := s.at(j)
+		if t == nil || t.kind != tWord || t.shape&sCap == 0 || t.nl > 0 {
+			return k
+		}
+		if j > k && s.vocab(t)&vSuffix != 0 {
+			return s.dotAfter(j)
 		}
 	}
 	return k

@@ -579,3 +579,15 @@ func TestGreekStreetAndCity(t *testing.T) {
 		{"a weekday", "Τρίτη 14, Αθήνα", tStreetAddress, nil},
 	})
 }
+
+// TestNumberFirstStreets: West African "No. 15, Adeniran Ogunsanya
+// Street, Surulere, Lagos": a number label and number, a comma, a street
+// with its type and more parts; a track or an invoice number is not.
+func TestNumberFirstStreets(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"ng", "àdírẹ́sì tuntun ni No. 15, Adeniran Ogunsanya Street, Surulere, Lagos", tStreetAddress, []string{"No. 15, Adeniran Ogunsanya Street, Surulere"}},
+		{"gh", "No. 7, Kofi Annan Road, Accra", tStreetAddress, []string{"No. 7, Kofi Annan Road, Accra"}},
+		{"a studio", "Track No. 5, Abbey Road Studios", tStreetAddress, nil},
+		{"an invoice", "Invoice No. 15, Sales Team", tStreetAddress, nil},
+	})
+}
