@@ -199,6 +199,44 @@ func articleBefore(s *scanner, i int) bool {
 	return false
 }
 
+// relationAfter reports what people write after a person's name: "(me)",
+// "(my sister)", "(Isla's dad)", "and I", "and me", ", my neighbour",
+// "is my brother". k is the token after the name.
+func (s *scanner) relationAfter(k int) bool {
+	nx := s.at(k)
+	if nx == nil || nx.nl > 0 {
+		return false
+	}
+	a, b := s.at(k+1), s.at(k+2)
+	word := func(t *token) bool { return t != nil && t.kind == tWord && t.nl == 0 }
+	switch {
+	case isPunct(nx, '('):
+		if word(a) && (s.hash(a) == hMe || s.hash(a) == hMy && word(b) && s.vocab(b)&vRelation != 0 || s.vocab(a)&vRelation != 0 && isPunct(b, ')')) {
+			return true
+		}
+	case s.isAnd(nx) && nx.kind == tWord:
+		if word(a) && (s.hash(a) == hI || s.hash(a) == hMe) && (b == nil || b.kind != tWord || b.shape&sLower != 0) {
+			return true
+		}
+	case isPunct(nx, ','):
+		if word(a) && s.hash(a) == hMy && word(b) && s.vocab(b)&vRelation != 0 && b.shape&sLower != 0 {
+			return true
+		}
+	case word(nx) && s.hash(nx) == hIs:
+		if word(a) && s.hash(a) == hMy && word(b) && s.vocab(b)&vRelation != 0 && b.shape&sLower != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// meAndBefore reports "me and" (or "my wife and") right before token i:
+// "me and Sarah went", "my husband and Andrius".
+func (s *scanner) meAndBefore(i int) bool {
+	p1, p2 := s.at(i-1), s.at(i-2)
+	return p1 != nil && p1.kind == tWord && p1.nl == 0 && s.hash(p1) == hAnd && p2 != nil && p2.kind == tWord && p2.nl == 0 && s.hash(p2) == hMe
+}
+
 // petNoun reports the words for pets in several languages, before a
 // pet's name.
 func petNoun(w string) bool {
@@ -823,6 +861,11 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	}
 	lt := s.at(last - 1)
 	nx := s.at(last)
+	if ctx < ctxMedium && s.relationAfter(last) {
+		ctx = ctxMedium // "Matt (me) asked", "Thomas and I arrive", "Rosa, my neighbour,", "Femi is my brother"
+	} else if ctx < ctxMedium && s.meAndBefore(i) {
+		ctx = ctxMedium // "me and Sarah went"
+	}
 	if n == 1 && isPunct(nx, '(') && nameInAddressAfter(s.text, int(nx.end), s.str(t0)) {
 		ctx = ctxStrong // "Irene (irene.sotomayor@gmail.com)", "Tayo (tayo.bakare@…)"
 	} else if n <= 2 && nx != nil && nx.kind == tWord && nx.nl == 0 && nx.shape&sLower != 0 && (s.str(nx) == "ji" || s.str(nx) == "jee") && s.flags(lt)&(gAnyWord|gProper|gBigPlace) == 0 {

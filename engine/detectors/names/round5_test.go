@@ -591,3 +591,19 @@ func TestNumberFirstStreets(t *testing.T) {
 		{"an invoice", "Invoice No. 15, Sales Team", tStreetAddress, nil},
 	})
 }
+
+// TestRelationAfterName: what people write after a person's name —
+// "(me)", "(my sister)", "and I", ", my neighbour,", "is my brother" —
+// and "me and" before one; a place with an apposition that is no
+// relation, or a tool "and I", is not raised.
+func TestRelationAfterName(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"me in brackets", "Matt (me) asked for the visit", tPersonName, []string{"Matt"}},
+		{"and I", "Thomas and I arrive on the last train", tPersonName, []string{"Thomas"}},
+		{"apposition", "Rosa, my neighbour, has the key", tPersonName, []string{"Rosa"}},
+		{"is my", "Kieran is my boss", tPersonName, []string{"Kieran"}},
+		{"me and", "me and Saoirse went to the gig", tPersonName, []string{"Saoirse"}},
+		{"a tool and I", "Python and I go way back", tPersonName, nil},
+		{"a month and I", "March and I never got along", tPersonName, nil},
+	})
+}
