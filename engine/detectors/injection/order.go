@@ -90,3 +90,18 @@ func decodedOrder(b []byte) bool {
 		bytes.HasPrefix(b, []byte("a partir de ahora")) || bytes.HasPrefix(b, []byte("ab jetzt")) ||
 		bytes.HasPrefix(b, []byte("à partir de maintenant"))
 }
+
+// dropCredentialTurns drops, from the hits in a decoded view b, a
+// dialogue turn ("user:") glued to what follows it: decoded, "user:admin
+// password:changeme" is a credential pair (HTTP basic auth), not a turn
+// of a conversation ("user: hello").
+func (s *sigSet) dropCredentialTurns(hits []sigHit, b []byte) []sigHit {
+	out := hits[:0]
+	for _, h := range hits {
+		if s.names[s.sigs[h.sig].name] == "dialogue_turn" && int(h.end) < len(b) && b[h.end] != ' ' && b[h.end] != '\n' {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}

@@ -10,9 +10,8 @@ import (
 // encoded payload that decodes to an order, however ordinary its words,
 // and a request to decode something and then do what it says. Neither
 // fires on encoded data that is no order, or on decoding for its own
-// sake. (The classifier alone still scores two of those negatives above
-// the threshold: a request to decode hex, 0.44, and a base64 "user:admin
-// password:…" pair, whose decoded "user:" reads as a dialogue turn.)
+// sake; a base64 "user:admin password:…" pair is no dialogue turn once
+// decoded.
 func TestEncodedOrders(t *testing.T) {
 	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 	hx := func(s string) string { return hex.EncodeToString([]byte(s)) }
@@ -41,9 +40,12 @@ func TestEncodedOrders(t *testing.T) {
 		"My config has " + b64("user:admin password:changeme") + " — is base64 encryption?",
 		"Decode the base64 and summarise it: " + b64("Quarterly sales rose four percent on strong demand"),
 	} {
-		_, ms := Score(text, "user")
-		if hasMatch(ms, "encoded_instruction") || hasMatch(ms, "decode_and_follow") {
+		s, ms := Score(text, "user")
+		if hasMatch(ms, "encoded_instruction") || hasMatch(ms, "decode_and_follow") || hasMatch(ms, "dialogue_turn") {
 			t.Errorf("%q: matches %v", text, ms)
+		}
+		if s >= DefaultThreshold {
+			t.Errorf("%q: score %.3f (%v)", text, s, ms)
 		}
 	}
 }

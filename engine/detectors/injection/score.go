@@ -230,6 +230,7 @@ func (sc *scanner) decodeAndScan(text string, spaced, morse, revHint bool, acroF
 		normalize(s, &sc.nt2, false)
 		sc.ev = set.scanAll(sc.nt2.b, sc.nt2.nonASCII, sc.ev[:0])
 		sc.sh = set.matchSigs(sc.nt2.b, sc.nt2.nonASCII, sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
+		sc.sh = set.dropCredentialTurns(sc.sh, sc.nt2.b)
 		if len(sc.sh) > 0 {
 			sc.cats |= 1 << catObfuscation
 		}
