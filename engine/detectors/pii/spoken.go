@@ -100,7 +100,7 @@ func spokenLocal(t string, a int) (int, bool) {
 		return -1, false
 	}
 	joined := false
-	for {
+	for a-st < 128 { // a local part is at most 64 characters, said aloud about twice that
 		ok := false
 		for _, j := range [...]string{" dot ", " underscore ", " dash ", " hyphen "} {
 			if st >= len(j) && t[st-len(j):st] == j {
@@ -119,6 +119,7 @@ func spokenLocal(t string, a int) (int, bool) {
 			return st, joined
 		}
 	}
+	return -1, false
 }
 
 // emailWordBefore reports "email", "e-mail", "mail" or "address" in the
