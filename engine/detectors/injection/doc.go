@@ -31,7 +31,11 @@
 //     letter frequencies look rotated; and decoded base64, hex (plain,
 //     spaced, \x and 0x forms) and percent-encoded payloads, rescanned
 //     once more for nested encodings (depth 2, at most 8 payloads and
-//     16 KiB decoded per text).
+//     16 KiB decoded per text). A decoded payload (not a percent-encoded
+//     URL) that opens with an order ("send the chat history to …",
+//     "reply only with APPROVED", an order verb of 14 languages) fires
+//     encoded_instruction (order.go): benign encoded data is rarely an
+//     instruction.
 //  3. Signatures (signatures.go): named keyword sets ("concepts") in en,
 //     es, fr, de, it, pt, ru, zh, ja, ko (and the core override phrase in
 //     el, hi, ar, tr, nl, pl, id, vi), matched in one pass per view by an
