@@ -103,7 +103,10 @@ func init() {
 		// "contact" and "call" in other languages, and Indonesian,
 		// Malay, Tagalog and Swahili words for a phone or its number
 		"contacto", "contato", "contatto", "kontakt", "kontakta", "kontaktiere", "bellen", "appelle", "appelez",
-		"chiama", "chiamate", "llama", "marcar", "marque", "hubungi", "nomor", "tawagan", "simu", "namba", "handynummer")
+		"chiama", "chiamate", "llama", "marcar", "marque", "hubungi", "nomor", "tawagan", "simu", "namba", "handynummer",
+		// verbs of calling, in their other forms
+		"phoned", "phoning", "rang", "rings", "texted", "dialed", "dialled", "dialing", "dialling", "whatsapp", "whatsapped",
+		"reached", "reachable", "callback", "angerufen", "ruf", "rufen", "ligou")
 	addCtx(ctxCard, "credit", "card", "cards", "visa", "mastercard", "amex", "discover", "jcb", "diners",
 		"maestro", "debit", "cc", "payment", "unionpay", "cvv", "cvc", "expiry", "expiration", "creditcard")
 	addCtx(ctxNotCard, "order", "orders", "tracking", "invoice", "isbn", "ref", "reference", "serial", "aktenzeichen",

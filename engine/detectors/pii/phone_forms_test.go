@@ -20,6 +20,7 @@ func TestPhoneForms(t *testing.T) {
 		{"kuya pa-send naman ng number ni Tess\nBong: 0918 332 4410 yan", "0918 332 4410"},         // PH mobile, trunk 0
 		{"Πελάτισσα: 697 225 8104", "697 225 8104"},                                                // GR mobile, not an NHS number
 		{"landlord reference Maria Lopez (312) 555-0188.", "(312) 555-0188"},                       // a referee's number
+		{"someone phoned Mrs Okoro on 01632 960441 and asked for her PIN", "01632 960441"},         // "phoned", a drama-range number
 		{"ok call me back on 3 1 2 5 5 5 0 1 9 9 thanks", "3 1 2 5 5 5 0 1 9 9"},                   // dictated digits
 		{"please ring me back on 0-1-6-1-4-9-6-0-7-7-2 about the boiler", "0-1-6-1-4-9-6-0-7-7-2"}, // with dashes
 		{"للتواصل اتصل على ٠٥٥٢٣٤٧٨١٩ مساءً", "٠٥٥٢٣٤٧٨١٩"},                                        // Saudi mobile, Arabic-Indic digits
