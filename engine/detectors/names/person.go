@@ -338,6 +338,19 @@ func (s *scanner) pairedWithGiven(i, last int) bool {
 	return join(s.at(i-1)) && given(i-2) || join(s.at(last)) && given(last+1)
 }
 
+// appositiveOpener reports an article or a possessive at the start of
+// rest, which opens a description of the word before the comma.
+func appositiveOpener(rest string) bool {
+	for _, w := range [...]string{"my ", "our ", "the ", "a ", "an ", "its ", "his ", "her ", "their ", "where ", "which ",
+		"la ", "el ", "le ", "les ", "los ", "las ", "die ", "der ", "das ", "il ", "lo ", "ma ", "mon ", "mi ", "mein ",
+		"meine ", "unsere ", "notre ", "nuestra ", "nuestro ", "la nostra ", "a nossa ", "nossa ", "onde ", "donde ", "wo "} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // vocativeAt reports a capitalised word that opens a line or a message
 // and is followed by a comma and a lower-case word: who the message
 // speaks to ("Zé, o técnico vem amanhã"; not "Bodrum, Turkey").
@@ -356,6 +369,12 @@ func (s *scanner) vocativeAt(i int) bool {
 		return false
 	}
 	p += 2
+	// A country, state or big city before an article or a possessive is
+	// described, not spoken to: "Paris, my favourite city", "Berlin, the
+	// capital".
+	if s.flags(t)&gBigPlace != 0 && appositiveOpener(text[p:]) {
+		return false
+	}
 	for k := 0; k < 2; k++ {
 		if p >= len(text) || text[p] < 'a' || text[p] > 'z' {
 			return false
