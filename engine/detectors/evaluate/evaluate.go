@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 
@@ -101,6 +102,7 @@ type InjectionReport struct {
 	Overall     Metrics             `json:"overall"`
 	ByLabel     map[string]*Metrics `json:"by_label"`
 	BySubtype   map[string]*Metrics `json:"by_subtype"`
+	Errors      []RowError          `json:"errors,omitempty"`
 }
 
 // InjectionOptions select rows and the threshold.
@@ -115,6 +117,9 @@ type InjectionOptions struct {
 	// Context(systemPrompt, text) is true: the text asks for what its
 	// system prompt rules out (the scope detector).
 	Context func(systemPrompt, text string) bool
+	// Errors lists every missed attack and flagged benign row (id,
+	// subtype as the type, and score) in the report.
+	Errors bool
 }
 
 // SubtypeFamily is the part of a subtype before its first colon:
@@ -155,7 +160,8 @@ func Injection(r io.Reader, score func(text string) float64, opts InjectionOptio
 	}
 	for i, row := range rows {
 		attack := row.Label != "benign"
-		flagged := score(row.Text) >= opts.Threshold
+		sc := score(row.Text)
+		flagged := sc >= opts.Threshold
 		if row.SystemPrompt != "" {
 			rep.ContextRows++
 		}
@@ -164,6 +170,13 @@ func Injection(r io.Reader, score func(text string) float64, opts InjectionOptio
 				flagged = true
 				rep.ContextOnly++
 			}
+		}
+		if opts.Errors && attack != flagged {
+			kind := "missed"
+			if flagged {
+				kind = "flagged"
+			}
+			rep.Errors = append(rep.Errors, RowError{ID: row.ID, Kind: kind, Type: row.Subtype, Score: math.Round(sc*1e4) / 1e4})
 		}
 		for _, m := range []*Metrics{&rep.Overall, group(rep.ByLabel, row.Label), group(rep.BySubtype, SubtypeFamily(row.Subtype))} {
 			switch {
@@ -209,6 +222,29 @@ type Span struct {
 
 func overlaps(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
 
+// RowError is one mistake on one row, listed when the options ask for
+// errors (parapet eval --errors): a labelled span or row the detectors
+// missed ("missed"), a span they found that no label has ("false"), or a
+// negative row they flagged ("flagged"). Value is the text of the span
+// (code-point offsets, end exclusive), when there is one.
+type RowError struct {
+	ID    string  `json:"id"`
+	Kind  string  `json:"kind"`
+	Type  string  `json:"type,omitempty"`
+	Start int     `json:"start,omitempty"`
+	End   int     `json:"end,omitempty"`
+	Value string  `json:"value,omitempty"`
+	Score float64 `json:"score,omitempty"`
+}
+
+// spanText is text[start:end] in code points (empty when out of range).
+func spanText(runes []rune, start, end int) string {
+	if start < 0 || end > len(runes) || start >= end {
+		return ""
+	}
+	return string(runes[start:end])
+}
+
 // PIIRow is one row of a PII corpus.
 type PIIRow struct {
 	ID       string `json:"id"`
@@ -235,6 +271,7 @@ type PIIReport struct {
 	Rows   int                    `json:"rows"`
 	ByType map[string]*SpanScores `json:"by_type"`
 	Micro  SpanScores             `json:"micro"`
+	Errors []RowError             `json:"errors,omitempty"`
 }
 
 // SpanScores count spans: Found of which Correct overlap a labelled span
@@ -272,6 +309,8 @@ type PIIOptions struct {
 	// Category of findings to score; default "pii".
 	Category string
 	Progress Progress
+	// Errors lists every missed and false span in the report.
+	Errors bool
 }
 
 // PII runs the analyzer on every row's text and scores its findings.
@@ -318,11 +357,17 @@ func PII(r io.Reader, an *analysis.Analyzer, opts PIIOptions) (*PIIReport, error
 			}
 			found = append(found, Span{Type: f.Type, Start: f.Start, End: f.End})
 		}
+		var runes []rune
+		if opts.Errors {
+			runes = []rune(row.Text)
+		}
 		for _, f := range found {
 			m := spanGroup(rep.ByType, f.Type)
 			m.Found++
 			if matchAny(f, gold) {
 				m.Correct++
+			} else if opts.Errors {
+				rep.Errors = append(rep.Errors, RowError{ID: row.ID, Kind: "false", Type: f.Type, Start: f.Start, End: f.End, Value: spanText(runes, f.Start, f.End)})
 			}
 		}
 		for _, g := range gold {
@@ -330,6 +375,8 @@ func PII(r io.Reader, an *analysis.Analyzer, opts PIIOptions) (*PIIReport, error
 			m.Gold++
 			if matchAny(g, found) {
 				m.Matched++
+			} else if opts.Errors {
+				rep.Errors = append(rep.Errors, RowError{ID: row.ID, Kind: "missed", Type: g.Type, Start: g.Start, End: g.End, Value: spanText(runes, g.Start, g.End)})
 			}
 		}
 		if opts.Progress != nil {
@@ -392,6 +439,7 @@ type SecretsReport struct {
 	NotSecret  RateCount            `json:"not_secret_flag_rate"`
 	BySource   map[string]*SrcStats `json:"by_source"`
 	WorstTypes []TypeCount          `json:"worst_types"`
+	Errors     []RowError           `json:"errors,omitempty"`
 }
 
 // RateCount is a rate with its counts.
@@ -422,6 +470,9 @@ type SecretsOptions struct {
 	// treat them apart from credentials).
 	Categories []string
 	Progress   Progress
+	// Errors lists every missed secret row and flagged not_secret row
+	// in the report.
+	Errors bool
 }
 
 // Secrets runs the analyzer on every row. A secret row counts as found
@@ -450,7 +501,7 @@ func Secrets(r io.Reader, an *analysis.Analyzer, opts SecretsOptions) (*SecretsR
 		var found []Span
 		for _, f := range Analyze(an, row.Text) {
 			if counts[f.Category] {
-				found = append(found, Span{Start: f.Start, End: f.End})
+				found = append(found, Span{Type: f.Type, Start: f.Start, End: f.End})
 			}
 		}
 		src := rep.BySource[row.Source.Repo]
@@ -480,6 +531,14 @@ func Secrets(r io.Reader, an *analysis.Analyzer, opts SecretsOptions) (*SecretsR
 			count(&src.Secret, hit)
 			if !hit {
 				tc.Missed++
+				if opts.Errors {
+					e := RowError{ID: row.ID, Kind: "missed", Type: row.Type}
+					if len(row.Entities) > 0 {
+						e.Start, e.End = row.Entities[0].Start, row.Entities[0].End
+						e.Value = spanText([]rune(row.Text), e.Start, e.End)
+					}
+					rep.Errors = append(rep.Errors, e)
+				}
 			}
 		case "not_secret":
 			flagged := len(found) > 0
@@ -487,6 +546,10 @@ func Secrets(r io.Reader, an *analysis.Analyzer, opts SecretsOptions) (*SecretsR
 			count(&src.NotSecret, flagged)
 			if flagged {
 				tc.Flaged++
+				if opts.Errors {
+					f := found[0]
+					rep.Errors = append(rep.Errors, RowError{ID: row.ID, Kind: "flagged", Type: f.Type, Start: f.Start, End: f.End, Value: spanText([]rune(row.Text), f.Start, f.End)})
+				}
 			}
 		default:
 			return nil, fmt.Errorf("row %d (%s): label %q is not secret or not_secret", i+1, row.ID, row.Label)

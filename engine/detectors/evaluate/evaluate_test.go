@@ -113,3 +113,60 @@ func TestSecretsRates(t *testing.T) {
 		t.Fatalf("%+v %+v", rep.BySource["r2"], rep.WorstTypes)
 	}
 }
+
+// With Errors, each report lists its mistakes: the spans (code-point
+// offsets and text) and rows the detectors missed, and what they found
+// that no label has.
+func TestErrorLists(t *testing.T) {
+	an := analysis.NewAnalyzer(fixed{"bob@x.io", "pii", "EMAIL_ADDRESS"}, fixed{"Zoë", "pii", "PERSON"})
+	corpus := `{"id":"a","text":"é mail bob@x.io","entities":[{"type":"EMAIL_ADDRESS","start":7,"end":15}]}
+{"id":"b","text":"ask Zoë or Ana","entities":[{"type":"PERSON","start":11,"end":14}]}
+`
+	rep, err := PII(strings.NewReader(corpus), an, PIIOptions{Errors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []RowError{
+		{ID: "b", Kind: "false", Type: "PERSON", Start: 4, End: 7, Value: "Zoë"},
+		{ID: "b", Kind: "missed", Type: "PERSON", Start: 11, End: 14, Value: "Ana"},
+	}
+	if len(rep.Errors) != len(want) || rep.Errors[0] != want[0] || rep.Errors[1] != want[1] {
+		t.Fatalf("pii errors %+v", rep.Errors)
+	}
+	if rep, _ := PII(strings.NewReader(corpus), an, PIIOptions{}); rep.Errors != nil {
+		t.Fatalf("errors without the option: %+v", rep.Errors)
+	}
+
+	san := analysis.NewAnalyzer(fixed{"AKIA", "secret", "AWS"})
+	scorpus := `{"id":"1","text":"key AKIAXYZ","label":"secret","type":"aws","entities":[{"start":4,"end":11}],"spans_known":true}
+{"id":"2","text":"pass hunter2x","label":"secret","type":"password","entities":[{"start":5,"end":13}],"spans_known":true}
+{"id":"3","text":"AKIA short","label":"not_secret","type":"aws"}
+`
+	srep, err := Secrets(strings.NewReader(scorpus), san, SecretsOptions{Errors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srep.Errors) != 2 || srep.Errors[0] != (RowError{ID: "2", Kind: "missed", Type: "password", Start: 5, End: 13, Value: "hunter2x"}) ||
+		srep.Errors[1] != (RowError{ID: "3", Kind: "flagged", Type: "AWS", Start: 0, End: 4, Value: "AKIA"}) {
+		t.Fatalf("secrets errors %+v", srep.Errors)
+	}
+
+	icorpus := `{"id":"1","text":"attack","label":"injection","subtype":"direct:x"}
+{"id":"2","text":"quiet","label":"jailbreak","subtype":"in_the_wild"}
+{"id":"3","text":"attack-word","label":"benign","subtype":"cyber_frr:a"}
+`
+	score := func(s string) float64 {
+		if strings.Contains(s, "attack") {
+			return 0.9
+		}
+		return 0.1
+	}
+	irep, err := Injection(strings.NewReader(icorpus), score, InjectionOptions{Threshold: 0.5, Errors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(irep.Errors) != 2 || irep.Errors[0] != (RowError{ID: "2", Kind: "missed", Type: "in_the_wild", Score: 0.1}) ||
+		irep.Errors[1] != (RowError{ID: "3", Kind: "flagged", Type: "cyber_frr:a", Score: 0.9}) {
+		t.Fatalf("injection errors %+v", irep.Errors)
+	}
+}

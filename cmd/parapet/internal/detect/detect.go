@@ -164,6 +164,7 @@ type EvalFlags struct {
 	Threshold    float64
 	Categories   string
 	SystemPrompt bool
+	Errors       bool
 }
 
 // EvalCommand builds `parapet eval`.
@@ -206,6 +207,7 @@ A progress bar goes to stderr when it is a terminal.`,
 	fl.Float64Var(&f.Threshold, "threshold", injection.DefaultThreshold, "injection only: attack threshold")
 	fl.BoolVar(&f.SystemPrompt, "system-prompt", false, "injection only: also judge rows that have a system_prompt against it (the scope detector)")
 	fl.StringVar(&f.Categories, "categories", "secret,identifier", "secrets only: finding categories that count as flagging a row")
+	fl.BoolVar(&f.Errors, "errors", false, "also list every mistake, a line each: missed and false spans (pii), missed and flagged rows (secrets, injection), with the row id and the text of the span (the corpus's own text: use it on your data, not in logs)")
 	return cmd
 }
 
@@ -225,7 +227,7 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 		default:
 			return fmt.Errorf("--split %q: want train, tune or test", f.Split)
 		}
-		opts := evaluate.InjectionOptions{Threshold: f.Threshold, Split: f.Split, SplitOf: injection.Split, Progress: progress}
+		opts := evaluate.InjectionOptions{Threshold: f.Threshold, Split: f.Split, SplitOf: injection.Split, Progress: progress, Errors: f.Errors}
 		if f.SystemPrompt {
 			sc := scope.New(scope.Options{})
 			opts.Context = func(system, text string) bool { return sc.Restricted(system, text) }
@@ -235,9 +237,9 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 			return s
 		}, opts)
 	case "pii":
-		rep, err = evaluate.PII(file, detectors.Default(), evaluate.PIIOptions{Progress: progress})
+		rep, err = evaluate.PII(file, detectors.Default(), evaluate.PIIOptions{Progress: progress, Errors: f.Errors})
 	case "secrets":
-		rep, err = evaluate.Secrets(file, detectors.Default(), evaluate.SecretsOptions{Categories: splitList(f.Categories), Progress: progress})
+		rep, err = evaluate.Secrets(file, detectors.Default(), evaluate.SecretsOptions{Categories: splitList(f.Categories), Progress: progress, Errors: f.Errors})
 	default:
 		return fmt.Errorf("unknown corpus kind %q: want injection, pii or secrets", kind)
 	}
@@ -300,6 +302,29 @@ func Eval(kind, path string, f EvalFlags, out, errOut io.Writer) error {
 		}
 	default:
 		return errors.New("BUG: unknown report type")
+	}
+	if f.Errors {
+		var errs []evaluate.RowError
+		switch r := rep.(type) {
+		case *evaluate.InjectionReport:
+			errs = r.Errors
+		case *evaluate.PIIReport:
+			errs = r.Errors
+		case *evaluate.SecretsReport:
+			errs = r.Errors
+		}
+		tw.Flush()
+		fmt.Fprintf(out, "\nerrors: %d (kind, type, row id, text or score)\n", len(errs))
+		for _, e := range errs {
+			switch {
+			case e.Value != "":
+				fmt.Fprintf(out, "%s\t%s\t%s\t%q\n", e.Kind, e.Type, e.ID, e.Value)
+			case e.Score != 0:
+				fmt.Fprintf(out, "%s\t%s\t%s\tscore %.4f\n", e.Kind, e.Type, e.ID, e.Score)
+			default:
+				fmt.Fprintf(out, "%s\t%s\t%s\n", e.Kind, e.Type, e.ID)
+			}
+		}
 	}
 	return nil
 }

@@ -72,6 +72,15 @@ func TestEvalTableAndJSON(t *testing.T) {
 	if err := Eval("vibes", path, EvalFlags{}, &out, &errOut); err == nil {
 		t.Fatal("unknown kind accepted")
 	}
+	// --errors lists each mistake after the table: here the missed name.
+	os.WriteFile(path, []byte(`{"id":"r7","text":"mail bob@example.com","entities":[{"type":"EMAIL_ADDRESS","start":5,"end":20},{"type":"PERSON","start":0,"end":4}]}`+"\n"), 0o644)
+	out.Reset()
+	if err := Eval("pii", path, EvalFlags{Errors: true}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "errors: 1 ") || !strings.Contains(out.String(), "missed\tPERSON\tr7\t\"mail\"") {
+		t.Fatalf("errors: %s", out.String())
+	}
 }
 
 // A line's system_prompt is context: the scope detector reports where the
