@@ -15,5 +15,27 @@ func TestGeneral17Forms(t *testing.T) {
 		{"ovpn placeholder", "auth.txt:\nyour_username\n<your_password>\n", "", ""},
 		{"ovpn prose after", "Create auth.txt with two lines:\nusername\npassword\n", "", ""},
 		{"ovpn three lines", "auth.txt contains:\nuser1\nPassw0rd1\nextra3line\n", "", ""},
+
+		// maps of users to passwords
+		{"users json", `config.json: {"users": {"admin": "S3cr3t!x", "viewer": "hunter22"}}`, "PASSWORD_ASSIGNMENT", "S3cr3t!x"},
+		{"orthanc registered users", `"RegisteredUsers": {"alice": "p@ssW0rd99"}`, "PASSWORD_ASSIGNMENT", "p@ssW0rd99"},
+		{"basic auth users yaml block", "basic_auth_users:\n  admin: Qw3rty!xyz\n", "PASSWORD_ASSIGNMENT", "Qw3rty!xyz"},
+		{"basic auth users flow", "basic_auth_users: {prom: Gr4fana-Pass}", "PASSWORD_ASSIGNMENT", "Gr4fana-Pass"},
+		{"python logins dict", `LOGINS = {"ops": "Blu3Sky#77"}`, "PASSWORD_ASSIGNMENT", "Blu3Sky#77"},
+		{"users to roles", `"users": {"alice": "admin", "bob": "viewer"}`, "", ""},
+		{"users to upper roles", `"users": {"alice": "ROLE_ADMIN", "bob": "ROLE_USER"}`, "", ""},
+		{"users to emails", `"users": {"alice": "alice@example.com"}`, "", ""},
+		{"users to ids", `"users": {"alice": "1042", "bob": "7f3c9a2e-1b4d-4c8e-9f00-3a2b1c0d9e8f"}`, "", ""},
+		{"users to arns", `users: {deploy: role:admin7}`, "", ""},
+		{"users yaml nested", "users:\n  alice:\n    role: admin\n", "", ""},
+		{"users yaml list", "users:\n  - name: alice\n    uid: 1001\n", "", ""},
+		{"users to booleans", `"users": {"alice": true}`, "", ""},
+		{"credentials field map", "credentials: {type: ServiceAccount, name: Deploy2}", "", ""},
+		{"credentials yaml fields", "credentials:\n  provider: AzureAD\n", "", ""},
+		{"users count map", `{"users": {"count": "1200", "limit": "5000"}}`, "", ""},
+		{"users to display names", `"users": {"jdoe": "Johnathan", "mlee": "Mary"}`, "", ""},
+		{"ruby users hash", `USERS = { "deploy" => "x" }`, "", ""},
+		{"php logins array", `$logins = {"root": "Sup3r$ecret"}`, "PASSWORD_ASSIGNMENT", "Sup3r$ecret"},
+		{"users placeholder", `"users": {"admin": "${ADMIN_PASSWORD}"}`, "", ""},
 	})
 }

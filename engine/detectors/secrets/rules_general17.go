@@ -14,6 +14,65 @@ var general17Rules = []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.7
 	}),
+	// A map of user names to passwords under a name that says users,
+	// logins, credentials or basic auth (JSON, YAML flow or block style).
+	with(own("USERS_MAP_PASSWORD", "A password in a map of users to passwords named users, RegisteredUsers, basic_auth_users, logins or credentials (\"users\": {\"admin\": \"x\"}); not a map of users to roles, e-mail addresses or ids.",
+		`(?i)(?:registered_?users|basic_?auth_?users|auth_?users|users|logins|credentials)["']?[ \t]*[:=][ \t]*\{[ \t\r\n]*["']?[A-Za-z0-9._@\\-]{1,64}["']?[ \t]*:[ \t]*["']?([^\s"',{}\[\]]{4,128})["']?[ \t]*(?:[,}\r\n]|$)`,
+		"users", "logins", "credentials"), func(r *ruleDef) {
+		r.Validate = usersMapValue
+		r.AllowMatch = usersMapFieldKeys
+		r.Type = idPassword
+		r.Score = 0.6
+	}),
+	with(own("USERS_MAP_PASSWORD_YAML", "A password in a YAML block mapping users to passwords under users, basic_auth_users, logins or credentials (basic_auth_users:\\n  admin: x).",
+		`(?i)(?:registered_?users|basic_?auth_?users|auth_?users|users|logins|credentials)[ \t]*:[ \t]*\r?\n[ \t]+["']?[A-Za-z0-9._@\\-]{1,64}["']?[ \t]*:[ \t]+["']?([^\s"'#,{}\[\]]{4,128})["']?[ \t]*(?:\r?\n|$)`,
+		"users", "logins", "credentials"), func(r *ruleDef) {
+		r.Validate = usersMapValue
+		r.AllowMatch = usersMapFieldKeys
+		r.Type = idPassword
+		r.Score = 0.6
+	}),
+}
+
+// usersMapFieldKeys rejects a map whose first key is a field name rather
+// than a user (credentials: {type: ServiceAccount}).
+var usersMapFieldKeys = []string{`(?i)[{\n][ \t\r\n]*["']?(?:type|kind|name|provider|region|source|mode|method|scope|file|path|url|endpoint|host|role|roles|email|id|uid|username|user|format|version|profile|default|description|count|enabled|group|groups)["']?[ \t]*:`}
+
+// usersMapValue reports a value in a users map that reads as a password:
+// mixed like one, not a role (ROLE_ADMIN, read-only), an e-mail address,
+// a number, a UUID or hex id, a boolean, a template or a stand-in.
+func usersMapValue(v string) bool {
+	if isTemplate(v) || isPlaceholder(v) || obviousFake(v) || !mixedPasswordLike(v) {
+		return false
+	}
+	if at := indexByte(v, '@'); at > 0 && indexByte(v[at:], '.') > 0 {
+		return false // an e-mail address
+	}
+	upper, lowerOrDigit, hexOnly := false, false, true
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		} else if 'a' <= c && c <= 'z' {
+			lowerOrDigit = true
+		}
+		if !isLowerHex(c) && c != '-' {
+			hexOnly = false
+		}
+	}
+	if hexOnly || (upper && !lowerOrDigit && !hasDigit(v)) {
+		return false // a hex id or UUID; ROLE_ADMIN
+	}
+	return indexByte(v, ':') < 0 // urn:…, arn:…, role:admin
+}
+
+func hasDigit(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if isDigit(v[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // openvpnPasswordLine reports a line that reads as a password rather than
@@ -26,9 +85,9 @@ func openvpnPasswordLine(v string) bool {
 	return mixedPasswordLike(v)
 }
 
-// mixedPasswordLike reports a value of six bytes or more with a digit, an
-// upper-case letter or a symbol other than - _ . / and some letter or
-// digit, not a number alone.
+// mixedPasswordLike reports a value of six bytes or more with a letter and
+// a digit, an upper-case letter after the first byte or a symbol other
+// than - _ . / :, not a number or a capitalised word alone.
 func mixedPasswordLike(v string) bool {
 	if len(v) < 6 {
 		return false
@@ -40,7 +99,8 @@ func mixedPasswordLike(v string) bool {
 		case 'a' <= c && c <= 'z':
 			alpha = true
 		case 'A' <= c && c <= 'Z':
-			alpha, other = true, true
+			alpha = true
+			other = other || i > 0 // not a capitalised word (Johnathan)
 		case isDigit(c):
 			digits++
 		case indexByte("-_./:", c) >= 0:
