@@ -37,5 +37,20 @@ func TestGeneral17Forms(t *testing.T) {
 		{"ruby users hash", `USERS = { "deploy" => "x" }`, "", ""},
 		{"php logins array", `$logins = {"root": "Sup3r$ecret"}`, "PASSWORD_ASSIGNMENT", "Sup3r$ecret"},
 		{"users placeholder", `"users": {"admin": "${ADMIN_PASSWORD}"}`, "", ""},
+
+		// secrets passed to SDK clients
+		{"lazop client", `client = LazopClient(url, "34567812", "Hx8sKq0dPzLm3vRt9YwE")`, "PASSWORD_ASSIGNMENT", "Hx8sKq0dPzLm3vRt9YwE"},
+		{"csharp new client", `var c = new Client("user", "P@ssw0rd!");`, "PASSWORD_ASSIGNMENT", "P@ssw0rd!"},
+		{"python ftp", `ftp = FTP("ftp.example.com", "bob", "s3cretPass7")`, "PASSWORD_ASSIGNMENT", "s3cretPass7"},
+		{"python ftp tls", `ftps = FTP_TLS('files.example.org', 'uploader', 'Upl0ad#Key')`, "PASSWORD_ASSIGNMENT", "Upl0ad#Key"},
+		{"go new client", `c := sdk.NewClient("AKID8842", "Tz9vQw2mLp4xRk7s")`, "PASSWORD_ASSIGNMENT", "Tz9vQw2mLp4xRk7s"},
+		{"php client single quotes", `$c = new ApiClient($endpoint, 'merchant42', 'Mx7#kLq2pR');`, "PASSWORD_ASSIGNMENT", "Mx7#kLq2pR"},
+		{"client host and port", `new Client("localhost", "8080")`, "", ""},
+		{"client host names", `RedisClient("cache", "redis-01.internal")`, "", ""},
+		{"client version", `HttpClient("api", "v2.10.3-beta")`, "", ""},
+		{"client greeting", `new Client("Hello", "World!")`, "", ""},
+		{"client env vars", `LazopClient(url, appkey, appSecret)`, "", ""},
+		{"client template", `new Client("user", "${CLIENT_SECRET}")`, "", ""},
+		{"client placeholder", `FTP("host", "user", "your_password")`, "", ""},
 	})
 }

@@ -32,6 +32,40 @@ var general17Rules = []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.6
 	}),
+	// A key and secret or a user and password passed as the last two
+	// string arguments of an SDK client's constructor or an FTP login.
+	with(own("SDK_CLIENT_SECRET_ARG", "A secret or password passed as the last string argument after a key or user name to an SDK client or FTP constructor (LazopClient(url, \"key\", \"secret\"), new Client(\"user\", \"pass\"), FTP(host, user, pass)).",
+		`\b(?:[A-Za-z_][A-Za-z0-9_]*)?(?:Client|FTP|FTP_TLS|Credentials?)\([ \t]*(?:(?:\$?[A-Za-z_][A-Za-z0-9_.>-]*|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*){0,2}["'][A-Za-z0-9._@\\-]{2,64}["'][ \t]*,[ \t]*["']([^"'\s]{8,128})["'][ \t]*\)`,
+		"client(", "ftp(", "ftp_tls(", "credential(", "credentials("), func(r *ruleDef) {
+		r.Validate = strongPasswordArg
+		r.Type = idPassword
+		r.Score = 0.6
+	}),
+}
+
+// strongPasswordArg reports an argument with three of the four classes
+// (lower case, upper case, digit, symbol other than - _ . / :) that is
+// not a template or a stand-in: a host, a version or a word is not.
+func strongPasswordArg(v string) bool {
+	if isTemplate(v) || isPlaceholder(v) || obviousFake(v) {
+		return false
+	}
+	var lower, upper, digit, sym int
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			lower = 1
+		case 'A' <= c && c <= 'Z':
+			upper = 1
+		case isDigit(c):
+			digit = 1
+		case indexByte("-_./:", c) >= 0:
+		default:
+			sym = 1
+		}
+	}
+	return lower+upper+digit+sym >= 3
 }
 
 // usersMapFieldKeys rejects a map whose first key is a field name rather
