@@ -41,6 +41,15 @@ var general17Rules = []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.6
 	}),
+	// A line of a Kubernetes static token file: token,user,uid[,"groups"].
+	with(own("KUBERNETES_STATIC_TOKEN", "The token of a line of a Kubernetes static token file (token,user,uid,\"group1,group2\") shown after tokens.csv, known_tokens.csv or --token-auth-file.",
+		`(?i)(?:tokens?\.csv|token-auth-file|known_tokens)[^\x00]{0,300}?\n[ \t]*([A-Za-z0-9._~+/=-]{16,128}),[ \t]*[^,\s"]{1,64},[ \t]*[^,\s"]{1,64}(?:,[ \t]*(?:"[^"\n]*"|[^,\n]*))?[ \t]*(?:\r?\n|$)`,
+		"tokens.csv", "token.csv", "token-auth-file", "known_tokens"), func(r *ruleDef) {
+		r.Validate = func(v string) bool {
+			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && shannon(v) > 3
+		}
+		r.Score = 0.7
+	}),
 }
 
 // strongPasswordArg reports an argument with three of the four classes
