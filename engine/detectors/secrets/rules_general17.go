@@ -4,7 +4,7 @@ package secrets
 // forms the fifth round found missed: OpenVPN auth-user-pass files, maps
 // of users to passwords, passwords passed to SDK constructors and
 // Kubernetes static token files.
-var general17Rules = []ruleDef{
+var general17Rules = registerOpOnlyKeywords(general17OpOnly, []ruleDef{
 	// An OpenVPN auth-user-pass file: the user on one line, the password
 	// on the next, shown after the file's name.
 	with(own("OPENVPN_AUTH_FILE_PASSWORD", "The password line of a two-line OpenVPN auth-user-pass file (user, then password) shown after auth.txt, auth-user-pass, login.conf or pass.txt.",
@@ -16,22 +16,8 @@ var general17Rules = []ruleDef{
 	}),
 	// A map of user names to passwords under a name that says users,
 	// logins, credentials or basic auth (JSON, YAML flow or block style).
-	with(own("USERS_MAP_PASSWORD", "A password in a map of users to passwords named users, RegisteredUsers, basic_auth_users, logins or credentials (\"users\": {\"admin\": \"x\"}); not a map of users to roles, e-mail addresses or ids.",
-		`(?i)(?:registered_?users|basic_?auth_?users|auth_?users|users|logins|credentials)["']?[ \t]*[:=][ \t]*\{[ \t\r\n]*["']?[A-Za-z0-9._@\\-]{1,64}["']?[ \t]*:[ \t]*["']?([^\s"',{}\[\]]{4,128})["']?[ \t]*(?:[,}\r\n]|$)`,
-		"users", "logins", "credentials"), func(r *ruleDef) {
-		r.Validate = usersMapValue
-		r.AllowMatch = usersMapFieldKeys
-		r.Type = idPassword
-		r.Score = 0.6
-	}),
-	with(own("USERS_MAP_PASSWORD_YAML", "A password in a YAML block mapping users to passwords under users, basic_auth_users, logins or credentials (basic_auth_users:\\n  admin: x).",
-		`(?i)(?:registered_?users|basic_?auth_?users|auth_?users|users|logins|credentials)[ \t]*:[ \t]*\r?\n[ \t]+["']?[A-Za-z0-9._@\\-]{1,64}["']?[ \t]*:[ \t]+["']?([^\s"'#,{}\[\]]{4,128})["']?[ \t]*(?:\r?\n|$)`,
-		"users", "logins", "credentials"), func(r *ruleDef) {
-		r.Validate = usersMapValue
-		r.AllowMatch = usersMapFieldKeys
-		r.Type = idPassword
-		r.Score = 0.6
-	}),
+	{ID: "USERS_MAP_PASSWORD", Type: idPassword, Desc: "A password in a map of users to passwords named users, RegisteredUsers, basic_auth_users, logins or credentials (JSON, YAML flow or block style); not a map of users to roles, e-mail addresses or ids.",
+		Keywords: general17OpOnly["USERS_MAP_PASSWORD"], Scan: scanUsersMap, Score: 0.6, Source: srcParapet, License: licParapet},
 	// A key and secret or a user and password passed as the last two
 	// string arguments of an SDK client's constructor or an FTP login.
 	with(own("SDK_CLIENT_SECRET_ARG", "A secret or password passed as the last string argument after a key or user name to an SDK client or FTP constructor (LazopClient(url, \"key\", \"secret\"), new Client(\"user\", \"pass\"), FTP(host, user, pass)).",
@@ -50,6 +36,11 @@ var general17Rules = []ruleDef{
 		}
 		r.Score = 0.7
 	}),
+})
+
+// general17OpOnly are keywords looked for only before an operator.
+var general17OpOnly = map[string][]string{
+	"USERS_MAP_PASSWORD": {"users", "logins", "credentials"},
 }
 
 // strongPasswordArg reports an argument with three of the four classes
@@ -76,10 +67,6 @@ func strongPasswordArg(v string) bool {
 	}
 	return lower+upper+digit+sym >= 3
 }
-
-// usersMapFieldKeys rejects a map whose first key is a field name rather
-// than a user (credentials: {type: ServiceAccount}).
-var usersMapFieldKeys = []string{`(?i)[{\n][ \t\r\n]*["']?(?:type|kind|name|provider|region|source|mode|method|scope|file|path|url|endpoint|host|role|roles|email|id|uid|username|user|format|version|profile|default|description|count|enabled|group|groups)["']?[ \t]*:`}
 
 // usersMapValue reports a value in a users map that reads as a password:
 // mixed like one, not a role (ROLE_ADMIN, read-only), an e-mail address,
