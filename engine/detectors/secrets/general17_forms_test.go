@@ -75,5 +75,13 @@ func TestGeneral17Forms(t *testing.T) {
 		{"k8s tokens placeholder", "tokens.csv:\n<token>,admin,1000\n", "", ""},
 		{"k8s tokens fake", "tokens.csv:\nxxxxxxxxxxxxxxxxxxxxxxxx,admin,1000\n", "", ""},
 		{"tokens csv other data", "tokens.csv is a word list:\nhello,world,again\n", "", ""},
+
+		// Confluence and Jira wiki tables
+		{"wiki table spaced", "|| User || Password ||\n| admin | S3cr3t!9 |\n", "PASSWORD_ASSIGNMENT", "S3cr3t!9"},
+		{"wiki table tight", "||User||Password||\n|admin|S3cr3t!9|\n|deploy|Dpl#2024xy|\n", "PASSWORD_ASSIGNMENT", ""},
+		{"wiki table more columns", "h2. Test accounts\n|| Username || Password || Notes ||\n| qa_lead | Qa!Lead77 | staging only |\n", "PASSWORD_ASSIGNMENT", "Qa!Lead77"},
+		{"wiki table stand-in", "|| User || Password ||\n| admin | <ask Bob> |\n", "", ""},
+		{"wiki table in vault", "|| User || Password ||\n| admin | (in vault) |\n", "", ""},
+		{"wiki table no password column", "|| Host || Version ||\n| db-01.lan | 14.2-r3 |\n", "", ""},
 	})
 }

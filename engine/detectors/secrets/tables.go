@@ -231,7 +231,7 @@ func passwordColumn(text string, ls int, delim byte) uint64 {
 	if want < 2 && !(delim == '\t' && want >= 1) {
 		return 0
 	}
-	hs := -1
+	hs, wiki := -1, false
 	start := ls
 	for rows := 0; start > 0 && rows < tableMaxRows && ls-start < tableMaxBytes; rows++ {
 		pe := start - 1
@@ -241,6 +241,12 @@ func passwordColumn(text string, ls int, delim byte) uint64 {
 		}
 		line := text[ps:pe]
 		if delimCount(line, delim) != want {
+			// a Confluence or Jira wiki table: its header cells are
+			// between double bars (|| User || Password ||), its rows'
+			// between single ones
+			if delim == '|' && wikiHeaderRow(line) && wikiDelimCount(line) == want {
+				hs, wiki = ps, true
+			}
 			break
 		}
 		if !ruleRow(line) {
@@ -263,10 +269,37 @@ func passwordColumn(text string, ls int, delim byte) uint64 {
 				cols |= 1 << col
 			}
 			col++
+			if wiki && i+1 < he && text[i+1] == delim {
+				i++
+			}
 			cs = i + 1
 		}
 	}
 	return cols
+}
+
+// wikiHeaderRow reports a Confluence or Jira wiki table header: it starts
+// with || after any spaces.
+func wikiHeaderRow(line string) bool {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return i+1 < len(line) && line[i] == '|' && line[i+1] == '|'
+}
+
+// wikiDelimCount counts the bars of a wiki header row, || as one.
+func wikiDelimCount(line string) int {
+	n := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] == '|' {
+			n++
+			if i+1 < len(line) && line[i+1] == '|' {
+				i++
+			}
+		}
+	}
+	return n
 }
 
 // ruleRow reports a Markdown table's rule row (|---|:---:|).
