@@ -1,5 +1,7 @@
 package secrets
 
+import "strings"
+
 // general17Rules were added in the sixth round (2026-11-27) for credential
 // forms the fifth round found missed: OpenVPN auth-user-pass files, maps
 // of users to passwords, passwords passed to SDK constructors and
@@ -7,9 +9,10 @@ package secrets
 var general17Rules = registerOpOnlyKeywords(general17OpOnly, []ruleDef{
 	// An OpenVPN auth-user-pass file: the user on one line, the password
 	// on the next, shown after the file's name.
-	with(own("OPENVPN_AUTH_FILE_PASSWORD", "The password line of a two-line OpenVPN auth-user-pass file (user, then password) shown after auth.txt, auth-user-pass, login.conf or pass.txt.",
-		`(?i)(?:auth-user-pass|auth\.txt|login\.conf|pass(?:word)?\.txt|credentials?[ \t]+file)[^\n]{0,160}\r?\n(?:[ \t]*(?:`+"```"+`[a-z]*|\$[ \t]*cat[ \t]+\S+)?[ \t]*\r?\n){0,2}[ \t]*[A-Za-z0-9._@\\-]{2,64}[ \t]*\r?\n[ \t]*([^\s'"<>{}]{4,64})[ \t]*(?:\r?\n[ \t]*(?:\r?\n|`+"```"+`)|\r?\n?$)`,
-		"auth-user-pass", "auth.txt", "login.conf", "pass.txt", "password.txt"), func(r *ruleDef) {
+	with(own("OPENVPN_AUTH_FILE_PASSWORD", "The password line of a two-line OpenVPN auth-user-pass file (user, then password) shown after auth-user-pass or a file name such as auth.txt, login.conf, creds.txt or pass.txt.",
+		`(?i)(?:auth-user-pass|(?:auth|login|creds|credentials|userpass|vpn-?auth)\.(?:txt|conf)|pass(?:word)?\.txt|credentials?[ \t]+file)[^\n]{0,160}\r?\n(?:[ \t]*(?:`+"```"+`[a-z]*|\$[ \t]*cat[ \t]+\S+)?[ \t]*\r?\n){0,2}[ \t]*[A-Za-z0-9._@\\-]{2,64}[ \t]*\r?\n[ \t]*([^\s'"<>{}]{4,64})[ \t]*(?:\r?\n[ \t]*(?:\r?\n|`+"```"+`)|\r?\n?$)`,
+		"auth-user-pass", "auth.txt", "auth.conf", "login.conf", "login.txt", "creds.txt", "credentials.txt", "userpass.txt",
+		"vpnauth.txt", "vpn-auth.txt", "pass.txt", "password.txt"), func(r *ruleDef) {
 		r.Validate = openvpnPasswordLine
 		r.Type = idPassword
 		r.Score = 0.7
@@ -109,10 +112,30 @@ func hasDigit(v string) bool {
 // a config directive or a word: a digit, an upper-case letter or a symbol
 // besides - and _, not a template or a stand-in.
 func openvpnPasswordLine(v string) bool {
-	if isTemplate(v) || isPlaceholder(v) || obviousFake(v) {
+	if isTemplate(v) || isPlaceholder(v) || obviousFake(v) || fileNameLike(v) {
 		return false
 	}
 	return mixedPasswordLike(v)
+}
+
+// fileNameLike reports a name with an extension of one to four lower-case
+// letters (README.md, main.go): a listing of files, not a password.
+func fileNameLike(v string) bool {
+	dot := strings.LastIndexByte(v, '.')
+	if dot < 1 || len(v)-dot-1 < 1 || len(v)-dot-1 > 4 {
+		return false
+	}
+	for i := dot + 1; i < len(v); i++ {
+		if c := v[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	for i := 0; i < dot; i++ {
+		if c := v[i]; !isAlnum(c) && c != '_' && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // mixedPasswordLike reports a value of six bytes or more with a letter and
