@@ -53,6 +53,9 @@ func strongPasswordArg(v string) bool {
 	if isTemplate(v) || isPlaceholder(v) || obviousFake(v) {
 		return false
 	}
+	if sl := strings.LastIndexByte(v, '/'); sl >= 0 && sl+1 < len(v) && isDigit(v[sl+1]) && indexByte(v[sl:], '.') > 0 {
+		return false // a product and version (MyApp/1.0)
+	}
 	var lower, upper, digit, sym int
 	for i := 0; i < len(v); i++ {
 		c := v[i]
