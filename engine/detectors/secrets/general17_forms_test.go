@@ -79,6 +79,7 @@ func TestGeneral17Forms(t *testing.T) {
 		{"k8s tokens csv", "tokens.csv for --token-auth-file:\n31ada4fd-adec-460c-809a-9e56ceb75269,admin,1000,\"system:masters,dev\"\n", "KUBERNETES_STATIC_TOKEN", "31ada4fd-adec-460c-809a-9e56ceb75269"},
 		{"k8s known tokens", "cat /srv/kubernetes/known_tokens.csv\nZk3vP9qLm2xW8rT5yN1b,kubelet,kubelet-1\n", "KUBERNETES_STATIC_TOKEN", "Zk3vP9qLm2xW8rT5yN1b"},
 		{"k8s token file flag", "kube-apiserver --token-auth-file=/etc/k8s/tokens.csv\n\n  a3f91c07be5d42e8906c1f7b,deployer,2001\n", "KUBERNETES_STATIC_TOKEN", "a3f91c07be5d42e8906c1f7b"},
+		{"k8s tokens two rows", "known_tokens.csv:\nZk3vP9qLm2xW8rT5yN1b,kubelet,kubelet-1\nQ2w9Ex7Rt4Yu1Io8Pa5s,scheduler,sched-1,\"system:kube-scheduler\"\n", "KUBERNETES_STATIC_TOKEN", ""},
 		{"k8s tokens header only", "tokens.csv has the columns:\ntoken,user,uid,groups\n", "", ""},
 		{"k8s tokens placeholder", "tokens.csv:\n<token>,admin,1000\n", "", ""},
 		{"k8s tokens fake", "tokens.csv:\nxxxxxxxxxxxxxxxxxxxxxxxx,admin,1000\n", "", ""},

@@ -30,20 +30,93 @@ var general17Rules = registerOpOnlyKeywords(general17OpOnly, []ruleDef{
 		r.Type = idPassword
 		r.Score = 0.6
 	}),
-	// A line of a Kubernetes static token file: token,user,uid[,"groups"].
-	with(own("KUBERNETES_STATIC_TOKEN", "The token of a line of a Kubernetes static token file (token,user,uid,\"group1,group2\") shown after tokens.csv, known_tokens.csv or --token-auth-file.",
-		`(?i)(?:tokens?\.csv|token-auth-file|known_tokens)[^\x00]{0,300}?\n[ \t]*([A-Za-z0-9._~+/=-]{16,128}),[ \t]*[^,\s"]{1,64},[ \t]*[^,\s"]{1,64}(?:,[ \t]*(?:"[^"\n]*"|[^,\n]*))?[ \t]*(?:\r?\n|$)`,
-		"tokens.csv", "token.csv", "token-auth-file", "known_tokens"), func(r *ruleDef) {
-		r.Validate = func(v string) bool {
-			return !isTemplate(v) && !isPlaceholder(v) && !obviousFake(v) && shannon(v) > 3
-		}
-		r.Score = 0.7
-	}),
+	// The lines of a Kubernetes static token file: token,user,uid[,"groups"].
+	{ID: "KUBERNETES_STATIC_TOKEN", Desc: "The token of each line of a Kubernetes static token file (token,user,uid,\"group1,group2\") shown after tokens.csv, known_tokens.csv or --token-auth-file.",
+		Keywords: []string{"tokens.csv", "token.csv", "token-auth-file", "known_tokens"}, Scan: scanStaticTokens, Score: 0.7, Source: srcParapet, License: licParapet},
 })
 
 // general17OpOnly are keywords looked for only before an operator.
 var general17OpOnly = map[string][]string{
 	"USERS_MAP_PASSWORD": {"users", "logins", "credentials"},
+}
+
+// scanStaticTokens reports the token of each row of a Kubernetes static
+// token file: the rows that follow the file's name within a few lines.
+func scanStaticTokens(_ *Detector, st *scanState, text string, _, ke int, ri int) {
+	p, rows := ke, 0
+	for n := 0; n < 64; n++ {
+		nl := strings.IndexByte(text[p:], '\n')
+		if nl < 0 {
+			return
+		}
+		ls := p + nl + 1
+		if rows == 0 && ls-ke > 300 {
+			return
+		}
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		if s, e, ok := staticTokenRow(text[ls:le]); ok {
+			st.add(ri, ls+s, ls+e)
+			rows++
+		} else if rows > 0 {
+			return
+		}
+		if le >= len(text) {
+			return
+		}
+		p = le
+	}
+}
+
+// staticTokenRow reads token,user,uid[,groups] and returns the token's
+// span when it reads as a token (16 to 128 bytes, not a template, a
+// stand-in or a fake, some entropy).
+func staticTokenRow(line string) (s, e int, ok bool) {
+	for s < len(line) && isSpace(line[s]) {
+		s++
+	}
+	e = s
+	for e < len(line) && e-s <= 128 && (isAlnum(line[e]) || indexByte("._~+/=-", line[e]) >= 0) {
+		e++
+	}
+	if e-s < 16 || e-s > 128 || e >= len(line) || line[e] != ',' {
+		return 0, 0, false
+	}
+	// the user and the uid: two fields with no spaces or quotes
+	i := e + 1
+	for f := 0; f < 2; f++ {
+		for i < len(line) && isSpace(line[i]) {
+			i++
+		}
+		fs := i
+		for i < len(line) && line[i] != ',' && line[i] > ' ' && line[i] != '"' {
+			i++
+		}
+		if i == fs {
+			return 0, 0, false
+		}
+		if f == 0 {
+			if i >= len(line) || line[i] != ',' {
+				return 0, 0, false
+			}
+			i++
+		}
+	}
+	for i < len(line) && (isSpace(line[i]) || line[i] == '\r') {
+		i++
+	}
+	if i < len(line) && line[i] != ',' {
+		return 0, 0, false
+	}
+	v := line[s:e]
+	if isTemplate(v) || isPlaceholder(v) || obviousFake(v) || shannon(v) <= 3 {
+		return 0, 0, false
+	}
+	return s, e, true
 }
 
 // strongPasswordArg reports an argument with three of the four classes
