@@ -53,6 +53,8 @@ func TestGeneral17Forms(t *testing.T) {
 		{"users truncated 9", `users = {"a": "Zz9!`, "", ""},
 		{"users key no space", "users: {a:Zz9!kk}", "", ""},
 		{"users deeper block", "users:\n  alice:\n    password: \n", "", ""},
+		{"python users objects", `users = {"alice": UserRecord(role="admin"), "bob": UserRecord(role="ops")}`, "", ""},
+		{"js users expressions", `const users = {alice: makeUser1, bob: getUser("Bob")}`, "", ""},
 		{"users placeholder", `"users": {"admin": "${ADMIN_PASSWORD}"}`, "", ""},
 
 		// secrets passed to SDK clients

@@ -125,10 +125,34 @@ func usersMapPair(text string, i int, first, flow bool) (vs, ve, next int, ok bo
 	if !ok {
 		return -1, -1, i, false
 	}
+	j := i
+	for j < len(text) && isSpace(text[j]) {
+		j++
+	}
+	if j < len(text) && indexByte(",}\r\n#", text[j]) < 0 {
+		return -1, -1, i, false // an expression (User("x"), a + b), not a value
+	}
+	if flow && i == ve && identifierLike(text[vs:ve]) {
+		return -1, -1, i, true // a bare name in code ({alice: makeUser1}) is a variable
+	}
 	if ve-vs < 4 || ve-vs > 128 || !usersMapValue(text[vs:ve]) {
 		return -1, -1, i, true
 	}
 	return vs, ve, i, true
+}
+
+// identifierLike reports a name of letters, digits, _ and $ that does not
+// start with a digit.
+func identifierLike(v string) bool {
+	if v == "" || isDigit(v[0]) {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !isAlnum(c) && c != '_' && c != '$' {
+			return false
+		}
+	}
+	return true
 }
 
 // usersMapToken reads a quoted or bare token at text[i] with no space in
@@ -154,7 +178,7 @@ func usersMapToken(text string, i int, flow bool) (s, e, next int, ok bool) {
 	s, e = i, i
 	for e < len(text) && e-s <= 128 {
 		c := text[e]
-		if c <= ' ' || c == '"' || c == '\'' || c == '{' || c == '}' || c == '[' || c == ']' || c == '#' || (flow && c == ',') {
+		if c <= ' ' || c == '"' || c == '\'' || c == '{' || c == '}' || c == '[' || c == ']' || c == '#' || c == '(' || (flow && c == ',') {
 			break
 		}
 		if c == ':' && (e+1 >= len(text) || text[e+1] == ' ' || text[e+1] == '\t' || text[e+1] == '\n' || text[e+1] == '\r') {
