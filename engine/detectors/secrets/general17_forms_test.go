@@ -55,6 +55,8 @@ func TestGeneral17Forms(t *testing.T) {
 		{"users deeper block", "users:\n  alice:\n    password: \n", "", ""},
 		{"python users objects", `users = {"alice": UserRecord(role="admin"), "bob": UserRecord(role="ops")}`, "", ""},
 		{"js users expressions", `const users = {alice: makeUser1, bob: getUser("Bob")}`, "", ""},
+		{"users to camel roles", "users:\n  alice: ReadOnly\n  bob: SuperAdmin\n", "", ""},
+		{"users bcrypt", "basic_auth_users:\n  admin: $2y$10$abcdefghijklmnopqrstuO1234567890ABCDEFGHIJKLMNOPQRSTU\n", "PASSWORD_HASH", ""},
 		{"users placeholder", `"users": {"admin": "${ADMIN_PASSWORD}"}`, "", ""},
 
 		// secrets passed to SDK clients

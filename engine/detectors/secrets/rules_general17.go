@@ -148,11 +148,19 @@ func strongPasswordArg(v string) bool {
 }
 
 // usersMapValue reports a value in a users map that reads as a password:
-// mixed like one, not a role (ROLE_ADMIN, read-only), an e-mail address,
-// a number, a UUID or hex id, a boolean, a template or a stand-in.
+// mixed like one, not letters alone (ReadOnly), a role (ROLE_ADMIN), a
+// hash or a variable after $, an e-mail address, a number, a UUID or hex
+// id, a boolean, a template or a stand-in.
 func usersMapValue(v string) bool {
-	if isTemplate(v) || isPlaceholder(v) || obviousFake(v) || !mixedPasswordLike(v) {
-		return false
+	if isTemplate(v) || isPlaceholder(v) || obviousFake(v) || !mixedPasswordLike(v) || v[0] == '$' {
+		return false // $ starts a hash ($2y$…) or a variable
+	}
+	letters := true
+	for i := 0; i < len(v) && letters; i++ {
+		letters = isLetter(v[i])
+	}
+	if letters {
+		return false // a role or a name (ReadOnly, ServiceAccount)
 	}
 	if at := indexByte(v, '@'); at > 0 && indexByte(v[at:], '.') > 0 {
 		return false // an e-mail address
