@@ -514,7 +514,7 @@ var bareTLDs = map[string]bool{}
 func init() {
 	for _, tld := range strings.Fields(`com org net edu gov mil int info biz io co ai app dev uk de fr ca au
 		us eu nl ch es it se no dk fi be at jp cn in br ru ie nz za mx ar cz hu pt gr tr kr tw hk sg
-		il ae ua ro bg hr sk si lt lv ee is lu me tv fm ly`) {
+		il ae ua ro bg hr sk si lt lv ee is lu me tv fm ly ng ke`) {
 		bareTLDs[tld] = true
 	}
 }

@@ -490,14 +490,7 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 				pend = e
 			}
 		}
-		c := context()
-		// Words with letters outside ASCII: "电话：138…", "Телефон: 8
-		// (495) …", "o teu número é …", "sipariş no …".
-		u := utf8CtxBefore(t, start)
-		c |= u
-		if c&ctxNumber != 0 && c&(ctxTyped|ctxNotCard) == 0 {
-			c |= ctxPhone // "my number is ...", "UK no. ..."
-		}
+		c := phoneContext(t, start, context())
 		if c&ctxPhone == 0 && labelLetterBefore(t, start) {
 			c |= ctxPhone // "T: 020 7946 0958 | M: 07700 900123" in a signature
 		}
@@ -996,10 +989,7 @@ func (s *scanner) spacedPhone(i int) (int, bool) {
 	if i > 0 && (isAlnum(t[i-1]) || t[i-1] == '.' || t[i-1] == ',') {
 		return 0, false
 	}
-	c := s.context(i, j) | utf8CtxBefore(t, i)
-	if c&ctxNumber != 0 && c&(ctxTyped|ctxNotCard) == 0 {
-		c |= ctxPhone
-	}
+	c := phoneContext(t, i, s.context(i, j))
 	if c&ctxPhone == 0 || c&ctxNotCard != 0 {
 		return 0, false
 	}
@@ -1034,4 +1024,17 @@ func (s *scanner) validDigits(d []byte, start, end int) bool {
 	ok, tried := phoneValidElsewhere(buf[:n], s.d.region)
 	s.phoneChecks += tried
 	return ok
+}
+
+// phoneContext completes the context words c of a phone candidate at
+// start: with the words written with letters outside ASCII before it
+// ("电话：138…", "Телефон: 8 (495) …", "o teu número é …", "sipariş no
+// …"), and a number word ("my number is …", "número") made a phone word
+// when no other type's word explains it.
+func phoneContext(t string, start int, c uint32) uint32 {
+	c |= utf8CtxBefore(t, start)
+	if c&ctxNumber != 0 && c&(ctxTyped|ctxNotCard) == 0 {
+		c |= ctxPhone
+	}
+	return c
 }

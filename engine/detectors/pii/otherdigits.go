@@ -142,10 +142,7 @@ func (s *scanner) otherDigitRun(i int, o *otherScan) int {
 		start -= 3
 		intl = true
 	}
-	c := s.context(start, end) | utf8CtxBefore(t, start)
-	if c&ctxNumber != 0 && c&(ctxTyped|ctxNotCard) == 0 {
-		c |= ctxPhone
-	}
+	c := phoneContext(t, start, s.context(start, end))
 	if c&ctxNotCard != 0 && c&ctxPhone == 0 {
 		return end
 	}

@@ -6,16 +6,6 @@ import "strings"
 // "arthur dot pennock at btinternet dot com", "j underscore lee at
 // example dot co dot uk". Only text with " dot " in it is looked at.
 
-// spokenTLDs are the last labels that end a spoken address: generic
-// domains and common country codes.
-var spokenTLDs = map[string]bool{
-	"com": true, "net": true, "org": true, "edu": true, "gov": true, "info": true, "biz": true, "io": true,
-	"ai": true, "me": true, "co": true, "uk": true, "us": true, "ca": true, "au": true, "nz": true, "ie": true,
-	"de": true, "fr": true, "es": true, "it": true, "nl": true, "be": true, "ch": true, "at": true, "se": true,
-	"no": true, "dk": true, "fi": true, "pt": true, "pl": true, "br": true, "mx": true, "in": true, "jp": true,
-	"cn": true, "ru": true, "za": true, "ng": true, "ke": true,
-}
-
 // spokenEmails reports spoken addresses after the byte scan.
 func (s *scanner) spokenEmails(o *otherScan) {
 	t := s.t
@@ -51,8 +41,8 @@ func spokenWord(t string, i int) int {
 	return j
 }
 
-// spokenDomain reads "label dot label (dot label)*" at i, ending in one
-// of spokenTLDs, and returns its end.
+// spokenDomain reads "label dot label (dot label)*" at i, ending in a
+// domain that bare host names end in too (bareTLD), and returns its end.
 func spokenDomain(t string, i int) (int, bool) {
 	e := spokenWord(t, i)
 	if e-i < 2 {
@@ -81,7 +71,7 @@ func spokenDomain(t string, i int) (int, bool) {
 	for x := k; x < e; x++ {
 		buf[x-k] = lower(t[x])
 	}
-	if !spokenTLDs[string(buf[:e-k])] || e < len(t) && isAlnum(t[e]) {
+	if !bareTLD(string(buf[:e-k])) || e < len(t) && isAlnum(t[e]) {
 		return 0, false
 	}
 	return e, true
