@@ -149,7 +149,9 @@ func (k *call) streamAnthropic(resp *http.Response) {
 		}
 	}
 	_ = s.w.flush()
-	k.cancel(nil)
+	if k.ended = s.ended && outcome == OutcomeCompleted && !s.g.denied; !k.ended {
+		k.cancel(nil)
+	}
 	k.recordResponse(s.g, 0, outcome)
 	k.endStream([]*guard{s.g}, outcome)
 }

@@ -427,6 +427,7 @@ func (k *call) streamOpenAI(resp *http.Response, chat bool) {
 		if string(bytes.TrimSpace(ev.data)) == "[DONE]" {
 			s.finishAll()
 			s.w.event("", []byte("[DONE]"))
+			k.ended = true
 			break
 		}
 		stop, oc := s.chunk(ev.data, rd.backlog())
@@ -442,7 +443,9 @@ func (k *call) streamOpenAI(resp *http.Response, chat bool) {
 		}
 	}
 	_ = s.w.flush()
-	k.cancel(nil)
+	if !k.ended {
+		k.cancel(nil)
+	}
 	for _, i := range s.order {
 		if !s.done[i] {
 			k.recordResponse(s.guards[i], i, outcome)
