@@ -72,7 +72,7 @@ type call struct {
 	// message_stop), so what is left of its body (the last chunk of the
 	// chunked encoding) is read, not cut, and its connection is reused.
 	ended bool
-	start  time.Time
+	start time.Time
 	// respFailedOpen: a response decision failed and the upstream is
 	// fail-open, so the response went ahead unchecked.
 	respFailedOpen bool
