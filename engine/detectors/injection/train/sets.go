@@ -28,7 +28,8 @@ const trainingSets = "engine/detectors/injection/testdata/general," +
 	"engine/detectors/injection/testdata/styles_dev"
 
 // heldOut are the files whose lines must never be training rows: the
-// probes and the hand-written set kept for the final reading.
+// probes, the hand-written sets kept for aggregate readings (general8,
+// general9) and general10, a development set for signatures only.
 var heldOut = []string{
 	"engine/detectors/injection/testdata/probes_benign.txt",
 	"engine/detectors/injection/testdata/probes_attack.txt",
@@ -38,6 +39,9 @@ var heldOut = []string{
 	"engine/detectors/injection/testdata/general9/attack.txt",
 	"engine/detectors/injection/testdata/general9/benign_hard.txt",
 	"engine/detectors/injection/testdata/general9/benign_ordinary.txt",
+	"engine/detectors/injection/testdata/general10/attack.txt",
+	"engine/detectors/injection/testdata/general10/benign_hard.txt",
+	"engine/detectors/injection/testdata/general10/benign_ordinary.txt",
 }
 
 // decontaminate drops the rows whose normalised text is a line of one of
