@@ -93,6 +93,7 @@ type record struct {
 	phase string
 	d     *engine.Decision
 	info  proxy.StreamInfo
+	req   *engine.Request
 }
 
 // env is a proxy in front of a fake upstream, both on loopback.
@@ -123,7 +124,7 @@ func newEnv(t *testing.T, eng *engine.Engine, opts ...envOpt) *env {
 		},
 		OnDecision: func(_ context.Context, req *engine.Request, d *engine.Decision, info proxy.StreamInfo) {
 			e.mu.Lock()
-			e.records = append(e.records, record{req.Phase, d, info})
+			e.records = append(e.records, record{req.Phase, d, info, req})
 			e.mu.Unlock()
 		},
 	}

@@ -57,6 +57,12 @@ var goldenCases = []goldenCase{
 		body: `{"model":"claude-sonnet-4","max_tokens":64,"messages":[{"role":"user","content":"scenario=tool"}]}`},
 	{name: "messages-stream", method: "POST", path: "/v1/messages", token: carolToken, header: []string{"Anthropic-Version", "2023-06-01"},
 		body: `{"model":"deepseek-r1-onprem","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"scenario=reasoning"}]}`},
+	{name: "responses", method: "POST", path: "/v1/responses", token: carolToken,
+		body: `{"model":"deepseek-r1-onprem","instructions":"You are the returns desk.","input":"scenario=reasoning","store":false}`},
+	{name: "responses-stream", method: "POST", path: "/v1/responses", token: devToken,
+		body: `{"model":"gpt-4o","stream":true,"input":[{"role":"user","content":[{"type":"input_text","text":"scenario=tool"}]}],"tools":[{"type":"function","name":"send_email","parameters":{"type":"object"}}]}`},
+	{name: "responses-stream-secret", method: "POST", path: "/v1/responses", token: devToken,
+		body: `{"model":"gpt-4o","stream":true,"input":"scenario=secret"}`},
 	{name: "messages-stream-secret", method: "POST", path: "/v1/messages", token: devToken, header: []string{"Anthropic-Version", "2023-06-01"},
 		body: `{"model":"claude-sonnet-4","max_tokens":64,"stream":true,"messages":[{"role":"user","content":"scenario=secret"}]}`},
 }

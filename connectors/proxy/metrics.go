@@ -98,7 +98,7 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 var (
 	// The route names (routeChat.name …), spelled out: the arrays' sizes
 	// are part of the Proxy type, which the routes refer to.
-	metricRoutes   = [...]string{"chat.completions", "completions", "embeddings", "messages"}
+	metricRoutes   = [...]string{"chat.completions", "completions", "embeddings", "messages", "responses"}
 	metricOutcomes = [...]Outcome{OutcomeRefused, OutcomeForwarded, OutcomeCompleted, OutcomeContentFilter, OutcomeUpstreamError, OutcomeUpstreamTimeout, OutcomeClientGone}
 	metricPhases   = [...]string{engine.PhasePrompt, engine.PhaseResponse}
 	metricEffects  = [...]string{engine.EffectAllow, engine.EffectWarn, engine.EffectRedact, engine.EffectReview, engine.EffectDeny}
@@ -106,7 +106,7 @@ var (
 	// Request errors are counted on every route the proxy serves, GET
 	// /v1/models too (it can refuse a caller), and "unknown" for a path
 	// that is none of them (mounted elsewhere by an embedder).
-	metricErrorRoutes = [...]string{"chat.completions", "completions", "embeddings", "messages", "models", "unknown"}
+	metricErrorRoutes = [...]string{"chat.completions", "completions", "embeddings", "messages", "responses", "models", "unknown"}
 	// The codes of the errors the proxy makes itself before or without a
 	// policy decision (errors.go, call.go, callers.go, prompt.go), and
 	// those of engine.RequestError; anything else counts as "other", the
@@ -127,7 +127,7 @@ var (
 )
 
 // The paths Mount serves, in metricErrorRoutes order.
-var metricErrorPaths = [...]string{"/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/messages", "/v1/models"}
+var metricErrorPaths = [...]string{"/v1/chat/completions", "/v1/completions", "/v1/embeddings", "/v1/messages", "/v1/responses", "/v1/models"}
 
 // boundMetrics are one proxy's label children, made once so that an
 // observation is an array index and an atomic add.

@@ -136,7 +136,7 @@ func TestRequestErrorLabels(t *testing.T) {
 // code or an upstream failure: read from the package's source, so that a
 // new error code is not silently counted as "other".
 func TestRequestErrorCodesAreKnown(t *testing.T) {
-	for i, rt := range []*route{routeChat, routeCompletion, routeEmbedding, routeMessages} {
+	for i, rt := range []*route{routeChat, routeCompletion, routeEmbedding, routeMessages, routeResponses} {
 		if metricRoutes[i] != rt.name || metricErrorRoutes[i] != rt.name {
 			t.Errorf("route %d: metrics say %q/%q, the route %q", i, metricRoutes[i], metricErrorRoutes[i], rt.name)
 		}

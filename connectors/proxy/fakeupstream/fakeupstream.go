@@ -1,7 +1,7 @@
 // Package fakeupstream is a deterministic model API for testing and
 // benchmarking the proxy: OpenAI-compatible chat completions, completions,
 // embeddings and models, and Anthropic-compatible messages, streamed and
-// not. What it answers is chosen by a line "scenario=NAME" in the last
+// not, and the Responses API. What it answers is chosen by a line "scenario=NAME" in the last
 // user message (default "plain"); see Scenarios.
 package fakeupstream
 
@@ -118,7 +118,7 @@ func (u *Upstream) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			data[i] = map[string]any{"object": "embedding", "index": i, "embedding": []float64{0.1, 0.2, 0.3}}
 		}
 		writeJSON(w, map[string]any{"object": "list", "data": data, "model": body["model"], "usage": map[string]int{"prompt_tokens": 3, "total_tokens": 3}})
-	case "/v1/chat/completions", "/v1/completions", "/v1/messages":
+	case "/v1/chat/completions", "/v1/completions", "/v1/messages", "/v1/responses":
 		u.answer(w, r, body)
 	default:
 		http.Error(w, `{"error":{"message":"no such path","type":"invalid_request_error"}}`, http.StatusNotFound)
@@ -134,6 +134,9 @@ func writeJSON(w http.ResponseWriter, v any) {
 // system field, or the OpenAI system and developer messages' text.
 func systemText(body map[string]any) string {
 	if s, ok := body["system"].(string); ok {
+		return s
+	}
+	if s, ok := body["instructions"].(string); ok {
 		return s
 	}
 	text := ""
@@ -154,6 +157,8 @@ func scenario(path string, body map[string]any) (string, string) {
 	switch {
 	case path == "/v1/completions":
 		text, _ = body["prompt"].(string)
+	case path == "/v1/responses":
+		text = responsesText(body)
 	default:
 		msgs, _ := body["messages"].([]any)
 		for i := len(msgs) - 1; i >= 0; i-- {
@@ -228,6 +233,10 @@ func (u *Upstream) answer(w http.ResponseWriter, r *http.Request, body map[strin
 		u.streamMessages(w, r, model, sc, name == "hang")
 	case r.URL.Path == "/v1/messages":
 		writeJSON(w, message(model, sc))
+	case r.URL.Path == "/v1/responses" && stream:
+		u.streamResponses(w, r, model, sc, name == "hang")
+	case r.URL.Path == "/v1/responses":
+		writeJSON(w, responseObject(model, "completed", responseItems(sc), sc))
 	case stream:
 		usage := false
 		if so, ok := body["stream_options"].(map[string]any); ok {

@@ -177,3 +177,36 @@ test("models lists only what the caller may use", async () => {
   for await (const m of client(CAROL).models.list()) ids.push(m.id);
   assert.deepEqual(ids.sort(), ["llama-3.1-8b-onprem"]);
 });
+
+test("the Responses API: text, a split secret cut with content_filter, redacted tool arguments, stripped reasoning", async () => {
+  const want = "Hello there! How can I help you today?";
+  const r = await client(DEV).responses.create({ model: "gpt-4o", instructions: "You are the returns desk.", input: "hi" });
+  assert.equal(r.output_text, want);
+  // The SDK's stream helper accumulates the events and checks their order.
+  const s = client(DEV).responses.stream({ model: "gpt-4o", input: "hi" });
+  let text = "";
+  s.on("response.output_text.delta", (ev) => { text += ev.delta; });
+  const final = await s.finalResponse();
+  assert.equal(text, want);
+  assert.equal(final.output_text, want);
+
+  const cut = await client(DEV).responses.create({ model: "gpt-4o", stream: true, input: "scenario=secret" });
+  let seen = "";
+  let last;
+  for await (const ev of cut) {
+    seen += JSON.stringify(ev);
+    last = ev;
+  }
+  assert.equal(last.type, "response.incomplete");
+  assert.equal(last.response.incomplete_details.reason, "content_filter");
+  for (const piece of ["ghp_", "1a2B3c4D5e6F7g8H9i0J", "1k2L3m4N5o6P7q8R"]) {
+    assert.ok(!seen.includes(piece), `client saw ${piece}`);
+  }
+
+  const tool = await client(DEV).responses.stream({ model: "gpt-4o", input: "scenario=tool" }).finalResponse();
+  assert.equal(tool.output[0].arguments, '{"to": "<EMAIL_ADDRESS_1>", "body": "hi"}');
+
+  const carol = await client(CAROL).responses.stream({ model: "deepseek-r1-onprem", input: "scenario=reasoning" }).finalResponse();
+  assert.equal(carol.output_text, "Hello from DeepSeek.");
+  assert.ok(!JSON.stringify(carol).includes("greets"));
+});
