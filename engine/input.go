@@ -27,7 +27,7 @@ func init() {
 		// values
 		PhasePrompt, PhaseResponse, "system", "developer", "user", "assistant", "tool", "function",
 		"document", "retrieval", "default", "local", "employee", "analyst", "admin",
-		"chat.completions", "completions", "embeddings", "messages",
+		"chat.completions", "completions", "embeddings", "messages", "responses",
 	)
 }
 
