@@ -146,7 +146,7 @@ const (
 // holds prompt or response text.
 type StreamInfo struct {
 	// Route is the endpoint: chat.completions, completions, embeddings,
-	// messages.
+	// messages, responses.
 	Route    string
 	Caller   Caller
 	Upstream string
