@@ -45,6 +45,8 @@ var lineLabelNames = []string{
 	"nenosiri", "neno la siri", "lykilorð", "fjalëkalimi",
 	// definite forms: Swedish, Norwegian, Danish
 	"lösenordet", "losenordet", "passordet", "adgangskoden", "kodeordet",
+	// Hungarian possessive and accusative forms, Estonian genitive
+	"jelszava", "jelszavam", "jelszavad", "jelszót", "parooli",
 }
 
 // lineKeyNames name a key or a token in a label.
@@ -70,6 +72,11 @@ var lineNotKey = []string{
 // lineDirectNames take a strong value right after them with no separator
 // (the sentence forms take "password X" only after a qualifier).
 var lineDirectNames = []string{"palavra-passe", "şifresi", "Şifresi", "şifre", "Şifre", "şifrem", "Şifrem", "mdp", "hasło", "heslo", "jelszó",
+	// Hungarian possessive and accusative forms ("a jelszava x", "jelszóval
+	// x"); definite forms in Swedish, Norwegian and Danish ("med
+	// lösenordet x", "og adgangskoden x")
+	"jelszava", "jelszavam", "jelszavad", "jelszót", "jelszóval",
+	"lösenordet", "losenordet", "passordet", "adgangskoden", "kodeordet",
 	// Thai and Hindi write "password X" in running text
 	"รหัสผ่าน", "पासवर्ड"}
 
@@ -190,6 +197,9 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	// "PW x" at the start of a line; "a palavra-passe x"
 	if ws := proseWordBefore(text, i); ws >= 0 {
 		w := text[ws:i]
+		if inWords(trimLabelWord(w), lineKeyNames) && d.wifiKeyValue(st, text, vs) {
+			return // "WLAN „Lager-3“, Schlüssel x"
+		}
 		direct := inWords(w, lineDirectNames)
 		if direct || inWords(w, lineLabelNames) || configPasswordKey(w) {
 			ls, known := lineStart()
@@ -204,6 +214,13 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		}
 	}
 	link := linkBefore(text, i)
+	if !link {
+		// "salasana on x", "adgangskoden er x", "пароль от вайфая x"
+		if ls, _ := lineStart(); pairedLinkName(text, ls, i) || slavicConnectorName(text, ls, i) {
+			d.addLineValue(st, text, vs, prosePassword)
+			return
+		}
+	}
 	if (link && !wordEndsAt(text, i, "to")) || changedTo(text, i) {
 		// "the password we set is x", "das neue Kennwort laut Mail
 		// ist x", "SNMP community on the switches is x", "het
@@ -928,7 +945,7 @@ func nameFewWordsBefore(text string, ls, i int) int {
 			return proseNone
 		}
 		switch {
-		case inWords(w, lineAboutWords):
+		case inWords(w, lineAboutWords) || inWords(w, greekCodeKinds):
 			return proseNone
 		case inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)):
 			return prosePassword
@@ -1234,6 +1251,8 @@ func labelBefore(text string, ls, se int) int {
 				return proseNone // "password: x": the assignment scanner's
 			}
 			return prosePassword
+		} else if words == 0 && !isASCII(w) && cjkKeyLabel(w) {
+			return proseToken // "API密钥: x", "APIキー：x"
 		} else if inWords(w, lineKeyNames) {
 			if words == 0 && text[se] == ':' && isASCII(w) {
 				return proseNone // "key: x", "token: x": the assignment scanner's

@@ -28,10 +28,13 @@ var otpNames = []string{
 	// a bare "code" only with wording about a login or a text message on
 	// its line (otpContext)
 	"code", "código", "codigo", "kod", "codice", "kode", "код",
+	// Swedish, Danish and Norwegian "the code", Finnish, Turkish (kapı
+	// kodu), Czech, Slovak and Hungarian
+	"koden", "koodi", "kodu", "kód",
 }
 
 // bareCodeNames are the otpNames that say only "code".
-var bareCodeNames = []string{"code", "código", "codigo", "kod", "codice", "kode", "код"}
+var bareCodeNames = []string{"code", "código", "codigo", "kod", "codice", "kode", "код", "koden", "koodi", "kodu", "kód"}
 
 // otpContextWords on a bare code's line make it a one-time code.
 var otpContextWords = []string{

@@ -113,6 +113,11 @@ func pinNameEnd(text string, ls, rs int) (int, string) {
 					ne, nn = i+k+len(name), name
 				}
 			}
+			// "ICカードのPINは1234です": PIN in Latin letters inside a
+			// word of CJK or Hangul
+			if e, name := asciiPinInWide(text, ls, rs); e > ne {
+				ne, nn = e, name
+			}
 			break
 		}
 	}
@@ -156,19 +161,30 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 	default:
 		return // a part of something longer: -4821, #4821, x4821
 	}
+	if cjkCounterAt(text, ve) {
+		return // 2026年, 2026년, 1500円: a year, a date, an amount, a count
+	}
 	ls := max(0, rs-pinLookBack)
 	if i := strings.LastIndexByte(text[ls:rs], '\n'); i >= 0 {
 		ls += i + 1
 	}
 	ne, name := pinNameEnd(text, ls, rs)
+	access := false
 	if ne >= 0 && inWords(name, bareCodeNames) && !otpContext(text, ls, ne-len(name), ve) {
-		// a bare "code" with no wording about a login: a PIN's name
-		// before it may still name the number ("Schlüsselbox …, Code 3284")
-		if ne, name = pinNameEnd(text, ls, ne-len(name)); otpNameSet[name] {
+		// a bare "code" with no wording about a login: what it opens may
+		// name it ("the code to the gate is", "código de la alarma es",
+		// "override code"), or a PIN's name before it may still name the
+		// number ("Schlüsselbox …, Code 3284")
+		if accessCode(text, ls, ne-len(name), ne, rs) {
+			access = true
+		} else if ne, name = pinNameEnd(text, ls, ne-len(name)); otpNameSet[name] {
 			return
 		}
 	}
-	if ne < 0 || rs-ne > pinMaxGap || !pinGap(withoutQualifier(text[ne:rs])) {
+	if ne >= 0 && (name == "pin" || name == "puk") && ne+1 < rs && (text[ne] == '1' || text[ne] == '2') && !isAlnum(text[ne+1]) {
+		ne++ // an ID card's PIN1 and PIN2, a SIM's PUK2
+	}
+	if ne < 0 || rs-ne > pinMaxGap || !pinGap(withoutQualifier(skipCodeNumber(text[ne:rs]))) {
 		return
 	}
 	v := text[rs:ve]
@@ -176,7 +192,7 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 	if obviousFake(digits) || sequential(digits) || repeatedRun(digits) {
 		return
 	}
-	if otpNameSet[name] {
+	if otpNameSet[name] && !access {
 		if d.ix.otp >= 0 && liveCode(text, ls, ve) {
 			st.add(d.ix.otp, rs, ve)
 		}

@@ -26,7 +26,7 @@ var placeholderParts = []string{
 	"secret_key_base_", "notreal", "not_real", "not-a-real", "notasecret",
 	"process.env", "os.environ", "getenv", "environ[", "env(", "env[",
 	"secretkeyref", "valuefrom", "vault:", "ssm:", "arn:aws:", "keyvault",
-	"(optional)", "password1", "password123", "qwerty", "letmein", "hunter2",
+	"(optional)", "password1", "password123", "letmein", "hunter2",
 	"abcdefgh", "12345678", "00000000", "####", "_password", "password_", "-password",
 	"<password>", "_secret_", "<secret>", "<token>",
 	// "change me" in other languages
@@ -78,7 +78,7 @@ func isPlaceholder(v string) bool {
 			return true
 		}
 	}
-	if containsAny(placeholderMatcher, v) || printfVerb(v) {
+	if containsAny(placeholderMatcher, v) || printfVerb(v) || qwertyStandIn(v) {
 		return true
 	}
 	first, last := v[0], v[len(v)-1]

@@ -53,7 +53,7 @@ var proseSecretNames = []string{"token", "key", "apikey", "secret"}
 // "la", "na") would let most numbers through, so names and links that end
 // in them (Danish "er", Turkish "şifre", "parola", "salasana") are left
 // out.
-var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest", "it's", "là", "adalah", "ialah", "este", "je", "هي", "هو"}
+var proseLinks = []string{"is", "was", "ist", "lautet", "es", "est", "é", "è", "to", "är", "jest", "it's", "là", "adalah", "ialah", "este", "je", "هي", "هو", "είναι", "ειναι"}
 
 // proseConnectors join a name to what it is for: "the password for the
 // admin account is …", "das Passwort für den Server ist …", "la
@@ -76,7 +76,10 @@ const (
 )
 
 // proseVerbs take a name and its value with no linking word.
-var proseVerbs = []string{"use", "using", "try", "with", "enter"}
+var proseVerbs = []string{"use", "using", "try", "with", "enter",
+	// "with" in other languages: "met wachtwoord x", "med lösenordet x",
+	// "con contraseña x", "com senha x", "z hasłem x"
+	"met", "med", "mit", "avec", "con", "com", "z", "ze", "с", "з"}
 
 // proseArticles may stand between a verb and the name.
 var proseArticles = []string{"the", "my", "this", "our", "your", "new"}
@@ -163,7 +166,9 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 		}
 	}
 	if vs > 0 && text[vs-1] >= 0x80 {
-		d.proseTypographicQuote(st, text, vs, vs)
+		if !d.proseTypographicQuote(st, text, vs, vs) && vs >= 3 && text[vs-3:vs] == "：" {
+			d.cjkColonValue(st, text, vs) // "APIキー：x"
+		}
 		return
 	}
 	if vs > 1 && text[vs-1] == ' ' && text[vs-2] >= 0x80 && d.proseTypographicQuote(st, text, vs-1, vs) {
@@ -220,9 +225,13 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 				return
 			}
 		} else if e = proseTokenEnd(text, vs); e < 0 {
+			d.wifiKeyValue(st, text, vs) // "the WPA2 key is Fa1c0n@62"
 			return
 		}
 		if !tokenShaped(text[s:e]) || !d.acceptValue(text[s:e], "key", false, true, true) {
+			if s == vs {
+				d.wifiKeyValue(st, text, vs) // "the WPA2 key is x": a password
+			}
 			return
 		}
 		st.add(d.ix.generic, s, e)
@@ -837,6 +846,9 @@ var proseQualifiers = []string{
 	"dem", "das", "den", "die", "dein", "ihr", "le", "la", "el", "il", "o", "a", "het", "je",
 	"login", "account", "portal", "user", "e", "y", "and", "und", "et", "và", "dan",
 	"en", "og", "och", "ve",
+	// "and" in Finnish and Estonian, Hungarian, Romanian, Polish,
+	// Russian and Ukrainian, Greek: "käyttäjä on x ja salasana y"
+	"ja", "és", "și", "si", "i", "oraz", "и", "і", "й", "και",
 }
 
 // proseQualified reports what may stand before a password name that is
@@ -906,7 +918,9 @@ func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 		return
 	}
 	kind, link, colon := proseNameBefore(text, ts)
-	if !shaped || kind != prosePassword || (link == "" && !colon) {
+	// after a verb ("log in with password a-b-c-d"), four words or more
+	verbLink := kind == prosePassword && link == "" && !colon && joinedParts(text[ts:te]) >= 4
+	if !shaped || kind != prosePassword || (link == "" && !colon && !verbLink) {
 		// after a label, three words of four letters or more are enough:
 		// "Senha do Wi-Fi: willow-amizade-cachorro"
 		if !proseNameColon(text, ts) && !labelledPassword(text, ts) {

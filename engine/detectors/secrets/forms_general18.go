@@ -1,0 +1,370 @@
+package secrets
+
+// Forms of the seventh round (general18 tests), written from how people
+// write credentials at work in many languages; see general18_forms_test.go.
+
+// qwertyStandIn reports a keyboard-walk stand-in: "qwerty" alone or with
+// only a run of counting digits ("qwerty123", "Qwerty1234!"), the
+// documentation's weak-password example. A person's password built on
+// the walk ("Qwerty!3526", "qwerty.marmot77") is not one.
+func qwertyStandIn(v string) bool {
+	i := indexFold(v, "qwerty")
+	if i < 0 {
+		return false
+	}
+	var rest [64]byte
+	n := 0
+	for k := 0; k < len(v); k++ {
+		if k >= i && k < i+6 {
+			continue
+		}
+		c := v[k]
+		if isAlnum(c) {
+			if n == len(rest) {
+				return false
+			}
+			rest[n] = c
+			n++
+		}
+	}
+	if n <= 2 {
+		return true // "qwerty", "Qwerty!", "qwerty1"
+	}
+	up, down, same := true, true, true
+	for k := 0; k < n; k++ {
+		if !isDigit(rest[k]) {
+			return false
+		}
+		if k > 0 {
+			up = up && rest[k] == rest[k-1]+1
+			down = down && rest[k]+1 == rest[k-1]
+			same = same && rest[k] == rest[k-1]
+		}
+	}
+	return up || down || same // "qwerty123", "Qwerty4321!", "qwerty111"
+}
+
+// pairedLinks are linking words that mean "is" only in one language
+// family and are common words elsewhere (English "on", the filler "er"):
+// they link a value only to a password name of their own languages, a
+// few words back on the line. "Wilman salasana on x", "parool on x",
+// "adgangskoden til systemet er x", "passordet er x".
+var pairedLinks = []struct {
+	link  string
+	names []string
+}{
+	{"on", []string{"salasana", "salasanan", "salasanani", "salasanasi", "salasanamme", "parool", "parooli", "paroolid", "salasõna"}},
+	{"er", []string{"adgangskode", "adgangskoden", "kodeord", "kodeordet", "passord", "passordet", "passordene", "adgangskoder"}},
+}
+
+// pairedLinkName reports a paired linking word ending text[:i] and one
+// of its names at most six words before it on the line (from ls), with
+// no sentence end between.
+func pairedLinkName(text string, ls, i int) bool {
+	for _, pl := range pairedLinks {
+		if !wordEndsAt(text, i, pl.link) {
+			continue
+		}
+		j := spacesBefore(text, i-len(pl.link))
+		for words := 0; words < 7 && j > ls; words++ {
+			ws := j
+			for ws > ls && !isSpace(text[ws-1]) {
+				ws--
+			}
+			raw := text[ws:j]
+			if endsSentence(raw) || indexByte(raw, ':') >= 0 {
+				return false
+			}
+			w := trimLabelWord(raw)
+			if inWords(w, lineAboutWords) {
+				return false
+			}
+			if inWords(w, pl.names) || hyphenNameIn(w, pl.names) {
+				return true
+			}
+			j = ws
+			for j > ls && isSpace(text[j-1]) {
+				j--
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// hyphenNameIn reports a compound whose last part is one of names
+// ("WLAN-salasana", "wifi-adgangskode").
+func hyphenNameIn(w string, names []string) bool {
+	h := lastIndexByte(w, '-')
+	return h > 0 && h+1 < len(w) && inWords(w[h+1:], names)
+}
+
+// slavicNames and slavicConnectors: Russian and Ukrainian drop "is", so
+// a password is stated as its name, what it is for and the value:
+// "пароль от вайфая x", "пароль до ключа x", "пароль для входа: x".
+var (
+	slavicNames      = []string{"пароль", "Пароль", "пароли", "паролі"}
+	slavicConnectors = []string{"от", "для", "до", "від", "на", "к", "к", "у", "в", "із", "из"}
+)
+
+// slavicConnectorName reports, for the value after text[:i], a password
+// name right before a connector at most four words back on the line
+// (from ls), with no punctuation between but a closing colon.
+func slavicConnectorName(text string, ls, i int) bool {
+	lo := max(ls, i-96)
+	if index(text[lo:i], "арол") < 0 {
+		return false // one search rules out every line without the name
+	}
+	j := i
+	if j > lo && text[j-1] == ':' {
+		j--
+	}
+	for words := 0; words < 5 && j > lo; words++ {
+		ws := j
+		for ws > lo && !isSpace(text[ws-1]) {
+			ws--
+		}
+		raw := text[ws:j]
+		if raw == "" || endsSentence(raw) || indexByte(raw, ',') >= 0 || indexByte(raw, ':') >= 0 ||
+			indexByte(raw, '.') >= 0 || indexByte(raw, '!') >= 0 || indexByte(raw, '?') >= 0 {
+			return false // a sentence ends between ("вайфая.")
+		}
+		if words > 0 && inWords(raw, slavicConnectors) {
+			k := spacesBefore(text, ws)
+			if k > lo {
+				ns := k
+				for ns > lo && !isSpace(text[ns-1]) {
+					ns--
+				}
+				if inWords(text[ns:k], slavicNames) {
+					return true
+				}
+			}
+		}
+		j = spacesBefore(text, ws)
+		if j <= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// wifiWords on a line make a key name there a Wi-Fi key, whose value is
+// a password: "the WPA2 key is x", "WLAN „Lager“, Schlüssel x", "clé
+// Wi-Fi : x".
+var wifiWords = partMatcher([]string{"wifi", "wi-fi", "wlan", "wpa", "wireless", "ssid", "hotspot", "wi fi", "와이파이", "ワイファイ", "无线"})
+
+// wifiKeyLine reports Wi-Fi wording in the bytes before the value at
+// text[vs] on its line (at most 100 bytes back).
+func wifiKeyLine(text string, vs int) bool {
+	ls := vs
+	for ls > 0 && vs-ls < 100 && text[ls-1] != '\n' {
+		ls--
+	}
+	return containsAny(wifiWords, text[ls:vs])
+}
+
+// wifiKeyValue reports a password-shaped value at text[vs] after a key
+// name on a line about Wi-Fi: a Wi-Fi key is a password, which the token
+// forms (16 bytes or more, letters and digits) would miss.
+func (d *Detector) wifiKeyValue(st *scanState, text string, vs int) bool {
+	if d.ix.password < 0 || !wifiKeyLine(text, vs) {
+		return false
+	}
+	ve := proseValue(text, vs)
+	if ve < 0 || proseStandIn(text[vs:ve]) || obviousFake(text[vs:ve]) {
+		return false
+	}
+	st.add(d.ix.password, vs, ve)
+	return true
+}
+
+// cjkKeyLabel reports a key, secret or token name in Chinese, Japanese or
+// Korean as a label word: "API密钥", "AppSecret密钥", "APIキー", "アクセストークン",
+// "시크릿", Korean "키" after "API" or "비밀".
+func cjkKeyLabel(w string) bool {
+	if w == "키" || w == "토큰" {
+		return true
+	}
+	n := len("キー")
+	if len(w) > n && w[len(w)-n:] == "キー" {
+		return true
+	}
+	for _, k := range [...]string{"公钥", "公鑰", "公開", "공개"} {
+		if index(w, k) >= 0 {
+			return false // a public key
+		}
+	}
+	return cjkKeyWord(w)
+}
+
+// cjkColonValue reports the value at text[vs] right after a full-width
+// colon that ends a key label written in Chinese, Japanese or Korean
+// ("APIキー：x", "访问令牌：x"); CJK_PASSWORD reads the password names.
+func (d *Detector) cjkColonValue(st *scanState, text string, vs int) {
+	se := vs - len("：")
+	ls := se
+	for ls > 0 && se-ls < lineMaxLabel && text[ls-1] != '\n' {
+		ls--
+	}
+	if labelBefore(text, ls, se) == proseToken {
+		d.addLineValue(st, text, vs, proseToken)
+	}
+}
+
+// asciiPinInWide returns the end of the last "PIN" or "PUK" in Latin
+// letters between text[ls] and text[rs] that a CJK or Hangul character
+// (a particle: は, 는, 를) follows, and the name; -1 when there is none.
+func asciiPinInWide(text string, ls, rs int) (int, string) {
+	for e := rs; e-3 >= ls; e-- {
+		if text[e-1]|0x20 != 'n' && text[e-1]|0x20 != 'k' {
+			continue
+		}
+		w := text[e-3 : e]
+		name := ""
+		switch {
+		case equalFold(w, "pin"):
+			name = "pin"
+		case equalFold(w, "puk"):
+			name = "puk"
+		default:
+			continue
+		}
+		if e-3 > ls && isAlnum(text[e-4]) {
+			continue
+		}
+		if e < len(text) && text[e] >= 0xe0 {
+			return e, name
+		}
+	}
+	return -1, ""
+}
+
+// accessBeforeWords stand before a bare "code" and make it the code of a
+// lock, a door or a till rather than a one-time code or a product's code:
+// "override code", "Tor-Code", "porte, code 6983".
+var accessBeforeWords = []string{
+	"override", "manager", "supervisor", "disarm", "arming", "unlock", "lock", "till", "register",
+	"door", "gate", "garage", "alarm", "safe", "padlock", "locker", "keypad", "entry", "entrance",
+	"tür", "tor", "eingang", "tresor", "schloss", "porte", "portail", "cadenas", "coffre", "alarme",
+	"puerta", "portón", "porton", "candado", "alarma", "porta", "portão", "portao", "cadeado", "alarme",
+	"cancello", "portone", "lucchetto", "allarme", "deur", "poort", "hek", "kluis", "slot",
+	"dörr", "grind", "larm", "dør", "drzwi", "brama", "furtka", "sejf", "ovi", "portti", "kapı",
+}
+
+// accessObjectWords, after a bare "code" and a connector, say what it
+// opens: "the code to the gate", "código de la alarma", "koden till
+// grinden", "code du portail", "Code für das Tor".
+var accessObjectWords = []string{
+	"door", "doors", "gate", "gates", "alarm", "garage", "safe", "padlock", "lockbox", "keybox", "locker",
+	"tills", "register", "shed", "storeroom", "building", "entrance", "intercom",
+	"tür", "türe", "tor", "tores", "alarmanlage", "garage", "tresor", "schloss", "eingang", "schlüsselkasten", "schlüsseltresor",
+	"porte", "portail", "alarme", "coffre", "cadenas", "local", "immeuble", "interphone", "entrée", "entree",
+	"puerta", "portón", "porton", "portal", "alarma", "garaje", "caja", "candado", "nave", "almacén",
+	"porta", "portão", "portao", "portaria", "alarme", "garagem", "cofre", "cadeado", "canteiro",
+	"cancello", "portone", "allarme", "cassaforte", "lucchetto", "magazzino",
+	"deur", "poort", "hek", "alarm", "kluis", "slot",
+	"dörren", "dörr", "grinden", "grind", "porten", "larmet", "larm", "förrådet", "boden",
+	"døren", "døra", "porten", "alarmen", "boksen",
+	"drzwi", "bramy", "brama", "furtki", "alarmu", "sejfu", "kłódki",
+	"oven", "portin", "hälyttimen", "kassakaapin",
+	"kapı", "kapının", "alarmın", "kasanın",
+}
+
+// accessCode reports a bare code name text[ns:ne] that is the code of a
+// lock, a door or a till: a word of accessBeforeWords right before it,
+// or a word of accessObjectWords between it and the number at rs.
+func accessCode(text string, ls, ns, ne, rs int) bool {
+	if p := prevWord(text, ls, ns); p != "" && (inWords(p, accessBeforeWords) || hyphenNameIn(p, accessBeforeWords)) {
+		return true
+	}
+	// the code, a connector ("to", "for", "de", "till", "do" …), at
+	// most two more words and the object: not "the code on the door",
+	// a code written there
+	g := text[ne:rs]
+	for i, n := 0, 0; i < len(g) && n < 4; n++ {
+		for i < len(g) && !pinWordByte(g[i]) {
+			i++
+		}
+		j := i
+		for j < len(g) && pinWordByte(g[j]) {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		w := g[i:j]
+		switch {
+		case n == 0:
+			if !inWords(w, accessConnectors) {
+				return false
+			}
+		case inWords(w, accessObjectWords):
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// accessConnectors join a code to what it opens.
+var accessConnectors = []string{
+	"to", "for", "of", "für", "fuer", "zur", "zum", "vom", "von", "des", "der", "de", "del", "du", "da", "do", "di",
+	"della", "dello", "dei", "dell", "dall", "d", "van", "voor", "pour", "para", "per", "till", "för", "til", "for", "af", "av", "dla", "od",
+}
+
+// skipCodeNumber drops the number of a code in a series from the start of
+// the gap after its name: "Kod autoryzacyjny nr 2 do operacji: 60682808",
+// "code #3: 4821".
+func skipCodeNumber(g string) string {
+	i := 0
+	for i < len(g) && g[i] == ' ' {
+		i++
+	}
+	switch {
+	case i+3 <= len(g) && equalFold(g[i:i+2], "nr") && (g[i+2] == ' ' || g[i+2] == '.'):
+		i += 3
+	case i < len(g) && g[i] == '#':
+		i++
+	default:
+		return g
+	}
+	for i < len(g) && g[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(g) && j-i < 2 && isDigit(g[j]) {
+		j++
+	}
+	if j == i || j < len(g) && isAlnum(g[j]) {
+		return g
+	}
+	return g[j:]
+}
+
+// cjkCounters follow a number that counts or dates something in Chinese,
+// Japanese and Korean: years, months, days, hours, minutes, digits,
+// times, items, people, yen, yuan, won.
+var cjkCounters = []string{"年", "月", "日", "时", "時", "分", "秒", "桁", "回", "件", "个", "個", "人", "歳", "岁", "号", "円", "元",
+	"년", "월", "일", "시", "분", "초", "개", "명", "원", "회", "자리"}
+
+// cjkCounterAt reports a CJK or Hangul counter at text[i].
+func cjkCounterAt(text string, i int) bool {
+	if i >= len(text) || text[i] < 0xe0 {
+		return false
+	}
+	for _, c := range cjkCounters {
+		if len(text)-i >= len(c) && text[i:i+len(c)] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// greekCodeKinds before a linking word make "κωδικός" (a password, and
+// any code) some other code: an order, a confirmation, a postcode, a
+// product, a booking, an error, a reference, a tracking or a discount
+// code.
+var greekCodeKinds = []string{"παραγγελίας", "επιβεβαίωσης", "ταχυδρομικός", "ταχυδρομικό", "προϊόντος", "πελάτη",
+	"κράτησης", "σφάλματος", "αναφοράς", "παρακολούθησης", "έκπτωσης", "κουπονιού", "αποστολής", "τιμολογίου",
+	"Παραγγελίας", "Επιβεβαίωσης", "Ταχυδρομικός", "Προϊόντος", "Κράτησης", "Σφάλματος", "Αναφοράς"}

@@ -1,0 +1,86 @@
+package secrets
+
+import "testing"
+
+// Forms of the seventh round, written from how people state credentials
+// at work in many languages (general17's misses, reworded); the values
+// are made up. Each family has cases that must be found and near misses
+// that must not.
+func TestGeneral18Forms(t *testing.T) {
+	pw := "Zv" + "ezda6945%"
+	runCases(t, []tcase{
+		// a keyboard walk is a stand-in only with nothing of one's own
+		{"qwerty own", "my password is Qwerty!" + "3526.", "PASSWORD_ASSIGNMENT", "Qwerty!3526"},
+		{"qwerty own label", "Kamera: admin, hasło Qwerty@" + "5759, ale", "PASSWORD_ASSIGNMENT", "Qwerty@5759"},
+		{"qwerty counting", "password = qwerty" + "123", "", ""},
+		{"qwerty counting symbol", "the password is Qwerty" + "1234!", "", ""},
+		{"qwerty bare", "password: qwerty", "", ""},
+
+		// Greek linking word
+		{"greek is", "Ο κωδικός πρόσβασης του γραφείου στο Taxisnet είναι " + pw + " και", "PASSWORD_ASSIGNMENT", pw},
+		{"greek order code", "Ο κωδικός παραγγελίας είναι ORD-2024-XY7.", "", ""},
+		{"greek ssid", "Το SSID είναι Lab-WiFi-5G", "", ""},
+
+		// linking words of one language family
+		{"finnish on", "Wilman sijaistunnus on sijainen7 ja salasana on " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"estonian on", "Serveri parool on " + pw + ", palun vaheta see.", "PASSWORD_ASSIGNMENT", pw},
+		{"danish er", "adgangskoden til systemet er " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"english on", "Set the password on Router-5G2x first", "", ""},
+		{"english er", "the password, er, Build-2024x", "", ""},
+		{"finnish on no value", "salasana on liian lyhyt", "", ""},
+
+		// Russian and Ukrainian: name, what it is for, the value
+		{"russian ot", "пароль от вайфая " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"ukrainian do", "Файл ключа на флешці, пароль до ключа " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"russian ot no value", "пароль от вайфая спроси у админа", "", ""},
+		{"russian ot sentence", "пароль от вайфая. Сервер " + pw, "", ""},
+
+		// "and", "with" in other languages before a password name
+		{"finnish ja", "tunnus on tmadmin ja salasana " + pw + ". Kiitos", "PASSWORD_ASSIGNMENT", pw},
+		{"dutch met", "het account planning@example.nl met wachtwoord " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"swedish med", "logga in med lösenordet " + pw + " i morgon", "PASSWORD_ASSIGNMENT", pw},
+		{"hungarian possessive", "A felhasználónév projekt, a jelszava " + pw + ", a tervek", "PASSWORD_ASSIGNMENT", pw},
+		{"finnish ja no value", "ja salasana vaihdetaan huomenna", "", ""},
+		{"hungarian no value", "a jelszava túl rövid", "", ""},
+		{"dutch met weak", "met wachtwoord welkom", "", ""},
+
+		// a Wi-Fi key is a password
+		{"wpa2 key is", "The network is LAB-ROBOTICS and the WPA2 key is F4lc0n@" + "62. Print it", "PASSWORD_ASSIGNMENT", "F4lc0n@62"},
+		{"german wlan schluessel", "WLAN „Bau-Lager-3“, Schlüssel " + pw + ". Nur für Tablets", "PASSWORD_ASSIGNMENT", pw},
+		{"key no wifi", "the license key is AB-12cd-34!x", "", ""},
+		{"wifi key elsewhere", "Wi-Fi name is Office-5G, the key is in the drawer", "", ""},
+		{"wifi key stand-in", "the wifi key is changeme123!", "", ""},
+
+		// keys named in Chinese, Japanese and Korean labels
+		{"chinese key label", "API密钥: o48uXHiXqFg13vA3" + "CN8PX4DN6sE2splb", "GENERIC_SECRET", "o48uXHiXqFg13vA3CN8PX4DN6sE2splb"},
+		{"japanese key fullwidth", "APIキー：o48uXHiXqFg13vA3" + "CN8PX4DN6sE2splb", "GENERIC_SECRET", "o48uXHiXqFg13vA3CN8PX4DN6sE2splb"},
+		{"korean key label", "시크릿 키: o48uXHiXqFg13vA3" + "CN8PX4DN6sE2splb", "GENERIC_SECRET", "o48uXHiXqFg13vA3CN8PX4DN6sE2splb"},
+		{"chinese public key", "公钥：o48uXHiXqFg13vA3" + "CN8PX4DN6sE2splb", "", ""},
+		{"chinese key no value", "API密钥: 请联系管理员获取", "", ""},
+
+		// a passphrase of four words or more after "with password"
+		{"passphrase after verb", "I'm logged in as praxisadmin with password revontuli-gelato-falcon-havet but", "PASSWORD_ASSIGNMENT", "revontuli-gelato-falcon-havet"},
+		{"three words after verb", "log in with password case-by-case", "", ""},
+		{"hyphenated compound", "use password-protected-share-links", "", ""},
+
+		// PINs: Latin "PIN" in CJK text, PIN1 and PIN2, codes of locks
+		{"japanese pin particle", "課長から「ICカードのPINは5732です」と言われました", "PIN", "5732"},
+		{"japanese pin year", "PINコードの変更は2026年から", "", ""},
+		{"korean pin year", "비밀번호 변경은 2026년부터", "", ""},
+		{"estonian pin1 pin2", "Tema ajutine PIN1 on 1078 ja PIN2 on 81828, need tuleb vahetada.", "PIN", ""},
+		{"pin2 length", "PIN2 is 5 digits long", "", ""},
+		{"spanish alarm code", "el código de la alarma es 1623 y hay que desactivarla", "PIN", "1623"},
+		{"portuguese gate code", "o código do portão do canteiro é 997834 e depois", "PIN", "997834"},
+		{"swedish gate code", "koden till grinden vid etableringen är 9340 och den byts", "PIN", "9340"},
+		{"override code", "The manager override code on all tills is now 271048, don't share it", "PIN", "271048"},
+		{"french key box code", "dans la boîte à clés à côté de la porte, code 6983.", "PIN", "6983"},
+		{"italian elided", "il codice dell'allarme è 4821", "PIN", "4821"},
+		{"code on the door", "the code on the door is 4821", "", ""},
+		{"code for a course", "the code for the course is 4821", "", ""},
+		{"product code", "the product code is 4821", "", ""},
+
+		// the number of a code in a series
+		{"polish numbered code", "przyszedł SMS: „Kod autoryzacyjny nr 2 do operacji: 60682808”. Strona", "ONE_TIME_CODE", "60682808"},
+		{"polish numbered expired", "Kod nr 2 wygasł: 60682808", "", ""},
+	})
+}
