@@ -761,6 +761,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	if s.vocab(t0)&vTitle != 0 && s.isCapWord(s.at(s.dotAfter(i))) {
 		return span{} // "Mayor Rudy Giuliani": the name starts after the title
 	}
+	if t0.shape&sSentence == 0 && s.vocab(t0)&vRelation != 0 && s.isCapWord(s.at(i+1)) && s.flags(t0)&gGiven == 0 {
+		return span{} // German nouns: "den Installateur Gruber", "die Nachbarin Frau Öztürk": the name follows the role
+	}
 	var idx [6]int // name tokens (not particles or initials)
 	n := 0
 	j := i
@@ -1186,6 +1189,16 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		return 0.8
 	case f0.first && f0.common && !f0.sentence && lastF.sur && !lastF.word:
 		return 0.6 // "May Johnson" mid-sentence
+	case f0.first && f0.common && len(idx) == 2 && (lastF.sur || lastF.unknown) && !lastF.word && !lastF.proper && !lastF.bigPlace && !lastF.caps && commonGivenWord(s, s.at(idx[0])) && s.locContext(idx[0]) == 0:
+		// a given name that is also a common word before a surname or a
+		// word no list knows: "Joy Mutasa", "Summer Nakamura", "Faith
+		// Chepkoech". At a sentence start a verb may open it ("Will
+		// Kubernetes support …"), so there a lower-case word must not follow;
+		// after a place word it is a place ("to Port Paien").
+		if nx := s.at(idx[1] + 1); !f0.sentence || nx == nil || nx.nl > 0 || nx.kind != tWord || nx.shape&sLower == 0 {
+			return 0.55
+		}
+		return 0.45
 	case f0.first && !f0.word && lastF.word && lastF.sur:
 		return 0.7 // "John Baker"
 	case nameish == len(idx) && (f0.name || lastF.name):
@@ -1196,6 +1209,22 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		return 0.45
 	}
 	return 0.3
+}
+
+// commonGivenWord reports a given name that is itself an English word of
+// at least three ASCII letters ("Joy", "Summer", "Faith"), not an
+// accented word whose folded form is one ("Hà", "Dé") nor a particle
+// ("De").
+func commonGivenWord(s *scanner, t *token) bool {
+	if t.nletters < 3 || t.shape&sAllCaps != 0 {
+		return false
+	}
+	for _, c := range []byte(s.str(t)) {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // capsAfterHyphens reports a hyphenated word whose inner capitals all

@@ -79,7 +79,7 @@ func (s *scanner) isGerman() bool {
 }
 
 // germanText reports text written in German: at least four of its first
-// 4 KB's lower-case words are German articles, pronouns or particles
+// 4 KB's lower-case words (three in a text under 600 bytes) are German articles, pronouns or particles
 // that English and the other languages here do not use. In German every
 // noun is capitalised, and many are also surnames (Handwerker, Feld,
 // Zoll), so a capitalised word alone is weaker evidence of a name there.
@@ -88,6 +88,10 @@ func germanText(text string) bool {
 		text = text[:4096]
 	}
 	n := 0
+	need := 4
+	if len(text) < 600 {
+		need = 3 // a short request: "Kannst du das als Tabelle machen?"
+	}
 	for i := 0; i < len(text); {
 		for i < len(text) && !('a' <= text[i] && text[i] <= 'z' || text[i] >= 0x80) {
 			i++
@@ -99,8 +103,23 @@ func germanText(text string) bool {
 		if j > i && (i == 0 || !('A' <= text[i-1] && text[i-1] <= 'Z')) {
 			switch text[i:j] {
 			case "der", "die", "das", "den", "dem", "des", "und", "ist", "nicht", "ein", "eine", "einen",
-				"ich", "wir", "sie", "mit", "für", "auf", "bitte", "wird", "sind", "auch", "noch", "zum", "zur", "vom", "beim":
-				if n++; n >= 4 {
+				"ich", "wir", "sie", "mit", "für", "auf", "bitte", "wird", "sind", "auch", "noch", "zum", "zur", "vom", "beim",
+				// (German only: not Dutch, English, French or Portuguese words)
+				"einem", "einer", "kannst", "machen", "schreib", "schreibe", "ihr", "ihre", "ihren", "ihrem", "ihnen",
+				"zu", "dass", "oder", "aber", "nach", "bei", "uns", "unser", "unsere", "sich", "kann", "können",
+				"soll", "muss", "wurde", "haben", "habe", "über", "möchte", "sehr", "gibt", "kein", "keine",
+				"schon", "jetzt", "heute", "aus", "dieser", "diese", "dieses", "wenn", "weil", "mein", "meine",
+				"meinen", "deine", "euch", "danke", "gerne", "liegt", "bereit", "fällt", "melden":
+				if n++; n >= need {
+					return true
+				}
+			}
+		} else if j > i && i >= 1 && 'A' <= text[i-1] && text[i-1] <= 'Z' && (i == 1 || text[i-2] == ' ' || text[i-2] == '\n') {
+			// requests open with a capitalised German verb or pronoun
+			switch text[i-1 : j] {
+			case "Kannst", "Könntest", "Schreib", "Schreibe", "Formuliere", "Mach", "Mache", "Fasse",
+				"Hilf", "Gib", "Ich", "Wir", "Bitte", "Erkläre", "Sag":
+				if n++; n >= need {
 					return true
 				}
 			}

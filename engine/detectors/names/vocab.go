@@ -83,7 +83,17 @@ var vocabT = func() *vocabTable {
 		kollegin nachbar nachbarin kontoinhaber kontoinhaberin empfänger empfängerin irmão irmã mãe pai
 		filho filha marido amigo vizinho vizinha fratello sorella figlio figlia marito moglie amico amica
 		vicino vicina collega broer zus moeder vader zoon dochter vriend vriendin buurman buurvrouw
-		granne grannen syster bror dotter`)
+		granne grannen syster bror dotter
+		carer caregiver witness claimant caller adjuster assessor physio physiotherapist pharmacist
+		dentist vet midwife receptionist caretaker treasurer volunteer organiser organizer referee
+		installateur handwerker hausmeister hausmeisterin vermieter vermieterin mieter mieterin
+		trainerin techniker monteur fahrer fahrerin kunde kundin patientin zeuge zeugin gutachter
+		sachbearbeiter sachbearbeiterin ansprechpartner ansprechpartnerin unfallgegner unfallgegnerin
+		livreur livreuse témoin destinataire assuré assurée infirmier infirmière
+		cliente paciente testigo perito repartidor repartidora destinatario destinataria asegurado
+		asegurada testimone corriere paziente motorista testemunha entregador segurado segurada
+		klant getuige bezorger tegenpartij klient klientka pacjent pacjentka kierowca świadek
+		kurier trener trenerka rzeczoznawca odbiorca`)
 	add(vGreet, `dear hi hello hey thanks thank congratulations welcome greetings sincerely regards
 		cheers signed attn attention cc bye goodbye love yours
 		hola olá ola bonjour bonsoir salut hallo servus moin ciao salve hej hei hoi namaste merhaba

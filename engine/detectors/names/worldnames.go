@@ -6,7 +6,10 @@ import "strings"
 // the embedded gazetteer (built mostly from US and European lists) misses
 // or lists only as rare: India, China, the Arab world, Iran, Nigeria,
 // Ghana, Kenya, South Africa, Eastern Europe, Turkey, Spain and Latin
-// America, Brazil and Portugal, Japan, Korea and Vietnam. Authored for
+// America, Brazil and Portugal, Japan, Korea and Vietnam, and (last line)
+// the German-speaking countries, whose frequent given names the lists
+// had only as names or rare surnames (Jürgen, Günter, Horst), which
+// German text, with its capitalised nouns, needs. Authored for
 // Parapet from the frequency rankings on Wikipedia's "List of most popular
 // given names" and "List of most common surnames in Asia / Africa /
 // Europe / South America" pages (names are facts; no list was copied).
@@ -50,6 +53,10 @@ so-yeon minjun jihoon
 anh linh huong thao trang minh duc tuan hung quang thanh hieu phuong ngoc
 mehmet ahmet emre burak murat hakan ozan cem ayse fatma zeynep elif emine hatice merve esra
 somchai somsak
+jurgen gunter gunther horst werner tobias henning barbel anke uwe jorg bjorn soren
+dieter klaus wolfgang helmut manfred gerhard rainer ralf sven maximilian anton theo leonie
+ute heike birgit sabine monika gisela renate silke katrin kerstin sepp josef florian
+matthias andreas stefan thorsten torsten nils lars malte jannik yannick aylin gulsen
 `
 
 const worldSurnames = `

@@ -1,0 +1,54 @@
+package names
+
+import "testing"
+
+// TestShortGermanText: a short German request is German with three of
+// its function words, so its capitalised nouns are no names on their own;
+// Dutch and English text with one German-looking word stays out.
+func TestShortGermanText(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Kannst du das als Tabelle machen? Praxis am Markt, Termine Montag.", true},
+		{"Schreib bitte eine kurze Nachricht an die Eltern.", true},
+		{"Can you make this a table? Das Boot is a film I like.", false},
+		{"Kun je dit netjes maken? Ik ben Sanne, mijn bestelling is nooit aangekomen.", false},
+		{"Posso pagar com o cartão das férias? Ele disse que sim.", false},
+	} {
+		if got := germanText(c.text); got != c.want {
+			t.Errorf("germanText(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	checkRound5(t, []round5Case{
+		{"de short nouns", "Kannst du das bitte kürzer machen? Spedition Dachser liefert, Platz ist gesperrt.", "PERSON", nil},
+		{"de short with name", "Kannst du das bitte kürzer machen? Termin mit Jürgen Haas am Montag.", "PERSON", []string{"Jürgen Haas"}},
+	})
+}
+
+// TestRoleNounBeforeName: a role (carer, witness, Installateur, testigo)
+// before a name is context for it, and a capitalised German role noun is
+// not part of the name.
+func TestRoleNounBeforeName(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"de role noun", "Formuliere eine Nachricht an den Installateur Gruber: Termin Donnerstag 8 Uhr.", "PERSON", []string{"Gruber"}},
+		{"en carer label", "Medication list\nCarer: Joy Mutasa 07700 900862", "PERSON", []string{"Joy Mutasa"}},
+		{"en role then thing", "Ask the pharmacist about Calpol for a toddler.", "PERSON", nil},
+		{"de role noun alone", "Bitte den Installateur anrufen, er kommt am Montag.", "PERSON", nil},
+	})
+}
+
+// TestCommonWordGivenName: a given name that is an English word (Joy,
+// Summer, Faith) before a surname or an unknown word is a name, but not a
+// modal verb opening a question, a place after "to", a particle or an
+// accented word whose folded form is English.
+func TestCommonWordGivenName(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"summer surname", "- \"Dark mode looks weird on iPad\" - Summer Nakamura", "PERSON", []string{"Summer Nakamura"}},
+		{"faith unknown", "The review was led by Faith Chepkoech and the board.", "PERSON", []string{"Faith Chepkoech"}},
+		{"modal verb", "Will Kubernetes support arm64 nodes next year?", "PERSON", nil},
+		{"place after to", "Songwriters from around the world come to Port Paien every summer.", "PERSON", nil},
+		{"common noun after", "Summer Sale starts on Monday.", "PERSON", nil},
+		{"vietnamese city", "Giao hàng tới Hà Nội trước thứ Sáu nhé.", "PERSON", nil},
+	})
+}
