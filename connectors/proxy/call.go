@@ -35,6 +35,10 @@ var (
 	routeCompletion = &route{name: "completions", kind: apiOpenAI, protocol: ProtocolOpenAI, path: "/completions", extract: extractCompletion}
 	routeEmbedding  = &route{name: "embeddings", kind: apiOpenAI, protocol: ProtocolOpenAI, path: "/embeddings", extract: extractEmbedding}
 	routeMessages   = &route{name: "messages", kind: apiAnthropic, protocol: ProtocolAnthropic, path: "/v1/messages", extract: extractMessages}
+	// Anthropic's token counting sends the prompt to the upstream too, so
+	// it is decided like a message (same endpoint for the policy); the
+	// count comes back as it is.
+	routeCountTokens = &route{name: "messages", kind: apiAnthropic, protocol: ProtocolAnthropic, path: "/v1/messages/count_tokens", extract: extractMessages}
 )
 
 func init() {
@@ -47,6 +51,7 @@ func (p *Proxy) chatCompletions(c *gin.Context) { p.serve(c, routeChat) }
 func (p *Proxy) completions(c *gin.Context)     { p.serve(c, routeCompletion) }
 func (p *Proxy) embeddings(c *gin.Context)      { p.serve(c, routeEmbedding) }
 func (p *Proxy) messages(c *gin.Context)        { p.serve(c, routeMessages) }
+func (p *Proxy) countTokens(c *gin.Context)     { p.serve(c, routeCountTokens) }
 
 var (
 	errUpstreamTimeout = errors.New("upstream timed out")

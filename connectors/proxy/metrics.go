@@ -183,7 +183,8 @@ func (b *boundMetrics) requestError(path string, e *apiError) {
 	if b == nil || e.policy || indexOf(upstreamErrorCodes[:], e.code) >= 0 {
 		return
 	}
-	r := len(metricErrorPaths) // unknown
+	r := len(metricErrorPaths)                       // unknown
+	path = strings.TrimSuffix(path, "/count_tokens") // counted with messages
 	for i, p := range metricErrorPaths {
 		if strings.HasSuffix(path, p) {
 			r = i

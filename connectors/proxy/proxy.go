@@ -300,6 +300,7 @@ func (p *Proxy) Mount(r gin.IRoutes) {
 	r.POST("/v1/embeddings", p.identify(apiOpenAI), p.embeddings)
 	r.GET("/v1/models", p.identify(apiOpenAI), p.models)
 	r.POST("/v1/messages", p.identify(apiAnthropic), p.messages)
+	r.POST("/v1/messages/count_tokens", p.identify(apiAnthropic), p.countTokens)
 	r.POST("/v1/responses", p.identify(apiOpenAI), p.responses)
 }
 

@@ -56,10 +56,10 @@ GET /metrics, GET /v1/bundles.
 
 Proxy routes (OpenAI- and Anthropic-compatible; point a client's base URL
 at http://127.0.0.1:8282/v1): POST /v1/chat/completions, /v1/completions,
-/v1/embeddings, /v1/messages, /v1/responses and GET /v1/models. Each call
-is decided on
-its prompt before it is forwarded and on its response, streamed or not,
-before the caller sees it. Upstreams come from the config file's
+/v1/embeddings, /v1/messages (and its count_tokens), /v1/responses and
+GET /v1/models. Each call is decided on its prompt before it is
+forwarded and on its response, streamed or not, before the caller sees
+it. Upstreams come from the config file's
 upstreams: section, or for a quick try from --upstream:
 
   OPENAI_API_KEY=sk-... parapet serve --upstream openai=https://api.openai.com/v1
