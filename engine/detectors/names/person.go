@@ -153,6 +153,16 @@ func nameInAddressAfter(text string, p int, name string) bool {
 	return at >= 0 && !strings.ContainsAny(text[e:e+at], " \n")
 }
 
+// turkishHonorific reports the Turkish words of address written after a
+// given name: Bey, Hanım, Efendi, Hoca, abi, abla.
+func turkishHonorific(w string) bool {
+	switch w {
+	case "Bey", "bey", "Hanım", "hanım", "Hanim", "hanim", "Efendi", "efendi", "Hoca", "hoca", "Abi", "abi", "Abla", "abla":
+		return true
+	}
+	return false
+}
+
 // honorificSuffix reports a name with a Japanese, Korean or Hindi
 // honorific joined by a hyphen: "Tanaka-san", "Ji-woo-ssi", "Verma-ji".
 func honorificSuffix(w string) bool {
@@ -761,7 +771,10 @@ func (d *Detector) personAt(s *scanner, i int) span {
 	if s.vocab(t0)&vTitle != 0 && s.isCapWord(s.at(s.dotAfter(i))) {
 		return span{} // "Mayor Rudy Giuliani": the name starts after the title
 	}
-	if t0.shape&sSentence == 0 && s.vocab(t0)&vRelation != 0 && s.isCapWord(s.at(i+1)) && s.flags(t0)&gGiven == 0 {
+	if p := s.at(i - 1); turkishHonorific(s.str(t0)) && s.isCapWord(p) && t0.nl == 0 {
+		return span{} // the "Bey" of "Serdar Bey"
+	}
+	if s.vocab(t0)&vRelation != 0 && s.isCapWord(s.at(i+1)) && s.flags(t0)&gGiven == 0 {
 		return span{} // German nouns: "den Installateur Gruber", "die Nachbarin Frau Öztürk": the name follows the role
 	}
 	var idx [6]int // name tokens (not particles or initials)
@@ -778,7 +791,7 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			if t.nl > 0 {
 				break
 			}
-			if p := s.at(j - 1); p != nil && p.shape&sPoss != 0 {
+			if p := s.at(j - 1); p != nil && p.shape&(sPoss|sCaseSuffix) != 0 {
 				break
 			}
 		}
@@ -798,6 +811,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			}
 			if j > i && v&vUnit != 0 {
 				break // "Mrs. Barbara Yudina Apt. 675"
+			}
+			if j > i && n > 0 && turkishHonorific(s.str(t)) {
+				break // "Serdar Bey", "Ayşe Hanım": the honorific follows the name
 			}
 			if j > i && v&vNameSuffix != 0 && n > 0 {
 				j = s.dotAfter(j) // "Kevin Veitonen II", "John Smith Jr."
@@ -892,6 +908,8 @@ func (d *Detector) personAt(s *scanner, i int) span {
 		ctx = ctxStrong // "Irene (irene.sotomayor@gmail.com)", "Tayo (tayo.bakare@…)"
 	} else if n <= 2 && nx != nil && nx.kind == tWord && nx.nl == 0 && nx.shape&sLower != 0 && (s.str(nx) == "ji" || s.str(nx) == "jee") && s.flags(lt)&(gAnyWord|gProper|gBigPlace) == 0 {
 		ctx = ctxStrong // Hindi honorific: "Verma ji ka address", "Sharma ji"
+	} else if n <= 2 && nx != nil && nx.kind == tWord && nx.nl == 0 && turkishHonorific(s.str(nx)) && s.flags(lt)&(gAnyWord|gProper|gBigPlace) == 0 {
+		ctx = ctxStrong // Turkish honorific after the name: "Serdar Bey", "Ayşe Hanım", "Cengiz abi"
 	} else if n <= 3 && honorificSuffix(s.str(lt)) && !isPunct(nx, ':') { // (a label: the label pass trims the honorific)
 		ctx = ctxStrong // "Tanaka-san will send", "Ji-woo-ssi", "Verma-ji"
 	}

@@ -52,3 +52,35 @@ func TestCommonWordGivenName(t *testing.T) {
 		{"vietnamese city", "Giao hàng tới Hà Nội trước thứ Sáu nhé.", "PERSON", nil},
 	})
 }
+
+// TestTurkishCaseEndings: a Turkish case ending after an apostrophe is
+// not part of the name (Mehmet'in, Zeynep'e, Ayşe'nin), an honorific after
+// a name (Serdar Bey, Ayşe Hanım, Cengiz abi) is context and not a name,
+// and Turkish month names with an ending are dates. Hawai'i and O'Neil
+// keep their apostrophe.
+func TestTurkishCaseEndings(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"tr genitive", "Sigorta dosyası: Mehmet'in arabası hasarlı.", "PERSON", []string{"Mehmet"}},
+		{"tr dative pair", "Basketbol kulübü: Zeynep'e ve Emre Doğan'a forma numaralarını söyle.", "PERSON", []string{"Zeynep", "Emre Doğan"}},
+		{"tr buffer n", "Kedi kayboldu, dün Ayşe'nin annesi aradı.", "PERSON", []string{"Ayşe"}},
+		{"tr honorific", "Antrenör Serdar Bey cumartesi gelemiyor.", "PERSON", []string{"Serdar"}},
+		{"tr hanim", "Ayşe Hanım geldi mi? Cengiz abi aradı.", "PERSON", []string{"Ayşe", "Cengiz"}},
+		{"tr month", "Kartımdan 12 Nisan'da yapılan işlem bana ait değil.", "PERSON", nil},
+		{"hawaiian okina", "We met O'Neil in Hawai'i last year.", "PERSON", []string{"O'Neil"}},
+	})
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Mehmet'in", 2}, {"Ayşe'nin", 3}, {"Ayşe'in", 0}, {"Hawai'i", 0}, {"Emre'ye", 2},
+		{"Ankara'da", 2}, {"O'Neil", 0}, {"Mehmet'inx", 0}, {"Mehmet'e", 1}, {"Rock'n", 0},
+	} {
+		q := 0
+		for q < len(c.text) && c.text[q] != '\'' {
+			q++
+		}
+		if got := caseSuffixLen(c.text, 0, q, 1); got != c.want {
+			t.Errorf("caseSuffixLen(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}

@@ -25,6 +25,7 @@ const (
 	sInnerCap                    // an upper-case letter after the first (McDonald)
 	sDotAfter                    // directly followed by '.'
 	sNumAlpha                    // tNum with letters
+	sCaseSuffix                  // followed by a Turkish case ending after an apostrophe: Mehmet'in (not part of the token)
 )
 
 type token struct {
@@ -530,6 +531,19 @@ func (s *scanner) next() bool {
 			if text[p] == '.' {
 				t.shape |= sDotAfter
 			}
+			if t.shape&sCap != 0 && (text[p] == '\'' || len(text)-p >= 3 && text[p:p+3] == "’") {
+				n := 1
+				if text[p] != '\'' {
+					n = 3
+				}
+				if k := caseSuffixLen(text, int(t.start), p, n); k > 0 {
+					t.shape |= sCaseSuffix
+					t.end = int32(p)
+					s.pos = p + n + k
+					s.produced++
+					return true
+				}
+			}
 		}
 	default: // ASCII punctuation
 		t.kind, t.punct = tPunct, rune(c)
@@ -549,11 +563,74 @@ func (s *scanner) apostrophe(t *token, q, n int) (int, bool) {
 	if q+n >= len(text) || !startsLetter(text[q+n:]) {
 		return q, false
 	}
+	if t.shape&sCap != 0 && caseSuffixLen(text, int(t.start), q, n) > 0 {
+		return q, false // "Mehmet'in": the name ends at the apostrophe
+	}
 	// 's followed by a non-letter is a possessive: stop here.
 	if (text[q+n] == 's' || text[q+n] == 'S') && (q+n+1 >= len(text) || !startsLetter(text[q+n+1:])) {
 		return q, false
 	}
 	return q + n, true
+}
+
+// caseSuffixLen returns the length of a Turkish case or plural ending
+// written after an apostrophe at text[q] (n bytes) behind the proper
+// name text[start:q]: Mehmet'in, Zeynep'e, Ankara'da, Ayşe'nin,
+// Emre'ye, Doğan'a. Vowel harmony is not checked, but the buffer
+// consonant is: after a vowel the ending starts with n, y, d or t
+// ("Ayşe'ye"), after a consonant it is no bare n- or y- form, so that
+// Hawai'i, O'Neil and rock'n'roll stay words. 0: no such ending.
+func caseSuffixLen(text string, start, q, n int) int {
+	e := q + n
+	k := e
+	for k < len(text) && k-e < 12 {
+		c := text[k]
+		if 'a' <= c && c <= 'z' {
+			k++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, m := utf8.DecodeRuneInString(text[k:])
+			if unicode.IsLower(r) {
+				k += m
+				continue
+			}
+		}
+		break
+	}
+	if k == e || k < len(text) && startsLetter(text[k:]) {
+		return 0
+	}
+	suf := text[e:k]
+	switch suf {
+	case "in", "ın", "un", "ün", "i", "ı", "u", "ü", "e", "a",
+		"de", "da", "te", "ta", "den", "dan", "ten", "tan", "le", "la", "yle", "yla",
+		"nin", "nın", "nun", "nün", "ye", "ya", "yi", "yı", "yu", "yü",
+		"ler", "lar", "lerin", "ların", "deki", "daki", "teki", "taki", "dir", "dır":
+	default:
+		return 0
+	}
+	if q-start < 2 {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[start:q])
+	vowelStem := false
+	switch r {
+	case 'a', 'e', 'i', 'o', 'u', 'ı', 'ö', 'ü', 'A', 'E', 'I', 'O', 'U', 'İ', 'Ö', 'Ü':
+		vowelStem = true
+	}
+	switch suf[0] {
+	case 'n', 'y':
+		if !vowelStem {
+			return 0
+		}
+	case 'd', 't', 'l':
+	default: // a bare vowel ending: after a consonant only ("Mehmet'i", not "Hawai'i")
+		if vowelStem {
+			return 0
+		}
+	}
+	return k - e
 }
 
 func startsLetter(s string) bool {

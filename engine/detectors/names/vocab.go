@@ -93,7 +93,8 @@ var vocabT = func() *vocabTable {
 		cliente paciente testigo perito repartidor repartidora destinatario destinataria asegurado
 		asegurada testimone corriere paziente motorista testemunha entregador segurado segurada
 		klant getuige bezorger tegenpartij klient klientka pacjent pacjentka kierowca świadek
-		kurier trener trenerka rzeczoznawca odbiorca`)
+		kurier trener trenerka rzeczoznawca odbiorca
+		antrenör müşteri sürücü şoför tanık komşu kurye eczacı avukat`)
 	add(vGreet, `dear hi hello hey thanks thank congratulations welcome greetings sincerely regards
 		cheers signed attn attention cc bye goodbye love yours
 		hola olá ola bonjour bonsoir salut hallo servus moin ciao salve hej hei hoi namaste merhaba
@@ -274,7 +275,9 @@ const foreignCalendar = `montag dienstag mittwoch donnerstag freitag samstag son
 	segunda terça terca quarta quinta sexta janeiro fevereiro maio junho julho setembro
 	outubro dezembro
 	poniedziałek wtorek środa czwartek piątek sobota niedziela styczeń luty marzec kwiecień
-	czerwiec lipiec sierpień wrzesień październik listopad grudzień`
+	czerwiec lipiec sierpień wrzesień październik listopad grudzień
+	ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık
+	pazartesi salı çarşamba perşembe cuma cumartesi`
 
 func (s *scanner) vocab(t *token) uint32 {
 	if t == nil || t.kind != tWord {
