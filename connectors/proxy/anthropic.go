@@ -1,9 +1,7 @@
 package proxy
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -161,7 +159,7 @@ func (s *antStream) broken(err error) Outcome {
 	switch {
 	case k.clientGone():
 		return OutcomeClientGone
-	case errors.Is(context.Cause(k.ctx), errIdleTimeout), errors.Is(context.Cause(k.ctx), errUpstreamTimeout):
+	case isStall(k):
 		s.w.event("error", errorJSON(apiAnthropic, &apiError{status: http.StatusGatewayTimeout, code: "upstream_timeout", msg: "upstream " + strconv.Quote(k.up.Name) + " stalled mid-stream"}, ""))
 		return OutcomeUpstreamTimeout
 	}

@@ -2,7 +2,6 @@ package proxy
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -463,7 +462,7 @@ func (s *oaiStream) broken(err error) Outcome {
 	switch {
 	case k.clientGone():
 		return OutcomeClientGone
-	case errors.Is(context.Cause(k.ctx), errIdleTimeout), errors.Is(context.Cause(k.ctx), errUpstreamTimeout):
+	case isStall(k):
 		s.w.event("", errorJSON(apiOpenAI, &apiError{status: http.StatusGatewayTimeout, code: "upstream_timeout", msg: "upstream " + strconv.Quote(k.up.Name) + " stalled mid-stream"}, ""))
 		return OutcomeUpstreamTimeout
 	case errors.Is(err, io.EOF) && len(s.done) > 0 && len(s.done) == len(s.guards):

@@ -3,6 +3,7 @@ package proxy
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -651,8 +652,9 @@ func (s *respStream) cut() Outcome {
 	return OutcomeContentFilter
 }
 
-// isStall reports whether the upstream call ended on a timeout.
+// isStall reports whether the upstream call ended on a timeout: the
+// whole call's, or the stream's idle one.
 func isStall(k *call) bool {
 	c := context.Cause(k.ctx)
-	return c == errIdleTimeout || c == errUpstreamTimeout
+	return errors.Is(c, errIdleTimeout) || errors.Is(c, errUpstreamTimeout)
 }
