@@ -84,3 +84,18 @@ func TestTurkishCaseEndings(t *testing.T) {
 		}
 	}
 }
+
+// TestCJKRoleBeforeName: a role noun before a Chinese or Japanese name
+// (收件人, 客服, 对方司机, 相手方) is a cue when the name ends at a boundary
+// or an honorific or verb cue; common words that start with a family
+// name after a role ("客服周末不上班", "对方马上同意") are not names.
+func TestCJKRoleBeforeName(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"zh recipient", "收件人李建国，电话见上。", "PERSON", []string{"李建国"}},
+		{"zh agent said", "客服林晓婷说要核对卡号", "PERSON", []string{"林晓婷"}},
+		{"zh other driver", "对方司机刘洋，承认追尾", "PERSON", []string{"刘洋"}},
+		{"ja other party", "相手方 鈴木 一郎、目撃者 高橋 美穂。", "PERSON", []string{"鈴木 一郎", "高橋 美穂"}},
+		{"zh weekend", "客服周末不上班，有事留言。", "PERSON", nil},
+		{"zh at once", "对方马上同意了赔偿。", "PERSON", nil},
+	})
+}

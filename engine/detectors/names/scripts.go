@@ -2390,6 +2390,17 @@ var (
 		"收款人：", "收款人:", "付款人：", "户名：", "戶名：", "乘客", "旅客：", "申请人：", "申請人：",
 		"担当 ", "院長 ", "院长 ", "署名：", "氏名 ", "名前 ", "差出人：", "房东", "房東", "内科", "外科", "儿科", "兒科", "牙科",
 	}
+	// roles before a name in tickets, deliveries, claims and clubs
+	// ("收件人李建国，", "客服林晓婷说", "相手方 鈴木 一郎、"). Weaker than the
+	// labels above: the name must end at a boundary or a cue, because
+	// common words start with family names too ("客服周末不上班", "对方马上同意").
+	cjkRoleBefore = []string{
+		"收件人", "收货人", "联系人", "聯絡人", "用户", "用戶", "买家", "買家", "卖家", "賣家", "客服", "司机", "司機",
+		"伴娘", "伴郎", "教练", "教練", "队长", "隊長", "病人", "家长", "家長", "室友", "邻居", "鄰居", "快递员", "快遞員",
+		"骑手", "騎手", "证人", "證人", "受益人", "投保人", "被保险人", "被保險人", "会员", "會員", "店长", "店長",
+		"对方", "對方", "租客", "车主", "車主", "经办人", "經辦人",
+		"相手方 ", "相手方", "目撃者 ", "目撃者", "受取人 ", "受取人：", "受取人",
+	}
 )
 
 // cjkNames reports Chinese and Japanese names with a cue: a label before
@@ -2447,6 +2458,10 @@ func cjkNameAt(text string, i int) (int, float64) {
 	// a Han character right before the family name joins it to a word,
 	// unless that word is a label ("持卡人张丽", "同事刘洋")
 	before := endsWithAny(text, i, cjkBeforeName)
+	roleOnly := false
+	if !before && endsWithAny(text, i, cjkRoleBefore) {
+		before, roleOnly = true, true
+	}
 	if r, _ := runeBefore(text, i); !before && (isHan(r) || isKatakana(r)) {
 		if isHan(r) && !strings.ContainsRune(zhParticles, r) ||
 			!afterNameAt(text, fe) && !afterGivenName(text, fe, ja) {
@@ -2483,10 +2498,10 @@ func cjkNameAt(text string, i int) (int, float64) {
 			best = j
 		}
 	}
-	if best < 0 && before && ja && nameBoundary(text, fe) {
+	if best < 0 && before && ja && nameBoundary(text, fe) { // (a role too: 相手方 鈴木、)
 		best = fe // 担当 高橋、
 	}
-	if best < 0 && before && count > 0 {
+	if best < 0 && before && !roleOnly && count > 0 {
 		// after a label: the family name and one Han (Chinese names are
 		// mostly two or three characters: take two when the text runs on)
 		r, n := runeAt(text, given)
