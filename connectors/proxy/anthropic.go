@@ -32,14 +32,8 @@ func (k *call) respondAnthropic(resp *http.Response) {
 		k.streamAnthropic(resp)
 		return
 	}
-	raw, err := readAll(resp.Body)
-	if err != nil {
-		k.upstreamFailed(err)
-		return
-	}
-	body, ok := parseObject(raw)
+	body, ok := k.readAnswer(resp)
 	if !ok {
-		k.badUpstreamAnswer()
 		return
 	}
 	blocks := arrayOf(body["content"])
@@ -59,10 +53,7 @@ func (k *call) respondAnthropic(resp *http.Response) {
 	}
 	g.finish(k.c.Request.Context())
 	k.setResponseHeaders([]*guard{g})
-	if g.denied {
-		k.info.Status = http.StatusForbidden
-		k.recordResponse(g, 0, OutcomeContentFilter)
-		k.p.fail(k.c, k.rt.kind, denial(g.last, "the model's answer was withheld by policy"))
+	if k.withhold([]*guard{g}) {
 		return
 	}
 	rel := releaseAll(g, true)

@@ -219,14 +219,8 @@ func (k *call) respondOpenAI(resp *http.Response, chat bool) {
 		k.streamOpenAI(resp, chat)
 		return
 	}
-	raw, err := readAll(resp.Body)
-	if err != nil {
-		k.upstreamFailed(err)
-		return
-	}
-	body, ok := parseObject(raw)
+	body, ok := k.readAnswer(resp)
 	if !ok {
-		k.badUpstreamAnswer()
 		return
 	}
 	choices := arrayOf(body["choices"])
@@ -251,16 +245,8 @@ func (k *call) respondOpenAI(resp *http.Response, chat bool) {
 		guards = append(guards, g)
 	}
 	k.setResponseHeaders(guards)
-	for i, g := range guards {
-		if g.denied {
-			k.info.Status = http.StatusForbidden
-			for j, g2 := range guards {
-				k.recordResponse(g2, j, OutcomeContentFilter)
-			}
-			k.p.fail(k.c, k.rt.kind, denial(g.last, "the model's answer was withheld by policy"))
-			_ = i
-			return
-		}
+	if k.withhold(guards) {
+		return
 	}
 	for i, ch := range choices {
 		g := guards[i]
@@ -286,6 +272,38 @@ func (k *call) respondOpenAI(resp *http.Response, chat bool) {
 	for i, g := range guards {
 		k.recordResponse(g, i, OutcomeCompleted)
 	}
+}
+
+// readAnswer reads a non-streamed answer as a JSON object. When it cannot,
+// the caller has been answered (502, or the upstream failure) and ok is
+// false.
+func (k *call) readAnswer(resp *http.Response) (body map[string]json.RawMessage, ok bool) {
+	raw, err := readAll(resp.Body)
+	if err != nil {
+		k.upstreamFailed(err)
+		return nil, false
+	}
+	if body, ok = parseObject(raw); !ok {
+		k.badUpstreamAnswer()
+	}
+	return body, ok
+}
+
+// withhold refuses a non-streamed answer that a decision denied: a 403 in
+// the route's format, every choice recorded as content_filter. It reports
+// whether it did.
+func (k *call) withhold(guards []*guard) bool {
+	for _, g := range guards {
+		if g.denied {
+			k.info.Status = http.StatusForbidden
+			for j, g2 := range guards {
+				k.recordResponse(g2, j, OutcomeContentFilter)
+			}
+			k.p.fail(k.c, k.rt.kind, denial(g.last, "the model's answer was withheld by policy"))
+			return true
+		}
+	}
+	return false
 }
 
 // changed reports whether the caller's text will differ from the

@@ -153,17 +153,7 @@ func extractChat(body map[string]any, pt *promptText) *apiError {
 		case string:
 			pt.add(role, content, func(s string) { mm["content"] = s })
 		case []any:
-			for _, part := range content {
-				pm, ok := part.(map[string]any)
-				if !ok {
-					continue
-				}
-				for _, key := range []string{"text", "refusal"} {
-					if t, ok := pm[key].(string); ok {
-						pt.add(role, t, func(s string) { pm[key] = s })
-					}
-				}
-			}
+			contentParts(role, content, pt)
 		}
 		if tcs, ok := mm["tool_calls"].([]any); ok {
 			for _, tc := range tcs {
@@ -181,6 +171,21 @@ func extractChat(body map[string]any, pt *promptText) *apiError {
 		}
 	}
 	return nil
+}
+
+// contentParts adds the text and refusal of each content part.
+func contentParts(role string, parts []any, pt *promptText) {
+	for _, part := range parts {
+		pm, ok := part.(map[string]any)
+		if !ok {
+			continue
+		}
+		for _, key := range []string{"text", "refusal"} {
+			if t, ok := pm[key].(string); ok {
+				pt.add(role, t, func(s string) { pm[key] = s })
+			}
+		}
+	}
 }
 
 func mapAt(v any, key string) (map[string]any, bool) {

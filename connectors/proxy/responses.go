@@ -65,17 +65,7 @@ func extractResponses(body map[string]any, pt *promptText) *apiError {
 				case string:
 					pt.add(role, c, func(v string) { m["content"] = v })
 				case []any:
-					for _, part := range c {
-						pm, ok := part.(map[string]any)
-						if !ok {
-							continue
-						}
-						for _, key := range []string{"text", "refusal"} {
-							if t, ok := pm[key].(string); ok {
-								pt.add(role, t, func(v string) { pm[key] = v })
-							}
-						}
-					}
+					contentParts(role, c, pt)
 				default:
 					return invalid(where+".content", "must be a string or an array of content parts")
 				}
@@ -247,14 +237,8 @@ func (k *call) respondResponses(resp *http.Response) {
 		k.streamResponses(resp)
 		return
 	}
-	raw, err := readAll(resp.Body)
-	if err != nil {
-		k.upstreamFailed(err)
-		return
-	}
-	body, ok := parseObject(raw)
+	body, ok := k.readAnswer(resp)
 	if !ok {
-		k.badUpstreamAnswer()
 		return
 	}
 	items := arrayOf(body["output"])
@@ -267,10 +251,7 @@ func (k *call) respondResponses(resp *http.Response) {
 	}
 	g.finish(k.c.Request.Context())
 	k.setResponseHeaders([]*guard{g})
-	if g.denied {
-		k.info.Status = http.StatusForbidden
-		k.recordResponse(g, 0, OutcomeContentFilter)
-		k.p.fail(k.c, k.rt.kind, denial(g.last, "the model's answer was withheld by policy"))
+	if k.withhold([]*guard{g}) {
 		return
 	}
 	rel := releaseAll(g, true)
