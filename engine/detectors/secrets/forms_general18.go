@@ -368,3 +368,68 @@ func cjkCounterAt(text string, i int) bool {
 var greekCodeKinds = []string{"παραγγελίας", "επιβεβαίωσης", "ταχυδρομικός", "ταχυδρομικό", "προϊόντος", "πελάτη",
 	"κράτησης", "σφάλματος", "αναφοράς", "παρακολούθησης", "έκπτωσης", "κουπονιού", "αποστολής", "τιμολογίου",
 	"Παραγγελίας", "Επιβεβαίωσης", "Ταχυδρομικός", "Προϊόντος", "Κράτησης", "Σφάλματος", "Αναφοράς"}
+
+// nmcliLine reports an nmcli command on the line before text[ns], whose
+// arguments are names and values ("nmcli dev wifi connect Lab password
+// "x"", after a shell prompt or sudo).
+func nmcliLine(text string, ns int) bool {
+	ls := ns
+	for ls > 0 && ns-ls < 200 && text[ls-1] != '\n' {
+		ls--
+	}
+	k := index(text[ls:ns], "nmcli ")
+	if k < 0 {
+		return false
+	}
+	k += ls
+	return k == ls || text[k-1] == ' ' || text[k-1] == '>' || text[k-1] == '$' || text[k-1] == '\t'
+}
+
+// titleWord reports a capitalised word of lower-case letters ("Glacier"):
+// passphrase words joined by dots are often capitalised
+// ("Comet.Glacier.Raven").
+func titleWord(w string) bool {
+	return len(w) >= 2 && 'A' <= w[0] && w[0] <= 'Z' && lowerWordOnly(w[1:])
+}
+
+// randomSegment reports a dot-separated part of v of twelve bytes or more
+// with digits and letters whose case changes at a quarter of them or
+// more: random, not an identifier (getHTTPClient2, DataSource).
+func randomSegment(v string) bool {
+	s := 0
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) && v[i] != '.' {
+			continue
+		}
+		seg := v[s:i]
+		s = i + 1
+		if len(seg) < 12 {
+			continue
+		}
+		digits, flips := 0, 0
+		var prev byte // 'l', 'u' or 0
+		for k := 0; k < len(seg); k++ {
+			c := seg[k]
+			var cur byte
+			switch {
+			case isDigit(c):
+				digits++
+				continue
+			case 'a' <= c && c <= 'z':
+				cur = 'l'
+			case 'A' <= c && c <= 'Z':
+				cur = 'u'
+			default:
+				continue
+			}
+			if prev != 0 && cur != prev {
+				flips++
+			}
+			prev = cur
+		}
+		if digits > 0 && flips*4 >= len(seg) {
+			return true
+		}
+	}
+	return false
+}

@@ -79,8 +79,34 @@ func TestGeneral18Forms(t *testing.T) {
 		{"code for a course", "the code for the course is 4821", "", ""},
 		{"product code", "the product code is 4821", "", ""},
 
+		// override and manager codes in other scripts; Thai names
+		{"arabic override code", "استخدموا رمز التجاوز 574230 ثم اضغطوا OK", "PIN", "574230"},
+		{"hebrew manager code", "תשתמשו בקוד מנהל 3394 בקופה ותרשמו", "PIN", "3394"},
+		{"thai access code", "รหัสเข้าแอปคือ 437111 ห้ามบอกใครนะ", "PIN", "437111"},
+		{"thai postcode", "รหัสไปรษณีย์ 10110", "", ""},
+		{"override counting", "the override code is 1234", "", ""},
+
 		// the number of a code in a series
 		{"polish numbered code", "przyszedł SMS: „Kod autoryzacyjny nr 2 do operacji: 60682808”. Strona", "ONE_TIME_CODE", "60682808"},
 		{"polish numbered expired", "Kod nr 2 wygasł: 60682808", "", ""},
+
+		// nmcli takes a password as an argument
+		{"nmcli quoted", `PS C:\Users\x> nmcli dev wifi connect "Lab-WLAN" password "A4cTAozVCb6S7` + `DduQuflZk"`, "PASSWORD_ASSIGNMENT", "A4cTAozVCb6S7DduQuflZk"},
+		{"nmcli variable", `nmcli dev wifi connect Lab password "$WIFI_PASS"`, "", ""},
+		{"prose quoted word", `run nmcli, then the password "is" asked`, "", ""},
+		{"no nmcli", `wifi connect Lab password "A4cTAozVCb6S7` + `DduQuflZk"`, "", ""},
+
+		// passphrases of capitalised words joined by dots; a dot in a random string
+		{"dotted title quoted", `"basicAuthPassword": "Ripple.Olive.Kayak.Badger1"`, "PASSWORD_ASSIGNMENT", "Ripple.Olive.Kayak.Badger1"},
+		{"dotted settings path", `password = "Settings.Default.DbPass"`, "", ""},
+		{"dotted namespace", `"password": "System.Net.Http"`, "", ""},
+		{"random with dot", "username=reporting\npassword=G.bVMy8tVCHiYoj3" + "ayDFvJ\ndomain=CORP", "PASSWORD_ASSIGNMENT", "G.bVMy8tVCHiYoj3ayDFvJ"},
+		{"property path", "password = config.db.password", "", ""},
+		{"camel property path", "password=appConfig.getHTTPClient2", "", ""},
+
+		// a Chinese password label then a value and an ASCII comma
+		{"cjk password comma", "管理员账号 admin_gate,密码:tramonto.granite.sommar,每周一导出", "PASSWORD_ASSIGNMENT", "tramonto.granite.sommar"},
+		{"cjk password sentence", "密码：Xk9mQ2vLp7。", "PASSWORD_ASSIGNMENT", "Xk9mQ2vLp7"},
+		{"cjk password no value", "密码:请联系管理员,每周一导出", "", ""},
 	})
 }

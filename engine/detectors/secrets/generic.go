@@ -232,6 +232,9 @@ func scanAssignment(d *Detector, st *scanState, text string, ks, ke int, _ int) 
 		// after a space: Gradle's storePassword 'x', C's
 		// #define WIFI_PASSWORD "x", nginx-style directives.
 		needQuote = true
+	case password && openQuote == 0 && i > ne && (text[i] == '"' || text[i] == '\'') && nmcliLine(text, ns):
+		// nmcli dev wifi connect "SSID" password "x": arguments, not prose
+		needQuote = true
 	default:
 		return
 	}
@@ -728,20 +731,24 @@ func dottedPassphrase(v string) bool {
 	k := 0
 	for p := range strings.SplitSeq(v, ".") {
 		w := strings.TrimRight(p, "0123456789")
-		if k < n-1 && w != p || len(w) < 3 || !lowerWordOnly(w) {
+		if k < n-1 && w != p || len(w) < 3 || !lowerWordOnly(w) && !titleWord(w) {
 			return false
 		}
 		k++
-		switch w {
-		case "config", "conf", "settings", "setting", "env", "environ", "secret", "secrets", "vault", "password",
-			"passwd", "pass", "pwd", "database", "datasource", "app", "spring", "prod", "dev", "key", "keys", "value",
-			"values", "credentials", "creds", "auth", "user", "admin", "process", "var", "vars", "params", "self",
-			"this", "props", "options", "opts", "cfg", "data", "default", "local", "global":
+		if inWords(w, dottedStopWords) {
 			return false
 		}
 	}
 	return true
 }
+
+// dottedStopWords are the words of property paths and references
+// (config.db.password, Settings.Default.Value), not of passphrases.
+var dottedStopWords = []string{"config", "conf", "settings", "setting", "env", "environ", "secret", "secrets", "vault", "password",
+	"passwd", "pass", "pwd", "database", "datasource", "app", "spring", "prod", "dev", "key", "keys", "value",
+	"values", "credentials", "creds", "auth", "user", "admin", "process", "var", "vars", "params", "self",
+	"this", "props", "options", "opts", "cfg", "data", "default", "local", "global",
+	"system", "microsoft", "properties", "resources", "net", "http", "io", "util", "com", "org"}
 
 // randomCase reports letters only, sixteen or more, whose case changes at
 // a third of the letters or more: random, not camelCase words
@@ -898,7 +905,7 @@ func assignmentFollows(text string, ns, ne int, password bool) bool {
 		return true // key="Password" value="..."
 	case '"', '\'':
 		// storePassword 'x' (Gradle), #define WIFI_PASSWORD "x" (C)
-		if password && i > sp && atLineStart(text, ns) {
+		if password && i > sp && (atLineStart(text, ns) || nmcliLine(text, ns)) {
 			return true
 		}
 	}
@@ -1132,6 +1139,9 @@ var camelCodeWords = []string{
 // Two segments, the first capitalised and the last ending in two digits,
 // are a password (Pitanga.Jabuticaba83), not a reference.
 func qualifiedName(v string) bool {
+	if randomSegment(v) {
+		return false // G.bVMy8tVCHiYoj3ayDFvJ: a dot in a random string
+	}
 	segs, segLen := 1, 0
 	for i := 0; i < len(v); i++ {
 		c := v[i]

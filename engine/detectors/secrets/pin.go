@@ -46,6 +46,10 @@ var pinNames = []string{
 	"şifre", "şifresi", "sifre", "sifresi", "الرمز السري", "الرقم السري",
 	// "PIN" in Hindi and Bengali
 	"पिन", "पिन कोड", "পিন",
+	// override and manager codes (a till's, a cabinet's), Arabic and
+	// Hebrew; Thai codes and passwords, written without spaces
+	"override code", "manager code", "supervisor code", "رمز التجاوز", "رمز المدير", "קוד מנהל", "קוד עקיפה",
+	"รหัสผ่าน", "รหัสเข้า", "รหัส pin", "รหัสปลดล็อก",
 }
 
 // pinByLastWord indexes the names written with spaces between words by
@@ -58,7 +62,7 @@ var pinByLastWord, pinLastShape, pinWide = func() (map[string][]string, [256]uin
 	var shape [256]uint32
 	var wide []string
 	for _, n := range append(append([]string{}, pinNames...), otpNames...) {
-		if strings.IndexFunc(n, func(r rune) bool { return r >= 0x3000 }) >= 0 {
+		if strings.IndexFunc(n, func(r rune) bool { return r >= 0x3000 || r >= 0x0e00 && r <= 0x0e7f }) >= 0 { // CJK, Hangul, Thai
 			wide = append(wide, n)
 			continue
 		}

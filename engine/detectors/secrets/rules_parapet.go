@@ -461,7 +461,7 @@ var parapetRules = []ruleDef{
 	}),
 	// Passwords named in Chinese, Japanese or Korean: 密码: x, パスワード：x.
 	with(own("CJK_PASSWORD", "A password after its name in Chinese, Japanese or Korean (密码, 密碼, パスワード, 비밀번호 or 비번, 口令).",
-		`(?:密码|密碼|パスワード|비밀번호|비번|口令)(?:(?:[／/][^\s:：／/]{1,8}|[（(][^）)\n]{1,12}[）)])\s*[:：]|\s*(?:[:：]|は|是|为|為|는|은)?)\s*["'「]?([!-~]{6,64})`,
+		`(?:密码|密碼|パスワード|비밀번호|비번|口令)(?:(?:[／/][^\s:：／/]{1,8}|[（(][^）)\n]{1,12}[）)])\s*[:：]|\s*(?:[:：]|は|是|为|為|는|은)?)\s*["'「]?([!-~]{5,63}[A-Za-z0-9!#$%&*+\-/<=>?@^_|~])`,
 		"密码", "密碼", "パスワード", "비밀번호", "비번", "口令"), func(r *ruleDef) {
 		r.Validate = func(v string) bool {
 			// three character classes, or words joined by dots, dashes or
