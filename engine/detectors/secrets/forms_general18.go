@@ -433,3 +433,67 @@ func randomSegment(v string) bool {
 	}
 	return false
 }
+
+// parenValue reports a password-shaped value in brackets, the bracket
+// opening at text[ps], after a password name a few words before it: "the
+// admin password (x) was leaked", "le mot de passe du compte « svc » (x)
+// figurait", "пароль адміністратора CRM (x) потрапив". The brackets are
+// not part of the value.
+func (d *Detector) parenValue(st *scanState, text string, ps int) {
+	if d.ix.password < 0 || ps+1 >= len(text) {
+		return
+	}
+	vs := ps + 1
+	ve := proseValue(text, vs)
+	if ve < 0 || ve >= len(text) || text[ve] != ')' {
+		return
+	}
+	if proseStandIn(text[vs:ve]) || obviousFake(text[vs:ve]) {
+		return
+	}
+	if !parenNameBefore(text, ps) {
+		return
+	}
+	st.add(d.ix.password, vs, ve)
+}
+
+// parenNameBefore reports a password name at most eight words before the
+// bracket at text[ps] on its line, with no sentence end, colon or word
+// about the password (policy, length, hint …) between; quotes and dashes
+// between words do not count.
+func parenNameBefore(text string, ps int) bool {
+	ls := ps
+	for ls > 0 && ps-ls < 120 && text[ls-1] != '\n' {
+		ls--
+	}
+	j := ps
+	for j > ls && isSpace(text[j-1]) {
+		j--
+	}
+	for words := 0; words < 8 && j > ls; {
+		ws := j
+		for ws > ls && !isSpace(text[ws-1]) {
+			ws--
+		}
+		raw := text[ws:j]
+		if endsSentence(raw) || indexByte(raw, ':') >= 0 || indexByte(raw, ';') >= 0 {
+			return false
+		}
+		w := trimLabelWord(raw)
+		switch {
+		case w == "" || w == "«" || w == "»" || w == "—" || w == "–" || w == "-" || w == "„" || w == "“" || w == "”":
+			// punctuation between words
+		case inWords(w, lineAboutWords) || inWords(w, passwordTalkWords):
+			return false
+		case inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) || hyphenName(w):
+			return true
+		default:
+			words++
+		}
+		j = ws
+		for j > ls && isSpace(text[j-1]) {
+			j--
+		}
+	}
+	return false
+}

@@ -108,5 +108,14 @@ func TestGeneral18Forms(t *testing.T) {
 		{"cjk password comma", "管理员账号 admin_gate,密码:tramonto.granite.sommar,每周一导出", "PASSWORD_ASSIGNMENT", "tramonto.granite.sommar"},
 		{"cjk password sentence", "密码：Xk9mQ2vLp7。", "PASSWORD_ASSIGNMENT", "Xk9mQ2vLp7"},
 		{"cjk password no value", "密码:请联系管理员,每周一导出", "", ""},
+
+		// a password in brackets after its name
+		{"paren english", "the admin password (Xk9#mQ2v" + "Lp7) was leaked", "PASSWORD_ASSIGNMENT", "Xk9#mQ2vLp7"},
+		{"paren french quotes", "le mot de passe du compte de service « svc-paie » (Ko@l@+11" + "nebula) figurait en clair", "PASSWORD_ASSIGNMENT", "Ko@l@+11nebula"},
+		{"paren ukrainian", "Звіт: пароль адміністратора CRM (SPRUCE_walnut" + "1996=) потрапив у скріншот", "PASSWORD_ASSIGNMENT", "SPRUCE_walnut1996="},
+		{"paren policy", "the password policy (Rule-2024a) applies", "", ""},
+		{"paren note", "password (min. 12 chars)", "", ""},
+		{"paren key", "the key (Xk9#mQ2vLp7) works", "", ""},
+		{"paren far", "the password was changed. The ticket (INC-2024#77x) is closed", "", ""},
 	})
 }

@@ -181,6 +181,10 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 	if text[vs-1] != ' ' && text[vs-1] != '\t' {
 		return // not after white space: a longer or non-ASCII token
 	}
+	if text[vs] == '(' {
+		d.parenValue(st, text, vs) // "the admin password (x) was leaked"
+		return
+	}
 	if d.proseUserPass(st, text, vs) {
 		return
 	}
