@@ -497,3 +497,26 @@ func parenNameBefore(text string, ps int) bool {
 	}
 	return false
 }
+
+// passDescWords are parts of hyphenated words that describe a password
+// rather than spell one: "auto-generated-daily", "time-based-only".
+var passDescWords = []string{"auto", "generated", "based", "protected", "managed", "required", "enabled", "disabled",
+	"sensitive", "only", "daily", "weekly", "monthly", "random", "system", "self", "service", "time", "factor",
+	"multi", "single", "sign", "reset", "less", "free", "strong", "weak", "long", "short", "case", "user", "admin",
+	"default", "change", "rotated", "expired", "expiry", "temporary", "login", "password", "secure", "same", "different"}
+
+// describedParts reports a word of passDescWords among the parts of v
+// joined by '-', '_' or '.'.
+func describedParts(v string) bool {
+	s := 0
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) && !isJoin(v[i]) {
+			continue
+		}
+		if inWords(v[s:i], passDescWords) {
+			return true
+		}
+		s = i + 1
+	}
+	return false
+}

@@ -117,5 +117,12 @@ func TestGeneral18Forms(t *testing.T) {
 		{"paren note", "password (min. 12 chars)", "", ""},
 		{"paren key", "the key (Xk9#mQ2vLp7) works", "", ""},
 		{"paren far", "the password was changed. The ticket (INC-2024#77x) is closed", "", ""},
+
+		// three lower-case words after a password name and a link
+		{"three words after comma", `Office Wi-Fi: network "Lakeside-Guests", password noodle-summit-oyster. Ask me`, "PASSWORD_ASSIGNMENT", "noodle-summit-oyster"},
+		{"three words after is", "my password is correct-horse-battery.", "PASSWORD_ASSIGNMENT", "correct-horse-battery"},
+		{"three words describe", "your password is auto-generated-daily", "", ""},
+		{"three words time based", "the password is time-based-only", "", ""},
+		{"two words", "the password is case-sensitive", "", ""},
 	})
 }

@@ -924,6 +924,12 @@ func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 	kind, link, colon := proseNameBefore(text, ts)
 	// after a verb ("log in with password a-b-c-d"), four words or more
 	verbLink := kind == prosePassword && link == "" && !colon && joinedParts(text[ts:te]) >= 4
+	// after a name and a linking word, or a qualified name ("password is
+	// noodle-summit-oyster", "network X, password noodle-summit-oyster"),
+	// three words of four letters or more
+	if !shaped && loose && kind == prosePassword && link != "" && !describedParts(text[ts:te]) {
+		shaped = true
+	}
 	if !shaped || kind != prosePassword || (link == "" && !colon && !verbLink) {
 		// after a label, three words of four letters or more are enough:
 		// "Senha do Wi-Fi: willow-amizade-cachorro"
