@@ -15,17 +15,17 @@ const (
 
 // Token shape bits.
 const (
-	sCap      uint16 = 1 << iota // first rune upper case
-	sAllCaps                     // two or more letters, none lower case
-	sLower                       // first rune lower case
-	sPoss                        // followed by 's / ’s (not part of the token)
-	sHyphen                      // has an inner hyphen
-	sNonASCII                    // has non-ASCII bytes
-	sSentence                    // starts a sentence / line / text
-	sInnerCap                    // an upper-case letter after the first (McDonald)
-	sDotAfter                    // directly followed by '.'
-	sNumAlpha                    // tNum with letters
-	sCaseSuffix                  // followed by a Turkish case ending after an apostrophe: Mehmet'in (not part of the token)
+	sCap        uint16 = 1 << iota // first rune upper case
+	sAllCaps                       // two or more letters, none lower case
+	sLower                         // first rune lower case
+	sPoss                          // followed by 's / ’s (not part of the token)
+	sHyphen                        // has an inner hyphen
+	sNonASCII                      // has non-ASCII bytes
+	sSentence                      // starts a sentence / line / text
+	sInnerCap                      // an upper-case letter after the first (McDonald)
+	sDotAfter                      // directly followed by '.'
+	sNumAlpha                      // tNum with letters
+	sCaseSuffix                    // followed by a Turkish case ending after an apostrophe: Mehmet'in (not part of the token)
 )
 
 type token struct {
