@@ -82,11 +82,13 @@ func lineCodeStart(text string, ls int) int {
 }
 
 // codesOnLine counts the codes on the line starting at ls when it holds
-// one or two codes and nothing else; 0 otherwise.
+// one or two codes and nothing else, or four to twelve codes of the
+// xxxxx-xxxxx shape (a list pasted onto one line), counted as a block;
+// 0 otherwise.
 func codesOnLine(text string, ls int) int {
 	p := lineCodeStart(text, ls)
-	n := 0
-	for n < 3 {
+	n, dashed := 0, true
+	for n < 13 {
 		if p >= len(text) || text[p] == '\n' || text[p] == '\r' {
 			break
 		}
@@ -94,6 +96,7 @@ func codesOnLine(text string, ls int) int {
 		if e < 0 || e-p == 8 {
 			return 0 // a lone number of eight digits may be anything: only the wording makes it a code
 		}
+		dashed = dashed && e-p == 11
 		n++
 		p = e
 		for p < len(text) && (text[p] == ' ' || text[p] == '\t') {
@@ -103,7 +106,10 @@ func codesOnLine(text string, ls int) int {
 			p = skipItemNumber(text, p) // two numbered columns: "1. 6053 8184     6. 2656 1390"
 		}
 	}
-	if n > 2 {
+	switch {
+	case n > 2 && n >= 4 && n <= 12 && dashed:
+		return max(n, codeListMin) // "6ab04-e87a4 3cbfb-741e9 443cb-3900e e7959-472e6"
+	case n > 2:
 		return 0
 	}
 	return n

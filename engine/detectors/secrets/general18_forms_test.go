@@ -124,5 +124,10 @@ func TestGeneral18Forms(t *testing.T) {
 		{"three words describe", "your password is auto-generated-daily", "", ""},
 		{"three words time based", "the password is time-based-only", "", ""},
 		{"two words", "the password is case-sensitive", "", ""},
+
+		// recovery codes pasted onto one line
+		{"codes on one line", "store these recovery codes, one per line:\n\n6ab04-e87a4 3cbfb-741e9 443cb-3900e e7959-" + "472e6", "MFA_BACKUP_CODE", ""},
+		{"three codes on one line", "codes:\n6ab04-e87a4 3cbfb-741e9 443cb-3900e", "", ""},
+		{"codes and a word", "build ids\nab12c-3de45 ab12c-3de46 ab12c-3de47 ab12c-3de48 ab12c-3de49 extra", "", ""},
 	})
 }
