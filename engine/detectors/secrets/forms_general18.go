@@ -520,3 +520,31 @@ func describedParts(v string) bool {
 	}
 	return false
 }
+
+// wordsDigitsEnd returns the end of a value of lower-case letters then
+// digits starting at text[vs] (eight letters or more, two to four
+// digits: "cucharaveranocamino19", "sunnymeadow2024"), or -1. Only after a
+// password name and a linking word: elsewhere such a word is a user name
+// or an identifier.
+func wordsDigitsEnd(text string, vs int) int {
+	e := vs
+	for e < len(text) && e-vs <= 40 && 'a' <= text[e] && text[e] <= 'z' {
+		e++
+	}
+	letters := e - vs
+	d := e
+	for d < len(text) && d-e <= 4 && isDigit(text[d]) {
+		d++
+	}
+	digits := d - e
+	if letters < 8 || digits < 2 || digits > 4 {
+		return -1
+	}
+	if d < len(text) && text[d] > ' ' && !proseValueEnd(text[d]) && text[d] != '.' {
+		return -1 // more of the token follows
+	}
+	if isPlaceholder(text[vs:d]) || isPasswordName(text[vs:e]) || inWords(text[vs:e], placeholderWords) {
+		return -1 // password2024, welcome… stand-ins
+	}
+	return d
+}

@@ -129,5 +129,12 @@ func TestGeneral18Forms(t *testing.T) {
 		{"codes on one line", "store these recovery codes, one per line:\n\n6ab04-e87a4 3cbfb-741e9 443cb-3900e e7959-" + "472e6", "MFA_BACKUP_CODE", ""},
 		{"three codes on one line", "codes:\n6ab04-e87a4 3cbfb-741e9 443cb-3900e", "", ""},
 		{"codes and a word", "build ids\nab12c-3de45 ab12c-3de46 ab12c-3de47 ab12c-3de48 ab12c-3de49 extra", "", ""},
+
+		// joined words and a number after a password name and a linking word
+		{"words digits spanish", "la contraseña del wifi de la oficina nueva es cucharaveranocamino" + "19 (la red se llama", "PASSWORD_ASSIGNMENT", "cucharaveranocamino19"},
+		{"words digits english", "the password is sunnymeadow" + "2024.", "PASSWORD_ASSIGNMENT", "sunnymeadow2024"},
+		{"words digits stand-in", "the password is password2024", "", ""},
+		{"words digits user", "my username is johnsmith1985", "", ""},
+		{"words digits not a password", "the project code name is sunnymeadow2024", "", ""},
 	})
 }
