@@ -136,5 +136,11 @@ func TestGeneral18Forms(t *testing.T) {
 		{"words digits stand-in", "the password is password2024", "", ""},
 		{"words digits user", "my username is johnsmith1985", "", ""},
 		{"words digits not a password", "the project code name is sunnymeadow2024", "", ""},
+
+		// Arabic and Persian password names right before the value
+		{"arabic and password", "ادخل بالبريد bayt@hotmail.com\nوكلمة المرور $@b@h#" + "91\nلا تغيّر كلمة المرور", "PASSWORD_ASSIGNMENT", "$@b@h#91"},
+		{"persian password", "رمز عبور Xk9#mQ2v" + "Lp7", "PASSWORD_ASSIGNMENT", "Xk9#mQ2vLp7"},
+		{"arabic policy", "كلمة المرور يجب أن تكون 12 حرفا", "", ""},
+		{"arabic weak", "كلمة المرور welcome", "", ""},
 	})
 }

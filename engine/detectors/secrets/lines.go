@@ -200,7 +200,9 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		if inWords(trimLabelWord(w), lineKeyNames) && d.wifiKeyValue(st, text, vs) {
 			return // "WLAN „Lager-3“, Schlüssel x"
 		}
-		direct := inWords(w, lineDirectNames)
+		// Arabic and Persian write "password x" in running text too
+		// ("وكلمة المرور x", with "and" joined to the name)
+		direct := inWords(w, lineDirectNames) || (w == "المرور" || w == "السر" || w == "عبور") && ws > 0 && twoWordName(text, 0, ws, w)
 		if direct || inWords(w, lineLabelNames) || configPasswordKey(w) {
 			ls, known := lineStart()
 			atStart := known && (ws == ls || bulletOnly(text, ls, ws) || afterSpeaker(text, ls, ws))
