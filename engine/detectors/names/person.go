@@ -831,6 +831,9 @@ func (d *Detector) personAt(s *scanner, i int) span {
 			if j > i && t.shape&sAllCaps != 0 && t.nletters <= 3 {
 				break
 			}
+			if n >= 2 && t.shape&sAllCaps != 0 && t.nletters <= 6 && t0.shape&sAllCaps == 0 && s.flags(t)&gAnyName == 0 {
+				break // letters after a name: "Erin Matheson MRCVS", "Ama Owusu FRCS"
+			}
 			if j > i && v&vSuffix != 0 && s.flags(t)&gSurname == 0 {
 				org = true // "Baker Street": a place, not a person
 				break
@@ -1371,6 +1374,7 @@ var (
 	hCol     = hashWord("col")
 	hColonia = hashWord("colonia")
 	hPlace   = hashWord("place")
+	hAv      = hashWord("av")
 	hThem    = hashWord("them")
 	hHim     = hashWord("him")
 	hUs      = hashWord("us")
@@ -1418,6 +1422,13 @@ func (s *scanner) streetBefore(i int) bool {
 		return false
 	}
 	if s.vocab(p)&vPrefixType != 0 {
+		// "Av. Paulista", "av Brasil"; but "anmält av Johan" (Swedish and
+		// Norwegian "by") has no dot and follows a lower-case word
+		if s.hash(p) == hAv && k == i-1 && p.shape&sLower != 0 {
+			if q := s.at(k - 1); q != nil && q.kind == tWord && q.shape&sLower != 0 && q.nl == 0 && p.nl == 0 {
+				return false
+			}
+		}
 		return true
 	}
 	return s.hash(p) == hPlace && p.shape&sLower != 0

@@ -99,3 +99,15 @@ func TestCJKRoleBeforeName(t *testing.T) {
 		{"zh at once", "对方马上同意了赔偿。", "PERSON", nil},
 	})
 }
+
+// TestPostNominalsAndSwedishAv: capital letters after a name (MRCVS,
+// FRCS) end it instead of spoiling it, a listed surname in capitals stays
+// in it, and Swedish "av" (by) after a lower-case word is no "Av." street.
+func TestPostNominalsAndSwedishAv(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"post-nominals", "Vet's name: Erin Matheson MRCVS. Pet: a Labrador.", "PERSON", []string{"Erin Matheson"}},
+		{"caps surname", "Name: John SMITH", "PERSON", []string{"John SMITH"}},
+		{"swedish by", "Cykelstöld, anmält av Johan Lindström igår.", "PERSON", []string{"Johan Lindström"}},
+		{"avenida", "Entrega na Av. Paulista 1578, São Paulo.", "STREET_ADDRESS", []string{"Av. Paulista 1578, São Paulo"}},
+	})
+}
