@@ -117,7 +117,10 @@ func init() {
 		"sku", "confirmation", "shipment", "parcel", "ticket", "barcode", "upc", "ean", "imei", "batch", "lot",
 		// identifiers that are not phone numbers either: "part no. 4111-2222", "member ID 009921347"
 		"id", "pin", "passcode", "otp", "part", "parts", "model", "item", "product", "catalog", "catalogue",
-		"asin", "quote", "claim", "member", "coupon", "voucher")
+		"asin", "quote", "claim", "member", "coupon", "voucher",
+		// insurance policies and claim files
+		// ("póliza 0341-220087", "sinistro n. 2024/88714")
+		"policy", "polizza", "sinistro", "pratica")
 	addCtx(ctxSSN, "ssn", "ssns", "social", "security", "ss", "ssa", "ssnumber")
 	addCtx(ctxIP, "ip", "ipv4", "ipv6", "address", "addr", "server", "host", "client", "gateway",
 		"router", "dns", "subnet", "network", "proxy", "firewall", "blocked")
@@ -165,6 +168,7 @@ var numberWordsUTF8 = []string{
 var notNumberWordsUTF8 = []string{
 	"sipariş", "Sipariş", "zamówieni", "Zamówieni", "faktúra", "objednávk", "заказ", "Заказ", "накладн",
 	"注文", "部品", "订单", "訂單", "单号", "單號", "주문", "송장", "伝票", "طلب", "הזמנה",
+	"póliza", "Póliza", "apólice", "Apólice", "保单", "保單", "证券番号", "보험증권",
 }
 
 // utf8CtxBefore returns ctxPhone, ctxNumber and ctxNotCard for the words

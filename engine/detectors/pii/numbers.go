@@ -546,6 +546,12 @@ func (s *scanner) classify(p *phrase, ng int, lc *lazyCtx) (int, bool) {
 		if c&ctxNotCard != 0 {
 			score -= 0.4
 		}
+		if !p.plus && !p.paren && d[0] != '0' && slashIn(p, ng) {
+			// a file, case or house number: "2024/88714", "Vinohradská
+			// 1511/230" (a phone with a slash has its area code's trunk
+			// 0 before it: "030/1234567")
+			score = 0
+		}
 		// Inside a longer run of numbers ("57 68 61 74 20 69 73 20", a
 		// table row) a number that happens to validate is not a phone
 		// unless a phone word says so.
@@ -596,6 +602,16 @@ func skipSpace1(t string, i int) int {
 		return i + 1
 	}
 	return i
+}
+
+// slashIn reports a '/' between the first ng groups of p.
+func slashIn(p *phrase, ng int) bool {
+	for k := 1; k < ng; k++ {
+		if p.sep[k] == '/' {
+			return true
+		}
+	}
+	return false
 }
 
 // phoneShape is the loose test for numbers in a phone context: groups of

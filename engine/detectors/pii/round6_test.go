@@ -1,0 +1,22 @@
+package pii
+
+import "testing"
+
+// TestFileAndHouseNumbersWithSlash: a number with a '/' whose first group
+// has no trunk 0 is a file, case or house number, not a phone; a phone
+// written with a slash after its area code still is. Insurance policy and
+// claim-file words before a number mark it as no phone.
+func TestFileAndHouseNumbersWithSlash(t *testing.T) {
+	d := New(Options{})
+	for _, text := range []string{
+		"la sua pratica di sinistro n. 2024/88714 è stata presa in carico",           // an Italian claim file
+		"Adresa: Vinohradská 1511/230, 100 00 Praha 10, tel. na recepci",           // a Czech house number
+		"Bitte Aktenzeichen 4471/2219 angeben, Rückruf erbeten",                    // a file number
+		"My home insurance policy 7734 2210 renews in March, can you call them?",   // a policy number
+		"Numero polizza 338 412 7795: il sinistro è del 3 marzo, chiamare l'agente", // an Italian policy number
+	} {
+		none(t, d, PhoneNumber, text)
+	}
+	check(t, d, "Rufen Sie mich unter 030/2384991 an.", want{PhoneNumber, "030/2384991"})
+	check(t, d, "Su póliza cubre el daño; mi teléfono es 612 84 39 70.", want{PhoneNumber, "612 84 39 70"})
+}
