@@ -9,10 +9,10 @@ import "testing"
 func TestFileAndHouseNumbersWithSlash(t *testing.T) {
 	d := New(Options{})
 	for _, text := range []string{
-		"la sua pratica di sinistro n. 2024/88714 è stata presa in carico",           // an Italian claim file
-		"Adresa: Vinohradská 1511/230, 100 00 Praha 10, tel. na recepci",           // a Czech house number
-		"Bitte Aktenzeichen 4471/2219 angeben, Rückruf erbeten",                    // a file number
-		"My home insurance policy 7734 2210 renews in March, can you call them?",   // a policy number
+		"la sua pratica di sinistro n. 2024/88714 è stata presa in carico",          // an Italian claim file
+		"Adresa: Vinohradská 1511/230, 100 00 Praha 10, tel. na recepci",            // a Czech house number
+		"Bitte Aktenzeichen 4471/2219 angeben, Rückruf erbeten",                     // a file number
+		"My home insurance policy 7734 2210 renews in March, can you call them?",    // a policy number
 		"Numero polizza 338 412 7795: il sinistro è del 3 marzo, chiamare l'agente", // an Italian policy number
 	} {
 		none(t, d, PhoneNumber, text)
