@@ -144,3 +144,23 @@ func TestGeneral18Forms(t *testing.T) {
 		{"arabic weak", "كلمة المرور welcome", "", ""},
 	})
 }
+
+// Formats of the seventh round (rules_general18.go).
+func TestGeneral18Formats(t *testing.T) {
+	dbx := "sl." + rep(b62, 5)[:138]
+	asana := "2/1205" + "948371642901/1206019283746501:" + "3f9c2a7e1b5d4c8f" + "a06e2d9b7c1f4a35"
+	body := rep(b62+"+/", 40)[:1180]
+	pkcs1 := "MIIEow" + "IBAAKCAQEA" + body + "=="
+	runCases(t, []tcase{
+		{"dropbox sdk", `dbx = dropbox.Dropbox("` + dbx + `")`, "DROPBOX_SHORT_LIVED_API_TOKEN", dbx},
+		{"dropbox short", `see sl.` + rep(b62, 2)[:60], "", ""},
+		{"dropbox domain", "see example.com/sl.html", "", ""},
+		{"dropbox run", `"sl.` + rep("a", 140) + `"`, "", ""},
+		{"asana pat", "ASANA_TOKEN=" + asana, "ASANA_PERSONAL_ACCESS_TOKEN", asana},
+		{"asana dates", "on 12/2/2024 we paid 1/3 of the invoice 2/1234567890", "", ""},
+		{"asana hex run", "2/1205948371642901/1206019283746501:" + rep("0", 32), "", ""},
+		{"pkcs1 bare", "<RSAKeyValue>" + pkcs1 + "</RSAKeyValue>", "PRIVATE_KEY", pkcs1},
+		{"pkcs1 public", `"publicKey": "MIIBCg` + `KCAQEA` + body[:360] + `IDAQAB"`, "", ""},
+		{"pkcs1 short", "x MIIEow" + "IBAAKCAQEA" + body[:100], "", ""},
+	})
+}
