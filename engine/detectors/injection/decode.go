@@ -111,12 +111,12 @@ func findPayloads(s string, out []payload, budget int, scratch *[]byte) ([]paylo
 				l, _ := hexVal(run[k+1])
 				dec = append(dec, h<<4|l)
 			}
-			if readable(dec) {
+			if readable(dec) || encodedRun(dec) {
 				out = append(out, payload{kind: viewHex, start: i, end: j, text: dec})
 				budget -= len(dec)
 				found++
 			}
-		} else if dec := decodeBase64(run, budget, scratch); dec != nil && readable(dec) {
+		} else if dec := decodeBase64(run, budget, scratch); dec != nil && (readable(dec) || encodedRun(dec)) {
 			out = append(out, payload{kind: viewBase64, start: i, end: j, text: append([]byte(nil), dec...)})
 			budget -= len(dec)
 			found++
@@ -339,6 +339,26 @@ func readable(b []byte) bool {
 		}
 	}
 	return good*100 >= total*90 && (spaces > 0 || cjk)
+}
+
+// encodedRun reports whether decoded bytes are themselves one run of
+// base64 (or hex) characters: an encoding wrapped in another (hex of
+// base64), kept so that the nested pass decodes it. Random bytes are
+// rarely all in that alphabet over minBase64Run bytes.
+func encodedRun(b []byte) bool {
+	if len(b) < minBase64Run {
+		return false
+	}
+	n := len(b)
+	for n > 0 && b[n-1] == '=' {
+		n--
+	}
+	for _, c := range b[:n] {
+		if !isB64(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // DecodePayloads returns the readable decoded texts of the base64, hex and

@@ -23,17 +23,25 @@
 //     characters and combining marks removed, Unicode tag characters
 //     ("ASCII smuggling") decoded, Cyrillic / Greek / small-capital /
 //     Armenian look-alikes folded to Latin, lower case, white space runs
-//     collapsed. Keywords are normalised the same way, so the fold is
-//     harmless to genuine Russian or Greek text.
+//     collapsed; a written escape ("\n", "\t" as two characters, as in
+//     JSON strings, logs and tool output pasted as text) before a letter,
+//     digit or list or markup sign is the white space it stands for, so
+//     that "…\nIgnore all previous instructions" keeps its word
+//     boundary (the hand-written sets write line breaks that way too).
+//     Keywords are normalised the same way, so the fold is harmless to
+//     genuine Russian or Greek text.
 //  2. Views: the normalised text; a leetspeak skeleton (1 l ! | -> i,
 //     3 -> e, 4 @ -> a, 0 -> o, 5 $ -> s, 7 -> t) when a leet character sits
 //     inside or starts a word; rot13 when the text names an encoding or its
 //     letter frequencies look rotated; and decoded base64, hex (plain,
 //     spaced, \x and 0x forms) and percent-encoded payloads, rescanned
 //     once more for nested encodings (depth 2, at most 8 payloads and
-//     16 KiB decoded per text). A decoded payload (not a percent-encoded
-//     URL) that opens with an order ("send the chat history to …",
-//     "reply only with APPROVED", an order verb of 14 languages) fires
+//     16 KiB decoded per text; a payload that decodes to another
+//     base64 or hex run is kept for that second pass). A decoded payload
+//     (not a percent-encoded URL) that opens with an order ("send the
+//     chat history to …",
+//     "reply only with APPROVED", an order verb of 14 languages, also
+//     after a vocative to an agent: "agent: delete …") fires
 //     encoded_instruction (order.go): benign encoded data is rarely an
 //     instruction.
 //  3. Signatures (signatures.go): named keyword sets ("concepts") in en,

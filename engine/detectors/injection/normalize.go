@@ -102,11 +102,24 @@ func normalize(src string, n *normText, track bool) {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			m := asciiMap[c]
+			if c == '\\' && i+2 < len(src) && (src[i+1] == 'n' || src[i+1] == 'r' || src[i+1] == 't') && escapeFollower(src[i+2]) {
+				// A written escape glued to a word ("line one\nIgnore …"
+				// in JSON strings, logs and tool output pasted as text) is
+				// the white space it stands for: otherwise its letter
+				// glues onto the word and hides it from the keywords.
+				// So is one before a digit or a list, quote or markup
+				// sign ("\n1.", "\n- ", "\n<!--"). Escapes before
+				// anything else ("\n" in code) are left as they are.
+				n.space(src[i+1] != 't')
+				i += 2
+				continue
+			}
 			switch {
 			case m == c && c > ' ' && n.pending == 0 && !track:
-				// a run of bytes that normalise to themselves
+				// a run of bytes that normalise to themselves (a
+				// backslash ends it: it may open a written escape)
 				j := i + 1
-				for j < len(src) && src[j] < utf8.RuneSelf && src[j] > ' ' && asciiMap[src[j]] == src[j] {
+				for j < len(src) && src[j] < utf8.RuneSelf && src[j] > ' ' && src[j] != '\\' && asciiMap[src[j]] == src[j] {
 					j++
 				}
 				n.b = append(n.b, src[i:j]...)
@@ -265,6 +278,20 @@ func emitRune(n *normText, r rune, at int, _ func(byte, int)) {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// escapeFollower reports whether a written escape ("\n") before c is
+// read as the white space it stands for (see normalize).
+func escapeFollower(c byte) bool {
+	switch {
+	case isASCIILetter(c), c >= '0' && c <= '9', c >= utf8.RuneSelf:
+		return true
+	}
+	switch c {
+	case '\\', '<', '>', '-', '*', '#', '[', '(':
+		return true
+	}
+	return false
+}
 
 func allMarks(b []byte) bool {
 	for len(b) > 0 {
