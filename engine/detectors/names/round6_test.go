@@ -111,3 +111,19 @@ func TestPostNominalsAndSwedishAv(t *testing.T) {
 		{"avenida", "Entrega na Av. Paulista 1578, São Paulo.", "STREET_ADDRESS", []string{"Av. Paulista 1578, São Paulo"}},
 	})
 }
+
+// TestInflectedNames: in Polish, Czech, Lithuanian and Finnish text a
+// declined name no list has is read through its base form (Zosię,
+// Michałowi, Honzovi, Rūtai, Ainon, Riikalla, Virtasen); a declined
+// brand or place is not, and the endings are not tried in English.
+func TestInflectedNames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"pl accusative", "Trening przeniesiony, dziś po Zosię przyjedzie tata.", "PERSON", []string{"Zosię"}},
+		{"pl dative", "Proszę przekazać to Michałowi jutro, już jest gotowe.", "PERSON", []string{"Michałowi"}},
+		{"cs dative", "Prosím, zavolej zítra Honzovi, už je to hotové.", "PERSON", []string{"Honzovi"}},
+		{"fi genitive", "Kiitos! Ainon ja Eetun vanhemmat tulevat huomenna.", "PERSON", []string{"Ainon", "Eetun"}},
+		{"fi gradation", "Kiitos, puhuin eilen Riikalla, hän tulee huomenna.", "PERSON", []string{"Riikalla"}},
+		{"pl brand", "Proszę, kupiłem wczoraj Fiata, już jest w garażu.", "PERSON", nil},
+		{"en not inflected", "We tested the Oliwera prototype and the Zosie app yesterday.", "PERSON", nil},
+	})
+}

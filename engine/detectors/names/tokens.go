@@ -58,6 +58,8 @@ type scanner struct {
 	// noSkipping turns skip off (tests compare both ways).
 	noSkipping bool
 	german     int8        // germanText, once asked: 0 not yet, 1 no, 2 yes
+	slavic     int8        // westSlavicText, the same way
+	finnish    int8        // finnishText, the same way
 	tbl        []tableSpan // name cells of tables (names.go), reused
 	toks       [ring]token
 }
@@ -65,7 +67,7 @@ type scanner struct {
 func (s *scanner) reset(text string, g *table) {
 	s.text, s.pos, s.produced, s.floor, s.sentence, s.gaz = text, 0, 0, 0, true, g
 	s.noSkip = 0
-	s.german = 0
+	s.german, s.slavic, s.finnish = 0, 0, 0
 }
 
 // isGerman reports germanText for the scanned text, computed once.
@@ -673,6 +675,9 @@ func (s *scanner) flags(t *token) uint32 {
 		t.looked = true
 		if t.kind == tWord {
 			t.g = s.gaz.get(s.hash(t))
+			if t.g == 0 && t.shape&(sCap|sAllCaps|sHyphen) == sCap && t.nletters >= 4 && t.nletters <= 16 {
+				t.g = s.inflectedFlags(t) // "Zosię", "Virtasen": a declined name
+			}
 		}
 	}
 	return t.g

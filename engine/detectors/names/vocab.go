@@ -247,6 +247,7 @@ var vocabT = func() *vocabTable {
 		japanese russian christmas easter halloween thanksgiving internet google facebook twitter
 		amazon apple microsoft windows linux android iphone chatgpt openai python java javascript
 		covid re fw fwd subject note iban bic
+		kiitos proszę prosze prosím prosim dziękuję dziekuje děkuji dekuji
 		diwali deepavali eid hanukkah chanukah kwanzaa ramadan ramzan pentecost whit whitsun ascension
 		carnaval carnival semana juneteenth midsummer navratri dussehra holi onam pongal vesak passover
 		obon corpus

@@ -132,7 +132,8 @@ johnny jimmy bobby robbie stevie jonny mikey kev gaz baz dazza tez shaz trish de
 // worldGivenMore are frequent given names of Ireland, Wales and Scotland,
 // Nigeria, Kenya and Tanzania, the Philippines, Indonesia, Vietnam
 // (folded), Iran, the Gulf, South India and Punjab, the Basque Country
-// and Catalonia, Hungary and Greece (transliterated) that no other list
+// and Catalonia, Hungary and Greece (transliterated), Finland and Poland
+// (last line) that no other list
 // of the gazetteer had (authored for Parapet from general knowledge of
 // naming customs; names are facts).
 const worldGivenMore = `
@@ -146,6 +147,7 @@ arash kaveh farhad dariush behnam omid fahd kavitha revathi saranya vijaya anith
 murugan vignesh harpreet gurpreet manpreet jaspreet simran navjot amandeep sukhwinder baljit amaia
 garazi leire maialen haizea asier ibai oier xabier eneko quim krisztina orsolya dimitra ioanna
 panagiota giorgos dimitris kostas spyros stelios thanasis vangelis
+eetu riikka onni eino veeti aada helmi venla iida siiri oliwer
 `
 
 // addWorldNames ORs the name flags into the gazetteer: given names as

@@ -1,0 +1,212 @@
+package names
+
+import "unicode/utf8"
+
+// Inflected given names and surnames in Latin script. West Slavic and
+// Baltic languages decline names (Polish "Zosię", "Oliwera",
+// "Michałowi"; Czech "Honzovi", "Petry") and Finnish adds case endings
+// with consonant gradation ("Ainon", "Riikalla", "Jukalta", "Virtasen"),
+// so the word the text has is in no list. For a capitalised word no list
+// has, in text of such a language, the base forms the endings allow are
+// looked up; the word takes the name flags of a base form that is a name
+// and no word or large place. Nothing is allocated: the base form is
+// hashed from the word's prefix and the restored ending.
+
+// inflection is an ending and what replaces it in the base form.
+type inflection struct{ end, base string }
+
+// slavicInflections: Polish, Czech and Slovak case endings of given names
+// and surnames, and the Lithuanian dative, longest first.
+var slavicInflections = []inflection{
+	{"owi", ""},   // Polish dative: Michałowi, Oliwerowi
+	{"ovi", ""},   // Czech dative: Petrovi
+	{"ovi", "a"},  // Czech dative: Honzovi, Svobodovi
+	{"em", ""},    // instrumental: Michałem
+	{"ai", "a"},   // Lithuanian dative: Rūtai
+	{"ę", "a"},    // accusative: Zosię, Kubę
+	{"ą", "a"},    // instrumental: Zosią
+	{"i", "ia"},   // genitive and dative: Zosi, Ani
+	{"y", "a"},    // genitive: Marty, Petry
+	{"u", "a"},    // Czech accusative: Ondru, Honzu
+	{"a", ""},     // genitive and accusative: Oliwera, Michała, Petra
+	{"iego", "i"}, // Polish surnames in -ski: Zielińskiego
+	{"ej", "a"},   // Polish surnames in -ska: Szymańskiej
+}
+
+// finnishEndings are Finnish case endings, longest first; the base is the
+// word without them (with gradation and -nen restored, see finnishBase).
+var finnishEndings = []string{
+	"lla", "llä", "lle", "lta", "ltä", "ssa", "ssä", "sta", "stä", "ksi", "na", "nä", "n",
+}
+
+// inflectedFlags returns the name flags of a base form of the capitalised
+// word t that is a listed name, or 0.
+func (s *scanner) inflectedFlags(t *token) uint32 {
+	w := s.str(t)
+	switch {
+	case s.isWestSlavic():
+		for _, in := range slavicInflections {
+			if len(w) >= len(in.end)+3 && w[len(w)-len(in.end):] == in.end {
+				if f := s.baseFlags(w[:len(w)-len(in.end)], in.base, ""); f != 0 {
+					return f
+				}
+			}
+		}
+	case s.isFinnish():
+		for _, e := range finnishEndings {
+			if len(w) >= len(e)+3 && w[len(w)-len(e):] == e {
+				if f := s.finnishBase(w[:len(w)-len(e)]); f != 0 {
+					return f
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// finnishBase looks up a Finnish stem: as it is (Aino-n), with -se-
+// restored to -nen (Virtase-n: Virtanen), and with the double consonant
+// that gradation made single (Riika-lla: Riikka, Juka-lta: Jukka).
+func (s *scanner) finnishBase(stem string) uint32 {
+	if len(stem) < 3 {
+		return 0
+	}
+	if f := s.baseFlags(stem, "", ""); f != 0 {
+		return f
+	}
+	if n := len(stem); stem[n-2:] == "se" {
+		if f := s.baseFlags(stem[:n-2], "nen", ""); f != 0 {
+			return f
+		}
+	}
+	// gradation: a single k, p or t before the final vowel was double
+	n := len(stem)
+	if n >= 4 && isVowelByte(stem[n-1]) && (stem[n-2] == 'k' || stem[n-2] == 'p' || stem[n-2] == 't') && !isConsonantByte(stem[n-3]) {
+		return s.baseFlags(stem[:n-1], stem[n-2:n-1], stem[n-1:])
+	}
+	return 0
+}
+
+// baseFlags hashes prefix+a+b as hashWord would and returns its name
+// flags, or 0 when it is no name, or also a word or a large place.
+func (s *scanner) baseFlags(prefix, a, b string) uint32 {
+	h := hashWord(prefix)
+	for _, part := range [2]string{a, b} {
+		for i := 0; i < len(part); {
+			c := part[i]
+			if c < utf8.RuneSelf {
+				h = (h ^ uint64(lowerASCII[c])) * fnvPrime
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(part[i:])
+			i += n
+			h = hashRune(h, r)
+		}
+	}
+	f := s.gaz.get(h)
+	if f&(gFirst|gGiven|gSurname) == 0 || f&(gAnyWord|gProper|gBigPlace) != 0 {
+		return 0
+	}
+	return f & (gFirst | gGiven | gName | gSurname)
+}
+
+func isVowelByte(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+func isConsonantByte(c byte) bool {
+	return 'a' <= c && c <= 'z' && !isVowelByte(c)
+}
+
+// isWestSlavic reports, once per text, text in Polish, Czech, Slovak or
+// Lithuanian: two of its first 4 KB's words are function words of those
+// languages or carry their letters (ą ę ł ś ź ż ń ř ů ě ė ū č š ž ť ď ň ľ,
+// which Croatian, Slovene and Latvian, also languages that decline
+// names, share).
+func (s *scanner) isWestSlavic() bool {
+	if s.slavic == 0 {
+		s.slavic = 1
+		if westSlavicText(s.text) {
+			s.slavic = 2
+		}
+	}
+	return s.slavic == 2
+}
+
+// isFinnish reports, once per text, Finnish text: two of its first 4 KB's
+// lower-case words are Finnish function words.
+func (s *scanner) isFinnish() bool {
+	if s.finnish == 0 {
+		s.finnish = 1
+		if finnishText(s.text) {
+			s.finnish = 2
+		}
+	}
+	return s.finnish == 2
+}
+
+func westSlavicText(text string) bool {
+	n := 0
+	forWords(text, func(w string) bool {
+		switch w {
+		case "się", "że", "już", "jest", "czy", "proszę", "przez", "jutro", "dziś", "będzie",
+			"jsem", "prosím", "není", "který", "která", "také", "bude", "dnes", "zítra",
+			"Proszę", "Prosím", "Czy":
+			n++
+		default:
+			for _, r := range w {
+				switch r {
+				case 'ą', 'ę', 'ł', 'ś', 'ź', 'ż', 'ń', 'ř', 'ů', 'ě', 'ė', 'ū', 'č', 'š', 'ž', 'ť', 'ď', 'ň', 'ľ':
+					n++
+					return n < 2
+				}
+			}
+		}
+		return n < 2
+	})
+	return n >= 2
+}
+
+func finnishText(text string) bool {
+	n := 0
+	forWords(text, func(w string) bool {
+		switch w {
+		case "että", "kanssa", "ovat", "oli", "hän", "kun", "jos", "myös", "mutta", "ole", "olen",
+			"kiitos", "huomenna", "tänään", "sekä", "voitko", "vain", "kirjoita", "viesti", "tulee", "hoitaa",
+			"Kiitos", "Voitko", "Kirjoita", "Hei":
+			n++
+		}
+		return n < 2
+	})
+	return n >= 2
+}
+
+// forWords calls f with the words (ASCII letters and any non-ASCII
+// bytes, with a leading ASCII capital) of text's first 4 KB until f
+// returns false.
+func forWords(text string, f func(string) bool) {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	for i := 0; i < len(text); {
+		for i < len(text) && !('a' <= text[i] && text[i] <= 'z' || text[i] >= 0x80) {
+			i++
+		}
+		j := i
+		if i > 0 && 'A' <= text[i-1] && text[i-1] <= 'Z' {
+			i-- // "Kiitos", "Proszę"
+		}
+		for j < len(text) && ('a' <= text[j] && text[j] <= 'z' || text[j] >= 0x80) {
+			j++
+		}
+		if j > i && !f(text[i:j]) {
+			return
+		}
+		i = j
+	}
+}
