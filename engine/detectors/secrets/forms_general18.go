@@ -548,3 +548,74 @@ func wordsDigitsEnd(text string, vs int) int {
 	}
 	return d
 }
+
+// quotedPair reports a user and password pair written as code, each in
+// backticks, the password's opening backtick at text[vs]: "the shared
+// admin login is `fwadmin` / `x`". A credential word before the pair on
+// its line (login, account, credentials …), or an administrator's or an
+// e-mail address as the user, makes it a pair.
+func (d *Detector) quotedPair(st *scanState, text string, vs int) bool {
+	if d.ix.password < 0 {
+		return false
+	}
+	pe := vs + 1
+	for pe < len(text) && pe-vs <= 65 && text[pe] != '`' && text[pe] > ' ' {
+		pe++
+	}
+	if pe >= len(text) || text[pe] != '`' {
+		return false
+	}
+	i := spacesBefore(text, vs)
+	if i <= 0 {
+		return false
+	}
+	sep := pairSeparator(text, i)
+	if sep == 0 {
+		return false
+	}
+	j := spacesBefore(text, i-sep)
+	if j <= 1 || text[j-1] != '`' {
+		return false
+	}
+	us := j - 1
+	for us > 0 && j-us < 66 && text[us-1] != '`' && text[us-1] > ' ' {
+		us--
+	}
+	if us == 0 || text[us-1] != '`' || us == j-1 {
+		return false
+	}
+	user, v := text[us:j-1], text[vs+1:pe]
+	for k := 0; k < len(user); k++ {
+		if !isUserByte(user[k]) {
+			return false
+		}
+	}
+	ls := us - 1
+	for ls > 0 && us-ls < 120 && text[ls-1] != '\n' {
+		ls--
+	}
+	if !emailLike(user) && !adminUser(user) && !containsAny(proseCredMatcher, text[ls:us]) {
+		return false
+	}
+	if len(v) < 8 || len(v) > 64 || charClasses(v) < 3 || proseStandIn(v) || obviousFake(v) {
+		return true
+	}
+	st.add(d.ix.password, vs+1, pe)
+	return true
+}
+
+// passQualifiers before "pass" make it a password ("the root pass", "my
+// wifi pass"), not a boarding or a season pass.
+var passQualifiers = []string{"root", "admin", "administrator", "wifi", "wi-fi", "wlan", "vpn", "db", "database",
+	"user", "account", "login", "router", "server", "ssh", "sudo", "my", "your", "our", "his", "her", "their",
+	"mysql", "postgres", "sa", "email", "mail", "ftp", "sftp", "smtp", "nas"}
+
+// passQualified reports a word of passQualifiers before "pass" at text[ns].
+func passQualified(text string, ns int) bool {
+	j := spacesBefore(text, ns)
+	if j <= 0 {
+		return false
+	}
+	ws := proseWordBefore(text, j)
+	return ws >= 0 && inWords(text[ws:j], passQualifiers)
+}

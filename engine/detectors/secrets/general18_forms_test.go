@@ -142,6 +142,17 @@ func TestGeneral18Forms(t *testing.T) {
 		{"persian password", "رمز عبور Xk9#mQ2v" + "Lp7", "PASSWORD_ASSIGNMENT", "Xk9#mQ2vLp7"},
 		{"arabic policy", "كلمة المرور يجب أن تكون 12 حرفا", "", ""},
 		{"arabic weak", "كلمة المرور welcome", "", ""},
+
+		// a user and password each in backticks
+		{"backtick pair", "Shared admin login for the firewall is `fwadmin` / `+Noodle" + "1801JAS` (Kim asked", "PASSWORD_ASSIGNMENT", "+Noodle1801JAS"},
+		{"backtick commands", "run `make` / `make-test2024X` first", "", ""},
+		{"backtick stand-in", "login: `bob` / `changeme`", "", ""},
+
+		// "pass" for a password only after a change verb and a qualifier
+		{"root pass to", "I reset the root pass to tucxi-stgcqj-" + "818!, write it down", "PASSWORD_ASSIGNMENT", "tucxi-stgcqj-818!"},
+		{"wifi pass to", "we changed the wifi pass to Harb0ur!" + "Lights yesterday", "PASSWORD_ASSIGNMENT", "Harb0ur!Lights"},
+		{"boarding pass to", "set the boarding pass to Gate-12B now", "", ""},
+		{"pass to someone", "please pass to Xk9#mQ2vLp7", "", ""},
 	})
 }
 

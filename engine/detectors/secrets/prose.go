@@ -185,6 +185,9 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 		d.parenValue(st, text, vs) // "the admin password (x) was leaked"
 		return
 	}
+	if text[vs] == '`' && d.quotedPair(st, text, vs) {
+		return // "login is `fwadmin` / `x`"
+	}
 	if d.proseUserPass(st, text, vs) {
 		return
 	}
@@ -458,8 +461,13 @@ func proseChangedTo(text string, j int) int {
 		}
 	}
 	// The name right before "to": "changed the root password to",
-	// "set the BIOS supervisor password to".
-	if kind, ns := proseNameAt(text, j); kind == prosePassword {
+	// "set the BIOS supervisor password to"; "pass" only there ("reset
+	// the root pass to").
+	kind, ns := proseNameAt(text, j)
+	if kind == proseNone && wordEndsAt(text, j, "pass") && passQualified(text, j-len("pass")) {
+		kind, ns = prosePassword, j-len("pass")
+	}
+	if kind == prosePassword {
 		for n := 0; n < 5; n++ {
 			k := spacesBefore(text, ns)
 			if k <= 0 {
