@@ -98,6 +98,15 @@ func (d *Detector) addressAt(s *scanner, i int, locs *[8]span) (span, int) {
 						return span{i, sp.to, sp.score}, n
 					}
 				}
+				if isPunct(s.at(end), ',') {
+					// "Plot 17, Admiralty Way, Lekki Phase 1, Lagos", "Unit 12,
+					// Adeniyi Jones Avenue, Ikeja": a unit, then a street named
+					// with its type and no number, then the area
+					if e := s.namedStreetAt(end + 1); e > end+1 && !s.isCapWord(s.at(e)) && isPunct(s.at(e), ',') {
+						e2, n := d.addrTail(s, e, locs, false)
+						return span{i, max(e, e2), 0.7}, n
+					}
+				}
 				if w := s.str(t); strings.EqualFold(w, "apt") || strings.EqualFold(w, "apartment") || strings.EqualFold(w, "suite") || strings.EqualFold(w, "ste") {
 					e, n := d.addrTail(s, end, locs, false)
 					return span{i, e, 0.55}, n

@@ -127,3 +127,17 @@ func TestInflectedNames(t *testing.T) {
 		{"en not inflected", "We tested the Oliwera prototype and the Zosie app yesterday.", "PERSON", nil},
 	})
 }
+
+// TestUnitBeforeNamedStreet: a unit or plot and its number, then a street
+// named with its type but no number ("Plot 17, Admiralty Way, Lekki"),
+// and a UK address read back from its postcode when a list's previous
+// item ends with a semicolon before it.
+func TestUnitBeforeNamedStreet(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"ng plot", "Consignee: Adaeze Okoro, Plot 17, Admiralty Way, Lekki Phase 1, Lagos.", "STREET_ADDRESS", []string{"Plot 17, Admiralty Way, Lekki"}},
+		{"ng unit", "Deliver to Unit 12, Adeniyi Jones Avenue, Ikeja, Lagos today.", "STREET_ADDRESS", []string{"Unit 12, Adeniyi Jones Avenue, Ikeja"}},
+		{"plot alone", "We bought Plot 4, then sold it.", "STREET_ADDRESS", nil},
+		{"uk list", "Stops: 12 Wharf Lane, Bristol BS1 6RL; Unit 7, Avonmouth Trade Park, Bristol BS11 9HZ; then back.", "STREET_ADDRESS",
+			[]string{"12 Wharf Lane, Bristol BS1 6RL", "Unit 7, Avonmouth Trade Park, Bristol BS11 9HZ"}},
+	})
+}

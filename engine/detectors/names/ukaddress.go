@@ -226,6 +226,8 @@ func ukPartsStart(t string, ps int) int {
 			}
 			c := w[0]
 			switch {
+			case w[len(w)-1] == ';' || w[len(w)-1] == ':':
+				stop = true // "…, Bristol BS1 6RL; Unit 7, …": the list's previous item ends here
 			case c >= 'A' && c <= 'Z':
 			case isDigit(c) && len(w) <= 6:
 			case w == "upon":

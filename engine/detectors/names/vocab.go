@@ -176,7 +176,7 @@ var vocabT = func() *vocabTable {
 		quai cours route strada ulica ul utca ulice ulitsa prospekt cesta calea strada bulevardul
 		λεωφόρος οδός λ rambla ronda avinguda passeig jalan lorong aleja plac osiedle os heol ffordd
 		stryd str strada bulevardul gg gang mtaa vico`)
-	add(vUnit, `apt apartment suite ste unit fl floor room rm bldg building flat no blk`)
+	add(vUnit, `apt apartment suite ste unit fl floor room rm bldg building flat no blk plot`)
 	add(vDir, `n s e w ne nw se sw north south east west northeast northwest southeast southwest`)
 	add(vParticle, `van der den de del della dello dei degli di da das dos do du la le les lo von zu
 		vom ten ter bin binti ibn al el y af av st saint san santa mac`)
