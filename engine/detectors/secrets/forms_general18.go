@@ -619,3 +619,26 @@ func passQualified(text string, ns int) bool {
 	ws := proseWordBefore(text, j)
 	return ws >= 0 && inWords(text[ws:j], passQualifiers)
 }
+
+// snmpCommunityAt reports "community" at text[ws:] named as an SNMP
+// community string, a password by another name: after snmp, ro, rw,
+// read or write ("SNMP community", "RO community"), or before "string".
+func snmpCommunityAt(text string, ls, ws int, w string) bool {
+	if !equalFold(w, "community") && !equalFold(w, "communities") {
+		return false
+	}
+	if p := prevWord(text, ls, ws); p != "" && inWords(p, snmpWords) {
+		return true
+	}
+	k := ws + len(w)
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	e := k
+	for e < len(text) && isLetter(text[e]) {
+		e++
+	}
+	return e > k && (equalFold(text[k:e], "string") || equalFold(text[k:e], "strings"))
+}
+
+var snmpWords = []string{"snmp", "snmpv1", "snmpv2", "snmpv2c", "v2c", "ro", "rw", "read", "write", "read-only", "read-write", "trap"}

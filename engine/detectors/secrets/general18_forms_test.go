@@ -173,5 +173,18 @@ func TestGeneral18Formats(t *testing.T) {
 		{"pkcs1 bare", "<RSAKeyValue>" + pkcs1 + "</RSAKeyValue>", "PRIVATE_KEY", pkcs1},
 		{"pkcs1 public", `"publicKey": "MIIBCg` + `KCAQEA` + body[:360] + `IDAQAB"`, "", ""},
 		{"pkcs1 short", "x MIIEow" + "IBAAKCAQEA" + body[:100], "", ""},
+
+		// command lines and configs that take a password
+		{"snmpv3 auth", "snmp-server user monitor netops v3 auth sha Kp9vQx" + "2LmZ priv aes 128 Tz4wRx8NbV", "PASSWORD_ASSIGNMENT", ""},
+		{"snmpv3 encrypted", "snmp-server user monitor netops v3 encrypted auth sha 4F:3A:9C priv aes 128 7B:2C", "", ""},
+		{"mosquitto batch", "mosquitto_passwd -b /etc/mosquitto/passwd sensor01 Kp9vQx" + "2LmZ!", "PASSWORD_ASSIGNMENT", "Kp9vQx2LmZ!"},
+		{"mosquitto prompt", "mosquitto_passwd -c /etc/mosquitto/passwd sensor01", "", ""},
+		{"openssl enc k", "openssl enc -aes-256-cbc -salt -in db.sql -out db.enc -k Kp9vQx" + "2LmZ!", "PASSWORD_ASSIGNMENT", "Kp9vQx2LmZ!"},
+		{"openssl enc variable", "openssl enc -aes-256-cbc -k $BACKUP_PASS -in a", "", ""},
+
+		// an SNMP community string is a password
+		{"community string is", "the community string is Nq7vLx" + "2Rtz", "PASSWORD_ASSIGNMENT", "Nq7vLx2Rtz"},
+		{"ro community label", "RO community: Nq7vLx" + "2Rtz", "PASSWORD_ASSIGNMENT", "Nq7vLx2Rtz"},
+		{"community forum", "Our community forum is Forum-2024x", "", ""},
 	})
 }

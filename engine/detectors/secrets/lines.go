@@ -949,7 +949,7 @@ func nameFewWordsBefore(text string, ls, i int) int {
 		switch {
 		case inWords(w, lineAboutWords) || inWords(w, greekCodeKinds):
 			return proseNone
-		case inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)):
+		case inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) || snmpCommunityAt(text, ls, ws, w):
 			return prosePassword
 		case inWords(w, lineKeyNames):
 			if p := prevWord(text, ls, ws); p != "" && inWords(p, lineNotKey) {
@@ -1248,7 +1248,7 @@ func labelBefore(text string, ls, se int) int {
 			// a separator or bullet between words
 		} else if endsSentence(text[ws:j]) && j != se {
 			return proseNone
-		} else if inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) || hyphenName(w) {
+		} else if inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) || hyphenName(w) || snmpCommunityAt(text, ls, ws, w) {
 			if words == 0 && text[se] == ':' && isPasswordName(w) {
 				return proseNone // "password: x": the assignment scanner's
 			}

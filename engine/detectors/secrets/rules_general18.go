@@ -24,6 +24,18 @@ var general18Rules = []ruleDef{
 	// then a 2048- or 4096-bit modulus: …AgEAAoIBAQ…, …AgEAAoICAQ…);
 	// PRIVATE_KEY_DER_BASE64 reads PKCS#8. Public keys
 	// (MIIBIjANBgkqhkiG9w0BAQEFAAOC…, MIIBCgKCAQEA…) open differently.
+	// SNMPv3 users on Cisco-style devices: the auth and priv passphrases
+	// in clear ("encrypted" keys are localized hashes and are left out).
+	cliPassword("SNMPV3_AUTH_PASSWORD", "An SNMPv3 authentication passphrase in snmp-server user … v3 auth md5|sha <passphrase>.",
+		`\bsnmp-server[ \t]+user[ \t]+\S{1,64}[ \t]+\S{1,64}[ \t]+v3[ \t]+auth[ \t]+(?i:md5|sha(?:-?[0-9]{3})?)[ \t]+(`+cliValue+`)`, "snmp-server user"),
+	cliPassword("SNMPV3_PRIV_PASSWORD", "An SNMPv3 privacy passphrase in snmp-server user … v3 auth … priv des|3des|aes [128|192|256] <passphrase>.",
+		`\bsnmp-server[ \t]+user[ \t]+\S{1,64}[ \t]+\S{1,64}[ \t]+v3[ \t]+auth[ \t]+\S{1,10}[ \t]+\S{1,64}[ \t]+priv[ \t]+(?i:des|3des|aes(?:[ \t]+(?:128|192|256))?)[ \t]+(`+cliValue+`)`, "snmp-server user"),
+	// mosquitto_passwd -b <file> <user> <password>: the password in batch mode.
+	cliPassword("MOSQUITTO_PASSWD_BATCH", "A password given to mosquitto_passwd in batch mode (-b <file> <user> <password>).",
+		`\bmosquitto_passwd\b[^\n]{0,40}?[ \t]-b[ \t]+(?:-c[ \t]+)?[^\s-]\S{0,200}[ \t]+[^\s-]\S{0,63}[ \t]+['"]?(`+cliValue+`)`, "mosquitto_passwd"),
+	// openssl enc -k <password> (a password on the command line).
+	cliPassword("OPENSSL_ENC_PASSWORD", "A password given to openssl enc (or a cipher command) with -k.",
+		`\bopenssl[ \t]+(?:enc|aes-[0-9]{3}-[a-z]{3}|des3|des-ede3-cbc|bf|chacha20)\b[^\n]{0,200}?[ \t]-k[ \t]+['"]?(`+cliValue+`)`, " -k"),
 	{ID: "PRIVATE_KEY_PKCS1_BASE64", Type: "PRIVATE_KEY", Desc: "An RSA private key written as bare base64 DER in PKCS#1 (MII…IBAAKCAQEA…) without PEM armour, as in key settings and exports.",
 		Keywords: derKeyOpenings, Scan: scanDERKey, Score: 0.9, Source: srcParapet, License: licParapet},
 }
