@@ -135,6 +135,9 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	if d.enabled[tEmail] && strings.Contains(f.Text, " dot ") {
 		s.spokenEmails(&otherScan{byteScan: n0, next: s.first})
 	}
+	if d.enabled[tPhone] && hasSpokenDigits(f.Text) {
+		s.spokenPhones(&otherScan{byteScan: n0, next: s.first})
+	}
 	fs := r.Findings[s.first:]
 	for i := n0 - s.first; i < len(fs); i++ {
 		for j := i; j > 0 && fs[j].ByteStart < fs[j-1].ByteStart; j-- {

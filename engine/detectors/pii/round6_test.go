@@ -20,3 +20,22 @@ func TestFileAndHouseNumbersWithSlash(t *testing.T) {
 	check(t, d, "Rufen Sie mich unter 030/2384991 an.", want{PhoneNumber, "030/2384991"})
 	check(t, d, "Su póliza cubre el daño; mi teléfono es 612 84 39 70.", want{PhoneNumber, "612 84 39 70"})
 }
+
+// TestSpokenPhones: phone numbers said aloud in transcripts, with
+// "double" and "oh"; a count, a number without a phone word and a run too
+// short or not in any number plan are no phone.
+func TestSpokenPhones(t *testing.T) {
+	d := New(Options{})
+	check(t, d, `voicemail: "ring me back on oh seven seven double oh nine double oh three one four ta"`,
+		want{PhoneNumber, "oh seven seven double oh nine double oh three one four"})
+	check(t, d, "call us back at six one seven five five five oh one two three thanks",
+		want{PhoneNumber, "six one seven five five five oh one two three"})
+	for _, text := range []string{
+		"count with me: one two three four five six seven eight nine ten, and again",
+		"the combination is six one seven five five five oh one two three, do not share it",
+		"call me at five or six, whichever suits",
+		"call back at one one one one one one one one one one please",
+	} {
+		none(t, d, PhoneNumber, text)
+	}
+}

@@ -123,3 +123,106 @@ func emailWordBefore(t string, st int) bool {
 	}
 	return false
 }
+
+// Phone numbers said aloud, as speech transcripts write them: "call us
+// back at six one seven five five five oh one two three", "ring me on oh
+// seven seven double oh nine double oh three one four". Only text with
+// one of the words " oh ", " zero ", " double " or " five " is looked at
+// (hasSpokenDigits), and a run is reported only with a phone word before
+// it and when its 7 to 15 digits make a valid number.
+
+// hasSpokenDigits is the cheap test before spokenPhones.
+func hasSpokenDigits(t string) bool {
+	return strings.Contains(t, " oh ") || strings.Contains(t, " zero ") || strings.Contains(t, " double ") || strings.Contains(t, " five ")
+}
+
+// spokenDigit returns the digit a lower-case word says, or -1.
+func spokenDigit(w string) int {
+	switch w {
+	case "zero", "oh":
+		return 0
+	case "one":
+		return 1
+	case "two":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	case "six":
+		return 6
+	case "seven":
+		return 7
+	case "eight":
+		return 8
+	case "nine":
+		return 9
+	}
+	return -1
+}
+
+// spokenPhones reports runs of digit words that make a phone number.
+func (s *scanner) spokenPhones(o *otherScan) {
+	t := s.t
+	var d [16]byte
+	n, start, end, rep := 0, -1, -1, 1
+	flush := func() {
+		if n >= 7 && n <= 15 && start >= 0 && !s.reported(start, end, o) && s.context(start, end)&(ctxPhone|ctxNumber) != 0 {
+			ok := phoneValidDigits(d[:n], false, s.d.region)
+			if !ok {
+				ok, _ = phoneValidElsewhere(d[:n], s.d.region)
+			}
+			if ok {
+				s.report(tPhone, start, end, 0.6)
+			}
+		}
+		n, start, end, rep = 0, -1, -1, 1
+	}
+	for i := 0; i < len(t); {
+		if !('a' <= t[i] && t[i] <= 'z') {
+			if t[i] != ' ' && t[i] != ',' && start >= 0 {
+				flush()
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && 'a' <= t[j] && t[j] <= 'z' {
+			j++
+		}
+		if j < len(t) && t[j] >= 0x80 || i > 0 && t[i-1] >= 0x80 {
+			i = j // part of a word with letters outside ASCII
+			continue
+		}
+		w := t[i:j]
+		switch dg := spokenDigit(w); {
+		case w == "double" && rep == 1:
+			rep = 2
+		case w == "triple" && rep == 1:
+			rep = 3
+		case dg >= 0:
+			for ; rep > 0; rep-- {
+				if n < len(d) {
+					d[n] = byte('0' + dg)
+				}
+				n++
+			}
+			rep = 1
+			if start < 0 {
+				start = i
+			}
+			end = j
+		default:
+			if start >= 0 {
+				flush()
+			}
+			rep = 1
+		}
+		i = j
+	}
+	if start >= 0 {
+		flush()
+	}
+}
