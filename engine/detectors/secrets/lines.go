@@ -168,7 +168,7 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 	if se, ok := separatorBefore(text, i); ok {
 		ls, known := lineStart()
 		kind := labelBefore(text, ls, se)
-		if kind == prosePassword || kind == proseToken {
+		if kind == prosePassword || kind == proseToken || kind == proseCommunity {
 			d.addLineValue(st, text, vs, kind)
 			return
 		}
@@ -949,8 +949,10 @@ func nameFewWordsBefore(text string, ls, i int) int {
 		switch {
 		case inWords(w, lineAboutWords) || inWords(w, greekCodeKinds):
 			return proseNone
-		case inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) || snmpCommunityAt(text, ls, ws, w):
+		case inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)):
 			return prosePassword
+		case snmpCommunityAt(text, ls, ws, w):
+			return proseCommunity
 		case inWords(w, lineKeyNames):
 			if p := prevWord(text, ls, ws); p != "" && inWords(p, lineNotKey) {
 				return proseNone
@@ -1087,6 +1089,14 @@ func roughValue(text string, vs int) bool {
 func (d *Detector) addLineValue(st *scanState, text string, vs, kind int) {
 	if hashPrefixed(text[vs:]) {
 		return // SHA256:… is a fingerprint
+	}
+	if kind == proseCommunity {
+		// an SNMP community: a token as a key's, else a password's shape
+		if e := proseTokenEnd(text, vs); d.ix.generic >= 0 && e > vs && tokenShaped(text[vs:e]) && d.acceptValue(text[vs:e], "key", false, true, true) {
+			st.add(d.ix.generic, vs, e)
+			return
+		}
+		kind = prosePassword
 	}
 	if ve := proseValue(text, vs); ve > 0 && (kind == prosePassword || hasSymbol(text[vs:ve])) {
 		if !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
@@ -1248,7 +1258,9 @@ func labelBefore(text string, ls, se int) int {
 			// a separator or bullet between words
 		} else if endsSentence(text[ws:j]) && j != se {
 			return proseNone
-		} else if inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) || hyphenName(w) || snmpCommunityAt(text, ls, ws, w) {
+		} else if words <= 2 && snmpCommunityAt(text, ls, ws, w) {
+			return proseCommunity
+		} else if inWords(w, lineLabelNames) || (ws > ls && twoWordName(text, ls, ws, w)) || hyphenName(w) {
 			if words == 0 && text[se] == ':' && isPasswordName(w) {
 				return proseNone // "password: x": the assignment scanner's
 			}

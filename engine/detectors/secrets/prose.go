@@ -102,6 +102,7 @@ const (
 	proseNone = iota
 	prosePassword
 	proseToken
+	proseCommunity // an SNMP community string: a token or a password (lines.go)
 )
 
 // wordEndsAt reports whether text[:j] ends with the whole word w
