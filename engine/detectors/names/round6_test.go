@@ -1,6 +1,11 @@
 package names
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
 
 // TestShortGermanText: a short German request is German with three of
 // its function words, so its capitalised nouns are no names on their own;
@@ -140,4 +145,25 @@ func TestUnitBeforeNamedStreet(t *testing.T) {
 		{"uk list", "Stops: 12 Wharf Lane, Bristol BS1 6RL; Unit 7, Avonmouth Trade Park, Bristol BS11 9HZ; then back.", "STREET_ADDRESS",
 			[]string{"12 Wharf Lane, Bristol BS1 6RL", "Unit 7, Avonmouth Trade Park, Bristol BS11 9HZ"}},
 	})
+}
+
+// TestInflectionAllocatesNothing: the language tests and the base-form
+// lookups of declined names allocate nothing.
+func TestInflectionAllocatesNothing(t *testing.T) {
+	d := New(Options{})
+	var r analysis.Report
+	field := &analysis.Field{Path: "p", Source: "user", Text: "Trening przeniesiony, dziś po Zosię przyjedzie tata Oliwera. Kiitos! Ainon ja Eetun vanhemmat tulevat huomenna, puhuin Riikalla. Mehmet'in arabası; Kannst du das bitte machen?"}
+	d.Scan(context.Background(), field, &r) // warm the pools
+	if len(r.Findings) < 3 {
+		t.Fatalf("%d findings; the declined names were not read", len(r.Findings))
+	}
+	if raceEnabled {
+		return
+	}
+	if n := testing.AllocsPerRun(20, func() {
+		r.Findings = r.Findings[:0]
+		d.Scan(context.Background(), field, &r)
+	}); n != 0 {
+		t.Errorf("%v allocations per scan, want 0", n)
+	}
 }

@@ -1,6 +1,11 @@
 package pii
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/parapet-dev/parapet/engine/analysis"
+)
 
 // TestFileAndHouseNumbersWithSlash: a number with a '/' whose first group
 // has no trunk 0 is a file, case or house number, not a phone; a phone
@@ -37,5 +42,26 @@ func TestSpokenPhones(t *testing.T) {
 		"call back at one one one one one one one one one one please",
 	} {
 		none(t, d, PhoneNumber, text)
+	}
+}
+
+// TestSpokenPhonesAllocateNothing: the spoken-phone pass keeps its
+// digits on the stack (validation reads a pooled buffer).
+func TestSpokenPhonesAllocateNothing(t *testing.T) {
+	d := New(Options{})
+	var r analysis.Report
+	field := &analysis.Field{Path: "p", Source: "user", Text: "call us back at six one seven five five five oh one two three thanks, or ring oh seven seven double oh nine double oh three one four; five apples"}
+	d.Scan(context.Background(), field, &r) // warm the pools
+	if len(r.Findings) != 2 {
+		t.Fatalf("%d findings, want the two spoken phones", len(r.Findings))
+	}
+	if raceEnabled {
+		return
+	}
+	if n := testing.AllocsPerRun(20, func() {
+		r.Findings = r.Findings[:0]
+		d.Scan(context.Background(), field, &r)
+	}); n != 0 {
+		t.Errorf("%v allocations per scan, want 0", n)
 	}
 }

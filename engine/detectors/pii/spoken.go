@@ -168,22 +168,11 @@ func (s *scanner) spokenPhones(o *otherScan) {
 	t := s.t
 	var d [16]byte
 	n, start, end, rep := 0, -1, -1, 1
-	flush := func() {
-		if n >= 7 && n <= 15 && start >= 0 && !s.reported(start, end, o) && s.context(start, end)&(ctxPhone|ctxNumber) != 0 {
-			ok := phoneValidDigits(d[:n], false, s.d.region)
-			if !ok {
-				ok, _ = phoneValidElsewhere(d[:n], s.d.region)
-			}
-			if ok {
-				s.report(tPhone, start, end, 0.6)
-			}
-		}
-		n, start, end, rep = 0, -1, -1, 1
-	}
 	for i := 0; i < len(t); {
 		if !('a' <= t[i] && t[i] <= 'z') {
 			if t[i] != ' ' && t[i] != ',' && start >= 0 {
-				flush()
+				s.spokenPhone(start, end, d[:min(n, len(d))], n, o)
+				n, start, end, rep = 0, -1, -1, 1
 			}
 			i++
 			continue
@@ -216,13 +205,34 @@ func (s *scanner) spokenPhones(o *otherScan) {
 			end = j
 		default:
 			if start >= 0 {
-				flush()
+				s.spokenPhone(start, end, d[:min(n, len(d))], n, o)
+				n, start, end = 0, -1, -1
 			}
 			rep = 1
 		}
 		i = j
 	}
 	if start >= 0 {
-		flush()
+		s.spokenPhone(start, end, d[:min(n, len(d))], n, o)
+	}
+}
+
+// spokenPhone reports the run t[start:end] of n digits (the first of
+// them in d) when a phone word is before it and the digits validate. The
+// digits are copied to a pooled buffer, as validPhone does, so that d
+// stays on the caller's stack.
+func (s *scanner) spokenPhone(start, end int, d []byte, n int, o *otherScan) {
+	if n < 7 || n > 15 || s.reported(start, end, o) || s.context(start, end)&(ctxPhone|ctxNumber) == 0 {
+		return
+	}
+	buf := phoneBufs.Get().(*[32]byte)
+	defer phoneBufs.Put(buf)
+	k := copy(buf[:], d)
+	ok := phoneValidDigits(buf[:k], false, s.d.region)
+	if !ok {
+		ok, _ = phoneValidElsewhere(buf[:k], s.d.region)
+	}
+	if ok {
+		s.report(tPhone, start, end, 0.6)
 	}
 }
