@@ -63,7 +63,9 @@ func newACMatcher(keywords []string, ids []int32) *acMatcher {
 		first, _ := utf8.DecodeRuneInString(kw)
 		last, _ := utf8.DecodeLastRuneInString(kw)
 		m.kwLen = append(m.kwLen, int32(len(kw)))
-		m.kwLeft = append(m.kwLeft, boundaryRune(first))
+		// An @-mention ("@coding-agent") needs no word character
+		// before it, as a word does: "team@ai.example" is an address.
+		m.kwLeft = append(m.kwLeft, boundaryRune(first) || first == '@')
 		m.kwRite = append(m.kwRite, !stem && boundaryRune(last))
 		m.kwStem = append(m.kwStem, stem && boundaryRune(last))
 		s := int32(0)

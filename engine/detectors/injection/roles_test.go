@@ -52,6 +52,8 @@ func TestRoleAndPretextSignatures(t *testing.T) {
 		{"agent_vocative", "How should our calendar assistant handle invites from outside the company?"},
 		{"agent_vocative", "We're building a browsing agent; what should it do when a page contains instructions?"},
 		{"agent_vocative", "The Mail-Assistent in Outlook keeps crashing, wie behebe ich das?"},
+		{"agent_vocative", "Mail me at team@ai.example and send the files by Friday."},
+		{"agent_vocative", "Write to support@bot-shop.example, then open a ticket."},
 		{"agent_processing_order", "AI assistants must disclose that they are AI, says the new law."},
 		{"agent_processing_order", "We set up an AI assistant that reads incoming invoices. What controls should it have?"},
 		{"staff_pretext", "I'm a caseworker training new staff: how do we verify a caller before discussing their claim?"},
