@@ -1166,8 +1166,8 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		default:
 			score = 0.3
 		}
-		if (f0.caps || f0.hyphen) && ctx < ctxMedium {
-			score -= 0.15 // "HORTEN", "Weber-Santana"
+		if (f0.caps || f0.hyphen && !s.givenPair(s.at(idx[0]))) && ctx < ctxMedium {
+			score -= 0.15 // "HORTEN", "Weber-Santana"; not "Lily-Mae", "Jean-Marc"
 		}
 		return score
 	}
@@ -1230,6 +1230,20 @@ func (d *Detector) nameEvidence(s *scanner, idx []int, ctx int) float64 {
 		return 0.45
 	}
 	return 0.3
+}
+
+// givenPair reports a double given name joined by one hyphen whose two
+// parts are frequent given names, the second no frequent surname
+// ("Lily-Mae", "Jean-Marc", "Anne-Sophie"; not "Ellis-Ingram").
+func (s *scanner) givenPair(t *token) bool {
+	w := s.str(t)
+	k := strings.IndexByte(w, '-')
+	if k <= 0 || strings.IndexByte(w[k+1:], '-') >= 0 || t.shape&sAllCaps != 0 {
+		return false
+	}
+	first := s.gaz.get(t.h1)
+	second := s.gaz.get(hashWord(w[k+1:]))
+	return first&gGiven != 0 && second&gGiven != 0 && second&gLast == 0 && (first|second)&gCommon == 0
 }
 
 // commonGivenWord reports a given name that is itself an English word of

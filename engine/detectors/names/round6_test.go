@@ -167,3 +167,13 @@ func TestInflectionAllocatesNothing(t *testing.T) {
 		t.Errorf("%v allocations per scan, want 0", n)
 	}
 }
+
+// TestDoubleGivenNames: a hyphenated name of two frequent given names is
+// not weakened as a double surname is; a firm of two surnames still is.
+func TestDoubleGivenNames(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"lily-mae", "Coach reported that Lily-Mae (U13) disclosed a concern.", "PERSON", []string{"Lily-Mae"}},
+		{"jean-marc", "Départ dimanche 8h parking de la gare. Jean-Marc conduit.", "PERSON", []string{"Jean-Marc"}},
+		{"firm", "I work for Ellis-Ingram", "PERSON", nil},
+	})
+}
