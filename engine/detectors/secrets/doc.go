@@ -11,7 +11,7 @@
 // generic assignments 0.5-0.6, password hashes 0.6 and identifiers
 // (account ids, client ids, public keys) 0.3.
 //
-// There are 554 rules: 533 provider and credential formats, 8 generic
+// There are 556 rules: 535 provider and credential formats, 8 generic
 // (the assignment scanners PASSWORD_ASSIGNMENT and GENERIC_SECRET,
 // JWT_SECRET_CONFIG, key/value pairs, plists, SQL INSERT rows, passwords
 // in prose …) and

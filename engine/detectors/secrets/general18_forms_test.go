@@ -186,5 +186,12 @@ func TestGeneral18Formats(t *testing.T) {
 		{"community string is", "the community string is Nq7vLx" + "2Rtz", "PASSWORD_ASSIGNMENT", "Nq7vLx2Rtz"},
 		{"ro community label", "RO community: Nq7vLx" + "2Rtz", "PASSWORD_ASSIGNMENT", "Nq7vLx2Rtz"},
 		{"community forum", "Our community forum is Forum-2024x", "", ""},
+
+		// TOTP seeds
+		{"otpauth secret", "otpauth://totp/ACME:bob?secret=5KTQ7M2XRW4N" + "BZ6PH3YDQ7VF&issuer=ACME", "TOTP_SECRET", "5KTQ7M2XRW4NBZ6PH3YDQ7VF"},
+		{"setup key groups", "Can't scan the QR code? Enter this key instead:\n5ktq 7m2x rw4n bz6p h3yd q7vf 2lmc " + "x3ae\n", "TOTP_SECRET", "5ktq 7m2x rw4n bz6p h3yd q7vf 2lmc x3ae"},
+		{"setup key spanish", "Clave secreta: 5KTQ 7M2X RW4N BZ6P H3YD " + "Q7VF", "TOTP_SECRET", "5KTQ 7M2X RW4N BZ6P H3YD Q7VF"},
+		{"key words", "key: this that then what when were will them", "", ""},
+		{"license key groups", "license key: ABCD EFGH IJKL MNOP QRST UVWX", "", ""},
 	})
 }

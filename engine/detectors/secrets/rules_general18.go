@@ -6,7 +6,7 @@ package secrets
 // the SDK, in a header), Asana personal access tokens of the current
 // shape, and RSA private keys written as bare base64 PKCS#1 DER rather
 // than PEM.
-var general18Rules = []ruleDef{
+var general18Rules = registerOpOnlyKeywords(general18OpOnly, []ruleDef{
 	// Dropbox short-lived access tokens: "sl." (or "sl.u.") and 130 or
 	// more URL-safe base64 bytes; the gitleaks rule wants "dropbox" and an
 	// operator before it.
@@ -36,8 +36,31 @@ var general18Rules = []ruleDef{
 	// openssl enc -k <password> (a password on the command line).
 	cliPassword("OPENSSL_ENC_PASSWORD", "A password given to openssl enc (or a cipher command) with -k.",
 		`\bopenssl[ \t]+(?:enc|aes-[0-9]{3}-[a-z]{3}|des3|des-ede3-cbc|bf|chacha20)\b[^\n]{0,200}?[ \t]-k[ \t]+['"]?(`+cliValue+`)`, " -k"),
+	// TOTP seeds: the secret of an otpauth:// URI (what a QR code holds),
+	// and a setup key shown in groups of four base32 characters for
+	// typing in ("Can't scan? Enter this key: 5ktq 7m2x …").
+	with(own("TOTP_OTPAUTH_SECRET", "The TOTP/HOTP seed in an otpauth:// URI (secret=<base32>).",
+		`otpauth://(?i:totp|hotp)/[^?\s]{0,200}\?(?:[^\s#]{0,300}?&)?secret=([A-Za-z2-7]{16,128})`, "otpauth://"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return shannon(v) > 3 && !obviousFake(v) }
+		r.Type = "TOTP_SECRET"
+		r.Score = 0.85
+	}),
+	with(own("TOTP_SETUP_KEY", "A TOTP setup key in groups of four base32 characters (6 to 10 groups) after key or secret wording and a colon, in several languages.",
+		`(?i:key|secret|clave|chave|chiave|schluessel|sleutel|klucz|nyckel|anahtar)[^\n:：]{0,60}[:：][ \t]*(?:\r?\n[ \t]*){0,2}((?:[a-z2-7]{4} ){5,9}[a-z2-7]{4}|(?:[A-Z2-7]{4} ){5,9}[A-Z2-7]{4})(?:[^A-Za-z0-9]|$)`,
+		general18OpOnly["TOTP_SETUP_KEY"]...), func(r *ruleDef) {
+		r.Validate = totpGroups
+		r.Type = "TOTP_SECRET"
+		r.Score = 0.8
+	}),
 	{ID: "PRIVATE_KEY_PKCS1_BASE64", Type: "PRIVATE_KEY", Desc: "An RSA private key written as bare base64 DER in PKCS#1 (MII…IBAAKCAQEA…) without PEM armour, as in key settings and exports.",
 		Keywords: derKeyOpenings, Scan: scanDERKey, Score: 0.9, Source: srcParapet, License: licParapet},
+})
+
+// general18OpOnly lists keywords of these rules made of common letters:
+// they are looked for only in the key before an operator (the colon
+// after "Enter this key instead").
+var general18OpOnly = map[string][]string{
+	"TOTP_SETUP_KEY": {"key", "secret", "clave", "chave", "chiave", "schluessel", "sleutel", "klucz", "nyckel", "anahtar"},
 }
 
 // derKeyOpenings are the keywords of PRIVATE_KEY_PKCS1_BASE64: what
@@ -104,4 +127,19 @@ func scanDropboxToken(d *Detector, st *scanState, text string, ks, ke int, ri in
 		return
 	}
 	st.add(ri, ks, e)
+}
+
+// totpGroups reports base32 groups that read as a random seed: two digits
+// (2-7) or more, eight letters or more, no stand-in run.
+func totpGroups(v string) bool {
+	digits, letters := 0, 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case '2' <= c && c <= '7':
+			digits++
+		case isLetter(c):
+			letters++
+		}
+	}
+	return digits >= 2 && letters >= 8 && !obviousFake(v) && shannon(v) > 3.2
 }
