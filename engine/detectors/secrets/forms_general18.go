@@ -55,6 +55,15 @@ var pairedLinks = []struct {
 }{
 	{"on", []string{"salasana", "salasanan", "salasanani", "salasanasi", "salasanamme", "parool", "parooli", "paroolid", "salasõna"}},
 	{"er", []string{"adgangskode", "adgangskoden", "kodeord", "kodeordet", "passord", "passordet", "passordene", "adgangskoder"}},
+	// Polish "hasło to x" (English "password to x" is not "is"), Swahili,
+	// Hebrew, Bulgarian, Serbian, Latvian, Lithuanian
+	{"to", []string{"hasło", "haslo", "Hasło", "Haslo"}},
+	{"ni", []string{"nenosiri", "Nenosiri"}},
+	{"היא", []string{"הסיסמה", "סיסמה", "הסיסמא", "סיסמא"}},
+	{"е", []string{"паролата", "парола", "Паролата", "Парола"}},
+	{"је", []string{"лозинка", "Лозинка"}},
+	{"ir", []string{"parole", "Parole"}},
+	{"yra", []string{"slaptažodis", "Slaptažodis"}},
 }
 
 // pairedLinkName reports a paired linking word ending text[:i] and one

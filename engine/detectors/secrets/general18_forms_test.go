@@ -28,6 +28,15 @@ func TestGeneral18Forms(t *testing.T) {
 		{"english on", "Set the password on Router-5G2x first", "", ""},
 		{"english er", "the password, er, Build-2024x", "", ""},
 		{"finnish on no value", "salasana on liian lyhyt", "", ""},
+		{"polish to", "hasło to " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"swahili ni", "nenosiri ni " + pw + " kwa sasa", "PASSWORD_ASSIGNMENT", pw},
+		{"hebrew hi", "הסיסמה היא " + pw, "PASSWORD_ASSIGNMENT", pw},
+		{"bulgarian e", "паролата е " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"latvian ir", "parole ir " + pw + ".", "PASSWORD_ASSIGNMENT", pw},
+		{"indonesian possessive", "kata sandinya adalah " + pw + " ya", "PASSWORD_ASSIGNMENT", pw},
+		{"thai is", "รหัสผ่านคือ " + pw + " ครับ", "PASSWORD_ASSIGNMENT", pw},
+		{"english password to", "I sent the password to " + pw + " yesterday", "", ""},
+		{"latvian no value", "Parole ir jāmaina ik pēc 90 dienām", "", ""},
 
 		// Russian and Ukrainian: name, what it is for, the value
 		{"russian ot", "пароль от вайфая " + pw, "PASSWORD_ASSIGNMENT", pw},

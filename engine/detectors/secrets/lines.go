@@ -45,8 +45,9 @@ var lineLabelNames = []string{
 	"nenosiri", "neno la siri", "lykilorð", "fjalëkalimi",
 	// definite forms: Swedish, Norwegian, Danish
 	"lösenordet", "losenordet", "passordet", "adgangskoden", "kodeordet",
-	// Hungarian possessive and accusative forms, Estonian genitive
-	"jelszava", "jelszavam", "jelszavad", "jelszót", "parooli",
+	// Hungarian possessive and accusative forms, Estonian genitive,
+	// Indonesian and Malay possessive ("kata sandinya adalah x")
+	"jelszava", "jelszavam", "jelszavad", "jelszót", "parooli", "sandinya", "passwordnya",
 }
 
 // lineKeyNames name a key or a token in a label.
@@ -77,8 +78,9 @@ var lineDirectNames = []string{"palavra-passe", "şifresi", "Şifresi", "şifre"
 	// lösenordet x", "og adgangskoden x")
 	"jelszava", "jelszavam", "jelszavad", "jelszót", "jelszóval",
 	"lösenordet", "losenordet", "passordet", "adgangskoden", "kodeordet",
-	// Thai and Hindi write "password X" in running text
-	"รหัสผ่าน", "पासवर्ड"}
+	// Thai and Hindi write "password X" in running text; Thai "the
+	// password is" is written as one word
+	"รหัสผ่าน", "पासवर्ड", "รหัสผ่านคือ", "รหัสผ่านก็คือ"}
 
 const (
 	lineMaxLabel = 96 // bytes from a label's name to its separator
@@ -216,8 +218,8 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 		}
 	}
 	link := linkBefore(text, i)
-	if !link {
-		// "salasana on x", "adgangskoden er x", "пароль от вайфая x"
+	if !link || wordEndsAt(text, i, "to") {
+		// "salasana on x", "adgangskoden er x", "hasło to x", "пароль от вайфая x"
 		if ls, _ := lineStart(); pairedLinkName(text, ls, i) || slavicConnectorName(text, ls, i) {
 			d.addLineValue(st, text, vs, prosePassword)
 			return
