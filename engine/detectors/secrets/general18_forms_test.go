@@ -85,6 +85,12 @@ func TestGeneral18Forms(t *testing.T) {
 		{"french key box code", "dans la boîte à clés à côté de la porte, code 6983.", "PIN", "6983"},
 		{"italian elided", "il codice dell'allarme è 4821", "PIN", "4821"},
 		{"code on the door", "the code on the door is 4821", "", ""},
+		{"swedish gate code word", "portkoden är 4827", "PIN", "4827"},
+		{"finnish door code word", "ovikoodi on 4827", "PIN", "4827"},
+		{"finnish pin", "PIN-koodi on 4827", "PIN", "4827"},
+		{"polish intercom", "kod do domofonu 4827", "PIN", "4827"},
+		{"lockbox combo", "lockbox combo is 4827", "PIN", "4827"},
+		{"combo price", "the combo deal costs 1299", "", ""},
 		{"code for a course", "the code for the course is 4821", "", ""},
 		{"product code", "the product code is 4821", "", ""},
 

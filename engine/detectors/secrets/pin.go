@@ -50,6 +50,11 @@ var pinNames = []string{
 	// Hebrew; Thai codes and passwords, written without spaces
 	"override code", "manager code", "supervisor code", "رمز التجاوز", "رمز المدير", "קוד מנהל", "קוד עקיפה",
 	"รหัสผ่าน", "รหัสเข้า", "รหัส pin", "รหัสปลดล็อก",
+	// door, gate and alarm codes written as one word (Swedish, Danish,
+	// Norwegian, Finnish), Finnish PIN, Polish intercom, a lock's combo
+	"portkod", "portkoden", "dörrkod", "dörrkoden", "grindkod", "grindkoden", "larmkod", "larmkoden",
+	"dørkode", "dørkoden", "portkode", "portkoden", "alarmkode", "alarmkoden", "ovikoodi", "porttikoodi",
+	"hälytyskoodi", "pin-koodi", "pin-koodin", "kod do domofonu", "kod domofonu", "lockbox combo", "lock combo", "padlock combo", "safe combo",
 }
 
 // pinByLastWord indexes the names written with spaces between words by
