@@ -127,13 +127,44 @@ func emailWordBefore(t string, st int) bool {
 // Phone numbers said aloud, as speech transcripts write them: "call us
 // back at six one seven five five five oh one two three", "ring me on oh
 // seven seven double oh nine double oh three one four". Only text with
-// one of the words " oh ", " zero ", " double " or " five " is looked at
-// (hasSpokenDigits), and a run is reported only with a phone word before
-// it and when its 7 to 15 digits make a valid number.
+// one of the words five, seven, six or zero is looked at (hasSpokenDigits:
+// a number of ten digits has one of them nine times in ten), and a run
+// is reported only with a phone word before it and when its 7 to 15
+// digits make a valid number.
 
-// hasSpokenDigits is the cheap test before spokenPhones.
+// hasSpokenDigits is the cheap test before spokenPhones: it looks for
+// the rare letters v, x and z and checks the word around them, so that
+// ordinary text costs a few byte searches (a search for " oh " costs as
+// much as the whole scan: spaces are everywhere).
 func hasSpokenDigits(t string) bool {
-	return strings.Contains(t, " oh ") || strings.Contains(t, " zero ") || strings.Contains(t, " double ") || strings.Contains(t, " five ")
+	return rareWord(t, 'z', "zero", "") || rareWord(t, 'x', "six", "") || rareWord(t, 'v', "five", "seven")
+}
+
+// rareWord reports the lower-case word w (or w2) as a whole word in t,
+// found by its byte c (the third byte of w and w2; the first of "zero").
+func rareWord(t string, c byte, w, w2 string) bool {
+	off := 2
+	if c == 'z' {
+		off = 0
+	}
+	for k := 0; k < len(t); {
+		i := strings.IndexByte(t[k:], c)
+		if i < 0 {
+			return false
+		}
+		i += k
+		k = i + 1
+		if wholeWordAt(t, i-off, w) || w2 != "" && wholeWordAt(t, i-off, w2) {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeWordAt reports w at t[a:] as a whole word.
+func wholeWordAt(t string, a int, w string) bool {
+	return a >= 0 && a+len(w) <= len(t) && t[a:a+len(w)] == w &&
+		(a == 0 || !isAlnum(t[a-1])) && (a+len(w) == len(t) || !isAlnum(t[a+len(w)]))
 }
 
 // spokenDigit returns the digit a lower-case word says, or -1.
