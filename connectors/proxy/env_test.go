@@ -51,7 +51,7 @@ var (
 
 // defaultEngine is one engine on the embedded default bundle, shared by
 // the tests (loading the detectors takes a while).
-func defaultEngine(t *testing.T) *engine.Engine {
+func defaultEngine(t testing.TB) *engine.Engine {
 	t.Helper()
 	engOnce.Do(func() {
 		e := engine.New(engine.Options{Analyzer: detectors.Default()})

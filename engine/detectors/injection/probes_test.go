@@ -22,7 +22,7 @@ func readProbes(t testing.TB, name string) []string {
 		if l == "" || strings.HasPrefix(l, "#") {
 			continue
 		}
-		out = append(out, l)
+		out = append(out, strings.ReplaceAll(l, `\n`, "\n")) // a written line break (as in the sets)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)

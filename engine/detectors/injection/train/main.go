@@ -229,7 +229,7 @@ func reportGeneral(w io.Writer, dir string, m *injection.Model, th float64) erro
 				continue
 			}
 			n++
-			if s, _ := m.Score(line, "user"); s >= th {
+			if s, _ := m.Score(setLine(line), "user"); s >= th {
 				flagged++
 			}
 		}

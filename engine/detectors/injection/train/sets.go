@@ -117,6 +117,20 @@ func setRows(dir string, each bool) ([]row, error) {
 	return rows, nil
 }
 
+// setLine is a prompt of a hand-written set as a caller sends it: the
+// sets write a line break inside a prompt as the two characters \n (their
+// READMEs), and a prompt that reaches Parapet through a JSON API has real
+// ones. -general scores the lines this way. Scored as written, a
+// multi-line prompt showed the detector backslash-n sequences, which
+// most of the sets' multi-line prompts being attacks, the classifier
+// had learnt to count as a sign of attack, so the figures on unseen sets
+// were too high (general8 by 0.03). Training still reads the lines as
+// written: normalisation reads a written line break glued to a word as
+// the break itself (normalize.go), and a model trained on the decoded
+// lines, tried on 2026-11-27, scored lower on the corpus test split
+// (0.855 against 0.864) and on every development set.
+func setLine(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
+
 // setFileKind tells a hand-written set's files apart by name: "attack"
 // files hold attacks, "benign" files benign prompts; others are skipped.
 func setFileKind(name string) (attack, ok bool) {
