@@ -135,7 +135,7 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 	if d.enabled[tEmail] && strings.Contains(f.Text, " dot ") {
 		s.spokenEmails(&otherScan{byteScan: n0, next: s.first})
 	}
-	if d.enabled[tPhone] && hasSpokenDigits(f.Text) {
+	if d.enabled[tPhone] {
 		s.spokenPhones(&otherScan{byteScan: n0, next: s.first})
 	}
 	fs := r.Findings[s.first:]

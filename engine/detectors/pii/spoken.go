@@ -126,39 +126,89 @@ func emailWordBefore(t string, st int) bool {
 
 // Phone numbers said aloud, as speech transcripts write them: "call us
 // back at six one seven five five five oh one two three", "ring me on oh
-// seven seven double oh nine double oh three one four". Only text with
-// one of the words five, seven, six or zero is looked at (hasSpokenDigits:
-// a number of ten digits has one of them nine times in ten), and a run
-// is reported only with a phone word before it and when its 7 to 15
-// digits make a valid number.
+// seven seven double oh nine double oh three one four". The pass starts
+// from the words zero, six, five and seven (a number of ten digits has
+// one of them nine times in ten), found by their rare letters z, x and v
+// so that ordinary text costs a few byte searches; only the stretch
+// around such a word with a phone word before it is read word by word. A
+// run is reported when its 7 to 15 digits make a valid number.
 
-// hasSpokenDigits is the cheap test before spokenPhones: it looks for
-// the rare letters v, x and z and checks the word around them, so that
-// ordinary text costs a few byte searches (a search for " oh " costs as
-// much as the whole scan: spaces are everywhere).
-func hasSpokenDigits(t string) bool {
-	return rareWord(t, 'z', "zero", "") || rareWord(t, 'x', "six", "") || rareWord(t, 'v', "five", "seven")
+// spokenPhones reports runs of digit words that make a phone number.
+func (s *scanner) spokenPhones(o *otherScan) {
+	t := s.t
+	var win [8][2]int
+	n := 0
+	for _, r := range [3]struct {
+		c      byte
+		w1, w2 string
+	}{{'z', "zero", ""}, {'x', "six", ""}, {'v', "five", "seven"}} {
+		off := 2
+		if r.c == 'z' {
+			off = 0
+		}
+		for k := 0; k < len(t) && n < len(win); {
+			i := strings.IndexByte(t[k:], r.c)
+			if i < 0 {
+				break
+			}
+			i += k
+			k = i + 1
+			a := i - off
+			w := r.w1
+			if !wholeWordAt(t, a, w) {
+				if w = r.w2; w == "" || !wholeWordAt(t, a, w) {
+					continue
+				}
+			}
+			if !digitWordAfter(t, a+len(w)) || s.context(a, a+len(w))&(ctxPhone|ctxNumber) == 0 {
+				continue // "six months", "five apples": no run of digits
+			}
+			win[n] = [2]int{max(0, a-160), min(len(t), a+200)}
+			n++
+			k = a + 200 // the window holds the run
+		}
+	}
+	if n == 0 {
+		return
+	}
+	// windows in order, merged, read once each
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && win[j][0] < win[j-1][0]; j-- {
+			win[j], win[j-1] = win[j-1], win[j]
+		}
+	}
+	lo, hi := win[0][0], win[0][1]
+	for i := 1; i <= n; i++ {
+		if i < n && win[i][0] <= hi {
+			hi = max(hi, win[i][1])
+			continue
+		}
+		for lo > 0 && t[lo-1] >= 'a' && t[lo-1] <= 'z' {
+			lo-- // start at a word's start
+		}
+		s.spokenRuns(lo, hi, o)
+		if i < n {
+			lo, hi = win[i][0], win[i][1]
+		}
+	}
 }
 
-// rareWord reports the lower-case word w (or w2) as a whole word in t,
-// found by its byte c (the third byte of w and w2; the first of "zero").
-func rareWord(t string, c byte, w, w2 string) bool {
-	off := 2
-	if c == 'z' {
-		off = 0
+// digitWordAfter reports a digit word (or double, triple) after the
+// space or comma at t[e:].
+func digitWordAfter(t string, e int) bool {
+	if e < len(t) && t[e] == ',' {
+		e++
 	}
-	for k := 0; k < len(t); {
-		i := strings.IndexByte(t[k:], c)
-		if i < 0 {
-			return false
-		}
-		i += k
-		k = i + 1
-		if wholeWordAt(t, i-off, w) || w2 != "" && wholeWordAt(t, i-off, w2) {
-			return true
-		}
+	if e >= len(t) || t[e] != ' ' {
+		return false
 	}
-	return false
+	e++
+	j := e
+	for j < len(t) && j-e < 6 && 'a' <= t[j] && t[j] <= 'z' {
+		j++
+	}
+	w := t[e:j]
+	return spokenDigit(w) >= 0 || w == "double" || w == "triple"
 }
 
 // wholeWordAt reports w at t[a:] as a whole word.
@@ -194,12 +244,13 @@ func spokenDigit(w string) int {
 	return -1
 }
 
-// spokenPhones reports runs of digit words that make a phone number.
-func (s *scanner) spokenPhones(o *otherScan) {
+// spokenRuns reads the words of t[lo:hi] and reports the runs of digit
+// words among them that make a phone number.
+func (s *scanner) spokenRuns(lo, hi int, o *otherScan) {
 	t := s.t
 	var d [16]byte
 	n, start, end, rep := 0, -1, -1, 1
-	for i := 0; i < len(t); {
+	for i := lo; i < hi; {
 		if !('a' <= t[i] && t[i] <= 'z') {
 			if t[i] != ' ' && t[i] != ',' && start >= 0 {
 				s.spokenPhone(start, end, d[:min(n, len(d))], n, o)
