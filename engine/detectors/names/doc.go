@@ -63,6 +63,13 @@
 //     Özdemir"); Korean given names before the endings of talk about a
 //     person ("현우도", "서연이"), Japanese kana names before くん, ちゃん and
 //     さん, Chinese 老王 and 小李, Thai nicknames after พี่ and น้อง.
+//     Inflected forms: a Turkish case ending after an apostrophe ends the
+//     name ("Mehmet'in", "Zeynep'e"; tokens.go), and in Polish, Czech,
+//     Lithuanian and Finnish text a declined name no list has is looked
+//     up by its base form ("Zosię", "Michałowi", "Riikalla", "Virtasen";
+//     inflect.go). Role nouns before a name are context and stay outside
+//     it ("carer", "witness", "den Installateur Gruber", "收件人李建国",
+//     "相手方 鈴木 一郎"); honorifics after it too ("Serdar Bey").
 //   - STREET_ADDRESS: house number + street name + suffix (St, Ave, Road,
 //     Blvd ...) with optional directions; "Rue/Via/Calle/Rua ..." after the
 //     number; street-first forms with the number after ("Hauptstraße 5",
