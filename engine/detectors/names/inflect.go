@@ -123,90 +123,9 @@ func isConsonantByte(c byte) bool {
 	return 'a' <= c && c <= 'z' && !isVowelByte(c)
 }
 
-// isWestSlavic reports, once per text, text in Polish, Czech, Slovak or
-// Lithuanian: two of its first 4 KB's words are function words of those
-// languages or carry their letters (ą ę ł ś ź ż ń ř ů ě ė ū č š ž ť ď ň ľ,
-// which Croatian, Slovene and Latvian, also languages that decline
-// names, share).
-func (s *scanner) isWestSlavic() bool {
-	if s.slavic == 0 {
-		s.slavic = 1
-		if westSlavicText(s.text) {
-			s.slavic = 2
-		}
-	}
-	return s.slavic == 2
-}
+// isWestSlavic reports Polish, Czech, Slovak or Lithuanian text
+// (langScan).
+func (s *scanner) isWestSlavic() bool { return s.lang(langSlavic) }
 
-// isFinnish reports, once per text, Finnish text: two of its first 4 KB's
-// lower-case words are Finnish function words.
-func (s *scanner) isFinnish() bool {
-	if s.finnish == 0 {
-		s.finnish = 1
-		if finnishText(s.text) {
-			s.finnish = 2
-		}
-	}
-	return s.finnish == 2
-}
-
-func westSlavicText(text string) bool {
-	n := 0
-	forWords(text, func(w string) bool {
-		switch w {
-		case "się", "że", "już", "jest", "czy", "proszę", "przez", "jutro", "dziś", "będzie",
-			"jsem", "prosím", "není", "který", "která", "také", "bude", "dnes", "zítra",
-			"Proszę", "Prosím", "Czy":
-			n++
-		default:
-			for _, r := range w {
-				switch r {
-				case 'ą', 'ę', 'ł', 'ś', 'ź', 'ż', 'ń', 'ř', 'ů', 'ě', 'ė', 'ū', 'č', 'š', 'ž', 'ť', 'ď', 'ň', 'ľ':
-					n++
-					return n < 2
-				}
-			}
-		}
-		return n < 2
-	})
-	return n >= 2
-}
-
-func finnishText(text string) bool {
-	n := 0
-	forWords(text, func(w string) bool {
-		switch w {
-		case "että", "kanssa", "ovat", "oli", "hän", "kun", "jos", "myös", "mutta", "ole", "olen",
-			"kiitos", "huomenna", "tänään", "sekä", "voitko", "vain", "kirjoita", "viesti", "tulee", "hoitaa",
-			"Kiitos", "Voitko", "Kirjoita", "Hei":
-			n++
-		}
-		return n < 2
-	})
-	return n >= 2
-}
-
-// forWords calls f with the words (ASCII letters and any non-ASCII
-// bytes, with a leading ASCII capital) of text's first 4 KB until f
-// returns false.
-func forWords(text string, f func(string) bool) {
-	if len(text) > 4096 {
-		text = text[:4096]
-	}
-	for i := 0; i < len(text); {
-		for i < len(text) && !('a' <= text[i] && text[i] <= 'z' || text[i] >= 0x80) {
-			i++
-		}
-		j := i
-		if i > 0 && 'A' <= text[i-1] && text[i-1] <= 'Z' {
-			i-- // "Kiitos", "Proszę"
-		}
-		for j < len(text) && ('a' <= text[j] && text[j] <= 'z' || text[j] >= 0x80) {
-			j++
-		}
-		if j > i && !f(text[i:j]) {
-			return
-		}
-		i = j
-	}
-}
+// isFinnish reports Finnish text (langScan).
+func (s *scanner) isFinnish() bool { return s.lang(langFinnish) }

@@ -177,3 +177,21 @@ func TestDoubleGivenNames(t *testing.T) {
 		{"firm", "I work for Ellis-Ingram", "PERSON", nil},
 	})
 }
+
+// TestLangScan: one pass finds German, West Slavic and Finnish text,
+// also after a short English request; English prose stops the scan.
+func TestLangScan(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Can you translate this for the driver? Bitte den Hund nicht in den Garten lassen, er ist noch jung.", langGerman},
+		{"Please fix: Trening przeniesiony, dziś po Zosię przyjedzie tata.", langSlavic},
+		{"Kiitos! Ainon ja Eetun vanhemmat tulevat huomenna.", langFinnish},
+		{"It is a long day and we are in the office. You can see it on the board, and the team is on it. We are to go in an hour and it is for the best, and you can be on time for it.", 0},
+	} {
+		if got := langScan(c.text) &^ langDone; got != c.want {
+			t.Errorf("langScan(%q) = %b, want %b", c.text, got, c.want)
+		}
+	}
+}

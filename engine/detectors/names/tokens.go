@@ -57,9 +57,7 @@ type scanner struct {
 	noSkip   int // no skipping before this byte
 	// noSkipping turns skip off (tests compare both ways).
 	noSkipping bool
-	german     int8        // germanText, once asked: 0 not yet, 1 no, 2 yes
-	slavic     int8        // westSlavicText, the same way
-	finnish    int8        // finnishText, the same way
+	langs      int         // langScan, once asked (0: not yet)
 	tbl        []tableSpan // name cells of tables (names.go), reused
 	toks       [ring]token
 }
@@ -67,44 +65,97 @@ type scanner struct {
 func (s *scanner) reset(text string, g *table) {
 	s.text, s.pos, s.produced, s.floor, s.sentence, s.gaz = text, 0, 0, 0, true, g
 	s.noSkip = 0
-	s.german, s.slavic, s.finnish = 0, 0, 0
+	s.langs = 0
+}
+
+// lang reports whether langScan found language l in the scanned text,
+// scanning once.
+func (s *scanner) lang(l int) bool {
+	if s.langs == 0 {
+		s.langs = langScan(s.text)
+	}
+	return s.langs&l != 0
 }
 
 // isGerman reports germanText for the scanned text, computed once.
-func (s *scanner) isGerman() bool {
-	if s.german == 0 {
-		s.german = 1
-		if germanText(s.text) {
-			s.german = 2
-		}
-	}
-	return s.german == 2
-}
+func (s *scanner) isGerman() bool { return s.lang(langGerman) }
 
 // germanText reports text written in German: at least four of its first
-// 4 KB's lower-case words (three in a text under 600 bytes) are German articles, pronouns or particles
-// that English and the other languages here do not use. In German every
-// noun is capitalised, and many are also surnames (Handwerker, Feld,
-// Zoll), so a capitalised word alone is weaker evidence of a name there.
-func germanText(text string) bool {
+// 4 KB's lower-case words (three in a text under 600 bytes) are German
+// articles, pronouns or particles that English and the other languages
+// here do not use, or capitalised verbs and pronouns that open a request
+// ("Kannst", "Schreib"). In German every noun is capitalised, and many
+// are also surnames (Handwerker, Feld, Zoll), so a capitalised word alone
+// is weaker evidence of a name there.
+func germanText(text string) bool { return langScan(text)&langGerman != 0 }
+
+// english reports a short English function word.
+func english(w string) bool {
+	switch w {
+	case "the", "and", "you", "to", "of", "is", "for", "it", "in", "on", "my", "we", "can", "are", "be", "a", "an":
+		return true
+	}
+	return false
+}
+
+// Languages langScan reports.
+const (
+	langGerman  = 1 << iota // germanText
+	langSlavic              // Polish, Czech, Slovak, Lithuanian (inflect.go)
+	langFinnish             // Finnish (inflect.go)
+	langDone                // the scan has run
+)
+
+// langScan reads the words of text's first 4 KB once for the languages
+// whose words the scanner weighs differently: German (germanText), West
+// Slavic and Baltic (two words that are function words of those
+// languages or carry their letters: ą ę ł ś ź ż ń ř ů ě ė ū č š ž ť ď ň
+// ľ, which Croatian, Slovene and Latvian, also languages that decline
+// names, share) and Finnish (two Finnish function words). A text whose
+// first sixteen short English function words come before any word of
+// those languages is English, and the scan stops there.
+func langScan(text string) int {
 	if len(text) > 4096 {
 		text = text[:4096]
 	}
-	n := 0
+	n, ns, nf, eng := 0, 0, 0, 0
 	need := 4
 	if len(text) < 600 {
 		need = 3 // a short request: "Kannst du das als Tabelle machen?"
 	}
-	for i := 0; i < len(text); {
+	got := 0
+	for i := 0; i < len(text) && got != langGerman|langSlavic|langFinnish; {
 		for i < len(text) && !('a' <= text[i] && text[i] <= 'z' || text[i] >= 0x80) {
 			i++
 		}
 		j := i
-		for j < len(text) && ('a' <= text[j] && text[j] <= 'z' || text[j] >= 0x80) {
-			j++
+		high := false
+		for j < len(text) {
+			if c := text[j]; 'a' <= c && c <= 'z' {
+				j++
+			} else if c >= 0x80 {
+				high = true
+				j++
+			} else {
+				break
+			}
 		}
-		if j > i && (i == 0 || !('A' <= text[i-1] && text[i-1] <= 'Z')) {
-			switch text[i:j] {
+		if j == i {
+			break
+		}
+		if j-i <= 3 && !high && english(text[i:j]) && i > 0 && text[i-1] == ' ' {
+			// English function words: a text that has many of them and
+			// none of the other languages' is read no further
+			if eng++; eng >= 16 && n == 0 && ns == 0 && nf == 0 {
+				break
+			}
+			i = j
+			continue
+		}
+		w := ""
+		if i == 0 || !('A' <= text[i-1] && text[i-1] <= 'Z') {
+			w = text[i:j]
+			switch w {
 			case "der", "die", "das", "den", "dem", "des", "und", "ist", "nicht", "ein", "eine", "einen",
 				"ich", "wir", "sie", "mit", "für", "auf", "bitte", "wird", "sind", "auch", "noch", "zum", "zur", "vom", "beim",
 				// (German only: not Dutch, English, French or Portuguese words)
@@ -114,22 +165,51 @@ func germanText(text string) bool {
 				"schon", "jetzt", "heute", "aus", "dieser", "diese", "dieses", "wenn", "weil", "mein", "meine",
 				"meinen", "deine", "euch", "danke", "gerne", "liegt", "bereit", "fällt", "melden":
 				if n++; n >= need {
-					return true
+					got |= langGerman
 				}
 			}
-		} else if j > i && i >= 1 && 'A' <= text[i-1] && text[i-1] <= 'Z' && (i == 1 || text[i-2] == ' ' || text[i-2] == '\n') {
-			// requests open with a capitalised German verb or pronoun
-			switch text[i-1 : j] {
+		} else if i == 1 || text[i-2] == ' ' || text[i-2] == '\n' {
+			// requests open with a capitalised verb or pronoun
+			w = text[i-1 : j]
+			switch w {
 			case "Kannst", "Könntest", "Schreib", "Schreibe", "Formuliere", "Mach", "Mache", "Fasse",
 				"Hilf", "Gib", "Ich", "Wir", "Bitte", "Erkläre", "Sag":
 				if n++; n >= need {
-					return true
+					got |= langGerman
 				}
 			}
 		}
+		switch w {
+		case "się", "że", "już", "jest", "czy", "proszę", "przez", "jutro", "dziś", "będzie",
+			"jsem", "prosím", "není", "který", "která", "také", "bude", "dnes", "zítra",
+			"Proszę", "Prosím", "Czy":
+			ns++
+		case "että", "kanssa", "ovat", "oli", "hän", "kun", "jos", "myös", "mutta", "ole", "olen",
+			"kiitos", "huomenna", "tänään", "sekä", "voitko", "vain", "kirjoita", "viesti", "tulee", "hoitaa",
+			"Kiitos", "Voitko", "Kirjoita", "Hei":
+			nf++
+		default:
+			if high && got&langSlavic == 0 {
+				for _, r := range text[i:j] {
+					switch r {
+					case 'ą', 'ę', 'ł', 'ś', 'ź', 'ż', 'ń', 'ř', 'ů', 'ě', 'ė', 'ū', 'č', 'š', 'ž', 'ť', 'ď', 'ň', 'ľ':
+						ns++
+					default:
+						continue
+					}
+					break
+				}
+			}
+		}
+		if ns >= 2 {
+			got |= langSlavic
+		}
+		if nf >= 2 {
+			got |= langFinnish
+		}
 		i = j
 	}
-	return false
+	return got | langDone
 }
 
 // at returns token i, or nil past the end of text or out of the ring.
