@@ -153,6 +153,9 @@ func (s *scanner) spokenPhones(o *otherScan) {
 			}
 			i += k
 			k = i + 1
+			if off == 2 && (i < 2 || t[i-1] != 'i' && t[i-1] != 'e') {
+				continue // not the "iv" of five, the "ev" of seven or the "ix" of six
+			}
 			a := i - off
 			w := r.w1
 			if !wholeWordAt(t, a, w) {
