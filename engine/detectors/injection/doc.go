@@ -167,18 +167,19 @@
 // Attack = injection + jailbreak. Regenerate with -eval. The model is
 // trained on the corpus's train split, the hand-written rows and eleven
 // hand-written sets (testdata/general* up to general7, general_enterprise,
-// styles_dev, agentic_dev, ai_notices_dev; general8 is held out), with L2
+// styles_dev, agentic_dev, ai_notices_dev; general8, general9 and
+// general10 are held out), with L2
 // 2e-6 (chosen by leave-one-set-out, -loso, and -cv), and its bias
 // shifted down by 2.0, the smallest step at which the unseen-source floor
 // (0.33) and every benign probe are under the policy floor; so the
 // threshold is the policy floor, 0.37 (the tune split alone gives 0.14).
 //
 //	split  TPR    FPR    precision  F1     AUC
-//	train  0.946  0.000  1.000      0.972  0.986  (fitted rows: optimistic)
+//	train  0.944  0.000  1.000      0.971  0.986  (fitted rows: optimistic)
 //	tune   0.895  0.000  1.000      0.944  0.977
-//	test   0.855  0.006  0.989      0.917  0.982
+//	test   0.864  0.006  0.989      0.923  0.982
 //
-// On the test split: jailbreak TPR 0.92, injection TPR 0.69; CyberSecEval
+// On the test split: jailbreak TPR 0.93, injection TPR 0.69; CyberSecEval
 // "direct" rows 0.56: 0.81 (21/26) on those with an attack cue and 0.13
 // (2/15) on the cueless ones, which are left out of training and which
 // the detector, seeing the user text alone, treats as the questions they
@@ -186,10 +187,11 @@
 // the train split (-lofo, a proxy for other sources) gives mean TPR 0.73
 // on unseen attack families and mean FPR 0.017 on unseen benign families.
 // On testdata/general8, written blind and held out from training
-// (-general), attack TPR 0.813, FPR 0.057 on hard negatives and 0.000 on
-// ordinary prompts (the previous release: 0.693, 0.067, 0.000); two
-// training sets were written to briefs close to its own, so read that as
-// an optimistic figure. Leaving each set out of training in turn, the
+// (-general, which reads a set's written \n as the line break a caller
+// sends), attack TPR 0.763, FPR 0.050 on hard negatives and 0.000 on
+// ordinary prompts; two training sets were written to briefs close to its
+// own, so read that as an optimistic figure. On general9 (consumer
+// assistants, blind) 0.610, 0.033, 0.000. Leaving each set out of training in turn, the
 // sets read attack TPR 0.70-0.84 (general_enterprise 0.42, agentic_dev
 // 0.58, ai_notices_dev 0.54: attacks without stock phrases) at
 // hard-negative FPR 0.01-0.09: expect numbers on other sources to be
