@@ -101,44 +101,15 @@ type antStream struct {
 	open     int // the upstream block being streamed, or -1
 	held     map[int][][]byte
 	usage    json.RawMessage
-	ended    bool
 }
 
 func (k *call) streamAnthropic(resp *http.Response) {
 	s := &antStream{k: k, g: k.newGuard(), outIndex: map[int]int{}, types: map[int]string{}, open: -1, held: map[int][][]byte{}}
 	s.w = k.startStream(resp.StatusCode)
 	s.g.flush = func() { _ = s.w.flush() }
-	idle := time.AfterFunc(k.up.IdleTimeout, func() { k.cancel(errIdleTimeout) })
-	defer idle.Stop()
-	rd := newSSEReader(resp.Body)
-	defer rd.release()
-	outcome := OutcomeCompleted
-	for !s.ended {
-		ev, err := rd.next()
-		if err != nil {
-			outcome = s.broken(err)
-			break
-		}
-		idle.Reset(k.up.IdleTimeout)
-		if ev.comment != nil {
-			s.w.comment(ev.comment)
-			_ = s.w.flush()
-			continue
-		}
-		if oc := s.event(ev, rd.backlog()); oc != "" {
-			outcome = oc
-			s.ended = true
-		}
-		if !s.ended && !flushDue(rd, s.w) {
-			continue
-		}
-		if err := s.w.flush(); err != nil {
-			outcome = OutcomeClientGone
-			break
-		}
-	}
+	outcome, ended := k.eventLoop(resp, s.w, s.event, s.broken)
 	_ = s.w.flush()
-	if k.ended = s.ended && outcome == OutcomeCompleted && !s.g.denied; !k.ended {
+	if k.ended = ended && outcome == OutcomeCompleted && !s.g.denied; !k.ended {
 		k.cancel(nil)
 	}
 	k.recordResponse(s.g, 0, outcome)

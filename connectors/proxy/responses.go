@@ -316,41 +316,47 @@ func (k *call) streamResponses(resp *http.Response) {
 	s := &respStream{k: k, g: k.newGuard(), outIndex: map[int]int{}, keys: map[string]*respKey{}, full: map[string]*strings.Builder{}}
 	s.w = k.startStream(resp.StatusCode)
 	s.g.flush = func() { _ = s.w.flush() }
-	idle := time.AfterFunc(k.up.IdleTimeout, func() { k.cancel(errIdleTimeout) })
-	defer idle.Stop()
-	rd := newSSEReader(resp.Body)
-	defer rd.release()
-	outcome := OutcomeCompleted
-	ended := false
-	for !ended {
-		ev, err := rd.next()
-		if err != nil {
-			outcome = s.broken(err)
-			break
-		}
-		idle.Reset(k.up.IdleTimeout)
-		if ev.comment != nil {
-			s.w.comment(ev.comment)
-			_ = s.w.flush()
-			continue
-		}
-		if oc := s.event(ev, rd.backlog()); oc != "" {
-			outcome, ended = oc, true
-		}
-		if !ended && !flushDue(rd, s.w) {
-			continue
-		}
-		if err := s.w.flush(); err != nil {
-			outcome = OutcomeClientGone
-			break
-		}
-	}
+	outcome, ended := k.eventLoop(resp, s.w, s.event, s.broken)
 	_ = s.w.flush()
 	if k.ended = ended && outcome == OutcomeCompleted && !s.g.denied; !k.ended {
 		k.cancel(nil)
 	}
 	k.recordResponse(s.g, 0, outcome)
 	k.endStream([]*guard{s.g}, outcome)
+}
+
+// eventLoop reads a stream's events into handle until it returns an
+// outcome (the end of the stream in its protocol: ended is true) or the
+// stream breaks off (broken says how) or the caller goes away. The
+// Anthropic and Responses streams use it; chat completions have their own
+// loop, with a fast path for plain chunks.
+func (k *call) eventLoop(resp *http.Response, w *sseWriter, handle func(sseEvent, int) Outcome, broken func(error) Outcome) (outcome Outcome, ended bool) {
+	idle := time.AfterFunc(k.up.IdleTimeout, func() { k.cancel(errIdleTimeout) })
+	defer idle.Stop()
+	rd := newSSEReader(resp.Body)
+	defer rd.release()
+	for {
+		ev, err := rd.next()
+		if err != nil {
+			return broken(err), false
+		}
+		idle.Reset(k.up.IdleTimeout)
+		if ev.comment != nil {
+			w.comment(ev.comment)
+			_ = w.flush()
+			continue
+		}
+		oc := handle(ev, rd.backlog())
+		if oc == "" && !flushDue(rd, w) {
+			continue
+		}
+		if err := w.flush(); err != nil {
+			return OutcomeClientGone, false
+		}
+		if oc != "" {
+			return oc, true
+		}
+	}
 }
 
 // broken ends a stream the upstream broke off (no response.completed).
