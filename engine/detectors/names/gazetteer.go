@@ -198,8 +198,11 @@ var foldLatin = strings.Split("a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o
 
 // hashWord hashes a word case- and accent-insensitively. Apostrophes are
 // normalised to ASCII; other bytes are hashed as they are.
-func hashWord(s string) uint64 {
-	h := uint64(fnvOffset)
+func hashWord(s string) uint64 { return hashMore(fnvOffset, s) }
+
+// hashMore continues hash h over s as hashWord does: hashMore(hashWord(a),
+// b) is hashWord(a+b), without making a+b.
+func hashMore(h uint64, s string) uint64 {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {

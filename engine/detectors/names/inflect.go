@@ -1,7 +1,5 @@
 package names
 
-import "unicode/utf8"
-
 // Inflected given names and surnames in Latin script. West Slavic and
 // Baltic languages decline names (Polish "Zosię", "Oliwera",
 // "Michałowi"; Czech "Honzovi", "Petry") and Finnish adds case endings
@@ -90,21 +88,7 @@ func (s *scanner) finnishBase(stem string) uint32 {
 // baseFlags hashes prefix+a+b as hashWord would and returns its name
 // flags, or 0 when it is no name, or also a word or a large place.
 func (s *scanner) baseFlags(prefix, a, b string) uint32 {
-	h := hashWord(prefix)
-	for _, part := range [2]string{a, b} {
-		for i := 0; i < len(part); {
-			c := part[i]
-			if c < utf8.RuneSelf {
-				h = (h ^ uint64(lowerASCII[c])) * fnvPrime
-				i++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(part[i:])
-			i += n
-			h = hashRune(h, r)
-		}
-	}
-	f := s.gaz.get(h)
+	f := s.gaz.get(hashMore(hashMore(hashWord(prefix), a), b))
 	if f&(gFirst|gGiven|gSurname) == 0 || f&(gAnyWord|gProper|gBigPlace) != 0 {
 		return 0
 	}
