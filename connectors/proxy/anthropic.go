@@ -116,18 +116,12 @@ func (k *call) streamAnthropic(resp *http.Response) {
 	k.endStream([]*guard{s.g}, outcome)
 }
 
-func (s *antStream) broken(err error) Outcome {
-	k := s.k
-	switch {
-	case k.clientGone():
-		return OutcomeClientGone
-	case isStall(k):
-		s.w.event("error", errorJSON(apiAnthropic, &apiError{status: http.StatusGatewayTimeout, code: "upstream_timeout", msg: "upstream " + strconv.Quote(k.up.Name) + " stalled mid-stream"}, ""))
-		return OutcomeUpstreamTimeout
+func (s *antStream) broken(error) Outcome {
+	oc, e := s.k.streamBreak()
+	if e != nil {
+		s.w.event("error", errorJSON(apiAnthropic, e, ""))
 	}
-	_ = err
-	s.w.event("error", errorJSON(apiAnthropic, &apiError{status: http.StatusBadGateway, code: "upstream_error", msg: "upstream " + strconv.Quote(k.up.Name) + " broke off the stream"}, ""))
-	return OutcomeUpstreamError
+	return oc
 }
 
 // event checks one upstream event; a non-empty outcome ends the stream.

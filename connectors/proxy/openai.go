@@ -477,19 +477,29 @@ func (k *call) streamOpenAI(resp *http.Response, chat bool) {
 // broken handles the end of an upstream stream without [DONE].
 func (s *oaiStream) broken(err error) Outcome {
 	k := s.k
-	switch {
-	case k.clientGone():
-		return OutcomeClientGone
-	case isStall(k):
-		s.w.event("", errorJSON(apiOpenAI, &apiError{status: http.StatusGatewayTimeout, code: "upstream_timeout", msg: "upstream " + strconv.Quote(k.up.Name) + " stalled mid-stream"}, ""))
-		return OutcomeUpstreamTimeout
-	case errors.Is(err, io.EOF) && len(s.done) > 0 && len(s.done) == len(s.guards):
+	oc, e := k.streamBreak()
+	if oc == OutcomeUpstreamError && errors.Is(err, io.EOF) && len(s.done) > 0 && len(s.done) == len(s.guards) {
 		// Every choice finished; some servers close without [DONE].
 		s.w.event("", []byte("[DONE]"))
 		return OutcomeCompleted
 	}
-	s.w.event("", errorJSON(apiOpenAI, &apiError{status: http.StatusBadGateway, code: "upstream_error", msg: "upstream " + strconv.Quote(k.up.Name) + " broke off the stream"}, ""))
-	return OutcomeUpstreamError
+	if e != nil {
+		s.w.event("", errorJSON(apiOpenAI, e, ""))
+	}
+	return oc
+}
+
+// streamBreak says how an upstream stream that ended without its end
+// event ended, and the error the caller is sent (none when the caller is
+// gone).
+func (k *call) streamBreak() (Outcome, *apiError) {
+	switch {
+	case k.clientGone():
+		return OutcomeClientGone, nil
+	case isStall(k):
+		return OutcomeUpstreamTimeout, &apiError{status: http.StatusGatewayTimeout, code: "upstream_timeout", msg: "upstream " + strconv.Quote(k.up.Name) + " stalled mid-stream"}
+	}
+	return OutcomeUpstreamError, &apiError{status: http.StatusBadGateway, code: "upstream_error", msg: "upstream " + strconv.Quote(k.up.Name) + " broke off the stream"}
 }
 
 // finishAll makes the last decision on choices that sent no

@@ -85,11 +85,11 @@ func extractResponses(body map[string]any, pt *promptText) *apiError {
 				case string:
 					pt.add("tool", out, func(v string) { m["output"] = v })
 				case []any:
-					textBlocksOf("tool", out, pt)
+					contentParts("tool", out, pt)
 				}
 			case "reasoning":
 				if sum, ok := m["summary"].([]any); ok {
-					textBlocksOf("assistant", sum, pt)
+					contentParts("assistant", sum, pt)
 				}
 			}
 			// Other items (images, files, item references, web search and
@@ -99,17 +99,6 @@ func extractResponses(body map[string]any, pt *promptText) *apiError {
 		return invalid("input", "must be a string or an array of input items")
 	}
 	return nil
-}
-
-// textBlocksOf adds the text of every part that has one.
-func textBlocksOf(role string, parts []any, pt *promptText) {
-	for _, p := range parts {
-		if pm, ok := p.(map[string]any); ok {
-			if t, ok := pm["text"].(string); ok {
-				pt.add(role, t, func(v string) { pm["text"] = v })
-			}
-		}
-	}
 }
 
 // textField is one text of an output item: its channel, its text as the
@@ -360,18 +349,17 @@ func (k *call) eventLoop(resp *http.Response, w *sseWriter, handle func(sseEvent
 }
 
 // broken ends a stream the upstream broke off (no response.completed).
-func (s *respStream) broken(err error) Outcome {
-	k := s.k
-	switch {
-	case k.clientGone():
-		return OutcomeClientGone
-	case isStall(k):
-		s.send("error", map[string]json.RawMessage{"code": encodeJSON("upstream_timeout"), "message": encodeJSON("upstream " + strconv.Quote(k.up.Name) + " stalled mid-stream"), "param": json.RawMessage("null")})
-		return OutcomeUpstreamTimeout
+func (s *respStream) broken(error) Outcome {
+	oc, e := s.k.streamBreak()
+	if e != nil {
+		s.sendError(e.code, e.msg)
 	}
-	_ = err
-	s.send("error", map[string]json.RawMessage{"code": encodeJSON("upstream_error"), "message": encodeJSON("upstream " + strconv.Quote(k.up.Name) + " broke off the stream"), "param": json.RawMessage("null")})
-	return OutcomeUpstreamError
+	return oc
+}
+
+// sendError ends the stream with the API's error event.
+func (s *respStream) sendError(code, msg string) {
+	s.send("error", map[string]json.RawMessage{"code": encodeJSON(code), "message": encodeJSON(msg), "param": json.RawMessage("null")})
 }
 
 // send writes one event to the caller, with the caller's output index and
@@ -459,7 +447,7 @@ func (s *respStream) event(ev sseEvent, backlog int) Outcome {
 	g := s.g
 	m, ok := parseObject(ev.data)
 	if !ok {
-		s.send("error", map[string]json.RawMessage{"code": encodeJSON("upstream_invalid_response"), "message": encodeJSON("upstream sent an event that cannot be read, so cannot be checked"), "param": json.RawMessage("null")})
+		s.sendError("upstream_invalid_response", "upstream sent an event that cannot be read, so cannot be checked")
 		return OutcomeUpstreamError
 	}
 	typ, _ := getString(m, "type")
