@@ -10,7 +10,6 @@ import (
 	"github.com/openai/openai-go/v3/responses"
 
 	"github.com/parapet-dev/parapet/connectors/proxy"
-	"github.com/parapet-dev/parapet/engine"
 )
 
 func respParams(model, instructions, input string) responses.ResponseNewParams {
@@ -233,7 +232,7 @@ func TestResponsesPromptChecks(t *testing.T) {
 	if !strings.Contains(sent, `"metadata":{"team":"returns"}`) || !strings.Contains(sent, `"input_image_ref"`) || !strings.Contains(sent, `"store":false`) {
 		t.Errorf("the upstream got %s", sent)
 	}
-	if rec := e.lastResponseRecord(); rec.phase != engine.PhaseResponse {
-		t.Errorf("no response record")
+	if rec := e.lastResponseRecord(); rec.req.Resource.Endpoint != "responses" || rec.req.Response == nil || !strings.Contains(rec.req.Response.Content, "Hello there!") {
+		t.Errorf("response record: %+v", rec.req)
 	}
 }
