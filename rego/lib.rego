@@ -105,7 +105,10 @@ join_set(s) := concat(", ", sort(s))
 # adding a knob (and add it to the pattern, or every evaluation takes the
 # slow path); lib_test checks that they agree.
 
-config_ok if config_shape_ok
+config_ok if {
+	config_shape_ok
+	count(optional_config_errors) == 0
+}
 
 config_ok if {
 	not config_shape_ok
@@ -197,20 +200,137 @@ config_errors contains msg if {
 	msg := sprintf("config.unknown_model_effect: want allow, warn, review or deny, got %v", [object.get(config, "unknown_model_effect", null)])
 }
 
-# The scope knobs are optional (a config without them warns), but a value
-# they cannot mean is an error, not a silent allow.
-config_errors contains msg if {
+# The optional knobs (scope, budgets, attachments): a config without them
+# takes their defaults, but a value they cannot mean is an error, not a
+# silent allow (a budget whose effect reads "block" would otherwise never
+# deny). config_ok checks them on the fast path too: they read data only,
+# so the engine's partial evaluation settles them once per bundle.
+config_errors contains msg if some msg in optional_config_errors
+
+knob_effects := {"allow", "warn", "review", "deny"}
+
+optional_config_errors contains msg if {
 	some knob in ["prompt_effect", "response_effect", "topics_effect"]
 	effect := object.get(config, ["scope", knob], "warn")
-	not effect in {"allow", "warn", "review", "deny"}
+	not effect in knob_effects
 	msg := sprintf("config.scope.%s: want allow, warn, review or deny, got %v", [knob, effect])
 }
 
-config_errors contains msg if {
+optional_config_errors contains msg if {
 	topics := object.get(config, ["scope", "topics"], [])
 	not is_string_list(topics)
 	msg := sprintf("config.scope.topics: want a list of strings, got %v", [topics])
 }
+
+budget_scopes := {"subject", "tenant", "model"}
+
+budget_windows := {"minute", "day", "month"}
+
+budget_counters := {"requests", "tokens", "cost"}
+
+budget_keys := budget_scopes | {"effect", "on_unavailable", "warn_at"}
+
+optional_config_errors contains msg if {
+	budgets := object.get(config, "budgets", {})
+	not is_object(budgets)
+	msg := sprintf("config.budgets: want an object, got %v", [budgets])
+}
+
+optional_config_errors contains msg if {
+	some key, _ in object.get(config, "budgets", {})
+	not key in budget_keys
+	msg := sprintf("config.budgets.%v: unknown key (want subject, tenant, model, effect, on_unavailable or warn_at)", [key])
+}
+
+optional_config_errors contains msg if {
+	some scope in budget_scopes
+	per_scope := object.get(config, ["budgets", scope], {})
+	not is_object(per_scope)
+	msg := sprintf("config.budgets.%s: want an object of windows (minute, day, month), got %v", [scope, per_scope])
+}
+
+optional_config_errors contains msg if {
+	some scope in budget_scopes
+	some window, _ in object.get(config, ["budgets", scope], {})
+	not window in budget_windows
+	msg := sprintf("config.budgets.%s.%v: unknown window (want minute, day or month)", [scope, window])
+}
+
+optional_config_errors contains msg if {
+	some scope in budget_scopes
+	some window, counters in object.get(config, ["budgets", scope], {})
+	window in budget_windows
+	some counter, _ in counters
+	not counter in budget_counters
+	msg := sprintf("config.budgets.%s.%s.%v: unknown counter (want requests, tokens or cost)", [scope, window, counter])
+}
+
+optional_config_errors contains msg if {
+	some scope in budget_scopes
+	some window, counters in object.get(config, ["budgets", scope], {})
+	window in budget_windows
+	some counter, limit in counters
+	counter in budget_counters
+	not non_negative_number(limit)
+	msg := sprintf("config.budgets.%s.%s.%s: want a number of at least 0, got %v", [scope, window, counter, limit])
+}
+
+non_negative_number(x) if {
+	is_number(x)
+	x >= 0
+}
+
+optional_config_errors contains msg if {
+	effect := object.get(config, ["budgets", "effect"], "deny")
+	not effect in {"review", "deny"}
+	msg := sprintf("config.budgets.effect: want review or deny, got %v", [effect])
+}
+
+optional_config_errors contains msg if {
+	effect := object.get(config, ["budgets", "on_unavailable"], "allow")
+	not effect in knob_effects
+	msg := sprintf("config.budgets.on_unavailable: want allow, warn, review or deny, got %v", [effect])
+}
+
+optional_config_errors contains msg if {
+	warn_at := object.get(config, ["budgets", "warn_at"], 0.8)
+	not fraction(warn_at)
+	msg := sprintf("config.budgets.warn_at: want a number above 0 and at most 1, got %v", [warn_at])
+}
+
+fraction(x) if {
+	is_number(x)
+	x > 0
+	x <= 1
+}
+
+optional_config_errors contains msg if {
+	effect := object.get(config, ["attachments", "effect"], "warn")
+	not effect in knob_effects
+	msg := sprintf("config.attachments.effect: want allow, warn, review or deny, got %v", [effect])
+}
+
+optional_config_errors contains msg if {
+	some kind, effect in object.get(config, ["attachments", "types"], {})
+	not kind in attachment_types
+	msg := sprintf("config.attachments.types.%v: unknown attachment type (want image, audio, video or file)", [kind])
+}
+
+optional_config_errors contains msg if {
+	some kind, effect in object.get(config, ["attachments", "types"], {})
+	not effect in knob_effects
+	msg := sprintf("config.attachments.types.%v: want allow, warn, review or deny, got %v", [kind, effect])
+}
+
+optional_config_errors contains msg if {
+	some key, _ in object.get(config, "attachments", {})
+	not key in {"effect", "types"}
+	msg := sprintf("config.attachments.%v: unknown key (want effect or types)", [key])
+}
+
+# The types of input.attachments (non-text content the detectors cannot
+# read; the proxy lists them).
+attachment_types := {"image", "audio", "video", "file"}
 
 is_string_list(x) if {
 	is_array(x)

@@ -144,6 +144,47 @@ test_broken_configs_are_not_ok if {
 	}
 }
 
+# The optional knobs are checked on the fast path too: a typo in one is an
+# invalid config (main denies), not a rule that silently never fires.
+test_bad_optional_knobs_are_not_ok if {
+	every c in [
+		["/scope", {"response_effect": "block"}, "config.scope.response_effect: want allow, warn, review or deny, got block"],
+		["/budgets", {"effect": "block"}, "config.budgets.effect: want review or deny, got block"],
+		["/budgets", {"effect": "warn"}, "config.budgets.effect: want review or deny, got warn"],
+		["/budgets", {"on_unavailable": "off"}, "config.budgets.on_unavailable: want allow, warn, review or deny, got off"],
+		["/budgets", {"warn_at": 80}, "config.budgets.warn_at: want a number above 0 and at most 1, got 80"],
+		["/budgets", {"user": {"day": {"tokens": 5}}}, "config.budgets.user: unknown key (want subject, tenant, model, effect, on_unavailable or warn_at)"],
+		["/budgets", {"subject": {"hour": {"tokens": 5}}}, "config.budgets.subject.hour: unknown window (want minute, day or month)"],
+		["/budgets", {"subject": {"day": {"token": 5}}}, "config.budgets.subject.day.token: unknown counter (want requests, tokens or cost)"],
+		["/budgets", {"tenant": {"month": {"cost": "500"}}}, "config.budgets.tenant.month.cost: want a number of at least 0, got 500"],
+		["/budgets", {"model": 3}, "config.budgets.model: want an object of windows (minute, day, month), got 3"],
+		["/budgets", [], "config.budgets: want an object, got []"],
+		["/attachments", {"effect": "block"}, "config.attachments.effect: want allow, warn, review or deny, got block"],
+		["/attachments", {"types": {"pdf": "deny"}}, "config.attachments.types.pdf: unknown attachment type (want image, audio, video or file)"],
+		["/attachments", {"types": {"file": "redact"}}, "config.attachments.types.file: want allow, warn, review or deny, got redact"],
+		["/attachments", {"effects": "deny"}, "config.attachments.effects: unknown key (want effect or types)"],
+	] {
+		[path, value, want] := c
+		cfg := json.patch(data.parapet.config, [{"op": "add", "path": path, "value": value}])
+		lib.config_errors == {want} with data.parapet.config as cfg
+		lib.config_shape_ok with data.parapet.config as cfg
+		not lib.config_ok with data.parapet.config as cfg
+	}
+}
+
+test_good_optional_knobs_are_ok if {
+	every c in [
+		["/scope", {"prompt_effect": "deny", "topics": ["politics"]}],
+		["/budgets", {"subject": {"day": {"tokens": 200000}, "minute": {"requests": 30}}, "tenant": {"month": {"cost": 500}}, "effect": "review", "warn_at": 0.8, "on_unavailable": "warn"}],
+		["/attachments", {"effect": "deny", "types": {"image": "warn", "file": "review"}}],
+	] {
+		[path, value] := c
+		cfg := json.patch(data.parapet.config, [{"op": "add", "path": path, "value": value}])
+		count(lib.config_errors) == 0 with data.parapet.config as cfg
+		lib.config_ok with data.parapet.config as cfg
+	}
+}
+
 # Configs laid out differently from data.json take the slow path, and pass.
 test_valid_configs_of_another_layout_are_ok if {
 	every patch in [

@@ -61,6 +61,16 @@ test_invalid_config_denied if {
 	startswith(r.message, "the policy bundle's configuration is invalid: config.thresholds.injection_deny: want number")
 }
 
+# A typo in an optional knob fails closed too: a budget whose effect is
+# "block" would otherwise never deny.
+test_invalid_optional_config_denied if {
+	d := main.decision with input as fx.base with data.parapet.config.budgets as {"effect": "block", "subject": {"day": {"requests": 1}}}
+	d.effect == "deny"
+	some r in d.reasons
+	r.id == "policy.config_invalid"
+	r.message == "the policy bundle's configuration is invalid: config.budgets.effect: want review or deny, got block"
+}
+
 test_missing_config_denied if {
 	d := main.decision with input as fx.base with data.parapet.config as {}
 	d.effect == "deny"
