@@ -29,7 +29,8 @@ const trainingSets = "engine/detectors/injection/testdata/general," +
 
 // heldOut are the files whose lines must never be training rows: the
 // probes, the hand-written sets kept for aggregate readings (general8,
-// general9) and general10, a development set for signatures only.
+// general9) and general10 and general11, development sets for signatures
+// only.
 var heldOut = []string{
 	"engine/detectors/injection/testdata/probes_benign.txt",
 	"engine/detectors/injection/testdata/probes_attack.txt",
@@ -42,6 +43,9 @@ var heldOut = []string{
 	"engine/detectors/injection/testdata/general10/attack.txt",
 	"engine/detectors/injection/testdata/general10/benign_hard.txt",
 	"engine/detectors/injection/testdata/general10/benign_ordinary.txt",
+	"engine/detectors/injection/testdata/general11/attack.txt",
+	"engine/detectors/injection/testdata/general11/benign_hard.txt",
+	"engine/detectors/injection/testdata/general11/benign_ordinary.txt",
 }
 
 // decontaminate drops the rows whose normalised text is a line of one of
