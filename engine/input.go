@@ -111,6 +111,20 @@ func buildInput(req *Request, acc Access, an *analysis.Analysis, usage *UsageTot
 		)))
 	}
 	items = append(items, item("context", contextTerm(&req.Context)))
+	if len(req.Attachments) > 0 {
+		atts := make([]*ast.Term, len(req.Attachments))
+		for i := range req.Attachments {
+			a := &req.Attachments[i]
+			atts[i] = ast.ObjectTerm(
+				item("type", str(a.Type)),
+				item("field", str(a.Field)),
+				item("media_type", str(a.MediaType)),
+				item("source", str(a.Source)),
+				item("bytes", ast.IntNumberTerm(a.Bytes)),
+			)
+		}
+		items = append(items, item("attachments", ast.ArrayTerm(atts...)))
+	}
 	items = append(items, item("access", ast.ObjectTerm(
 		item("roles", strArray(acc.Roles)),
 		item("allowed", ast.BooleanTerm(acc.Allowed)),

@@ -196,6 +196,8 @@ var knobRules = map[string]knobRule{
 	"output.system_prompt_leak_deny":     notHigher,
 	"output.grounding_min":               notLower,
 	"output.canary":                      onlyTrue,
+	"attachments.effect":                 attachmentEffect,
+	"attachments.types.*":                attachmentEffect,
 }
 
 func knobFor(path string) (knobRule, bool) {
@@ -243,7 +245,7 @@ func checkConfig(path string, t, b any, baseCfg map[string]any, add func(string,
 	}
 	rule, ok := knobFor(path)
 	if !ok {
-		add("%s: a tenant may not change this tunable (only tighten thresholds, limits, budgets, PII types, roles that see reasoning, the unknown-model effect, classification levels, restore, injection sources and the output checks)", path)
+		add("%s: a tenant may not change this tunable (only tighten thresholds, limits, budgets, PII types, roles that see reasoning, the unknown-model effect, classification levels, restore, injection sources, the output checks and the attachment effects)", path)
 		return
 	}
 	if msg := rule(t, b, baseCfg); msg != "" {
@@ -341,6 +343,23 @@ func notWeakerEffect(t, b any, _ map[string]any) string {
 		return fmt.Sprintf("%q is weaker than the base's %q", ts, bs)
 	}
 	return ""
+}
+
+// attachmentEffect is notWeakerEffect against what the base applies: its
+// own value, else the base's attachments.effect, else warn (the library's
+// default), so that a tenant cannot turn unchecked attachments off where
+// the base says nothing.
+func attachmentEffect(t, b any, baseCfg map[string]any) string {
+	if _, ok := t.(string); ok && t == "redact" {
+		return "want allow, warn, review or deny, got redact (an attachment cannot be redacted)"
+	}
+	if b == nil {
+		b = dig(baseCfg, "attachments", "effect")
+	}
+	if b == nil {
+		b = EffectWarn
+	}
+	return notWeakerEffect(t, b, baseCfg)
 }
 
 func level(v any, baseCfg map[string]any) (float64, bool) {

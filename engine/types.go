@@ -25,7 +25,33 @@ type Request struct {
 	// Response is required in the response phase.
 	Response *Response `json:"response,omitempty"`
 	Context  Context   `json:"context,omitempty"`
+	// Attachments lists the prompt's content that no detector reads
+	// (images, audio, video, files), so that the policy knows what goes
+	// to the model unchecked. Prompt phase.
+	Attachments []Attachment `json:"attachments,omitempty"`
 }
+
+// Attachment is a piece of non-text content in a prompt. It carries no
+// content, only what it is and where it sits.
+type Attachment struct {
+	// Type is image, audio, video or file.
+	Type string `json:"type"`
+	// Field is where it sits in the caller's request, e.g.
+	// "messages[1].content[2]".
+	Field string `json:"field,omitempty"`
+	// MediaType is its MIME type when the request says, e.g. "image/png".
+	MediaType string `json:"media_type,omitempty"`
+	// Source is how the request carries it: "inline" (its data in the
+	// request), "url", or "file" (the id of a file stored upstream).
+	Source string `json:"source,omitempty"`
+	// Bytes is the size of inline data, when known.
+	Bytes int `json:"bytes,omitempty"`
+}
+
+// AttachmentTypes are the known Attachment.Type values.
+var AttachmentTypes = map[string]bool{"image": true, "audio": true, "video": true, "file": true}
+
+var attachmentSources = map[string]bool{"": true, "inline": true, "url": true, "file": true}
 
 // Subject is the person or service on whose behalf the model is called.
 type Subject struct {

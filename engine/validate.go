@@ -45,7 +45,8 @@ func reqErr(code, field, format string, a ...any) *RequestError {
 type Limits struct {
 	// MaxMessages is the most messages in a request. Default 1024.
 	MaxMessages int
-	// MaxDocuments is the most context documents. Default 256.
+	// MaxDocuments is the most context documents, and the most
+	// attachments. Default 256.
 	MaxDocuments int
 	// MaxFieldBytes is the longest single text field. Default 1 MiB (the
 	// HTTP layer's body limit is usually the tighter one).
@@ -281,7 +282,8 @@ func fieldAtInvalidUTF8(body []byte) string {
 // allowedKeys lists the keys each object path may hold; "*" stands for an
 // array index. It mirrors the Request struct.
 var allowedKeys = map[string]map[string]bool{
-	"":                     set("phase", "subject", "resource", "purpose", "messages", "response", "context"),
+	"":                     set("phase", "subject", "resource", "purpose", "messages", "response", "context", "attachments"),
+	"attachments[*]":       set("type", "field", "media_type", "source", "bytes"),
 	"subject":              set("id", "roles", "tenant"),
 	"resource":             set("model", "endpoint"),
 	"messages[*]":          set("role", "content", "name", "tool_call_id"),
@@ -397,6 +399,28 @@ func (l Limits) Validate(req *Request) error {
 		}
 		if len(req.Response.Reasoning) > l.MaxFieldBytes {
 			return reqErr(CodeTooLarge, "response.reasoning", "is %d bytes; the limit is %d", len(req.Response.Reasoning), l.MaxFieldBytes)
+		}
+	}
+	if len(req.Attachments) > l.MaxDocuments {
+		return reqErr(CodeInvalidField, "attachments", "holds %d attachments; the limit is %d", len(req.Attachments), l.MaxDocuments)
+	}
+	for i := range req.Attachments {
+		a := &req.Attachments[i]
+		at := "attachments[" + strconv.Itoa(i) + "]"
+		if a.Type == "" {
+			return reqErr(CodeMissingField, at+".type", "is required: image, audio, video or file")
+		}
+		if !AttachmentTypes[a.Type] {
+			return reqErr(CodeInvalidField, at+".type", "must be image, audio, video or file, not %q", a.Type)
+		}
+		if !attachmentSources[a.Source] {
+			return reqErr(CodeInvalidField, at+".source", "must be inline, url or file, not %q", a.Source)
+		}
+		if a.Bytes < 0 {
+			return reqErr(CodeInvalidField, at+".bytes", "must not be negative")
+		}
+		if len(a.Field) > 1024 || len(a.MediaType) > 255 {
+			return reqErr(CodeTooLarge, at, "field or media_type is too long")
 		}
 	}
 	if len(req.Context.Documents) > l.MaxDocuments {

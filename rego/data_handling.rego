@@ -218,3 +218,56 @@ redact contains {
 	not routed
 	pii_evidence[0]
 }
+
+# --- content no detector reads ------------------------------------------------
+
+# Images, audio, video and files in a prompt (input.attachments; the proxy
+# lists every one it forwards) reach the model without content checks. The
+# effect is config.attachments.types[type], else config.attachments.effect,
+# else warn: by default the call goes ahead, and the decision and its log
+# say what went unchecked. deny, review, or allow (off) are the others.
+attachment_effect(t) := e if {
+	e := config.attachments.types[t]
+} else := object.get(config, ["attachments", "effect"], "warn")
+
+unchecked(effect) := [[i, a] |
+	some i, a in input.attachments
+	attachment_effect(a.type) == effect
+]
+
+unchecked_reason(effect, atts) := {
+	"id": "data.unchecked_attachment",
+	"effect": effect,
+	"severity": "medium",
+	"controls": ["OWASP-LLM02", "NIST-AI-600-1:information-security", "NIST-AI-600-1:data-privacy"],
+	"message": sprintf(
+		"%d attachment(s) cannot be checked for secrets, personal data or injection: %s",
+		[count(atts), concat(", ", [describe_attachment(a) | some [_, a] in atts])],
+	),
+	"evidence": [{"field": sprintf("attachments[%d]", [i]), "start": 0, "end": 0, "type": a.type} | some [i, a] in atts],
+}
+
+describe_attachment(a) := sprintf("%s (%s)", [a.type, a.media_type]) if {
+	a.media_type != ""
+} else := a.type
+
+deny contains unchecked_reason("deny", atts) if {
+	input.phase == "prompt"
+	input.attachments[0]
+	atts := unchecked("deny")
+	atts[0]
+}
+
+review contains unchecked_reason("review", atts) if {
+	input.phase == "prompt"
+	input.attachments[0]
+	atts := unchecked("review")
+	atts[0]
+}
+
+warn contains unchecked_reason("warn", atts) if {
+	input.phase == "prompt"
+	input.attachments[0]
+	atts := unchecked("warn")
+	atts[0]
+}

@@ -203,3 +203,44 @@ test_unknown_classification_allowed_when_max_cloud_is_the_top_level if {
 	inp := fx.prompt({"context": {"classification": "top-secret"}})
 	count(all_reasons(inp)) == 0 with data.parapet.config.classification.max_cloud as "restricted"
 }
+
+# --- attachments no detector reads ---------------------------------------------
+
+with_attachments := fx.prompt({"attachments": [
+	{"type": "image", "field": "messages[1].content[1]", "media_type": "image/png", "source": "inline", "bytes": 5120},
+	{"type": "file", "field": "messages[1].content[2]", "media_type": "", "source": "file", "bytes": 0},
+]})
+
+test_attachments_warn_by_default if {
+	reasons := dh.warn with input as with_attachments
+	ids(reasons) == {"data.unchecked_attachment"}
+	some r in reasons
+	r.message == "2 attachment(s) cannot be checked for secrets, personal data or injection: image (image/png), file"
+	r.evidence == [
+		{"field": "attachments[0]", "start": 0, "end": 0, "type": "image"},
+		{"field": "attachments[1]", "start": 0, "end": 0, "type": "file"},
+	]
+	count(dh.deny) == 0 with input as with_attachments
+	count(all_reasons(fx.base)) == 0
+}
+
+test_attachment_effect_per_type if {
+	cfg := {"effect": "warn", "types": {"file": "deny"}}
+	denied := dh.deny with input as with_attachments with data.parapet.config.attachments as cfg
+	[r] := [r | some r in denied]
+	r.id == "data.unchecked_attachment"
+	r.evidence == [{"field": "attachments[1]", "start": 0, "end": 0, "type": "file"}]
+	warned := dh.warn with input as with_attachments with data.parapet.config.attachments as cfg
+	[w] := [w | some w in warned]
+	w.evidence == [{"field": "attachments[0]", "start": 0, "end": 0, "type": "image"}]
+}
+
+test_attachment_effect_review_and_off if {
+	ids(dh.review) == {"data.unchecked_attachment"} with input as with_attachments with data.parapet.config.attachments as {"effect": "review"}
+	count(all_reasons(with_attachments)) == 0 with data.parapet.config.attachments as {"effect": "allow"}
+}
+
+test_attachments_only_in_the_prompt_phase if {
+	inp := object.union(with_attachments, {"phase": "response", "response": {"content": "ok", "reasoning": ""}})
+	count(dh.warn) == 0 with input as inp
+}

@@ -69,8 +69,12 @@ type Input struct {
 	Messages []TextField     `json:"messages,omitempty"`
 	Response *ResponseText   `json:"response,omitempty"`
 	Context  ContextMeta     `json:"context"`
-	Access   *engine.Access  `json:"access,omitempty"`
-	Analysis *AnalysisFacts  `json:"analysis,omitempty"`
+	// Attachments are the prompt's images, audio and files as the
+	// connector described them: type, place, media type and size, never
+	// their content or URL.
+	Attachments []engine.Attachment `json:"attachments,omitempty"`
+	Access      *engine.Access      `json:"access,omitempty"`
+	Analysis    *AnalysisFacts      `json:"analysis,omitempty"`
 }
 
 // TextField stands for one text field of the request.
@@ -263,6 +267,9 @@ func NewEvent(req *engine.Request, d *engine.Decision, c Connector, m *Masking) 
 			RequestID:      req.Context.RequestID,
 			Labels:         safeLabels(req.Context.Labels, m),
 		},
+	}
+	if len(req.Attachments) > 0 {
+		in.Attachments = append([]engine.Attachment(nil), req.Attachments...)
 	}
 	for i := range req.Messages {
 		msg := &req.Messages[i]

@@ -114,11 +114,12 @@ func (p *Proxy) serve(c *gin.Context, rt *route) {
 	}
 	h := c.Request.Header
 	k.req = &engine.Request{
-		Phase:    engine.PhasePrompt,
-		Subject:  engine.Subject{ID: k.caller.Subject, Roles: k.caller.Roles, Tenant: k.caller.Tenant},
-		Resource: engine.Resource{Model: model, Endpoint: rt.name},
-		Purpose:  h.Get("X-Parapet-Purpose"),
-		Messages: pt.messages(),
+		Phase:       engine.PhasePrompt,
+		Subject:     engine.Subject{ID: k.caller.Subject, Roles: k.caller.Roles, Tenant: k.caller.Tenant},
+		Resource:    engine.Resource{Model: model, Endpoint: rt.name},
+		Purpose:     h.Get("X-Parapet-Purpose"),
+		Messages:    pt.messages(),
+		Attachments: pt.atts,
 		Context: engine.Context{
 			Classification: h.Get("X-Parapet-Classification"),
 			ConversationID: h.Get("X-Parapet-Conversation-Id"),

@@ -98,6 +98,7 @@ func newGuard(p *Proxy, base engine.Request, prompt *engine.Decision, failOpen b
 		}
 	}
 	g.base.Messages = ref
+	g.base.Attachments = nil // judged with the prompt
 	if prompt != nil && prompt.Obligations != nil && prompt.Obligations.Canary != "" {
 		// The canary planted in the system prompt: the response checks
 		// look for it.

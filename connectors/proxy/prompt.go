@@ -23,6 +23,8 @@ import (
 type promptText struct {
 	msgs []engine.Message
 	sets []func(string)
+	// atts are the media parts no detector reads (attachments.go).
+	atts []engine.Attachment
 }
 
 func (pt *promptText) add(role, text string, set func(string)) {
@@ -153,7 +155,7 @@ func extractChat(body map[string]any, pt *promptText) *apiError {
 		case string:
 			pt.add(role, content, func(s string) { mm["content"] = s })
 		case []any:
-			contentParts(role, content, pt)
+			contentParts(role, index("messages", i)+".content", content, pt)
 		}
 		if tcs, ok := mm["tool_calls"].([]any); ok {
 			for _, tc := range tcs {
@@ -173,11 +175,15 @@ func extractChat(body map[string]any, pt *promptText) *apiError {
 	return nil
 }
 
-// contentParts adds the text and refusal of each content part.
-func contentParts(role string, parts []any, pt *promptText) {
-	for _, part := range parts {
+// contentParts adds the text and refusal of each content part, and
+// records the parts that carry media; path is where the parts sit.
+func contentParts(role, path string, parts []any, pt *promptText) {
+	for i, part := range parts {
 		pm, ok := part.(map[string]any)
 		if !ok {
+			continue
+		}
+		if pt.openAIMedia(index(path, i), pm) {
 			continue
 		}
 		for _, key := range []string{"text", "refusal"} {
@@ -241,7 +247,7 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 	case string:
 		pt.add("system", sys, func(s string) { body["system"] = s })
 	case []any:
-		textBlocks("system", sys, pt)
+		textBlocks("system", "system", sys, pt)
 	}
 	msgs, ok := body["messages"].([]any)
 	if !ok || len(msgs) == 0 {
@@ -260,9 +266,13 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 		case string:
 			pt.add(role, content, func(s string) { mm["content"] = s })
 		case []any:
-			for _, b := range content {
+			for j, b := range content {
 				bm, ok := b.(map[string]any)
 				if !ok {
+					continue
+				}
+				field := index(index("messages", i)+".content", j)
+				if pt.anthropicMedia(field, bm) {
 					continue
 				}
 				switch bm["type"] {
@@ -281,13 +291,29 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 					case string:
 						pt.add("tool", rc, func(s string) { bm["content"] = s })
 					case []any:
-						textBlocks("tool", rc, pt)
+						textBlocks("tool", field+".content", rc, pt)
 					}
 				case "document":
-					if src, ok := bm["source"].(map[string]any); ok && src["type"] == "text" {
+					// Plain text and content documents are checked as
+					// retrieved text (other sources are attachments).
+					src, _ := bm["source"].(map[string]any)
+					switch src["type"] {
+					case "text":
 						if t, ok := src["data"].(string); ok {
 							pt.add("tool", t, func(s string) { src["data"] = s })
 						}
+					case "content":
+						if blocks, ok := src["content"].([]any); ok {
+							textBlocks("tool", field+".source.content", blocks, pt)
+						} else if t, ok := src["content"].(string); ok {
+							pt.add("tool", t, func(s string) { src["content"] = s })
+						}
+					}
+				case "search_result":
+					// A search result given to the model (RAG): its text
+					// is checked for indirect injection like a document.
+					if blocks, ok := bm["content"].([]any); ok {
+						textBlocks("tool", field+".content", blocks, pt)
 					}
 				}
 			}
@@ -296,9 +322,18 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 	return nil
 }
 
-func textBlocks(role string, blocks []any, pt *promptText) {
-	for _, b := range blocks {
-		if bm, ok := b.(map[string]any); ok && bm["type"] == "text" {
+// textBlocks adds the text of each text block and records the blocks
+// that carry media; path is where the blocks sit.
+func textBlocks(role, path string, blocks []any, pt *promptText) {
+	for i, b := range blocks {
+		bm, ok := b.(map[string]any)
+		if !ok {
+			continue
+		}
+		if pt.anthropicMedia(index(path, i), bm) {
+			continue
+		}
+		if bm["type"] == "text" {
 			if t, ok := bm["text"].(string); ok {
 				pt.add(role, t, func(s string) { bm["text"] = s })
 			}

@@ -65,7 +65,7 @@ func extractResponses(body map[string]any, pt *promptText) *apiError {
 				case string:
 					pt.add(role, c, func(v string) { m["content"] = v })
 				case []any:
-					contentParts(role, c, pt)
+					contentParts(role, where+".content", c, pt)
 				default:
 					return invalid(where+".content", "must be a string or an array of content parts")
 				}
@@ -85,15 +85,18 @@ func extractResponses(body map[string]any, pt *promptText) *apiError {
 				case string:
 					pt.add("tool", out, func(v string) { m["output"] = v })
 				case []any:
-					contentParts("tool", out, pt)
+					contentParts("tool", where+".output", out, pt)
 				}
 			case "reasoning":
 				if sum, ok := m["summary"].([]any); ok {
-					contentParts("assistant", sum, pt)
+					contentParts("assistant", where+".summary", sum, pt)
 				}
+			default:
+				// Media given as an item of its own is recorded; other
+				// items (item references, web search and computer
+				// calls) carry no text to check.
+				pt.openAIMedia(where, m)
 			}
-			// Other items (images, files, item references, web search and
-			// computer calls) carry no text to check.
 		}
 	default:
 		return invalid("input", "must be a string or an array of input items")

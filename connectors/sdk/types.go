@@ -16,6 +16,7 @@ type (
 	Response    = engine.Response
 	Context     = engine.Context
 	Document    = engine.Document
+	Attachment  = engine.Attachment
 	Decision    = engine.Decision
 	Reason      = engine.Reason
 	Evidence    = engine.Evidence

@@ -407,6 +407,7 @@ func requestFrom(in *logs.Input) *engine.Request {
 	for _, d := range in.Context.Documents {
 		req.Context.Documents = append(req.Context.Documents, engine.Document{ID: d.ID, Classification: d.Classification, Source: d.Source, Text: text(d.TextField)})
 	}
+	req.Attachments = in.Attachments
 	return req
 }
 

@@ -48,6 +48,17 @@ export interface Context {
   labels?: Record<string, string>;
 }
 
+/** Prompt content no detector reads (an image, audio, a file): described, never included. */
+export interface Attachment {
+  type: "image" | "audio" | "video" | "file" | string;
+  /** Where it sits in your request, e.g. messages[1].content[2]. */
+  field?: string;
+  media_type?: string;
+  /** inline, url or file. */
+  source?: string;
+  bytes?: number;
+}
+
 /** A decide request. */
 export interface Request {
   phase: Phase | string;
@@ -59,6 +70,8 @@ export interface Request {
   /** The model's answer; required in the response phase. */
   response?: ModelResponse;
   context?: Context;
+  /** Images, audio and files sent with the prompt, for the policy to see. */
+  attachments?: Attachment[];
 }
 
 /** A span that made a rule fire: Unicode code point offsets into field, end exclusive. */

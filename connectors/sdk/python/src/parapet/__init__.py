@@ -24,7 +24,7 @@ from ._errors import (APIConnectionError, APIError, APITimeoutError, BadRequestE
                       UnknownFieldError, UnsupportedMediaTypeError)
 from ._guard import GuardResult, guard, guard_async, guarded, strip_think
 from ._restore import placeholders, restore
-from ._types import (ALLOW, DENY, PROMPT, REDACT, RESPONSE, REVIEW, WARN, BundleInfo, Context, Decision,
+from ._types import (ALLOW, DENY, PROMPT, REDACT, RESPONSE, REVIEW, WARN, Attachment, BundleInfo, Context, Decision,
                      Document, Evidence, Message, Obligations, Reason, Request, Resource, Response, Route,
                      Subject)
 
@@ -32,7 +32,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Client", "AsyncClient", "DEFAULT_URL",
-    "Request", "Subject", "Resource", "Message", "Response", "Context", "Document",
+    "Request", "Subject", "Resource", "Message", "Response", "Context", "Document", "Attachment",
     "Decision", "Reason", "Evidence", "Route", "Obligations", "BundleInfo",
     "PROMPT", "RESPONSE", "ALLOW", "WARN", "REDACT", "REVIEW", "DENY",
     "guard", "guard_async", "guarded", "GuardResult", "strip_think", "placeholders", "restore",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 __all__ = [
-    "Subject", "Resource", "Message", "Response", "Document", "Context", "Request",
+    "Subject", "Resource", "Message", "Response", "Document", "Context", "Attachment", "Request",
     "Evidence", "Reason", "Route", "Obligations", "BundleInfo", "Decision",
     "PROMPT", "RESPONSE", "ALLOW", "WARN", "REDACT", "REVIEW", "DENY",
 ]
@@ -144,6 +144,31 @@ class Context:
                    labels=dict(d.get("labels") or {}))
 
 
+@dataclass
+class Attachment:
+    """Prompt content no detector reads (an image, audio, a file): what it
+    is and where, never its content. type is image, audio, video or file;
+    source is inline, url or file."""
+
+    type: str
+    field: Optional[str] = None
+    media_type: Optional[str] = None
+    source: Optional[str] = None
+    bytes: int = 0
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = _drop_empty({"field": self.field, "media_type": self.media_type, "source": self.source})
+        d["type"] = self.type
+        if self.bytes:
+            d["bytes"] = self.bytes
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Attachment":
+        return cls(type=d.get("type", ""), field=d.get("field"), media_type=d.get("media_type"),
+                   source=d.get("source"), bytes=int(d.get("bytes") or 0))
+
+
 MessageLike = Union[Message, Mapping[str, Any]]
 
 
@@ -158,6 +183,7 @@ class Request:
     response: Optional[Response] = None
     purpose: Optional[str] = None
     context: Optional[Context] = None
+    attachments: List[Attachment] = field(default_factory=list)
 
     def to_dict(self) -> Dict[str, Any]:
         d: Dict[str, Any] = {"phase": self.phase, "subject": self.subject.to_dict(),
@@ -172,6 +198,8 @@ class Request:
             c = self.context.to_dict()
             if c:
                 d["context"] = c
+        if self.attachments:
+            d["attachments"] = [a.to_dict() for a in self.attachments]
         return d
 
     @classmethod
@@ -184,6 +212,7 @@ class Request:
             response=Response.from_dict(d["response"]) if d.get("response") is not None else None,
             purpose=d.get("purpose"),
             context=Context.from_dict(d["context"]) if d.get("context") is not None else None,
+            attachments=[Attachment.from_dict(a) for a in d.get("attachments") or []],
         )
 
 
