@@ -199,3 +199,28 @@ func TestProgressBarOnlyOnATerminal(t *testing.T) {
 		t.Fatalf("bar: %q", buf.String())
 	}
 }
+
+// Attachments are logged (described, never their content) and replayed:
+// a candidate that warns on unchecked images sees the logged image.
+func TestReplayKeepsAttachments(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "decisions.jsonl")
+	withImage := req("alice", "gpt-4o", "support", "What does this chart show?")
+	withImage.Attachments = []engine.Attachment{{Type: "image", Field: "messages[0].content[1]", MediaType: "image/png", Source: "url"}}
+	recordLog(t, logs.Config{}, path, []*engine.Request{withImage, req("alice", "gpt-4o", "support", "Summarise our returns policy.")})
+	raw, _ := os.ReadFile(path)
+	if !bytes.Contains(raw, []byte(`"attachments":[{"type":"image","field":"messages[0].content[1]","media_type":"image/png","source":"url"}]`)) {
+		t.Fatalf("the log does not describe the attachment:\n%s", raw)
+	}
+	var out bytes.Buffer
+	if err := Replay(context.Background(), ReplayFlags{Bundle: "../../../../rego", Logs: []string{path}, Format: "json", NoProgress: true}, &out, os.Stderr); err != nil {
+		t.Fatal(err)
+	}
+	var rep bundles.ReplayReport
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Decisions != 2 || rep.Changed != 1 || len(rep.Changes) != 1 || strings.Join(rep.Changes[0].Added, ",") != "data.unchecked_attachment" {
+		t.Fatalf("report: %d decisions, %d changed, %+v", rep.Decisions, rep.Changed, rep.Changes)
+	}
+}
