@@ -89,6 +89,7 @@ func (d *Detector) echoNames(f *analysis.Field, r *analysis.Report, n0 int) {
 			lowerChatNames(text, g, r, f, n0)
 		}
 		scriptChatNames(text, r, f, n0)
+		rosterNames(text, g, r, f, n0)
 	}
 	for i := n0; i < len(r.Findings) && nn < maxEchoNames; i++ {
 		x := &r.Findings[i]

@@ -1,0 +1,26 @@
+package names
+
+import "testing"
+
+// TestRosterLists: the items of a list of people headed by a roster word
+// (rota, squad, Liste, список, قائمة, 名单 …) are names in lower case and
+// in other scripts too; a list with two names already found adds its
+// other capitalised items. Lists of things, places and days, lower-case
+// words between names with no roster word, and prose commas are no
+// rosters.
+func TestRosterLists(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"en lower rota", "who's on the tea rota this month: bev, raj, elsie and kwabena. can you make a table", "PERSON", []string{"bev", "raj", "elsie", "kwabena"}},
+		{"en day rota", "Food bank rota\nMon: margaret, femi\nTue: alan, sunita\nWed: CLOSED", "PERSON", []string{"margaret", "femi", "alan", "sunita"}},
+		{"en two found", "Squad for Saturday: Amara Okeke, Leo Brandt, Kofi, Yusra, Mateo.", "PERSON", []string{"Amara Okeke", "Leo Brandt", "Kofi", "Yusra", "Mateo"}},
+		{"nl suffix cue", "Oppasrooster JO10: daan, noor, fenna, youssef.", "PERSON", []string{"daan", "noor", "fenna", "youssef"}},
+		{"ar list", "قائمة الفريق: يوسف، عمر، آدم، حمزة.", "PERSON", []string{"يوسف", "عمر", "آدم", "حمزة"}},
+		{"zh list", "少年篮球队名单：张子轩、李雨桐、陈浩然、刘思琪。", "PERSON", []string{"张子轩", "李雨桐", "陈浩然", "刘思琪"}},
+		// near misses
+		{"things list", "Shopping list: apples, pears, milk and bread.", "PERSON", nil},
+		{"places list", "Team trips: Paris, Berlin, Madrid and Rome.", "PERSON", nil},
+		{"days list", "Rota days: Mon, Tue, Thu and Sat.", "PERSON", nil},
+		{"no cue lower", "Ich, Katarzyna Nowak, habe gesehen, wie Herr Jan Kowalski rückwärts fuhr.", "PERSON", []string{"Katarzyna Nowak", "Jan Kowalski"}},
+		{"prose commas", "Well, the team said that, on balance, we should wait.", "PERSON", nil},
+	})
+}
