@@ -24,3 +24,30 @@ func TestRosterLists(t *testing.T) {
 		{"prose commas", "Well, the team said that, on balance, we should wait.", "PERSON", nil},
 	})
 }
+
+// TestWorldNames19: frequent names of Southern and East Africa, Tibet,
+// the Andes, Aotearoa, Israel and Punjab are names beside a title or
+// another name; the words they are not stay words.
+func TestWorldNames19(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"shona surname town", "Dr Naledi Moyo will act as chair until the AGM.", "PERSON", []string{"Naledi Moyo"}},
+		{"tibetan", "Reference: Tenzin Dorje, monthly gift.", "PERSON", []string{"Tenzin Dorje"}},
+		{"quechua", "Present at the meeting: Amaru Mamani.", "PERSON", []string{"Amaru Mamani"}},
+		{"hebrew", "The rota has Noa Friedman on the car park.", "PERSON", []string{"Noa Friedman"}},
+		// near misses
+		{"word stays", "The lama and the llama walked up the hill.", "PERSON", nil},
+		{"language", "She speaks Zulu and Xhosa at home.", "PERSON", nil},
+	})
+}
+
+// TestOrgWordsAbroad: an organisation word in another language (Stichting,
+// Sigorta, Seguros, Caritas, Homes) makes the capitalised words beside it
+// a firm or a charity, not a person; a person beside one stays a person.
+func TestOrgWordsAbroad(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"nl stichting", "Collecte voor de moskee t.n.v. Stichting Al-Fath, bedankt.", "PERSON", nil},
+		{"tr sigorta", "Kaza tutanağı: karşı taraf Anadolu Sigorta ile sigortalı.", "PERSON", nil},
+		{"ph homes", "The roof leaks at our unit in Camella Homes, Bacoor.", "PERSON", nil},
+		{"person stays", "Witness Serkan Aksoy called Anadolu Sigorta on Monday.", "PERSON", []string{"Serkan Aksoy"}},
+	})
+}

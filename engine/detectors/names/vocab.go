@@ -153,7 +153,10 @@ var vocabT = func() *vocabTable {
 		prize prizes award awards medal medals trophy scholarship scholarships fellowship fellowships
 		lecture lectures syndrome disease infirmary memorial airport stadium arena theatre theater
 		festival show week day act brand world puja solicitors attorneys lawyers accountants
-		architects opticians dentists`)
+		architects opticians dentists
+		homes lettings charities ministries stichting stiftung fundacion fundación fondation fondazione
+		fundacao fundação vakfi vakfı sigorta sigortasi sigortası versicherung versicherungen assurance
+		assurances seguros assicurazioni verzekeringen caritas`)
 	add(vStreetHard, `street streets st avenue avenues ave av road roads rd boulevard blvd highway hwy
 		parkway pkwy expressway expy freeway fwy turnpike plaza square squares sq terrace crescent
 		creek creeks cliff cliffs forge forges union unions island islands mill mills lake lakes

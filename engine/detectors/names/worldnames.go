@@ -150,6 +150,56 @@ panagiota giorgos dimitris kostas spyros stelios thanasis vangelis
 eetu riikka onni eino veeti aada helmi venla iida siiri oliwer
 `
 
+// worldGiven19 and worldSurnames19 are frequent given names and surnames
+// of communities the lists above still lacked: Zimbabwe, Zambia, Malawi
+// and South Africa (Shona, Ndebele, Zulu, Sotho, Tswana), Somalia,
+// Ethiopia and Eritrea, Ghana (Akan day names), Nigeria (more Yoruba and
+// Igbo), Tibet, Nepal and Bhutan, the Andes (Quechua and Aymara
+// surnames), Aotearoa (Māori), Hawai'i and Tonga, Israel, Punjab, Sri
+// Lanka, Bangladesh and Turkey (authored for Parapet from general
+// knowledge of naming customs; names are facts; no list was copied).
+// Names that are also words in English or in a language the detector
+// reads (mere, selam, genet, neo, karma, islam, tui) are left out.
+const worldGiven19 = `
+tendai tatenda tafadzwa farai rudo chipo nyasha tinashe kudakwashe rutendo mthunzi bongani
+sibusiso lindiwe nomsa thulani naledi palesa refilwe lwazi zanele ayanda siyabonga mpho tshepo
+kagiso lesego busisiwe themba vusi mandla sizwe nokuthula thandeka zodwa
+abdirahman abdi hodan ifrah sahra deeqa ayaan abdirizak mohamud hamdi nimco abdiweli
+abebe girma tesfaye mulugeta dawit yonas tigist meron hiwot kidist biniam yohannes mekonnen
+adwoa akosua yaa kwasi kwadwo kobina esi afia ekow kwabena
+babajide oluwatobi damilola ayomide gbenga kayode lanre temitayo adaobi chiamaka obiageli
+nkem chisom ugochukwu somto ifunanya oyinkansola ireoluwa olamide adeola
+tenzin dorje pema dolma sonam tashi lhamo nyima norbu pasang dawa lhakpa ngawang
+amaru wilber yupanqui
+wiremu hemi rawiri tamati aroha ngaire anahera tipene manaia nikau kahurangi rangi hine tane
+keanu leilani kealoha makoa noelani kalani malia sione siosaia losana
+noa eitan yonatan itai omer tamar shira yael noam yosef rivka tzvi eliyahu gilad yair ofir lior
+shai nir ronit avi
+harjit baljinder manjit jaswinder kuldeep sukhdev gurdeep paramjit rajinder harbinder satnam
+nimal chaminda dilani ruwan sanduni tharindu kasun
+tanvir nusrat farhana sumon rafiq shahid
+busra ecrin defne serkan canan huseyin yusuf
+ximena nayeli itzel xochitl rigoberto yeray kaua thais
+vojta matej stepan
+`
+
+const worldSurnames19 = `
+moyo ncube dube sibanda phiri mwale tembo zulu nkomo mhlanga chikwanha mutasa chirwa
+banda mbeki mahlangu khoza zwane nkosi ndlovu mokoena molefe
+warsame farah abdi mohamud osman yusuf
+bekele haile girma tesfaye mekonnen abebe gebre tadesse
+mensah-bonsu ofori boateng amoah
+dorje lama sherpa tamang gurung
+mamani quispe condori huaman huamani choque apaza yupanqui chambi ticona
+parata ngata tamihana tipene wiremu
+kahale kealoha fifita tupou taufa
+levy levi cohen friedman mizrahi peretz biton dahan azoulay ohana
+gill dhillon grewal sidhu bains brar virk johal
+perera fernando jayasuriya wickramasinghe bandara
+chowdhury begum akter hossain
+aksoy polat kurt koc
+`
+
 // addWorldNames ORs the name flags into the gazetteer: given names as
 // frequent given names, surnames as frequent surnames. Flags the
 // gazetteer already has (English word, place) stay, so the scorer still
@@ -159,6 +209,12 @@ func addWorldNames(t *table) {
 		t.or(hashWord(w), gFirst|gGiven|gName)
 	}
 	for _, w := range strings.Fields(worldSurnames) {
+		t.or(hashWord(w), gLast|gName)
+	}
+	for _, w := range strings.Fields(worldGiven19) {
+		t.or(hashWord(w), gFirst|gName)
+	}
+	for _, w := range strings.Fields(worldSurnames19) {
 		t.or(hashWord(w), gLast|gName)
 	}
 	for _, w := range strings.Fields(worldDiminutives + " " + worldGivenMore) {
