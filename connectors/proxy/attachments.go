@@ -204,3 +204,57 @@ func mediaTypeOf(name string) string {
 }
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// toolOutput adds the text of a server tool's result that the caller sends
+// back to the model (Anthropic's web_fetch, code execution, text editor
+// and MCP tool results; the Responses API's shell, patch, computer, code
+// interpreter and file search items) as tool messages, checked for
+// indirect injection like any tool result, and records the media in it.
+// Only text fields are read: ids, URLs, titles and encrypted content are
+// not.
+func (pt *promptText) toolOutput(path string, node any) {
+	switch v := node.(type) {
+	case []any:
+		for i, x := range v {
+			if s, ok := x.(string); ok {
+				pt.add("tool", s, func(s string) { v[i] = s })
+				continue
+			}
+			pt.toolOutput(index(path, i), x)
+		}
+	case map[string]any:
+		if pt.anthropicMedia(path, v) || pt.openAIMedia(path, v) || pt.screenshot(path, v) {
+			return
+		}
+		for _, k := range sortedKeys(v) {
+			switch x := v[k].(type) {
+			case string:
+				if toolTextKeys[k] || (k == "data" && v["type"] == "text") {
+					pt.add("tool", x, func(s string) { v[k] = s })
+				}
+			case map[string]any, []any:
+				if !toolSkipKeys[k] {
+					pt.toolOutput(path+"."+k, x)
+				}
+			}
+		}
+	}
+}
+
+var toolTextKeys = map[string]bool{"text": true, "stdout": true, "stderr": true, "output": true, "content": true, "logs": true}
+
+var toolSkipKeys = map[string]bool{"encrypted_content": true, "citations": true, "annotations": true, "input": true}
+
+// screenshot records a computer-use screenshot (Responses
+// computer_call_output).
+func (pt *promptText) screenshot(path string, m map[string]any) bool {
+	if m["type"] != "computer_screenshot" {
+		return false
+	}
+	if u, ok := m["image_url"].(string); ok && u != "" {
+		pt.attachURL("image", path, u, "")
+	} else {
+		pt.attach("image", path, "", "file", 0)
+	}
+	return true
+}

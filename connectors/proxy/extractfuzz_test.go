@@ -18,6 +18,8 @@ func FuzzCallerBodies(f *testing.F) {
 		`{"model":"m","messages":[{"role":"tool","content":"x"},{"role":"assistant","tool_calls":[{"function":{"arguments":"{}"}}]}]}`,
 		`{"model":"m","system":[{"type":"text","text":"s"}],"messages":[{"role":"user","content":[{"type":"image","source":{"type":"base64","data":"AAAA"}},{"type":"document","source":{"type":"content","content":[{"type":"text","text":"d"},{"type":"image","source":{"type":"url","url":"u"}}]}},{"type":"search_result","content":[{"type":"text","text":"r"}]},{"type":"tool_result","content":[{"type":"image","source":{"type":"file"}}]},{"type":"container_upload","file_id":"x"}]}]}`,
 		`{"model":"m","instructions":"i","input":[{"role":"user","content":[{"type":"input_image","image_url":"data:,x"},{"type":"input_file","file_url":"https://f/a.xlsx?x=1"}]},{"type":"input_image","file_id":"f"},{"type":"function_call_output","output":[{"type":"input_text","text":"t"}]}]}`,
+		`{"model":"m","messages":[{"role":"assistant","content":[{"type":"web_fetch_tool_result","content":{"type":"web_fetch_result","content":{"type":"document","source":{"type":"text","data":"d"}}}},{"type":"mcp_tool_result","content":["a",{"type":"text","text":"b"}]}]}]}`,
+		`{"model":"m","input":[{"type":"shell_call_output","output":[{"stdout":"a","stderr":"b"}]},{"type":"computer_call_output","output":{"type":"computer_screenshot","file_id":"f"}},{"type":"file_search_call","results":[{"text":"t","attributes":{"k":"v"}}]}]}`,
 		`{"model":"m","prompt":["a","b"],"suffix":"c"}`,
 		`{"model":"m","input":"x"}`,
 		`{"messages":[{"role":"user","content":[{"type":"file","file":"notamap"},{"type":"image_url","image_url":7},{"type":"document","source":{"type":"content","content":"text"}}]}]}`,

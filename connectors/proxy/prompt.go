@@ -315,6 +315,12 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 					if blocks, ok := bm["content"].([]any); ok {
 						textBlocks("tool", field+".content", blocks, pt)
 					}
+				default:
+					// Server tools' results (web_fetch, code execution,
+					// text editor, MCP) are tool output too.
+					if t, _ := bm["type"].(string); strings.HasSuffix(t, "_tool_result") {
+						pt.toolOutput(field+".content", bm["content"])
+					}
 				}
 			}
 		}

@@ -91,6 +91,18 @@ func extractResponses(body map[string]any, pt *promptText) *apiError {
 				if sum, ok := m["summary"].([]any); ok {
 					contentParts("assistant", where+".summary", sum, pt)
 				}
+			case "local_shell_call_output", "shell_call_output", "apply_patch_call_output", "computer_call_output",
+				"code_interpreter_call", "file_search_call":
+				// What a built-in tool returned (shell output, files
+				// found, interpreter logs, screenshots) is tool output.
+				for _, key := range []string{"output", "outputs", "results"} {
+					switch v := m[key].(type) {
+					case string:
+						pt.add("tool", v, func(s string) { m[key] = s })
+					case map[string]any, []any:
+						pt.toolOutput(where+"."+key, v)
+					}
+				}
 			default:
 				// Media given as an item of its own is recorded; other
 				// items (item references, web search and computer
