@@ -2,6 +2,7 @@ package names
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parapet-dev/parapet/engine/analysis"
@@ -82,17 +83,21 @@ var rosterStop = func() map[uint64]bool {
 	m := map[uint64]bool{}
 	for _, w := range strings.Fields(`mon tue tues wed thu thur thurs fri sat sun closed empty vacant tbc tba tbd
 		none nobody n/a na off free open cancelled canceled spare reserve sub subs gk captain capt
-		me myself you them us all everyone others etc`) {
+		me myself you them us all everyone others etc hi hello hey dear thanks thank cheers regards ok
+		okay yes no bye hola ciao salut hallo merci gracias danke`) {
 		m[hashWord(w)] = true
 	}
 	return m
 }()
 
 type rosterItem struct {
-	s, e  int // the item's name span
-	kind  int8
-	label bool
-	lower bool // a Latin item in lower case
+	s, e    int // the item's name span
+	kind    int8
+	label   bool
+	lower   bool // in lower case
+	unknown bool // a Latin item no list knows at all
+	place   bool // overlaps an address or a place
+	digits  bool // holds a digit
 }
 
 const (
@@ -167,9 +172,17 @@ func rosterAt(text string, c int, g *table, r *analysis.Report, f *analysis.Fiel
 		}
 	}
 	cands, seeds, found, other := 0, 0, 0, 0
+	place := false  // an item is (in) an address or a place: the list may be one
+	digits := false // an item holds a number (a house number, a postcode, a phone)
 	for _, it := range items[:n] {
 		if it.label {
 			continue
+		}
+		if it.kind == itemNeutral && it.place {
+			place = true
+		}
+		if it.kind == itemNeutral && it.digits {
+			digits = true
 		}
 		switch it.kind {
 		case itemCand:
@@ -200,6 +213,12 @@ func rosterAt(text string, c int, g *table, r *analysis.Report, f *analysis.Fiel
 		}
 		if it.lower && !cue {
 			continue // "Ich, Katarzyna Nowak, habe gesehen": lower case needs a roster word
+		}
+		if (place || !cue) && it.kind != itemSeed && !(it.unknown && !place && (cue || !digits)) {
+			// beside an address ("Col. Crédito Constructor, … CDMX, recibe
+			// Itzel Romero") or with no roster word, only a known name or
+			// a word no list knows
+			continue
 		}
 		if overlapsFinding(r.Findings[n0:], it.s, it.e) {
 			continue
@@ -341,7 +360,7 @@ func conjunctionAt(text string, i, re int) int {
 		return 0
 	}
 	switch text[i:k] {
-	case "and", "und", "y", "e", "et", "og", "och", "ja", "i", "en", "ve", "és", "dan", "na", "at", "и", "і", "та":
+	case "and", "und", "y", "e", "et", "og", "och", "i", "en", "ve", "és", "dan", "и", "і", "та":
 		return k - i + 1
 	}
 	return 0
@@ -438,6 +457,7 @@ func classifyItem(text string, s, e int, g *table, fs []analysis.Finding) roster
 				it.kind = itemFound
 			} else {
 				it.kind = itemNeutral
+				it.place = fs[i].Type == tStreetAddress || fs[i].Type == TypeLocation
 			}
 			return it
 		}
@@ -446,7 +466,8 @@ func classifyItem(text string, s, e int, g *table, fs []analysis.Finding) roster
 	if len(v) > 48 {
 		return it
 	}
-	words, script, seed := 0, 0, false
+	words, script, seed, unknown := 0, 0, false, true
+	first, _ := utf8.DecodeRuneInString(v)
 	for i := 0; i < len(v); {
 		r, n := utf8.DecodeRuneInString(v[i:])
 		if r == ' ' {
@@ -454,7 +475,7 @@ func classifyItem(text string, s, e int, g *table, fs []analysis.Finding) roster
 			continue
 		}
 		if r >= '0' && r <= '9' {
-			it.kind = itemNeutral // "Room 1", a phone or a time
+			it.kind, it.digits = itemNeutral, true // "Room 1", a phone or a time
 			return it
 		}
 		j := i
@@ -464,7 +485,7 @@ func classifyItem(text string, s, e int, g *table, fs []analysis.Finding) roster
 				break
 			}
 			if r >= '0' && r <= '9' {
-				it.kind = itemNeutral
+				it.kind, it.digits = itemNeutral, true
 				return it
 			}
 			if !isLetterRune(r) && r != '-' && r != '\'' && r != '’' && r != '.' && r != '・' {
@@ -487,7 +508,11 @@ func classifyItem(text string, s, e int, g *table, fs []analysis.Finding) roster
 		if !ok {
 			return it
 		}
+		if known && words > 1 && unicode.IsLower(r) && !unicode.IsLower(first) {
+			known = false // a particle: the "des" of "Gîte des Tilleuls"
+		}
 		seed = seed || known
+		unknown = unknown && sc == scLatin && g.get(hashWord(w)) == 0
 		i = j
 	}
 	if words == 0 {
@@ -495,7 +520,9 @@ func classifyItem(text string, s, e int, g *table, fs []analysis.Finding) roster
 		return it
 	}
 	it.kind = itemCand
-	it.lower = v[0] >= 'a' && v[0] <= 'z'
+	r0, _ := utf8.DecodeRuneInString(v)
+	it.lower = unicode.IsLower(r0)
+	it.unknown = unknown
 	if seed {
 		it.kind = itemSeed
 	}
@@ -537,8 +564,8 @@ func rosterWord(w string, sc int, g *table) (ok, known bool) {
 		if nr == 2 && w[1] == '.' && isASCIILetter(w[0]) && w[0] < 'a' {
 			return true, false // an initial
 		}
-		if nr < 2 || strings.IndexByte(w, '.') >= 0 {
-			return false, false
+		if nr < 2 || strings.IndexByte(w, '.') >= 0 || nr <= 4 && strings.ToUpper(w) == w {
+			return false, false // "TP.", "CDMX": abbreviations
 		}
 		fl := g.get(h)
 		given := fl&(gFirst|gGiven) != 0

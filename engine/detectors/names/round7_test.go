@@ -22,6 +22,9 @@ func TestRosterLists(t *testing.T) {
 		{"days list", "Rota days: Mon, Tue, Thu and Sat.", "PERSON", nil},
 		{"no cue lower", "Ich, Katarzyna Nowak, habe gesehen, wie Herr Jan Kowalski rückwärts fuhr.", "PERSON", []string{"Katarzyna Nowak", "Jan Kowalski"}},
 		{"prose commas", "Well, the team said that, on balance, we should wait.", "PERSON", nil},
+		{"address list", "Envío: Av. Insurgentes Sur 1602, piso 4, Col. Roma Norte, Alcaldía Cuauhtémoc, 06700 Ciudad de México, CDMX, recibe Itzel Romero Lugo, tel. 55 4187 2203.", "PERSON", []string{"Itzel Romero Lugo"}},
+		{"greeting item", "Text to the nursery: \"Hi, today Oliver will be picked up by Margaret Oyelowo, not me. Thanks, Funmi.\"", "PERSON", []string{"Oliver", "Margaret Oyelowo", "Funmi"}},
+		{"preposition at", "Make a tidy RSVP list for the party at Summerhall, 1 Summerhall, Edinburgh EH9 1PL: Morag Lindsay, Kirsty Fairbairn, Niamh O'Rourke.", "PERSON", []string{"Morag Lindsay", "Kirsty Fairbairn", "Niamh O'Rourke"}},
 	})
 }
 

@@ -159,7 +159,8 @@ eetu riikka onni eino veeti aada helmi venla iida siiri oliwer
 // Lanka, Bangladesh and Turkey (authored for Parapet from general
 // knowledge of naming customs; names are facts; no list was copied).
 // Names that are also words in English or in a language the detector
-// reads (mere, selam, genet, neo, karma, islam, tui) are left out.
+// reads (mere, selam, genet, neo, karma, islam, tui, rangi, dawa, shai,
+// zulu, lama, sherpa, gill) are left out.
 const worldGiven19 = `
 tendai tatenda tafadzwa farai rudo chipo nyasha tinashe kudakwashe rutendo mthunzi bongani
 sibusiso lindiwe nomsa thulani naledi palesa refilwe lwazi zanele ayanda siyabonga mpho tshepo
@@ -169,12 +170,12 @@ abebe girma tesfaye mulugeta dawit yonas tigist meron hiwot kidist biniam yohann
 adwoa akosua yaa kwasi kwadwo kobina esi afia ekow kwabena
 babajide oluwatobi damilola ayomide gbenga kayode lanre temitayo adaobi chiamaka obiageli
 nkem chisom ugochukwu somto ifunanya oyinkansola ireoluwa olamide adeola
-tenzin dorje pema dolma sonam tashi lhamo nyima norbu pasang dawa lhakpa ngawang
+tenzin dorje pema dolma sonam tashi lhamo nyima norbu pasang lhakpa ngawang
 amaru wilber yupanqui
-wiremu hemi rawiri tamati aroha ngaire anahera tipene manaia nikau kahurangi rangi hine tane
+wiremu hemi rawiri tamati aroha ngaire anahera tipene manaia nikau kahurangi hine tane
 keanu leilani kealoha makoa noelani kalani malia sione siosaia losana
 noa eitan yonatan itai omer tamar shira yael noam yosef rivka tzvi eliyahu gilad yair ofir lior
-shai nir ronit avi
+nir ronit avi
 harjit baljinder manjit jaswinder kuldeep sukhdev gurdeep paramjit rajinder harbinder satnam
 nimal chaminda dilani ruwan sanduni tharindu kasun
 tanvir nusrat farhana sumon rafiq shahid
@@ -184,17 +185,17 @@ vojta matej stepan
 `
 
 const worldSurnames19 = `
-moyo ncube dube sibanda phiri mwale tembo zulu nkomo mhlanga chikwanha mutasa chirwa
+moyo ncube dube sibanda phiri mwale tembo nkomo mhlanga chikwanha mutasa chirwa
 banda mbeki mahlangu khoza zwane nkosi ndlovu mokoena molefe
 warsame farah abdi mohamud osman yusuf
 bekele haile girma tesfaye mekonnen abebe gebre tadesse
 mensah-bonsu ofori boateng amoah
-dorje lama sherpa tamang gurung
+dorje tamang gurung
 mamani quispe condori huaman huamani choque apaza yupanqui chambi ticona
 parata ngata tamihana tipene wiremu
 kahale kealoha fifita tupou taufa
 levy levi cohen friedman mizrahi peretz biton dahan azoulay ohana
-gill dhillon grewal sidhu bains brar virk johal
+dhillon grewal sidhu bains brar virk johal
 perera fernando jayasuriya wickramasinghe bandara
 chowdhury begum akter hossain
 aksoy polat kurt koc
