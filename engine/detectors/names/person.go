@@ -1336,6 +1336,10 @@ func (s *scanner) namedThing(i, last int, idx []int, ctx int) bool {
 	if s.vocab(first)&vBrand != 0 {
 		return true // "Bosch", "Porsche Taycan"; not "Harrison Ford"
 	}
+	// a holiday of two words: "Yom Kippur", "Rosh Hashanah"
+	if n > 1 && s.vocab(first)&vHoliday != 0 && s.vocab(s.at(idx[1]))&vHoliday != 0 && s.flags(first)&gGiven == 0 {
+		return true
+	}
 	if n > 1 && brandPairs.get(phraseAdd(phraseAdd(phraseStart, s.hash(first)), s.hash(s.at(idx[1])))) != 0 {
 		return true // "Calvin Klein", "Morgan Stanley"
 	}

@@ -54,3 +54,15 @@ func TestOrgWordsAbroad(t *testing.T) {
 		{"person stays", "Witness Serkan Aksoy called Anadolu Sigorta on Monday.", "PERSON", []string{"Serkan Aksoy"}},
 	})
 }
+
+// TestBrandsAndHolidays: ride-hailing, insurers, letting portals, banks
+// and car models are things, and a holiday of two words (Yom Kippur,
+// Rosh Hashanah) no person; a person beside them stays one.
+func TestBrandsAndHolidays(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"uber driver", "The other guy says he drives for Uber and his insurer is Aviva.", "PERSON", nil},
+		{"car model", "The silver Corsa pulled out and hit the blue Golf.", "PERSON", nil},
+		{"holiday", "Security rota for Yom Kippur and Rosh Hashanah at the synagogue.", "PERSON", nil},
+		{"person stays", "Yom Kippur rota: David Levy at the front door, call Miriam Cohen.", "PERSON", []string{"David Levy", "Miriam Cohen"}},
+	})
+}

@@ -216,7 +216,10 @@ var vocabT = func() *vocabTable {
 		mongodb mysql sqlite github gitlab bitbucket jupyter pytorch tensorflow django grafana kibana
 		webpack svelte nextjs twilio sendgrid mailchimp shopify squarespace wordpress databricks
 		airtable clickup miro canva dropbox onedrive sharepoint netflix spotify hulu youtube instagram
-		tiktok paypal venmo`)
+		tiktok paypal venmo
+		uber lyft deliveroo doordash grubhub glovo wolt airbnb expedia ryanair easyjet lufthansa
+		aviva allianz axa geico metlife mapfre generali foxtons rightmove zoopla monzo revolut
+		rabobank bbva argos primark currys greggs halfords puregym corsa qashqai`)
 	// Nouns that follow a place, brand or product used as a modifier, and
 	// rarely a person's name: "the Savannah warehouse", "Dell drivers".
 	add(vThing, `office offices team teams branch branches store stores shop shops warehouse site sites
@@ -235,7 +238,8 @@ var vocabT = func() *vocabTable {
 		phones headset headsets tyres tires parts pallets shipment shipments order period scholarship fellowship prize award`)
 	add(vHoliday, `christmas easter halloween thanksgiving diwali deepavali eid hanukkah chanukah kwanzaa
 		ramadan ramzan pentecost whit whitsun ascension carnaval carnival semana juneteenth midsummer
-		navratri dussehra holi onam pongal vesak passover obon corpus boxing`)
+		navratri dussehra holi onam pongal vesak passover obon corpus boxing
+		yom kippur rosh hashanah sukkot shavuot purim pesach nowruz vaisakhi baisakhi lohri`)
 	add(vStreetLower, `al tér ter u utca út ut útja körút korut köz koz sor kapu ulica ul ulice cesta st str
 		gate gata gade vej vei veien vegen tee tänav mnt maantee tie katu straße strasse weg allee
 		platz laan straat rua via`)
