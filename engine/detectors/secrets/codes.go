@@ -23,7 +23,11 @@ func (d *Detector) codeList(st *scanState, text string, rs int) {
 	for ls > 0 && rs-ls < 12 && text[ls-1] != '\n' {
 		ls--
 	}
-	if ls > 0 && text[ls-1] != '\n' || lineCodeStart(text, ls) != rs || codesOnLine(text, ls) == 0 {
+	if ls > 0 && text[ls-1] != '\n' || lineCodeStart(text, ls) != rs {
+		return
+	}
+	if codesOnLine(text, ls) == 0 {
+		d.wordedCodeList(st, text, ls, rs) // other shapes, under a line naming them
 		return
 	}
 	total := 0

@@ -31,10 +31,12 @@ var otpNames = []string{
 	// Swedish, Danish and Norwegian "the code", Finnish, Turkish (kapı
 	// kodu), Czech, Slovak and Hungarian
 	"koden", "koodi", "kodu", "kód",
+	// Romanian: "codul de verificare", "Codul tău de autentificare este …"
+	"codul de verificare", "cod de verificare", "codul de autentificare", "cod de autentificare", "codul", "cod",
 }
 
 // bareCodeNames are the otpNames that say only "code".
-var bareCodeNames = []string{"code", "código", "codigo", "kod", "codice", "kode", "код", "koden", "koodi", "kodu", "kód"}
+var bareCodeNames = []string{"code", "código", "codigo", "kod", "codice", "kode", "код", "koden", "koodi", "kodu", "kód", "codul", "cod"}
 
 // otpContextWords on a bare code's line make it a one-time code.
 var otpContextWords = []string{
@@ -42,6 +44,7 @@ var otpContextWords = []string{
 	"sign-in", "sign in", "login", "log in", "log-in", "one-time", "blik", "whatsapp", "telegram",
 	"bestätigung", "anmelde", "connexion", "vérification", "verificación", "verificação", "acceso",
 	"logowania", "weryfik", "accesso", "verifica", "masuk", "verifikasi", "вход", "подтвержд",
+	"autentific", "authentif", "verificare",
 }
 
 // codeKindWords before a bare "code" make it some other code: an error,

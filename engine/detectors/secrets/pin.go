@@ -17,7 +17,7 @@ import "strings"
 // before them.
 
 const (
-	pinMaxGap    = 40 // bytes between the end of a name and the number
+	pinMaxGap    = 40 // bytes between the end of a name and the number (a letter of two bytes counts once: gapLen)
 	pinLookBack  = 64 // bytes looked back for a name
 	pinMinDigits = 4
 	pinMaxDigits = 8
@@ -55,6 +55,10 @@ var pinNames = []string{
 	"portkod", "portkoden", "dörrkod", "dörrkoden", "grindkod", "grindkoden", "larmkod", "larmkoden",
 	"dørkode", "dørkoden", "portkode", "portkoden", "alarmkode", "alarmkoden", "ovikoodi", "porttikoodi",
 	"hälytyskoodi", "pin-koodi", "pin-koodin", "kod do domofonu", "kod domofonu", "lockbox combo", "lock combo", "padlock combo", "safe combo",
+	// definite and compound forms in Swedish, Danish and Norwegian
+	// ("säkerhetskoden till BankID är", "pinkoden")
+	"säkerhetskoden", "pinkod", "pinkoden", "pin-kod", "pin-koden", "pinkode", "pin-kode",
+	"sikkerhedskode", "sikkerhedskoden", "sikkerhetskode", "sikkerhetskoden",
 }
 
 // pinByLastWord indexes the names written with spaces between words by
@@ -84,9 +88,9 @@ var pinByLastWord, pinLastShape, pinWide = func() (map[string][]string, [256]uin
 // their last word, lower-cased into a small buffer, so a number costs a
 // byte test per word before it and a map lookup for the few that could
 // end a name, not a search per name.
-func pinNameEnd(text string, ls, rs int) (int, string) {
+func pinNameEnd(text string, ls, rs, slack int) (int, string) {
 	var buf [31]byte
-	for we := rs; we > ls && rs-we <= pinMaxGap; {
+	for we := rs; we > ls && rs-we <= pinMaxGap+slack; {
 		for we > ls && !pinWordByte(text[we-1]) {
 			we--
 		}
@@ -94,22 +98,18 @@ func pinNameEnd(text string, ls, rs int) (int, string) {
 		for ws > ls && pinWordByte(text[ws-1]) {
 			ws--
 		}
-		if ws == we || rs-we > pinMaxGap {
+		if ws == we || rs-we > pinMaxGap+slack {
 			break
 		}
-		if n := we - ws; n >= 3 && n <= len(buf) && pinLastShape[lowerASCII(text[ws])]&(1<<n) != 0 {
-			for i := ws; i < we; i++ {
-				buf[i-ws] = lowerASCII(text[i])
-			}
-			for _, name := range pinByLastWord[string(buf[:n])] {
-				s := we - len(name)
-				if s < ls || !equalFold(text[s:we], name) {
-					continue
-				}
-				if s > 0 && (isAlnum(text[s-1]) || text[s-1] >= 0x80 && latinLetterBefore(text, s) > 0) {
-					continue
-				}
-				return we, name
+		ws = afterOpeningQuote(text, ws, we) // „Codul …
+		if e, name := pinNameAtWord(text, ls, ws, we, &buf); e >= 0 {
+			return e, name
+		}
+		// the word without a case ending after a hyphen (Polish "PIN-em",
+		// "PIN-u")
+		if we-ws >= 5 && (text[we-2] == '-' || text[we-3] == '-' || text[we-4] == '-') {
+			if e, name := pinNameAtWord(text, ls, ws, inflectedNameEnd(text, ws, we), &buf); e >= 0 {
+				return e, name
 			}
 		}
 		we = ws
@@ -131,6 +131,27 @@ func pinNameEnd(text string, ls, rs int) (int, string) {
 		}
 	}
 	return ne, nn
+}
+
+// pinNameAtWord returns the end of the PIN name that ends the word
+// text[ws:e] (e < 0: none), looked up by its last word, or -1.
+func pinNameAtWord(text string, ls, ws, e int, buf *[31]byte) (int, string) {
+	if n := e - ws; e >= 0 && n >= 3 && n <= len(buf) && pinLastShape[lowerASCII(text[ws])]&(1<<n) != 0 {
+		for i := ws; i < e; i++ {
+			buf[i-ws] = lowerASCII(text[i])
+		}
+		for _, name := range pinByLastWord[string(buf[:n])] {
+			s := e - len(name)
+			if s < ls || !equalFold(text[s:e], name) {
+				continue
+			}
+			if s > 0 && (isAlnum(text[s-1]) || text[s-1] >= 0x80 && latinLetterBefore(text, s) > 0) {
+				continue
+			}
+			return e, name
+		}
+	}
+	return -1, ""
 }
 
 // pinWordByte reports the bytes of a word in pinNameEnd: ASCII letters,
@@ -165,6 +186,13 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 		}
 		ve, split = re+4, true
 	}
+	if !split && d.ix.otp >= 0 && (text[rs-1] == ' ' || text[rs-1] == '"' || text[rs-1] == '\n' || text[rs-1] >= 0x80 || googleCodePrefix(text, rs)) && codeFirstOTP(text, ve) {
+		// "G-645813 is your Google verification code": the code first
+		if v := text[rs:ve]; !obviousFake(v) && !sequential(v) && !repeatedRun(v) && liveCode(text, rs, ve) {
+			st.add(d.ix.otp, rs, ve)
+		}
+		return
+	}
 	switch c := text[rs-1]; {
 	case c == ' ' || c == '\t' || c == ':' || c == '"' || c == '\'' || c == '(' || c >= 0x80:
 	default:
@@ -173,27 +201,28 @@ func (d *Detector) pinCode(st *scanState, text string, rs, re int) {
 	if cjkCounterAt(text, ve) {
 		return // 2026年, 2026년, 1500円: a year, a date, an amount, a count
 	}
-	ls := max(0, rs-pinLookBack)
+	slack := twoByteLetters(text, max(0, rs-pinLookBack), rs)
+	ls := max(0, rs-pinLookBack-slack)
 	if i := strings.LastIndexByte(text[ls:rs], '\n'); i >= 0 {
 		ls += i + 1
 	}
-	ne, name := pinNameEnd(text, ls, rs)
+	ne, name := pinNameEnd(text, ls, rs, slack)
 	access := false
 	if ne >= 0 && inWords(name, bareCodeNames) && !otpContext(text, ls, ne-len(name), ve) {
 		// a bare "code" with no wording about a login: what it opens may
 		// name it ("the code to the gate is", "código de la alarma es",
 		// "override code"), or a PIN's name before it may still name the
 		// number ("Schlüsselbox …, Code 3284")
-		if accessCode(text, ls, ne-len(name), ne, rs) {
+		if accessCode(text, ls, ne-len(name), ne, rs) || accessVerbBefore(text, ls, ne-len(name)) {
 			access = true
-		} else if ne, name = pinNameEnd(text, ls, ne-len(name)); otpNameSet[name] {
+		} else if ne, name = pinNameEnd(text, ls, ne-len(name), slack); otpNameSet[name] {
 			return
 		}
 	}
 	if ne >= 0 && (name == "pin" || name == "puk") && ne+1 < rs && (text[ne] == '1' || text[ne] == '2') && !isAlnum(text[ne+1]) {
 		ne++ // an ID card's PIN1 and PIN2, a SIM's PUK2
 	}
-	if ne < 0 || rs-ne > pinMaxGap || !pinGap(withoutQualifier(skipCodeNumber(text[ne:rs]))) {
+	if ne < 0 || rs-ne > pinMaxGap+slack || !pinGap(withoutQualifier(skipCodeNumber(text[ne:rs]))) {
 		return
 	}
 	v := text[rs:ve]
