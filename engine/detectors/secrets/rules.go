@@ -214,7 +214,7 @@ func defs() []*ruleDef {
 		}
 		out = append(out, d)
 	}
-	for _, set := range [][]ruleDef{parapetRules, general4Rules, general7Rules, general8Rules, general9Rules, general10Rules, general11Rules, general16Rules, general17Rules, general18Rules} {
+	for _, set := range [][]ruleDef{parapetRules, general4Rules, general7Rules, general8Rules, general9Rules, general10Rules, general11Rules, general16Rules, general17Rules, general18Rules, general19Rules} {
 		for i := range set {
 			out = append(out, &set[i])
 		}
