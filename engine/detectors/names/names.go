@@ -107,6 +107,9 @@ func (d *Detector) Scan(ctx context.Context, f *analysis.Field, r *analysis.Repo
 		}
 	}
 	d.scan(ctx, s, func(typ string, start, end int, score float64) {
+		if typ == tStreetAddress && numberGoesOn(f.Text, end) {
+			return // "Mastercard 2223 0040 …", "llama al 612 448 903": a card or a phone, not a house number
+		}
 		if typ == tStreetAddress {
 			sp.dropAddress(start, end) // the token scanner's address wins
 		} else if sp.overlapsAddress(start, end) {
@@ -345,4 +348,28 @@ func chatStart(text string) bool {
 		return false
 	}
 	return vocabT.get(hashWord(text[i:j]))&vChat != 0
+}
+
+// numberGoesOn reports a span ending in a number that goes on after it in
+// two or more groups of three to six digits ("2223 0040 1234 5673",
+// "338 412 7795"): the start of a card or phone number, not a house
+// number. A postcode after a house number is one group ("Calle Mayor 45
+// 46001 Valencia"), and a Czech one ends in two digits ("1511 120 00").
+func numberGoesOn(text string, end int) bool {
+	if end == 0 || end > len(text) || !isDigit(text[end-1]) {
+		return false
+	}
+	groups := 0
+	for p := end; p < len(text) && (text[p] == ' ' || text[p] == '-'); {
+		q := p + 1
+		for q < len(text) && isDigit(text[q]) {
+			q++
+		}
+		if n := q - p - 1; n < 3 || n > 6 || q < len(text) && isWordByte(text[q]) {
+			break
+		}
+		groups++
+		p = q
+	}
+	return groups >= 2
 }

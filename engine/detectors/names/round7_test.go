@@ -66,3 +66,16 @@ func TestBrandsAndHolidays(t *testing.T) {
 		{"person stays", "Yom Kippur rota: David Levy at the front door, call Miriam Cohen.", "PERSON", []string{"David Levy", "Miriam Cohen"}},
 	})
 }
+
+// TestNumberGoesOn: a number that goes on in groups after a word is a
+// card or a phone number, not a street-first house number; a postcode
+// after the house number still ends an address.
+func TestNumberGoesOn(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"card brand", "It is billed to the company Mastercard 2223 0040 1234 5673. Is that safe?", "STREET_ADDRESS", nil},
+		{"it phone", "Richiamarlo al 338 412 7795. Puoi scrivere la risposta?", "STREET_ADDRESS", nil},
+		{"es phone", "Si hay algún problema llama a Javier Ortega al 612 448 903.", "STREET_ADDRESS", nil},
+		{"es street postcode", "Envíalo a Calle Mayor 45, 46001 Valencia, gracias.", "STREET_ADDRESS", []string{"Calle Mayor 45, 46001 Valencia"}},
+		{"de street", "Die Wohnung ist in der Kaiserstraße 112, 60329 Frankfurt am Main.", "STREET_ADDRESS", []string{"Kaiserstraße 112, 60329 Frankfurt am Main"}},
+	})
+}
