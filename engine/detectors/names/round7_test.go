@@ -79,3 +79,16 @@ func TestNumberGoesOn(t *testing.T) {
 		{"de street", "Die Wohnung ist in der Kaiserstraße 112, 60329 Frankfurt am Main.", "STREET_ADDRESS", []string{"Kaiserstraße 112, 60329 Frankfurt am Main"}},
 	})
 }
+
+// TestCJKRolesRound7: more role nouns and labels before a Chinese name
+// (目击者, 邀请人, 教练：) and church titles or a verb after it (姊妹,
+// 驾驶); a common word after a role stays a word.
+func TestCJKRolesRound7(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"zh witness", "对方司机黄志明驾驶白色大众。目击者林小红。", "PERSON", []string{"黄志明", "林小红"}},
+		{"zh coach label", "少年篮球队。教练：赵磊。", "PERSON", []string{"赵磊"}},
+		{"zh church", "本周六由郑美玲姊妹带领查经。", "PERSON", []string{"郑美玲"}},
+		{"zh inviter", "邀请人周晓峰，出生日期见附件。", "PERSON", []string{"周晓峰"}},
+		{"zh word after role", "目击者马上报警了。", "PERSON", nil},
+	})
+}
