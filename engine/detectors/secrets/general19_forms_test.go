@@ -63,5 +63,18 @@ func TestGeneral19Forms(t *testing.T) {
 		{"app password ja", "アプリパスワードは abcz qwpx" + " mnlt rvys です", "PASSWORD", "abcz qwpx mnlt rvys"},
 		{"app password prose", "Create an app-password that will make your life easier", "", ""},
 		{"app password alphabet", "the app-password looks like abcd efgh ijkl mnop in the docs", "", ""},
+
+		// two dotted words, one capitalised, and a number are a password
+		// where a password's value is quoted (Zebra StageNow, XML)
+		{"xml dotted value", "<parm name=\"PassPhrase\" value=\"sol.Gan" + "ges33\"/>", "PASSWORD_ASSIGNMENT", "sol.Ganges33"},
+		{"yaml dotted quoted", "password: \"river.Mon" + "soon47\"", "PASSWORD_ASSIGNMENT", "river.Monsoon47"},
+		{"dotted property", "password = config.Pass" + "word12", "", ""},
+		{"dotted lower", "password: \"settings.dbpass\"", "", ""},
+
+		// seven bytes in prose with all four character classes
+		{"seven four classes", "kullanıcı adı antalya_tur, şifre Faro" + "36+. Lütfen", "PASSWORD_ASSIGNMENT", "Faro36+"},
+		{"seven prose is", "the password is Kes" + "12!x. Please", "PASSWORD_ASSIGNMENT", "Kes12!x"},
+		{"seven three classes", "the password is 8-chars long", "", ""},
+		{"seven lower digits symbol", "the password is abc12-x now", "", ""},
 	})
 }

@@ -645,8 +645,8 @@ func (d *Detector) truncatedProviderValue(v string) bool {
 // starting at vs, or -1. The words after "is" in a sentence ("required",
 // "8 characters", "the one you chose") are not passwords: the value must
 // be one run of 8 to 64 printable ASCII bytes with letters and digits or
-// symbols, of at least three character classes, and a sentence's closing
-// full stop is not part of it.
+// symbols, of at least three character classes (seven bytes with all
+// four), and a sentence's closing full stop is not part of it.
 func proseValue(text string, vs int) int {
 	ve := vs
 	for ve < len(text) && ve-vs <= 64 && text[ve] > ' ' {
@@ -665,7 +665,9 @@ func proseValue(text string, vs int) int {
 		ve--
 	}
 	v := text[vs:ve]
-	if len(v) < 8 || len(v) > 64 || isTemplate(v) && !dollarPassword(v) {
+	// seven bytes only with all four classes: "Faro36+" is a password,
+	// "8-chars" and "Test-12" describe or name one
+	if len(v) < 7 || len(v) == 7 && charClasses(v) < 4 || len(v) > 64 || isTemplate(v) && !dollarPassword(v) {
 		return -1
 	}
 	letters, others, upper := false, false, false
@@ -1161,8 +1163,8 @@ func qualifiedName(v string) bool {
 			return false
 		}
 	}
-	if segs == 2 && segLen >= 6 && 'A' <= v[0] && v[0] <= 'Z' && isDigit(v[len(v)-1]) && isDigit(v[len(v)-2]) && !isDigit(v[len(v)-segLen]) {
-		return false // Pitanga.Jabuticaba83: two capitalised words and a number, a password
+	if segs == 2 && segLen >= 6 && ('A' <= v[0] && v[0] <= 'Z' || 'A' <= v[len(v)-segLen] && v[len(v)-segLen] <= 'Z') && isDigit(v[len(v)-1]) && isDigit(v[len(v)-2]) && !isDigit(v[len(v)-segLen]) {
+		return false // Pitanga.Jabuticaba83, sol.Ganges33: two words, one capitalised, and a number, a password
 	}
 	return segs >= 2 && segLen > 0
 }
