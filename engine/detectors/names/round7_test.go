@@ -92,3 +92,14 @@ func TestCJKRolesRound7(t *testing.T) {
 		{"zh word after role", "目击者马上报警了。", "PERSON", nil},
 	})
 }
+
+// TestArabicRoles: a role noun (the coach, the witness, the driver)
+// before a listed Arabic given name marks it; the role before a word that
+// is no given name marks nothing.
+func TestArabicRoles(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"ar coach", "المدرب سامي سيحضر التدريب غدا.", "PERSON", []string{"سامي"}},
+		{"ar witness", "حادث سيارة: الشاهد ريم، رقمها مع الشرطة.", "PERSON", []string{"ريم"}},
+		{"ar role no name", "المدرب الجديد سيحضر التدريب غدا.", "PERSON", nil},
+	})
+}
