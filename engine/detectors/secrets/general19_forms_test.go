@@ -76,5 +76,13 @@ func TestGeneral19Forms(t *testing.T) {
 		{"seven prose is", "the password is Kes" + "12!x. Please", "PASSWORD_ASSIGNMENT", "Kes12!x"},
 		{"seven three classes", "the password is 8-chars long", "", ""},
 		{"seven lower digits symbol", "the password is abc12-x now", "", ""},
+
+		// letters with digits inside, after a name and a linking word or
+		// a name that takes its value directly
+		{"mixed after is", "my password is hirx" + "1ngt, change it", "PASSWORD_ASSIGNMENT", "hirx1ngt"},
+		{"mixed swedish direct", "med TeamViewer-ID 618 703 243 och lösenordet hirx" + "1ngt, som vi byter", "PASSWORD_ASSIGNMENT", "hirx1ngt"},
+		{"mixed word year", "the password is monkey" + "123 now", "", ""},
+		{"mixed version", "the password is v2.1.0 now", "", ""},
+		{"mixed no link", "Run hirx" + "1ngt first", "", ""},
 	})
 }

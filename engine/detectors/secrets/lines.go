@@ -210,6 +210,9 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 			atStart := known && (ws == ls || bulletOnly(text, ls, ws) || afterSpeaker(text, ls, ws))
 			if atStart || direct {
 				ve := proseValue(text, vs)
+				if ve < 0 && direct {
+					ve = labelledValueEnd(text, vs) // "och lösenordet hirx1ngt", "şifre c2gte9ai"
+				}
 				if ve > 0 && (!atStart || direct || restOfLine(text, ve) == "") && !proseStandIn(text[vs:ve]) && !obviousFake(text[vs:ve]) {
 					st.add(d.ix.password, vs, ve) // "PW x" alone on its line; "a palavra-passe x"
 				}
@@ -1150,9 +1153,10 @@ func labelledValueEnd(text string, vs int) int {
 			letters++
 		}
 	}
-	// letters and digits mixed: more than one run of digits, or digits
-	// first ("4NEHTRTGT7X7B1GBOJGG", "c2gte9ai"; not "Kunde2024")
-	if letters < 2 || digits < 1 || runs < 2 && !isDigit(v[0]) || shannon(v) < 2.5 {
+	// letters and digits mixed: more than one run of digits, digits
+	// first, or digits inside ("4NEHTRTGT7X7B1GBOJGG", "c2gte9ai",
+	// "hirx1ngt"; not "Kunde2024")
+	if letters < 2 || digits < 1 || runs < 2 && !isDigit(v[0]) && isDigit(v[len(v)-1]) || shannon(v) < 2.5 {
 		return -1
 	}
 	return ve

@@ -219,6 +219,9 @@ func (d *Detector) proseSecret(st *scanState, text string, p int) {
 		if ve < 0 && link != "" && link != "bare" {
 			ve = wordsDigitsEnd(text, vs) // "la contraseña del wifi es cucharaveranocamino19"
 		}
+		if ve < 0 && link != "" {
+			ve = labelledValueEnd(text, vs) // "my password is hirx1ngt", "och lösenordet c2gte9ai"
+		}
 		if ve < 0 || proseStandIn(text[vs:ve]) || obviousFake(text[vs:ve]) {
 			return
 		}
