@@ -315,3 +315,17 @@ func afterOpeningQuote(text string, ws, we int) int {
 	}
 	return ws
 }
+
+// directNameBefore reports a name of lineDirectNames (one that takes its
+// value right after it: "şifre", "hasło", "lösenordet", "adgangskoden")
+// as the word before text[vs], one space between.
+func directNameBefore(text string, vs int) bool {
+	if vs < 2 || text[vs-1] != ' ' {
+		return false
+	}
+	ws := vs - 1
+	for ws > 0 && text[ws-1] != ' ' && text[ws-1] != '\n' && vs-1-ws < 24 {
+		ws--
+	}
+	return inWords(text[ws:vs-1], lineDirectNames)
+}

@@ -84,5 +84,12 @@ func TestGeneral19Forms(t *testing.T) {
 		{"mixed word year", "the password is monkey" + "123 now", "", ""},
 		{"mixed version", "the password is v2.1.0 now", "", ""},
 		{"mixed no link", "Run hirx" + "1ngt first", "", ""},
+
+		// a passphrase right after a name that takes its value directly
+		{"danish direct passphrase", "med brugernavnet vikar03 og adgangskoden fiets-duna-" + "orchid.", "PASSWORD_ASSIGNMENT", "fiets-duna-orchid"},
+		{"turkish direct passphrase", "hbys_app için şifre tulpe_jesien_" + "qamar olarak ayarlandı", "PASSWORD_ASSIGNMENT", "tulpe_jesien_qamar"},
+		{"direct described", "hasło auto-generated-value", "", ""},
+		{"direct short parts", "hasło to-be-set", "", ""},
+		{"no direct name", "the wiki page fiets-duna-orchid", "", ""},
 	})
 }

@@ -936,6 +936,12 @@ func (d *Detector) passphraseAt(st *scanState, text string, p int) {
 	if !shaped && !loose {
 		return
 	}
+	if directNameBefore(text, ts) && !describedParts(text[ts:te]) && !isPlaceholder(text[ts:te]) && !obviousFake(text[ts:te]) {
+		// a name that takes its value with no link: "adgangskoden
+		// fiets-duna-orchid", "şifre tulpe_jesien_qamar olarak"
+		st.add(d.ix.password, ts, te)
+		return
+	}
 	kind, link, colon := proseNameBefore(text, ts)
 	// after a verb ("log in with password a-b-c-d"), four words or more
 	verbLink := kind == prosePassword && link == "" && !colon && joinedParts(text[ts:te]) >= 4
