@@ -133,6 +133,10 @@ func nextListSep(text string, p int) (int, int) {
 	if i := strings.IndexByte(text[p:], ','); i >= 0 {
 		best, bw = p+i, 1
 	}
+	// a list with one item a line ("mon - jade\ntue - kwame")
+	if i := strings.IndexByte(text[p:], '\n'); i >= 0 && (best < 0 || p+i < best) {
+		best, bw = p+i, 1
+	}
 	lim := len(text)
 	if best >= 0 {
 		lim = best
@@ -150,6 +154,9 @@ func nextListSep(text string, p int) (int, int) {
 func rosterAt(text string, c int, g *table, r *analysis.Report, f *analysis.Field, n0 int) int {
 	rs := listRegionStart(text, c)
 	re := listRegionEnd(text, c)
+	if strings.IndexByte(text[rs:re], '|') >= 0 || strings.IndexByte(text[rs:re], '\t') >= 0 {
+		return re // a table: table.go reads its name columns
+	}
 	var items [maxRosterItems]rosterItem
 	n := 0
 	for p := rs; p < re && n < maxRosterItems; {
@@ -161,6 +168,13 @@ func rosterAt(text string, c int, g *table, r *analysis.Report, f *analysis.Fiel
 			items[n] = rosterItem{s: s0, e: s0 + k, label: true}
 			n++
 			s0 += k + colonLen(text[s0+k:])
+		} else if sw >= 3 && text[e+1] != ' ' && (p == 0 || text[p-1] == '\n') && e-p <= 24 {
+			// "mon - jade", "Room 1 - jakub nowicki": a short label
+			// opening a line before a dash
+			items[n] = rosterItem{s: s0, e: e0, label: true}
+			n++
+			p = e + sw
+			continue
 		}
 		if n < maxRosterItems {
 			items[n] = classifyItem(text, s0, e0, g, r.Findings[n0:])
@@ -296,7 +310,9 @@ func listRegionEnd(text string, c int) int {
 // by a space, a line break or the end, and (a period) not after an
 // initial ("J. Ashworth") or inside a number or a word ("w/c", "3.5").
 func sentenceEndAt(text string, i int) bool {
-	if i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\n' && text[i+1] != '\t' && text[i+1] != '.' {
+	// (a line break after it does not end a list of one item a line:
+	// "wed - nobody yet!!\nthu - ravi")
+	if i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\t' && text[i+1] != '.' {
 		return false
 	}
 	if text[i] == '.' && i >= 1 {
@@ -454,12 +470,23 @@ func classifyItem(text string, s, e int, g *table, fs []analysis.Finding) roster
 	for i := range fs {
 		if fs[i].ByteStart < e && fs[i].ByteEnd > s {
 			if fs[i].Type == tPersonName {
-				it.kind = itemFound
+				// a name that fills the item; a sentence holding one
+				// ("Priya ka number … hai") is no item of a list
+				if 2*(min(e, fs[i].ByteEnd)-max(s, fs[i].ByteStart)) >= e-s {
+					it.kind = itemFound
+				}
 			} else {
 				it.kind = itemNeutral
 				it.place = fs[i].Type == tStreetAddress || fs[i].Type == TypeLocation
 			}
 			return it
+		}
+	}
+	// a trailing score, rating or shirt number: "Dmitri 1840", "Kofi 7"
+	if k := strings.LastIndexByte(text[s:e], ' '); k > 0 && allDigits(text[s+k+1:e]) && e-(s+k+1) <= 5 {
+		if !hasDigitByte(text[s : s+k]) {
+			e = s + k
+			it.e, it.digits = e, true
 		}
 	}
 	v := text[s:e]
@@ -505,6 +532,9 @@ func classifyItem(text string, s, e int, g *table, fs []analysis.Finding) roster
 			return it
 		}
 		ok, known := rosterWord(w, sc, g)
+		if !ok && words > 1 && sc == scLatin && len(w) == 1 {
+			ok = true // "sue w", "Hannah K": an initial without its period
+		}
 		if !ok {
 			return it
 		}
@@ -564,7 +594,7 @@ func rosterWord(w string, sc int, g *table) (ok, known bool) {
 		if nr == 2 && w[1] == '.' && isASCIILetter(w[0]) && w[0] < 'a' {
 			return true, false // an initial
 		}
-		if nr < 2 || strings.IndexByte(w, '.') >= 0 || nr <= 4 && strings.ToUpper(w) == w {
+		if nr < 2 || strings.IndexByte(w, '.') >= 0 || nr <= 4 && allUpperASCII(w) {
 			return false, false // "TP.", "CDMX": abbreviations
 		}
 		fl := g.get(h)
@@ -615,7 +645,7 @@ func shortAround(text string, c, w int) bool {
 		if (b == '.' || b == '!' || b == '?') && sentenceEndAt(text, i) {
 			break
 		}
-		if b == ' ' && i+1 < c && text[i+1] != ' ' {
+		if b == ' ' && i+1 < c && text[i+1] != ' ' && (isASCIILetter(text[i+1]) || text[i+1] >= 0x80) {
 			if words++; words > 3 {
 				return false
 			}
@@ -642,6 +672,9 @@ func shortAround(text string, c, w int) bool {
 				sepAfter = true
 				break
 			}
+			if j+1 < len(text) && !isASCIILetter(text[j+1]) && text[j+1] < 0x80 {
+				continue // "- jade", "+ sue w": a dash or a plus is no word
+			}
 			if words++; words > 3 {
 				return false
 			}
@@ -651,4 +684,34 @@ func shortAround(text string, c, w int) bool {
 		return false
 	}
 	return sepBefore || sepAfter
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasDigitByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func allUpperASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
