@@ -91,5 +91,15 @@ func TestGeneral19Forms(t *testing.T) {
 		{"direct described", "hasło auto-generated-value", "", ""},
 		{"direct short parts", "hasło to-be-set", "", ""},
 		{"no direct name", "the wiki page fiets-duna-orchid", "", ""},
+
+		// Copernicus CDS/ADS API keys after the store's URL
+		{"cds rc", "~/.cdsapirc:\n\nurl: https://cds.climate.copernicus.eu/api\nkey: 26b1e18a-" + "84d6-4222-8bfb-eaf1e8d5b4f2", "COPERNICUS_CDS_API_KEY", "26b1e18a-84d6-4222-8bfb-eaf1e8d5b4f2"},
+		{"cds client legacy", "c = cdsapi.Client(url=\"https://ads.atmosphere.copernicus.eu/api\", key=\"12345:26b1e18a-" + "84d6-4222-8bfb-eaf1e8d5b4f2\")", "COPERNICUS_CDS_API_KEY", "12345:26b1e18a-84d6-4222-8bfb-eaf1e8d5b4f2"},
+		{"cds placeholder", "url: https://cds.climate.copernicus.eu/api\nkey: <PERSONAL-ACCESS-TOKEN>", "", ""},
+		{"uuid other api", "url: https://example.org/api\nkey: 26b1e18a-" + "84d6-4222-8bfb-eaf1e8d5b4f2", "", ""},
+
+		// an SDK client's secret argument, one argument a line
+		{"sdk multiline", "client = globus_sdk.ConfidentialAppAuthClient(\n    \"5d9c7cc5-07eb-42c4-8734-695436ce438f\",\n    \"cV0Moj6SqGq8vHAMIV/" + "7H51eAx7V5YD/UNYOiTuUNbOo\",\n)", "PASSWORD_ASSIGNMENT", "cV0Moj6SqGq8vHAMIV/7H51eAx7V5YD/UNYOiTuUNbOo"},
+		{"sdk multiline region", "client = SomeClient(\n    \"5d9c7cc5-07eb-42c4-8734-695436ce438f\",\n    \"region-eu-west\",\n)", "", ""},
 	})
 }

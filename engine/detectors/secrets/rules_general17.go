@@ -22,9 +22,11 @@ var general17Rules = registerOpOnlyKeywords(general17OpOnly, []ruleDef{
 	{ID: "USERS_MAP_PASSWORD", Type: idPassword, Desc: "A password in a map of users to passwords named users, RegisteredUsers, basic_auth_users, logins or credentials (JSON, YAML flow or block style); not a map of users to roles, e-mail addresses or ids.",
 		Keywords: general17OpOnly["USERS_MAP_PASSWORD"], Scan: scanUsersMap, Score: 0.6, Source: srcParapet, License: licParapet},
 	// A key and secret or a user and password passed as the last two
-	// string arguments of an SDK client's constructor or an FTP login.
+	// string arguments of an SDK client's constructor or an FTP login,
+	// on one line or one argument a line with a trailing comma (as
+	// formatters write long calls).
 	with(own("SDK_CLIENT_SECRET_ARG", "A secret or password passed as the last string argument after a key or user name to an SDK client or FTP constructor (LazopClient(url, \"key\", \"secret\"), new Client(\"user\", \"pass\"), FTP(host, user, pass)).",
-		`\b(?:[A-Za-z_][A-Za-z0-9_]*)?(?:Client|FTP|FTP_TLS|Credentials?)\([ \t]*(?:(?:\$?[A-Za-z_][A-Za-z0-9_.>-]*|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*){0,2}["'][A-Za-z0-9._@\\-]{2,64}["'][ \t]*,[ \t]*["']([^"'\s]{8,128})["'][ \t]*\)`,
+		`\b(?:[A-Za-z_][A-Za-z0-9_]*)?(?:Client|FTP|FTP_TLS|Credentials?)\(\s{0,20}(?:(?:\$?[A-Za-z_][A-Za-z0-9_.>-]*|"[^"\n]{0,200}"|'[^'\n]{0,200}')\s{0,20},\s{0,20}){0,2}["'][A-Za-z0-9._@\\-]{2,64}["']\s{0,20},\s{0,20}["']([^"'\s]{8,128})["']\s{0,20},?\s{0,20}\)`,
 		"client(", "ftp(", "ftp_tls(", "credential(", "credentials("), func(r *ruleDef) {
 		r.Validate = strongPasswordArg
 		r.Type = idPassword

@@ -21,6 +21,18 @@ var general19Rules = []ruleDef{
 		r.Validate = xBearerToken
 		r.Score = 0.85
 	}),
+	// Copernicus Climate / Atmosphere Data Store API keys as cdsapi reads
+	// them: ~/.cdsapirc holds "url: https://cds.climate.copernicus.eu/api"
+	// and "key: <UID>:<API key>" (ecmwf/cdsapi README, Apache-2.0); the
+	// current CDS takes the personal access token (a UUID) alone. The
+	// key is taken within four lines after the store's URL, also as
+	// cdsapi.Client(url=…, key=…).
+	with(own("COPERNICUS_CDS_API_KEY", "A Copernicus CDS/ADS API key (UUID, or UID:UUID) after the store's API URL, as in ~/.cdsapirc or cdsapi.Client(url=…, key=…).",
+		`(?i)(?:cds|ads|ewds)\.[a-z.]{0,20}copernicus\.eu/api[^\n]{0,120}?(?:\n[^\n]{0,120}?){0,3}?\bkey['"]?[ \t]*[:=][ \t]*['"]?((?:[0-9]{3,8}:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[^0-9a-f-]|$)`,
+		"copernicus.eu/api"), func(r *ruleDef) {
+		r.Validate = func(v string) bool { return !obviousFake(strings.ReplaceAll(v, "-", "")) }
+		r.Score = 0.8
+	}),
 	// Google app passwords (and other app-specific passwords of the same
 	// shape): sixteen lower-case letters in four groups of four, as the
 	// account page shows them, after an app-password name in one of
