@@ -111,8 +111,10 @@ const (
 // rosterNames adds the items of rosters to r (unsorted).
 func rosterNames(text string, g *table, r *analysis.Report, f *analysis.Field, n0 int) {
 	done := 0 // lists end before this byte
+	var sc sepCursor
+	sc.init(text)
 	for p := 0; p < len(text); {
-		c, w := nextListSep(text, p)
+		c, w := sc.next(p)
 		if c < 0 {
 			return
 		}
@@ -127,23 +129,45 @@ func rosterNames(text string, g *table, r *analysis.Report, f *analysis.Field, n
 	}
 }
 
-// nextListSep finds the next comma, 、 or ، at or after p.
-func nextListSep(text string, p int) (int, int) {
+// sepCursor finds the list separators of a text in order: commas, line
+// breaks, 、 and ،. It remembers the next of each kind, so the text is
+// searched once for each kind, not once for each separator.
+type sepCursor struct {
+	text string
+	at   [4]int // next position of ',', '\n', "、", "،" (-1: none left)
+	mb   bool   // the text has bytes of 、 or ،
+}
+
+var sepKinds = [4]string{",", "\n", "、", "،"}
+
+func (c *sepCursor) init(text string) {
+	c.text = text
+	c.mb = strings.IndexByte(text, 0xE3) >= 0 || strings.IndexByte(text, 0xD8) >= 0
+	for k := range c.at {
+		c.at[k] = -2 // not searched yet
+	}
+}
+
+// next returns the first separator at or after p and its length.
+func (c *sepCursor) next(p int) (int, int) {
 	best, bw := -1, 0
-	if i := strings.IndexByte(text[p:], ','); i >= 0 {
-		best, bw = p+i, 1
-	}
-	// a list with one item a line ("mon - jade\ntue - kwame")
-	if i := strings.IndexByte(text[p:], '\n'); i >= 0 && (best < 0 || p+i < best) {
-		best, bw = p+i, 1
-	}
-	lim := len(text)
-	if best >= 0 {
-		lim = best
-	}
-	for _, sep := range [...]string{"、", "،"} {
-		if i := strings.Index(text[p:lim], sep); i >= 0 {
-			best, bw, lim = p+i, len(sep), p+i
+	for k, sep := range sepKinds {
+		if k >= 2 && !c.mb {
+			break
+		}
+		if c.at[k] == -1 {
+			continue
+		}
+		if c.at[k] < p {
+			i := strings.Index(c.text[p:], sep)
+			if i < 0 {
+				c.at[k] = -1
+				continue
+			}
+			c.at[k] = p + i
+		}
+		if best < 0 || c.at[k] < best {
+			best, bw = c.at[k], len(sep)
 		}
 	}
 	return best, bw
@@ -630,7 +654,8 @@ func rosterWord(w string, sc int, g *table) (ok, known bool) {
 
 // shortAround is the cheap test before a list is read: the items on both
 // sides of the separator at c are short (at most three words within 48
-// bytes), and one of them has another separator beyond it.
+// bytes), and both have another separator (or a colon) beyond them, so
+// that c is inside a list of three or more.
 func shortAround(text string, c, w int) bool {
 	sepBefore, sepAfter := false, false
 	words := 0
@@ -669,8 +694,7 @@ func shortAround(text string, c, w int) bool {
 		}
 		if b == ' ' && j > c+w && text[j-1] != ' ' {
 			if k := conjunctionAt(text, j+1, len(text)); k > 0 {
-				sepAfter = true
-				break
+				return true // "Kofi, Yusra and Mateo": three items
 			}
 			if j+1 < len(text) && !isASCIILetter(text[j+1]) && text[j+1] < 0x80 {
 				continue // "- jade", "+ sue w": a dash or a plus is no word
@@ -683,7 +707,7 @@ func shortAround(text string, c, w int) bool {
 	if j < len(text) && j-c-w > 48 {
 		return false
 	}
-	return sepBefore || sepAfter
+	return sepBefore && sepAfter
 }
 
 func allDigits(s string) bool {
