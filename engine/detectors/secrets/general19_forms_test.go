@@ -101,5 +101,11 @@ func TestGeneral19Forms(t *testing.T) {
 		// an SDK client's secret argument, one argument a line
 		{"sdk multiline", "client = globus_sdk.ConfidentialAppAuthClient(\n    \"5d9c7cc5-07eb-42c4-8734-695436ce438f\",\n    \"cV0Moj6SqGq8vHAMIV/" + "7H51eAx7V5YD/UNYOiTuUNbOo\",\n)", "PASSWORD_ASSIGNMENT", "cV0Moj6SqGq8vHAMIV/7H51eAx7V5YD/UNYOiTuUNbOo"},
 		{"sdk multiline region", "client = SomeClient(\n    \"5d9c7cc5-07eb-42c4-8734-695436ce438f\",\n    \"region-eu-west\",\n)", "", ""},
+
+		// a value typed where a password is asked for, in more languages
+		{"dutch geef", "iinit vraagt om een wachtwoord en ik geef Ğüneş" + "952*, maar ik krijg een fout.", "PASSWORD_ASSIGNMENT", "Ğüneş952*"},
+		{"french tapez", "Le site demande le mot de passe, vous tapez Cerf" + "vol82!x et validez", "PASSWORD_ASSIGNMENT", "Cerfvol82!x"},
+		{"typed no password", "ik geef Morgen" + "2024! terug aan de bibliotheek", "", ""},
+		{"typed other sentence", "Het wachtwoord is verlopen. Ik typ Morgen" + "2024! in de zoekbalk", "", ""},
 	})
 }

@@ -280,7 +280,11 @@ func (d *Detector) proseLines(st *scanState, text string, vs int) {
 }
 
 // typeVerbs say a value was typed where a password is asked for.
-var typeVerbs = []string{"type", "typed", "enter", "entered", "input", "tried", "pongo", "puse", "escribo", "tecleo", "digito", "digitei", "coloco", "tippe", "gebe", "tape", "saisis", "wpisuję", "wpisuje", "nhập", "ketik", "masukkan"}
+var typeVerbs = []string{"type", "typed", "enter", "entered", "input", "tried", "pongo", "puse", "escribo", "tecleo", "digito", "digitei", "coloco", "tippe", "gebe", "tape", "saisis", "wpisuję", "wpisuje", "nhập", "ketik", "masukkan",
+	// second person and more languages: "tu tapes x", "ik geef x",
+	// "ik typ x", "inserisco x", "digite x", "skriver x", "yazıyorum x"
+	"tapes", "tapez", "saisissez", "entrez", "geef", "typ", "tik", "vul", "inserisco", "inserisci", "scrivo", "digita", "digite",
+	"gib", "gibst", "tippst", "skriver", "skriv", "kirjoitan", "syötän", "yazıyorum", "yazdım", "zadávám", "zadal", "ввожу", "ввёл", "ввел"}
 
 // lineNowWords stand between a linking word and a new value: "it's now
 // x", "es ahora x", "ist jetzt x".
@@ -1478,8 +1482,25 @@ func nameInLine(s string) bool {
 		}
 		i = j
 	}
+	// names of more than one word: "mot de passe", "kata sandi"
+	for _, n := range lineSpacedNames {
+		if k := indexFold(s, n); k >= 0 && (k == 0 || !wordByte(s[k-1])) && (k+len(n) == len(s) || !wordByte(s[k+len(n)])) {
+			return true
+		}
+	}
 	return false
 }
+
+// lineSpacedNames are the names of lineLabelNames written as more than
+// one word.
+var lineSpacedNames = func() (out []string) {
+	for _, n := range lineLabelNames {
+		if strings.IndexByte(n, ' ') >= 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}()
 
 // wordByte reports the bytes of a word in nameInLine (letters, non-ASCII,
 // '-').
