@@ -228,12 +228,13 @@ var cueWords = func() map[string]uint8 {
 		kChat: `hi yo oi ty hey hii oii ola alo thx bye omg lol ask its soy hoi hej uè met olá heya hiya hiii
 			heyy hola ciao halo tysm tell told text ping with it's haha sono sunt ahoj buna hello hallo salut
 			thank night asked habla bună selam c'est chào thanks cheers texted pinged remind coucou morning
-			message cześć merhaba reminded messaged ouais yeah oui gg`,
-		kContact: "tell told ask asked text texted ping pinged remind reminded message messaged with",
+			message cześć merhaba reminded messaged ouais yeah oui gg msg msgd dm dmd whatsapp ring rang`,
+		kContact: "tell told ask asked text texted ping pinged remind reminded message messaged with msg msgd dm dmd whatsapp ring rang",
 		kKin: `uncle aunt auntie aunty nana nan gran granny grandma grandad grandpa mother father mum mom
 			dad cousin officer detective doctor nurse sergeant constable mamie papi tío tía tio tia zia zio
 			nonna nonno dona seu doña don doamna domnul tante onkel oma opa ciocia wujek teta strýc abla abi
-			teyze amca bibi babu kuya ate tita tito`,
+			teyze amca bibi babu kuya ate tita tito housemate flatmate roommate neighbour neighbor colleague
+			coworker boyfriend girlfriend bf gf hubby husband wife fiance fiancé fiancee bestie coach`,
 		kTalk:   "speak speaking spoke talk talking talked chat chatted ask asking asked put transfer",
 		kSpeech: "said says asked asks told tells showed mentioned thinks wants reckons texted replied dice disse sagt meinte",
 		kPart:   "this is é o a hier ist to with for",

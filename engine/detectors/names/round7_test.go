@@ -107,3 +107,14 @@ func TestArabicRoles(t *testing.T) {
 		{"ar role no name", "المدرب الجديد سيحضر التدريب غدا.", "PERSON", nil},
 	})
 }
+
+// TestChatCuesRound7: in casual text a listed given name in lower case
+// after a housemate, neighbour or partner word, or after msg/dm/whatsapp,
+// is a name; a word after them is not.
+func TestChatCuesRound7(t *testing.T) {
+	checkRound5(t, []round5Case{
+		{"housemate", "hey so my housemate tunde moved out and left his stuff. how long do i keep it?", "PERSON", []string{"tunde"}},
+		{"msg", "training cancelled tonight bc pitch flooded. any q's msg priya on the group", "PERSON", []string{"priya"}},
+		{"housemate word", "hey so my housemate situation is bad. how long do i keep his stuff?", "PERSON", nil},
+	})
+}
