@@ -329,3 +329,17 @@ func directNameBefore(text string, vs int) bool {
 	}
 	return inWords(text[ws:vs-1], lineDirectNames)
 }
+
+// integrationKeyName reports the name of an integration key: Duo's ikey
+// (an application's identifier, next to its secret skey) and the
+// integration key of OAuth apps (DocuSign's client id). The value names
+// the application; the secret is the one beside it.
+func integrationKeyName(name string) bool {
+	switch {
+	case equalFold(name, "ikey"), equalFold(name, "integration_key"), equalFold(name, "integrationkey"), equalFold(name, "integration-key"):
+		return true
+	case len(name) > 5 && equalFold(name[len(name)-5:], "_ikey"):
+		return true
+	}
+	return false
+}

@@ -107,5 +107,10 @@ func TestGeneral19Forms(t *testing.T) {
 		{"french tapez", "Le site demande le mot de passe, vous tapez Cerf" + "vol82!x et validez", "PASSWORD_ASSIGNMENT", "Cerfvol82!x"},
 		{"typed no password", "ik geef Morgen" + "2024! terug aan de bibliotheek", "", ""},
 		{"typed other sentence", "Het wachtwoord is verlopen. Ik typ Morgen" + "2024! in de zoekbalk", "", ""},
+
+		// an integration key names the application; its secret is beside it
+		{"duo ikey", "[duo]\nikey = DIDTDPZTKY247" + "BUZ4COF\nskey = {{ vault_duo_skey }}", "", ""},
+		{"duo skey", "[duo]\nikey = DIDTDPZTKY247" + "BUZ4COF\nskey = Zq8Lm3Xv7Rt2Ws9Kp4" + "Yb6Nc1Hd5Jf0Ga3Eu8Ti2", "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Ws9Kp4Yb6Nc1Hd5Jf0Ga3Eu8Ti2"},
+		{"apikey not ikey", "apikey = DIDTDPZTKY247" + "BUZ4COFx9Lq", "GENERIC_SECRET", ""},
 	})
 }

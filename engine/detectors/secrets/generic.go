@@ -518,7 +518,7 @@ func keyNameRejected(name, qual string) bool {
 	if len(name) > 2 && name[len(name)-2] == 'I' && (name[len(name)-1] == 'd' || name[len(name)-1] == 'D') {
 		return true
 	}
-	return siteKeyName(qual)
+	return siteKeyName(qual) || integrationKeyName(qual)
 }
 
 // refPart reports "ref" as a part of its own in a name (DB_PASSWORD_REF,
