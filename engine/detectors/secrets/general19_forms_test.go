@@ -112,5 +112,9 @@ func TestGeneral19Forms(t *testing.T) {
 		{"duo ikey", "[duo]\nikey = DIDTDPZTKY247" + "BUZ4COF\nskey = {{ vault_duo_skey }}", "", ""},
 		{"duo skey", "[duo]\nikey = DIDTDPZTKY247" + "BUZ4COF\nskey = Zq8Lm3Xv7Rt2Ws9Kp4" + "Yb6Nc1Hd5Jf0Ga3Eu8Ti2", "GENERIC_SECRET", "Zq8Lm3Xv7Rt2Ws9Kp4Yb6Nc1Hd5Jf0Ga3Eu8Ti2"},
 		{"apikey not ikey", "apikey = DIDTDPZTKY247" + "BUZ4COFx9Lq", "GENERIC_SECRET", ""},
+
+		// InstantSearch's browser client holds the search-only key
+		{"algolia search client", "const searchClient = algoliasearch(\"7EY4BWLDWN\", \"697eb9e0e079cb5c" + "de91c9cdb10e111a\");", "", ""},
+		{"algolia admin client", "const client = algoliasearch(\"7EY4BWLDWN\", \"697eb9e0e079cb5c" + "de91c9cdb10e111a\");", "ALGOLIA_API_KEY", "697eb9e0e079cb5cde91c9cdb10e111a"},
 	})
 }

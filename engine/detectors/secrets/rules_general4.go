@@ -109,7 +109,9 @@ var general4Rules = registerOpOnly([]ruleDef{
 		"algoliasearch(", "searchclient.create(", "searchclient("), func(r *ruleDef) {
 		sdkKey(r)
 		r.Type = "ALGOLIA_API_KEY"
-		r.AllowLine = []string{`(?i)search[_-]?only|search[_-]?key|liteclient|algoliasearch/lite`}
+		// InstantSearch's own examples name the browser's client
+		// searchClient: its key is the search-only one
+		r.AllowLine = []string{`(?i)search[_-]?only|search[_-]?key|search[_-]?client|instantsearch|liteclient|algoliasearch/lite`}
 	}),
 	// Twilio's Client(account_sid, auth_token) (Python, C#) and
 	// twilio(accountSid, authToken) (Node): the 32-hex auth token second,
