@@ -70,6 +70,13 @@
 //     inflect.go). Role nouns before a name are context and stay outside
 //     it ("carer", "witness", "den Installateur Gruber", "收件人李建国",
 //     "相手方 鈴木 一郎"); honorifics after it too ("Serdar Bey").
+//     Rosters (roster.go): the items of a list of people after a roster
+//     word (rota, squad, volunteers, Liste, rooster, список, قائمة, 名单 …)
+//     are names, in lower case and other scripts too ("tea rota: bev,
+//     raj, elsie and kwabena", "mon - jade\ntue - kwame", "Dmitri 1840,
+//     Lars 1600"); a list with two names already found adds its other
+//     capitalised items when they are known names or words no list knows,
+//     and not beside an address or a number.
 //   - STREET_ADDRESS: house number + street name + suffix (St, Ave, Road,
 //     Blvd ...) with optional directions; "Rue/Via/Calle/Rua ..." after the
 //     number; street-first forms with the number after ("Hauptstraße 5",
