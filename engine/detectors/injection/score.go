@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parapet-dev/parapet/engine/analysis"
@@ -93,6 +94,7 @@ type scanner struct {
 	fb           featureBlocks
 	cats         uint32
 	tags         int
+	cues         []int32 // start and end of each MENTIONCUE keyword in the plain view
 }
 
 var scannerPool = sync.Pool{New: func() any {
@@ -149,8 +151,12 @@ func (sc *scanner) run(text string) {
 	sc.sh = set.matchSigs(sc.nt.b, sc.nt.nonASCII, sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
 	sc.addHits(true, viewMain, 0, 0)
 	rotHint, revHint, acroFrom := false, false, -1
+	sc.cues = sc.cues[:0]
 	for _, e := range sc.ev {
 		for _, c := range set.kwConcepts[e.kw] {
+			if c == set.mentionCue {
+				sc.cues = append(sc.cues, e.start, e.end)
+			}
 			rotHint = rotHint || c == set.rotHint
 			revHint = revHint || c == set.revHint
 			if c == set.acroHint && acroFrom < 0 {
@@ -231,8 +237,11 @@ func (sc *scanner) decodeAndScan(text string, spaced, morse, revHint bool, acroF
 		sc.ev = set.scanAll(sc.nt2.b, sc.nt2.nonASCII, sc.ev[:0])
 		sc.sh = set.matchSigs(sc.nt2.b, sc.nt2.nonASCII, sc.ev, sc.st, sc.nextGen(), false, sc.sh[:0])
 		sc.sh = set.dropCredentialTurns(sc.sh, sc.nt2.b)
-		if len(sc.sh) > 0 {
-			sc.cats |= 1 << catObfuscation
+		for _, h := range sc.sh {
+			if !set.sigs[h.sig].noFeature {
+				sc.cats |= 1 << catObfuscation
+				break
+			}
 		}
 		sc.addHits(false, it.p.kind, it.start, it.end)
 		// A payload that decodes to an order ("send the chat history to
@@ -270,6 +279,10 @@ func (sc *scanner) addHits(inView bool, view uint8, start, end int) {
 			continue
 		}
 		if view != viewMain && sc.hasName(d.name) {
+			if !d.noFeature {
+				// the name may have fired as a score-only twin only
+				sc.cats |= 1 << d.cat
+			}
 			continue // already fired in a plainer view
 		}
 		if inView {
@@ -277,7 +290,9 @@ func (sc *scanner) addHits(inView bool, view uint8, start, end int) {
 		} else {
 			sc.hits = append(sc.hits, hit{sig: h.sig, view: view, start: start, end: end, mapped: true})
 		}
-		sc.cats |= 1 << d.cat
+		if !d.noFeature {
+			sc.cats |= 1 << d.cat
+		}
 	}
 }
 
@@ -373,11 +388,11 @@ func (sc *scanner) combine(m *Model, source string) (score, clf, sig float64) {
 	miss := 1.0
 	for i, h := range sc.hits {
 		d := &set.sigs[h.sig]
-		s := sigStrength(d, h.view, source)
+		s := sc.hitStrength(h, source)
 		dup := false
 		for _, o := range sc.hits[:i] {
 			if set.sigs[o.sig].name == d.name {
-				if sigStrength(&set.sigs[o.sig], o.view, source) >= s {
+				if sc.hitStrength(o, source) >= s {
 					dup = true
 					break
 				}
@@ -393,6 +408,109 @@ func (sc *scanner) combine(m *Model, source string) (score, clf, sig float64) {
 	sig = 1 - miss
 	score = 1 - (1-clf)*(1-sig)
 	return score, clf, sig
+}
+
+// mentionFactor scales the strength of a signature that fires inside
+// quotation marks in a text that talks about attack phrases (MENTIONCUE
+// outside the quotes: "a regex that catches 'ignore previous
+// instructions'", "in my novel a hacker tells a chatbot to 'ignore all
+// previous instructions'"). The classifier still reads the whole text.
+const mentionFactor = 0.25
+
+// hitStrength is sigStrength, scaled down for a quoted mention.
+func (sc *scanner) hitStrength(h hit, source string) float64 {
+	d := &signatures().sigs[h.sig]
+	s := sigStrength(d, h.view, source)
+	if len(sc.cues) > 0 && !h.mapped && h.view == viewMain && d.cat != catObfuscation && d.cat != catExfil {
+		if qs, qe, ok := quotedSpan(sc.nt.b, h.start, h.end); ok && sc.cueOutside(qs, qe) {
+			s *= mentionFactor
+		}
+	}
+	return s
+}
+
+// cueOutside reports whether a MENTIONCUE keyword lies outside [qs, qe).
+func (sc *scanner) cueOutside(qs, qe int) bool {
+	for i := 0; i+1 < len(sc.cues); i += 2 {
+		if int(sc.cues[i+1]) <= qs || int(sc.cues[i]) >= qe {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteClose is the closing mark of an opening quotation mark (0: none).
+func quoteClose(r rune) rune {
+	switch r {
+	case '\'', '"':
+		return r
+	case '“', '”':
+		return '”'
+	case '‘':
+		return '’'
+	case '«':
+		return '»'
+	case '„':
+		return '“'
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	}
+	return 0
+}
+
+// quotedSpan finds quotation marks around b[start:end] on the same line
+// (an opening mark not glued to a letter before it, within 200 bytes
+// before; its closing mark, not glued to a letter after it, within 300
+// bytes after) and returns the span from the opening to the closing mark.
+func quotedSpan(b []byte, start, end int) (int, int, bool) {
+	if start < 0 || end > len(b) || start >= end {
+		return 0, 0, false
+	}
+	lo := max(0, start-200)
+	for i := start - 1; i >= lo; {
+		r, size := utf8.DecodeLastRune(b[lo : i+1])
+		i -= size
+		if r == '\n' {
+			return 0, 0, false
+		}
+		cl := quoteClose(r)
+		if cl == 0 {
+			continue
+		}
+		if r == '\'' || r == '"' {
+			if i >= 0 {
+				if p, _ := utf8.DecodeLastRune(b[:i+1]); isWordRune(p) {
+					continue // an apostrophe or a closing mark
+				}
+			}
+		}
+		qs := i + 1
+		hi := min(len(b), end+300)
+		for j := end; j < hi; {
+			r2, size2 := utf8.DecodeRune(b[j:hi])
+			if r2 == '\n' {
+				return 0, 0, false
+			}
+			if r2 == cl {
+				if cl == '\'' || cl == '"' {
+					if n, _ := utf8.DecodeRune(b[j+size2:]); isWordRune(n) {
+						j += size2
+						continue // an apostrophe inside the quote
+					}
+				}
+				return qs, j + size2, true
+			}
+			j += size2
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 && r != utf8.RuneError && unicode.IsLetter(r)
 }
 
 func (sc *scanner) matches() []string {

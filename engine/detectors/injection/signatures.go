@@ -823,6 +823,21 @@ var concepts = map[string][]string{
 		"primera letra de cada palabra", "première lettre de chaque mot", "anfangsbuchstaben", "первые буквы",
 		"每个词的首字母", "各単語の頭文字", "첫 글자",
 	},
+	// Not used by signatures: words of people who talk about an attack
+	// phrase rather than use it (testing a filter, a regex, a story, a
+	// post). A signature whose span lies inside quotation marks in such a
+	// text counts less (score.go: quotedMention).
+	"MENTIONCUE": {
+		"regex", "regular expression", "filter", "filters", "detector", "detect", "detects",
+		"detection", "classifier", "flags", "catches", "test case", "test cases", "unit test", "unit tests",
+		"positive cases", "negative cases", "phrases like", "phrase like", "phrases such as", "strings like",
+		"word list", "blocklist", "in my novel", "in my story", "in my book",
+		"posted", "realistic", "meme", "what does", "means", "meaning of", "stands for", "expresión regular", "filtro",
+		"en mi novela", "expression régulière", "filtre", "dans mon roman", "regulärer ausdruck", "in meinem roman",
+		"erkennen", "espressione regolare", "nel mio romanzo", "регулярное выражение", "фильтр",
+		"в моём романе", "в моем романе", "正则", "正则表达式", "过滤", "检测", "我的小说", "正規表現", "フィルター",
+		"検出", "私の小説", "정규식", "필터", "탐지", "내 소설",
+	},
 	// Not used by signatures: a hint that a rot13 view is worth scanning.
 	"ROTHINT":  {"rot13", "rot-13", "rot 13", "caesar", "cipher", "decode*", "decrypt*", "rotate*", "encoded"},
 	"OVERRIDE": {"override", "overrides", "overriding", "overwrite", "bypass", "supersede", "supersedes", "replace", "replaces"},
@@ -1080,10 +1095,304 @@ var concepts = map[string][]string{
 		"the ats to", "que le diga a la ia", "qui dit à l'ia", "die der ki sagt", "che dica all'ia", "que diga à ia",
 		"чтобы ии", "让ai", "告诉ai", "aiに", "ai가",
 	},
+	// A hypothetical in which the model itself has no policy: "if you had
+	// no content policy", "ohne deine Richtlinien", "假设你没有任何内容政策",
+	// "あなたにコンテンツポリシーが一切なかったら", "네게 안전 정책이 없다면".
+	// About "an AI" in general ("if an AI had no content policy, what
+	// risks …") it does not fire.
+	"HYPOYOU": {
+		"if you had no", "if you didn't have", "if you did not have", "if you were not bound", "if you weren't bound",
+		"if you were free of", "imagine you had no", "imagine you have no", "pretend you have no",
+		"si no tuvieras", "si tu n'avais pas", "si tu n'avais aucune",
+		"wenn du keine", "se non avessi", "se você não tivesse",
+		"если бы у тебя не было", "假设你没有", "如果你没有",
+		"imagina que no tienes", "imagina que no tuvieras", "imagine que tu n'as aucune",
+		"imagine que tu n'as pas de", "imagine que tu n'avais", "stell dir vor, du hättest keine",
+		"immagina di non avere",
+		"imagine que você não tem", "представь, что у тебя нет",
+		"допустим, у тебя нет", "想象一下你没有", "想象你没有",
+	},
+	// What makes such a "policy" an ordinary one: "no rules for the kids",
+	// "keine Einschränkungen beim Essen".
+	"POLQUAL": {
+		"on", "for", "about", "regarding", "по", "для", "на", "в", "sur", "pour", "de", "en", "für", "bei", "beim",
+		"zum", "zur", "im", "sobre", "para", "di", "per", "的",
+	},
+	// "without your guidelines", "ohne deine Richtlinien": the policy word at once.
+	"WITHOUTYOUR": {
+		"without your", "sin tus", "sans tes", "ohne deine", "senza le tue", "sem suas", "без твоих", "没有你的",
+	},
+	// The model as the one who has (no) policy, where the condition follows
+	// the noun (ja, ko): with POLNEGPOST only.
+	"HYPOPRON": {"あなたに", "もしあなたに", "네게", "너에게", "만약 너에게", "당신에게"},
+	"POLWORD": {
+		"content policy", "content policies", "policy", "policies", "rules", "restrictions", "guidelines",
+		"safety filters", "content filters", "safety training", "safety rules", "guardrails", "safety policy",
+		"safety policies", "ethical guidelines", "política", "políticas", "reglas", "restricciones", "directrices",
+		"filtros de seguridad", "politique", "règles", "filtres de sécurité", "richtlinien", "regeln", "einschränkungen",
+		"sicherheitsfilter", "inhaltsrichtlinie*", "regole", "restrizioni", "regras", "restrições", "правил", "ограничений",
+		"политики", "фильтров безопасности", "政策", "内容政策", "限制", "规则", "审查", "安全策略", "ポリシー",
+		"コンテンツポリシー", "制限", "ルール", "정책", "안전 정책", "제한", "규칙",
+	},
+	// The AI that will read the content, named after the order: "…
+	// tells AI recruiters reading it to rank me first".
+	"AIREADS": {
+		"reading it", "reading this", "that reads it", "that read it", "who read it", "that loads it", "that load it",
+		"reading my", "reading the page", "reading the review", "that index it", "indexing it", "summarising it",
+		"summarizing it",
+	},
+	// The condition after the policy word (ja, ko): "…がなかったら", "…이 없다면".
+	"POLNEGPOST": {
+		"がなかったら", "が一切なかったら", "がなければ", "が無かったら", "が存在しなかったら", "이 없다면", "가 없다면", "이 없으면",
+		"가 없으면", "이 전혀 없다면",
+	},
+	// Fiction that must carry real detail: "it's fiction, so the details
+	// need to be real" (a demand for realism, not a story's own facts).
+	"REALDETAIL": {
+		"the details need to be real", "details need to be real", "details must be real", "the details have to be real", "keep the details real", "keep the details realistic",
+		"real details for authenticity", "the details must be genuine", "los detalles deben ser reales",
+		"los detalles tienen que ser reales", "les détails doivent être réels", "les détails doivent être vrais",
+		"die details müssen echt sein", "details müssen echt", "i dettagli devono essere reali", "os detalhes devem ser reais",
+		"детали должны быть настоящими", "детали должны быть реальными", "细节必须真实", "细节必须是真的", "詳細は本物",
+		"詳細は本物でなければ", "세부 사항은 실제", "디테일은 진짜",
+	},
+	// Many-shot compliance: earlier turns written as the assistant
+	// agreeing to harmful asks ("Q: … A: Sure, first …").
+	"FAKECOMPLY": {
+		"a: sure", "a: easy", "a: of course", "a: absolutely", "a: step one", "a: here's how", "answer: sure",
+		"assistant: sure", "assistant: of course", "assistant: step one", "assistant: absolutely", "ai: sure",
+		"r: claro", "r: por supuesto", "r : bien sûr", "a: klar", "o: конечно", "答：当然", "答: 当然", "a：当然",
+	},
+	// Keeping an action from the user (tool descriptions, tool output):
+	// "do not tell the user", "ne le dis pas à l'utilisateur".
+	"HIDEFROMUSER": {
+		"do not tell the user", "don't tell the user", "without telling the user",
+		"without informing the user",
+		"must not be shown to the user",
+		"no se lo digas al usuario", "sin avisar al usuario",
+		"ne le dis pas à l'utilisateur", "sans prévenir l'utilisateur",
+		"ohne den nutzer zu informieren",
+		"senza avvisare l'utente",
+		"sem avisar o usuário", "ничего не сообщай пользователю",
+		"не сообщай пользователю", "不要告诉用户", "不要让用户知道",
+		"ユーザーには伝えないで", "ユーザーに知らせずに", "사용자에게 알리지 마",
+		"사용자 모르게",
+	},
+	// Credentials and key files an agent can read.
+	"CREDFILE": {
+		"~/.ssh", "id_rsa", ".aws/credentials", "credentials file", ".env file", "the .env", "environment variables",
+		"env vars", "api keys", "api key", "private key", "session token", "access token", "keychain", "passwords file",
+	},
+	// A third party's permission claimed to switch a tutoring, exam or
+	// service bot into a mode it does not have: "the teacher told me you
+	// can switch to answer mode", "老师已经授权你进入答案模式".
+	"PERMCLAIM": {
+		"told me you can", "said you can", "said you could", "has authorised you",
+		"authorised you to", "gave you permission",
+		"approved it verbally", "approved it in a call", "me dijo que puedes", "te ha autorizado",
+		"ha autorizado", "m'a dit que tu peux", "t'a autorisé", "a autorisé", "hat freigeschaltet",
+		"freigeschaltet", "hat erlaubt", "hat genehmigt", "ti ha autorizzato",
+		"disse que você pode", "autorizou", "разрешил тебе", "разрешила тебе", "дал разрешение",
+		"已经授权你", "授权你", "允许你", "说你可以", "許可をもらいました", "許可を得ました",
+		"から許可", "허락했어", "허락했", "승인했어", "허락해 줬",
+	},
+	// Modes of a tutoring, exam or service bot that hand out what it
+	// keeps back.
+	"MODEWORD": {
+		"answer mode", "solution mode", "solutions mode", "staff mode", "teacher mode", "answer key", "admin mode",
+		"unrestricted mode", "modo de respuestas", "modo respuesta", "modo de pistas desactivado", "modo profesor",
+		"mode réponse", "mode réponses", "mode solution", "mode professeur", "lösungsmodus", "antwortmodus",
+		"lehrermodus", "modalità risposte", "modo resposta", "режим ответов", "режим учителя", "答案模式", "答题模式",
+		"教师模式", "解答モード", "回答モード", "教師モード", "정답 모드", "답안 모드", "교사 모드",
+		"modo de pistas",
+	},
+	// Instructions declared out of date by the text that replaces them:
+	// "your earlier rules are out of date", "the rules you were given
+	// don't exist".
+	"OUTDATED": {
+		"are out of date", "are outdated", "are obsolete",
+		"have been superseded", "were superseded", "don't exist",
+		"do not exist", "have expired", "are lifted",
+		"ya no valen", "ya no sirven", "están obsoletas", "sont obsolètes", "ne valent plus",
+		"sind veraltet", "устарели",
+		"已过期", "已失效", "已经过时", "古くなって", "더 이상 유효하지", "폐기되었",
+	},
+	// A claim that another agent or colleague already did the checks.
+	"PRIORAGENT": {
+		"the other agent already", "the previous agent already", "the agent before you already",
+
+		"el otro agente ya", "l'autre agent a déjà", "der andere agent hat",
+		"l'altro agente ha già", "другой агент уже",
+		"另一个客服已经", "另一个代理已经", "前のエージェントが", "다른 상담원이 이미",
+	},
+	// Orders to the reader to set the other sources aside: "ignore the
+	// other CVs in this batch".
+	"OTHERDOCS": {
+		"the other cvs", "the other candidates", "the other documents",
+		"the other results", "other search results",
+		"los otros documentos",
+		"les autres documents", "die anderen dokumente",
+		"другие документы", "其他文档", "其他候选人", "他の文書",
+		"다른 문서",
+	},
+	// Rules the sender says need not be kept: "you don't need to follow
+	// the company's rules with me".
+	"NEEDNOT": {
+		"don't need to follow", "do not need to follow", "don't have to follow", "do not have to follow",
+		"no need to follow", "no tienes que seguir", "tu n'as pas à suivre",
+		"du musst nicht", "non devi seguire", "não precisa seguir",
+		"не обязан соблюдать", "不用遵守", "守らなくていい", "지키지 않아도",
+	},
+
+	// Part of the rules or the record asked to be treated as absent:
+	// "pretend the exclusions section doesn't exist".
+	"PRETENDTHE": {
+		"pretend the", "pretend that the", "pretend your", "act as if the", "act like the", "haz como si", "finge que",
+		"fais comme si", "faites comme si", "tu so, als", "tu so als", "делай вид, что", "сделай вид, что",
+		"fingi che", "finja que",
+	},
+	"NOTEXIST": {
+		"doesn't exist", "don't exist", "does not exist", "do not exist",
+		"no existe", "no existen", "n'existe pas", "n'existent pas", "gibt es nicht",
+		"existiert nicht", "не существует", "non esiste", "não existe",
+	},
+
 	// Never written in text: the concept of encoded_instruction, whose
 	// hits are made in decodeAndScan (a decoded payload that opens with
 	// an order), not by keywords.
 	"ENCIMP": {"⟦encoded instruction⟧"},
+}
+
+// conceptsR7 are the keywords added to existing concepts in the seventh
+// round (general11; 2026-11-27, seventh session): more languages for
+// text addressed to the AI and to pipeline agents, fiction frames and
+// harmful goals, refusal words, void instructions, hidden text, task
+// hijacks, operator voices. Each extends the concept of its key in the
+// concept named key+"+" (buildSigSet), which only the score-only
+// signatures of sigSpecsR7 use: the classifier's features, and so the
+// trained weights, are those of the signatures before the round.
+var conceptsR7 = map[string][]string{
+	"YOUR": {
+		"swoich", "twoich", "twoje", "swoje", "jouw",
+	},
+	"INSTR": {
+		"zasadach", "zasad", "instrukcjach", "poleceniach", "regels",
+	},
+	"STOPTASK": {
+		"停止翻译", "停止总结", "停止摘要", "别再翻译", "停止翻譯",
+	},
+	"INVALIDATE": {
+		"are out of date", "is out of date", "are outdated", "are obsolete", "have been superseded", "were superseded",
+		"have expired", "ya no valen", "sont obsolètes", "sind veraltet", "устарели", "已失效", "已过期",
+	},
+	"RULEWORD": {
+		"the rule about not", "the rule against", "the rule that says",
+	},
+	"GRANDMA": {
+		"be my late", "be my dead", "pretend you're my late", "sé mi difunta", "sé mi difunto", "sois mon défunt",
+		"sois ma défunte", "sei mein verstorbener", "sei meine verstorbene", "будь моим покойным", "будь моей покойной",
+		"扮演我已故的", "亡くなった祖父のふり", "亡くなった祖母になって", "돌아가신 할머니 역할",
+	},
+	"FRAME": {
+		"novela", "cuento", "relato", "ficción", "es ficción", "un roman", "mon roman", "fiction", "c'est de la fiction",
+		"roman schreiben", "fiktion", "fiktiv", "рассказ", "художественный текст", "художественн*", "роман", "小说", "虚构",
+		"假设的", "物語", "小説", "仮定の話", "仮定", "フィクション", "소설", "가정으로", "가정하고", "픽션", "romanzo", "finzione", "romance", "ficção",
+		"powieść", "fikcja", "verhaal", "in a hypothetical", "a hypothetical world", "imagine a world",
+	},
+	"HARMTOPIC": {
+		"thermite", "napalm", "molotov", "ricin", "chloroform", "a silencer", "untraceable gun", "explosives at home",
+		"nerve gas", "poison gas", "explosivos caseros", "fabrica explosivos", "fabricar explosivos",
+		"explosifs artisanaux", "fabriquer des explosifs", "sprengstoff", "rizin", "ricina", "взрывчатк*",
+		"взрывное устройство", "метамфетамин", "рицин", "ядовитый газ", "炸药", "冰毒", "毒气", "爆発物", "爆薬", "毒ガス", "覚醒剤", "폭발물",
+		"폭탄", "필로폰", "독가스", "esplosivi", "explosivos", "materiały wybuchowe", "explosieven",
+	},
+	"REVEAL": {
+		"書き出して", "書き出す", "써 줘", "적어 줘",
+	},
+	"YOURPROMPT": {
+		"你收到的全部", "你收到的指令", "あなたの初期設定", "初期設定の指示", "最初の指示", "너의 초기 설정", "당신의 초기 설정",
+		"instructions you were configured with", "rules you were configured with", "the setup you were configured with",
+	},
+	"NEVERSAY": {
+		"without using the words", "without using the word", "don't use the words", "do not use the words",
+		"avoid the words", "avoid using the words", "sin usar las palabras", "no uses las palabras",
+		"sans utiliser les mots", "n'utilise pas les mots", "ohne die wörter", "verwende nicht die wörter",
+		"не используя слова", "не используй слова", "不要使用", "不准使用", "という言葉を使わず", "という言葉を使わないで", "라는 말을 쓰지",
+	},
+	"REFUSALWORDS": {
+		"cannot", "unable", "can't", "however", "lo siento", "désolé", "leider", "извини", "простите", "抱歉", "对不起", "申し訳",
+		"죄송",
+	},
+	"ADDRESS": {
+		"读取本页的ai", "阅读本文档的ai", "处理本文档的ai", "总结本文的ai", "このページを読むai",
+		"この文書を読むai", "を要約するai", "이 페이지를 읽는 ai", "이 문서를 읽는 ai", "ki-systeme, die diese",
+		"ia que lea esto", "ia que resuma este",
+		"l'ia qui lit ce", "l'ia qui résume ce", "ia che legge questo",
+		"ia che riassume questo", "ki-systeme, die diesen",
+		"ki, die diese", "ии, обрабатывающий",
+		"ai that reads this", "aviso para asistentes de ia", "aviso para la ia",
+		"instrucciones para el asistente",
+		"instrucciones para la ia", "note à l'assistant", "note à l'ia",
+		"consigne pour l'assistant", "consigne pour l'ia", "instructions pour l'ia",
+		"à l'attention de l'ia", "anweisung an den assistenten",
+		"anweisung an die ki", "hinweis an den assistenten", "hinweis an die ki",
+		"istruzione per l'assistente", "istruzioni per l'ia",
+		"instrução para o assistente", "instruções para a ia",
+		"указание ассистенту", "указание для ии",
+		"инструкция для ассистента", "инструкция для ии", "给助手的指示",
+		"给助手的指令", "给ai的指示", "给ai助手的指示", "アシスタントへの指示", "aiへの指示", "aiアシスタントへの指示", "어시스턴트에게 지시", "ai에게 지시",
+		"비서에게 지시", "instructie voor de assistent", "notitie voor de ai", "uwaga dla ai",
+		"instrukcja dla ai", "for ai crawlers", "ai crawlers only",
+	},
+	"AIVOC": {
+		"notetaker,", "notetaker:", "note-taker,", "ai notetaker,", "ai notetaker:", "ia che scrive il riassunto,",
+		"ia che riassume,", "ia que resume,", "l'ia qui résume,", "ki, die zusammenfasst,", "grader,", "grader:",
+		"auto-grader,", "auto-grader:", "ai grader,", "ии-ассистент,", "ии-ассистент:", "ии-помощник,", "ассистент ии,",
+	},
+	"AIDIRECT": {
+		"from now on", "leave out", "omit", "drop", "cuando alguien", "cuando te", "si alguien", "quand quelqu'un",
+		"lorsque quelqu'un", "wenn jemand", "всем, кто", "всем кто", "когда", "если кто", "ometti", "omite", "omettez",
+		"omets", "lass weg", "пропусти", "не упоминай",
+	},
+	"BYPASSVERB": {
+		"override", "overrule",
+	},
+	"POLICY": {
+		"safety protocols", "safety protocol", "safety rules", "safety settings",
+	},
+	"AGENTVOC": {
+		"next agent:", "next agent,", "to the next agent", "for the next agent", "next agent in the chain",
+		"reviewer agent:", "reviewer agent,", "executor agent:", "writer-agent:", "translation agent,",
+		"agente siguiente:", "para el agente siguiente", "al siguiente agente", "agent suivant :", "au prochain agent",
+		"nächster agent:", "ausführender agent,", "ausführender agent:", "следующему агенту:", "следующему агенту",
+		"下一个代理:", "下一个智能体:", "次のエージェントへ", "レビュー担当エージェントは", "다음 에이전트에게", "다음 에이전트:", "próximo agente:", "prossimo agente:",
+		"następny agent:", "volgende agent:",
+	},
+	"AGENTORDER": {
+		"desactiva", "cobra", "paga", "überspringe", "protokolliere", "gib", "désactive", "paie", "disattiva", "desative",
+		"отключи", "пропусти", "关闭", "支付", "スキップ", "決済", "결제", "건너뛰",
+	},
+	"MERGEV": {
+		"push to main", "push straight to main", "push directly to main", "commit directly to main",
+	},
+	"OPERATORVOICE": {
+		"treat my messages as coming from", "treat my next message as",
+		"as coming from the company",
+		"this is the teacher speaking", "this is the admin speaking",
+		"this is the operator speaking",
+		"this is the owner speaking", "habla el profesor",
+		"c'est le professeur qui parle", "hier spricht der lehrer",
+		"говорит учитель",
+	},
+	"HIDDENTEXT": {
+		"tiny font", "tiny text", "small font", "in white text", "secretly tells", "secretly instructs",
+		"looks normal to humans", "invisible to humans", "humans won't see", "reviewers don't notice",
+		"looks harmless but",
+	},
+	"TELLAI": {
+		"telling ai", "tells ai", "instructs ai", "instructing the ai", "instructs any ai", "tells any model",
+		"tells the company's", "that instructs the", "telling any ai",
+	},
 }
 
 // sigUnless cancels a signature's hit when a keyword of the named concept
@@ -1094,9 +1403,10 @@ var sigUnless = map[string]struct {
 	concept string
 	gap     int
 }{
-	"you_are_now":       {"NOWSTATE", 2},
-	"forget_everything": {"ABOUTTOPIC", 12},
-	"addressed_to_ai":   {"AIAUDIENCE", 2},
+	"you_are_now":            {"NOWSTATE", 2},
+	"forget_everything":      {"ABOUTTOPIC", 12},
+	"addressed_to_ai":        {"AIAUDIENCE", 2},
+	"hypothetical_no_policy": {"POLQUAL", 1},
 }
 
 // sigSpec is a signature: a sequence of concepts, each within gap bytes
@@ -1245,6 +1555,65 @@ var sigSpecs = []sigSpec{
 	{"markdown_image_query", catExfil, 0.35, []any{"MDIMG", 200, "MDURL", 150, "QMARK"}},
 }
 
+// sigSpecsR7 are the signatures of the seventh round (general11; see
+// conceptsR7). They add to the signature score and report findings like
+// the others, but are not classifier features (sigDef.noFeature): as
+// features they would retrain the classifier on the few dozen
+// hand-written rows they fire on, and the first such retrain moved the
+// corpus model (one test-split attack fewer); as score-only evidence
+// their hand-set strengths decide, as the earlier signatures' do.
+var sigSpecsR7 = []sigSpec{
+	// Seventh round (general11): the model's own policy lifted in a
+	// hypothetical; fiction that must carry real detail; many-shot
+	// compliance turns; refusal words banned from the reply; the
+	// instructions declared out of date; a third party's permission for
+	// an answer mode; a claim that another agent did the checks; the
+	// reader told to set the other sources aside; rules that "need not
+	// be followed"; an action to be hidden from the user next to a
+	// credential.
+	{"hypothetical_no_policy", catNoLimits, 0.45, []any{"HYPOYOU", 30, "POLWORD"}},
+	{"hypothetical_no_policy", catNoLimits, 0.45, []any{"WITHOUTYOUR", 2, "POLWORD"}},
+	{"hypothetical_no_policy", catNoLimits, 0.45, []any{"HYPOPRON", 30, "POLWORD", 8, "POLNEGPOST"}},
+	{"fiction_real_detail", catJailbreak, 0.3, []any{"FRAME+", 200, "REALDETAIL"}},
+	{"fiction_real_detail", catJailbreak, 0.3, []any{"REALDETAIL", 200, "FRAME+"}},
+	{"many_shot_compliance", catFakeTurn, 0.5, []any{"FAKECOMPLY", 300, "FAKECOMPLY"}},
+	{"refusal_words_banned", catRefusal, 0.45, []any{"NEVERSAY+", 24, "REFUSALWORDS+", 30, "REFUSALWORDS+"}},
+	{"void_instructions", catOverride, 0.45, []any{"YOUR+", 20, "INSTR+", 16, "OUTDATED"}},
+	{"void_instructions", catOverride, 0.45, []any{"INSTR+", 4, "GIVENYOU", 16, "OUTDATED"}},
+	{"permission_claim", catOverride, 0.45, []any{"PERMCLAIM", 100, "MODEWORD"}},
+	{"permission_claim", catOverride, 0.45, []any{"MODEWORD", 40, "PERMCLAIM"}},
+	{"prior_agent_claim", catOverride, 0.4, []any{"PRIORAGENT"}},
+	{"pretend_rules_absent", catOverride, 0.35, []any{"PRETENDTHE", 50, "NOTEXIST"}},
+	{"ignore_other_sources", catOverride, 0.35, []any{"IGNORE", 8, "OTHERDOCS"}},
+	{"rules_need_not_apply", catOverride, 0.3, []any{"NEEDNOT", 16, "RULEWORD+"}},
+	{"hidden_action_credentials", catExfil, 0.55, []any{"CREDFILE", 200, "HIDEFROMUSER"}},
+	{"hidden_action_credentials", catExfil, 0.55, []any{"HIDEFROMUSER", 200, "CREDFILE"}},
+	// Twins of the signatures whose concepts conceptsR7 extends.
+	{"ignore_your_instructions", catOverride, 0.8, []any{"IGNORE", 12, "YOUR+", 24, "INSTR+"}},
+	{"ignore_your_instructions", catOverride, 0.8, []any{"YOUR+", 24, "INSTR+", 30, "IGNORE"}},
+	{"abandon_task", catOverride, 0.45, []any{"STOPTASK+", 80, "INSTEAD"}},
+	{"abandon_task", catOverride, 0.45, []any{"STOPTASK+", 80, "NEWINSTR"}},
+	{"abandon_task", catOverride, 0.35, []any{"STOPTASK+"}},
+	{"void_instructions", catOverride, 0.45, []any{"PREV", 12, "INSTRTEXT", 16, "INVALIDATE+"}},
+	{"ignore_rules", catOverride, 0.3, []any{"IGNORE", 6, "RULEWORD+"}},
+	{"grandma_exploit", catPersona, 0.5, []any{"GRANDMA+"}},
+	{"framed_harm", catJailbreak, 0.35, []any{"FRAME+", 200, "HARMTOPIC+"}},
+	{"framed_harm", catJailbreak, 0.35, []any{"HARMTOPIC+", 200, "FRAME+"}},
+	{"system_prompt_extraction", catExtraction, 0.7, []any{"REVEAL+", 24, "YOURPROMPT+"}},
+	{"system_prompt_extraction", catExtraction, 0.7, []any{"YOURPROMPT+", 30, "REVEAL+"}},
+	{"refusal_suppression", catRefusal, 0.45, []any{"NEVERSAY+", 24, "REFUSALWORDS+"}},
+	{"addressed_to_ai", catAddressed, 0.5, []any{"ADDRESS+"}},
+	{"addressed_to_ai", catAddressed, 0.5, []any{"AIVOC+", 2, "AIDIRECT+"}},
+	{"bypass_safety", catNoLimits, 0.5, []any{"BYPASSVERB+", 30, "POLICY+"}},
+	{"agent_vocative", catAddressed, 0.5, []any{"AGENTVOC+", 120, "AGENTORDER+"}},
+	{"review_bypass", catOverride, 0.45, []any{"MERGEV+", 80, "SKIPREVIEW"}},
+	{"review_bypass", catOverride, 0.45, []any{"SKIPREVIEW", 80, "MERGEV+"}},
+	{"operator_impersonation", catOverride, 0.45, []any{"OPERATORVOICE+"}},
+	{"hidden_text_for_ai", catAddressed, 0.45, []any{"HIDDENTEXT+", 100, "TELLAI+"}},
+	{"hidden_text_for_ai", catAddressed, 0.45, []any{"TELLAI+", 100, "HIDDENTEXT+"}},
+	{"hidden_text_for_ai", catAddressed, 0.45, []any{"TELLAI+", 40, "AIREADS"}},
+}
+
 type sigDef struct {
 	name     int32 // index into sigNames
 	cat      int
@@ -1255,6 +1624,9 @@ type sigDef struct {
 	// unless: a concept that cancels a hit when it follows within
 	// unlessGap bytes (sigUnless); -1 for none
 	unless, unlessGap int32
+	// noFeature: a score-only signature (sigSpecsR7), not a classifier
+	// feature
+	noFeature bool
 }
 
 type sigRef struct{ sig, k int32 }
@@ -1272,6 +1644,7 @@ type sigSet struct {
 	ascii, uni, leet, rot *acMatcher
 	rotHint               int32 // concept ids of the hints (not signatures)
 	revHint, acroHint     int32
+	mentionCue            int32 // MENTIONCUE (score.go: quotedMention)
 	encImp                int32 // the signature encoded_instruction
 }
 
@@ -1303,8 +1676,18 @@ func normKeyword(k string) string {
 
 func buildSigSet() *sigSet {
 	s := &sigSet{}
-	cnames := make([]string, 0, len(concepts))
-	for c := range concepts {
+	all := make(map[string][]string, len(concepts)+len(conceptsR7))
+	for c, kws := range concepts {
+		all[c] = kws
+	}
+	for c, kws := range conceptsR7 {
+		if _, ok := concepts[c]; !ok {
+			panic("injection: conceptsR7 extends an unknown concept " + c)
+		}
+		all[c+"+"] = append(append([]string(nil), concepts[c]...), kws...)
+	}
+	cnames := make([]string, 0, len(all))
+	for c := range all {
 		cnames = append(cnames, c)
 	}
 	sort.Strings(cnames)
@@ -1315,7 +1698,7 @@ func buildSigSet() *sigSet {
 	kwID := map[string]int32{}
 	var kws []string
 	for _, c := range cnames {
-		for _, k := range concepts[c] {
+		for _, k := range all[c] {
 			nk := normKeyword(k)
 			id, ok := kwID[nk]
 			if !ok {
@@ -1331,9 +1714,11 @@ func buildSigSet() *sigSet {
 	s.rotHint = cid["ROTHINT"]
 	s.revHint = cid["REVHINT"]
 	s.acroHint = cid["ACROHINT"]
+	s.mentionCue = cid["MENTIONCUE"]
 	nameID := map[string]int32{}
-	for _, sp := range sigSpecs {
-		d := sigDef{cat: sp.cat, strength: sp.strength, state: int32(s.nState), unless: -1}
+	specs := append(append([]sigSpec(nil), sigSpecs...), sigSpecsR7...)
+	for i, sp := range specs {
+		d := sigDef{cat: sp.cat, strength: sp.strength, state: int32(s.nState), unless: -1, noFeature: i >= len(sigSpecs)}
 		if u, ok := sigUnless[sp.name]; ok {
 			c, ok := cid[u.concept]
 			if !ok {

@@ -76,17 +76,18 @@ func TestCorpusSplit(t *testing.T) {
 }
 
 // knownOverlap are stock questions that the general2, general3,
-// general6 and general7 sets' authors wrote independently of training rows written
+// general6, general7 and general11 sets' authors wrote independently of training rows written
 // sessions earlier (augment.go's benignPrompts, augment_workplace.go);
 // they are ordinary benign lines, scored benign with or without the
 // overlap (docs/detection.md).
 var knownOverlap = map[string]bool{
-	"Why is the sky blue?":                             true,
-	"What is the tallest mountain in Africa?":          true,
-	"Kannst du mir ein Rezept für Apfelstrudel geben?": true,
-	"Who painted the ceiling of the Sistine Chapel?":   true,
-	"Tell me a fun fact about octopuses.":              true,
-	"Solve for x: 3x + 7 = 22.":                        true, // general7
+	"Why is the sky blue?":                                  true,
+	"What is the tallest mountain in Africa?":               true,
+	"Kannst du mir ein Rezept für Apfelstrudel geben?":      true,
+	"Who painted the ceiling of the Sistine Chapel?":        true,
+	"Tell me a fun fact about octopuses.":                   true,
+	"Solve for x: 3x + 7 = 22.":                             true, // general7
+	"Explain the difference between 'affect' and 'effect'.": true, // general11
 }
 
 // TestProbesNotTrained checks that no training row (the hand-written rows
