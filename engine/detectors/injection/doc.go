@@ -84,7 +84,13 @@
 //     signatures count a fifth and the classifier's log-odds move by -1.5
 //     (operators write "you are ...", "never reveal your instructions");
 //     for "document" and "tool" fields, text addressed to the AI, fake
-//     turns and exfiltration count half again.
+//     turns and exfiltration count half again. A signature inside
+//     quotation marks, in a text that talks about attack phrases (a
+//     regex, a filter's tests, a novel, a post: MENTIONCUE), counts a
+//     quarter: "a regex that catches 'ignore previous instructions'".
+//     The seventh round's signatures (sigSpecsR7, conceptsR7) add to
+//     the signature score but are not classifier features, so the
+//     weights are those of the signatures before them.
 //
 // # Training and the split
 //
@@ -167,8 +173,8 @@
 // Attack = injection + jailbreak. Regenerate with -eval. The model is
 // trained on the corpus's train split, the hand-written rows and eleven
 // hand-written sets (testdata/general* up to general7, general_enterprise,
-// styles_dev, agentic_dev, ai_notices_dev; general8, general9 and
-// general10 are held out), with L2
+// styles_dev, agentic_dev, ai_notices_dev; general8, general9,
+// general10 and general11 are held out), with L2
 // 2e-6 (chosen by leave-one-set-out, -loso, and -cv), and its bias
 // shifted down by 2.0, the smallest step at which the unseen-source floor
 // (0.33) and every benign probe are under the policy floor; so the
@@ -188,10 +194,12 @@
 // on unseen attack families and mean FPR 0.017 on unseen benign families.
 // On testdata/general8, written blind and held out from training
 // (-general, which reads a set's written \n as the line break a caller
-// sends), attack TPR 0.763, FPR 0.050 on hard negatives and 0.000 on
+// sends), attack TPR 0.773, FPR 0.050 on hard negatives and 0.000 on
 // ordinary prompts; two training sets were written to briefs close to its
 // own, so read that as an optimistic figure. On general9 (consumer
-// assistants, blind) 0.610, 0.033, 0.000. Leaving each set out of training in turn, the
+// assistants, blind) 0.617, 0.030, 0.000. general11 (enterprise
+// knowledge, agent pipelines, service, tutoring and game bots) read
+// 0.778, 0.093, 0.000 when first scored, blind. Leaving each set out of training in turn, the
 // sets read attack TPR 0.70-0.84 (general_enterprise 0.42, agentic_dev
 // 0.58, ai_notices_dev 0.54: attacks without stock phrases) at
 // hard-negative FPR 0.01-0.09: expect numbers on other sources to be
