@@ -63,12 +63,13 @@ var pinNames = []string{
 
 // pinByLastWord indexes the names written with spaces between words by
 // their last word ("door code" under "code"); pinLastShape holds, for the
-// first byte of each last word, a bit for its length in bytes; pinWide
-// holds the names in CJK and Hangul, which particles follow without a
-// space ("비밀번호는").
-var pinByLastWord, pinLastShape, pinWide = func() (map[string][]string, [256]uint32, []string) {
+// first byte of each last word, a bit for its length in bytes, and
+// pinLastEnd the same for its last byte (lower case); pinWide holds the
+// names in CJK and Hangul, which particles follow without a space
+// ("비밀번호는").
+var pinByLastWord, pinLastShape, pinLastEnd, pinWide = func() (map[string][]string, [256]uint32, [256]uint32, []string) {
 	m := map[string][]string{}
-	var shape [256]uint32
+	var shape, end [256]uint32
 	var wide []string
 	for _, n := range append(append([]string{}, pinNames...), otpNames...) {
 		if strings.IndexFunc(n, func(r rune) bool { return r >= 0x3000 || r >= 0x0e00 && r <= 0x0e7f }) >= 0 { // CJK, Hangul, Thai
@@ -78,8 +79,9 @@ var pinByLastWord, pinLastShape, pinWide = func() (map[string][]string, [256]uin
 		last := n[strings.LastIndexByte(n, ' ')+1:]
 		m[last] = append(m[last], n)
 		shape[last[0]] |= 1 << len(last)
+		end[lowerASCII(last[len(last)-1])] |= 1 << len(last)
 	}
-	return m, shape, wide
+	return m, shape, end, wide
 }()
 
 // pinNameEnd returns the end (an offset in text) of the last PIN name
@@ -102,8 +104,10 @@ func pinNameEnd(text string, ls, rs, slack int) (int, string) {
 			break
 		}
 		ws = afterOpeningQuote(text, ws, we) // „Codul …
-		if e, name := pinNameAtWord(text, ls, ws, we, &buf); e >= 0 {
-			return e, name
+		if n := we - ws; n >= 3 && n <= len(buf) && pinLastShape[lowerASCII(text[ws])]&pinLastEnd[lowerASCII(text[we-1])]&(1<<n) != 0 {
+			if e, name := pinNameAtWord(text, ls, ws, we, &buf); e >= 0 {
+				return e, name
+			}
 		}
 		// the word without a case ending after a hyphen (Polish "PIN-em",
 		// "PIN-u")
