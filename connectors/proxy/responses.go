@@ -157,10 +157,11 @@ func itemFields(oi int, it map[string]json.RawMessage) (fields []textField, comm
 			fields = append(fields, textField{kind: kind, key: itemKey(oi, tag, j), text: s, set: func(v string) {
 				if v != s {
 					// Token log probabilities would give away what was
-					// redacted.
+					// redacted; citations move with the text.
 					if _, ok := p["logprobs"]; ok {
 						p["logprobs"] = json.RawMessage("[]")
 					}
+					remapAnnotations(p, s, v)
 				}
 				p[field] = encodeJSON(v)
 			}})

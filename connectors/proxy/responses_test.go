@@ -236,3 +236,44 @@ func TestResponsesPromptChecks(t *testing.T) {
 		t.Errorf("response record: %+v", rec.req)
 	}
 }
+
+// Web-search citations point into their text by character offsets: when
+// restore puts a longer original back in place of a placeholder, the
+// citations after it move with the text, in the answer and in the
+// completed response of a stream.
+func TestResponsesCitationsMoveWithRestoredText(t *testing.T) {
+	e := newEnv(t, defaultEngine(t))
+	c := e.client("anything")
+	prompt := "scenario=echo\nTell jane.doe@example.com about https://kb.example/refunds today."
+	check := func(where string, r responses.Response) {
+		t.Helper()
+		var n int
+		for _, it := range r.Output {
+			for _, part := range it.Content {
+				for _, a := range part.Annotations {
+					n++
+					runes := []rune(part.Text)
+					if a.StartIndex < 0 || int(a.EndIndex) > len(runes) || string(runes[a.StartIndex:a.EndIndex]) != "https://kb.example/refunds" {
+						t.Errorf("%s: citation %d-%d points at the wrong text in %q", where, a.StartIndex, a.EndIndex, part.Text)
+					}
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d citations", where, n)
+		}
+	}
+	r, err := c.Responses.New(context.Background(), respParams("gpt-4o", "", prompt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.OutputText(), "jane.doe@example.com") {
+		t.Fatalf("not streamed: %q", r.OutputText())
+	}
+	check("not streamed", *r)
+	s := streamResponse(t, c, respParams("gpt-4o", "", prompt))
+	if s.err != nil || !strings.Contains(s.final.OutputText(), "jane.doe@example.com") {
+		t.Fatalf("streamed: %v %q", s.err, s.final.OutputText())
+	}
+	check("streamed", s.final)
+}

@@ -3,6 +3,7 @@ package fakeupstream
 import (
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // The OpenAI Responses API (POST /v1/responses): the same scenarios, as a
@@ -51,7 +52,7 @@ func responseItems(sc Scenario) []any {
 	}
 	if len(sc.Content) > 0 {
 		out = append(out, map[string]any{"id": "msg_fake", "type": "message", "role": "assistant", "status": "completed",
-			"content": []any{map[string]any{"type": "output_text", "text": strings.Join(sc.Content, ""), "annotations": []any{}}}})
+			"content": []any{map[string]any{"type": "output_text", "text": strings.Join(sc.Content, ""), "annotations": citations(strings.Join(sc.Content, ""))}}})
 	}
 	if sc.Tool != nil {
 		out = append(out, map[string]any{"id": "fc_fake", "type": "function_call", "call_id": sc.Tool.ID, "name": sc.Tool.Name,
@@ -129,7 +130,7 @@ func (u *Upstream) streamResponses(w http.ResponseWriter, r *http.Request, model
 			}
 			text := strings.Join(sc.Content, "")
 			if !send("response.output_text.done", map[string]any{"item_id": id, "output_index": oi, "content_index": 0, "text": text, "logprobs": []any{}}) ||
-				!send("response.content_part.done", map[string]any{"item_id": id, "output_index": oi, "content_index": 0, "part": map[string]any{"type": "output_text", "text": text, "annotations": []any{}}}) {
+				!send("response.content_part.done", map[string]any{"item_id": id, "output_index": oi, "content_index": 0, "part": map[string]any{"type": "output_text", "text": text, "annotations": citations(text)}}) {
 				return
 			}
 		case "function_call":
@@ -147,4 +148,22 @@ func (u *Upstream) streamResponses(w http.ResponseWriter, r *http.Request, model
 		}
 	}
 	send("response.completed", map[string]any{"response": responseObject(model, "completed", items, sc)})
+}
+
+// citations cites every https:// link of an answer, as web search does: a
+// url_citation over the link, in code points.
+func citations(text string) []any {
+	out := []any{}
+	from := 0
+	for {
+		i := strings.Index(text[from:], "https://")
+		if i < 0 {
+			return out
+		}
+		start := from + i
+		end := start + strings.IndexAny(text[start:]+" ", " \n")
+		out = append(out, map[string]any{"type": "url_citation", "url": text[start:end], "title": "source",
+			"start_index": utf8.RuneCountInString(text[:start]), "end_index": utf8.RuneCountInString(text[:end])})
+		from = end
+	}
 }
