@@ -111,3 +111,42 @@ func TestRemapAnnotations(t *testing.T) {
 		t.Fatalf("annotations point at %q (%+v)", got, anns)
 	}
 }
+
+// FuzzDiffHunks: any two texts give hunks that rebuild the new text from
+// the old one, and every offset maps into the new text, without panic.
+func FuzzDiffHunks(f *testing.F) {
+	f.Add("Contact <EMAIL_ADDRESS_1> or see the FAQ.", "Contact jane.doe@example.com or see the FAQ.")
+	f.Add("日本 x", "日本語 y z")
+	f.Add("", "abc")
+	f.Fuzz(func(t *testing.T, oldText, newText string) {
+		if !utf8.ValidString(oldText) || !utf8.ValidString(newText) {
+			return
+		}
+		hs, ok := diffHunks(oldText, newText)
+		if !ok {
+			return
+		}
+		a, b := []rune(oldText), []rune(newText)
+		var out []rune
+		pos := 0
+		for _, h := range hs {
+			if h.oldStart < pos || h.oldEnd < h.oldStart || h.oldEnd > len(a) || h.newEnd < h.newStart || h.newEnd > len(b) {
+				t.Fatalf("bad hunk %+v in %v", h, hs)
+			}
+			out = append(out, a[pos:h.oldStart]...)
+			out = append(out, b[h.newStart:h.newEnd]...)
+			pos = h.oldEnd
+		}
+		out = append(out, a[pos:]...)
+		if string(out) != newText {
+			t.Fatalf("%q -> %q: hunks %v rebuild %q", oldText, newText, hs, string(out))
+		}
+		for i := 0; i <= len(a); i++ {
+			for _, end := range []bool{false, true} {
+				if m := mapOffset(hs, i, end); m < 0 || m > len(b) {
+					t.Fatalf("offset %d maps to %d, outside 0-%d", i, m, len(b))
+				}
+			}
+		}
+	})
+}
