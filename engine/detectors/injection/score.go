@@ -92,6 +92,7 @@ type scanner struct {
 	hits         []hit
 	pay          []payload
 	fb           featureBlocks
+	masked       []byte // the normalised text with links masked (links.go)
 	cats         uint32
 	tags         int
 	cues         []int32 // start and end of each MENTIONCUE keyword in the plain view
@@ -105,7 +106,7 @@ var scannerPool = sync.Pool{New: func() any {
 func getScanner() *scanner { return scannerPool.Get().(*scanner) }
 func putScanner(s *scanner) {
 	const maxKeep = 256 << 10
-	if cap(s.nt.b) > maxKeep || cap(s.nt3.b) > maxKeep || cap(s.fb.idx) > maxKeep || cap(s.scratch) > maxKeep {
+	if cap(s.nt.b) > maxKeep || cap(s.nt3.b) > maxKeep || cap(s.fb.idx) > maxKeep || cap(s.scratch) > maxKeep || cap(s.masked) > maxKeep {
 		return // do not keep huge buffers alive
 	}
 	scannerPool.Put(s)
@@ -190,7 +191,8 @@ func (sc *scanner) run(text string) {
 	if sc.tags >= minTagChars {
 		sc.cats |= 1 << catObfuscation
 	}
-	sc.fb.extract(sc.nt.b, sc.cats)
+	sc.masked = maskLinks(sc.masked, sc.nt.b)
+	sc.fb.extract(sc.masked, sc.cats)
 }
 
 func (sc *scanner) decodeAndScan(text string, spaced, morse, revHint bool, acroFrom int) {

@@ -171,6 +171,9 @@ func augmentRows() []row {
 	for _, t := range generalBenign {
 		add("benign", "general", t)
 	}
+	for _, t := range linkQuestions {
+		add("benign", "workplace", t)
+	}
 	for _, t := range builderQuestions {
 		add("benign", "workplace", t)
 	}
