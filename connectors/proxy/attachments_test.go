@@ -3,10 +3,7 @@ package proxy_test
 import (
 	"context"
 	"encoding/json"
-	"io/fs"
 	"net/http"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -16,7 +13,6 @@ import (
 	"github.com/openai/openai-go/v3/option"
 
 	"github.com/parapet-dev/parapet/engine"
-	defaultbundle "github.com/parapet-dev/parapet/rego"
 )
 
 // A 1x1 PNG, base64: 68 bytes decoded.
@@ -141,29 +137,16 @@ func TestAttachmentsOfEveryAPI(t *testing.T) {
 // refuses a chat call carrying a PDF before it reaches the upstream, and
 // still lets an image through with a warning.
 func TestAttachmentPolicyDeniesFiles(t *testing.T) {
-	dir := t.TempDir()
-	files, err := fs.Glob(defaultbundle.FS, "*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range files {
-		b, err := fs.ReadFile(defaultbundle.FS, name)
-		if err != nil {
+	dir := defaultBundleWith(t, func(data []byte) []byte {
+		var v map[string]any
+		if err := json.Unmarshal(data, &v); err != nil {
 			t.Fatal(err)
 		}
-		if name == "data.json" {
-			var data map[string]any
-			if err := json.Unmarshal(b, &data); err != nil {
-				t.Fatal(err)
-			}
-			cfg := data["parapet"].(map[string]any)["config"].(map[string]any)
-			cfg["attachments"] = map[string]any{"effect": "warn", "types": map[string]any{"file": "deny"}}
-			b, _ = json.Marshal(data)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+		cfg := v["parapet"].(map[string]any)["config"].(map[string]any)
+		cfg["attachments"] = map[string]any{"effect": "warn", "types": map[string]any{"file": "deny"}}
+		out, _ := json.Marshal(v)
+		return out
+	})
 	e := newEnv(t, dirEngine(t, dir))
 	before := len(e.up.Requests())
 	status, _, out := rawPost(t, e.url+"/v1/chat/completions", "", `{"model":"gpt-4o","messages":[{"role":"user","content":[

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -22,6 +23,7 @@ import (
 	"github.com/parapet-dev/parapet/connectors/proxy/fakeupstream"
 	"github.com/parapet-dev/parapet/engine"
 	"github.com/parapet-dev/parapet/engine/detectors"
+	defaultbundle "github.com/parapet-dev/parapet/rego"
 )
 
 // Tokens of the test callers (see testAuth).
@@ -283,4 +285,28 @@ func newServer(t *testing.T, h http.Handler) string {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// defaultBundleWith writes the default bundle to a temporary folder, its
+// data.json changed by edit, and returns the folder.
+func defaultBundleWith(t *testing.T, edit func(data []byte) []byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, err := fs.Glob(defaultbundle.FS, "*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		b, err := fs.ReadFile(defaultbundle.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "data.json" {
+			b = edit(b)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

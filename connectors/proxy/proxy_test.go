@@ -5,10 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +15,6 @@ import (
 
 	"github.com/parapet-dev/parapet/connectors/proxy"
 	"github.com/parapet-dev/parapet/engine"
-	defaultbundle "github.com/parapet-dev/parapet/rego"
 )
 
 // The pieces of the GitHub token the "secret" scenario splits across three
@@ -473,28 +469,15 @@ func TestRestrictedTopicWarns(t *testing.T) {
 // policy that denies such answers (scope.response_effect = deny): the
 // stream is cut with content_filter before the topic's word is sent.
 func TestStreamCutWhenTheAnswerTurnsToARestrictedTopic(t *testing.T) {
-	dir := t.TempDir()
-	files, err := fs.Glob(defaultbundle.FS, "*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range files {
-		b, err := fs.ReadFile(defaultbundle.FS, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if name == "data.json" {
-			b = bytes.Replace(b, []byte(`"prompt_effect": "warn",
+	dir := defaultBundleWith(t, func(b []byte) []byte {
+		b = bytes.Replace(b, []byte(`"prompt_effect": "warn",
         "response_effect": "warn"`), []byte(`"prompt_effect": "allow",
         "response_effect": "deny"`), 1)
-			if !bytes.Contains(b, []byte(`"response_effect": "deny"`)) {
-				t.Fatal("data.json: scope knobs not found")
-			}
+		if !bytes.Contains(b, []byte(`"response_effect": "deny"`)) {
+			t.Fatal("data.json: scope knobs not found")
 		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+		return b
+	})
 	e := newEnv(t, dirEngine(t, dir))
 	// Paced like a model, so that the text before the topic is decided
 	// and sent before the topic arrives.
