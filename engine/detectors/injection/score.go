@@ -191,8 +191,11 @@ func (sc *scanner) run(text string) {
 	if sc.tags >= minTagChars {
 		sc.cats |= 1 << catObfuscation
 	}
-	sc.masked = maskLinks(sc.masked, sc.nt.b)
-	sc.fb.extract(sc.masked, sc.cats)
+	feat, masked := maskLinks(sc.masked, sc.nt.b)
+	if masked {
+		sc.masked = feat // the scanner's own buffer, never nt's
+	}
+	sc.fb.extract(feat, sc.cats)
 }
 
 func (sc *scanner) decodeAndScan(text string, spaced, morse, revHint bool, acroFrom int) {
