@@ -17,18 +17,18 @@ import (
 type hunk struct{ oldStart, oldEnd, newStart, newEnd int }
 
 // maxDiffEdits bounds the diff (replacements are few: placeholders and
-// the values they stand for). Past it, offsets after the common prefix
-// are shifted by the length change.
+// the values they stand for). Past it, everything between the common
+// prefix and suffix is one changed run.
 const maxDiffEdits = 256
 
 // diffHunks finds the changed runs between two texts. It diffs their
-// words (runs of letters and digits; every other character is a word of
-// its own), so that a replacement is not aligned with the letters it
-// happens to share with the original (the "x" of "example"), by Myers'
-// O(ND) algorithm (E. W. Myers, "An O(ND) Difference Algorithm and Its
-// Variations", Algorithmica 1986) after trimming the common prefix and
-// suffix. ok is false when the texts differ by more than maxDiffEdits
-// words.
+// words (see words), so that a replacement is not aligned with the
+// letters it happens to share with the original (the "x" of "example"),
+// by Myers' O(ND) algorithm (E. W. Myers, "An O(ND) Difference Algorithm
+// and Its Variations", Algorithmica 1986) after trimming the common
+// prefix and suffix. When the texts differ by more than maxDiffEdits
+// words, ok is false and the one hunk is everything between that prefix
+// and suffix.
 func diffHunks(oldText, newText string) (hs []hunk, ok bool) {
 	a, ao := words(oldText)
 	b, bo := words(newText)
@@ -72,7 +72,7 @@ func diffHunks(oldText, newText string) (hs []hunk, ok bool) {
 		}
 	}
 	if !found {
-		return nil, false
+		return []hunk{{ao[pre], ao[len(a)-suf], bo[pre], bo[len(b)-suf]}}, false
 	}
 	// Walk back from the end: at each d, the snake before (i, j) and the
 	// one edit that led to it (word offsets).
@@ -211,20 +211,7 @@ func remapAnnotations(p map[string]json.RawMessage, oldText, newText string) {
 	if len(anns) == 0 {
 		return
 	}
-	hs, exact := diffHunks(oldText, newText)
-	if !exact {
-		// Too different to align: shift by the length change after the
-		// common prefix.
-		pre := 0
-		for pre < len(oldText) && pre < len(newText) && oldText[pre] == newText[pre] {
-			pre++
-		}
-		for pre > 0 && !utf8.RuneStart(oldText[pre]) {
-			pre--
-		}
-		cp := utf8.RuneCountInString(oldText[:pre])
-		hs = []hunk{{cp, utf8.RuneCountInString(oldText), cp, utf8.RuneCountInString(newText)}}
-	}
+	hs, _ := diffHunks(oldText, newText) // past maxDiffEdits, one coarse hunk
 	changed := false
 	for _, a := range anns {
 		for _, key := range []string{"start_index", "end_index"} {

@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -122,10 +123,7 @@ func FuzzDiffHunks(f *testing.F) {
 		if !utf8.ValidString(oldText) || !utf8.ValidString(newText) {
 			return
 		}
-		hs, ok := diffHunks(oldText, newText)
-		if !ok {
-			return
-		}
+		hs, _ := diffHunks(oldText, newText) // exact or coarse, both must rebuild
 		a, b := []rune(oldText), []rune(newText)
 		var out []rune
 		pos := 0
@@ -149,4 +147,36 @@ func FuzzDiffHunks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Texts too different to diff word by word (more than maxDiffEdits words)
+// give one hunk between their common prefix and suffix: offsets there
+// still map exactly, and an old text that is a prefix of the new one
+// works too.
+func TestDiffHunksTooDifferent(t *testing.T) {
+	var x, y strings.Builder
+	for i := 0; i < maxDiffEdits; i++ {
+		fmt.Fprintf(&x, "a%d ", i)
+		fmt.Fprintf(&y, "b%d ", i)
+	}
+	oldText, newText := "Intro: "+x.String()+"end.", "Intro: "+y.String()+"end."
+	hs, ok := diffHunks(oldText, newText)
+	if ok || len(hs) != 1 {
+		t.Fatalf("want one coarse hunk, got %v %v", ok, hs)
+	}
+	if got := mapOffset(hs, 2, false); got != 2 {
+		t.Errorf("prefix offset maps to %d", got)
+	}
+	endOld, endNew := utf8.RuneCountInString(oldText)-4, utf8.RuneCountInString(newText)-4
+	if got := mapOffset(hs, endOld, false); got != endNew {
+		t.Errorf("suffix offset %d maps to %d, want %d", endOld, got, endNew)
+	}
+	// The old text a prefix of the new one, too different to diff (an
+	// earlier fallback read the byte past the old text's end here).
+	p := map[string]json.RawMessage{"annotations": json.RawMessage(`[{"type":"url_citation","start_index":0,"end_index":3}]`)}
+	remapAnnotations(p, "abc", "abc"+y.String())
+	var anns []struct{ Start, End int }
+	if err := json.Unmarshal([]byte(strings.NewReplacer("start_index", "Start", "end_index", "End").Replace(string(p["annotations"]))), &anns); err != nil || len(anns) != 1 || anns[0].Start != 0 || anns[0].End < 3 {
+		t.Errorf("annotations %s (%v)", p["annotations"], err)
+	}
 }
