@@ -13,22 +13,40 @@ import (
 // the policy knows what goes to the model unchecked and the decision log
 // records it. Never its content or its URL.
 
-func (pt *promptText) attach(typ, field, mediaType, source string, size int) {
-	pt.atts = append(pt.atts, engine.Attachment{Type: typ, Field: field, MediaType: mediaType, Source: source, Bytes: size})
+func (pt *promptText) attach(typ string, where place, mediaType, source string, size int) {
+	pt.atts = append(pt.atts, engine.Attachment{Type: typ, Field: where.String(), MediaType: mediaType, Source: source, Bytes: size})
 }
+
+// place is where a part sits in the caller's body: path, or path[i] when
+// i >= 0. Its text is built only for a part that is recorded, not for
+// each text part of every prompt.
+type place struct {
+	path string
+	i    int
+}
+
+func (p place) String() string {
+	if p.i < 0 {
+		return p.path
+	}
+	return index(p.path, p.i)
+}
+
+// whole is the place path itself.
+func whole(path string) place { return place{path, -1} }
 
 // attachURL records media given as a URL: a data: URL is inline data (its
 // media type and decoded size are read from it), anything else a link the
 // upstream fetches.
-func (pt *promptText) attachURL(typ, field, u, mediaType string) {
+func (pt *promptText) attachURL(typ string, where place, u, mediaType string) {
 	if mt, size, ok := dataURL(u); ok {
 		if mediaType == "" {
 			mediaType = mt
 		}
-		pt.attach(typ, field, mediaType, "inline", size)
+		pt.attach(typ, where, mediaType, "inline", size)
 		return
 	}
-	pt.attach(typ, field, mediaType, "url", 0)
+	pt.attach(typ, where, mediaType, "url", 0)
 }
 
 // dataURL reads a data: URL's media type and the size of its data.
@@ -76,11 +94,11 @@ func base64Size(s string) int {
 // vLLM and other OpenAI-compatible servers); the Responses API's
 // input_image, input_file and input_audio. It reports whether the part was
 // one.
-func (pt *promptText) openAIMedia(field string, pm map[string]any) bool {
+func (pt *promptText) openAIMedia(where place, pm map[string]any) bool {
 	typ, _ := pm["type"].(string)
 	switch typ {
 	case "image_url", "input_image", "video_url", "audio_url":
-		kind := map[string]string{"image_url": "image", "input_image": "image", "video_url": "video", "audio_url": "audio"}[typ]
+		kind := urlPartKinds[typ]
 		var u string
 		switch v := pm[typ].(type) {
 		case string:
@@ -93,11 +111,11 @@ func (pt *promptText) openAIMedia(field string, pm map[string]any) bool {
 		}
 		if u == "" {
 			if id, _ := pm["file_id"].(string); id != "" {
-				pt.attach(kind, field, "", "file", 0)
+				pt.attach(kind, where, "", "file", 0)
 				return true
 			}
 		}
-		pt.attachURL(kind, field, u, "")
+		pt.attachURL(kind, where, u, "")
 	case "input_audio":
 		var data, format string
 		if a, ok := pm["input_audio"].(map[string]any); ok {
@@ -108,7 +126,7 @@ func (pt *promptText) openAIMedia(field string, pm map[string]any) bool {
 		if format != "" {
 			mt = "audio/" + strings.ToLower(format)
 		}
-		pt.attach("audio", field, mt, "inline", base64Size(data))
+		pt.attach("audio", where, mt, "inline", base64Size(data))
 	case "file", "input_file":
 		f := pm
 		if typ == "file" {
@@ -121,9 +139,9 @@ func (pt *promptText) openAIMedia(field string, pm map[string]any) bool {
 				if dmt != "" {
 					mt = dmt
 				}
-				pt.attach("file", field, mt, "inline", size)
+				pt.attach("file", where, mt, "inline", size)
 			} else {
-				pt.attach("file", field, mt, "inline", base64Size(d))
+				pt.attach("file", where, mt, "inline", base64Size(d))
 			}
 			return true
 		}
@@ -132,20 +150,24 @@ func (pt *promptText) openAIMedia(field string, pm map[string]any) bool {
 				path, _, _ := strings.Cut(u, "?")
 				mt = mediaTypeOf(path)
 			}
-			pt.attach("file", field, mt, "url", 0)
+			pt.attach("file", where, mt, "url", 0)
 			return true
 		}
-		pt.attach("file", field, mt, "file", 0)
+		pt.attach("file", where, mt, "file", 0)
 	default:
 		return false
 	}
 	return true
 }
 
+// urlPartKinds are the attachment types of OpenAI-style parts that carry a
+// URL.
+var urlPartKinds = map[string]string{"image_url": "image", "input_image": "image", "video_url": "video", "audio_url": "audio"}
+
 // anthropicMedia records an Anthropic content block that carries media:
 // image, document (other than plain text, which is checked) and
 // container_upload. It reports whether the block was one.
-func (pt *promptText) anthropicMedia(field string, bm map[string]any) bool {
+func (pt *promptText) anthropicMedia(where place, bm map[string]any) bool {
 	typ, _ := bm["type"].(string)
 	kind := "file"
 	switch typ {
@@ -153,7 +175,7 @@ func (pt *promptText) anthropicMedia(field string, bm map[string]any) bool {
 		kind = "image"
 	case "document":
 	case "container_upload":
-		pt.attach("file", field, "", "file", 0)
+		pt.attach("file", where, "", "file", 0)
 		return true
 	default:
 		return false
@@ -163,16 +185,16 @@ func (pt *promptText) anthropicMedia(field string, bm map[string]any) bool {
 	switch src["type"] {
 	case "base64":
 		data, _ := src["data"].(string)
-		pt.attach(kind, field, mt, "inline", base64Size(data))
+		pt.attach(kind, where, mt, "inline", base64Size(data))
 	case "url":
 		u, _ := src["url"].(string)
-		pt.attachURL(kind, field, u, mt)
+		pt.attachURL(kind, where, u, mt)
 	case "file":
-		pt.attach(kind, field, mt, "file", 0)
+		pt.attach(kind, where, mt, "file", 0)
 	case "text", "content":
 		return false // text the proxy checks
 	default:
-		pt.attach(kind, field, mt, "", 0)
+		pt.attach(kind, where, mt, "", 0)
 	}
 	return true
 }
@@ -223,7 +245,7 @@ func (pt *promptText) toolOutput(path string, node any) {
 			pt.toolOutput(index(path, i), x)
 		}
 	case map[string]any:
-		if pt.anthropicMedia(path, v) || pt.openAIMedia(path, v) || pt.screenshot(path, v) {
+		if pt.anthropicMedia(whole(path), v) || pt.openAIMedia(whole(path), v) || pt.screenshot(whole(path), v) {
 			return
 		}
 		for _, k := range sortedKeys(v) {
@@ -247,14 +269,14 @@ var toolSkipKeys = map[string]bool{"encrypted_content": true, "citations": true,
 
 // screenshot records a computer-use screenshot (Responses
 // computer_call_output).
-func (pt *promptText) screenshot(path string, m map[string]any) bool {
+func (pt *promptText) screenshot(where place, m map[string]any) bool {
 	if m["type"] != "computer_screenshot" {
 		return false
 	}
 	if u, ok := m["image_url"].(string); ok && u != "" {
-		pt.attachURL("image", path, u, "")
+		pt.attachURL("image", where, u, "")
 	} else {
-		pt.attach("image", path, "", "file", 0)
+		pt.attach("image", where, "", "file", 0)
 	}
 	return true
 }

@@ -183,7 +183,7 @@ func contentParts(role, path string, parts []any, pt *promptText) {
 		if !ok {
 			continue
 		}
-		if pt.openAIMedia(index(path, i), pm) {
+		if pt.openAIMedia(place{path, i}, pm) {
 			continue
 		}
 		for _, key := range []string{"text", "refusal"} {
@@ -266,13 +266,14 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 		case string:
 			pt.add(role, content, func(s string) { mm["content"] = s })
 		case []any:
+			path := index("messages", i) + ".content"
 			for j, b := range content {
 				bm, ok := b.(map[string]any)
 				if !ok {
 					continue
 				}
-				field := index(index("messages", i)+".content", j)
-				if pt.anthropicMedia(field, bm) {
+				where := place{path, j}
+				if pt.anthropicMedia(where, bm) {
 					continue
 				}
 				switch bm["type"] {
@@ -291,7 +292,7 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 					case string:
 						pt.add("tool", rc, func(s string) { bm["content"] = s })
 					case []any:
-						textBlocks("tool", field+".content", rc, pt)
+						textBlocks("tool", where.String()+".content", rc, pt)
 					}
 				case "document":
 					// Plain text and content documents are checked as
@@ -304,7 +305,7 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 						}
 					case "content":
 						if blocks, ok := src["content"].([]any); ok {
-							textBlocks("tool", field+".source.content", blocks, pt)
+							textBlocks("tool", where.String()+".source.content", blocks, pt)
 						} else if t, ok := src["content"].(string); ok {
 							pt.add("tool", t, func(s string) { src["content"] = s })
 						}
@@ -313,13 +314,13 @@ func extractMessages(body map[string]any, pt *promptText) *apiError {
 					// A search result given to the model (RAG): its text
 					// is checked for indirect injection like a document.
 					if blocks, ok := bm["content"].([]any); ok {
-						textBlocks("tool", field+".content", blocks, pt)
+						textBlocks("tool", where.String()+".content", blocks, pt)
 					}
 				default:
 					// Server tools' results (web_fetch, code execution,
 					// text editor, MCP) are tool output too.
 					if t, _ := bm["type"].(string); strings.HasSuffix(t, "_tool_result") {
-						pt.toolOutput(field+".content", bm["content"])
+						pt.toolOutput(where.String()+".content", bm["content"])
 					}
 				}
 			}
@@ -336,7 +337,7 @@ func textBlocks(role, path string, blocks []any, pt *promptText) {
 		if !ok {
 			continue
 		}
-		if pt.anthropicMedia(index(path, i), bm) {
+		if pt.anthropicMedia(place{path, i}, bm) {
 			continue
 		}
 		if bm["type"] == "text" {

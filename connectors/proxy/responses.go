@@ -107,7 +107,7 @@ func extractResponses(body map[string]any, pt *promptText) *apiError {
 				// Media given as an item of its own is recorded; other
 				// items (item references, web search and computer
 				// calls) carry no text to check.
-				pt.openAIMedia(where, m)
+				pt.openAIMedia(whole(where), m)
 			}
 		}
 	default:
